@@ -1,0 +1,49 @@
+// Starts the app and registers the service worker. No inline script is allowed by the CSP, so
+// this small module is the page's only script besides the wasm-bindgen glue.
+import init from '/app.js';
+
+// Register first: the worker installs (and the next visit works offline) even if this visit's
+// wasm fails to load.
+if ('serviceWorker' in navigator) {
+  navigator.serviceWorker.register('/sw.js').then((registration) => {
+    // A worker that is installed while another controls the page is a new version waiting for
+    // the user's tap (see app/src/state/update.rs).
+    const announce = (worker) => {
+      window.shebaoUpdateReady = true;
+      window.shebaoApplyUpdate = () => {
+        window.shebaoUpdateRequested = true;
+        worker.postMessage({ type: 'SKIP_WAITING' });
+      };
+      window.dispatchEvent(new CustomEvent('shebao:update-ready'));
+    };
+    if (registration.waiting && navigator.serviceWorker.controller) announce(registration.waiting);
+    registration.addEventListener('updatefound', () => {
+      const worker = registration.installing;
+      if (!worker) return;
+      worker.addEventListener('statechange', () => {
+        if (worker.state === 'installed' && navigator.serviceWorker.controller) announce(worker);
+      });
+    });
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible') registration.update().catch(() => {});
+    });
+  }).catch(() => {});
+  // Background Sync, relayed by the worker: run the app's sync engine.
+  navigator.serviceWorker.addEventListener('message', (event) => {
+    if (event.data && event.data.type === 'shebao-sync') window.dispatchEvent(new CustomEvent('shebao:sync'));
+  });
+  // Reload only when the user asked for the new version; the first install also changes the
+  // controller (clients.claim) and must not reload.
+  let reloading = false;
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (reloading || !window.shebaoUpdateRequested) return;
+    reloading = true;
+    window.location.reload();
+  });
+}
+
+init({ module_or_path: '/app.wasm' }).catch((error) => {
+  console.error('Shebao failed to start', error);
+  const note = document.getElementById('boot-error');
+  if (note) note.hidden = false;
+});
