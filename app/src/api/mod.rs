@@ -1,0 +1,16 @@
+//! What crosses the wire: server functions (one per file) and their types. Server-only
+//! helpers live behind `ssr` in [`ssr`].
+
+#[cfg(feature = "csr")]
+pub mod client;
+mod error;
+mod policy;
+mod server_info;
+pub mod sync;
+
+pub use error::ApiError;
+pub use policy::{get_policy, GetPolicy};
+pub use server_info::{about_server, AboutServer, ServerInfo};
+
+#[cfg(feature = "ssr")]
+pub mod ssr;

@@ -1,0 +1,117 @@
+//! 单位用户注册 — employer registration: the unit (name, credit code, legal representative's ID)
+//! and its handler (经办人: name, ID, mobile, email), a password, the SMS code, consent.
+
+use serde::{Deserialize, Serialize};
+
+use super::{check_confirmation, check_consent, Context};
+use crate::domain::password::Personal;
+use crate::domain::{
+    CreditCode, Email, FieldErrors, IdNumber, Issue, MobileNumber, Password, PersonName, SmsCode, UnitName, Valid,
+};
+
+pub mod field {
+    pub const UNIT_NAME: &str = "unit_name";
+    pub const CREDIT_CODE: &str = "credit_code";
+    pub const LEGAL_REP_ID: &str = "legal_rep_id";
+    pub const HANDLER_NAME: &str = "handler_name";
+    pub const HANDLER_ID: &str = "handler_id";
+    pub const HANDLER_MOBILE: &str = "handler_mobile";
+    pub const HANDLER_EMAIL: &str = "handler_email";
+    pub const PASSWORD: &str = "password";
+    pub const PASSWORD_CONFIRM: &str = "password_confirm";
+    pub const SMS_CODE: &str = "sms_code";
+    pub const AGREED: &str = "agreed";
+}
+
+/// The legal representative must be an adult.
+const LEGAL_REP_MIN_AGE: u16 = 18;
+/// The handler must be of working age.
+const HANDLER_MIN_AGE: u16 = 16;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EmployerRegistrationDraft {
+    pub unit_name: String,
+    pub credit_code: String,
+    pub legal_rep_id: String,
+    pub handler_name: String,
+    pub handler_id: String,
+    pub handler_mobile: String,
+    pub handler_email: String,
+    pub password: String,
+    pub password_confirm: String,
+    pub sms_code: String,
+    pub agreed: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EmployerRegistration {
+    pub unit_name: UnitName,
+    pub credit_code: CreditCode,
+    pub legal_rep_id: IdNumber,
+    pub handler_name: PersonName,
+    pub handler_id: IdNumber,
+    pub handler_mobile: MobileNumber,
+    pub handler_email: Email,
+    pub password: Password,
+    pub sms_code: Option<SmsCode>,
+}
+
+/// Validates the whole form. Cross-field rules: the handler is not the legal representative
+/// (the authorisation letter is the legal representative's mandate to someone else) — except
+/// for an individual business (个体工商户, code `92…`), whose operator handles its affairs in
+/// person; the legal representative is an adult and the handler of working age.
+pub fn validate(d: &EmployerRegistrationDraft, ctx: &Context) -> Result<Valid<EmployerRegistration>, FieldErrors> {
+    let mut e = FieldErrors::default();
+    let unit_name = e.take(field::UNIT_NAME, UnitName::parse(&d.unit_name));
+    let credit_code = e.take(field::CREDIT_CODE, CreditCode::parse(&d.credit_code));
+    let legal_rep_id = e.take(field::LEGAL_REP_ID, IdNumber::parse(&d.legal_rep_id, ctx.today));
+    let handler_name = e.take(field::HANDLER_NAME, PersonName::parse(&d.handler_name));
+    let handler_id = e.take(field::HANDLER_ID, IdNumber::parse(&d.handler_id, ctx.today));
+    let handler_mobile = e.take(field::HANDLER_MOBILE, MobileNumber::parse(&d.handler_mobile));
+    let handler_email = e.take(field::HANDLER_EMAIL, Email::parse(&d.handler_email));
+
+    if let Some(rep) = &legal_rep_id {
+        if rep.birth_date().age_on(ctx.today) < LEGAL_REP_MIN_AGE {
+            e.error(field::LEGAL_REP_ID, Issue::new("legal_rep.minor", "法定代表人须年满 18 周岁", "The legal representative must be at least 18"));
+        }
+    }
+    if let Some(handler) = &handler_id {
+        if handler.birth_date().age_on(ctx.today) < HANDLER_MIN_AGE {
+            e.error(field::HANDLER_ID, Issue::new("handler.too_young", "经办人须年满 16 周岁", "The handler must be at least 16"));
+        }
+        let individual = credit_code.as_ref().is_some_and(CreditCode::is_individual_business);
+        if legal_rep_id.as_ref() == Some(handler) && !individual {
+            e.error(
+                field::HANDLER_ID,
+                Issue::new(
+                    "handler.is_legal_rep",
+                    "经办人应为法定代表人授权的单位社保工作人员，不能与法定代表人为同一人（个体工商户除外）",
+                    "The handler is the staff member the legal representative authorises, not the legal representative (individual businesses excepted)",
+                ),
+            );
+        }
+    }
+
+    let me = Personal {
+        birth: handler_id.as_ref().map(IdNumber::birth_date),
+        id_number: handler_id.as_ref().map(IdNumber::as_str),
+        mobile: handler_mobile.as_ref().map(MobileNumber::as_str),
+    };
+    let password = e.take(field::PASSWORD, Password::parse(&d.password, &me));
+    check_confirmation(&mut e, field::PASSWORD_CONFIRM, &d.password, &d.password_confirm);
+    let sms_code = if d.sms_code.trim().is_empty() { Some(None) } else { e.take(field::SMS_CODE, SmsCode::parse(&d.sms_code)).map(Some) };
+    check_consent(&mut e, field::AGREED, d.agreed);
+    e.finish(|| {
+        Some(EmployerRegistration {
+            unit_name: unit_name?,
+            credit_code: credit_code?,
+            legal_rep_id: legal_rep_id?,
+            handler_name: handler_name?,
+            handler_id: handler_id?,
+            handler_mobile: handler_mobile?,
+            handler_email: handler_email?,
+            password: password?,
+            sms_code: sms_code?,
+        })
+    })
+}

@@ -1,0 +1,136 @@
+//! 参保登记（人员新增）— enrolling an employee: who, where, from which month, on which monthly
+//! base, in which insurances.
+
+use serde::{Deserialize, Serialize};
+
+use super::{check_month, Context};
+use crate::domain::policy::Insurance;
+use crate::domain::{divisions, text, Date, Fen, FieldErrors, IdNumber, Issue, MobileNumber, PersonName, Valid, REQUIRED};
+
+pub mod field {
+    pub const ID_NUMBER: &str = "id_number";
+    pub const NAME: &str = "name";
+    pub const MOBILE: &str = "mobile";
+    pub const CARD_NUMBER: &str = "card_number";
+    pub const REGION: &str = "region";
+    pub const START_MONTH: &str = "start_month";
+    pub const MONTHLY_BASE: &str = "monthly_base";
+    pub const INSURANCES: &str = "insurances";
+}
+
+/// No one below the legal working age is enrolled as an employee.
+const MIN_WORKING_AGE: u16 = 16;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EnrolmentDraft {
+    pub id_number: String,
+    pub name: String,
+    /// Optional.
+    pub mobile: String,
+    /// 社会保障卡号, optional (a new enrolee has none yet).
+    pub card_number: String,
+    /// The division where the person is insured.
+    pub region: String,
+    /// `YYYY-MM`.
+    pub start_month: String,
+    /// 元 per month, as typed.
+    pub monthly_base: String,
+    pub insurances: Vec<Insurance>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Enrolment {
+    pub id_number: IdNumber,
+    pub name: PersonName,
+    pub mobile: Option<MobileNumber>,
+    pub card_number: Option<String>,
+    pub region: u32,
+    pub start_month: Date,
+    pub monthly_base: Fen,
+    pub insurances: Vec<Insurance>,
+}
+
+/// Validates the form. Cross-field rules: the base within the region's limits for the start
+/// month; at least 16 years old; at or past the statutory retirement age, pension enrolment
+/// is only a continuation (warning) and unemployment insurance is refused.
+pub fn validate(d: &EnrolmentDraft, ctx: &Context) -> Result<Valid<Enrolment>, FieldErrors> {
+    let mut e = FieldErrors::default();
+    let id_number = e.take(field::ID_NUMBER, IdNumber::parse(&d.id_number, ctx.today));
+    let name = e.take(field::NAME, PersonName::parse(&d.name));
+    let mobile = if d.mobile.trim().is_empty() { Some(None) } else { e.take(field::MOBILE, MobileNumber::parse(&d.mobile)).map(Some) };
+    let card = text::identifier(&d.card_number);
+    let card_number = if card.is_empty() {
+        Some(None)
+    } else if (6..=20).contains(&card.len()) && card.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        Some(Some(card))
+    } else {
+        e.error(field::CARD_NUMBER, Issue::new("card_number.format", "社会保障卡号应为 6–20 位字母或数字", "A social security card number has 6 to 20 letters or digits"));
+        None
+    };
+    let region = text::identifier(&d.region).parse::<u32>().ok().filter(|c| divisions::is_known(*c));
+    if region.is_none() {
+        let issue = if d.region.trim().is_empty() { REQUIRED } else { Issue::new("region.unknown", "请从列表中选择参保地", "Choose the place of insurance from the list") };
+        e.error(field::REGION, issue);
+    }
+    let start_month = check_month(&mut e, field::START_MONTH, &d.start_month, ctx.today, 12, 1);
+    let monthly_base = e.take(field::MONTHLY_BASE, Fen::parse_yuan(&d.monthly_base));
+    if let (Some(base), Some(region), Some(month), Some(policy)) = (monthly_base, region, start_month, ctx.policy) {
+        match policy.check_base(base, region, month) {
+            Ok(Some(warning)) => e.warn(field::MONTHLY_BASE, warning),
+            Ok(None) => {}
+            Err(issue) => e.error(field::MONTHLY_BASE, issue),
+        }
+    }
+    if d.insurances.is_empty() {
+        e.error(field::INSURANCES, Issue::new("insurances.none", "请至少选择一个险种", "Choose at least one insurance"));
+    }
+    if let Some(id) = &id_number {
+        check_age(&mut e, id, &d.insurances, ctx);
+    }
+    let mut insurances = d.insurances.clone();
+    insurances.sort();
+    insurances.dedup();
+    e.finish(|| {
+        Some(Enrolment {
+            id_number: id_number?,
+            name: name?,
+            mobile: mobile?,
+            card_number: card_number?,
+            region: region?,
+            start_month: start_month?,
+            monthly_base: monthly_base?,
+            insurances,
+        })
+    })
+}
+
+fn check_age(e: &mut FieldErrors, id: &IdNumber, insurances: &[Insurance], ctx: &Context) {
+    let age = id.birth_date().age_on(ctx.today);
+    if age < MIN_WORKING_AGE {
+        e.error(field::ID_NUMBER, Issue::formatted(
+            "age.below_working_age",
+            format!("按身份证号码计算年龄为 {age} 岁，未满 16 周岁不能参保登记"),
+            format!("By the ID number this person is {age}; under 16 cannot be enrolled as an employee"),
+        ));
+        return;
+    }
+    let Some(policy) = ctx.policy else { return };
+    let retirement = policy.retirement_age(id.sex());
+    if age < retirement {
+        return;
+    }
+    if insurances.contains(&Insurance::Unemployment) {
+        e.error(field::INSURANCES, Issue::formatted(
+            "age.unemployment_retired",
+            format!("按身份证号码计算年龄为 {age} 岁，已达法定退休年龄（{retirement} 岁），不能参加失业保险"),
+            format!("By the ID number this person is {age}, at or past retirement age ({retirement}): no unemployment insurance"),
+        ));
+    }
+    if insurances.contains(&Insurance::Pension) {
+        e.warn(field::INSURANCES, Issue::formatted(
+            "age.pension_retired",
+            format!("已达法定退休年龄（{retirement} 岁）：养老保险仅可按规定延长缴费，需经办机构审核"),
+            format!("At or past retirement age ({retirement}): pension contributions only as an extension, reviewed by the agency"),
+        ));
+    }
+}

@@ -1,0 +1,157 @@
+//! Every interface text, in Simplified Chinese and English. Grouped by the screen that
+//! first needs it; a text used in several places lives under "common".
+
+use super::Text;
+
+macro_rules! texts {
+    ($($(#[$m:meta])* $name:ident = $zh:literal, $en:literal;)*) => {
+        $($(#[$m])* pub const $name: Text = Text { zh: $zh, en: $en };)*
+    };
+}
+
+// common
+texts! {
+    APP_NAME = "社保通", "Shebao";
+    APP_TAGLINE = "离线也能办社保", "Social insurance, with or without signal";
+    LOADING = "加载中…", "Loading…";
+    BACK_HOME = "返回首页", "Back to home";
+}
+
+// status bar and network
+texts! {
+    NET_ONLINE = "在线", "Online";
+    NET_OFFLINE = "离线", "Offline";
+    NET_CHECKING = "检查网络…", "Checking…";
+    NET_STATUS_LABEL = "网络状态", "Network status";
+}
+
+// updates
+texts! {
+    UPDATE_READY = "有新版本", "A new version is ready";
+    UPDATE_APPLY = "立即更新", "Update now";
+    UPDATE_AFTER_DRAFT = "有新版本：填完或离开当前表单后即可更新", "A new version is ready: finish or leave the open form to update";
+}
+
+// navigation and pages
+texts! {
+    NAV_HOME = "首页", "Home";
+    NAV_SETTINGS = "设置", "Settings";
+    HOME_PERSONAL = "个人服务", "For residents";
+    HOME_EMPLOYER = "单位服务", "For employers";
+    HOME_OPERATOR = "经办服务", "For agency staff";
+    HOME_SOON = "即将开放", "Coming soon";
+    SETTINGS_TITLE = "设置", "Settings";
+    SETTINGS_LANGUAGE = "语言 / Language", "Language / 语言";
+    SETTINGS_ABOUT = "关于", "About";
+    SETTINGS_APP_VERSION = "应用版本", "App version";
+    SETTINGS_SERVER_VERSION = "服务器版本", "Server version";
+    SETTINGS_SERVER_UNKNOWN = "离线，暂不可知", "Unknown while offline";
+    LANG_ZH = "简体中文", "简体中文";
+    LANG_EN = "English", "English";
+    NOT_FOUND_TITLE = "页面不存在", "Page not found";
+    NOT_FOUND_BODY = "您要找的页面不存在或已移动。", "The page you are looking for does not exist or has moved.";
+}
+
+// form fields
+texts! {
+    FIELD_ID_NUMBER = "身份证号码", "ID number";
+    FIELD_ID_NUMBER_HINT = "18 位，最后一位可能是 X", "18 characters; the last may be X";
+    ID_BIRTH = "出生日期", "Born";
+    ID_SEX_MALE = "男", "male";
+    ID_SEX_FEMALE = "女", "female";
+    ID_REGION_UNKNOWN = "地区未知", "region unknown";
+}
+
+// filings and their states
+texts! {
+    KIND_PERSONAL_REGISTRATION = "个人用户注册", "Personal registration";
+    KIND_EMPLOYER_REGISTRATION = "单位用户注册", "Employer registration";
+    KIND_ENROLMENT = "参保登记（人员新增）", "Enrolment (new employee)";
+    KIND_BASE_DECLARATION = "缴费基数申报", "Contribution base declaration";
+    STATE_WAITING = "等待发送", "Waiting";
+    STATE_SENDING = "发送中", "Sending";
+    STATE_ACCEPTED = "已受理", "Accepted";
+    STATE_NEEDS_ATTENTION = "需要处理", "Needs attention";
+    STATE_RETRYING = "稍后重试", "Retrying";
+    STATE_EDITING = "编辑中", "Editing";
+    UNTITLED = "（未填姓名）", "(no name yet)";
+}
+
+// sync panel
+texts! {
+    SYNC_TITLE = "同步", "Sync";
+    SYNC_BADGE_LABEL = "待同步的材料", "Filings waiting to sync";
+    SYNC_NOW = "立即同步", "Sync now";
+    SYNC_RUNNING = "正在同步…", "Syncing…";
+    SYNC_WAITING_COUNT = "待同步", "Waiting";
+    SYNC_ALL_SENT = "全部已同步", "All synced";
+    SYNC_LAST_OK = "上次成功同步", "Last successful sync";
+    SYNC_NEVER = "尚未同步", "Never";
+    SYNC_NETWORK = "网络", "Network";
+    SYNC_EMPTY = "还没有提交的材料。", "Nothing submitted yet.";
+    SYNC_RECEIPT = "回执号", "Receipt";
+    SYNC_NEXT_TRY = "下次尝试", "Next try";
+    SYNC_LAST_ERROR = "原因", "Reason";
+    SYNC_RETRY = "重试", "Retry";
+    SYNC_EXPORT = "导出未同步的材料", "Export unsent filings";
+    SYNC_OPEN = "查看", "Open";
+    STORAGE_TITLE = "本机存储", "Device storage";
+    STORAGE_PERSISTED = "已申请长期保存，浏览器不会自动清除", "Kept: the browser will not clear it on its own";
+    STORAGE_NOT_PERSISTED = "未获长期保存：空间紧张时浏览器可能清除，请尽快同步", "Not guaranteed: the browser may clear it when space runs low; sync soon";
+    STORAGE_USED = "已用 / 可用", "Used / available";
+    STORAGE_LOW = "手机存储空间不足，拍照前请先清理空间", "The phone is low on storage; free some space before taking photos";
+}
+
+// drafts
+texts! {
+    DRAFTS_TITLE = "草稿", "Drafts";
+    DRAFTS_EMPTY = "没有草稿。", "No drafts.";
+    DRAFTS_DELETE = "删除", "Delete";
+    DRAFTS_CONFIRM_DELETE = "确定删除这份草稿吗？", "Delete this draft?";
+    DRAFTS_DELETED = "草稿已删除", "Draft deleted";
+    DRAFTS_UNDO = "撤销", "Undo";
+    DRAFTS_LAST_EDIT = "最后编辑", "Last edited";
+    CONTINUE_DRAFT = "继续填写", "Continue";
+    NAV_DRAFTS = "草稿", "Drafts";
+    NAV_NEW_ENROLMENT = "参保登记", "Enrol an employee";
+}
+
+// the enrolment form
+texts! {
+    FIELD_NAME = "姓名", "Name";
+    FIELD_NAME_HINT = "与身份证件一致", "As on the ID";
+    FIELD_MOBILE_OPTIONAL = "手机号码（选填）", "Mobile (optional)";
+    FIELD_CARD_NUMBER = "社会保障卡号（选填）", "Social security card no. (optional)";
+    FIELD_REGION = "参保地", "Place of insurance";
+    FIELD_START_MONTH = "参保起始月份", "First month insured";
+    FIELD_MONTHLY_BASE = "月缴费基数（元）", "Monthly base (yuan)";
+    FIELD_INSURANCES = "参保险种", "Insurances";
+    INS_PENSION = "养老保险", "Pension";
+    INS_MEDICAL = "医疗保险", "Medical";
+    INS_UNEMPLOYMENT = "失业保险", "Unemployment";
+    INS_WORK_INJURY = "工伤保险", "Work injury";
+    PICK_PROVINCE = "省", "Province";
+    PICK_CITY = "市", "City";
+    PICK_COUNTY = "区县", "County";
+    PICK_CHOOSE = "请选择", "Choose";
+    ATTACH_ID_COPY = "身份证复印件（选填）", "Copy of the ID card (optional)";
+    ATTACH_HOUSEHOLD = "户口本（选填）", "Household register (optional)";
+    ATTACH_TAKE = "拍照", "Take a photo";
+    ATTACH_PICK = "选择文件", "Choose a file";
+    ATTACH_PDF = "PDF 文件", "PDF file";
+    ATTACH_REPLACE = "更换", "Replace";
+    ATTACH_REMOVE = "移除", "Remove";
+    ATTACH_PROCESSING = "正在处理照片…", "Preparing the photo…";
+    ATTACH_UPLOADED = "已上传", "Uploaded";
+    SAVED_ON_DEVICE = "已保存在本机", "Saved on this device";
+    SUBMIT = "提交", "Submit";
+    SUBMIT_FIX_FIRST = "请先修改标红的项目", "Fix the fields marked in red first";
+    SUBMITTED_WAITING = "已提交，将在有网络时自动发送", "Submitted; it will be sent when there is a network";
+    SUBMITTED_ACCEPTED = "已受理", "Accepted";
+    FIX_AND_RESUBMIT = "修改后重新提交", "Fix and submit again";
+    FORM_READ_ONLY = "已提交的材料不能修改", "A submitted filing cannot be changed";
+    PROVISIONAL_RECEIPT = "临时凭证（同步后替换为正式回执）", "Provisional receipt (replaced by the server's after sync)";
+    CLIENT_ID = "本机编号", "Device reference";
+    CONTENT_HASH = "内容校验码", "Content checksum";
+    SUBMITTED_AT = "提交时间", "Submitted at";
+}

@@ -1,0 +1,203 @@
+//! `/enrolment[/{draft}]` — 参保登记（人员新增）: enrolling an employee. Checked as typed by the
+//! shared rules, saved as typed, submitted into the outbox; once submitted, read-only with its
+//! state, receipt and — when the server refused it — the reasons on the fields.
+
+use leptos::prelude::*;
+
+use crate::api::sync::FilingKind;
+use crate::components::{DivisionPicker, FieldIssues, IdNumberField, InputKind, PhotoSlot, TextField};
+use crate::domain::forms::enrolment::{self, field, EnrolmentDraft};
+use crate::domain::forms::Context;
+use crate::domain::policy::Insurance;
+use crate::domain::FieldErrors;
+use crate::i18n::{strings, tr, use_i18n, Text};
+use crate::offline::json;
+use crate::components::FilingStatus;
+use crate::state::draft::{DraftSession, Snapshot};
+use crate::state::{clock, use_editing, use_policy, use_sync};
+
+const INSURANCES: [(Insurance, Text); 4] = [
+    (Insurance::Pension, strings::INS_PENSION),
+    (Insurance::Medical, strings::INS_MEDICAL),
+    (Insurance::Unemployment, strings::INS_UNEMPLOYMENT),
+    (Insurance::WorkInjury, strings::INS_WORK_INJURY),
+];
+
+#[component]
+pub fn Enrolment(draft_id: Option<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let policy = use_policy();
+    let sync = use_sync();
+    let f = Fields::new();
+    let attachments = RwSignal::new(Vec::new());
+    let blank = json::to_text(&initial_draft()).unwrap_or_default();
+    let session = DraftSession::open(FilingKind::Enrolment, draft_id, blank, move |record| {
+        if let Ok(d) = json::from_text::<EnrolmentDraft>(&record.data) {
+            f.fill(d);
+        }
+        attachments.set(record.attachments.clone());
+    });
+    let draft = Memo::new(move |_| f.draft());
+    let report = Memo::new(move |_| {
+        let table = policy.table();
+        let ctx = Context { today: clock::today(), policy: table.as_deref() };
+        match enrolment::validate(&draft.get(), &ctx) {
+            Ok(valid) => FieldErrors { errors: Default::default(), warnings: valid.warnings },
+            Err(errors) => errors,
+        }
+    });
+    let editable = Signal::derive(move || session.editable());
+    let filing = Memo::new(move |_| session.record.with(|r| r.as_ref().and_then(|r| r.frozen_as.clone())).and_then(|id| sync.item(&id)));
+    // The server's reasons win over the device's while the filing is the one it refused.
+    let issues = move |name: &'static str| {
+        Signal::derive(move || {
+            let server = filing.with(|f| f.as_ref().and_then(|f| f.errors.as_ref()).map(|e| FieldIssues::of(e, name)));
+            server.filter(|s| s.error.is_some()).unwrap_or_else(|| report.with(|r| FieldIssues::of(r, name)))
+        })
+    };
+    let reveal = RwSignal::new(false);
+    let snapshot = move || Snapshot {
+        text: json::to_text(&draft.get_untracked()).unwrap_or_default(),
+        title: f.name.get_untracked(),
+        attachments: attachments.get_untracked(),
+    };
+    Effect::new(move |_| {
+        draft.track();
+        attachments.track();
+        session.autosave(snapshot());
+    });
+    let submitting = RwSignal::new(false);
+    let submit = move |_| {
+        if report.with_untracked(FieldErrors::has_errors) {
+            reveal.set(true);
+            return;
+        }
+        submitting.set(true);
+        leptos::task::spawn_local(async move {
+            let _ = session.submit(snapshot()).await;
+            submitting.set(false);
+        });
+    };
+    let text = |name: &'static str, label: Text, value: RwSignal<String>, kind: InputKind, hint: Option<Text>| {
+        view! {
+            <TextField name=name label=label value=value issues=issues(name) kind=kind hint=hint reveal=reveal/>
+        }
+    };
+    view! {
+        <main class="page form-page">
+            <h1>{tr(strings::KIND_ENROLMENT)}</h1>
+            <Show when=move || editable.get() fallback=|| ()>
+                <EditingGuard/>
+            </Show>
+            {move || filing.get().map(|item| view! { <FilingStatus item=item/> })}
+            <form class="card" on:submit=|ev| ev.prevent_default()>
+                <fieldset disabled=move || !editable.get() class="plain">
+                    <IdNumberField name=field::ID_NUMBER value=f.id_number issues=issues(field::ID_NUMBER) reveal=reveal/>
+                    {text(field::NAME, strings::FIELD_NAME, f.name, InputKind::Text, Some(strings::FIELD_NAME_HINT))}
+                    <DivisionPicker name=field::REGION label=strings::FIELD_REGION value=f.region disabled=Signal::derive(move || !editable.get())
+                        error=Signal::derive(move || issues(field::REGION).get().error.filter(|_| reveal.get() || !f.region.get().is_empty()).map(|e| i18n.issue(&e)))/>
+                    {text(field::START_MONTH, strings::FIELD_START_MONTH, f.start_month, InputKind::Month, None)}
+                    {text(field::MONTHLY_BASE, strings::FIELD_MONTHLY_BASE, f.monthly_base, InputKind::Decimal, None)}
+                    <fieldset class="field" id=field::INSURANCES>
+                        <legend>{tr(strings::FIELD_INSURANCES)}</legend>
+                        {INSURANCES.into_iter().map(|(ins, label)| view! {
+                            <label class="check">
+                                <input type="checkbox" prop:checked=move || f.insurances.with(|v| v.contains(&ins))
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        f.insurances.update(|v| { v.retain(|i| *i != ins); if on { v.push(ins); } });
+                                    }/>
+                                {tr(label)}
+                            </label>
+                        }).collect_view()}
+                        {move || {
+                            let i = issues(field::INSURANCES).get();
+                            view! {
+                                {i.error.filter(|_| reveal.get()).map(|e| view! { <p class="field-error">{i18n.issue(&e)}</p> })}
+                                {i.warnings.into_iter().map(|w| view! { <p class="field-warning">{i18n.issue(&w)}</p> }).collect_view()}
+                            }
+                        }}
+                    </fieldset>
+                    {text(field::MOBILE, strings::FIELD_MOBILE_OPTIONAL, f.mobile, InputKind::Tel, None)}
+                    {text(field::CARD_NUMBER, strings::FIELD_CARD_NUMBER, f.card_number, InputKind::Identifier, None)}
+                </fieldset>
+                <PhotoSlot name="id_copy" label=strings::ATTACH_ID_COPY attachments=attachments disabled=Signal::derive(move || !editable.get())/>
+                <PhotoSlot name="household_register" label=strings::ATTACH_HOUSEHOLD attachments=attachments disabled=Signal::derive(move || !editable.get())/>
+                {move || session.save_error.get().map(|e| view! { <p class="field-error" role="alert">{i18n.issue(&e)}</p> })}
+                <Show when=move || editable.get()>
+                    <p class="field-hint" data-testid="autosave" data-saved-at=move || session.record.with(|r| r.as_ref().map(|r| r.updated_at.to_string()))>{move || session.record.with(|r| r.as_ref().map(|r| format!("{} {}", i18n.t(strings::SAVED_ON_DEVICE), clock::format_ms(r.updated_at))))}</p>
+                    <Show when=move || reveal.get() && report.with(FieldErrors::has_errors)>
+                        <p class="field-error" role="alert">{tr(strings::SUBMIT_FIX_FIRST)}</p>
+                    </Show>
+                    <button type="button" class="btn btn-wide" data-testid="submit" disabled=move || submitting.get() on:click=submit>{tr(strings::SUBMIT)}</button>
+                </Show>
+            </form>
+        </main>
+    }
+}
+
+/// Holds the update banner back while the form is open and editable.
+#[component]
+fn EditingGuard() -> impl IntoView {
+    use_editing().hold();
+}
+
+/// The form's fields as signals (the source of truth while editing).
+#[derive(Clone, Copy)]
+struct Fields {
+    id_number: RwSignal<String>,
+    name: RwSignal<String>,
+    mobile: RwSignal<String>,
+    card_number: RwSignal<String>,
+    region: RwSignal<String>,
+    start_month: RwSignal<String>,
+    monthly_base: RwSignal<String>,
+    insurances: RwSignal<Vec<Insurance>>,
+}
+
+/// A new form: every insurance ticked (the usual case for an employee).
+fn initial_draft() -> EnrolmentDraft {
+    EnrolmentDraft { insurances: Insurance::ALL.to_vec(), ..Default::default() }
+}
+
+impl Fields {
+    fn new() -> Fields {
+        let s = || RwSignal::new(String::new());
+        let f = Fields {
+            id_number: s(),
+            name: s(),
+            mobile: s(),
+            card_number: s(),
+            region: s(),
+            start_month: s(),
+            monthly_base: s(),
+            insurances: RwSignal::new(Vec::new()),
+        };
+        f.fill(initial_draft());
+        f
+    }
+
+    fn draft(&self) -> EnrolmentDraft {
+        EnrolmentDraft {
+            id_number: self.id_number.get(),
+            name: self.name.get(),
+            mobile: self.mobile.get(),
+            card_number: self.card_number.get(),
+            region: self.region.get(),
+            start_month: self.start_month.get(),
+            monthly_base: self.monthly_base.get(),
+            insurances: self.insurances.get(),
+        }
+    }
+
+    fn fill(&self, d: EnrolmentDraft) {
+        self.id_number.set(d.id_number);
+        self.name.set(d.name);
+        self.mobile.set(d.mobile);
+        self.card_number.set(d.card_number);
+        self.region.set(d.region);
+        self.start_month.set(d.start_month);
+        self.monthly_base.set(d.monthly_base);
+        self.insurances.set(d.insurances);
+    }
+}

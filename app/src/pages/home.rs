@@ -1,0 +1,52 @@
+//! `/` — the starting screen: the last unfinished draft to continue, and the doors into the app.
+
+use leptos::prelude::*;
+
+use crate::api::sync::FilingKind;
+use crate::components::Link;
+use crate::i18n::{strings, tr, use_i18n, Text};
+use crate::offline::{db, drafts};
+use crate::routes::Route;
+use crate::state::clock;
+
+#[component]
+pub fn Home() -> impl IntoView {
+    let i18n = use_i18n();
+    let latest = RwSignal::new(None::<drafts::DraftRecord>);
+    leptos::task::spawn_local(async move {
+        if let Ok(db) = db::shared().await {
+            if let Ok(list) = drafts::list(&db).await {
+                latest.set(list.into_iter().find(drafts::DraftRecord::is_editable));
+            }
+        }
+    });
+    view! {
+        <main class="page home">
+            <p class="tagline">{tr(strings::APP_TAGLINE)}</p>
+            {move || latest.get().map(|d| {
+                let title = if d.title.is_empty() { i18n.t(strings::UNTITLED).to_owned() } else { d.title.clone() };
+                view! {
+                    <Link href=Route::form(d.kind, &d.id).href() class="card continue">
+                        <span class="tile-title">{tr(strings::CONTINUE_DRAFT)}": "{tr(crate::pages::kind_text(d.kind))}</span>
+                        <span class="tile-note">{title}" · "{clock::format_ms(d.updated_at)}</span>
+                    </Link>
+                }
+            })}
+            <nav class="tiles">
+                <Tile title=strings::NAV_NEW_ENROLMENT note=strings::HOME_EMPLOYER href=Route::Form(FilingKind::Enrolment, None).href()/>
+                <Tile title=strings::NAV_DRAFTS note=strings::DRAFTS_TITLE href=Route::Drafts.href()/>
+                <Tile title=strings::SYNC_TITLE note=strings::SYNC_BADGE_LABEL href=Route::Sync.href()/>
+            </nav>
+        </main>
+    }
+}
+
+#[component]
+fn Tile(title: Text, note: Text, href: String) -> impl IntoView {
+    view! {
+        <Link href=href class="tile">
+            <span class="tile-title">{tr(title)}</span>
+            <span class="tile-note">{tr(note)}</span>
+        </Link>
+    }
+}

@@ -1,0 +1,20 @@
+//! State shared across pages, each as a `provide_x()` / `use_x()` pair.
+
+pub mod clock;
+pub mod draft;
+pub mod editing;
+pub mod network;
+pub mod perf;
+pub mod policy;
+pub mod router;
+pub mod storage;
+pub mod sync;
+pub mod update;
+
+pub use editing::{provide_editing, use_editing, Editing};
+pub use network::{provide_network, use_network, Network, Reachability};
+pub use policy::{provide_policy, use_policy, Policy};
+pub use router::{provide_router, use_router, Router};
+pub use storage::{provide_storage, use_storage, Storage};
+pub use sync::{provide_sync, use_sync, Sync};
+pub use update::{provide_update, use_update, Update};

@@ -1,0 +1,267 @@
+//! The outbox's state machine as pure functions — what a sync does with each item — so it is
+//! tested natively; `offline/sync.rs` does the I/O around it.
+//!
+//! waiting → sending → accepted (receipt) | needs attention (the server's reasons) | retrying
+//! (next attempt time, last error). Nothing here ever drops an item.
+
+use serde::{Deserialize, Serialize};
+
+use crate::api::sync::{AttachmentRef, FilingKind, Outcome, SyncItem, MAX_BATCH_BYTES, MAX_BATCH_ITEMS};
+use crate::domain::{FieldErrors, Issue};
+
+/// Where a filing is on its way to the server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemState {
+    /// Frozen, not yet sent.
+    Waiting,
+    /// In a request now.
+    Sending,
+    /// Durably stored by the server; `receipt_no` holds its receipt.
+    Accepted,
+    /// The server refused it (rules, conflict): the person must act.
+    NeedsAttention,
+    /// Not through yet (network, server busy); tried again at `next_attempt_at`.
+    Retrying,
+}
+
+impl ItemState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ItemState::Waiting => "waiting",
+            ItemState::Sending => "sending",
+            ItemState::Accepted => "accepted",
+            ItemState::NeedsAttention => "needs_attention",
+            ItemState::Retrying => "retrying",
+        }
+    }
+
+    /// Not yet with the server.
+    pub fn is_unsent(self) -> bool {
+        !matches!(self, ItemState::Accepted)
+    }
+}
+
+/// A frozen filing on the device.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutboxItem {
+    pub client_id: String,
+    pub kind: FilingKind,
+    /// The frozen JSON text: never changed after submitting.
+    pub payload: String,
+    pub content_hash: String,
+    pub attachments: Vec<AttachmentRef>,
+    pub version_of: Option<String>,
+    pub draft_id: String,
+    pub title: String,
+    pub created_at: i64,
+    pub state: ItemState,
+    pub attempts: u32,
+    pub next_attempt_at: i64,
+    /// The last failure, in words (for retrying and needs-attention items).
+    pub last_error: Option<Issue>,
+    pub receipt_no: Option<String>,
+    pub accepted_at: Option<i64>,
+    /// The server's per-field reasons, shown on the form.
+    pub errors: Option<FieldErrors>,
+    pub updated_at: i64,
+}
+
+impl OutboxItem {
+    /// What the sync protocol sends.
+    pub fn to_sync_item(&self) -> SyncItem {
+        SyncItem {
+            client_id: self.client_id.clone(),
+            kind: self.kind,
+            content_hash: self.content_hash.clone(),
+            payload: self.payload.clone(),
+            attachments: self.attachments.clone(),
+            version_of: self.version_of.clone(),
+            created_at: self.created_at,
+        }
+    }
+
+    /// Whether a sync at `now` should try it.
+    pub fn is_due(&self, now: i64) -> bool {
+        match self.state {
+            ItemState::Waiting => true,
+            ItemState::Retrying => self.next_attempt_at <= now,
+            // Left "sending" by a page that died mid-request: the server is idempotent, so send
+            // it again once the request could no longer be running.
+            ItemState::Sending => now - self.updated_at > REQUEST_TIMEOUT_MS + 5_000,
+            ItemState::Accepted | ItemState::NeedsAttention => false,
+        }
+    }
+}
+
+/// How long one request may take before it is given up (slow links need long).
+pub const REQUEST_TIMEOUT_MS: i64 = 60_000;
+/// The first retry waits about this long …
+pub const BACKOFF_BASE_MS: i64 = 5_000;
+/// … and no retry waits longer than this.
+pub const BACKOFF_CAP_MS: i64 = 10 * 60_000;
+
+/// The wait before attempt `attempts + 1`: exponential, capped, with jitter (`unit` in
+/// [0, 1) picks a point in the upper half of the window so devices do not retry in step).
+///
+/// ```
+/// use app::sync_plan::{backoff_ms, BACKOFF_BASE_MS, BACKOFF_CAP_MS};
+/// assert_eq!(backoff_ms(1, 0.0), BACKOFF_BASE_MS / 2);
+/// assert_eq!(backoff_ms(3, 0.999_999), 20_000 - 1);
+/// assert!(backoff_ms(40, 0.5) <= BACKOFF_CAP_MS);
+/// ```
+pub fn backoff_ms(attempts: u32, unit: f64) -> i64 {
+    let exp = BACKOFF_BASE_MS.saturating_mul(1i64 << attempts.saturating_sub(1).min(20));
+    let window = exp.min(BACKOFF_CAP_MS);
+    window / 2 + ((window - window / 2) as f64 * unit.clamp(0.0, 1.0)) as i64
+}
+
+/// Groups items (by index) into requests of at most [`MAX_BATCH_ITEMS`] items and about
+/// [`MAX_BATCH_BYTES`] of payload, keeping their order.
+pub fn batches(items: &[OutboxItem]) -> Vec<Vec<usize>> {
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    let mut bytes = 0;
+    for (i, item) in items.iter().enumerate() {
+        let size = item.payload.len() + 256;
+        let full = out.last().is_none_or(|b| b.len() >= MAX_BATCH_ITEMS || bytes + size > MAX_BATCH_BYTES);
+        if full {
+            out.push(Vec::new());
+            bytes = 0;
+        }
+        out.last_mut().expect("a batch").push(i);
+        bytes += size;
+    }
+    out
+}
+
+/// The message for a request that got no answer.
+pub fn unreachable_issue() -> Issue {
+    Issue::new("unreachable", "网络不通，将自动重试", "No connection; will retry automatically")
+}
+
+/// An item after the server's answer (or after no answer: `None`).
+pub fn apply(mut item: OutboxItem, outcome: Option<&Outcome>, now: i64, unit: f64) -> OutboxItem {
+    item.updated_at = now;
+    let retry = |mut item: OutboxItem, issue: Issue, unit: f64| {
+        item.state = ItemState::Retrying;
+        item.attempts += 1;
+        item.next_attempt_at = now + backoff_ms(item.attempts, unit);
+        item.last_error = Some(issue);
+        item
+    };
+    match outcome {
+        None => retry(item, unreachable_issue(), unit),
+        Some(Outcome::Accepted { receipt_no, received_at, .. }) => {
+            item.state = ItemState::Accepted;
+            item.receipt_no = Some(receipt_no.clone());
+            item.accepted_at = Some(*received_at);
+            item.last_error = None;
+            item.errors = None;
+            item
+        }
+        Some(Outcome::Rejected { errors }) => {
+            item.state = ItemState::NeedsAttention;
+            item.errors = Some(errors.clone());
+            item.last_error = Some(Issue::new(
+                "rejected",
+                "服务器未受理：请按各项提示修改后重新提交",
+                "Not accepted: fix the marked fields and submit again",
+            ));
+            item
+        }
+        Some(Outcome::Conflict { message }) => {
+            item.state = ItemState::NeedsAttention;
+            item.last_error = Some(message.clone());
+            item
+        }
+        // Upload them and send again on the next pass (no waiting: the cause is known).
+        Some(Outcome::MissingAttachments { .. }) => {
+            let mut item = retry(item, Issue::new("attachments.missing", "附件尚未上传完成，将继续上传", "Attachments are still uploading"), unit);
+            item.next_attempt_at = now;
+            item
+        }
+        Some(Outcome::Retry { message }) => retry(item, message.clone(), unit),
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    fn item(payload_len: usize) -> OutboxItem {
+        OutboxItem {
+            client_id: "c".into(),
+            kind: FilingKind::Enrolment,
+            payload: "x".repeat(payload_len),
+            content_hash: String::new(),
+            attachments: Vec::new(),
+            version_of: None,
+            draft_id: "d".into(),
+            title: String::new(),
+            created_at: 0,
+            state: ItemState::Waiting,
+            attempts: 0,
+            next_attempt_at: 0,
+            last_error: None,
+            receipt_no: None,
+            accepted_at: None,
+            errors: None,
+            updated_at: 0,
+        }
+    }
+
+    #[test]
+    fn backoff_grows_to_its_cap_and_jitters_within_it() {
+        let waits: Vec<i64> = (1..=12).map(|a| backoff_ms(a, 1.0)).collect();
+        assert!(waits.windows(2).all(|w| w[0] <= w[1]));
+        assert_eq!(*waits.last().unwrap(), BACKOFF_CAP_MS);
+        for a in 1..30 {
+            let (lo, hi) = (backoff_ms(a, 0.0), backoff_ms(a, 1.0));
+            assert!(lo * 2 >= hi - 1 && lo > 0, "attempt {a}: {lo}..{hi}");
+        }
+    }
+
+    #[test]
+    fn batches_respect_count_and_bytes_and_order() {
+        let items: Vec<OutboxItem> = (0..45).map(|_| item(100)).collect();
+        let b = batches(&items);
+        assert_eq!(b.iter().map(Vec::len).collect::<Vec<_>>(), [20, 20, 5]);
+        assert_eq!(b.concat(), (0..45).collect::<Vec<_>>());
+        let big: Vec<OutboxItem> = (0..5).map(|_| item(MAX_BATCH_BYTES / 2)).collect();
+        assert!(batches(&big).iter().all(|b| b.len() == 1));
+    }
+
+    #[test]
+    fn each_outcome_moves_the_item_where_it_belongs() {
+        let accepted = apply(item(1), Some(&Outcome::Accepted { receipt_no: "SB1".into(), received_at: 9, duplicate: true }), 10, 0.5);
+        assert_eq!((accepted.state, accepted.receipt_no.as_deref()), (ItemState::Accepted, Some("SB1")));
+
+        let gone = apply(item(1), None, 10, 0.0);
+        assert_eq!((gone.state, gone.attempts, gone.next_attempt_at), (ItemState::Retrying, 1, 10 + BACKOFF_BASE_MS / 2));
+        assert_eq!(gone.last_error.unwrap().code, "unreachable");
+
+        let mut errors = FieldErrors::default();
+        errors.error("name", Issue::new("name.digits", "x", "y"));
+        let refused = apply(item(1), Some(&Outcome::Rejected { errors: errors.clone() }), 10, 0.0);
+        assert_eq!((refused.state, refused.errors), (ItemState::NeedsAttention, Some(errors)));
+
+        let conflict = apply(item(1), Some(&Outcome::Conflict { message: Issue::new("conflict", "a", "b") }), 10, 0.0);
+        assert_eq!(conflict.state, ItemState::NeedsAttention);
+
+        let missing = apply(item(1), Some(&Outcome::MissingAttachments { missing: vec!["a".into()] }), 10, 0.0);
+        assert_eq!((missing.state, missing.next_attempt_at), (ItemState::Retrying, 10));
+    }
+
+    #[test]
+    fn what_is_due() {
+        let mut i = item(1);
+        assert!(i.is_due(0));
+        i = apply(i, None, 0, 0.0);
+        assert!(!i.is_due(1) && i.is_due(i.next_attempt_at));
+        i.state = ItemState::Sending;
+        i.updated_at = 0;
+        assert!(!i.is_due(REQUEST_TIMEOUT_MS) && i.is_due(REQUEST_TIMEOUT_MS + 6_000), "a stale send is sent again");
+        i.state = ItemState::NeedsAttention;
+        assert!(!i.is_due(i64::MAX));
+    }
+}
