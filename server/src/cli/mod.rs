@@ -1,0 +1,3 @@
+//! Subcommands other than `serve`, one per file.
+
+pub mod check;

@@ -1,0 +1,69 @@
+//! Command line and environment configuration. Every flag has an environment variable, so
+//! the same binary runs from a shell, a systemd unit or a container.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(name = "shebao-server", version, about = "Shebao (社保通) server")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the site and the API.
+    Serve(ServeArgs),
+    /// Check values or CSV rows against the domain rules (one JSON object per line).
+    Check(crate::cli::check::CheckArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ServeArgs {
+    /// Address to listen on; port 0 picks a free port (the chosen URL is printed).
+    #[arg(long, env = "SHEBAO_BIND", default_value = "127.0.0.1:3000")]
+    pub bind: SocketAddr,
+    /// Folder for the embedded SQLite database (and anything else kept on disk).
+    #[arg(long, env = "SHEBAO_DATA_DIR", default_value = "data")]
+    pub data_dir: PathBuf,
+    /// `postgres://…` to use PostgreSQL instead of the embedded SQLite database.
+    #[arg(long, env = "DATABASE_URL")]
+    pub database_url: Option<String>,
+    /// The data key (128 hex digits) sealing personal data at rest. Default: `keys/data.key`
+    /// under the data dir, created on first start. Required with PostgreSQL (every replica
+    /// must use the same key), as `--key-file` or `SHEBAO_KEY`.
+    #[arg(long, env = "SHEBAO_KEY_FILE")]
+    pub key_file: Option<PathBuf>,
+    /// The data key itself, as 128 hex digits (instead of a file).
+    #[arg(long = "key", env = "SHEBAO_KEY", hide_env_values = true)]
+    pub key_hex: Option<String>,
+    /// The built site (`cargo xtask build` writes it to `target/site`).
+    #[arg(long, env = "SHEBAO_SITE_DIR", default_value = "target/site")]
+    pub site_dir: PathBuf,
+    /// PEM certificate chain: with `--tls-key`, the server speaks HTTPS itself.
+    #[arg(long, env = "SHEBAO_TLS_CERT", requires = "tls_key")]
+    pub tls_cert: Option<PathBuf>,
+    /// PEM private key for `--tls-cert`.
+    #[arg(long, env = "SHEBAO_TLS_KEY", requires = "tls_cert")]
+    pub tls_key: Option<PathBuf>,
+    /// The policy figures (JSON, see server/data/policy.json); default: the shipped copy.
+    #[arg(long, env = "SHEBAO_POLICY_FILE")]
+    pub policy_file: Option<PathBuf>,
+    /// Development mode: enables developer-only pages. Never in production.
+    #[arg(long, env = "SHEBAO_DEV")]
+    pub dev: bool,
+    /// Log line format.
+    #[arg(long, env = "SHEBAO_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
+    pub log_format: LogFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    /// Human-readable lines.
+    Text,
+    /// One JSON object per line, for log collectors.
+    Json,
+}

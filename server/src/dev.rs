@@ -1,0 +1,42 @@
+//! Developer-only pages, mounted only with `--dev` (never in production): what the server
+//! stored, for people trying the app and for the end-to-end tests. No personal data: filings
+//! are listed by their bookkeeping, attachments only by their hash.
+
+use axum::extract::{Path, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use serde_json::json;
+
+use crate::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/dev/filings", get(filings))
+        .route("/dev/attachments/{sha256}", get(attachment))
+}
+
+async fn filings(State(state): State<AppState>) -> Response {
+    match state.store.all_filings().await {
+        Ok(list) => Json(
+            list.iter()
+                .map(|f| json!({ "client_id": f.client_id, "kind": f.kind, "receipt_no": f.receipt_no, "content_hash": f.content_hash }))
+                .collect::<Vec<_>>(),
+        )
+        .into_response(),
+        Err(e) => (StatusCode::SERVICE_UNAVAILABLE, e.to_string()).into_response(),
+    }
+}
+
+/// The stored file, opened (so a test can hash the server's copy).
+async fn attachment(State(state): State<AppState>, Path(sha256): Path<String>) -> Response {
+    match state.store.attachment_get(&sha256).await {
+        Ok(Some((mime, sealed))) => match state.vault.open(&sealed) {
+            Ok(bytes) => ([(header::CONTENT_TYPE, mime)], bytes).into_response(),
+            Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
+        },
+        Ok(None) => StatusCode::NOT_FOUND.into_response(),
+        Err(e) => (StatusCode::SERVICE_UNAVAILABLE, e.to_string()).into_response(),
+    }
+}

@@ -1,0 +1,95 @@
+//! Listening: plain HTTP (behind a TLS-terminating proxy, or on loopback) or HTTPS with the
+//! given certificate; stops gracefully on Ctrl-C / SIGTERM, letting requests in flight finish.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context;
+use axum_server::tls_rustls::RustlsConfig;
+
+use crate::config::ServeArgs;
+use crate::store::Store;
+use crate::vault::Vault;
+use crate::{app, AppState};
+
+/// How long requests in flight may take to finish after a shutdown signal.
+const DRAIN: Duration = Duration::from_secs(10);
+
+/// The data key from `--key`/`SHEBAO_KEY`, `--key-file`, or (embedded SQLite only) the data
+/// dir's key file, created on first start.
+pub fn vault(args: &ServeArgs, shared_database: bool) -> anyhow::Result<Vault> {
+    if let Some(hex) = args.key_hex.as_deref().filter(|k| !k.trim().is_empty()) {
+        return Ok(Vault::from_hex(hex)?);
+    }
+    if let Some(file) = &args.key_file {
+        return Ok(Vault::from_file_or_create(file)?);
+    }
+    if shared_database {
+        anyhow::bail!("with PostgreSQL every replica must use the same data key: give SHEBAO_KEY or --key-file");
+    }
+    Ok(Vault::from_file_or_create(&args.data_dir.join("keys").join("data.key"))?)
+}
+
+pub async fn run(args: &ServeArgs, store: Arc<dyn Store>, vault: Vault) -> anyhow::Result<()> {
+    let mut state = AppState::new(store, args.site_dir.clone(), vault);
+    state.dev = args.dev;
+    state.tls = args.tls_cert.is_some();
+    if let Some(file) = &args.policy_file {
+        let text = std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
+        let table = app::domain::policy::PolicyTable::from_json(&text).map_err(anyhow::Error::msg)?;
+        state.policy = std::sync::Arc::new(table);
+    }
+    tracing::info!(version = %state.policy.version, "policy table loaded");
+    if !state.site_dir.join("index.html").is_file() {
+        tracing::warn!(site_dir = %state.site_dir.display(), "no built site here; run `cargo xtask build`");
+    }
+    let router = app(state.clone());
+    let listener = std::net::TcpListener::bind(args.bind).with_context(|| format!("binding {}", args.bind))?;
+    listener.set_nonblocking(true)?;
+    let addr = listener.local_addr()?;
+    let host = if addr.ip().is_unspecified() { "localhost".to_owned() } else { addr.ip().to_string() };
+    let scheme = if state.tls { "https" } else { "http" };
+    // The one line scripts and tests wait for; keep its shape.
+    println!("Shebao is running at {scheme}://{host}:{}/", addr.port());
+    tracing::info!(%addr, tls = state.tls, dev = state.dev, "listening");
+
+    if let (Some(cert), Some(key)) = (&args.tls_cert, &args.tls_key) {
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        let config = RustlsConfig::from_pem_file(cert, key).await.context("loading the TLS certificate and key")?;
+        let handle = axum_server::Handle::new();
+        let stopper = handle.clone();
+        tokio::spawn(async move {
+            shutdown_signal().await;
+            stopper.graceful_shutdown(Some(DRAIN));
+        });
+        axum_server::from_tcp_rustls(listener, config)
+            .handle(handle)
+            .serve(router.into_make_service())
+            .await?;
+    } else {
+        let listener = tokio::net::TcpListener::from_std(listener)?;
+        axum::serve(listener, router).with_graceful_shutdown(shutdown_signal()).await?;
+    }
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// Resolves on Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+    tracing::info!("shutdown signal received; draining requests");
+}

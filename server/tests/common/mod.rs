@@ -1,0 +1,186 @@
+//! Helpers shared by the server's integration tests: stores on both backends, a fake built
+//! site, and requests through the router without a socket.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::http::{Request, Response};
+use http_body_util::BodyExt;
+use server::store::{PgStore, SqliteStore, Store};
+use tower::ServiceExt;
+
+/// A store under test and what to clean up after it.
+pub struct TestStore {
+    pub store: Arc<dyn Store>,
+    _dir: Option<tempfile::TempDir>,
+    pg_schema: Option<(String, String)>,
+}
+
+impl Drop for TestStore {
+    fn drop(&mut self) {
+        if let Some((url, schema)) = self.pg_schema.take() {
+            // Drop may run inside the test's runtime, which cannot be blocked on: clean up
+            // from a thread with a small runtime of its own.
+            let _ = std::thread::spawn(move || {
+                let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+                rt.block_on(PgStore::drop_schema(&url, &schema))
+            })
+            .join();
+        }
+    }
+}
+
+pub async fn sqlite() -> TestStore {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = SqliteStore::open_dir(dir.path()).await.expect("sqlite store");
+    TestStore { store: Arc::new(store), _dir: Some(dir), pg_schema: None }
+}
+
+/// The PostgreSQL named by `SHEBAO_TEST_DATABASE_URL` (default: the local server), in a fresh
+/// schema. `None`, with a line saying so, only when no server answers.
+pub async fn postgres(test: &str) -> Option<TestStore> {
+    static N: AtomicU32 = AtomicU32::new(0);
+    let url = std::env::var("SHEBAO_TEST_DATABASE_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".to_owned());
+    let schema = format!(
+        "t_{}_{}_{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::Relaxed),
+        test.chars().filter(char::is_ascii_alphanumeric).take(24).collect::<String>().to_lowercase()
+    );
+    match PgStore::connect_in_schema(&url, &schema).await {
+        Ok(store) => Some(TestStore { store: Arc::new(store), _dir: None, pg_schema: Some((url, schema)) }),
+        Err(e) if is_unreachable(&e) => {
+            // Straight to stderr: libtest captures `eprintln!` of passing tests, and a skip
+            // must be seen.
+            use std::io::Write;
+            let _ = writeln!(std::io::stderr(), "SKIPPED {test} on PostgreSQL: no server answers at {url} ({e})");
+            None
+        }
+        Err(e) => panic!("PostgreSQL answered but the store failed to open: {e}"),
+    }
+}
+
+fn is_unreachable(e: &server::store::StoreError) -> bool {
+    matches!(e, server::store::StoreError::Db(sqlx::Error::Io(_)) | server::store::StoreError::Db(sqlx::Error::PoolTimedOut))
+}
+
+/// Runs one async suite against SQLite and PostgreSQL: `both_stores!(name, suite_fn);`.
+#[macro_export]
+macro_rules! both_stores {
+    ($name:ident, $suite:ident) => {
+        mod $name {
+            #[tokio::test]
+            async fn sqlite() {
+                let t = $crate::common::sqlite().await;
+                super::$suite(t.store.clone()).await;
+            }
+
+            #[tokio::test]
+            async fn postgres() {
+                if let Some(t) = $crate::common::postgres(stringify!($name)).await {
+                    super::$suite(t.store.clone()).await;
+                }
+            }
+        }
+    };
+}
+
+/// A built site in miniature: a shell, a hashed asset with precompressed siblings, the worker.
+pub fn fake_site() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let put = |name: &str, body: &[u8]| {
+        let path = dir.path().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, body).unwrap();
+    };
+    put("index.html", b"<!doctype html><title>shell</title>");
+    put("index.html.br", b"BR-shell");
+    put("index.html.gz", b"GZ-shell");
+    put("sw.js", b"// worker");
+    put("manifest.webmanifest", b"{}");
+    put("app-0123456789abcdef.wasm", b"\0asm-raw");
+    put("app-0123456789abcdef.wasm.br", b"BR-wasm");
+    put("app-0123456789abcdef.wasm.gz", b"GZ-wasm");
+    put("icons/icon-192-fedcba9876543210.png", b"png");
+    dir
+}
+
+pub async fn app_state(site: &Path) -> (server::AppState, TestStore) {
+    let t = sqlite().await;
+    (server::AppState::new(t.store.clone(), PathBuf::from(site), server::vault::Vault::random()), t)
+}
+
+pub async fn send(state: server::AppState, request: Request<Body>) -> Response<Body> {
+    server::app(state).oneshot(request).await.expect("router answers")
+}
+
+pub fn get(uri: &str) -> Request<Body> {
+    Request::builder().uri(uri).body(Body::empty()).unwrap()
+}
+
+pub async fn body_text(response: Response<Body>) -> String {
+    let bytes = response.into_body().collect().await.expect("body").to_bytes();
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+pub fn header<'a>(response: &'a Response<Body>, name: &str) -> &'a str {
+    response.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or("")
+}
+
+/// A state over `store` with a fresh key and no site.
+pub fn state_over(store: Arc<dyn Store>) -> server::AppState {
+    server::AppState::new(store, PathBuf::from("/nonexistent"), server::vault::Vault::random())
+}
+
+/// A client id (UUID text) unique within the test run.
+pub fn client_id() -> String {
+    static N: AtomicU32 = AtomicU32::new(1);
+    format!("0190f3a2-7c4e-7b1a-9c3d-{:012x}", u64::from(N.fetch_add(1, Ordering::Relaxed)) + (u64::from(std::process::id()) << 24))
+}
+
+/// This month as `YYYY-MM` (forms refuse months far from today).
+pub fn this_month() -> String {
+    let today = app::domain::Date::china_from_unix_ms(app::api::ssr::now_ms());
+    format!("{:04}-{:02}", today.year, today.month)
+}
+
+/// A valid enrolment draft for the person with `id_number`.
+pub fn enrolment(id_number: &str) -> app::domain::forms::enrolment::EnrolmentDraft {
+    app::domain::forms::enrolment::EnrolmentDraft {
+        id_number: id_number.into(),
+        name: "王小明".into(),
+        region: "320102".into(),
+        start_month: this_month(),
+        monthly_base: "6000".into(),
+        insurances: vec![app::domain::policy::Insurance::Pension, app::domain::policy::Insurance::Medical],
+        ..Default::default()
+    }
+}
+
+/// A valid ID number with sequence `n` (born 1990-03-07 in Xuanwu, Nanjing).
+pub fn id_number(n: u32) -> String {
+    let mut s = format!("32010219900307{:03}", n % 1000);
+    s.push(char::from(app::domain::id_number::check_char(s.as_bytes())));
+    s
+}
+
+/// A sync item for `payload` (JSON of a draft), hashed as the app hashes it.
+pub fn item(client_id: &str, kind: app::api::sync::FilingKind, payload: &str) -> app::api::sync::SyncItem {
+    app::api::sync::SyncItem {
+        client_id: client_id.to_owned(),
+        kind,
+        content_hash: server::ingest::hex_sha256(payload.as_bytes()),
+        payload: payload.to_owned(),
+        attachments: Vec::new(),
+        version_of: None,
+        created_at: 1,
+    }
+}
+
+pub fn batch(items: Vec<app::api::sync::SyncItem>) -> app::api::sync::SyncBatch {
+    app::api::sync::SyncBatch { device_id: "test-device".into(), items }
+}

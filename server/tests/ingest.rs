@@ -1,0 +1,149 @@
+//! The ingest: exactly once per client id, the original result on a retry, a conflict for other
+//! content, the rules and the checks re-run, attachments required — on SQLite and PostgreSQL.
+
+mod common;
+
+use std::sync::Arc;
+
+use app::api::sync::{AttachmentRef, FilingKind, Outcome};
+use common::{batch, client_id, enrolment, id_number, item, state_over};
+use server::ingest::ingest;
+use server::store::Store;
+
+fn json<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_string(v).unwrap()
+}
+
+fn receipt(o: &Outcome) -> (String, bool) {
+    match o {
+        Outcome::Accepted { receipt_no, duplicate, .. } => (receipt_no.clone(), *duplicate),
+        other => panic!("expected accepted, got {other:?}"),
+    }
+}
+
+async fn stored_once_and_the_retry_gets_the_original_receipt(store: Arc<dyn Store>) {
+    let state = state_over(store.clone());
+    let id = client_id();
+    let payload = json(&enrolment(&id_number(1)));
+    let first = ingest(&state, batch(vec![item(&id, FilingKind::Enrolment, &payload)])).await.unwrap();
+    let (no, dup) = receipt(&first.results[0].outcome());
+    assert!(!dup);
+    assert!(no.starts_with("SB") && no.len() == 16, "{no}");
+    for _ in 0..3 {
+        let again = ingest(&state, batch(vec![item(&id, FilingKind::Enrolment, &payload)])).await.unwrap();
+        assert_eq!(receipt(&again.results[0].outcome()), (no.clone(), true));
+    }
+    assert_eq!(store.count_filings().await.unwrap(), 1);
+}
+both_stores!(exactly_once, stored_once_and_the_retry_gets_the_original_receipt);
+
+async fn the_same_id_with_other_content_is_a_conflict_and_nothing_is_overwritten(store: Arc<dyn Store>) {
+    let state = state_over(store.clone());
+    let id = client_id();
+    let original = json(&enrolment(&id_number(2)));
+    ingest(&state, batch(vec![item(&id, FilingKind::Enrolment, &original)])).await.unwrap();
+    let mut other = enrolment(&id_number(2));
+    other.monthly_base = "7000".into();
+    let answer = ingest(&state, batch(vec![item(&id, FilingKind::Enrolment, &json(&other))])).await.unwrap();
+    assert!(matches!(&answer.results[0].outcome(), Outcome::Conflict { message } if message.code == "conflict"));
+    assert_eq!(store.count_filings().await.unwrap(), 1);
+    let sealed = store.filing_payload(&id).await.unwrap().unwrap();
+    assert_eq!(state.vault.open(&sealed).unwrap(), original.as_bytes(), "the first content is kept");
+    assert!(!sealed.windows(18).any(|w| w == id_number(2).as_bytes()), "the ID number is not stored in the clear");
+}
+both_stores!(conflict, the_same_id_with_other_content_is_a_conflict_and_nothing_is_overwritten);
+
+async fn the_rules_run_again_and_refusals_are_not_stored(store: Arc<dyn Store>) {
+    let state = state_over(store.clone());
+    let mut bad = enrolment(&id_number(3));
+    bad.monthly_base = "100".into();
+    bad.name = "王3".into();
+    let answer = ingest(&state, batch(vec![item(&client_id(), FilingKind::Enrolment, &json(&bad))])).await.unwrap();
+    let Outcome::Rejected { errors } = &answer.results[0].outcome() else { panic!("{answer:?}") };
+    assert_eq!(errors.error_of("monthly_base").unwrap().code, "base.out_of_range");
+    assert_eq!(errors.error_of("name").unwrap().code, "name.digits");
+
+    let mut tampered = item(&client_id(), FilingKind::Enrolment, &json(&enrolment(&id_number(3))));
+    tampered.payload.push(' ');
+    let answer = ingest(&state, batch(vec![tampered])).await.unwrap();
+    let Outcome::Rejected { errors } = &answer.results[0].outcome() else { panic!("{answer:?}") };
+    assert_eq!(errors.error_of("form").unwrap().code, "payload.hash_mismatch");
+
+    let garbage = item(&client_id(), FilingKind::Enrolment, "{\"x\":1");
+    let answer = ingest(&state, batch(vec![garbage])).await.unwrap();
+    assert!(matches!(&answer.results[0].outcome(), Outcome::Rejected { errors } if errors.error_of("form").unwrap().code == "payload.unreadable"));
+    assert_eq!(store.count_filings().await.unwrap(), 0);
+}
+both_stores!(rules, the_rules_run_again_and_refusals_are_not_stored);
+
+async fn a_second_enrolment_of_the_same_person_is_refused(store: Arc<dyn Store>) {
+    let state = state_over(store.clone());
+    let payload = json(&enrolment(&id_number(4)));
+    let answer = ingest(&state, batch(vec![item(&client_id(), FilingKind::Enrolment, &payload)])).await.unwrap();
+    receipt(&answer.results[0].outcome());
+    let answer = ingest(&state, batch(vec![item(&client_id(), FilingKind::Enrolment, &payload)])).await.unwrap();
+    let Outcome::Rejected { errors } = &answer.results[0].outcome() else { panic!("{answer:?}") };
+    assert_eq!(errors.error_of("id_number").unwrap().code, "enrolment.duplicate");
+}
+both_stores!(duplicate_enrolment, a_second_enrolment_of_the_same_person_is_refused);
+
+async fn filings_wait_for_their_attachments(store: Arc<dyn Store>) {
+    let state = state_over(store.clone());
+    let photo = b"\xFF\xD8\xFF\xE0 a tiny jpeg".to_vec();
+    let sha = server::ingest::hex_sha256(&photo);
+    let mut it = item(&client_id(), FilingKind::Enrolment, &json(&enrolment(&id_number(5))));
+    it.attachments = vec![AttachmentRef { slot: "id_copy".into(), sha256: sha.clone() }];
+    let answer = ingest(&state, batch(vec![it.clone()])).await.unwrap();
+    assert_eq!(answer.results[0].outcome(), Outcome::MissingAttachments { missing: vec![sha.clone()] });
+    store.attachment_complete(&sha, "image/jpeg", photo.len() as i64, &state.vault.seal(&photo), 1).await.unwrap();
+    let answer = ingest(&state, batch(vec![it])).await.unwrap();
+    receipt(&answer.results[0].outcome());
+}
+both_stores!(attachments, filings_wait_for_their_attachments);
+
+async fn concurrent_retries_of_one_filing_store_one_row(store: Arc<dyn Store>) {
+    let state = state_over(store.clone());
+    let id = client_id();
+    let payload = json(&enrolment(&id_number(6)));
+    let tasks: Vec<_> = (0..8)
+        .map(|_| {
+            let (state, it) = (state.clone(), item(&id, FilingKind::Enrolment, &payload));
+            tokio::spawn(async move { ingest(&state, batch(vec![it])).await })
+        })
+        .collect();
+    let mut receipts = Vec::new();
+    for t in tasks {
+        let answer = t.await.unwrap().expect("no store error under contention");
+        receipts.push(receipt(&answer.results[0].outcome()).0);
+    }
+    receipts.dedup();
+    assert_eq!(receipts.len(), 1, "every retry got the same receipt");
+    assert_eq!(store.count_filings().await.unwrap(), 1);
+}
+both_stores!(concurrency, concurrent_retries_of_one_filing_store_one_row);
+
+async fn a_mixed_batch_gets_one_result_per_item_in_order(store: Arc<dyn Store>) {
+    let state = state_over(store.clone());
+    let mut items = Vec::new();
+    for n in 10..20 {
+        items.push(item(&client_id(), FilingKind::Enrolment, &json(&enrolment(&id_number(n)))));
+    }
+    let mut bad = enrolment(&id_number(30));
+    bad.region = "999999".into();
+    items.insert(3, item(&client_id(), FilingKind::Enrolment, &json(&bad)));
+    let ids: Vec<String> = items.iter().map(|i| i.client_id.clone()).collect();
+    let answer = ingest(&state, batch(items)).await.unwrap();
+    assert_eq!(answer.results.iter().map(|r| r.client_id.clone()).collect::<Vec<_>>(), ids);
+    let accepted: Vec<String> = answer
+        .results
+        .iter()
+        .filter_map(|r| match r.outcome() { Outcome::Accepted { receipt_no, .. } => Some(receipt_no), _ => None })
+        .collect();
+    assert_eq!(accepted.len(), 10);
+    let mut sorted = accepted.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(sorted.len(), 10, "distinct receipt numbers");
+    assert!(matches!(answer.results[3].outcome(), Outcome::Rejected { .. }));
+}
+both_stores!(mixed_batch, a_mixed_batch_gets_one_result_per_item_in_order);

@@ -1,0 +1,32 @@
+//! The store suite: the same checks on SQLite and on PostgreSQL.
+
+mod common;
+
+use std::sync::Arc;
+
+use server::store::{MetaStore, Store};
+
+async fn meta_round_trip(store: Arc<dyn Store>) {
+    store.ping().await.unwrap();
+    assert_eq!(store.meta_get("greeting").await.unwrap(), None);
+    store.meta_put("greeting", "你好").await.unwrap();
+    assert_eq!(store.meta_get("greeting").await.unwrap().as_deref(), Some("你好"));
+    store.meta_put("greeting", "hello").await.unwrap();
+    assert_eq!(store.meta_get("greeting").await.unwrap().as_deref(), Some("hello"));
+}
+both_stores!(meta, meta_round_trip);
+
+
+#[tokio::test]
+async fn sqlite_is_durable_by_configuration() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = server::store::SqliteStore::open_dir(dir.path()).await.unwrap();
+    let (journal, synchronous, foreign_keys) = store.pragmas().await.unwrap();
+    assert_eq!(journal, "wal");
+    assert_eq!(synchronous, 2, "synchronous=FULL");
+    assert_eq!(foreign_keys, 1);
+    store.meta_put("survives", "yes").await.unwrap();
+    drop(store);
+    let again = server::store::SqliteStore::open_dir(dir.path()).await.unwrap();
+    assert_eq!(again.meta_get("survives").await.unwrap().as_deref(), Some("yes"));
+}
