@@ -1,0 +1,220 @@
+// Browser-side figures for `cargo xtask bench`: headless Chromium driven over the DevTools
+// protocol against the real (release) server. Prints one JSON object per figure on stdout:
+// {"name", "unit", "median", "p95", "n", "goal"}. Times are measured, never asserted.
+import { fillEnrolment, idNumber, launchPhone, startServer, thisMonth, waitForServiceWorker } from '../e2e/support.mjs';
+
+const out = (name, unit, values, goal) => {
+  const s = [...values].sort((a, b) => a - b);
+  const at = (q) => s[Math.min(s.length - 1, Math.floor(q * (s.length - 1) + 0.5))];
+  console.log(JSON.stringify({ name, unit, median: round(at(0.5)), p95: round(at(0.95)), n: s.length, goal }));
+};
+const round = (x) => Math.round(x * 100) / 100;
+
+async function fresh() {
+  const server = await startServer();
+  const { context, page } = await launchPhone();
+  return { server, context, page, done: async () => { await context.close(); await server.stop(); } };
+}
+
+const measures = (page, name) => page.evaluate((n) => performance.getEntriesByName(n).map((e) => e.duration), name);
+
+/** Per keystroke: the main thread's work for one typed character — the input handler, the
+ * rules re-run, the reactive updates and the DOM changes, and the style/layout they force. */
+async function typing() {
+  const { server, page, done } = await fresh();
+  await page.goto(server.url + '/enrolment');
+  await page.locator('#name').waitFor();
+  const times = await page.evaluate(async () => {
+    const settle = () => new Promise((r) => setTimeout(r, 0));
+    const result = [];
+    for (const [id, text] of [['id_number', '320102199003071239'], ['name', '阿依古丽买买提'], ['monthly_base', '6000.50']]) {
+      const input = document.getElementById(id);
+      input.value = '';
+      for (const ch of text) {
+        await new Promise((r) => requestAnimationFrame(() => r()));
+        const t0 = performance.now();
+        input.value += ch;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        await settle();
+        void document.body.offsetHeight;
+        result.push(performance.now() - t0);
+      }
+    }
+    return result;
+  });
+  out('keystroke: validate + render + layout', 'ms', times, 16);
+  // Autosave is debounced (300 ms): pause longer than that after each key to get one write each.
+  const input = page.locator('#card_number');
+  for (const ch of 'A12345678901') {
+    await input.press(ch === ch.toUpperCase() && /[A-Z]/.test(ch) ? `Shift+${ch}` : ch);
+    await page.waitForTimeout(400);
+  }
+  out('autosave: draft written to IndexedDB', 'ms', await measures(page, 'shebao:draft-save'), 16);
+  await done();
+}
+
+/** Submitting: the strict-durability transaction that freezes a filing into the outbox. */
+async function commits(n = 15) {
+  const { server, page, done } = await fresh();
+  const times = [];
+  for (let i = 0; i < n; i++) {
+    await page.goto(server.url + '/enrolment');
+    await fillEnrolment(page, { id: idNumber(500 + i), name: '王小明' });
+    await page.getByTestId('submit').click();
+    await page.getByTestId('filing-status').waitFor();
+    times.push(...(await measures(page, 'shebao:submit')));
+  }
+  out('outbox commit (strict durability)', 'ms', times, 100);
+  await done();
+}
+
+/** Puts frozen filings or drafts straight into the device store (as the app stores them). */
+async function inject(page, store, n) {
+  return page.evaluate(async ({ store, n, month, ids }) => {
+    const hex = (buf) => [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, '0')).join('');
+    const records = [];
+    for (let i = 0; i < n; i++) {
+      const draft = { id_number: ids[i], name: '王小明', mobile: '', card_number: '', region: '320102', start_month: month, monthly_base: '6000', insurances: ['pension', 'medical'] };
+      const data = JSON.stringify(draft);
+      const now = Date.now() - i;
+      if (store === 'drafts') {
+        records.push({ id: crypto.randomUUID(), kind: 'enrolment', data, title: '王小明' + i, attachments: [], created_at: now, updated_at: now, frozen_as: null, version_of: null, deleted_at: null });
+      } else {
+        records.push({ client_id: crypto.randomUUID(), kind: 'enrolment', payload: data, content_hash: hex(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(data))), attachments: [], version_of: null, draft_id: crypto.randomUUID(), title: '王小明', created_at: now, state: 'waiting', attempts: 0, next_attempt_at: now, last_error: null, receipt_no: null, accepted_at: null, errors: null, updated_at: now });
+      }
+    }
+    await new Promise((resolve, reject) => {
+      const open = indexedDB.open('shebao');
+      open.onsuccess = () => {
+        const tx = open.result.transaction(store, 'readwrite');
+        for (const r of records) tx.objectStore(store).put(r);
+        tx.oncomplete = () => { open.result.close(); resolve(); };
+        tx.onerror = () => reject(tx.error);
+      };
+    });
+  }, { store, n, month: thisMonth(), ids: Array.from({ length: n }, (_, i) => idNumber(i)) });
+}
+
+/** Opening the drafts page with 1,000 drafts on the device (in-app navigation). */
+async function draftsPage(runs = 5) {
+  const { server, page, done } = await fresh();
+  await page.goto(server.url + '/');
+  await page.locator('a[href="/drafts"]').first().waitFor();
+  await inject(page, 'drafts', 1000);
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    await page.goto(server.url + '/');
+    await page.locator('a[href="/drafts"]').first().waitFor();
+    times.push(await page.evaluate(async () => {
+      const t0 = performance.now();
+      document.querySelector('a.tile[href="/drafts"]').click();
+      while (document.querySelectorAll('[data-testid=drafts] li').length < 1000) await new Promise((r) => setTimeout(r, 5));
+      return performance.now() - t0;
+    }));
+  }
+  out('drafts page with 1,000 drafts', 'ms', times, null);
+  await done();
+}
+
+/** 100 queued filings synced at 250 kbps / 300 ms RTT; bytes on the wire per filing. */
+async function sync100(runs = 3) {
+  const times = [];
+  const perFiling = [];
+  for (let r = 0; r < runs; r++) {
+    const { server, context, page, done } = await fresh();
+    await page.goto(server.url + '/sync');
+    await page.getByTestId('sync-now').waitFor();
+    await inject(page, 'outbox', 100);
+    await page.reload();
+    await page.getByTestId('unsent').getByText('100').waitFor({ timeout: 30_000 });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    let bytes = 0;
+    const syncRequests = new Set();
+    cdp.on('Network.requestWillBeSent', (e) => {
+      if (!e.request.url.endsWith('/api/sync')) return;
+      syncRequests.add(e.requestId);
+      bytes += (e.request.postData || '').length + JSON.stringify(e.request.headers).length;
+    });
+    cdp.on('Network.loadingFinished', (e) => { if (syncRequests.has(e.requestId)) bytes += e.encodedDataLength; });
+    const kbps = 250 * 1000 / 8;
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 300, downloadThroughput: kbps, uploadThroughput: kbps });
+    const t0 = Date.now();
+    await page.getByTestId('sync-now').click();
+    await page.getByTestId('unsent').getByText(/^0$/).waitFor({ timeout: 120_000 });
+    times.push((Date.now() - t0) / 1000);
+    perFiling.push(bytes / 100);
+    await done();
+  }
+  out('sync 100 queued filings at 250 kbps / 300 ms RTT', 's', times, 10);
+  out('bytes on the wire per filing (request + response)', 'B', perFiling, 1536);
+}
+
+/** Records, from the page's own clock, when the form's first input exists (the wasm has run and
+ * rendered it with its handlers attached: it accepts input). Installed before any page script. */
+const markReady = () => {
+  new MutationObserver((_, observer) => {
+    if (document.getElementById('id_number')) {
+      window.__shebaoReady = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true });
+};
+
+async function throttle(context, page, network) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  if (network) {
+    await cdp.send('Network.enable');
+    const bytesPerS = 400 * 1000 / 8;
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 400, downloadThroughput: bytesPerS, uploadThroughput: bytesPerS });
+  }
+  return cdp;
+}
+
+async function readiness(page) {
+  await page.waitForFunction(() => window.__shebaoReady !== undefined, null, { timeout: 60_000 });
+  return page.evaluate(() => ({
+    paint: performance.getEntriesByName('first-paint')[0]?.startTime ?? NaN,
+    ready: window.__shebaoReady,
+  }));
+}
+
+/** A first visit (empty cache) at 400 kbps / 400 ms RTT and 4× CPU slowdown: first paint of the
+ * static skeleton, and the time until the enrolment form accepts input. Then the same phone
+ * starts the app again with no network at all, from the service worker's cache, still at 4×. */
+async function firstVisit(runs = 3) {
+  const server = await startServer();
+  const paint = [];
+  const ready = [];
+  const offline = [];
+  for (let r = 0; r < runs; r++) {
+    const { context, page } = await launchPhone();
+    await context.addInitScript(markReady);
+    const cdp = await throttle(context, page, true);
+    await page.goto(server.url + '/enrolment', { timeout: 60_000 });
+    const first = await readiness(page);
+    paint.push(first.paint);
+    ready.push(first.ready);
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    await waitForServiceWorker(page);
+    await context.setOffline(true);
+    const again = await context.newPage();
+    await page.close();
+    await throttle(context, again, false);
+    await again.goto(server.url + '/enrolment', { timeout: 60_000 });
+    offline.push((await readiness(again)).ready);
+    await context.close();
+  }
+  await server.stop();
+  out('first visit: skeleton painted (400 kbps/400 ms, 4× CPU)', 'ms', paint, null);
+  out('first visit: form accepts input (400 kbps/400 ms, 4× CPU)', 'ms', ready, 5000);
+  out('repeat start offline: form accepts input (4× CPU)', 'ms', offline, 1000);
+}
+
+const which = process.argv.slice(2);
+const all = { firstVisit, typing, commits, draftsPage, sync100 };
+for (const [name, run] of Object.entries(all)) {
+  if (which.length && !which.includes(name)) continue;
+  await run();
+}

@@ -1,0 +1,175 @@
+// Through a faulty network: answers cut after the server committed, requests dropped before it
+// saw them, an upload cut half-way — and a soak of 300 filings through all of that. Every
+// filing must end up on the server exactly once.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { startProxy, sha256 } from './proxy.mjs';
+import { noisePng } from './images.mjs';
+import {
+  ARTIFACTS, fillEnrolment, idNumber, launchPhone, startServer, storedFilings, thisMonth, waitForServiceWorker,
+} from './support.mjs';
+
+const cleanups = [];
+after(async () => { for (const c of cleanups.reverse()) await c(); });
+
+async function setUp() {
+  const server = await startServer();
+  cleanups.push(server.stop);
+  const proxy = await startProxy(server.port);
+  cleanups.push(proxy.close);
+  const { context, page } = await launchPhone();
+  cleanups.push(() => context.close());
+  await page.goto(proxy.url + '/enrolment');
+  await waitForServiceWorker(page);
+  return { server, proxy, page };
+}
+
+/** Taps 重试 until the filing is accepted (each tap is one more attempt). */
+async function retryUntilAccepted(page, attempts = 20) {
+  for (let i = 0; i < attempts; i++) {
+    if (await page.locator('[data-testid=filing-status][data-state=accepted]').count()) return;
+    const retry = page.locator('[data-testid=filing-status] button');
+    if (await retry.count()) await retry.click().catch(() => {});
+    await page.waitForTimeout(400);
+  }
+  await page.locator('[data-testid=filing-status][data-state=accepted]').waitFor({ timeout: 10_000 });
+}
+
+const syncRequests = (proxy) => proxy.stats.forwarded.filter((f) => f.url === '/api/sync');
+
+test('an answer lost after the commit: the retry gets the original receipt, one row', async () => {
+  const { server, proxy, page } = await setUp();
+  let syncs = 0;
+  proxy.setDecide((req) => (req.url === '/api/sync' && ++syncs === 1 ? 'cut' : 'pass'));
+  await fillEnrolment(page, { id: idNumber(201), name: '赵六' });
+  await page.getByTestId('submit').click();
+  await retryUntilAccepted(page);
+  assert.equal(proxy.stats.cut, 1, 'the first answer was cut after the commit');
+  const receipt = await page.getByTestId('receipt').innerText();
+  const rows = await storedFilings(server.url);
+  assert.equal(rows.length, 1);
+  assert.equal(rows[0].receipt_no, receipt, 'the retry got the original receipt');
+  const sent = syncRequests(proxy);
+  assert.ok(sent.length >= 2, 'the filing reached the server at least twice');
+  const ids = new Set(sent.map((s) => JSON.parse(s.body).items[0].client_id));
+  assert.equal(ids.size, 1, 'with one client id');
+});
+
+test('an upload cut half-way resumes with the missing chunks only; the server copy hashes right', async () => {
+  const { server, proxy, page } = await setUp();
+  let puts = 0;
+  let dropNext = false;
+  proxy.setDecide((req) => {
+    if (req.method === 'PUT' && ++puts === 2) { dropNext = true; return 'cut'; } // stored, answer lost
+    if (dropNext) { dropNext = false; return 'drop'; } // the next request never arrives
+    return 'pass';
+  });
+  await page.locator('#id_copy-file').setInputFiles({ name: 'id-card.png', mimeType: 'image/png', buffer: noisePng(1400, 1000) });
+  await page.locator('[data-slot=id_copy] img.photo-preview').waitFor();
+  await fillEnrolment(page, { id: idNumber(202), name: '钱七' });
+  await page.getByTestId('submit').click();
+  await retryUntilAccepted(page);
+  await page.screenshot({ path: join(ARTIFACTS, 'upload-resumed-360x800.png'), fullPage: true });
+
+  const chunkPuts = proxy.stats.forwarded.filter((f) => f.method === 'PUT');
+  const sha = chunkPuts[0].url.split('/')[3];
+  const perIndex = new Map();
+  for (const p of chunkPuts) perIndex.set(p.url, (perIndex.get(p.url) || 0) + 1);
+  assert.ok(perIndex.size >= 3, `the photo spans several chunks (${perIndex.size})`);
+  for (const [url, n] of perIndex) assert.equal(n, 1, `${url} reached the server once: only missing chunks are resent`);
+  const copy = Buffer.from(await (await fetch(`${server.url}/dev/attachments/${sha}`)).arrayBuffer());
+  assert.equal(sha256(copy), sha, "the server's copy hashes to its name");
+  assert.equal(chunkPuts.reduce((n, p) => n + p.bytes, 0), copy.length, 'no byte reached the server twice');
+  assert.ok(copy.length <= 300 * 1024 + 1, `re-encoded on the device to ≤ 300 KB (${copy.length})`);
+  assert.equal((await storedFilings(server.url)).length, 1);
+  const bar = page.locator('[data-testid=upload-progress]');
+  assert.equal(await bar.getAttribute('value'), await bar.getAttribute('max'), 'the progress bar ends full');
+});
+
+/** Puts `n` frozen enrolment filings straight into the device's outbox, as the app stores them. */
+async function injectFilings(page, n, month) {
+  const ids = Array.from({ length: n }, (_, i) => idNumber(300 + i));
+  return page.evaluate(async ({ ids, month }) => {
+    const hex = (buf) => [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, '0')).join('');
+    const stems = '甲乙丙丁戊己庚辛壬癸';
+    const items = [];
+    for (const [i, id] of ids.entries()) {
+      const draft = { id_number: id, name: '王' + stems[i % 10] + stems[Math.floor(i / 10) % 10], mobile: '', card_number: '', region: '320102', start_month: month, monthly_base: '6000', insurances: ['pension', 'medical'] };
+      const payload = JSON.stringify(draft);
+      const now = Date.now();
+      items.push({
+        client_id: crypto.randomUUID(), kind: 'enrolment', payload,
+        content_hash: hex(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(payload))),
+        attachments: [], version_of: null, draft_id: crypto.randomUUID(), title: draft.name, created_at: now,
+        state: 'waiting', attempts: 0, next_attempt_at: now, last_error: null, receipt_no: null,
+        accepted_at: null, errors: null, updated_at: now,
+      });
+    }
+    await new Promise((resolve, reject) => {
+      const open = indexedDB.open('shebao');
+      open.onsuccess = () => {
+        const tx = open.result.transaction('outbox', 'readwrite');
+        for (const item of items) tx.objectStore('outbox').add(item);
+        tx.oncomplete = () => { open.result.close(); resolve(); };
+        tx.onerror = () => reject(tx.error);
+      };
+    });
+    return items.map((i) => ({ client_id: i.client_id, content_hash: i.content_hash }));
+  }, { ids, month });
+}
+
+/** How many outbox items are in each state, with their last errors: what a failed soak shows. */
+async function outboxStates(page) {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('shebao');
+    open.onsuccess = () => {
+      const get = open.result.transaction('outbox').objectStore('outbox').getAll();
+      get.onsuccess = () => {
+        const counts = {};
+        for (const item of get.result) {
+          const key = `${item.state}${item.last_error ? ' (' + item.last_error.code + ')' : ''}`;
+          counts[key] = (counts[key] || 0) + 1;
+        }
+        open.result.close();
+        resolve(counts);
+      };
+      get.onerror = () => reject(get.error);
+    };
+  }));
+}
+
+test('soak: 300 filings through drops and cuts — 0 lost, 0 duplicated, 0 unexpected', async () => {
+  const { server, proxy, page } = await setUp();
+  const injected = await injectFilings(page, 300, thisMonth());
+  let seed = 7;
+  const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  proxy.setDecide((req) => {
+    if (req.url !== '/api/sync') return 'pass';
+    const r = random();
+    return r < 0.3 ? 'drop' : r < 0.6 ? 'cut' : 'pass';
+  });
+  await page.goto(proxy.url + '/sync');
+  await page.getByTestId('unsent').getByText('300').waitFor();
+  const now = page.getByTestId('sync-now');
+  let passes = 0;
+  for (; passes < 300; passes++) {
+    if ((await page.getByTestId('unsent').innerText()) === '0') break;
+    await now.click();
+    await page.waitForFunction(() => !document.querySelector('[data-testid=sync-now]').disabled);
+  }
+  const unsent = await page.getByTestId('unsent').innerText();
+  assert.equal(unsent, '0', `all sent after ${passes} passes; outbox: ${JSON.stringify(await outboxStates(page))}`);
+
+  const rows = await storedFilings(server.url);
+  const expected = new Map(injected.map((i) => [i.client_id, i.content_hash]));
+  const lost = injected.filter((i) => !rows.some((r) => r.client_id === i.client_id));
+  const duplicated = rows.length - new Set(rows.map((r) => r.client_id)).size;
+  const unexpected = rows.filter((r) => expected.get(r.client_id) !== r.content_hash);
+  console.log(`soak: ${injected.length} filings, ${passes} passes, ${proxy.stats.dropped} dropped, ${proxy.stats.cut} cut after commit; lost ${lost.length}, duplicated ${duplicated}, unexpected ${unexpected.length}`);
+  assert.equal(lost.length, 0, 'lost');
+  assert.equal(duplicated, 0, 'duplicated');
+  assert.equal(unexpected.length, 0, 'unexpected');
+  assert.equal(rows.length, 300);
+  assert.ok(proxy.stats.dropped > 0 && proxy.stats.cut > 0, 'the faults really happened');
+});

@@ -1,0 +1,93 @@
+// The installable shell: it loads online, is taken over by the service worker, renders with no
+// network at all (and says 离线), notices the network coming back (在线), and tells "the phone
+// says online but the server is unreachable" apart from real reachability.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { ARTIFACTS, launchPhone, netState, startServer, waitForServiceWorker } from './support.mjs';
+
+const cleanups = [];
+after(async () => { for (const c of cleanups.reverse()) await c(); });
+
+test('offline reload renders the cached shell and reports 离线, then 在线 when restored', async () => {
+  const server = await startServer();
+  cleanups.push(server.stop);
+  const { context, page } = await launchPhone();
+  cleanups.push(() => context.close());
+
+  await page.goto(server.url + '/');
+  await assert.doesNotReject(netState(page).getByText('在线').waitFor());
+  await waitForServiceWorker(page);
+
+  await context.setOffline(true);
+  await page.reload();
+  await netState(page).getByText('离线').waitFor();
+  // The live app rendered (not only the static skeleton): its home tiles are there.
+  await page.locator('.tile-title').first().waitFor();
+  assert.equal(await page.locator('.tile-title').count(), 3);
+  await page.screenshot({ path: join(ARTIFACTS, 'offline-shell-360x800.png') });
+
+  // A deep link opens offline too: every navigation gets the cached shell.
+  await page.goto(server.url + '/settings');
+  await page.locator('h1').waitFor();
+  await netState(page).getByText('离线').waitFor();
+  await page.screenshot({ path: join(ARTIFACTS, 'offline-settings-360x800.png') });
+
+  await context.setOffline(false);
+  await netState(page).getByText('在线').waitFor();
+});
+
+test('a server that stops answering is 离线 even while the phone reports a link', async () => {
+  const first = await startServer();
+  const { context, page } = await launchPhone();
+  cleanups.push(() => context.close());
+  await page.goto(first.url + '/');
+  await netState(page).getByText('在线').waitFor();
+  await waitForServiceWorker(page);
+
+  await first.stop();
+  await page.reload();
+  assert.equal(await page.evaluate(() => navigator.onLine), true, 'the browser still claims a link');
+  await netState(page).getByText('离线').waitFor();
+
+  // The same server comes back on the same port: the badge follows without a reload.
+  const again = await startServer({ port: first.port, dataDir: first.dataDir });
+  cleanups.push(again.stop);
+  await netState(page).getByText('在线').waitFor({ timeout: 40_000 });
+});
+
+test('the interface follows the browser language and remembers a switch', async () => {
+  const server = await startServer();
+  cleanups.push(server.stop);
+  const { context, page } = await launchPhone({ locale: 'en-US' });
+  cleanups.push(() => context.close());
+  await page.goto(server.url + '/');
+  await netState(page).getByText('Online').waitFor();
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+
+  await page.goto(server.url + '/settings');
+  await page.locator('[data-lang="zh"]').click();
+  await netState(page).getByText('在线').waitFor();
+  await page.reload();
+  await page.locator('h1', { hasText: '设置' }).waitFor();
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+});
+
+test('an idle app makes only a handful of requests (no request storms)', async () => {
+  const server = await startServer();
+  cleanups.push(server.stop);
+  const { context, page } = await launchPhone();
+  cleanups.push(() => context.close());
+  const api = [];
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.startsWith('/api/') || path === '/healthz') api.push(`${r.method()} ${path}`);
+  });
+  await page.goto(server.url + '/enrolment');
+  await netState(page).getByText('在线').waitFor();
+  await page.waitForTimeout(5_000);
+  const counts = {};
+  for (const r of api) counts[r] = (counts[r] || 0) + 1;
+  for (const [request, n] of Object.entries(counts)) assert.ok(n <= 2, `${request} was made ${n} times in 5 s of idling`);
+  assert.ok(api.length <= 6, `at most a few calls while idle: ${JSON.stringify(counts)}`);
+});

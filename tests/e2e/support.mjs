@@ -1,0 +1,164 @@
+// Shared by the end-to-end suites: the real server binary on loopback, Debian's Chromium
+// through Playwright, and a place for artefacts (screenshots).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const env = (name) => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set; run the suites with \`cargo xtask test e2e\``);
+  return value;
+};
+
+export const ARTIFACTS = process.env.SHEBAO_ARTIFACTS || join(tmpdir(), 'shebao-e2e-artifacts');
+mkdirSync(ARTIFACTS, { recursive: true });
+
+export const tempDir = (prefix) => mkdtempSync(join(tmpdir(), `shebao-${prefix}-`));
+
+/** A copy of the built site that a test may change (to publish a "new version"). */
+export function siteCopy() {
+  const dir = tempDir('site');
+  cpSync(env('SHEBAO_SITE_DIR'), dir, { recursive: true });
+  return dir;
+}
+
+/**
+ * Starts the server binary; resolves once it printed its URL.
+ * `port: 0` picks a free port; pass the same port and dataDir to restart "the same" server.
+ */
+export function startServer({ port = 0, dataDir = tempDir('data'), siteDir = env('SHEBAO_SITE_DIR'), extra = [] } = {}) {
+  const child = spawn(env('SHEBAO_SERVER_BIN'), [
+    'serve', '--bind', `127.0.0.1:${port}`, '--site-dir', siteDir, '--data-dir', dataDir, '--dev', ...extra,
+  ], { stdio: ['ignore', 'pipe', 'pipe'], env: withoutDatabaseUrl() });
+  let logs = '';
+  child.stderr.on('data', (d) => { logs += d; });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/Shebao is running at (\S+)/);
+      if (m) {
+        const url = m[1].replace(/\/$/, '');
+        resolve({
+          url, dataDir, siteDir, child, port: Number(new URL(url).port), logs: () => logs,
+          stop: () => stop(child),
+        });
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`server exited (${code}) before starting:\n${logs}`)));
+  });
+}
+
+function stop(child) {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+/** Headless Chromium as a 360×800 phone, with a fresh profile. */
+export async function launchPhone({ locale = 'zh-CN' } = {}) {
+  const context = await chromium.launchPersistentContext(tempDir('profile'), {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    locale,
+    viewport: { width: 360, height: 800 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  });
+  const page = context.pages()[0] || await context.newPage();
+  page.setDefaultTimeout(20_000);
+  return { context, page };
+}
+
+/** Waits until a service worker controls the page (it does after activation + claim). */
+export async function waitForServiceWorker(page) {
+  await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller !== null,
+    null, { timeout: 30_000 });
+}
+
+/** The network badge's text. */
+export const netState = (page) => page.getByTestId('net-state');
+
+function withoutDatabaseUrl() {
+  const copy = { ...process.env };
+  delete copy.DATABASE_URL;
+  return copy;
+}
+
+/** What the server stored (dev-only endpoint), straight from the server, not via the page. */
+export async function storedFilings(serverUrl) {
+  const res = await fetch(serverUrl + '/dev/filings');
+  if (!res.ok) throw new Error(`GET /dev/filings: ${res.status}`);
+  return res.json();
+}
+
+/** A valid ID number: Xuanwu, Nanjing, born 1990-03-07, sequence `n`. */
+export function idNumber(n) {
+  const body = `32010219900307${String(n % 1000).padStart(3, '0')}`;
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...body].reduce((acc, d, i) => acc + Number(d) * weights[i], 0);
+  return body + '10X98765432'[sum % 11];
+}
+
+/** This month as YYYY-MM, by China's clock. */
+export function thisMonth() {
+  const china = new Date(Date.now() + 8 * 3600 * 1000);
+  return `${china.getUTCFullYear()}-${String(china.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+/** Fills the enrolment form the way a person does (typing, choosing). */
+export async function fillEnrolment(page, { id, name, base = '6000' }) {
+  await page.locator('#id_number').fill(id);
+  await page.locator('#name').fill(name);
+  await page.locator('#region-0').selectOption('320000');
+  await page.locator('#region-1').selectOption('320100');
+  await page.locator('#region-2').selectOption('320102');
+  await page.locator('#start_month').fill(thisMonth());
+  await page.locator('#monthly_base').fill(base);
+}
+
+/** Nothing may be wider than the phone: a wider element makes mobile browsers zoom the page out. */
+export async function assertFitsWidth(page) {
+  const wide = await page.evaluate(() => {
+    const w = window.innerWidth;
+    return [...document.querySelectorAll('body *')]
+      .filter((e) => e.getBoundingClientRect().right > w + 0.5)
+      .map((e) => `${e.tagName.toLowerCase()}#${e.id}.${e.className} ends at ${Math.round(e.getBoundingClientRect().right)}`);
+  });
+  if (wide.length) throw new Error(`wider than the ${await page.evaluate(() => window.innerWidth)} px screen:\n${wide.join('\n')}`);
+  const zoomed = await page.evaluate(() => window.innerWidth);
+  if (zoomed > 360) throw new Error(`the layout viewport is ${zoomed} px wide: the page was zoomed out`);
+}
+
+/** Waits until a draft stored on the device contains `text` (autosave is debounced). Polled
+ * from here: `waitForFunction` would take the page's Promise itself for a truthy answer. */
+export async function waitForSavedDraft(page, text, timeout = 10_000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const found = await page.evaluate((t) => new Promise((resolve) => {
+      const open = indexedDB.open('shebao');
+      open.onsuccess = () => {
+        const req = open.result.transaction('drafts').objectStore('drafts').getAll();
+        req.onsuccess = () => { open.result.close(); resolve(req.result.some((d) => d.data.includes(t))); };
+        req.onerror = () => resolve(false);
+      };
+      open.onerror = () => resolve(false);
+    }), text);
+    if (found) return;
+    if (Date.now() > deadline) throw new Error(`no draft containing ${text} was saved within ${timeout} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** The sync badge's text without layout whitespace (`⇅1`, `⇅✓`). */
+export const badge = async (page) => (await page.getByTestId('sync-badge').textContent()).replace(/\s+/g, '');
