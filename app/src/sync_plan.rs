@@ -81,14 +81,15 @@ impl OutboxItem {
         }
     }
 
-    /// Whether a sync at `now` should try it.
+    /// Whether a pass at `now` should try it (passes hold the sync lock: one at a time).
     pub fn is_due(&self, now: i64) -> bool {
         match self.state {
             ItemState::Waiting => true,
             ItemState::Retrying => self.next_attempt_at <= now,
-            // Left "sending" by a page that died mid-request: the server is idempotent, so send
-            // it again once the request could no longer be running.
-            ItemState::Sending => now - self.updated_at > REQUEST_TIMEOUT_MS + 5_000,
+            // Passes run one at a time under the sync lock, so an item a pass finds "sending"
+            // was left so by a pass that died mid-request (tab killed, page reloaded): send it
+            // again — the server answers a repeat with the first receipt.
+            ItemState::Sending => true,
             ItemState::Accepted | ItemState::NeedsAttention => false,
         }
     }
@@ -259,8 +260,7 @@ mod tests {
         i = apply(i, None, 0, 0.0);
         assert!(!i.is_due(1) && i.is_due(i.next_attempt_at));
         i.state = ItemState::Sending;
-        i.updated_at = 0;
-        assert!(!i.is_due(REQUEST_TIMEOUT_MS) && i.is_due(REQUEST_TIMEOUT_MS + 6_000), "a stale send is sent again");
+        assert!(i.is_due(0), "left sending by a pass that died: the next pass sends it again");
         i.state = ItemState::NeedsAttention;
         assert!(!i.is_due(i64::MAX));
     }

@@ -41,18 +41,38 @@ fn after_upload_error(item: OutboxItem, error: &ApiError) -> OutboxItem {
     item
 }
 
-/// One pass over the outbox. `force` (the person asked: "立即同步") tries every unsent item
-/// now, whatever its backoff. `progress(sha256, sent, total)` follows uploads.
+/// One pass over the outbox. `force` (the person asked: "立即同步", or the server just became
+/// reachable again) tries every unsent item now, whatever its backoff. `progress(sha256, sent,
+/// total)` follows uploads.
+///
+/// Backoff is per item, so the items of one outage fall due one by one; once a pass has sent
+/// what was due and the server answered every request, the items still waiting out a backoff
+/// were only waiting for the server — they go in the same pass, in full batches, instead of
+/// trickling out one per timer.
 pub async fn run(db: &Db, device_id: &str, force: bool, progress: &dyn Fn(&str, u64, u64)) -> Result<Summary, DbError> {
     let mut summary = Summary::default();
-    let due: Vec<OutboxItem> = outbox::list(db)
-        .await?
-        .into_iter()
-        .filter(|i| i.is_due(now()) || (force && i.state == ItemState::Retrying))
-        .collect();
+    let started = now();
+    let due: Vec<OutboxItem> = outbox::list(db).await?.into_iter().filter(|i| i.is_due(started) || (force && i.state == ItemState::Retrying)).collect();
+    let tried: Vec<String> = due.iter().map(|i| i.client_id.clone()).collect();
+    let clean = send(db, device_id, due, &mut summary, progress).await?;
+    if clean && summary.reached {
+        let waiting: Vec<OutboxItem> = outbox::in_state(db, ItemState::Retrying).await?.into_iter().filter(|i| !tried.contains(&i.client_id)).collect();
+        if !waiting.is_empty() {
+            send(db, device_id, waiting, &mut summary, progress).await?;
+        }
+    }
+    summary.next_due_at = outbox::in_state(db, ItemState::Retrying).await?.iter().map(|i| i.next_attempt_at).min();
+    Ok(summary)
+}
+
+/// Sends `items`: their attachments first (resuming), then the items in bounded batches,
+/// recording each answer. Stops at the first request that gets no answer. `true` when every
+/// request was answered without a transient failure (unreachable, busy).
+async fn send(db: &Db, device_id: &str, items: Vec<OutboxItem>, summary: &mut Summary, progress: &dyn Fn(&str, u64, u64)) -> Result<bool, DbError> {
     let mut ready = Vec::new();
     let mut offline = false;
-    for item in due {
+    let mut clean = true;
+    for item in items {
         let mut failure = None;
         for att in &item.attachments {
             if let Err(e) = upload::upload(db, &att.sha256, &|sent, total| progress(&att.sha256, sent, total)).await {
@@ -65,6 +85,7 @@ pub async fn run(db: &Db, device_id: &str, force: bool, progress: &dyn Fn(&str, 
             None => ready.push(item),
             Some(e) => {
                 offline |= e.code == "unreachable";
+                clean &= !e.is_transient();
                 outbox::update_all(db, &[after_upload_error(item, &e)]).await?;
             }
         }
@@ -104,6 +125,7 @@ pub async fn run(db: &Db, device_id: &str, force: bool, progress: &dyn Fn(&str, 
             Err(e) => {
                 // No answer at all (network), or the server refused the whole batch (busy).
                 offline = e.code == "unreachable";
+                clean = false;
                 summary.reached |= !offline;
                 let outcome = (!offline).then(|| Outcome::Retry { message: e.to_issue() });
                 items.into_iter().map(|i| apply(i, outcome.as_ref(), now(), ids::random_unit())).collect()
@@ -111,7 +133,6 @@ pub async fn run(db: &Db, device_id: &str, force: bool, progress: &dyn Fn(&str, 
         };
         outbox::update_all(db, &updated).await?;
     }
-    summary.unreachable = offline;
-    summary.next_due_at = outbox::in_state(db, ItemState::Retrying).await?.iter().map(|i| i.next_attempt_at).min();
-    Ok(summary)
+    summary.unreachable |= offline;
+    Ok(clean && !offline)
 }

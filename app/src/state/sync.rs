@@ -24,6 +24,8 @@ pub struct Sync {
     uploads: RwSignal<Vec<(String, u64, u64)>>,
     device_id: StoredValue<Option<String>>,
     timer: StoredValue<Option<TimeoutHandle>>,
+    /// A forced pass was asked for while another pass ran: it runs right after.
+    force_next: StoredValue<bool>,
     /// Sync requests are real traffic: their outcome is what the network badge shows.
     net: crate::state::Network,
 }
@@ -86,12 +88,24 @@ impl Sync {
 
     fn start(&self, force: bool) {
         if self.running.get_untracked() {
+            // A tap (or the server coming back) during a timer's pass is not lost.
+            if force {
+                self.force_next.set_value(true);
+            }
             return;
         }
         self.running.set(true);
         let this = *self;
         leptos::task::spawn_local(async move {
-            this.pass(force).await;
+            let mut force = force;
+            loop {
+                this.pass(force).await;
+                if !this.force_next.get_value() {
+                    break;
+                }
+                this.force_next.set_value(false);
+                force = true;
+            }
             this.running.set(false);
         });
     }
@@ -211,6 +225,7 @@ pub fn provide_sync() -> Sync {
         uploads: RwSignal::new(Vec::new()),
         device_id: StoredValue::new(None),
         timer: StoredValue::new(None),
+        force_next: StoredValue::new(false),
         net: use_network(),
     };
     provide_context(sync);
@@ -227,7 +242,12 @@ pub fn provide_sync() -> Sync {
     Effect::new(move |previous: Option<Reachability>| {
         let state = net.state();
         if state == Reachability::Online && previous != Some(Reachability::Online) {
-            sync.now();
+            // Back after being unreachable: whatever waits out a backoff was waiting for this.
+            if previous == Some(Reachability::Offline) {
+                sync.everything_now();
+            } else {
+                sync.now();
+            }
         }
         state
     });
