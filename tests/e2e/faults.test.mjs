@@ -195,7 +195,7 @@ test('after an outage, what waits out its backoff goes with the first due item, 
   await page.goto(proxy.url + '/sync');
   // No tap: the timer's pass finds one item due, the server answers, and the other 49 — due
   // only in ten minutes — go in the same pass.
-  await page.getByTestId('unsent').getByText(/^0$/).waitFor({ timeout: 30_000 });
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=outbox] li[data-state=accepted]').length === 50, null, { timeout: 30_000 });
   const rows = await storedFilings(server.url);
   assert.deepEqual(new Set(rows.map((r) => r.client_id)), new Set(injected.map((i) => i.client_id)));
   const sizes = syncRequests(proxy).map((f) => JSON.parse(f.body).items.length);
