@@ -2,9 +2,12 @@
 // this small module is the page's only script besides the wasm-bindgen glue.
 import init from '/app.js';
 
-// Register first: the worker installs (and the next visit works offline) even if this visit's
-// wasm fails to load.
-if ('serviceWorker' in navigator) {
+// The worker is registered once the app has started (or failed to): its install precaches the
+// shell, and on a first visit over a slow link that download would compete with the page's own
+// for the same bytes; afterwards the hashed files come from the HTTP cache. It registers even
+// if the wasm failed, so the next visit can work offline.
+function registerWorker() {
+  if (!('serviceWorker' in navigator)) return;
   navigator.serviceWorker.register('/sw.js').then((registration) => {
     // A worker that is installed while another controls the page is a new version waiting for
     // the user's tap (see app/src/state/update.rs).
@@ -46,4 +49,4 @@ init({ module_or_path: '/app.wasm' }).catch((error) => {
   console.error('Shebao failed to start', error);
   const note = document.getElementById('boot-error');
   if (note) note.hidden = false;
-});
+}).finally(registerWorker);

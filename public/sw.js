@@ -17,10 +17,14 @@ const SHELL = '/index.html';
 const isDynamic = (path) =>
   path.startsWith('/api/') || path === '/healthz' || path.startsWith('/dev/');
 
+// A content-hashed name (`app-4835e66d0fb40173.wasm`) can come from the HTTP cache — the page
+// has usually just downloaded it; anything else is fetched fresh.
+const isHashed = (path) => /-[0-9a-f]{16}\.[a-z]+$/.test(path);
+
 self.addEventListener('install', (event) => {
   event.waitUntil(
     caches.open(CACHE).then((cache) =>
-      cache.addAll(PRECACHE.map((url) => new Request(url, { cache: 'reload' })))),
+      cache.addAll(PRECACHE.map((url) => new Request(url, { cache: isHashed(url) ? 'default' : 'reload' })))),
   );
 });
 
