@@ -1,14 +1,11 @@
 // Browser-side figures for `cargo xtask bench`: headless Chromium driven over the DevTools
-// protocol against the real (release) server. Prints one JSON object per figure on stdout:
-// {"name", "unit", "median", "p95", "n", "goal"}. Times are measured, never asserted.
+// protocol against the real (release) server. Prints one JSON object per figure on stdout
+// (figures.mjs). Times are measured, never asserted.
 import { fillEnrolment, idNumber, launchPhone, startServer, thisMonth, waitForServiceWorker } from '../e2e/support.mjs';
+import { startProxy } from '../e2e/proxy.mjs';
+import { noisePng } from '../e2e/images.mjs';
+import { out } from './figures.mjs';
 
-const out = (name, unit, values, goal) => {
-  const s = [...values].sort((a, b) => a - b);
-  const at = (q) => s[Math.min(s.length - 1, Math.floor(q * (s.length - 1) + 0.5))];
-  console.log(JSON.stringify({ name, unit, median: round(at(0.5)), p95: round(at(0.95)), n: s.length, goal }));
-};
-const round = (x) => Math.round(x * 100) / 100;
 
 async function fresh() {
   const server = await startServer();
@@ -150,6 +147,45 @@ async function sync100(runs = 3) {
   out('bytes on the wire per filing (request + response)', 'B', perFiling, 1536);
 }
 
+/** A photo's upload cut mid-way (the second chunk stored but its answer lost, the next request
+ * dropped), then resumed by taps on 重试: the bytes that reached the server more than once. */
+async function uploadCut(runs = 3) {
+  const resent = [];
+  for (let r = 0; r < runs; r++) {
+    const server = await startServer();
+    const proxy = await startProxy(server.port);
+    const { context, page } = await launchPhone();
+    let puts = 0;
+    let dropNext = false;
+    proxy.setDecide((req) => {
+      if (req.method === 'PUT' && ++puts === 2) { dropNext = true; return 'cut'; }
+      if (dropNext) { dropNext = false; return 'drop'; }
+      return 'pass';
+    });
+    await page.goto(proxy.url + '/enrolment');
+    await waitForServiceWorker(page);
+    await page.locator('#id_copy-file').setInputFiles({ name: 'id.png', mimeType: 'image/png', buffer: noisePng(1400, 1000) });
+    await page.locator('[data-slot=id_copy] img.photo-preview').waitFor();
+    await fillEnrolment(page, { id: idNumber(400 + r), name: '钱七' });
+    await page.getByTestId('submit').click();
+    const accepted = page.locator('[data-testid=filing-status][data-state=accepted]');
+    for (let i = 0; i < 30 && !(await accepted.count()); i++) {
+      const retry = page.locator('[data-testid=filing-status] button');
+      if (await retry.count()) await retry.click().catch(() => {});
+      await page.waitForTimeout(400);
+    }
+    await accepted.waitFor({ timeout: 10_000 });
+    const chunks = proxy.stats.forwarded.filter((f) => f.method === 'PUT');
+    const sha = chunks[0].url.split('/')[3];
+    const stored = (await (await fetch(`${server.url}/dev/attachments/${sha}`)).arrayBuffer()).byteLength;
+    resent.push(chunks.reduce((n, c) => n + c.bytes, 0) - stored);
+    await context.close();
+    await proxy.close();
+    await server.stop();
+  }
+  out('photo upload cut mid-way: bytes that reached the server twice', 'B', resent, 0);
+}
+
 /** Records, from the page's own clock, when the form's first input exists (the wasm has run and
  * rendered it with its handlers attached: it accepts input). Installed before any page script. */
 const markReady = () => {
@@ -177,6 +213,10 @@ async function readiness(page) {
   return page.evaluate(() => ({
     paint: performance.getEntriesByName('first-paint')[0]?.startTime ?? NaN,
     ready: window.__shebaoReady,
+    // Where the time went: each file's download, from the page's resource timing.
+    files: performance.getEntriesByType('resource').map((e) => ({
+      name: e.name.split('/').pop(), bytes: e.transferSize, start: e.startTime, end: e.responseEnd,
+    })),
   }));
 }
 
@@ -188,6 +228,7 @@ async function firstVisit(runs = 3) {
   const paint = [];
   const ready = [];
   const offline = [];
+  const wasmDone = [];
   for (let r = 0; r < runs; r++) {
     const { context, page } = await launchPhone();
     await context.addInitScript(markReady);
@@ -196,6 +237,13 @@ async function firstVisit(runs = 3) {
     const first = await readiness(page);
     paint.push(first.paint);
     ready.push(first.ready);
+    const wasm = first.files.find((f) => f.name.endsWith('.wasm'));
+    if (wasm) wasmDone.push(wasm.end);
+    if (r === 0) {
+      console.error('first visit, where the time went (ms since navigation):');
+      for (const f of first.files) console.error(`  ${f.name.padEnd(40)} ${String(f.bytes).padStart(7)} B  ${f.start.toFixed(0).padStart(6)} → ${f.end.toFixed(0).padStart(6)}`);
+      console.error(`  first paint ${first.paint.toFixed(0)}, form accepts input ${first.ready.toFixed(0)}`);
+    }
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
     await waitForServiceWorker(page);
     await context.setOffline(true);
@@ -208,12 +256,13 @@ async function firstVisit(runs = 3) {
   }
   await server.stop();
   out('first visit: skeleton painted (400 kbps/400 ms, 4× CPU)', 'ms', paint, null);
+  out('first visit: wasm downloaded (400 kbps/400 ms, 4× CPU)', 'ms', wasmDone, null);
   out('first visit: form accepts input (400 kbps/400 ms, 4× CPU)', 'ms', ready, 5000);
   out('repeat start offline: form accepts input (4× CPU)', 'ms', offline, 1000);
 }
 
 const which = process.argv.slice(2);
-const all = { firstVisit, typing, commits, draftsPage, sync100 };
+const all = { firstVisit, typing, commits, draftsPage, sync100, uploadCut };
 for (const [name, run] of Object.entries(all)) {
   if (which.length && !which.includes(name)) continue;
   await run();

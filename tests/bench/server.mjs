@@ -1,90 +1,51 @@
-// Server-side figures for `cargo xtask bench`, with a second client of the sync protocol
-// (docs/sync.md) written in plain Node — proof that the document is enough to implement it.
-// Prints one JSON object per figure on stdout, like browser.mjs.
+// Server-side figures for `cargo xtask bench`, through the Node client of the sync protocol in
+// protocol.mjs. Prints one JSON object per figure on stdout, like browser.mjs.
 //
-//   throughput   durable filings per second from several concurrent devices (embedded SQLite)
+//   throughput   durable filings per second from several concurrent devices, on the embedded
+//                SQLite store and on PostgreSQL (a fresh database on 127.0.0.1:5432, made with
+//                psql; skipped with a note when none answers)
+//   latency      200 devices syncing at once for 60 s: request latency p50/p95/p99 and errors
 //   resilience   10,000 filings through a proxy that drops 30 % of requests and cuts 30 % of
 //                answers after the commit, the server SIGKILLed and restarted twice on the way;
 //                prints lost / duplicated / unexpected and exits non-zero unless all are 0.
-import { createHash, randomUUID } from 'node:crypto';
-import { startProxy } from '../e2e/proxy.mjs';
-import { startServer, storedFilings, thisMonth } from '../e2e/support.mjs';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { startServer } from '../e2e/support.mjs';
+import { device, filings, resilienceRun } from './protocol.mjs';
+import { out } from './figures.mjs';
 
-const out = (name, unit, values, goal) => {
-  const s = [...values].sort((a, b) => a - b);
-  const at = (q) => s[Math.min(s.length - 1, Math.floor(q * (s.length - 1) + 0.5))];
-  const round = (x) => Math.round(x * 100) / 100;
-  console.log(JSON.stringify({ name, unit, median: round(at(0.5)), p95: round(at(0.95)), n: s.length, goal }));
-};
 
-/** A valid ID number for person `n` (distinct for n < 1000 × 28 days): Xuanwu, Nanjing, born in
- * February 1985 (day from n / 1000), sequence n % 1000. */
-function idNumber(n) {
-  const day = String(1 + Math.floor(n / 1000)).padStart(2, '0');
-  const body = `320102198502${day}${String(n % 1000).padStart(3, '0')}`;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...body].reduce((acc, d, i) => acc + Number(d) * weights[i], 0);
-  return body + '10X98765432'[sum % 11];
+/** A fresh PostgreSQL database for one run, and how to drop it; null when PostgreSQL is not there. */
+function freshPostgres() {
+  const admin = process.env.SHEBAO_BENCH_PG_ADMIN || 'postgres://postgres@127.0.0.1:5432/test';
+  const name = `shebao_bench_${process.pid}_${Date.now()}`;
+  try {
+    execFileSync('psql', [admin, '-qc', `CREATE DATABASE ${name}`], { stdio: ['ignore', 'ignore', 'pipe'] });
+  } catch (e) {
+    console.error(`PostgreSQL figures skipped: cannot create a database through ${admin} (${String(e.stderr || e.message).trim()})`);
+    return null;
+  }
+  const url = new URL(admin);
+  url.pathname = '/' + name;
+  return {
+    url: url.toString(),
+    drop: () => execFileSync('psql', [admin, '-qc', `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`], { stdio: 'ignore' }),
+  };
 }
 
-const stems = '甲乙丙丁戊己庚辛壬癸';
-
-/** `n` enrolment filings, frozen as the app freezes them. */
-function filings(from, n) {
-  const month = thisMonth();
-  return Array.from({ length: n }, (_, k) => {
-    const i = from + k;
-    const draft = {
-      id_number: idNumber(i), name: '王' + stems[i % 10] + stems[Math.floor(i / 10) % 10], mobile: '', card_number: '',
-      region: '320102', start_month: month, monthly_base: '6000', insurances: ['pension', 'medical'],
-    };
-    const payload = JSON.stringify(draft);
-    return {
-      client_id: randomUUID(), kind: 'enrolment', payload,
-      content_hash: createHash('sha256').update(payload).digest('hex'),
-      attachments: [], version_of: null, created_at: Date.now(),
-    };
-  });
-}
-
-/** One device: sends its queue in batches of 20 until every item is accepted; a request with no
- * answer (or a 5xx) is simply sent again after a short pause — the server's idempotency does the
- * rest. Anything else (rejected, conflict) is a finding, counted as unexpected. */
-async function device(url, queue, stats) {
-  const device_id = randomUUID();
-  while (queue.length) {
-    const batch = queue.slice(0, 20);
-    let answer = null;
-    try {
-      const res = await fetch(url + '/api/sync', {
-        method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify({ device_id, items: batch }), signal: AbortSignal.timeout(30_000),
-      });
-      if (res.ok) answer = await res.json();
-    } catch { /* no answer: the same items go again */ }
-    if (!answer) {
-      stats.resent += 1;
-      await new Promise((r) => setTimeout(r, 50));
-      continue;
-    }
-    for (const result of answer.results) {
-      const k = queue.findIndex((i) => i.client_id === result.client_id);
-      if (result.status === 'accepted') {
-        stats.accepted += 1;
-        stats.duplicateAnswers += result.duplicate ? 1 : 0;
-        queue.splice(k, 1);
-      } else if (result.status === 'retry') {
-        // Not decided now: leave it queued.
-      } else {
-        stats.refused.push(result);
-        queue.splice(k, 1);
-      }
-    }
+async function throughput() {
+  await throughputOn('SQLite', []);
+  const pg = freshPostgres();
+  if (!pg) return;
+  try {
+    await throughputOn('PostgreSQL', ['--database-url', pg.url, '--key', randomBytes(64).toString('hex')]);
+  } finally {
+    pg.drop();
   }
 }
 
-async function throughput(total = 4000, devices = 4) {
-  const server = await startServer();
+async function throughputOn(store, extra, total = 4000, devices = 4) {
+  const server = await startServer({ extra });
   const rates = [];
   for (let run = 0; run < 3; run++) {
     const all = filings(run * total, total);
@@ -97,57 +58,64 @@ async function throughput(total = 4000, devices = 4) {
     rates.push(stats.accepted / seconds);
   }
   await server.stop();
-  out(`ingest: durable filings/s, ${devices} devices × batches of 20 (SQLite)`, '1/s', rates, null);
+  out(`ingest: durable filings/s, ${devices} devices × batches of 20 (${store})`, '1/s', rates, 1000, 'higher');
 }
 
-async function resilience(total = 10_000, devices = 8) {
-  let server = await startServer();
-  const { dataDir, port } = server;
-  const proxy = await startProxy(port);
-  let seed = 11;
-  const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
-  proxy.setDecide((req) => {
-    if (req.url !== '/api/sync') return 'pass';
-    const r = random();
-    return r < 0.3 ? 'drop' : r < 0.6 ? 'cut' : 'pass';
-  });
-  const all = filings(0, total);
-  const per = Math.ceil(total / devices);
-  const stats = { accepted: 0, resent: 0, duplicateAnswers: 0, refused: [] };
-  const t0 = performance.now();
-  let kills = 0;
-  const killer = (async () => {
-    for (const at of [total / 3, (2 * total) / 3]) {
-      while (stats.accepted < at) await new Promise((r) => setTimeout(r, 20));
-      server.child.kill('SIGKILL');
-      await new Promise((r) => server.child.once('exit', r));
-      kills += 1;
-      await new Promise((r) => setTimeout(r, 500));
-      server = await startServer({ port, dataDir });
+/** `clients` devices, each sending batches of 5 new filings back to back for `seconds`: the
+ * latency of every request, and every request that did not end with all its items accepted. */
+async function latency(clients = 200, seconds = 60) {
+  const server = await startServer();
+  const times = [];
+  let errors = 0;
+  let next = 0;
+  const first = new Map();
+  const until = performance.now() + seconds * 1000;
+  const client = async () => {
+    const device_id = randomUUID();
+    while (performance.now() < until) {
+      const items = filings(100_000 + next, 5);
+      next += 5;
+      const t0 = performance.now();
+      try {
+        const res = await fetch(server.url + '/api/sync', {
+          method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' },
+          body: JSON.stringify({ device_id, items }), signal: AbortSignal.timeout(30_000),
+        });
+        const answer = res.ok ? await res.json() : null;
+        times.push(performance.now() - t0);
+        const ok = answer && answer.results.length === 5 && answer.results.every((r) => r.status === 'accepted');
+        if (!ok) {
+          errors += 1;
+          const what = answer ? JSON.stringify(answer.results.find((r) => r.status !== 'accepted')) : `HTTP ${res.status}`;
+          first.set(what, (first.get(what) || 0) + 1);
+        }
+      } catch (e) {
+        times.push(performance.now() - t0);
+        errors += 1;
+        first.set(e.name, (first.get(e.name) || 0) + 1);
+      }
     }
-  })();
-  await Promise.all(Array.from({ length: devices }, (_, d) => device(proxy.url, all.slice(d * per, (d + 1) * per), stats)));
-  await killer;
-  const seconds = (performance.now() - t0) / 1000;
-  const rows = await storedFilings(server.url);
-  const expected = new Map(all.map((i) => [i.client_id, i.content_hash]));
-  const stored = new Set(rows.map((r) => r.client_id));
-  const lost = all.filter((i) => !stored.has(i.client_id)).length;
-  const duplicated = rows.length - stored.size;
-  const unexpected = rows.filter((r) => expected.get(r.client_id) !== r.content_hash).length + stats.refused.length;
-  await proxy.close();
+  };
+  await Promise.all(Array.from({ length: clients }, client));
   await server.stop();
-  console.error(`resilience: ${total} filings in ${seconds.toFixed(1)} s; ${proxy.stats.dropped} dropped, ${proxy.stats.cut} cut after commit, ${kills} SIGKILLs; `
-    + `${stats.duplicateAnswers} original receipts re-sent; lost ${lost}, duplicated ${duplicated}, unexpected ${unexpected}`);
-  out('resilience: 10,000 filings, 30 % dropped, 30 % cut, 2 SIGKILLs — lost', 'filings', [lost], 0);
-  out('resilience: duplicated', 'filings', [duplicated], 0);
-  out('resilience: unexpected (stored wrong or refused)', 'filings', [unexpected], 0);
-  out('resilience: run time', 's', [seconds], null);
-  if (lost || duplicated || unexpected) process.exitCode = 1;
+  console.error(`latency: ${times.length} requests (${next} filings) from ${clients} devices in ${seconds} s; ${errors} errors${errors ? ' ' + JSON.stringify([...first].slice(0, 3)) : ''}`);
+  out(`${clients} devices syncing for ${seconds} s: request latency`, 'ms', times, null);
+  out(`${clients} devices syncing for ${seconds} s: errors`, 'requests', [errors], 0);
+}
+
+async function resilience(total = 10_000) {
+  const r = await resilienceRun({ total });
+  console.error(`resilience: ${r.total} filings in ${r.seconds.toFixed(1)} s; ${r.dropped} dropped, ${r.cut} cut after commit, ${r.killed} SIGKILLs; `
+    + `${r.originalReceipts} original receipts re-sent; lost ${r.lost}, duplicated ${r.duplicated}, unexpected ${r.unexpected}`);
+  out('resilience: 10,000 filings, 30 % dropped, 30 % cut, 2 SIGKILLs — lost', 'filings', [r.lost], 0);
+  out('resilience: duplicated', 'filings', [r.duplicated], 0);
+  out('resilience: unexpected (stored wrong or refused)', 'filings', [r.unexpected], 0);
+  out('resilience: run time', 's', [r.seconds], null);
+  if (r.lost || r.duplicated || r.unexpected) process.exitCode = 1;
 }
 
 const which = process.argv.slice(2);
-const all = { throughput, resilience };
+const all = { throughput, latency, resilience };
 for (const [name, run] of Object.entries(all)) {
   if (which.length && !which.includes(name)) continue;
   await run();
