@@ -30,6 +30,12 @@ pub fn all(args: &[String]) -> anyhow::Result<()> {
         results.push(json!({ "name": "wasm (brotli)", "unit": "B", "median": wasm.brotli, "p95": wasm.brotli, "n": 1, "goal": null }));
     }
 
+    println!("\n== what the wasm is made of (twiggy, before wasm-opt)");
+    match contributors() {
+        Ok(rows) => results.extend(rows),
+        Err(e) => println!("breakdown skipped: {e:#}"),
+    }
+
     println!("\n== the rules, natively (divan)");
     run(cargo().args(["bench", "--package", "app", "--bench", "validate"]))?;
 
@@ -39,19 +45,22 @@ pub fn all(args: &[String]) -> anyhow::Result<()> {
     println!("\n== the server, through its sync protocol");
     node_figures("tests/bench/server.mjs", args, &mut results, &mut failed)?;
 
-    println!("\n{:<56} {:>10} {:>10} {:>6} {:>10}  unit", "figure", "median", "p95", "n", "goal");
+    println!("\n{:<64} {:>10} {:>10} {:>10} {:>6} {:>10}  unit", "figure", "median", "p95", "p99", "n", "goal");
     for r in &results {
         let goal = r["goal"].as_f64().map(|g| g.to_string()).unwrap_or_else(|| "-".into());
-        let met = match (r["p95"].as_f64(), r["goal"].as_f64()) {
-            (Some(p95), Some(goal)) if p95 <= goal => "",
-            (Some(_), Some(_)) => "  ← misses its goal",
+        // A ceiling is held by the p95; a floor (a rate) by the median.
+        let met = match (r["p95"].as_f64(), r["median"].as_f64(), r["goal"].as_f64(), r["better"].as_str()) {
+            (_, Some(median), Some(goal), Some("higher")) if median >= goal => "",
+            (Some(p95), _, Some(goal), _) if p95 <= goal && r["better"].as_str() != Some("higher") => "",
+            (_, _, Some(_), _) => "  ← misses its goal",
             _ => "",
         };
         println!(
-            "{:<56} {:>10} {:>10} {:>6} {:>10}  {}{met}",
+            "{:<64} {:>10} {:>10} {:>10} {:>6} {:>10}  {}{met}",
             r["name"].as_str().unwrap_or("?"),
             r["median"],
             r["p95"],
+            r.get("p99").unwrap_or(&r["p95"]),
             r["n"],
             goal,
             r["unit"].as_str().unwrap_or("")
@@ -91,6 +100,55 @@ fn node_figures(script: &str, args: &[String], results: &mut Vec<Value>, failed:
         failed.push(script.to_owned());
     }
     Ok(())
+}
+
+/// The wasm's largest contributors, by crate and by function, from twiggy on wasm-bindgen's
+/// output (it keeps the name section; wasm-opt's output has none). Sizes are before wasm-opt
+/// and uncompressed, so they are shares, not the shipped bytes.
+fn contributors() -> anyhow::Result<Vec<Value>> {
+    tools::twiggy()?;
+    let wasm = util::target_dir().join("site-build/app_bg.wasm");
+    let top = util::output(Command::new("twiggy").args(["top", "--format", "json"]).arg(&wasm)).context("twiggy top")?;
+    let items: Vec<Value> = serde_json::from_str(&top).context("twiggy's JSON")?;
+    // The name section is what makes the breakdown possible; it is not shipped.
+    let items: Vec<Value> = items.into_iter().filter(|i| !i["name"].as_str().unwrap_or("").starts_with('"')).collect();
+    let total: u64 = items.iter().filter_map(|i| i["shallow_size"].as_u64()).sum();
+    let mut by_crate: std::collections::BTreeMap<String, u64> = Default::default();
+    for item in &items {
+        let name = item["name"].as_str().unwrap_or("");
+        *by_crate.entry(crate_of(name)).or_default() += item["shallow_size"].as_u64().unwrap_or(0);
+    }
+    let mut crates: Vec<(String, u64)> = by_crate.into_iter().collect();
+    crates.sort_by_key(|c| std::cmp::Reverse(c.1));
+    println!("{total} bytes in {} items; by crate:", items.len());
+    let mut rows = Vec::new();
+    for (name, bytes) in crates.iter().take(12) {
+        println!("  {:>8} B {:>5.1} %  {name}", bytes, 100.0 * *bytes as f64 / total as f64);
+        rows.push(json!({ "name": format!("wasm before wasm-opt: {name}"), "unit": "B", "median": bytes, "p95": bytes, "n": 1, "goal": null }));
+    }
+    println!("largest items:");
+    for item in items.iter().take(12) {
+        let name: String = item["name"].as_str().unwrap_or("?").chars().take(100).collect();
+        println!("  {:>8} B  {name}", item["shallow_size"]);
+    }
+    Ok(rows)
+}
+
+/// The crate a twiggy item belongs to: the first path segment of its demangled name
+/// (`<alloc[9f1c…]::vec::Vec<T> as core::ops::Drop>::drop` → `alloc`); data and tables as such.
+fn crate_of(name: &str) -> String {
+    let name = name.trim_start_matches(['<', '&']).trim_start_matches("mut ").trim_start_matches("dyn ");
+    if let Some((head, _)) = name.split_once("::") {
+        let head = head.split('[').next().unwrap_or(head);
+        if !head.is_empty() && head.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+            return head.to_owned();
+        }
+    }
+    match name.split([' ', '[']).next() {
+        Some("data") => "(data segments: strings, tables)".into(),
+        Some(kind @ ("elem" | "table" | "type" | "import" | "export" | "global" | "memory")) => format!("({kind})"),
+        _ => "(other)".into(),
+    }
 }
 
 /// What the figures were measured on.

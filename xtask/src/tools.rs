@@ -55,6 +55,17 @@ fn wasm_bindgen_cli() -> anyhow::Result<()> {
     run(cargo().args(["install", "wasm-bindgen-cli", "--version", &want]))
 }
 
+/// The wasm size profiler used by `cargo xtask bench` (not by the tests).
+pub const TWIGGY_VERSION: &str = "0.8.0";
+
+pub fn twiggy() -> anyhow::Result<()> {
+    let have = output(Command::new("twiggy").arg("--version")).unwrap_or_default();
+    if have.split_whitespace().nth(1) == Some(TWIGGY_VERSION) {
+        return Ok(());
+    }
+    run(cargo().args(["install", "twiggy", "--locked", "--version", TWIGGY_VERSION]))
+}
+
 fn npm_tools() -> anyhow::Result<()> {
     let ok = util::npm_bin("wasm-opt").exists()
         && util::root().join("node_modules/playwright-core/package.json").exists();
