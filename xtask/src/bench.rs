@@ -126,12 +126,33 @@ fn contributors() -> anyhow::Result<Vec<Value>> {
         println!("  {:>8} B {:>5.1} %  {name}", bytes, 100.0 * *bytes as f64 / total as f64);
         rows.push(json!({ "name": format!("wasm before wasm-opt: {name}"), "unit": "B", "median": bytes, "p95": bytes, "n": 1, "goal": null }));
     }
+    // The shared rules: functions of `app::domain` (their own code, not what they call).
+    let domain: u64 = items.iter().filter(|i| i["name"].as_str().is_some_and(|n| n.contains("app::domain::"))).filter_map(|i| i["shallow_size"].as_u64()).sum();
+    println!("  {domain:>8} B {:>5.1} %  of which app::domain (the shared rules' own functions)", 100.0 * domain as f64 / total as f64);
+    rows.push(json!({ "name": "wasm before wasm-opt: app::domain functions", "unit": "B", "median": domain, "p95": domain, "n": 1, "goal": null }));
+    if let Some(table) = division_table()? {
+        let bytes = crate::build::brotli(&table)?.len();
+        println!("  the embedded division table: {} B raw, {bytes} B brotli on its own", table.len());
+        rows.push(json!({ "name": "division table embedded in the wasm (brotli on its own)", "unit": "B", "median": bytes, "p95": bytes, "n": 1, "goal": 20_000 }));
+    }
     println!("largest items:");
     for item in items.iter().take(12) {
         let name: String = item["name"].as_str().unwrap_or("?").chars().take(100).collect();
         println!("  {:>8} B  {name}", item["shallow_size"]);
     }
     Ok(rows)
+}
+
+/// The compact division table the app's build script embeds (from app/data/divisions.csv).
+fn division_table() -> anyhow::Result<Option<Vec<u8>>> {
+    let build = util::target_dir().join("wasm32-unknown-unknown/wasm-release/build");
+    for entry in std::fs::read_dir(&build).with_context(|| build.display().to_string())? {
+        let file = entry?.path().join("out/divisions.txt");
+        if file.is_file() {
+            return Ok(Some(std::fs::read(file)?));
+        }
+    }
+    Ok(None)
 }
 
 /// The crate a twiggy item belongs to: the first path segment of its demangled name
