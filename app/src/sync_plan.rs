@@ -93,6 +93,31 @@ impl OutboxItem {
             ItemState::Accepted | ItemState::NeedsAttention => false,
         }
     }
+
+    /// Whether a pass of `scope` at `now` should try it.
+    pub fn in_scope(&self, scope: Scope, now: i64) -> bool {
+        self.is_due(now)
+            || match scope {
+                Scope::Due => false,
+                Scope::WaitedForNetwork => {
+                    self.state == ItemState::Retrying && self.last_error.as_ref().is_some_and(|e| e.code == "unreachable")
+                }
+                Scope::Everything => self.state == ItemState::Retrying,
+            }
+    }
+}
+
+/// What a pass tries, narrowest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Scope {
+    /// What is due: waiting items, and retrying ones whose backoff is over.
+    Due,
+    /// The server was just reached: also what waits out a backoff only because the network was
+    /// gone (not what the server asked to wait, "busy").
+    WaitedForNetwork,
+    /// The person asked ("立即同步"), or the network came back after the app saw it go: every
+    /// unsent item that is not waiting for the person.
+    Everything,
 }
 
 /// How long one request may take before it is given up (slow links need long).
@@ -263,5 +288,18 @@ mod tests {
         assert!(i.is_due(0), "left sending by a pass that died: the next pass sends it again");
         i.state = ItemState::NeedsAttention;
         assert!(!i.is_due(i64::MAX));
+    }
+
+    #[test]
+    fn what_each_scope_tries() {
+        let offline = apply(item(1), None, 0, 0.0);
+        let busy = apply(item(2), Some(&Outcome::Retry { message: Issue::new("unavailable", "服务暂时不可用", "unavailable") }), 0, 0.0);
+        let mut refused = item(3);
+        refused.state = ItemState::NeedsAttention;
+        let tried = |scope| [&offline, &busy, &refused].map(|i| i.in_scope(scope, 1));
+        assert_eq!(tried(Scope::Due), [false, false, false]);
+        assert_eq!(tried(Scope::WaitedForNetwork), [true, false, false], "only what waited for the network");
+        assert_eq!(tried(Scope::Everything), [true, true, false], "never what waits for the person");
+        assert!(item(4).in_scope(Scope::Due, 0), "a new item is always due");
     }
 }

@@ -89,12 +89,12 @@ test('an upload cut half-way resumes with the missing chunks only; the server co
 
 /**
  * Puts `n` frozen enrolment filings straight into the device's outbox, as the app stores them:
- * waiting, or — with `backoffMs` — as an outage leaves them: retrying, the first due now and
- * the rest only after `backoffMs`.
+ * waiting, or — with `backoffMs` — as a failure leaves them: retrying with `lastError`, due only
+ * after `backoffMs` (all but the first with `firstDue`).
  */
-async function injectFilings(page, n, month, { firstId = 300, backoffMs = null } = {}) {
+async function injectFilings(page, n, month, { firstId = 300, backoffMs = null, lastError = UNREACHABLE, firstDue = false } = {}) {
   const ids = Array.from({ length: n }, (_, i) => idNumber(firstId + i));
-  return page.evaluate(async ({ ids, month, backoffMs }) => {
+  return page.evaluate(async ({ ids, month, backoffMs, lastError, firstDue }) => {
     const hex = (buf) => [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, '0')).join('');
     const stems = '甲乙丙丁戊己庚辛壬癸';
     const items = [];
@@ -111,8 +111,7 @@ async function injectFilings(page, n, month, { firstId = 300, backoffMs = null }
       });
       if (backoffMs !== null) {
         Object.assign(items[i], {
-          state: 'retrying', attempts: 6, next_attempt_at: i === 0 ? now : now + backoffMs,
-          last_error: { code: 'unreachable', zh: '网络不通，将自动重试', en: 'No connection; will retry automatically' },
+          state: 'retrying', attempts: 6, next_attempt_at: i === 0 && firstDue ? now : now + backoffMs, last_error: lastError,
         });
       }
     }
@@ -126,7 +125,21 @@ async function injectFilings(page, n, month, { firstId = 300, backoffMs = null }
       };
     });
     return items.map((i) => ({ client_id: i.client_id, content_hash: i.content_hash }));
-  }, { ids, month, backoffMs });
+  }, { ids, month, backoffMs, lastError, firstDue });
+}
+
+const UNREACHABLE = { code: 'unreachable', zh: '网络不通，将自动重试', en: 'No connection; will retry automatically' };
+const BUSY = { code: 'unavailable', zh: '服务暂时不可用，将自动重试', en: 'The service is unavailable for now; it will be retried' };
+
+/**
+ * Leaves the app for a page of the same origin that runs no app (so nothing syncs while the
+ * outbox is written behind its back), injects, and opens `path`.
+ */
+async function injectQuietly(page, proxy, path, n, options) {
+  await page.goto(proxy.url + '/healthz');
+  const injected = await injectFilings(page, n, thisMonth(), options);
+  await page.goto(proxy.url + path);
+  return injected;
 }
 
 /** How many outbox items are in each state, with their last errors: what a failed soak shows. */
@@ -189,15 +202,27 @@ test('soak: 300 filings through drops and cuts — 0 lost, 0 duplicated, 0 unexp
   assert.ok(proxy.stats.dropped > 0 && proxy.stats.cut > 0, 'the faults really happened');
 });
 
-test('after an outage, what waits out its backoff goes with the first due item, in full batches', async () => {
+test('opened after an outage, what waited only for the network goes at once, in full batches', async () => {
   const { server, proxy, page } = await setUp();
-  const injected = await injectFilings(page, 50, thisMonth(), { firstId: 700, backoffMs: 10 * 60_000 });
-  await page.goto(proxy.url + '/sync');
-  // No tap: the timer's pass finds one item due, the server answers, and the other 49 — due
-  // only in ten minutes — go in the same pass.
+  const injected = await injectQuietly(page, proxy, '/sync', 50, { firstId: 700, backoffMs: 10 * 60_000 });
+  // No tap, nothing due for ten minutes: the server answers the app's first probe, and what
+  // failed only for want of a network goes now.
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=outbox] li[data-state=accepted]').length === 50, null, { timeout: 30_000 });
   const rows = await storedFilings(server.url);
   assert.deepEqual(new Set(rows.map((r) => r.client_id)), new Set(injected.map((i) => i.client_id)));
   const sizes = syncRequests(proxy).map((f) => JSON.parse(f.body).items.length);
+  assert.ok(sizes.length <= 3, `50 items in batches of at most 20: ${sizes}`);
+});
+
+test('after a busy server, what waits out its backoff goes with the first due item', async () => {
+  const { server, proxy, page } = await setUp();
+  const injected = await injectQuietly(page, proxy, '/sync', 50, { firstId: 800, backoffMs: 10 * 60_000, lastError: BUSY, firstDue: true });
+  // The server asked these to wait, so opening the app does not send them early — but once the
+  // one due item is accepted, the server is no longer busy, and the other 49 go in that pass.
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=outbox] li[data-state=accepted]').length === 50, null, { timeout: 30_000 });
+  const rows = await storedFilings(server.url);
+  assert.deepEqual(new Set(rows.map((r) => r.client_id)), new Set(injected.map((i) => i.client_id)));
+  const sizes = syncRequests(proxy).map((f) => JSON.parse(f.body).items.length);
+  assert.equal(sizes[0], 1, `the due item first: ${sizes}`);
   assert.ok(sizes.length <= 4, `1 due item, then 49 in batches of at most 20: ${sizes}`);
 });

@@ -7,7 +7,7 @@ use super::{ids, outbox, upload};
 use crate::api::client;
 use crate::api::sync::{Outcome, SyncBatch, SyncResponse, SYNC_PATH};
 use crate::api::ApiError;
-use crate::sync_plan::{apply, batches, ItemState, OutboxItem};
+use crate::sync_plan::{apply, batches, ItemState, OutboxItem, Scope};
 
 /// What a pass did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -41,18 +41,17 @@ fn after_upload_error(item: OutboxItem, error: &ApiError) -> OutboxItem {
     item
 }
 
-/// One pass over the outbox. `force` (the person asked: "立即同步", or the server just became
-/// reachable again) tries every unsent item now, whatever its backoff. `progress(sha256, sent,
+/// One pass over the outbox, trying what `scope` covers (see `Scope`). `progress(sha256, sent,
 /// total)` follows uploads.
 ///
 /// Backoff is per item, so the items of one outage fall due one by one; once a pass has sent
 /// what was due and the server answered every request, the items still waiting out a backoff
 /// were only waiting for the server — they go in the same pass, in full batches, instead of
 /// trickling out one per timer.
-pub async fn run(db: &Db, device_id: &str, force: bool, progress: &dyn Fn(&str, u64, u64)) -> Result<Summary, DbError> {
+pub async fn run(db: &Db, device_id: &str, scope: Scope, progress: &dyn Fn(&str, u64, u64)) -> Result<Summary, DbError> {
     let mut summary = Summary::default();
     let started = now();
-    let due: Vec<OutboxItem> = outbox::list(db).await?.into_iter().filter(|i| i.is_due(started) || (force && i.state == ItemState::Retrying)).collect();
+    let due: Vec<OutboxItem> = outbox::list(db).await?.into_iter().filter(|i| i.in_scope(scope, started)).collect();
     let tried: Vec<String> = due.iter().map(|i| i.client_id.clone()).collect();
     let clean = send(db, device_id, due, &mut summary, progress).await?;
     if clean && summary.reached {

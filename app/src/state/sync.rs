@@ -10,7 +10,7 @@ use wasm_bindgen::JsValue;
 
 use crate::offline::{db, ids, lock, outbox, sync};
 use crate::state::{use_network, Reachability};
-use crate::sync_plan::{ItemState, OutboxItem};
+use crate::sync_plan::{ItemState, OutboxItem, Scope};
 
 /// A safety net: even with nothing scheduled, look again this often while open.
 const IDLE_PASS: Duration = Duration::from_secs(120);
@@ -24,8 +24,8 @@ pub struct Sync {
     uploads: RwSignal<Vec<(String, u64, u64)>>,
     device_id: StoredValue<Option<String>>,
     timer: StoredValue<Option<TimeoutHandle>>,
-    /// A forced pass was asked for while another pass ran: it runs right after.
-    force_next: StoredValue<bool>,
+    /// A wider pass was asked for while another pass ran: it runs right after.
+    next_scope: StoredValue<Option<Scope>>,
     /// Sync requests are real traffic: their outcome is what the network badge shows.
     net: crate::state::Network,
 }
@@ -78,33 +78,33 @@ impl Sync {
 
     /// Runs a pass now (unless one is running): due items only.
     pub fn now(&self) {
-        self.start(false);
+        self.start(Scope::Due);
     }
 
     /// "立即同步": every unsent item now, whatever its backoff.
     pub fn everything_now(&self) {
-        self.start(true);
+        self.start(Scope::Everything);
     }
 
-    fn start(&self, force: bool) {
+    fn start(&self, scope: Scope) {
         if self.running.get_untracked() {
             // A tap (or the server coming back) during a timer's pass is not lost.
-            if force {
-                self.force_next.set_value(true);
+            if scope > Scope::Due {
+                self.next_scope.update_value(|next| *next = (*next).max(Some(scope)));
             }
             return;
         }
         self.running.set(true);
         let this = *self;
         leptos::task::spawn_local(async move {
-            let mut force = force;
+            let mut scope = scope;
             loop {
-                this.pass(force).await;
-                if !this.force_next.get_value() {
-                    break;
+                this.pass(scope).await;
+                match this.next_scope.get_value() {
+                    Some(next) => scope = next,
+                    None => break,
                 }
-                this.force_next.set_value(false);
-                force = true;
+                this.next_scope.set_value(None);
             }
             this.running.set(false);
         });
@@ -124,7 +124,7 @@ impl Sync {
         });
     }
 
-    async fn pass(&self, force: bool) {
+    async fn pass(&self, scope: Scope) {
         let Ok(db) = db::shared().await else { return };
         let device_id = match self.device_id.get_value() {
             Some(id) => id,
@@ -139,7 +139,7 @@ impl Sync {
         let slot = result.clone();
         let db2 = db.clone();
         let ran = lock::exclusively(&db, async move {
-            let summary = sync::run(&db2, &device_id, force, &move |sha: &str, sent, total| {
+            let summary = sync::run(&db2, &device_id, scope, &move |sha: &str, sent, total| {
                 uploads.update(|u| match u.iter_mut().find(|(s, _, _)| s == sha) {
                     Some(entry) => *entry = (sha.to_owned(), sent, total),
                     None => u.push((sha.to_owned(), sent, total)),
@@ -225,7 +225,7 @@ pub fn provide_sync() -> Sync {
         uploads: RwSignal::new(Vec::new()),
         device_id: StoredValue::new(None),
         timer: StoredValue::new(None),
-        force_next: StoredValue::new(false),
+        next_scope: StoredValue::new(None),
         net: use_network(),
     };
     provide_context(sync);
@@ -243,10 +243,12 @@ pub fn provide_sync() -> Sync {
         let state = net.state();
         if state == Reachability::Online && previous != Some(Reachability::Online) {
             // Back after being unreachable: whatever waits out a backoff was waiting for this.
+            // At start (the app was closed, or its last pass was cut short), what waited only
+            // for the network goes too; what the server asked to wait keeps its backoff.
             if previous == Some(Reachability::Offline) {
                 sync.everything_now();
             } else {
-                sync.now();
+                sync.start(Scope::WaitedForNetwork);
             }
         }
         state
