@@ -4,18 +4,26 @@
 //! share `$n` placeholders, `ON CONFLICT` and `RETURNING`, and differ only in their migrations
 //! (one folder per dialect).
 
+mod accounts;
+mod audit;
 mod filings;
+mod guards;
 mod meta;
 mod postgres;
 mod sqlite;
+mod registry;
 mod uploads;
 
 use std::path::Path;
 use std::sync::Arc;
 
+pub use accounts::{Account, AccountStore, NewAccount, Session};
+pub use audit::{AuditEntry, AuditRecord, AuditStore};
 pub use filings::{FilingStore, NewFiling, Stored, StoredFiling};
+pub use guards::{CodeRecord, Failures, GuardStore};
 pub use meta::MetaStore;
 pub use postgres::PgStore;
+pub use registry::{RegistryPerson, RegistryStore};
 pub use sqlite::SqliteStore;
 pub use uploads::{Upload, UploadStore};
 
@@ -38,8 +46,14 @@ pub enum StoreError {
 }
 
 /// Everything the server keeps. Implemented by [`SqliteStore`] and [`PgStore`].
-pub trait Store: MetaStore + FilingStore + UploadStore + Send + Sync + 'static {}
-impl<T: MetaStore + FilingStore + UploadStore + Send + Sync + 'static> Store for T {}
+pub trait Store:
+    MetaStore + FilingStore + UploadStore + RegistryStore + AccountStore + GuardStore + AuditStore + Send + Sync + 'static
+{
+}
+impl<T> Store for T where
+    T: MetaStore + FilingStore + UploadStore + RegistryStore + AccountStore + GuardStore + AuditStore + Send + Sync + 'static
+{
+}
 
 /// Opens the store named by `database_url` (`postgres://…` or `sqlite://…`), or the embedded
 /// SQLite database under `data_dir`, and brings its schema up to date.
