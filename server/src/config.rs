@@ -19,13 +19,17 @@ pub enum Command {
     Serve(ServeArgs),
     /// Check values or CSV rows against the domain rules (one JSON object per line).
     Check(crate::cli::check::CheckArgs),
+    /// The insured-persons registry: seed a demo registry, import a CSV.
+    Registry(crate::cli::registry::RegistryArgs),
+    /// Staff accounts (field workers, reviewers, admins).
+    Staff(crate::cli::staff::StaffArgs),
+    /// Times logins: Argon2id with the server's parameters and concurrency bound (JSON).
+    LoginBench(crate::cli::login_bench::LoginBenchArgs),
 }
 
+/// Where the records are and the key that seals them (every command that opens the store).
 #[derive(Debug, Clone, Args)]
-pub struct ServeArgs {
-    /// Address to listen on; port 0 picks a free port (the chosen URL is printed).
-    #[arg(long, env = "SHEBAO_BIND", default_value = "127.0.0.1:3000")]
-    pub bind: SocketAddr,
+pub struct StoreArgs {
     /// Folder for the embedded SQLite database (and anything else kept on disk).
     #[arg(long, env = "SHEBAO_DATA_DIR", default_value = "data")]
     pub data_dir: PathBuf,
@@ -40,6 +44,16 @@ pub struct ServeArgs {
     /// The data key itself, as 128 hex digits (instead of a file).
     #[arg(long = "key", env = "SHEBAO_KEY", hide_env_values = true)]
     pub key_hex: Option<String>,
+}
+
+
+#[derive(Debug, Clone, Args)]
+pub struct ServeArgs {
+    /// Address to listen on; port 0 picks a free port (the chosen URL is printed).
+    #[arg(long, env = "SHEBAO_BIND", default_value = "127.0.0.1:3000")]
+    pub bind: SocketAddr,
+    #[command(flatten)]
+    pub store: StoreArgs,
     /// The built site (`cargo xtask build` writes it to `target/site`).
     #[arg(long, env = "SHEBAO_SITE_DIR", default_value = "target/site")]
     pub site_dir: PathBuf,
@@ -52,6 +66,31 @@ pub struct ServeArgs {
     /// The policy figures (JSON, see server/data/policy.json); default: the shipped copy.
     #[arg(long, env = "SHEBAO_POLICY_FILE")]
     pub policy_file: Option<PathBuf>,
+    /// The browser reaches this server over HTTPS through a proxy that terminates TLS: session
+    /// cookies get `Secure` and the `__Host-` prefix (they always do with `--tls-cert`).
+    #[arg(long, env = "SHEBAO_PUBLIC_HTTPS")]
+    pub public_https: bool,
+    /// Take the client address from the proxy's `X-Forwarded-For` (only behind a proxy that
+    /// sets it; otherwise anyone could pick their own address and dodge the rate limits).
+    #[arg(long, env = "SHEBAO_TRUST_FORWARDED")]
+    pub trust_forwarded: bool,
+    /// The external identity service for real-name checks (`POST` JSON); default: the
+    /// registry table in the store.
+    #[arg(long, env = "SHEBAO_IDENTITY_URL")]
+    pub identity_url: Option<String>,
+    /// The SMS provider's endpoint (`POST` JSON `{mobile, text}`); default: the development
+    /// gateway, which only logs codes (and shows them at `/dev/sms` in dev mode).
+    #[arg(long, env = "SHEBAO_SMS_URL")]
+    pub sms_url: Option<String>,
+    /// Bearer token for `--sms-url`.
+    #[arg(long, env = "SHEBAO_SMS_TOKEN", hide_env_values = true)]
+    pub sms_token: Option<String>,
+    /// Timeout of each call to the identity service and the SMS provider, in milliseconds.
+    #[arg(long, env = "SHEBAO_OUTBOUND_TIMEOUT_MS", default_value_t = 3000)]
+    pub outbound_timeout_ms: u64,
+    /// Retries of a failed call to the identity service or the SMS provider.
+    #[arg(long, env = "SHEBAO_OUTBOUND_RETRIES", default_value_t = 2)]
+    pub outbound_retries: u32,
     /// Development mode: enables developer-only pages. Never in production.
     #[arg(long, env = "SHEBAO_DEV")]
     pub dev: bool,

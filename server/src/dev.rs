@@ -15,6 +15,20 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/dev/filings", get(filings))
         .route("/dev/attachments/{sha256}", get(attachment))
+        .route("/dev/sms", get(sms))
+        .route("/dev/demo-people", get(demo_people))
+}
+
+/// The first demo people (fictional, made by the seed) to try registration with.
+async fn demo_people() -> Response {
+    let demo = crate::registry::demo::Demo::new();
+    Json((0..5).map(|i| demo.person(i)).map(|p| json!({ "name": p.name, "id_number": p.id_number, "status": p.status })).collect::<Vec<_>>())
+        .into_response()
+}
+
+/// The development SMS gateway's latest messages, newest first (codes for trying the app).
+async fn sms(State(state): State<AppState>) -> Response {
+    Json(state.accounts.dev_sms.as_ref().map(|g| g.recent()).unwrap_or_default()).into_response()
 }
 
 async fn filings(State(state): State<AppState>) -> Response {

@@ -1,12 +1,14 @@
 //! Shebao's server as a library: the binary in `main.rs` only reads its configuration and
 //! calls into here, and tests build the same router without a socket.
 
+pub mod accounts;
 pub mod cli;
 pub mod config;
 pub mod dev;
 pub mod vault;
 pub mod headers;
 pub mod ingest;
+pub mod registry;
 pub mod router;
 pub mod serve;
 pub mod site;

@@ -9,7 +9,10 @@ use server::config::{Cli, Command};
 async fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Serve(args) => serve(args).await,
+        Command::Serve(args) => serve(args).await.map(|()| None),
+        Command::Registry(args) => server::cli::registry::run(&args).await.map(|ok| (!ok).then(|| ExitCode::from(1))),
+        Command::Staff(args) => server::cli::staff::run(&args).await.map(|()| None),
+        Command::LoginBench(args) => server::cli::login_bench::run(&args).await.map(|()| None),
         Command::Check(args) => {
             return match server::cli::check::run(&args, &mut std::io::stdout().lock()) {
                 Ok(true) => ExitCode::SUCCESS,
@@ -20,6 +23,11 @@ async fn main() -> ExitCode {
                 }
             };
         }
+    };
+    let result = match result {
+        Ok(Some(code)) => return code,
+        Ok(None) => Ok(()),
+        Err(e) => Err(e),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -32,8 +40,6 @@ async fn main() -> ExitCode {
 
 async fn serve(args: server::config::ServeArgs) -> anyhow::Result<()> {
     server::telemetry::init(args.log_format);
-    let url = args.database_url.as_deref().filter(|u| !u.trim().is_empty());
-    let vault = server::serve::vault(&args, url.is_some_and(|u| u.starts_with("postgres")))?;
-    let store = server::store::open(url, &args.data_dir).await?;
+    let (store, vault) = server::serve::open_store(&args.store).await?;
     server::serve::run(&args, store, vault).await
 }

@@ -11,7 +11,10 @@ use axum::{middleware, Json, Router};
 use serde_json::json;
 use tower_http::trace::TraceLayer;
 
-use crate::{headers, ingest, site, uploads, AppState};
+use app::api::auth;
+
+use crate::accounts::handlers as h;
+use crate::{accounts, headers, ingest, site, uploads, AppState};
 
 /// Builds the router: `/healthz`, server functions under `/api/`, and the site for the rest.
 pub fn app(state: AppState) -> Router {
@@ -25,9 +28,23 @@ pub fn app(state: AppState) -> Router {
             "/api/uploads/{sha256}/chunks/{index}",
             put(uploads::chunk).layer(DefaultBodyLimit::max(CHUNK_SIZE as usize + 1024)),
         )
+        .route(auth::SMS, post(h::sms))
+        .route(auth::REGISTER, post(h::register))
+        .route(auth::LOGIN, post(h::login))
+        .route(auth::LOGOUT, post(h::logout))
+        .route(auth::ME, get(h::me))
+        .route(auth::PROFILE, post(h::profile))
+        .route(auth::RESET, post(h::reset))
+        .route(auth::ASSISTED, post(h::assisted))
+        .route(auth::VERIFY_PHONE, post(h::verify_phone))
+        .route("/api/admin/audit", get(h::audit))
         .route("/api/{*fn_name}", any(server_fns));
     let dynamic = if state.dev { dynamic.merge(crate::dev::routes()) } else { dynamic };
-    let dynamic = dynamic.layer(middleware::from_fn(headers::no_store));
+    // Sessions, CSRF and roles for every dynamic route (`route_layer`: it sees the matched
+    // route, and unknown paths still fall through to the site).
+    let dynamic = dynamic
+        .route_layer(middleware::from_fn_with_state(state.clone(), accounts::access::guard))
+        .layer(middleware::from_fn(headers::no_store));
     Router::new()
         .merge(dynamic)
         .fallback(site::serve)

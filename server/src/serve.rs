@@ -7,7 +7,7 @@ use std::time::Duration;
 use anyhow::Context;
 use axum_server::tls_rustls::RustlsConfig;
 
-use crate::config::ServeArgs;
+use crate::config::{ServeArgs, StoreArgs};
 use crate::store::Store;
 use crate::vault::Vault;
 use crate::{app, AppState};
@@ -17,7 +17,7 @@ const DRAIN: Duration = Duration::from_secs(10);
 
 /// The data key from `--key`/`SHEBAO_KEY`, `--key-file`, or (embedded SQLite only) the data
 /// dir's key file, created on first start.
-pub fn vault(args: &ServeArgs, shared_database: bool) -> anyhow::Result<Vault> {
+pub fn vault(args: &StoreArgs, shared_database: bool) -> anyhow::Result<Vault> {
     if let Some(hex) = args.key_hex.as_deref().filter(|k| !k.trim().is_empty()) {
         return Ok(Vault::from_hex(hex)?);
     }
@@ -30,10 +30,19 @@ pub fn vault(args: &ServeArgs, shared_database: bool) -> anyhow::Result<Vault> {
     Ok(Vault::from_file_or_create(&args.data_dir.join("keys").join("data.key"))?)
 }
 
+/// Opens the store named by the arguments and the key that seals its personal data.
+pub async fn open_store(args: &StoreArgs) -> anyhow::Result<(Arc<dyn Store>, Vault)> {
+    let url = args.database_url.as_deref().filter(|u| !u.trim().is_empty());
+    let vault = vault(args, url.is_some_and(|u| u.starts_with("postgres")))?;
+    let store = crate::store::open(url, &args.data_dir).await?;
+    Ok((store, vault))
+}
+
 pub async fn run(args: &ServeArgs, store: Arc<dyn Store>, vault: Vault) -> anyhow::Result<()> {
     let mut state = AppState::new(store, args.site_dir.clone(), vault);
     state.dev = args.dev;
     state.tls = args.tls_cert.is_some();
+    configure_accounts(args, &mut state);
     if let Some(file) = &args.policy_file {
         let text = std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
         let table = app::domain::policy::PolicyTable::from_json(&text).map_err(anyhow::Error::msg)?;
@@ -64,14 +73,32 @@ pub async fn run(args: &ServeArgs, store: Arc<dyn Store>, vault: Vault) -> anyho
         });
         axum_server::from_tcp_rustls(listener, config)
             .handle(handle)
-            .serve(router.into_make_service())
+            .serve(router.into_make_service_with_connect_info::<std::net::SocketAddr>())
             .await?;
     } else {
         let listener = tokio::net::TcpListener::from_std(listener)?;
-        axum::serve(listener, router).with_graceful_shutdown(shutdown_signal()).await?;
+        axum::serve(listener, router.into_make_service_with_connect_info::<std::net::SocketAddr>()).with_graceful_shutdown(shutdown_signal()).await?;
     }
     tracing::info!("stopped");
     Ok(())
+}
+
+fn configure_accounts(args: &ServeArgs, state: &mut AppState) {
+    let a = &mut state.accounts;
+    a.cookies.secure = state.tls || args.public_https;
+    a.trust_forwarded = args.trust_forwarded;
+    let timeout = Duration::from_millis(args.outbound_timeout_ms);
+    if let Some(url) = args.identity_url.as_deref().filter(|u| !u.is_empty()) {
+        a.identity = Arc::new(crate::accounts::identity::HttpIdentity::new(url, timeout, args.outbound_retries));
+        tracing::info!("real-name checks: external identity service");
+    }
+    match args.sms_url.as_deref().filter(|u| !u.is_empty()) {
+        Some(url) => {
+            a.sms = Arc::new(crate::accounts::sms::HttpSmsGateway::new(url, args.sms_token.clone(), timeout, args.outbound_retries));
+            a.dev_sms = None;
+        }
+        None => tracing::warn!("no SMS provider configured (--sms-url): codes are only written to this log"),
+    }
 }
 
 /// Resolves on Ctrl-C or SIGTERM.

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use app::domain::policy::PolicyTable;
 
+use crate::accounts::Accounts;
 use crate::ingest::checks::{default_checks, Checks};
 use crate::store::Store;
 use crate::vault::Vault;
@@ -28,13 +29,16 @@ pub struct AppState {
     pub tls: bool,
     /// Development mode (developer-only pages).
     pub dev: bool,
+    /// Real-name checks, SMS, password hashing, cookie policy.
+    pub accounts: Accounts,
 }
 
 impl AppState {
     /// A state with the shipped policy, the default checks and the given key.
     pub fn new(store: Arc<dyn Store>, site_dir: PathBuf, vault: Vault) -> Self {
         let policy = PolicyTable::from_json(SHIPPED_POLICY).expect("the shipped policy table is valid (tested)");
-        Self { store, policy: Arc::new(policy), vault, checks: default_checks(), site_dir, tls: false, dev: false }
+        let accounts = Accounts::local(store.clone(), vault.clone());
+        Self { store, policy: Arc::new(policy), vault, checks: default_checks(), site_dir, tls: false, dev: false, accounts }
     }
 
     /// What server functions get as context.

@@ -1,3 +1,6 @@
 //! Subcommands other than `serve`, one per file.
 
 pub mod check;
+pub mod login_bench;
+pub mod registry;
+pub mod staff;

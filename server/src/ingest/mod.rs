@@ -7,26 +7,32 @@
 //! one transaction for the whole batch, so every "accepted" in the answer is already durable.
 
 pub mod checks;
+mod registration;
 pub mod validate;
 
 use std::collections::HashMap;
 
-use app::api::sync::{is_sha256_hex, ItemResult, Outcome, SyncBatch, SyncItem, SyncResponse, MAX_BATCH_ITEMS};
+use app::api::sync::{is_sha256_hex, FilingKind, ItemResult, Outcome, SyncBatch, SyncItem, SyncResponse, MAX_BATCH_ITEMS};
 use app::api::ApiError;
 use app::domain::forms::Context;
 use app::domain::{Date, FieldErrors, Issue};
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::Json;
+use axum::{Extension, Json};
 use sha2::{Digest, Sha256};
 
 use self::checks::{CheckInput, Verdict};
+use crate::accounts::session::Principal;
 use crate::store::{NewFiling, Stored, StoredFiling};
 use crate::AppState;
 
 /// The handler.
-pub async fn sync(State(state): State<AppState>, body: Result<Json<SyncBatch>, axum::extract::rejection::JsonRejection>) -> Response {
+pub async fn sync(
+    State(state): State<AppState>,
+    Extension(by): Extension<Option<Principal>>,
+    body: Result<Json<SyncBatch>, axum::extract::rejection::JsonRejection>,
+) -> Response {
     let Ok(Json(batch)) = body else {
         return error(StatusCode::BAD_REQUEST, ApiError::new("bad_request", "请求格式不正确", "The request was malformed"));
     };
@@ -36,7 +42,7 @@ pub async fn sync(State(state): State<AppState>, body: Result<Json<SyncBatch>, a
             ApiError::new("batch_too_large", "一次提交的件数过多", "Too many filings in one batch"),
         );
     }
-    match ingest(&state, batch).await {
+    match ingest_as(&state, batch, by.as_ref()).await {
         Ok(response) => Json(response).into_response(),
         Err(cause) => {
             tracing::error!(error = %cause, "sync: store failed; the batch was not stored");
@@ -55,8 +61,14 @@ enum Pending {
     Store(usize),
 }
 
-/// Processes a batch; an `Err` means nothing of it was stored.
+/// Processes a batch sent without a session; an `Err` means nothing of it was stored.
 pub async fn ingest(state: &AppState, batch: SyncBatch) -> Result<SyncResponse, crate::store::StoreError> {
+    ingest_as(state, batch, None).await
+}
+
+/// Processes a batch sent by `by` (the session the request carried, if any): a field worker's
+/// personal registrations are recorded as registered on the resident's behalf.
+pub async fn ingest_as(state: &AppState, batch: SyncBatch, by: Option<&Principal>) -> Result<SyncResponse, crate::store::StoreError> {
     let now = app::api::ssr::now_ms();
     let today = Date::china_from_unix_ms(now);
     let ctx = Context { today, policy: Some(&state.policy) };
@@ -78,7 +90,7 @@ pub async fn ingest(state: &AppState, batch: SyncBatch) -> Result<SyncResponse, 
         state.store.store_filings(&to_store, &today.digits(), now).await?
     };
     let hashes: HashMap<&str, &str> = batch.items.iter().map(|i| (i.client_id.as_str(), i.content_hash.as_str())).collect();
-    let results = batch
+    let results: Vec<ItemResult> = batch
         .items
         .iter()
         .zip(pending)
@@ -93,6 +105,13 @@ pub async fn ingest(state: &AppState, batch: SyncBatch) -> Result<SyncResponse, 
             ItemResult::new(item.client_id.clone(), outcome)
         })
         .collect();
+    // Every accepted registration has its account (idempotent: also when a retry finds the
+    // filing stored by an attempt that failed before creating it).
+    for (item, result) in batch.items.iter().zip(&results) {
+        if item.kind == FilingKind::PersonalRegistration && result.receipt_no.is_some() {
+            registration::ensure_account(state, &item.payload, &item.client_id, &ctx, now, by).await?;
+        }
+    }
     tracing::info!(items = batch.items.len(), stored = to_store.len(), "sync batch");
     Ok(SyncResponse { results, server_time: now })
 }
@@ -160,6 +179,13 @@ async fn prepare(
         subject_index: subject.as_deref(),
         store: state.store.as_ref(),
     };
+    if item.kind == FilingKind::PersonalRegistration {
+        match registration::check(state, &item.payload, ctx).await? {
+            Verdict::Pass => {}
+            Verdict::Reject(errors) => return Ok(Err(Outcome::Rejected { errors })),
+            Verdict::Retry(message) => return Ok(Err(Outcome::Retry { message })),
+        }
+    }
     for check in state.checks.iter().filter(|c| c.applies_to(item.kind)) {
         match check.check(&input).await {
             Verdict::Pass => {}

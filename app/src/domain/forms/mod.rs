@@ -2,9 +2,11 @@
 //! typed) and a `validate(&draft, &context)` that returns the typed value or every problem,
 //! field by field. The app runs it on each keystroke; the server runs it again on what arrives.
 
+pub mod addresses;
 pub mod base_declaration;
 pub mod employer;
 pub mod enrolment;
+pub mod password_reset;
 pub mod personal;
 
 use super::{policy::PolicyTable, Date, FieldErrors, Issue, REQUIRED};

@@ -1,0 +1,164 @@
+//! Accounts on the wire: SMS codes, registration, login, the signed-in person, the first-login
+//! addresses and password recovery. Plain JSON endpoints under `/api/auth/`; their errors are
+//! [`ApiError`](super::ApiError)s, and a form the server refuses comes back as [`FormRefusal`].
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::{FieldErrors, Issue};
+
+pub const SMS: &str = "/api/auth/sms";
+pub const REGISTER: &str = "/api/auth/register";
+pub const LOGIN: &str = "/api/auth/login";
+pub const LOGOUT: &str = "/api/auth/logout";
+pub const ME: &str = "/api/auth/me";
+pub const PROFILE: &str = "/api/auth/profile";
+pub const RESET: &str = "/api/auth/reset";
+/// A field worker registers a resident (assisted registration).
+pub const ASSISTED: &str = "/api/auth/assisted";
+/// The registered phone's code turns a pending registration into an account.
+pub const VERIFY_PHONE: &str = "/api/auth/verify-phone";
+
+/// The header that carries the session's CSRF token on every state-changing request.
+pub const CSRF_HEADER: &str = "x-csrf-token";
+
+/// Who an account is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Resident,
+    EmployerHandler,
+    FieldWorker,
+    Reviewer,
+    Admin,
+}
+
+impl Role {
+    pub const ALL: [Role; 5] = [Role::Resident, Role::EmployerHandler, Role::FieldWorker, Role::Reviewer, Role::Admin];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Resident => "resident",
+            Role::EmployerHandler => "employer_handler",
+            Role::FieldWorker => "field_worker",
+            Role::Reviewer => "reviewer",
+            Role::Admin => "admin",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+}
+
+/// What a code is for; a code sent for one purpose does not work for another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CodePurpose {
+    Register,
+    Reset,
+    VerifyPhone,
+}
+
+impl CodePurpose {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CodePurpose::Register => "register",
+            CodePurpose::Reset => "reset",
+            CodePurpose::VerifyPhone => "verify_phone",
+        }
+    }
+}
+
+/// `POST SMS`. For `Reset` and `VerifyPhone` the code goes to the account's registered phone,
+/// named by `id_number` (the answer does not say whether such an account exists).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SmsRequest {
+    pub purpose: CodePurpose,
+    #[serde(default)]
+    pub mobile: String,
+    #[serde(default)]
+    pub id_number: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SmsSent {
+    /// Seconds until another code may be asked for.
+    pub resend_after_s: u32,
+    /// Seconds the code stays valid.
+    pub valid_for_s: u32,
+}
+
+/// `POST LOGIN`: `login` is an ID number or a mobile number.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LoginRequest {
+    pub login: String,
+    pub password: String,
+}
+
+/// The signed-in person (`GET ME`, and the answer to login and registration).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Me {
+    pub name: String,
+    /// `3201**********1234`.
+    pub id_masked: String,
+    pub mobile_masked: String,
+    pub role: Role,
+    /// The first login asks for the household and contact addresses.
+    pub needs_addresses: bool,
+    /// Echo this in [`CSRF_HEADER`] on state-changing requests.
+    pub csrf: String,
+}
+
+/// `POST PROFILE`: the household registration address and the contact address, validated by
+/// the shared rules on both sides.
+pub use crate::domain::forms::addresses::AddressesDraft;
+
+/// `POST RESET`: the password-recovery form, validated by the shared rules on both sides.
+pub use crate::domain::forms::password_reset::PasswordResetDraft as ResetRequest;
+
+/// What a field worker's registration (`POST ASSISTED`) became: `active` (the resident's code
+/// was entered) or `pending_phone` (「待验证手机」).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Registered {
+    pub status: String,
+}
+
+/// `POST VERIFY_PHONE`: completes a registration that waits for its phone.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VerifyPhoneRequest {
+    pub id_number: String,
+    pub sms_code: String,
+}
+
+/// A form the server refused: one message for the whole, and the issues per field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormRefusal {
+    pub code: String,
+    pub zh: String,
+    pub en: String,
+    pub fields: FieldErrors,
+}
+
+impl FormRefusal {
+    /// A refusal that concerns one field.
+    pub fn on(field: &str, issue: Issue) -> Self {
+        let mut fields = FieldErrors::default();
+        fields.error(field, issue.clone());
+        Self { code: issue.code.to_string(), zh: issue.zh.to_string(), en: issue.en.to_string(), fields }
+    }
+
+    /// The message for the whole form.
+    pub fn message(&self) -> Issue {
+        Issue { code: self.code.clone().into(), zh: self.zh.clone().into(), en: self.en.clone().into() }
+    }
+
+    /// The domain rules' refusal of the whole form.
+    pub fn invalid(fields: FieldErrors) -> Self {
+        Self {
+            code: "invalid".into(),
+            zh: "请检查标出的栏目".into(),
+            en: "Check the marked fields".into(),
+            fields,
+        }
+    }
+}

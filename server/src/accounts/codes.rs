@@ -1,0 +1,150 @@
+//! SMS verification codes: 6 digits, valid 5 minutes, good once, at most 5 tries, 60 s between
+//! sends to a phone, and daily caps per phone and per client address. Every limit is answered
+//! with when to try again. Only the code's HMAC is stored (keyed by phone and purpose).
+
+use app::api::auth::{CodePurpose, SmsSent};
+use app::api::ApiError;
+use app::domain::Issue;
+use argon2::password_hash::rand_core::{OsRng, RngCore};
+use axum::http::StatusCode;
+
+use super::sms::SmsGateway;
+use super::Refusal;
+use crate::store::{CodeRecord, Store};
+use crate::vault::Vault;
+
+pub const LIFE_MS: i64 = 5 * 60_000;
+pub const RESEND_MS: i64 = 60_000;
+pub const MAX_TRIES: i64 = 5;
+pub const DAILY_PER_PHONE: i64 = 10;
+pub const DAILY_PER_ADDRESS: i64 = 50;
+
+const DAY_MS: i64 = 86_400_000;
+const CHINA_OFFSET_MS: i64 = 8 * 3_600_000;
+
+/// The start of the China calendar day holding `now`, and the milliseconds left in it.
+pub fn china_day(now: i64) -> (i64, i64) {
+    let start = (now + CHINA_OFFSET_MS).div_euclid(DAY_MS) * DAY_MS - CHINA_OFFSET_MS;
+    (start, start + DAY_MS - now)
+}
+
+fn seconds(ms: i64) -> u32 {
+    u32::try_from((ms.max(0) + 999) / 1000).unwrap_or(u32::MAX)
+}
+
+fn too_many(code: &str, zh: String, en: String, wait_ms: i64) -> Refusal {
+    Refusal::api_after(StatusCode::TOO_MANY_REQUESTS, ApiError { code: code.into(), zh, en }, seconds(wait_ms))
+}
+
+/// The blind-index purpose of a phone number.
+pub const MOBILE_INDEX: &str = "mobile";
+
+fn code_hash(vault: &Vault, mobile_index: &str, purpose: CodePurpose, code: &str) -> String {
+    vault.blind_index(&format!("sms:{}:{mobile_index}", purpose.as_str()), code)
+}
+
+/// Sends a fresh code for `purpose` to `mobile` (already validated), unless a limit says no.
+pub async fn send(
+    store: &dyn Store,
+    vault: &Vault,
+    gateway: &dyn SmsGateway,
+    mobile: &str,
+    purpose: CodePurpose,
+    address: &str,
+    now: i64,
+) -> Result<SmsSent, Refusal> {
+    let index = vault.blind_index(MOBILE_INDEX, mobile);
+    if let Some(live) = store.code_get(&index, purpose.as_str()).await? {
+        let wait = live.sent_at + RESEND_MS - now;
+        if wait > 0 {
+            let s = seconds(wait);
+            return Err(too_many("sms.too_soon", format!("验证码已发送，请 {s} 秒后再获取"), format!("A code was just sent; ask again in {s} s"), wait));
+        }
+    }
+    let (day, left) = china_day(now);
+    let h = seconds(left) / 3600 + 1;
+    if store.counter_add(&format!("sms:phone:{index}"), day).await? > DAILY_PER_PHONE {
+        return Err(too_many(
+            "sms.phone_daily_cap",
+            format!("该手机号今日获取验证码次数已达上限，请明天再试（约 {h} 小时后）"),
+            format!("This phone has had today's maximum of codes; try again tomorrow (in about {h} h)"),
+            left,
+        ));
+    }
+    if store.counter_add(&format!("sms:addr:{address}"), day).await? > DAILY_PER_ADDRESS {
+        return Err(too_many(
+            "sms.address_daily_cap",
+            format!("本网络今日获取验证码次数过多，请明天再试（约 {h} 小时后）"),
+            format!("Too many codes were asked for from this network today; try again tomorrow (in about {h} h)"),
+            left,
+        ));
+    }
+    let code = format!("{:06}", OsRng.next_u32() % 1_000_000);
+    let text = format!("【社保通】您的验证码是 {code}，5 分钟内有效，请勿告诉他人。");
+    if let Err(error) = gateway.send(mobile, &code, &text).await {
+        tracing::error!(%error, "SMS code not sent");
+        return Err(Refusal::api(
+            StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::new("sms.unavailable", "短信服务暂时不可用，请稍后再试", "The SMS service is unavailable; try again later"),
+        ));
+    }
+    let record = CodeRecord { code_hash: code_hash(vault, &index, purpose, &code), sent_at: now, expires_at: now + LIFE_MS, attempts: 0, used: false };
+    store.code_put(&index, purpose.as_str(), &record).await?;
+    Ok(sent())
+}
+
+/// The answer to a code request that went out (and, word for word, to one that must not say
+/// whether an account exists).
+pub fn sent() -> SmsSent {
+    SmsSent { resend_after_s: seconds(RESEND_MS), valid_for_s: seconds(LIFE_MS) }
+}
+
+/// Checks `code` for `mobile` and `purpose`, and uses it up if it is right. An `Err(Ok(issue))`
+/// is the person's mistake (shown on the code field); `Err(Err(_))` a store failure.
+pub async fn verify(
+    store: &dyn Store,
+    vault: &Vault,
+    mobile: &str,
+    purpose: CodePurpose,
+    code: &str,
+    now: i64,
+) -> Result<(), Result<Issue, crate::store::StoreError>> {
+    let index = vault.blind_index(MOBILE_INDEX, mobile);
+    let Some(live) = store.code_get(&index, purpose.as_str()).await.map_err(Err)? else {
+        return Err(Ok(Issue::new("sms_code.missing", "请先获取验证码", "Ask for a code first")));
+    };
+    if live.used {
+        return Err(Ok(Issue::new("sms_code.used", "验证码已使用，请重新获取", "This code was used already; ask for a new one")));
+    }
+    if now >= live.expires_at {
+        return Err(Ok(Issue::new("sms_code.expired", "验证码已过期，请重新获取", "The code has expired; ask for a new one")));
+    }
+    if live.attempts >= MAX_TRIES {
+        return Err(Ok(locked()));
+    }
+    let tries = store.code_count_attempt(&index, purpose.as_str()).await.map_err(Err)?;
+    if tries > MAX_TRIES {
+        return Err(Ok(locked()));
+    }
+    let hash = code_hash(vault, &index, purpose, code);
+    if hash != live.code_hash {
+        let left = MAX_TRIES - tries;
+        return Err(Ok(if left == 0 {
+            locked()
+        } else {
+            Issue {
+                code: "sms_code.wrong".into(),
+                zh: format!("验证码不正确，还可尝试 {left} 次").into(),
+                en: format!("The code is not right; {left} tries left").into(),
+            }
+        }));
+    }
+    if !store.code_consume(&index, purpose.as_str(), &hash).await.map_err(Err)? {
+        return Err(Ok(Issue::new("sms_code.used", "验证码已使用，请重新获取", "This code was used already; ask for a new one")));
+    }
+    Ok(())
+}
+
+fn locked() -> Issue {
+    Issue::new("sms_code.locked", "验证码错误次数过多，请重新获取", "Too many wrong tries; ask for a new code")
+}

@@ -1,0 +1,33 @@
+//! The insured-persons registry's contents: a deterministic demo population and CSV imports.
+//! Every person goes in through [`person`], so the registry only ever holds ID numbers that
+//! pass the domain rules, sealed, with their blind index.
+
+pub mod demo;
+pub mod import;
+
+use app::domain::{IdNumber, PersonName, Sex};
+
+use crate::accounts::identity::ID_INDEX;
+use crate::store::RegistryPerson;
+use crate::vault::Vault;
+
+/// The statuses the registry knows.
+pub const STATUSES: [&str; 3] = ["insured", "suspended", "uninsured"];
+
+/// The registry row for a valid ID number and name.
+pub fn person(vault: &Vault, id: &IdNumber, name: &PersonName, status: &str) -> RegistryPerson {
+    let birth = id.birth_date();
+    RegistryPerson {
+        id_index: vault.blind_index(ID_INDEX, id.as_str()),
+        id_sealed: vault.seal(id.as_str().as_bytes()),
+        name: name.as_str().to_owned(),
+        sex: match id.sex() {
+            Sex::Male => "M",
+            Sex::Female => "F",
+        }
+        .to_owned(),
+        birth_date: format!("{:04}-{:02}-{:02}", birth.year, birth.month, birth.day),
+        region: i64::from(id.address_code()),
+        status: status.to_owned(),
+    }
+}
