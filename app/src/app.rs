@@ -5,9 +5,9 @@ use leptos::prelude::*;
 use crate::api::sync::FilingKind;
 use crate::components::{StatusBar, UpdateBanner};
 use crate::i18n::provide_i18n;
-use crate::pages::{Drafts, Enrolment, Home, NotFound, Settings, SyncPanel};
+use crate::pages::{Addresses, Drafts, Enrolment, ForgotPassword, Home, Legal, Login, NotFound, Register, Settings, SyncPanel, VerifyPhone};
 use crate::routes::Route;
-use crate::state::{provide_editing, provide_network, provide_policy, provide_router, provide_storage, provide_sync, provide_update};
+use crate::state::{provide_account, provide_editing, provide_network, provide_policy, provide_router, provide_storage, provide_sync, provide_update};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -18,6 +18,7 @@ pub fn App() -> impl IntoView {
     provide_editing();
     provide_storage();
     provide_sync();
+    provide_account();
     let router = provide_router();
     let route = Memo::new(move |_| router.route());
     view! {
@@ -33,7 +34,14 @@ fn page(route: Route) -> AnyView {
         Route::Settings => view! { <Settings/> }.into_any(),
         Route::Drafts => view! { <Drafts/> }.into_any(),
         Route::Sync => view! { <SyncPanel/> }.into_any(),
+        Route::Login => view! { <Login/> }.into_any(),
+        Route::Agreement => view! { <Legal privacy=false/> }.into_any(),
+        Route::Privacy => view! { <Legal privacy=true/> }.into_any(),
+        Route::VerifyPhone => view! { <VerifyPhone/> }.into_any(),
+        Route::ForgotPassword => view! { <ForgotPassword/> }.into_any(),
+        Route::Addresses => view! { <Addresses/> }.into_any(),
         Route::Form(FilingKind::Enrolment, id) => view! { <Enrolment draft_id=id/> }.into_any(),
+        Route::Form(FilingKind::PersonalRegistration, id) => view! { <Register draft_id=id/> }.into_any(),
         Route::Form(..) | Route::NotFound => view! { <NotFound/> }.into_any(),
     }
 }

@@ -11,6 +11,15 @@ pub enum Route {
     Settings,
     Drafts,
     Sync,
+    Login,
+    Agreement,
+    Privacy,
+    /// 验证手机: the code that activates a registration made offline.
+    VerifyPhone,
+    /// 忘记密码.
+    ForgotPassword,
+    /// The household and contact addresses the first login asks for.
+    Addresses,
     /// A form of `kind`: a new draft (`None`) or a stored draft (and, once submitted, its
     /// filing).
     Form(FilingKind, Option<String>),
@@ -54,6 +63,12 @@ impl Route {
             ["settings"] => Route::Settings,
             ["drafts"] => Route::Drafts,
             ["sync"] => Route::Sync,
+            ["login"] => Route::Login,
+            ["agreement"] => Route::Agreement,
+            ["privacy"] => Route::Privacy,
+            ["verify-phone"] => Route::VerifyPhone,
+            ["forgot-password"] => Route::ForgotPassword,
+            ["addresses"] => Route::Addresses,
             [form] => KINDS.into_iter().find(|k| segment(*k) == *form).map_or(Route::NotFound, |k| Route::Form(k, None)),
             [form, id] if is_draft_id(id) => {
                 KINDS.into_iter().find(|k| segment(*k) == *form).map_or(Route::NotFound, |k| Route::Form(k, Some((*id).to_owned())))
@@ -74,6 +89,12 @@ impl Route {
             Route::Settings => "/settings".into(),
             Route::Drafts => "/drafts".into(),
             Route::Sync => "/sync".into(),
+            Route::Login => "/login".into(),
+            Route::Agreement => "/agreement".into(),
+            Route::Privacy => "/privacy".into(),
+            Route::VerifyPhone => "/verify-phone".into(),
+            Route::ForgotPassword => "/forgot-password".into(),
+            Route::Addresses => "/addresses".into(),
             Route::Form(kind, None) => format!("/{}", segment(*kind)),
             Route::Form(kind, Some(id)) => format!("/{}/{id}", segment(*kind)),
             Route::NotFound => "/not-found".into(),
@@ -88,7 +109,8 @@ mod tests {
     #[test]
     fn every_route_round_trips_through_its_href() {
         let id = "0190f3a2-7c4e-7b1a-9c3d-1234567890ab".to_owned();
-        let mut routes = vec![Route::Home, Route::Settings, Route::Drafts, Route::Sync];
+        let mut routes = vec![Route::Home, Route::Settings, Route::Drafts, Route::Sync, Route::Login, Route::Agreement, Route::Privacy];
+        routes.extend([Route::VerifyPhone, Route::ForgotPassword, Route::Addresses]);
         for k in KINDS {
             routes.push(Route::Form(k, None));
             routes.push(Route::Form(k, Some(id.clone())));

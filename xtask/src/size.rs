@@ -10,8 +10,11 @@ use crate::util;
 
 /// Total brotli bytes of the shell. Moves only down, or up with the reason in the commit.
 /// History: 150,000 (the bare shell, 98,735 measured) → 266,000 with the domain rules, the
-/// device store, the sync engine and the first form (262,276 measured); see the commit.
-pub const SHELL_BROTLI_BUDGET: u64 = 266_000;
+/// device store, the sync engine and the first form (262,276 measured) → 289,000 with
+/// personal registration, login and the account wire types (286,450 measured) → 308,000 with
+/// verify-phone, forgot-password, the first-login addresses, assisted registration and the
+/// device's signed-in state (306,640 measured); see the commits.
+pub const SHELL_BROTLI_BUDGET: u64 = 308_000;
 /// Where the product wants to be.
 pub const SHELL_BROTLI_GOAL: u64 = 130_000;
 

@@ -32,10 +32,15 @@ where
 
 /// `POST path` with `body` as JSON; the answer parsed as `T`, or the server's [`ApiError`].
 pub async fn post_json<B: Serialize + ?Sized, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
+    let text = json_text(body)?;
+    answer(fetch("POST", path, Some((&text, "application/json"))).await?).await
+}
+
+/// `body` as JSON text, by the browser's own `JSON.stringify`.
+fn json_text<B: Serialize + ?Sized>(body: &B) -> Result<wasm_bindgen::JsValue, ApiError> {
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     let value = body.serialize(&serializer).map_err(|_| ApiError::internal())?;
-    let text = js_sys::JSON::stringify(&value).map_err(|_| ApiError::internal())?;
-    answer(fetch("POST", path, Some((&text, "application/json"))).await?).await
+    js_sys::JSON::stringify(&value).map(Into::into).map_err(|_| ApiError::internal())
 }
 
 /// `GET path`; the answer parsed as `T`.
@@ -55,6 +60,9 @@ async fn answer<T: DeserializeOwned>(response: web_sys::Response) -> Result<T, A
         Ok(promise) => JsFuture::from(promise).await.ok(),
         Err(_) => None,
     };
+    if status == 204 {
+        return serde_wasm_bindgen::from_value(wasm_bindgen::JsValue::NULL).map_err(|_| ApiError::internal());
+    }
     if (200..300).contains(&status) {
         let json = json.ok_or_else(ApiError::internal)?;
         return serde_wasm_bindgen::from_value(json).map_err(|_| ApiError::internal());
@@ -67,10 +75,71 @@ async fn answer<T: DeserializeOwned>(response: web_sys::Response) -> Result<T, A
         }))
 }
 
+/// The session's CSRF token from its readable cookie (`__Host-csrf` over TLS, `csrf` otherwise).
+fn csrf_token() -> Option<String> {
+    let document = window().document()?;
+    let cookies = js_sys::Reflect::get(&document, &"cookie".into()).ok()?.as_string()?;
+    cookies
+        .split(';')
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, v)| (*k == "__Host-csrf" || *k == "csrf") && !v.is_empty())
+        .map(|(_, v)| v.to_owned())
+}
+
+/// A form the server answered: the value, its refusal with the issues per field, or another error.
+pub enum FormAnswer<T> {
+    Done(T),
+    Refused(crate::api::auth::FormRefusal),
+    Failed(ApiError),
+}
+
+impl<T> FormAnswer<T> {
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> FormAnswer<U> {
+        match self {
+            FormAnswer::Done(t) => FormAnswer::Done(f(t)),
+            FormAnswer::Refused(r) => FormAnswer::Refused(r),
+            FormAnswer::Failed(e) => FormAnswer::Failed(e),
+        }
+    }
+}
+
+/// `POST path` with a form; a `422` answer is the server's [`FormRefusal`](crate::api::auth::FormRefusal).
+pub async fn post_form<B: Serialize + ?Sized, T: DeserializeOwned>(path: &str, body: &B, net: Network) -> FormAnswer<T> {
+    let text = match json_text(body) {
+        Ok(t) => t,
+        Err(e) => return FormAnswer::Failed(e),
+    };
+    let response = match fetch("POST", path, Some((&text, "application/json"))).await {
+        Ok(r) => r,
+        Err(e) => {
+            net.report(false);
+            return FormAnswer::Failed(e);
+        }
+    };
+    net.report(true);
+    if response.status() == 422 {
+        let json = match response.json() {
+            Ok(p) => JsFuture::from(p).await.ok(),
+            Err(_) => None,
+        };
+        return match json.and_then(|j| serde_wasm_bindgen::from_value(j).ok()) {
+            Some(refusal) => FormAnswer::Refused(refusal),
+            None => FormAnswer::Failed(ApiError::internal()),
+        };
+    }
+    match answer(response).await {
+        Ok(t) => FormAnswer::Done(t),
+        Err(e) => FormAnswer::Failed(e),
+    }
+}
+
 async fn fetch(method: &str, path: &str, body: Option<(&wasm_bindgen::JsValue, &str)>) -> Result<web_sys::Response, ApiError> {
     let controller = web_sys::AbortController::new().map_err(|_| ApiError::internal())?;
     let headers = web_sys::Headers::new().map_err(|_| ApiError::internal())?;
     let _ = headers.set("accept", "application/json");
+    if let Some(token) = csrf_token() {
+        let _ = headers.set(crate::api::auth::CSRF_HEADER, &token);
+    }
     let init = web_sys::RequestInit::new();
     init.set_method(method);
     init.set_cache(web_sys::RequestCache::NoStore);

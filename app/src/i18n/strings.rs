@@ -155,3 +155,67 @@ texts! {
     CONTENT_HASH = "内容校验码", "Content checksum";
     SUBMITTED_AT = "提交时间", "Submitted at";
 }
+
+// accounts: registration, login, agreement pages
+texts! {
+    NAV_REGISTER = "个人用户注册", "Register as a resident";
+    NAV_LOGIN = "登录", "Log in";
+    FIELD_MOBILE = "手机号码", "Mobile";
+    FIELD_MOBILE_HINT = "用于接收验证码和登录，需为本人实名手机号", "For codes and logging in; a phone in your own name";
+    FIELD_EMAIL_OPTIONAL = "电子邮箱（选填）", "Email (optional)";
+    FIELD_PASSWORD = "登录密码", "Password";
+    FIELD_PASSWORD_HINT = "8–20 位，须包含字母和数字", "8 to 20 characters, with letters and digits";
+    FIELD_PASSWORD_CONFIRM = "确认密码", "Confirm the password";
+    PASSWORD_WEAK = "密码强度：弱", "Strength: weak";
+    PASSWORD_FAIR = "密码强度：中", "Strength: fair";
+    PASSWORD_STRONG = "密码强度：强", "Strength: strong";
+    FIELD_SMS_CODE = "短信验证码", "SMS code";
+    FIELD_SMS_CODE_HINT = "没有网络时可先留空：提交后再验证手机", "Without a network, leave it empty: the phone is verified later";
+    SMS_SEND = "获取验证码", "Get a code";
+    SMS_SENT = "验证码已发送，5 分钟内有效", "Code sent; valid for 5 minutes";
+    SMS_RESEND_IN = "秒后可重新获取", "s until you can ask again";
+    SMS_NEEDS_NETWORK = "获取验证码需要网络", "Getting a code needs a network";
+    AGREE_PREFIX = "我已阅读并同意", "I have read and agree to the ";
+    AGREE_AND = "和", " and the ";
+    AGREEMENT_TITLE = "用户协议", "User agreement";
+    PRIVACY_TITLE = "隐私政策", "Privacy policy";
+    AGREEMENT_BODY = "社保通用于办理社会保险业务。请如实填写信息，妥善保管账号和密码，不得冒用他人身份。因填写信息不实造成的后果由填写人承担。社保经办机构可在法律法规允许的范围内使用您提交的信息办理业务。", "Shebao is for social insurance business. Give true information, keep your account and password safe, and never act as someone else. Whoever gives false information bears its consequences. The agency uses what you submit to handle your business, as the law allows.";
+    PRIVACY_BODY = "我们只收集办理业务所需的信息（姓名、身份证号、手机号等）。身份证号在服务器上加密保存，屏幕上除本人办理所需外均以掩码显示，不写入日志。草稿保存在您的设备上，提交后方发送至服务器。", "We collect only what the business needs (name, ID number, mobile…). ID numbers are encrypted on the server, masked on screen except where your own task needs them, and never logged. Drafts stay on your device until you submit them.";
+    REGISTER_SUBMIT = "提交注册", "Register";
+    REGISTER_DONE = "注册成功", "Registered";
+    REGISTER_QUEUED = "已保存，将在有网络时提交；之后需验证手机（待验证手机）", "Saved: it will be sent when there is a network, then the phone must be verified";
+    LOGIN_TITLE = "登录", "Log in";
+    FIELD_LOGIN = "身份证号或手机号", "ID number or mobile";
+    LOGIN_SUBMIT = "登录", "Log in";
+    LOGIN_NEEDS_NETWORK = "登录需要网络，请在有信号时再试", "Logging in needs a network; try again with signal";
+    LOGOUT = "退出登录", "Log out";
+    SIGNED_IN_AS = "已登录：", "Signed in: ";
+    NO_ACCOUNT = "还没有账号？个人用户注册", "No account yet? Register";
+    NAV_FORGOT = "忘记密码？", "Forgot the password?";
+}
+
+// field workers, phone verification, recovery, first-login addresses
+texts! {
+    NAV_ASSISTED = "代为注册", "Register a resident";
+    HOME_FIELD_WORK = "协助居民办理", "Helping residents";
+    ASSISTED_TITLE = "代为注册（居民本人在场）", "Register a resident (with them present)";
+    ASSISTED_PENDING = "已为居民注册，待验证手机：请居民收到短信后输入验证码", "Registered for the resident; the phone is still to be verified with the code sent to it";
+    NAV_VERIFY_PHONE = "验证手机", "Verify the phone";
+    VERIFY_PHONE_INTRO = "离线或代为注册的账号，需用注册手机收到的验证码完成验证后才能登录", "An account registered offline or by a field worker can log in once the code sent to its phone is entered";
+    VERIFY_PHONE_SUBMIT = "完成验证", "Verify";
+    VERIFY_PHONE_DONE = "手机已验证，现在可以登录", "The phone is verified; you can log in now";
+    FORGOT_TITLE = "找回密码", "Reset the password";
+    FORGOT_INTRO = "验证码将发送到注册时的手机号", "The code goes to the mobile you registered with";
+    FIELD_NEW_PASSWORD = "新密码", "New password";
+    FORGOT_SUBMIT = "重设密码", "Reset the password";
+    FORGOT_DONE = "密码已重设，请用新密码登录", "The password is reset; log in with the new one";
+    NEEDS_NETWORK = "此项需要网络，请在有信号时再试", "This needs a network; try again with signal";
+    ADDRESSES_TITLE = "完善地址信息", "Your addresses";
+    ADDRESSES_INTRO = "首次登录请填写户籍地址和联系地址", "On first login, give your household registration and contact addresses";
+    FIELD_HOUSEHOLD_ADDRESS = "户籍地址", "Household registration address";
+    FIELD_CONTACT_ADDRESS = "联系地址", "Contact address";
+    FIELD_ADDRESS_DETAIL = "详细地址（街道、门牌号）", "Street and number";
+    SAME_AS_HOUSEHOLD = "与户籍地址相同", "Same as the household address";
+    ADDRESSES_SUBMIT = "保存地址", "Save the addresses";
+    HOME_ADDRESSES_NEEDED = "请完善户籍地址和联系地址", "Please add your household and contact addresses";
+}

@@ -2,17 +2,29 @@
 
 use leptos::prelude::*;
 
+use crate::api::auth::{self, Role};
+use crate::api::client;
 use crate::api::sync::FilingKind;
 use crate::components::Link;
 use crate::i18n::{strings, tr, use_i18n, Text};
 use crate::offline::{db, drafts};
 use crate::routes::Route;
-use crate::state::clock;
+use crate::state::{clock, use_account};
 
 #[component]
 pub fn Home() -> impl IntoView {
     let i18n = use_i18n();
     let latest = RwSignal::new(None::<drafts::DraftRecord>);
+    let account = use_account();
+    let me = Memo::new(move |_| account.me());
+    let worker = Memo::new(move |_| account.role() == Some(Role::FieldWorker));
+    let logout = move |_| {
+        leptos::task::spawn_local(async move {
+            if client::post_json::<_, ()>(auth::LOGOUT, &()).await.is_ok() {
+                account.signed_out();
+            }
+        });
+    };
     leptos::task::spawn_local(async move {
         if let Ok(db) = db::shared().await {
             if let Ok(list) = drafts::list(&db).await {
@@ -23,6 +35,17 @@ pub fn Home() -> impl IntoView {
     view! {
         <main class="page home">
             <p class="tagline">{tr(strings::APP_TAGLINE)}</p>
+            {move || me.get().map(|m| view! {
+                <section class="card signed-in" data-testid="signed-in">
+                    <span>{tr(strings::SIGNED_IN_AS)}{m.name.clone()}" "{m.id_masked.clone()}</span>
+                    <button type="button" class="btn btn-secondary" data-testid="logout" on:click=logout>{tr(strings::LOGOUT)}</button>
+                </section>
+                {m.needs_addresses.then(|| view! {
+                    <Link href=Route::Addresses.href() class="card continue">
+                        <span class="tile-title">{tr(strings::HOME_ADDRESSES_NEEDED)}</span>
+                    </Link>
+                })}
+            })}
             {move || latest.get().map(|d| {
                 let title = if d.title.is_empty() { i18n.t(strings::UNTITLED).to_owned() } else { d.title.clone() };
                 view! {
@@ -33,6 +56,16 @@ pub fn Home() -> impl IntoView {
                 }
             })}
             <nav class="tiles">
+                <Show when=move || me.with(Option::is_none)>
+                    <Tile title=strings::NAV_REGISTER note=strings::HOME_PERSONAL href=Route::Form(FilingKind::PersonalRegistration, None).href()/>
+                    <Tile title=strings::NAV_LOGIN note=strings::HOME_PERSONAL href=Route::Login.href()/>
+                </Show>
+                <Show when=move || worker.get()>
+                    <Tile title=strings::NAV_ASSISTED note=strings::HOME_FIELD_WORK href=Route::Form(FilingKind::PersonalRegistration, None).href()/>
+                </Show>
+                <Show when=move || me.with(Option::is_none) || worker.get()>
+                    <Tile title=strings::NAV_VERIFY_PHONE note=strings::HOME_PERSONAL href=Route::VerifyPhone.href()/>
+                </Show>
                 <Tile title=strings::NAV_NEW_ENROLMENT note=strings::HOME_EMPLOYER href=Route::Form(FilingKind::Enrolment, None).href()/>
                 <Tile title=strings::NAV_DRAFTS note=strings::DRAFTS_TITLE href=Route::Drafts.href()/>
                 <Tile title=strings::SYNC_TITLE note=strings::SYNC_BADGE_LABEL href=Route::Sync.href()/>

@@ -1,21 +1,44 @@
 //! One route per file.
 
+pub mod addresses;
 pub mod drafts;
 pub mod enrolment;
+pub mod forgot_password;
 pub mod home;
+pub mod login;
 pub mod not_found;
+pub mod register;
 pub mod settings;
 pub mod sync;
+pub mod verify_phone;
 
+pub use addresses::Addresses;
 pub use drafts::Drafts;
 pub use enrolment::Enrolment;
+pub use forgot_password::ForgotPassword;
 pub use home::Home;
+pub use login::{Legal, Login};
 pub use not_found::NotFound;
+pub use register::Register;
 pub use settings::Settings;
 pub use sync::SyncPanel;
+pub use verify_phone::VerifyPhone;
+
+use leptos::prelude::*;
 
 use crate::api::sync::FilingKind;
+use crate::components::FieldIssues;
+use crate::domain::FieldErrors;
 use crate::i18n::{strings, Text};
+
+/// A field's issues: the server's refusal while the form is unchanged, else the shared rules'
+/// verdict as typed.
+pub(crate) fn field_issues(refused: RwSignal<Option<FieldErrors>>, report: Memo<FieldErrors>, name: &str) -> FieldIssues {
+    refused
+        .with(|r| r.as_ref().map(|e| FieldIssues::of(e, name)))
+        .filter(|s| s.error.is_some())
+        .unwrap_or_else(|| report.with(|r| FieldIssues::of(r, name)))
+}
 
 /// The name of a kind of filing.
 pub fn kind_text(kind: FilingKind) -> Text {

@@ -125,6 +125,19 @@ impl DraftSession {
         }
     }
 
+    /// The form was completed online (a registration): nothing of it stays on the device — it
+    /// held a password.
+    pub async fn discard(&self) {
+        if let Some(t) = self.timer.get_value() {
+            t.clear();
+        }
+        self.pending.set_value(None);
+        let id = self.record.with_untracked(|r| r.as_ref().map(|r| r.id.clone()));
+        if let (Some(id), Ok(db)) = (id, db::shared().await) {
+            let _ = db::delete(&db, db::STORE_DRAFTS, &id).await;
+        }
+    }
+
     fn editable_untracked(&self) -> bool {
         self.record.with_untracked(|r| r.as_ref().is_none_or(DraftRecord::is_editable))
     }

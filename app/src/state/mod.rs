@@ -1,5 +1,6 @@
 //! State shared across pages, each as a `provide_x()` / `use_x()` pair.
 
+pub mod account;
 pub mod clock;
 pub mod draft;
 pub mod editing;
@@ -11,6 +12,7 @@ pub mod storage;
 pub mod sync;
 pub mod update;
 
+pub use account::{provide_account, use_account, Account};
 pub use editing::{provide_editing, use_editing, Editing};
 pub use network::{provide_network, use_network, Network, Reachability};
 pub use policy::{provide_policy, use_policy, Policy};

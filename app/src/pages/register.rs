@@ -1,0 +1,252 @@
+//! `/register[/{draft}]` — 个人用户注册. Checked as typed by the shared rules and saved as
+//! typed. Online with the SMS code: sent straight to the server (real-name check, code, account)
+//! and signed in. Without a network (or without a code): submitted into the outbox; the synced
+//! registration then waits for its phone to be verified (「待验证手机」).
+//!
+//! Signed in as a field worker (known offline too), the same form registers the resident who is
+//! with them (代为注册): online through the assisted endpoint, offline through the outbox, whose
+//! sync carries the worker's session — either way recorded as theirs.
+
+use leptos::prelude::*;
+
+use crate::api::auth::{self, CodePurpose, Me, Registered, Role, SmsRequest};
+use crate::api::client::{self, FormAnswer};
+use crate::api::sync::FilingKind;
+use crate::components::{FieldIssues, FilingStatus, IdNumberField, InputKind, Link, SendCode, TextField};
+use crate::domain::forms::personal::{self, field, PersonalRegistrationDraft};
+use crate::domain::forms::Context;
+use crate::domain::password::{strength, Strength};
+use crate::domain::{FieldErrors, Issue};
+use crate::i18n::{strings, tr, use_i18n, Text};
+use crate::offline::json;
+use crate::routes::Route;
+use crate::state::draft::{DraftSession, Snapshot};
+use crate::state::{clock, use_account, use_network, use_policy, use_router, use_sync, Reachability};
+
+#[derive(Clone, Copy)]
+struct Fields {
+    name: RwSignal<String>,
+    id_number: RwSignal<String>,
+    mobile: RwSignal<String>,
+    email: RwSignal<String>,
+    password: RwSignal<String>,
+    password_confirm: RwSignal<String>,
+    sms_code: RwSignal<String>,
+    agreed: RwSignal<bool>,
+}
+
+impl Fields {
+    fn new() -> Fields {
+        Fields {
+            name: RwSignal::new(String::new()),
+            id_number: RwSignal::new(String::new()),
+            mobile: RwSignal::new(String::new()),
+            email: RwSignal::new(String::new()),
+            password: RwSignal::new(String::new()),
+            password_confirm: RwSignal::new(String::new()),
+            sms_code: RwSignal::new(String::new()),
+            agreed: RwSignal::new(false),
+        }
+    }
+
+    fn draft(&self) -> PersonalRegistrationDraft {
+        PersonalRegistrationDraft {
+            name: self.name.get(),
+            id_number: self.id_number.get(),
+            mobile: self.mobile.get(),
+            email: self.email.get(),
+            password: self.password.get(),
+            password_confirm: self.password_confirm.get(),
+            sms_code: self.sms_code.get(),
+            agreed: self.agreed.get(),
+        }
+    }
+
+    fn fill(&self, d: PersonalRegistrationDraft) {
+        self.name.set(d.name);
+        self.id_number.set(d.id_number);
+        self.mobile.set(d.mobile);
+        self.email.set(d.email);
+        self.password.set(d.password);
+        self.password_confirm.set(d.password_confirm);
+        self.sms_code.set(d.sms_code);
+        self.agreed.set(d.agreed);
+    }
+}
+
+/// An online registration that went through.
+enum Done {
+    /// The resident registered themselves and is signed in.
+    SignedIn(Me),
+    /// A field worker registered the resident.
+    Assisted(Registered),
+}
+
+#[component]
+pub fn Register(draft_id: Option<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let policy = use_policy();
+    let sync = use_sync();
+    let net = use_network();
+    let router = use_router();
+    let account = use_account();
+    let assisted = Memo::new(move |_| account.role() == Some(Role::FieldWorker));
+    let f = Fields::new();
+    let blank = json::to_text(&PersonalRegistrationDraft::default()).unwrap_or_default();
+    let session = DraftSession::open(FilingKind::PersonalRegistration, draft_id, blank, move |record| {
+        if let Ok(d) = json::from_text::<PersonalRegistrationDraft>(&record.data) {
+            f.fill(d);
+        }
+    });
+    let draft = Memo::new(move |_| f.draft());
+    let report = Memo::new(move |_| {
+        let table = policy.table();
+        let ctx = Context { today: clock::today(), policy: table.as_deref() };
+        match personal::validate(&draft.get(), &ctx) {
+            Ok(valid) => FieldErrors { errors: Default::default(), warnings: valid.warnings },
+            Err(errors) => errors,
+        }
+    });
+    // The server's refusal, shown until the person changes the form.
+    let refused = RwSignal::new(None::<FieldErrors>);
+    Effect::new(move |first: Option<()>| {
+        draft.track();
+        if first.is_some() {
+            refused.set(None);
+        }
+    });
+    let editable = Signal::derive(move || session.editable());
+    let filing = Memo::new(move |_| session.record.with(|r| r.as_ref().and_then(|r| r.frozen_as.clone())).and_then(|id| sync.item(&id)));
+    let issues = move |name: &'static str| {
+        Signal::derive(move || {
+            let server = refused
+                .with(|r| r.as_ref().map(|e| FieldIssues::of(e, name)))
+                .or_else(|| filing.with(|f| f.as_ref().and_then(|f| f.errors.as_ref()).map(|e| FieldIssues::of(e, name))));
+            server.filter(|s| s.error.is_some()).unwrap_or_else(|| report.with(|r| FieldIssues::of(r, name)))
+        })
+    };
+    let reveal = RwSignal::new(false);
+    let snapshot = move || Snapshot {
+        text: json::to_text(&draft.get_untracked()).unwrap_or_default(),
+        title: f.name.get_untracked(),
+        attachments: Vec::new(),
+    };
+    Effect::new(move |_| {
+        draft.track();
+        session.autosave(snapshot());
+    });
+
+    let message = RwSignal::new(None::<Issue>);
+    let code_request = Callback::new(move |()| {
+        if report.with_untracked(|r| r.error_of(field::MOBILE).is_some()) {
+            reveal.set(true);
+            return None;
+        }
+        Some(SmsRequest { purpose: CodePurpose::Register, mobile: f.mobile.get_untracked(), id_number: String::new() })
+    });
+    // What an assisted registration became (`active` or `pending_phone`).
+    let registered = RwSignal::new(None::<String>);
+
+    let submitting = RwSignal::new(false);
+    let submit = move |_| {
+        if report.with_untracked(FieldErrors::has_errors) {
+            reveal.set(true);
+            return;
+        }
+        submitting.set(true);
+        let d = draft.get_untracked();
+        let online = net.state() == Reachability::Online;
+        let by_worker = assisted.get_untracked();
+        leptos::task::spawn_local(async move {
+            let answer = if !online || (!by_worker && d.sms_code.trim().is_empty()) {
+                None
+            } else if by_worker {
+                Some(client::post_form::<_, Registered>(auth::ASSISTED, &d, net).await.map(Done::Assisted))
+            } else {
+                Some(client::post_form::<_, Me>(auth::REGISTER, &d, net).await.map(Done::SignedIn))
+            };
+            match answer {
+                Some(FormAnswer::Done(done)) => {
+                    session.discard().await;
+                    match done {
+                        Done::Assisted(r) => registered.set(Some(r.status)),
+                        Done::SignedIn(me) => {
+                            account.signed_in(me);
+                            router.navigate(&Route::Home.href());
+                        }
+                    }
+                }
+                Some(FormAnswer::Refused(r)) => {
+                    reveal.set(true);
+                    message.set(Some(r.message()));
+                    refused.set(Some(r.fields));
+                }
+                Some(FormAnswer::Failed(e)) if e.code != "unreachable" => message.set(Some(e.to_issue())),
+                // Offline, no code yet, or the network went: into the outbox.
+                _ => {
+                    let _ = session.submit(snapshot()).await;
+                }
+            }
+            submitting.set(false);
+        });
+    };
+    let text = |name: &'static str, label: Text, value: RwSignal<String>, kind: InputKind, hint: Option<Text>| {
+        view! { <TextField name=name label=label value=value issues=issues(name) kind=kind hint=hint reveal=reveal/> }
+    };
+    let strength_text = move || {
+        let p = f.password.get();
+        (!p.is_empty()).then(|| match strength(&p) {
+            Strength::Weak => tr(strings::PASSWORD_WEAK),
+            Strength::Fair => tr(strings::PASSWORD_FAIR),
+            Strength::Strong => tr(strings::PASSWORD_STRONG),
+        })
+    };
+    view! {
+        <main class="page form-page">
+            <h1>{move || if assisted.get() { tr(strings::ASSISTED_TITLE) } else { tr(strings::KIND_PERSONAL_REGISTRATION) }}</h1>
+            {move || registered.get().map(|status| {
+                let pending = status == "pending_phone";
+                view! {
+                    <section class="card done" role="status" data-testid="registered" data-status=status>
+                        <p>{if pending { tr(strings::ASSISTED_PENDING) } else { tr(strings::REGISTER_DONE) }}</p>
+                        {pending.then(|| view! { <Link href=Route::VerifyPhone.href() class="btn btn-wide">{tr(strings::NAV_VERIFY_PHONE)}</Link> })}
+                    </section>
+                }
+            })}
+            {move || filing.get().map(|item| view! { <FilingStatus item=item/> <p class="field-hint">{tr(strings::REGISTER_QUEUED)}</p> })}
+            <form class="card" on:submit=|ev| ev.prevent_default()>
+                <fieldset disabled=move || !editable.get() class="plain">
+                    {text(field::NAME, strings::FIELD_NAME, f.name, InputKind::Text, Some(strings::FIELD_NAME_HINT))}
+                    <IdNumberField name=field::ID_NUMBER value=f.id_number issues=issues(field::ID_NUMBER) reveal=reveal/>
+                    {text(field::MOBILE, strings::FIELD_MOBILE, f.mobile, InputKind::Tel, Some(strings::FIELD_MOBILE_HINT))}
+                    {text(field::EMAIL, strings::FIELD_EMAIL_OPTIONAL, f.email, InputKind::Email, None)}
+                    <TextField name=field::PASSWORD label=strings::FIELD_PASSWORD value=f.password issues=issues(field::PASSWORD)
+                        kind=InputKind::Password hint=Some(strings::FIELD_PASSWORD_HINT) autocomplete="new-password" reveal=reveal>
+                        <p class="field-hint" data-testid="strength">{strength_text}</p>
+                    </TextField>
+                    <TextField name=field::PASSWORD_CONFIRM label=strings::FIELD_PASSWORD_CONFIRM value=f.password_confirm
+                        issues=issues(field::PASSWORD_CONFIRM) kind=InputKind::Password autocomplete="new-password" reveal=reveal/>
+                    {text(field::SMS_CODE, strings::FIELD_SMS_CODE, f.sms_code, InputKind::Numeric, Some(strings::FIELD_SMS_CODE_HINT))}
+                    <SendCode request=code_request message=message refused=refused/>
+                    <label class="check" id=field::AGREED>
+                        <input type="checkbox" prop:checked=move || f.agreed.get() on:change=move |ev| f.agreed.set(event_target_checked(&ev))/>
+                        <span>
+                            {tr(strings::AGREE_PREFIX)}
+                            <a href="/agreement" target="_blank">{tr(strings::AGREEMENT_TITLE)}</a>
+                            {tr(strings::AGREE_AND)}
+                            <a href="/privacy" target="_blank">{tr(strings::PRIVACY_TITLE)}</a>
+                        </span>
+                    </label>
+                    {move || issues(field::AGREED).get().error.filter(|_| reveal.get()).map(|e| view! { <p class="field-error">{i18n.issue(&e)}</p> })}
+                </fieldset>
+                {move || message.get().map(|m| view! { <p class="form-message" role="alert" data-testid="form-message">{i18n.issue(&m)}</p> })}
+                <Show when=move || editable.get() && registered.with(Option::is_none)>
+                    <Show when=move || reveal.get() && report.with(FieldErrors::has_errors)>
+                        <p class="field-error" role="alert">{tr(strings::SUBMIT_FIX_FIRST)}</p>
+                    </Show>
+                    <button type="button" class="btn btn-wide" data-testid="submit" disabled=move || submitting.get() on:click=submit>{tr(strings::REGISTER_SUBMIT)}</button>
+                </Show>
+            </form>
+        </main>
+    }
+}

@@ -1,0 +1,93 @@
+//! Who is signed in, as far as this device knows: the server's `Me`, kept in IndexedDB so the
+//! app still knows it without a network (a field worker registering residents in a village
+//! keeps working in their name). The server's session cookie is what counts for the server;
+//! this is only what the screens show and which form they offer.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+use crate::api::auth::{self, Me, Role};
+use crate::api::client;
+use crate::offline::{db, json};
+use crate::state::{use_network, Reachability};
+
+const KEY: &str = "me";
+
+#[derive(Clone, Copy)]
+pub struct Account {
+    me: RwSignal<Option<Me>>,
+}
+
+impl Account {
+    /// The signed-in person (tracked).
+    pub fn me(&self) -> Option<Me> {
+        self.me.get()
+    }
+
+    pub fn role(&self) -> Option<Role> {
+        self.me.with(|m| m.as_ref().map(|m| m.role))
+    }
+
+    /// After login or registration: shown at once and kept for offline use.
+    pub fn signed_in(&self, me: Me) {
+        self.me.set(Some(me.clone()));
+        leptos::task::spawn_local(async move { keep(Some(&me)).await });
+    }
+
+    pub fn signed_out(&self) {
+        self.me.set(None);
+        leptos::task::spawn_local(async move { keep(None).await });
+    }
+
+    /// Asks the server (when it can be reached) whether the session still holds.
+    pub fn refresh(&self) {
+        let this = *self;
+        leptos::task::spawn_local(async move {
+            match client::get_json::<Me>(auth::ME).await {
+                Ok(me) => this.signed_in(me),
+                // Ended (logout elsewhere, idle, expired): the device forgets it too.
+                Err(e) if e.code == "login_required" => this.signed_out(),
+                // No answer: keep what the device knew.
+                Err(_) => {}
+            }
+        });
+    }
+}
+
+async fn keep(me: Option<&Me>) {
+    let Ok(db) = db::shared().await else { return };
+    let value = match me.and_then(|m| json::to_text(m).ok()) {
+        Some(text) => JsValue::from_str(&text),
+        None => JsValue::NULL,
+    };
+    let _ = db::meta_put(&db, KEY, &value).await;
+}
+
+pub fn provide_account() -> Account {
+    let account = Account { me: RwSignal::new(None) };
+    provide_context(account);
+    let net = use_network();
+    leptos::task::spawn_local(async move {
+        if let Ok(db) = db::shared().await {
+            let kept = db::meta_get(&db, KEY).await.ok().flatten().and_then(|v| v.as_string());
+            if let Some(me) = kept.and_then(|t| json::from_text::<Me>(&t).ok()) {
+                // Unless the server has answered first.
+                if account.me.with_untracked(Option::is_none) {
+                    account.me.set(Some(me));
+                }
+            }
+        }
+    });
+    Effect::new(move |was: Option<bool>| {
+        let online = net.state() == Reachability::Online;
+        if online && was != Some(true) {
+            account.refresh();
+        }
+        online
+    });
+    account
+}
+
+pub fn use_account() -> Account {
+    expect_context::<Account>()
+}
