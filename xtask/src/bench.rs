@@ -39,6 +39,12 @@ pub fn all(args: &[String]) -> anyhow::Result<()> {
     println!("\n== the rules, natively (divan)");
     run(cargo().args(["bench", "--package", "app", "--bench", "validate"]))?;
 
+    println!("\n== accounts: real-name lookups against a million people, logins");
+    match accounts() {
+        Ok(rows) => results.extend(rows),
+        Err(e) => println!("accounts figures skipped: {e:#}"),
+    }
+
     println!("\n== in the browser");
     let mut failed = Vec::new();
     node_figures("tests/bench/browser.mjs", args, &mut results, &mut failed)?;
@@ -75,6 +81,55 @@ pub fn all(args: &[String]) -> anyhow::Result<()> {
         anyhow::bail!("{} reported a failure (see above)", failed.join(", "));
     }
     Ok(())
+}
+
+/// Real-name lookup p50/p99 against the 1,000,000-person demo registry, on SQLite (a data dir
+/// kept under target/, seeded once) and on PostgreSQL (database `shebao_bench` on the local
+/// server, seeded once; skipped if none answers); login time and rate under the hashing bound.
+fn accounts() -> anyhow::Result<Vec<Value>> {
+    const PEOPLE: u64 = 1_000_000;
+    let bin = util::target_dir().join("release/shebao-server");
+    let figures = |cmd: &mut Command| -> anyhow::Result<Value> {
+        let out = util::output(cmd).context("the bench command failed")?;
+        serde_json::from_str(out.lines().last().unwrap_or("")).context("the bench's JSON")
+    };
+    let count = |store: &[String]| -> u64 {
+        util::output(Command::new(&bin).arg("registry").args(store).arg("count")).and_then(|s| s.trim().parse().ok()).unwrap_or(0)
+    };
+    let data = util::target_dir().join("bench/registry-1m");
+    let mut stores = vec![("SQLite", vec!["--data-dir".to_owned(), data.display().to_string()])];
+    let pg = std::env::var("SHEBAO_BENCH_DATABASE_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/shebao_bench".into());
+    let _ = Command::new("createdb").args(["-h", "127.0.0.1", "-U", "postgres", "shebao_bench"]).stderr(std::process::Stdio::null()).status();
+    let key = util::target_dir().join("bench/pg-data.key");
+    std::fs::create_dir_all(key.parent().expect("has a parent"))?;
+    // Demo people only: a fixed key keeps the seeded rows readable by the next run.
+    if !key.exists() {
+        let bytes: Vec<u8> = (0..64).map(|i| (i * 37 + 11) as u8).collect();
+        std::fs::write(&key, bytes.iter().map(|b| format!("{b:02x}")).collect::<String>())?;
+    }
+    stores.push(("PostgreSQL", vec!["--database-url".into(), pg, "--key-file".into(), key.display().to_string()]));
+    let mut rows = Vec::new();
+    for (name, store) in stores {
+        if count(&store) < PEOPLE {
+            println!("seeding {PEOPLE} demo people into {name} (once)…");
+            if let Err(e) = util::run(Command::new(&bin).arg("registry").args(&store).args(["seed", "--count", &PEOPLE.to_string()])) {
+                println!("{name} skipped: {e:#}");
+                continue;
+            }
+        }
+        let v = figures(Command::new(&bin).arg("registry").args(&store).args(["lookup-bench", "--samples", "20000"]))?;
+        println!("{name}: {v}");
+        rows.push(json!({
+            "name": format!("real-name lookup, 1M registry, {name}"), "unit": "ms",
+            "median": v["p50_ms"], "p95": v["p99_ms"], "p99": v["p99_ms"], "n": v["samples"], "goal": 5,
+        }));
+    }
+    let v = figures(Command::new(&bin).args(["login-bench", "--logins", "64", "--clients", "16"]))?;
+    println!("login: {v}");
+    rows.push(json!({ "name": "login (Argon2id) alone", "unit": "ms", "median": v["alone_ms"], "p95": v["alone_ms"], "n": 1, "goal": null }));
+    rows.push(json!({ "name": format!("login under load, {} clients, bound {}", v["clients"], v["bound"]), "unit": "ms", "median": v["p50_ms"], "p95": v["p99_ms"], "p99": v["p99_ms"], "n": v["logins"], "goal": null }));
+    rows.push(json!({ "name": "logins per second the bound allows", "unit": "/s", "median": v["logins_per_s"], "p95": v["logins_per_s"], "n": v["logins"], "goal": null, "better": "higher" }));
+    Ok(rows)
 }
 
 /// Runs one figures script; its JSON lines join `results`. A script that exits non-zero (the

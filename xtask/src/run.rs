@@ -1,5 +1,6 @@
-//! `cargo xtask run`: build the site and the server, then serve on loopback with the embedded
-//! SQLite database under `./data`.
+//! `cargo xtask run`: build the site and the server, seed the demo registry (100,000 people)
+//! if the registry is empty, then serve on loopback in development mode (SMS codes shown at
+//! `/dev/sms`) with the embedded SQLite database under `./data`.
 
 use std::process::Command;
 
@@ -10,8 +11,15 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
     build::site()?;
     sh(cargo().args(["build", "--release", "--package", "server"]))?;
     let bin = util::target_dir().join("release/shebao-server");
+    let data = util::root().join("data");
+    let count = Command::new(&bin).arg("registry").arg("--data-dir").arg(&data).arg("count").output()?;
+    if String::from_utf8_lossy(&count.stdout).trim() == "0" {
+        println!("seeding the demo registry (100,000 people; once)…");
+        sh(Command::new(&bin).arg("registry").arg("--data-dir").arg(&data).args(["seed", "--count", "100000"]))?;
+    }
     let mut cmd = Command::new(bin);
     cmd.arg("serve")
+        .arg("--dev")
         .arg("--site-dir")
         .arg(util::site_dir())
         .arg("--data-dir")
