@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::api::auth::{self, CodePurpose, SmsRequest, VerifyPhoneRequest};
 use crate::api::client::{self, FormAnswer};
-use crate::components::{FieldIssues, IdNumberField, InputKind, Link, SendCode, TextField};
+use crate::components::{IdNumberField, InputKind, Link, SendCode, TextField};
 use crate::domain::{FieldErrors, IdNumber, Issue, SmsCode};
 use crate::i18n::{strings, tr, use_i18n};
 use crate::routes::Route;
@@ -30,7 +30,8 @@ pub fn VerifyPhone() -> impl IntoView {
     let (reveal, refused, message, busy, done) =
         (RwSignal::new(false), RwSignal::new(None::<FieldErrors>), RwSignal::new(None::<Issue>), RwSignal::new(false), RwSignal::new(false));
     Effect::new(move |first: Option<()>| {
-        (id_number.track(), code.track());
+        id_number.track();
+        code.track();
         if first.is_some() {
             refused.set(None);
         }
