@@ -79,6 +79,33 @@ impl Date {
         on.year.saturating_sub(self.year).saturating_sub(u16::from(!had_birthday))
     }
 
+    /// Days since 1970-01-01 (negative before).
+    pub fn days_since_epoch(&self) -> i64 {
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(self.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The date `days` after 1970-01-01.
+    pub fn from_days_since_epoch(days: i64) -> Date {
+        civil_from_days(days)
+    }
+
+    /// Monday is 1, Sunday 7 (ISO 8601).
+    ///
+    /// ```
+    /// use app::domain::Date;
+    /// assert_eq!(Date::new(2026, 11, 23).unwrap().weekday(), 1);
+    /// assert_eq!(Date::new(1970, 1, 1).unwrap().weekday(), 4);
+    /// ```
+    pub fn weekday(&self) -> u8 {
+        ((self.days_since_epoch() + 3).rem_euclid(7) + 1) as u8
+    }
+
     /// The date in China Standard Time (UTC+8, no daylight saving) at `unix_ms`.
     pub fn china_from_unix_ms(unix_ms: i64) -> Date {
         let days = (unix_ms + 8 * 3_600_000).div_euclid(86_400_000);
@@ -86,7 +113,8 @@ impl Date {
     }
 }
 
-/// Howard Hinnant's `civil_from_days`: days since 1970-01-01 to a date.
+/// Howard Hinnant's `civil_from_days`: days since 1970-01-01 to a date (the inverse of
+/// [`Date::days_since_epoch`]).
 fn civil_from_days(z: i64) -> Date {
     let z = z + 719_468;
     let era = z.div_euclid(146_097);
@@ -145,5 +173,14 @@ mod tests {
         let born = Date::new(2000, 2, 29).unwrap();
         assert_eq!(born.age_on(Date::new(2001, 2, 28).unwrap()), 0);
         assert_eq!(born.age_on(Date::new(2001, 3, 1).unwrap()), 1);
+    }
+
+    #[test]
+    fn days_since_epoch_inverts_civil_from_days() {
+        // Years 53 to 7445: the calendar the type holds (u16 years, none before 0).
+        for days in (-700_000..2_000_000).step_by(997) {
+            assert_eq!(civil_from_days(days).days_since_epoch(), days);
+        }
+        assert_eq!(Date::new(1970, 1, 1).unwrap().days_since_epoch(), 0);
     }
 }

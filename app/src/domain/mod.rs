@@ -12,6 +12,7 @@
 //! - 养老/医疗/失业/工伤保险 → [`policy::Insurance`]
 //! - 个人用户注册 → [`forms::personal`]; 单位用户注册 → [`forms::employer`];
 //!   参保登记（人员新增）→ [`forms::enrolment`]; 缴费基数申报 → [`forms::base_declaration`]
+//! - 审核（状态、材料、退回原因、工作日）→ [`review`]
 //! - 校验错误 / 提示 → [`FieldErrors`] (errors block, warnings inform), each an [`Issue`]
 
 pub mod address;
@@ -27,6 +28,7 @@ pub mod money;
 pub mod names;
 pub mod password;
 pub mod policy;
+pub mod review;
 pub mod text;
 
 pub use address::Address;
