@@ -53,6 +53,8 @@ pub trait FilingStore {
     async fn subject_taken(&self, kind: &str, subject: &str, except_client_id: &str) -> Result<bool, StoreError>;
     /// The sealed payload of a filing.
     async fn filing_payload(&self, client_id: &str) -> Result<Option<Vec<u8>>, StoreError>;
+    /// The materials of a filing: `(slot, sha256, mime, size)`, by slot.
+    async fn filing_attachments(&self, client_id: &str) -> Result<Vec<(String, String, String, i64)>, StoreError>;
     async fn count_filings(&self) -> Result<i64, StoreError>;
     /// Every filing's bookkeeping, oldest first (development and tests).
     async fn all_filings(&self) -> Result<Vec<StoredFiling>, StoreError>;
@@ -185,6 +187,21 @@ macro_rules! impl_filing_store {
                     .bind(client_id)
                     .fetch_optional(&self.pool)
                     .await?)
+            }
+
+            async fn filing_attachments(&self, client_id: &str) -> Result<Vec<(String, String, String, i64)>, StoreError> {
+                let rows = sqlx::query(
+                    "SELECT fa.slot, fa.sha256, a.mime, a.size FROM filing_attachments fa \
+                     JOIN filings f ON f.id = fa.filing_id JOIN attachments a ON a.sha256 = fa.sha256 \
+                     WHERE f.client_id = $1 ORDER BY fa.slot",
+                )
+                .bind(client_id)
+                .fetch_all(&self.pool)
+                .await?;
+                rows.iter()
+                    .map(|r| Ok((r.try_get("slot")?, r.try_get("sha256")?, r.try_get("mime")?, r.try_get("size")?)))
+                    .collect::<Result<_, sqlx::Error>>()
+                    .map_err(StoreError::from)
             }
 
             async fn count_filings(&self) -> Result<i64, StoreError> {

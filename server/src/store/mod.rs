@@ -5,6 +5,7 @@
 //! (one folder per dialect).
 
 mod accounts;
+mod applications;
 mod audit;
 mod filings;
 mod guards;
@@ -18,6 +19,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 pub use accounts::{Account, AccountStore, NewAccount, Session};
+pub use applications::{Application, ApplicationEvent, ApplicationStore, NewApplication, QueueFilter, Transition};
 pub use audit::{AuditEntry, AuditRecord, AuditStore};
 pub use filings::{FilingStore, NewFiling, Stored, StoredFiling};
 pub use guards::{CodeRecord, Failures, GuardStore};
@@ -47,11 +49,31 @@ pub enum StoreError {
 
 /// Everything the server keeps. Implemented by [`SqliteStore`] and [`PgStore`].
 pub trait Store:
-    MetaStore + FilingStore + UploadStore + RegistryStore + AccountStore + GuardStore + AuditStore + Send + Sync + 'static
+    MetaStore
+    + FilingStore
+    + UploadStore
+    + RegistryStore
+    + AccountStore
+    + ApplicationStore
+    + GuardStore
+    + AuditStore
+    + Send
+    + Sync
+    + 'static
 {
 }
 impl<T> Store for T where
-    T: MetaStore + FilingStore + UploadStore + RegistryStore + AccountStore + GuardStore + AuditStore + Send + Sync + 'static
+    T: MetaStore
+        + FilingStore
+        + UploadStore
+        + RegistryStore
+        + AccountStore
+        + ApplicationStore
+        + GuardStore
+        + AuditStore
+        + Send
+        + Sync
+        + 'static
 {
 }
 
