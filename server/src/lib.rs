@@ -9,6 +9,7 @@ pub mod vault;
 pub mod headers;
 pub mod ingest;
 pub mod registry;
+pub mod review;
 pub mod router;
 pub mod serve;
 pub mod site;

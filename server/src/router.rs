@@ -14,7 +14,7 @@ use tower_http::trace::TraceLayer;
 use app::api::auth;
 
 use crate::accounts::handlers as h;
-use crate::{accounts, headers, ingest, site, uploads, AppState};
+use crate::{accounts, headers, ingest, review, site, uploads, AppState};
 
 /// Builds the router: `/healthz`, server functions under `/api/`, and the site for the rest.
 pub fn app(state: AppState) -> Router {
@@ -38,6 +38,11 @@ pub fn app(state: AppState) -> Router {
         .route(auth::ASSISTED, post(h::assisted))
         .route(auth::VERIFY_PHONE, post(h::verify_phone))
         .route("/api/admin/audit", get(h::audit))
+        .route("/api/review/queue", get(review::queue))
+        .route("/api/review/applications/{id}", get(review::application))
+        .route("/api/review/applications/{id}/materials/{slot}", get(review::material))
+        .route("/api/review/applications/{id}/decision", post(review::decide))
+        .route(app::api::review::EMPLOYER_STATUS, post(review::employer_status))
         .route("/api/{*fn_name}", any(server_fns));
     let dynamic = if state.dev { dynamic.merge(crate::dev::routes()) } else { dynamic };
     // Sessions, CSRF and roles for every dynamic route (`route_layer`: it sees the matched

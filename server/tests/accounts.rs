@@ -13,6 +13,8 @@ use serde_json::{json, Value};
 use server::accounts::access::{Access, ENDPOINTS};
 use server::accounts::sms::DevGateway;
 
+use common::browser::{Answer, Browser};
+
 const PASSWORD: &str = "Tea-garden7";
 
 struct World {
@@ -33,48 +35,9 @@ async fn world() -> World {
     World { state, dev, _t: t }
 }
 
-/// A browser: keeps the cookies, echoes the CSRF token.
-#[derive(Default, Clone)]
-struct Browser {
-    sid: Option<String>,
-    csrf: Option<String>,
-}
-
-struct Answer {
-    status: StatusCode,
-    body: Value,
-    cookies: Vec<String>,
-}
-
 impl World {
     async fn call(&self, b: &mut Browser, method: Method, path: &str, body: Option<Value>) -> Answer {
-        let mut r = Request::builder().method(method).uri(path);
-        if let Some(sid) = &b.sid {
-            r = r.header("cookie", format!("sid={sid}; csrf={}", b.csrf.clone().unwrap_or_default()));
-        }
-        if let Some(csrf) = &b.csrf {
-            r = r.header("x-csrf-token", csrf);
-        }
-        let r = match body {
-            Some(v) => r.header("content-type", "application/json").body(Body::from(v.to_string())).unwrap(),
-            None => r.body(Body::empty()).unwrap(),
-        };
-        let response = common::send(self.state.clone(), r).await;
-        let status = response.status();
-        let cookies: Vec<String> =
-            response.headers().get_all("set-cookie").iter().map(|v| v.to_str().unwrap().to_owned()).collect();
-        for c in &cookies {
-            let (pair, _) = c.split_once(';').unwrap();
-            let (name, value) = pair.split_once('=').unwrap();
-            let value = (!value.is_empty()).then(|| value.to_owned());
-            match name {
-                "sid" => b.sid = value,
-                "csrf" => b.csrf = value,
-                _ => {}
-            }
-        }
-        let text = common::body_text(response).await;
-        Answer { status, body: serde_json::from_str(&text).unwrap_or(Value::Null), cookies }
+        b.call(&self.state, method, path, body).await
     }
 
     async fn code_for(&self, b: &mut Browser, mobile: &str) -> String {
@@ -93,28 +56,9 @@ impl World {
 
     /// A field worker's account, and a browser signed in as them.
     async fn field_worker(&self) -> (i64, Browser) {
-        let worker_id = "320102198001011234";
-        let worker_id = {
-            let mut s = worker_id[..17].to_owned();
-            s.push(char::from(app::domain::id_number::check_char(s.as_bytes())));
-            s
-        };
-        let account = server::store::NewAccount {
-            role: "field_worker".into(),
-            status: "active".into(),
-            id_index: self.state.vault.blind_index("id_number", &worker_id),
-            id_sealed: self.state.vault.seal(worker_id.as_bytes()),
-            name: "周干事".into(),
-            mobile_index: self.state.vault.blind_index("mobile", "13600136000"),
-            mobile_sealed: self.state.vault.seal(b"13600136000"),
-            email: None,
-            password_hash: self.state.accounts.hasher.hash(PASSWORD).await,
-            registered_by: None,
-        };
-        let worker = self.state.store.account_create(&account, &Default::default(), 1).await.unwrap().unwrap();
-        let mut fw = Browser::default();
-        assert_eq!(self.login(&mut fw, &worker_id, PASSWORD).await.status, StatusCode::OK);
-        (worker, fw)
+        let mut id = "32010219800101123".to_owned();
+        id.push(char::from(app::domain::id_number::check_char(id.as_bytes())));
+        common::browser::staff(&self.state, "field_worker", &id, "13600136000").await
     }
 
     async fn login(&self, b: &mut Browser, login: &str, password: &str) -> Answer {

@@ -7,6 +7,7 @@ mod error;
 mod policy;
 mod server_info;
 pub mod auth;
+pub mod review;
 pub mod sync;
 
 pub use error::ApiError;

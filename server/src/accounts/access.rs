@@ -41,8 +41,9 @@ const fn ep(method: &'static str, path: &'static str, access: Access) -> Endpoin
 
 pub const ENDPOINTS: &[Endpoint] = &[
     ep("GET", "/healthz", Access::Anyone),
-    // The outbox's ingest and uploads are not tied to accounts yet: devices sync anonymously
-    // (each filing is checked on its own). Binding devices to field workers is a later step.
+    // The outbox syncs with or without a session: registrations are made before there is an
+    // account, and each filing is checked on its own. A field worker's session, when the
+    // request carries one, records their registrations as assisted.
     ep("POST", "/api/sync", Access::Anyone),
     ep("POST", "/api/uploads/{sha256}", Access::Anyone),
     ep("GET", "/api/uploads/{sha256}", Access::Anyone),
@@ -57,6 +58,14 @@ pub const ENDPOINTS: &[Endpoint] = &[
     ep("POST", "/api/auth/profile", Access::Roles(SIGNED_IN)),
     ep("POST", "/api/auth/assisted", Access::Roles(&[Role::FieldWorker])),
     ep("GET", "/api/admin/audit", Access::Roles(&[Role::Admin])),
+    // The review desk: reviewers only (admins read the audit log of what they did).
+    ep("GET", "/api/review/queue", Access::Roles(&[Role::Reviewer])),
+    ep("GET", "/api/review/applications/{id}", Access::Roles(&[Role::Reviewer])),
+    ep("GET", "/api/review/applications/{id}/materials/{slot}", Access::Roles(&[Role::Reviewer])),
+    ep("POST", "/api/review/applications/{id}/decision", Access::Roles(&[Role::Reviewer])),
+    // 审核进度查询: an applicant cannot log in before the approval; the credit code and the
+    // password set at registration show their own application only.
+    ep("POST", "/api/employer/status", Access::Anyone),
     // Public server functions (server information, the policy table).
     Endpoint { method: None, path: "/api/{*fn_name}", access: Access::Anyone },
     // Mounted only in development mode.

@@ -9,7 +9,7 @@ use app::domain::forms::password_reset::{self, PasswordReset};
 use app::api::ApiError;
 use app::domain::forms::personal::{self, field, PersonalRegistrationDraft};
 use app::domain::forms::Context;
-use app::domain::{Date, IdNumber, Issue, MobileNumber, SmsCode};
+use app::domain::{CreditCode, Date, IdNumber, Issue, MobileNumber, SmsCode};
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{ConnectInfo, FromRequestParts, State};
 use axum::http::request::Parts;
@@ -19,11 +19,11 @@ use axum::{Extension, Json};
 
 use super::identity::{Verdict, ID_INDEX};
 use super::session::{self, Principal};
-use super::{codes, throttle, Refusal, ACTIVE, PENDING_PHONE};
+use super::{codes, throttle, Refusal, ACTIVE, CREDIT_INDEX, PENDING_PHONE, PENDING_REVIEW};
 use crate::store::{Account, AuditEntry, NewAccount};
 use crate::AppState;
 
-type Answer = Result<Response, Refusal>;
+pub(crate) type Answer = Result<Response, Refusal>;
 
 /// The client's address, for the per-address limits.
 pub struct ClientAddress(pub String);
@@ -43,7 +43,7 @@ impl FromRequestParts<AppState> for ClientAddress {
     }
 }
 
-fn body<T>(json: Result<Json<T>, JsonRejection>) -> Result<T, Refusal> {
+pub(crate) fn body<T>(json: Result<Json<T>, JsonRejection>) -> Result<T, Refusal> {
     json.map(|Json(t)| t).map_err(|_| Refusal::bad_request())
 }
 
@@ -248,9 +248,25 @@ pub async fn login(
 ) -> Answer {
     let req = body(json)?;
     let now = crate::store::now_ms();
-    let (name_index, account) = if let Ok(id) = IdNumber::parse(&req.login, today(now)) {
-        let index = state.vault.blind_index(ID_INDEX, id.value.as_str());
-        (index.clone(), state.store.account_by_id_index(&index).await?)
+    let by_id = match IdNumber::parse(&req.login, today(now)) {
+        Ok(id) => {
+            let index = state.vault.blind_index(ID_INDEX, id.value.as_str());
+            let account = state.store.account_by_id_index(&index).await?;
+            Some((index, account))
+        }
+        Err(_) => None,
+    };
+    // Employers log in by their unified social credit code (a rare all-digit code may also
+    // read as an ID number: the account decides).
+    let by_credit = match (&by_id, CreditCode::parse(&req.login)) {
+        (None | Some((_, None)), Ok(code)) => {
+            let index = state.vault.blind_index(CREDIT_INDEX, code.value.as_str());
+            state.store.account_by_id_index(&index).await?.map(|a| (index, Some(a)))
+        }
+        _ => None,
+    };
+    let (name_index, account) = if let Some(found) = by_credit.or(by_id) {
+        found
     } else if let Ok(m) = MobileNumber::parse(&req.login) {
         let index = state.vault.blind_index(codes::MOBILE_INDEX, m.value.as_str());
         let mut all = state.store.accounts_by_mobile(&index).await?;
@@ -271,6 +287,16 @@ pub async fn login(
         return Err(Refusal::api(
             StatusCode::FORBIDDEN,
             ApiError::new("account.pending_phone", "注册尚待验证手机，请先完成手机验证", "The registration waits for its phone to be verified; verify it first"),
+        ));
+    }
+    if account.status == PENDING_REVIEW {
+        return Err(Refusal::api(
+            StatusCode::FORBIDDEN,
+            ApiError::new(
+                "account.pending_review",
+                "单位注册正在审核中（1–3 个工作日），请通过“审核进度查询”查看结果",
+                "The employer registration is being reviewed (1 to 3 working days); follow it under “review progress”",
+            ),
         ));
     }
     let audit = AuditEntry {

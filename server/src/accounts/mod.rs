@@ -33,6 +33,10 @@ use crate::vault::Vault;
 pub const ACTIVE: &str = "active";
 /// Account status: registered (by a field worker, or offline) but the phone is not verified.
 pub const PENDING_PHONE: &str = "pending_phone";
+/// An employer account whose registration the agency has not approved yet.
+pub const PENDING_REVIEW: &str = "pending_review";
+/// The blind-index namespace of unified social credit codes (employer accounts log in by it).
+pub const CREDIT_INDEX: &str = "credit_code";
 
 /// The account services a server runs with.
 #[derive(Clone)]

@@ -7,6 +7,7 @@
 //! one transaction for the whole batch, so every "accepted" in the answer is already durable.
 
 pub mod checks;
+mod employer;
 mod registration;
 pub mod validate;
 
@@ -105,11 +106,17 @@ pub async fn ingest_as(state: &AppState, batch: SyncBatch, by: Option<&Principal
             ItemResult::new(item.client_id.clone(), outcome)
         })
         .collect();
-    // Every accepted registration has its account (idempotent: also when a retry finds the
-    // filing stored by an attempt that failed before creating it).
+    // Every accepted registration has its account, and an employer's its application
+    // (idempotent: also when a retry finds the filing stored by an attempt that failed before
+    // creating them).
     for (item, result) in batch.items.iter().zip(&results) {
-        if item.kind == FilingKind::PersonalRegistration && result.receipt_no.is_some() {
-            registration::ensure_account(state, &item.payload, &item.client_id, &ctx, now, by).await?;
+        if result.receipt_no.is_none() {
+            continue;
+        }
+        match item.kind {
+            FilingKind::PersonalRegistration => registration::ensure_account(state, &item.payload, &item.client_id, &ctx, now, by).await?,
+            FilingKind::EmployerRegistration => employer::ensure_application(state, item, &ctx, now).await?,
+            _ => {}
         }
     }
     tracing::info!(items = batch.items.len(), stored = to_store.len(), "sync batch");
@@ -179,8 +186,13 @@ async fn prepare(
         subject_index: subject.as_deref(),
         store: state.store.as_ref(),
     };
-    if item.kind == FilingKind::PersonalRegistration {
-        match registration::check(state, &item.payload, ctx).await? {
+    let before_storing = match item.kind {
+        FilingKind::PersonalRegistration => Some(registration::check(state, &item.payload, ctx).await?),
+        FilingKind::EmployerRegistration => Some(employer::check(state, item, ctx).await?),
+        _ => None,
+    };
+    if let Some(verdict) = before_storing {
+        match verdict {
             Verdict::Pass => {}
             Verdict::Reject(errors) => return Ok(Err(Outcome::Rejected { errors })),
             Verdict::Retry(message) => return Ok(Err(Outcome::Retry { message })),

@@ -2,6 +2,8 @@
 //! site, and requests through the router without a socket.
 #![allow(dead_code)]
 
+pub mod browser;
+
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
@@ -159,6 +161,16 @@ pub fn enrolment(id_number: &str) -> app::domain::forms::enrolment::EnrolmentDra
         insurances: vec![app::domain::policy::Insurance::Pension, app::domain::policy::Insurance::Medical],
         ..Default::default()
     }
+}
+
+/// A valid unified social credit code with sequence `n` (a company registered in Xuanwu,
+/// Nanjing).
+pub fn credit_code(n: u32) -> String {
+    let body = format!("{:08}", 10_000_000 + n);
+    let mut s = format!("91320102{body}");
+    s.push(char::from(app::domain::credit_code::org_check_char(body.as_bytes())));
+    s.push(char::from(app::domain::credit_code::check_char(s.as_bytes())));
+    s
 }
 
 /// A valid ID number with sequence `n` (born 1990-03-07 in Xuanwu, Nanjing).

@@ -115,3 +115,28 @@ pub fn validate(d: &EmployerRegistrationDraft, ctx: &Context) -> Result<Valid<Em
         })
     })
 }
+
+/// Every material the seeds require is attached: `attached` are the slot names of the filing's
+/// attachments (`domain::review::Material::as_str`). Each missing one is an error on its slot.
+///
+/// ```
+/// use app::domain::forms::employer::check_materials;
+/// assert!(check_materials(&["licence", "legal_rep_id", "handler_id", "authorisation"]).is_ok());
+/// let e = check_materials(&["licence"]).unwrap_err();
+/// assert_eq!(e.error_of("authorisation").unwrap().code, "material.required");
+/// assert!(e.error_of("licence").is_none());
+/// ```
+pub fn check_materials(attached: &[&str]) -> Result<(), FieldErrors> {
+    let mut e = FieldErrors::default();
+    for m in crate::domain::review::Material::ALL {
+        if !attached.contains(&m.as_str()) {
+            let (zh, en) = m.label();
+            e.error(m.as_str(), Issue::formatted("material.required", format!("请上传：{zh}"), format!("Attach: {en}")));
+        }
+    }
+    if e.has_errors() {
+        Err(e)
+    } else {
+        Ok(())
+    }
+}

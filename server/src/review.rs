@@ -1,0 +1,313 @@
+//! The review desk (reviewers) and 审核进度查询 (the applicant): the queue with its filters and
+//! working-day ages, one application with its materials, the decision, and the applicant's view
+//! of their own application. The state machine is `domain::review`; the store moves a status
+//! only from the one the reviewer saw.
+
+use app::api::review::{
+    ApplicationView, Decision, HistoryEntry, MaterialRef, Queue, QueueItem, ReviewForm, StatusAnswer, StatusRequest, QUEUE_PAGE,
+};
+use app::api::ApiError;
+use app::domain::forms::employer::{self, EmployerRegistrationDraft};
+use app::domain::review::{self, Action, Reason, Status};
+use app::domain::{divisions, CreditCode, Date, Issue};
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{Path, Query, State};
+use axum::http::{header, StatusCode};
+use axum::response::IntoResponse;
+use axum::{Extension, Json};
+
+use crate::accounts::handlers::{body, Answer, ClientAddress};
+use crate::accounts::session::Principal;
+use crate::accounts::{throttle, Refusal, CREDIT_INDEX};
+use crate::store::{Application, AuditEntry, QueueFilter, StoreError, Transition};
+use crate::AppState;
+
+fn today(now: i64) -> Date {
+    Date::china_from_unix_ms(now)
+}
+
+fn submitted_on(a: &Application) -> Date {
+    Date::parse_iso(&a.submitted_on).unwrap_or_else(|| today(a.submitted_at))
+}
+
+fn status_of(a: &Application) -> Status {
+    Status::parse(&a.status).unwrap_or(Status::Submitted)
+}
+
+fn reasons_of(text: Option<&str>) -> Vec<Reason> {
+    text.and_then(|t| serde_json::from_str(t).ok()).unwrap_or_default()
+}
+
+fn not_found() -> Refusal {
+    Refusal::api(StatusCode::NOT_FOUND, ApiError::new("application.not_found", "没有找到该申请", "No such application"))
+}
+
+/// The division codes a chosen division covers: a province, a city, or one county.
+fn region_range(code: u32) -> (i64, i64) {
+    let code = i64::from(code);
+    if code % 10_000 == 0 {
+        (code, code + 9_999)
+    } else if code % 100 == 0 {
+        (code, code + 99)
+    } else {
+        (code, code)
+    }
+}
+
+/// The latest submission day that is overdue today: open for more than 3 working days.
+fn overdue_cutoff(today: Date) -> Date {
+    let mut day = today.days_since_epoch();
+    while review::working_days_between(Date::from_days_since_epoch(day), today) <= review::DUE_WORKING_DAYS {
+        day -= 1;
+    }
+    Date::from_days_since_epoch(day)
+}
+
+#[derive(Debug, serde::Deserialize)]
+pub struct QueueQuery {
+    #[serde(default)]
+    status: Option<String>,
+    #[serde(default)]
+    region: Option<String>,
+    #[serde(default)]
+    overdue: Option<String>,
+    #[serde(default)]
+    page: Option<i64>,
+}
+
+/// `GET /api/review/queue`: oldest first, [`QUEUE_PAGE`] at a time.
+pub async fn queue(State(state): State<AppState>, Query(q): Query<QueueQuery>) -> Answer {
+    let now = crate::store::now_ms();
+    let today = today(now);
+    let statuses: Vec<String> = match q.status.as_deref().unwrap_or("open") {
+        "open" => vec![Status::Submitted.as_str().into(), Status::InReview.as_str().into()],
+        "all" => Vec::new(),
+        s => vec![Status::parse(s).ok_or_else(Refusal::bad_request)?.as_str().into()],
+    };
+    let region = match q.region.as_deref().filter(|r| !r.is_empty()) {
+        Some(r) => Some(r.parse::<u32>().ok().filter(|c| divisions::is_known(*c)).ok_or_else(Refusal::bad_request)?),
+        None => None,
+    };
+    let overdue = matches!(q.overdue.as_deref(), Some("1" | "true"));
+    let filter = QueueFilter {
+        // Overdue means still open.
+        statuses: if overdue { statuses.into_iter().filter(|s| Status::parse(s).is_some_and(Status::is_open)).collect() } else { statuses },
+        region: region.map(region_range),
+        submitted_on_or_before: overdue.then(|| overdue_cutoff(today).iso()),
+        limit: QUEUE_PAGE,
+        offset: q.page.unwrap_or(0).clamp(0, 10_000) * QUEUE_PAGE,
+    };
+    if overdue && filter.statuses.is_empty() {
+        return Ok(Json(Queue::default()).into_response());
+    }
+    let (total, rows) = (state.store.application_count(&filter).await?, state.store.application_queue(&filter).await?);
+    let items = rows
+        .iter()
+        .map(|a| {
+            let status = status_of(a);
+            let region = u32::try_from(a.region).unwrap_or(0);
+            QueueItem {
+                id: a.id,
+                unit_name: a.unit_name.clone(),
+                region,
+                region_name: divisions::full_name(region).unwrap_or_default(),
+                status,
+                submitted_at: a.submitted_at,
+                age_working_days: review::working_days_between(submitted_on(a), today),
+                overdue: review::is_overdue(status, submitted_on(a), today),
+                resubmitted: a.version_of.is_some(),
+            }
+        })
+        .collect();
+    Ok(Json(Queue { total, items }).into_response())
+}
+
+fn history(events: Vec<crate::store::ApplicationEvent>) -> Vec<HistoryEntry> {
+    events
+        .into_iter()
+        .map(|e| HistoryEntry { at: e.at, status: Status::parse(&e.status).unwrap_or(Status::Submitted), reasons: reasons_of(e.reasons.as_deref()) })
+        .collect()
+}
+
+async fn form_of(state: &AppState, client_id: &str) -> Result<ReviewForm, Refusal> {
+    let sealed = state.store.filing_payload(client_id).await?.ok_or_else(not_found)?;
+    let text = state.vault.open(&sealed).map_err(|e| Refusal::Store(StoreError::Config(e.to_string())))?;
+    let d: EmployerRegistrationDraft = serde_json::from_slice(&text).map_err(|e| Refusal::Store(StoreError::Config(e.to_string())))?;
+    Ok(ReviewForm {
+        unit_name: d.unit_name,
+        credit_code: d.credit_code,
+        legal_rep_id: d.legal_rep_id,
+        handler_name: d.handler_name,
+        handler_id: d.handler_id,
+        handler_mobile: d.handler_mobile,
+        handler_email: d.handler_email,
+    })
+}
+
+/// `GET /api/review/applications/{id}`: the form in full (comparing it with the copies is the
+/// reviewer's task), the materials, the history. The view is audited.
+pub async fn application(State(state): State<AppState>, Extension(p): Extension<Option<Principal>>, Path(id): Path<i64>) -> Answer {
+    let reviewer = p.ok_or_else(Refusal::bad_request)?;
+    let now = crate::store::now_ms();
+    let a = state.store.application_get(id).await?.ok_or_else(not_found)?;
+    let filing = state.store.filing_by_client_id(&a.filing_client_id).await?.ok_or_else(not_found)?;
+    let materials = state
+        .store
+        .filing_attachments(&a.filing_client_id)
+        .await?
+        .into_iter()
+        .map(|(slot, _, mime, size)| MaterialRef { slot, mime, size })
+        .collect();
+    let audit = AuditEntry {
+        actor: Some(reviewer.account.id),
+        actor_role: Some(reviewer.role.as_str().into()),
+        action: "application.view".into(),
+        target: Some(format!("application:{id}")),
+        ..Default::default()
+    };
+    state.store.audit_append(&audit, now).await?;
+    let status = status_of(&a);
+    let view = ApplicationView {
+        id,
+        status,
+        receipt_no: filing.receipt_no,
+        form: form_of(&state, &a.filing_client_id).await?,
+        materials,
+        history: history(state.store.application_events(id).await?),
+        reasons: reasons_of(a.reasons.as_deref()),
+        version_of: a.version_of,
+        submitted_at: a.submitted_at,
+        age_working_days: review::working_days_between(submitted_on(&a), today(now)),
+        overdue: review::is_overdue(status, submitted_on(&a), today(now)),
+    };
+    Ok(Json(view).into_response())
+}
+
+/// `GET /api/review/applications/{id}/materials/{slot}`: the file as uploaded (image or PDF).
+pub async fn material(State(state): State<AppState>, Path((id, slot)): Path<(i64, String)>) -> Answer {
+    let a = state.store.application_get(id).await?.ok_or_else(not_found)?;
+    let attached = state.store.filing_attachments(&a.filing_client_id).await?;
+    let (_, sha, _, _) = attached.into_iter().find(|(s, ..)| *s == slot).ok_or_else(not_found)?;
+    let (mime, sealed) = state.store.attachment_get(&sha).await?.ok_or_else(not_found)?;
+    let bytes = state.vault.open(&sealed).map_err(|e| Refusal::Store(StoreError::Config(e.to_string())))?;
+    Ok(([(header::CONTENT_TYPE, mime), (header::CACHE_CONTROL, "private, no-store".into())], bytes).into_response())
+}
+
+/// `POST /api/review/applications/{id}/decision`: open, approve, or reject with reasons.
+pub async fn decide(
+    State(state): State<AppState>,
+    Extension(p): Extension<Option<Principal>>,
+    Path(id): Path<i64>,
+    json: Result<Json<Decision>, JsonRejection>,
+) -> Answer {
+    let reviewer = p.ok_or_else(Refusal::bad_request)?;
+    let decision = body(json)?;
+    let now = crate::store::now_ms();
+    let a = state.store.application_get(id).await?.ok_or_else(not_found)?;
+    let from = status_of(&a);
+    let conflict = |issue: Issue| Refusal::api(StatusCode::CONFLICT, ApiError { code: issue.code.into(), zh: issue.zh.into(), en: issue.en.into() });
+    let to = review::next(from, decision.action).map_err(conflict)?;
+    let mut fields: Vec<&str> = FIELDS.to_vec();
+    fields.extend(review::Material::ALL.map(review::Material::as_str));
+    let reasons = match decision.action {
+        Action::Reject => Some(review::check_rejection(&decision.reasons, &fields).map_err(|i| {
+            Refusal::api(StatusCode::UNPROCESSABLE_ENTITY, ApiError { code: i.code.into(), zh: i.zh.into(), en: i.en.into() })
+        })?),
+        _ => None,
+    };
+    let reasons_json = reasons.as_ref().map(|r| serde_json::to_string(r).unwrap_or_default());
+    let audit = AuditEntry {
+        actor: Some(reviewer.account.id),
+        actor_role: Some(reviewer.role.as_str().into()),
+        action: format!("application.{}", to.as_str()),
+        target: Some(format!("application:{id}")),
+        detail: reasons.as_ref().map(|r| r.iter().map(|x| x.code.as_str()).collect::<Vec<_>>().join(",")),
+    };
+    let t = Transition {
+        id,
+        from: from.as_str(),
+        to: to.as_str(),
+        reviewer: reviewer.account.id,
+        reasons: reasons_json.as_deref(),
+        activate_account: (to == Status::Approved).then_some(a.account_id).flatten(),
+    };
+    if !state.store.application_transition(&t, &audit, now).await? {
+        return Err(conflict(Issue::new("review.changed", "该申请刚被其他审核人员处理，请刷新后查看", "Another reviewer has just acted on this application; reload it")));
+    }
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+/// The form's fields a reason may name.
+const FIELDS: [&str; 7] = [
+    employer::field::UNIT_NAME,
+    employer::field::CREDIT_CODE,
+    employer::field::LEGAL_REP_ID,
+    employer::field::HANDLER_NAME,
+    employer::field::HANDLER_ID,
+    employer::field::HANDLER_MOBILE,
+    employer::field::HANDLER_EMAIL,
+];
+
+fn wrong_status_login() -> Refusal {
+    Refusal::api(
+        StatusCode::UNAUTHORIZED,
+        ApiError::new("status.wrong", "统一社会信用代码或密码不正确", "The credit code or the password is not right"),
+    )
+}
+
+/// `POST /api/employer/status`: 审核进度查询 by credit code and the password set at
+/// registration (throttled like a login). The latest version's status and reasons, and every
+/// version's history.
+pub async fn employer_status(
+    State(state): State<AppState>,
+    ClientAddress(addr): ClientAddress,
+    json: Result<Json<StatusRequest>, JsonRejection>,
+) -> Answer {
+    let req = body(json)?;
+    let now = crate::store::now_ms();
+    let Ok(code) = CreditCode::parse(&req.credit_code) else { return Err(wrong_status_login()) };
+    let index = state.vault.blind_index(CREDIT_INDEX, code.value.as_str());
+    throttle::check(state.store.as_ref(), &index, &addr, now).await?;
+    let account = state.store.account_by_id_index(&index).await?;
+    let ok = state.accounts.hasher.verify(&req.password, account.as_ref().map(|a| a.password_hash.as_str())).await;
+    let versions = state.store.applications_by_credit(&index).await?;
+    let (Some(latest), true) = (versions.first(), ok && account.is_some()) else {
+        throttle::failed(state.store.as_ref(), &index, &addr, now).await?;
+        return Err(wrong_status_login());
+    };
+    throttle::succeeded(state.store.as_ref(), &index).await?;
+    let mut all = Vec::new();
+    for v in versions.iter().rev() {
+        all.extend(history(state.store.application_events(v.id).await?));
+    }
+    Ok(Json(StatusAnswer {
+        unit_name: latest.unit_name.clone(),
+        status: status_of(latest),
+        reasons: reasons_of(latest.reasons.as_deref()),
+        history: all,
+        filing_client_id: latest.filing_client_id.clone(),
+    })
+    .into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn regions_cover_their_counties() {
+        assert_eq!(region_range(320000), (320000, 329999));
+        assert_eq!(region_range(320100), (320100, 320199));
+        assert_eq!(region_range(320102), (320102, 320102));
+    }
+
+    #[test]
+    fn the_overdue_cutoff_is_the_last_day_more_than_three_working_days_ago() {
+        // Monday 2026-11-23: Tuesday the 17th is 4 working days back (Wed, Thu, Fri, Mon).
+        let monday = Date::new(2026, 11, 23).unwrap();
+        assert_eq!(overdue_cutoff(monday), Date::new(2026, 11, 17).unwrap());
+        assert!(review::is_overdue(Status::Submitted, overdue_cutoff(monday), monday));
+        let next = Date::from_days_since_epoch(overdue_cutoff(monday).days_since_epoch() + 1);
+        assert!(!review::is_overdue(Status::Submitted, next, monday));
+    }
+}

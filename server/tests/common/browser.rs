@@ -1,0 +1,76 @@
+//! A browser for router tests: keeps the session cookies and echoes the CSRF token.
+
+use axum::body::Body;
+use axum::http::{Method, Request, StatusCode};
+use serde_json::Value;
+
+#[derive(Default, Clone)]
+pub struct Browser {
+    pub sid: Option<String>,
+    pub csrf: Option<String>,
+}
+
+pub struct Answer {
+    pub status: StatusCode,
+    pub body: Value,
+    pub cookies: Vec<String>,
+}
+
+impl Browser {
+    /// One request through the router, as this browser.
+    pub async fn call(&mut self, state: &server::AppState, method: Method, path: &str, body: Option<Value>) -> Answer {
+        let mut r = Request::builder().method(method).uri(path);
+        if let Some(sid) = &self.sid {
+            r = r.header("cookie", format!("sid={sid}; csrf={}", self.csrf.clone().unwrap_or_default()));
+        }
+        if let Some(csrf) = &self.csrf {
+            r = r.header("x-csrf-token", csrf);
+        }
+        let r = match body {
+            Some(v) => r.header("content-type", "application/json").body(Body::from(v.to_string())).unwrap(),
+            None => r.body(Body::empty()).unwrap(),
+        };
+        let response = super::send(state.clone(), r).await;
+        let status = response.status();
+        let cookies: Vec<String> =
+            response.headers().get_all("set-cookie").iter().map(|v| v.to_str().unwrap().to_owned()).collect();
+        for c in &cookies {
+            let (pair, _) = c.split_once(';').unwrap();
+            let (name, value) = pair.split_once('=').unwrap();
+            let value = (!value.is_empty()).then(|| value.to_owned());
+            match name {
+                "sid" => self.sid = value,
+                "csrf" => self.csrf = value,
+                _ => {}
+            }
+        }
+        let text = super::body_text(response).await;
+        Answer { status, body: serde_json::from_str(&text).unwrap_or(Value::Null), cookies }
+    }
+}
+
+pub const STAFF_PASSWORD: &str = "Tea-garden7";
+
+/// A staff account of `role` (`field_worker`, `reviewer`, …) for ID number `id` and `mobile`,
+/// and a browser signed in as it.
+pub async fn staff(state: &server::AppState, role: &str, id: &str, mobile: &str) -> (i64, Browser) {
+    let account = server::store::NewAccount {
+        role: role.into(),
+        status: "active".into(),
+        id_index: state.vault.blind_index("id_number", id),
+        id_sealed: state.vault.seal(id.as_bytes()),
+        name: "周干事".into(),
+        mobile_index: state.vault.blind_index("mobile", mobile),
+        mobile_sealed: state.vault.seal(mobile.as_bytes()),
+        email: None,
+        password_hash: state.accounts.hasher.hash(STAFF_PASSWORD).await,
+        registered_by: None,
+    };
+    let account = state.store.account_create(&account, &Default::default(), 1).await.unwrap().unwrap();
+    let mut b = Browser::default();
+    let login = b
+        .call(state, Method::POST, "/api/auth/login", Some(serde_json::json!({"login": id, "password": STAFF_PASSWORD})))
+        .await;
+    assert_eq!(login.status, StatusCode::OK, "{}", login.body);
+    (account, b)
+}
