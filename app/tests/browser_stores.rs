@@ -94,7 +94,7 @@ async fn attachments_keep_their_blob() {
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(&bytes[..]));
     let blob = web_sys::Blob::new_with_u8_array_sequence(&parts).unwrap();
     let sha = ids::sha256_hex(&bytes).await.unwrap();
-    let meta = AttachmentMeta { sha256: sha.clone(), mime: "image/jpeg".into(), size: 7, width: 1, height: 1, created_at: 1, uploaded: false };
+    let meta = AttachmentMeta { sha256: sha.clone(), mime: "image/jpeg".into(), size: 7, width: 1, height: 1, created_at: 1, uploaded: false, warnings: Vec::new() };
     attachments::put(&db, &meta, &blob).await.unwrap();
     attachments::mark_uploaded(&db, &sha, true).await.unwrap();
     let (back, back_blob) = attachments::get(&db, &sha).await.unwrap().unwrap();

@@ -26,12 +26,14 @@ pub fn PhotoSlot(
     let busy = RwSignal::new(false);
     let problem = RwSignal::new(None::<Issue>);
     let preview = RwSignal::new(None::<(String, String)>); // (object URL, mime)
+    let warnings = RwSignal::new(Vec::<Issue>::new());
     let current = Memo::new(move |_| attachments.with(|a| a.iter().find(|r| r.slot == name).map(|r| r.sha256.clone())));
 
     // The preview follows the stored file.
     Effect::new(move |_| {
         let Some(sha) = current.get() else {
             preview.set(None);
+            warnings.set(Vec::new());
             return;
         };
         leptos::task::spawn_local(async move {
@@ -41,6 +43,7 @@ pub fn PhotoSlot(
                         if let Some((old, _)) = preview.get_untracked() {
                             let _ = web_sys::Url::revoke_object_url(&old);
                         }
+                        warnings.set(meta.warnings);
                         preview.set(Some((url, meta.mime)));
                     }
                 }
@@ -94,6 +97,7 @@ pub fn PhotoSlot(
                 <p class="field-hint">{tr(strings::ATTACH_PROCESSING)}</p>
             </Show>
             {move || problem.get().map(|p| view! { <p class="field-error">{i18n.issue(&p)}</p> })}
+            {move || warnings.get().into_iter().map(|w| view! { <p class="field-warning" data-testid="photo-warning">{i18n.issue(&w)}</p> }).collect_view()}
             <Show when=move || !disabled.get()>
                 <div class="photo-actions">
                     <label class="btn btn-small" for=capture_id.clone()>{tr(strings::ATTACH_TAKE)}</label>
@@ -122,6 +126,7 @@ async fn store_file(file: &web_sys::File) -> Result<String, Issue> {
         height: prepared.height,
         created_at: js_sys::Date::now() as i64,
         uploaded: false,
+        warnings: prepared.warnings,
     };
     let db = db::shared().await.map_err(|e| e.issue())?;
     attachments::put(&db, &meta, &prepared.blob).await.map_err(|e| e.issue())?;

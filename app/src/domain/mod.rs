@@ -23,6 +23,7 @@ pub mod date;
 pub mod divisions;
 pub mod forms;
 pub mod id_number;
+pub mod image_quality;
 pub mod issue;
 pub mod money;
 pub mod names;

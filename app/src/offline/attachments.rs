@@ -19,6 +19,9 @@ pub struct AttachmentMeta {
     pub created_at: i64,
     /// The server has the complete, verified file.
     pub uploaded: bool,
+    /// What the device noticed about a photo (blurred, low resolution): shown on its slot.
+    #[serde(default)]
+    pub warnings: Vec<crate::domain::Issue>,
 }
 
 const BLOB_FIELD: &str = "blob";

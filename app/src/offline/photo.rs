@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::api::sync::MAX_ATTACHMENT_BYTES;
-use crate::domain::Issue;
+use crate::domain::{image_quality, Issue};
 
 pub const MAX_SIDE: f64 = 1600.0;
 pub const TARGET_BYTES: f64 = 300.0 * 1024.0;
@@ -21,6 +21,8 @@ pub struct Prepared {
     pub mime: String,
     pub width: u32,
     pub height: u32,
+    /// Blurred or low resolution (`domain::image_quality`).
+    pub warnings: Vec<Issue>,
 }
 
 fn unreadable() -> Issue {
@@ -38,7 +40,7 @@ pub async fn prepare(file: &web_sys::File) -> Result<Prepared, Issue> {
         if file.size() > MAX_ATTACHMENT_BYTES as f64 {
             return Err(too_large());
         }
-        return Ok(Prepared { blob: file.clone().into(), mime, width: 0, height: 0 });
+        return Ok(Prepared { blob: file.clone().into(), mime, width: 0, height: 0, warnings: Vec::new() });
     }
     if !mime.starts_with("image/") {
         return Err(Issue::new("photo.type", "只能添加照片或 PDF 文件", "Only photos or PDF files can be attached"));
@@ -50,6 +52,7 @@ pub async fn prepare(file: &web_sys::File) -> Result<Prepared, Issue> {
     if w < 1.0 || h < 1.0 {
         return Err(unreadable());
     }
+    let warnings = image_quality::assess(w as u32, h as u32, sharpness(&bitmap, w, h).unwrap_or(f64::MAX));
     let fit = (MAX_SIDE / w.max(h)).min(1.0);
     let mut best: Option<Prepared> = None;
     for shrink in SHRINK {
@@ -58,7 +61,7 @@ pub async fn prepare(file: &web_sys::File) -> Result<Prepared, Issue> {
         for quality in QUALITIES {
             let blob = to_jpeg(&canvas, quality).await.ok_or_else(unreadable)?;
             let small_enough = blob.size() <= TARGET_BYTES;
-            best = Some(Prepared { blob, mime: "image/jpeg".into(), width: dw as u32, height: dh as u32 });
+            best = Some(Prepared { blob, mime: "image/jpeg".into(), width: dw as u32, height: dh as u32, warnings: warnings.clone() });
             if small_enough {
                 bitmap.close();
                 return Ok(best.expect("just set"));
@@ -67,6 +70,18 @@ pub async fn prepare(file: &web_sys::File) -> Result<Prepared, Issue> {
     }
     bitmap.close();
     best.filter(|p| p.blob.size() <= MAX_ATTACHMENT_BYTES as f64).ok_or_else(too_large)
+}
+
+/// The Laplacian variance of the photo drawn at [`image_quality::SAMPLE_SIDE`], in greyscale
+/// (`None` if the canvas cannot be read).
+fn sharpness(bitmap: &web_sys::ImageBitmap, w: f64, h: f64) -> Option<f64> {
+    let scale = (f64::from(image_quality::SAMPLE_SIDE) / w.max(h)).min(1.0);
+    let (sw, sh) = ((w * scale).round().max(1.0), (h * scale).round().max(1.0));
+    let canvas = draw(bitmap, sw, sh)?;
+    let ctx: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").ok()??.unchecked_into();
+    let rgba = ctx.get_image_data(0.0, 0.0, sw, sh).ok()?.data();
+    let grey: Vec<u8> = rgba.chunks_exact(4).map(|p| ((u32::from(p[0]) * 299 + u32::from(p[1]) * 587 + u32::from(p[2]) * 114) / 1000) as u8).collect();
+    Some(image_quality::sharpness(&grey, sw as usize, sh as usize))
 }
 
 fn draw(bitmap: &web_sys::ImageBitmap, w: f64, h: f64) -> Option<web_sys::HtmlCanvasElement> {
