@@ -5,7 +5,10 @@ use leptos::prelude::*;
 use crate::api::sync::FilingKind;
 use crate::components::{StatusBar, UpdateBanner};
 use crate::i18n::provide_i18n;
-use crate::pages::{Addresses, Drafts, Enrolment, ForgotPassword, Home, Legal, Login, NotFound, Register, Settings, SyncPanel, VerifyPhone};
+use crate::pages::{
+    Addresses, Drafts, EmployerRegister, EmployerStatus, Enrolment, ForgotPassword, Home, Legal, Login, NotFound, Register, ReviewApplication,
+    ReviewQueue, Settings, SyncPanel, VerifyPhone,
+};
 use crate::routes::Route;
 use crate::state::{provide_account, provide_editing, provide_network, provide_policy, provide_router, provide_storage, provide_sync, provide_update};
 
@@ -40,6 +43,10 @@ fn page(route: Route) -> AnyView {
         Route::VerifyPhone => view! { <VerifyPhone/> }.into_any(),
         Route::ForgotPassword => view! { <ForgotPassword/> }.into_any(),
         Route::Addresses => view! { <Addresses/> }.into_any(),
+        Route::EmployerStatus => view! { <EmployerStatus/> }.into_any(),
+        Route::ReviewQueue => view! { <ReviewQueue/> }.into_any(),
+        Route::ReviewApplication(id) => view! { <ReviewApplication id=id/> }.into_any(),
+        Route::Form(FilingKind::EmployerRegistration, id) => view! { <EmployerRegister draft_id=id/> }.into_any(),
         Route::Form(FilingKind::Enrolment, id) => view! { <Enrolment draft_id=id/> }.into_any(),
         Route::Form(FilingKind::PersonalRegistration, id) => view! { <Register draft_id=id/> }.into_any(),
         Route::Form(..) | Route::NotFound => view! { <NotFound/> }.into_any(),

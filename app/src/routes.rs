@@ -20,6 +20,12 @@ pub enum Route {
     ForgotPassword,
     /// The household and contact addresses the first login asks for.
     Addresses,
+    /// 审核进度查询: an employer's own application.
+    EmployerStatus,
+    /// The review desk's queue.
+    ReviewQueue,
+    /// One application on the review desk.
+    ReviewApplication(i64),
     /// A form of `kind`: a new draft (`None`) or a stored draft (and, once submitted, its
     /// filing).
     Form(FilingKind, Option<String>),
@@ -69,6 +75,9 @@ impl Route {
             ["verify-phone"] => Route::VerifyPhone,
             ["forgot-password"] => Route::ForgotPassword,
             ["addresses"] => Route::Addresses,
+            ["employer-status"] => Route::EmployerStatus,
+            ["review"] => Route::ReviewQueue,
+            ["review", id] => id.parse().ok().filter(|n: &i64| *n > 0).map_or(Route::NotFound, Route::ReviewApplication),
             [form] => KINDS.into_iter().find(|k| segment(*k) == *form).map_or(Route::NotFound, |k| Route::Form(k, None)),
             [form, id] if is_draft_id(id) => {
                 KINDS.into_iter().find(|k| segment(*k) == *form).map_or(Route::NotFound, |k| Route::Form(k, Some((*id).to_owned())))
@@ -95,6 +104,9 @@ impl Route {
             Route::VerifyPhone => "/verify-phone".into(),
             Route::ForgotPassword => "/forgot-password".into(),
             Route::Addresses => "/addresses".into(),
+            Route::EmployerStatus => "/employer-status".into(),
+            Route::ReviewQueue => "/review".into(),
+            Route::ReviewApplication(id) => format!("/review/{id}"),
             Route::Form(kind, None) => format!("/{}", segment(*kind)),
             Route::Form(kind, Some(id)) => format!("/{}/{id}", segment(*kind)),
             Route::NotFound => "/not-found".into(),
@@ -110,7 +122,7 @@ mod tests {
     fn every_route_round_trips_through_its_href() {
         let id = "0190f3a2-7c4e-7b1a-9c3d-1234567890ab".to_owned();
         let mut routes = vec![Route::Home, Route::Settings, Route::Drafts, Route::Sync, Route::Login, Route::Agreement, Route::Privacy];
-        routes.extend([Route::VerifyPhone, Route::ForgotPassword, Route::Addresses]);
+        routes.extend([Route::VerifyPhone, Route::ForgotPassword, Route::Addresses, Route::EmployerStatus, Route::ReviewQueue, Route::ReviewApplication(42)]);
         for k in KINDS {
             routes.push(Route::Form(k, None));
             routes.push(Route::Form(k, Some(id.clone())));
@@ -126,5 +138,7 @@ mod tests {
         assert_eq!(Route::parse("/?lang=en"), Route::Home);
         assert_eq!(Route::parse("/enrolment/../../etc"), Route::NotFound);
         assert_eq!(Route::parse("/enrolment/short"), Route::NotFound);
+        assert_eq!(Route::parse("/review/0"), Route::NotFound);
+        assert_eq!(Route::parse("/review/x"), Route::NotFound);
     }
 }

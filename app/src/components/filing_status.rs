@@ -21,6 +21,21 @@ pub fn state_text(state: ItemState) -> Text {
     }
 }
 
+/// Opens a new draft made from `item` — its content and materials, linked to it as its next
+/// version — to fix and submit again.
+pub fn fix_and_resubmit(item: OutboxItem, router: crate::state::Router) {
+    leptos::task::spawn_local(async move {
+        let Ok(db) = db::shared().await else { return };
+        let mut draft = DraftRecord::new(item.kind, item.payload.clone(), js_sys::Date::now() as i64);
+        draft.title = item.title.clone();
+        draft.attachments = item.attachments.clone();
+        draft.version_of = Some(item.client_id.clone());
+        if drafts::save(&db, &draft).await.is_ok() {
+            router.navigate(&Route::form(item.kind, &draft.id).href());
+        }
+    });
+}
+
 #[component]
 pub fn FilingStatus(item: OutboxItem) -> impl IntoView {
     let i18n = use_i18n();
@@ -30,19 +45,7 @@ pub fn FilingStatus(item: OutboxItem) -> impl IntoView {
     let id = item.client_id.clone();
     let fix = {
         let item = item.clone();
-        move |_| {
-            let item = item.clone();
-            leptos::task::spawn_local(async move {
-                let Ok(db) = db::shared().await else { return };
-                let mut draft = DraftRecord::new(item.kind, item.payload.clone(), js_sys::Date::now() as i64);
-                draft.title = item.title.clone();
-                draft.attachments = item.attachments.clone();
-                draft.version_of = Some(item.client_id.clone());
-                if drafts::save(&db, &draft).await.is_ok() {
-                    router.navigate(&Route::form(item.kind, &draft.id).href());
-                }
-            });
-        }
+        move |_| fix_and_resubmit(item.clone(), router)
     };
     view! {
         <section class=format!("card status status-{}", state.as_str()) data-testid="filing-status" data-state=state.as_str()>

@@ -198,6 +198,7 @@ texts! {
 texts! {
     NAV_ASSISTED = "代为注册", "Register a resident";
     HOME_FIELD_WORK = "协助居民办理", "Helping residents";
+    HOME_AGENCY = "经办机构", "For the agency";
     ASSISTED_TITLE = "代为注册（居民本人在场）", "Register a resident (with them present)";
     ASSISTED_PENDING = "已为居民注册，待验证手机：请居民收到短信后输入验证码", "Registered for the resident; the phone is still to be verified with the code sent to it";
     NAV_VERIFY_PHONE = "验证手机", "Verify the phone";
@@ -219,3 +220,45 @@ texts! {
     ADDRESSES_SUBMIT = "保存地址", "Save the addresses";
     HOME_ADDRESSES_NEEDED = "请完善户籍地址和联系地址", "Please add your household and contact addresses";
 }
+
+// employer registration, review progress, the review desk
+texts! {
+    FIELD_UNIT_NAME = "单位名称", "Unit name";
+    FIELD_UNIT_NAME_HINT = "与营业执照或登记证上的名称完全一致", "Exactly as on the business licence or certificate";
+    FIELD_CREDIT_CODE = "统一社会信用代码", "Unified social credit code";
+    FIELD_CREDIT_CODE_HINT = "18 位，见营业执照", "18 characters, on the business licence";
+    FIELD_LEGAL_REP_ID = "法定代表人身份证号", "Legal representative's ID number";
+    FIELD_HANDLER_NAME = "经办人姓名", "Handler's name";
+    FIELD_HANDLER_ID = "经办人身份证号", "Handler's ID number";
+    FIELD_HANDLER_MOBILE = "经办人手机号", "Handler's mobile";
+    FIELD_HANDLER_EMAIL = "经办人电子邮箱", "Handler's email";
+    MATERIALS_TITLE = "上传材料（扫描件或清晰照片）", "Materials (scans or clear photos)";
+    EMPLOYER_QUEUED = "提交后由社保经办机构在 1–3 个工作日内审核；可在“审核进度查询”查看结果", "The agency reviews it within 1 to 3 working days; follow it under “review progress”";
+    REVIEW_OPINION = "审核意见", "The reviewer's remarks";
+    NAV_EMPLOYER_STATUS = "审核进度查询", "Review progress";
+    STATUS_QUERY = "查询", "Look up";
+    STATUS_KEPT = "上次查询结果（离线时显示）", "The last answer (shown offline)";
+    STATUS_HISTORY = "办理过程", "History";
+    NAV_REVIEW = "审核工作台", "Review desk";
+    REVIEW_FILTER_STATUS = "状态", "Status";
+    REVIEW_FILTER_OPEN = "待处理", "Open";
+    REVIEW_FILTER_ALL = "全部", "All";
+    REVIEW_FILTER_OVERDUE = "只看超过 3 个工作日的", "Only those older than 3 working days";
+    REVIEW_FILTER_REGION = "地区", "Region";
+    REVIEW_TOTAL = "共", "Total";
+    REVIEW_AGE = "个工作日", "working days";
+    REVIEW_OVERDUE = "已超期", "Overdue";
+    REVIEW_RESUBMITTED = "重新提交", "Resubmitted";
+    REVIEW_EMPTY = "没有符合条件的申请", "No application matches";
+    REVIEW_OPEN = "开始审核", "Take it up";
+    REVIEW_APPROVE = "审核通过", "Approve";
+    REVIEW_REJECT = "退回修改", "Send back";
+    REVIEW_ADD_REASON = "添加退回原因", "Add a reason";
+    REVIEW_TARGET = "针对", "About";
+    REVIEW_REASON = "原因", "Reason";
+    REVIEW_NOTE = "说明（选填）", "Note (optional)";
+    REVIEW_DONE = "已处理", "Done";
+    REVIEW_MATERIALS = "材料", "Materials";
+    REVIEW_OPEN_FULL = "查看原件", "Open full size";
+}
+

@@ -138,7 +138,7 @@ pub fn Enrolment(draft_id: Option<String>) -> impl IntoView {
 
 /// Holds the update banner back while the form is open and editable.
 #[component]
-fn EditingGuard() -> impl IntoView {
+pub(crate) fn EditingGuard() -> impl IntoView {
     use_editing().hold();
 }
 

@@ -18,6 +18,7 @@ pub fn Home() -> impl IntoView {
     let account = use_account();
     let me = Memo::new(move |_| account.me());
     let worker = Memo::new(move |_| account.role() == Some(Role::FieldWorker));
+    let reviewer = Memo::new(move |_| account.role() == Some(Role::Reviewer));
     let logout = move |_| {
         leptos::task::spawn_local(async move {
             if client::post_json::<_, ()>(auth::LOGOUT, &()).await.is_ok() {
@@ -65,6 +66,13 @@ pub fn Home() -> impl IntoView {
                 </Show>
                 <Show when=move || me.with(Option::is_none) || worker.get()>
                     <Tile title=strings::NAV_VERIFY_PHONE note=strings::HOME_PERSONAL href=Route::VerifyPhone.href()/>
+                </Show>
+                <Show when=move || me.with(Option::is_none)>
+                    <Tile title=strings::KIND_EMPLOYER_REGISTRATION note=strings::HOME_EMPLOYER href=Route::Form(FilingKind::EmployerRegistration, None).href()/>
+                    <Tile title=strings::NAV_EMPLOYER_STATUS note=strings::HOME_EMPLOYER href=Route::EmployerStatus.href()/>
+                </Show>
+                <Show when=move || reviewer.get()>
+                    <Tile title=strings::NAV_REVIEW note=strings::HOME_AGENCY href=Route::ReviewQueue.href()/>
                 </Show>
                 <Tile title=strings::NAV_NEW_ENROLMENT note=strings::HOME_EMPLOYER href=Route::Form(FilingKind::Enrolment, None).href()/>
                 <Tile title=strings::NAV_DRAFTS note=strings::DRAFTS_TITLE href=Route::Drafts.href()/>

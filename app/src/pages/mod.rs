@@ -2,24 +2,32 @@
 
 pub mod addresses;
 pub mod drafts;
+pub mod employer_register;
+pub mod employer_status;
 pub mod enrolment;
 pub mod forgot_password;
 pub mod home;
 pub mod login;
 pub mod not_found;
 pub mod register;
+pub mod review_application;
+pub mod review_queue;
 pub mod settings;
 pub mod sync;
 pub mod verify_phone;
 
 pub use addresses::Addresses;
 pub use drafts::Drafts;
+pub use employer_register::EmployerRegister;
+pub use employer_status::EmployerStatus;
 pub use enrolment::Enrolment;
 pub use forgot_password::ForgotPassword;
 pub use home::Home;
 pub use login::{Legal, Login};
 pub use not_found::NotFound;
 pub use register::Register;
+pub use review_application::ReviewApplication;
+pub use review_queue::ReviewQueue;
 pub use settings::Settings;
 pub use sync::SyncPanel;
 pub use verify_phone::VerifyPhone;

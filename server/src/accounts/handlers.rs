@@ -332,7 +332,11 @@ fn me_of(state: &AppState, a: &Account, csrf: String) -> Result<Me, Refusal> {
     let role = Role::parse(&a.role).unwrap_or(Role::Resident);
     Ok(Me {
         name: a.name.clone(),
-        id_masked: IdNumber::parse(&id, today).map(|c| c.value.masked()).unwrap_or_else(|_| "******".into()),
+        // An employer's identifier is its credit code: public, shown whole.
+        id_masked: IdNumber::parse(&id, today)
+            .map(|c| c.value.masked())
+            .or_else(|_| CreditCode::parse(&id).map(|c| c.value.as_str().to_owned()))
+            .unwrap_or_else(|_| "******".into()),
         mobile_masked: MobileNumber::parse(&mobile).map(|c| c.value.masked()).unwrap_or_else(|_| "****".into()),
         role,
         needs_addresses: role == Role::Resident && a.addresses.is_none(),

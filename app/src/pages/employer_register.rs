@@ -1,0 +1,236 @@
+//! `/employer-register[/{draft}]` — 单位用户注册: the unit, its handler, a password, consent, and
+//! the four materials (photographed or picked, made small, checked for blur and resolution on
+//! the device). Checked as typed by the shared rules, saved as typed, submitted into the
+//! outbox — with or without a network; the agency then reviews it. When the last known review
+//! (审核进度查询, kept on the device) sent this application back, its reasons show on the
+//! fields and materials they concern, and the form is a new, linked version to fix and send.
+
+use leptos::prelude::*;
+
+use crate::api::review::StatusAnswer;
+use crate::api::sync::FilingKind;
+use crate::components::{FieldIssues, FilingStatus, IdNumberField, InputKind, PhotoSlot, TextField};
+use crate::domain::forms::employer::{self, field, EmployerRegistrationDraft};
+use crate::domain::forms::Context;
+use crate::domain::review::{Material, Status, Target};
+use crate::domain::FieldErrors;
+use crate::i18n::{strings, tr, use_i18n, Text};
+use crate::offline::json;
+use crate::state::draft::{DraftSession, Snapshot};
+use super::enrolment::EditingGuard;
+use crate::state::{clock, use_sync};
+
+#[component]
+pub fn EmployerRegister(draft_id: Option<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let sync = use_sync();
+    let f = Fields::new();
+    let attachments = RwSignal::new(Vec::new());
+    let version_of = RwSignal::new(None::<String>);
+    let blank = json::to_text(&EmployerRegistrationDraft::default()).unwrap_or_default();
+    let session = DraftSession::open(FilingKind::EmployerRegistration, draft_id, blank, move |record| {
+        if let Ok(d) = json::from_text::<EmployerRegistrationDraft>(&record.data) {
+            f.fill(d);
+        }
+        attachments.set(record.attachments.clone());
+        version_of.set(record.version_of.clone());
+    });
+    let draft = Memo::new(move |_| f.draft());
+    let report = Memo::new(move |_| {
+        let ctx = Context { today: clock::today(), policy: None };
+        let mut errors = match employer::validate(&draft.get(), &ctx) {
+            Ok(valid) => FieldErrors { errors: Default::default(), warnings: valid.warnings },
+            Err(errors) => errors,
+        };
+        let slots: Vec<String> = attachments.with(|a| a.iter().map(|r: &crate::api::sync::AttachmentRef| r.slot.clone()).collect());
+        if let Err(missing) = employer::check_materials(&slots.iter().map(String::as_str).collect::<Vec<_>>()) {
+            errors.errors.extend(missing.errors);
+        }
+        errors
+    });
+    // The reviewer's reasons, when this form fixes the application they sent back.
+    let kept = RwSignal::new(None::<StatusAnswer>);
+    leptos::task::spawn_local(async move { kept.set(super::employer_status::kept().await) });
+    let remarks = Memo::new(move |_| {
+        let answer = kept.get()?;
+        let fixes = version_of.get()?;
+        (answer.status == Status::Rejected && answer.filing_client_id == fixes).then(|| {
+            let mut e = FieldErrors::default();
+            for r in &answer.reasons {
+                let name = match &r.target {
+                    Target::Field(f) => f.clone(),
+                    Target::Material(m) => m.as_str().to_owned(),
+                };
+                e.error(name, r.issue());
+            }
+            e
+        })
+    });
+    let editable = Signal::derive(move || session.editable());
+    let filing = Memo::new(move |_| session.record.with(|r| r.as_ref().and_then(|r| r.frozen_as.clone())).and_then(|id| sync.item(&id)));
+    let issues = move |name: &'static str| {
+        Signal::derive(move || {
+            let server = filing.with(|f| f.as_ref().and_then(|f| f.errors.as_ref()).map(|e| FieldIssues::of(e, name)));
+            server.filter(|s| s.error.is_some()).unwrap_or_else(|| report.with(|r| FieldIssues::of(r, name)))
+        })
+    };
+    let remark = move |name: &'static str| remarks.with(|r| r.as_ref().and_then(|e| e.error_of(name).cloned()));
+    let reveal = RwSignal::new(false);
+    let snapshot = move || Snapshot {
+        text: json::to_text(&draft.get_untracked()).unwrap_or_default(),
+        title: f.unit_name.get_untracked(),
+        attachments: attachments.get_untracked(),
+    };
+    Effect::new(move |_| {
+        draft.track();
+        attachments.track();
+        session.autosave(snapshot());
+    });
+    let submitting = RwSignal::new(false);
+    let submit = move |_| {
+        if report.with_untracked(FieldErrors::has_errors) {
+            reveal.set(true);
+            return;
+        }
+        submitting.set(true);
+        leptos::task::spawn_local(async move {
+            let _ = session.submit(snapshot()).await;
+            submitting.set(false);
+        });
+    };
+    let text = move |name: &'static str, label: Text, value: RwSignal<String>, kind: InputKind, hint: Option<Text>| {
+        view! {
+            <TextField name=name label=label value=value issues=issues(name) kind=kind hint=hint reveal=reveal>
+                {move || remark(name).map(|r| view! { <p class="field-error review-remark" data-testid="remark">{tr(strings::REVIEW_OPINION)}": "{i18n.issue(&r)}</p> })}
+            </TextField>
+        }
+    };
+    let disabled = Signal::derive(move || !editable.get());
+    view! {
+        <main class="page form-page">
+            <h1>{tr(strings::KIND_EMPLOYER_REGISTRATION)}</h1>
+            <Show when=move || editable.get() fallback=|| ()>
+                <EditingGuard/>
+            </Show>
+            {move || filing.get().map(|item| view! { <FilingStatus item=item/> <p class="field-hint">{tr(strings::EMPLOYER_QUEUED)}</p> })}
+            <form class="card" on:submit=|ev| ev.prevent_default()>
+                <fieldset disabled=move || !editable.get() class="plain">
+                    {text(field::UNIT_NAME, strings::FIELD_UNIT_NAME, f.unit_name, InputKind::Text, Some(strings::FIELD_UNIT_NAME_HINT))}
+                    {text(field::CREDIT_CODE, strings::FIELD_CREDIT_CODE, f.credit_code, InputKind::Identifier, Some(strings::FIELD_CREDIT_CODE_HINT))}
+                    <IdNumberField name=field::LEGAL_REP_ID label=strings::FIELD_LEGAL_REP_ID value=f.legal_rep_id issues=issues(field::LEGAL_REP_ID) reveal=reveal/>
+                    {text(field::HANDLER_NAME, strings::FIELD_HANDLER_NAME, f.handler_name, InputKind::Text, None)}
+                    <IdNumberField name=field::HANDLER_ID label=strings::FIELD_HANDLER_ID value=f.handler_id issues=issues(field::HANDLER_ID) reveal=reveal/>
+                    {text(field::HANDLER_MOBILE, strings::FIELD_HANDLER_MOBILE, f.handler_mobile, InputKind::Tel, None)}
+                    {text(field::HANDLER_EMAIL, strings::FIELD_HANDLER_EMAIL, f.handler_email, InputKind::Email, None)}
+                    <TextField name=field::PASSWORD label=strings::FIELD_PASSWORD value=f.password issues=issues(field::PASSWORD)
+                        kind=InputKind::Password hint=Some(strings::FIELD_PASSWORD_HINT) autocomplete="new-password" reveal=reveal/>
+                    <TextField name=field::PASSWORD_CONFIRM label=strings::FIELD_PASSWORD_CONFIRM value=f.password_confirm
+                        issues=issues(field::PASSWORD_CONFIRM) kind=InputKind::Password autocomplete="new-password" reveal=reveal/>
+                    <label class="check" id=field::AGREED>
+                        <input type="checkbox" prop:checked=move || f.agreed.get() on:change=move |ev| f.agreed.set(event_target_checked(&ev))/>
+                        <span>
+                            {tr(strings::AGREE_PREFIX)}
+                            <a href="/agreement" target="_blank">{tr(strings::AGREEMENT_TITLE)}</a>
+                            {tr(strings::AGREE_AND)}
+                            <a href="/privacy" target="_blank">{tr(strings::PRIVACY_TITLE)}</a>
+                        </span>
+                    </label>
+                    {move || issues(field::AGREED).get().error.filter(|_| reveal.get()).map(|e| view! { <p class="field-error">{i18n.issue(&e)}</p> })}
+                </fieldset>
+                <h2>{tr(strings::MATERIALS_TITLE)}</h2>
+                {Material::ALL.into_iter().map(|m| {
+                    let (zh, en) = m.label();
+                    let name = m.as_str();
+                    view! {
+                        <PhotoSlot name=name label=Text { zh, en } attachments=attachments disabled=disabled/>
+                        {move || remark(name).map(|r| view! { <p class="field-error review-remark" data-testid="remark" data-slot=name>{tr(strings::REVIEW_OPINION)}": "{i18n.issue(&r)}</p> })}
+                        {move || issues(name).get().error.filter(|_| reveal.get()).map(|e| view! { <p class="field-error" data-slot=name>{i18n.issue(&e)}</p> })}
+                    }
+                }).collect_view()}
+                {move || session.save_error.get().map(|e| view! { <p class="field-error" role="alert">{i18n.issue(&e)}</p> })}
+                <Show when=move || editable.get()>
+                    <p class="field-hint" data-testid="autosave">{move || session.record.with(|r| r.as_ref().map(|r| format!("{} {}", i18n.t(strings::SAVED_ON_DEVICE), clock::format_ms(r.updated_at))))}</p>
+                    <Show when=move || reveal.get() && report.with(FieldErrors::has_errors)>
+                        <p class="field-error" role="alert">{tr(strings::SUBMIT_FIX_FIRST)}</p>
+                    </Show>
+                    <button type="button" class="btn btn-wide" data-testid="submit" disabled=move || submitting.get() on:click=submit>{tr(strings::SUBMIT)}</button>
+                </Show>
+            </form>
+        </main>
+    }
+}
+
+/// The label of a field of the form, by its name (reasons name fields).
+pub(crate) fn field_label(name: &str) -> Option<Text> {
+    Some(match name {
+        field::UNIT_NAME => strings::FIELD_UNIT_NAME,
+        field::CREDIT_CODE => strings::FIELD_CREDIT_CODE,
+        field::LEGAL_REP_ID => strings::FIELD_LEGAL_REP_ID,
+        field::HANDLER_NAME => strings::FIELD_HANDLER_NAME,
+        field::HANDLER_ID => strings::FIELD_HANDLER_ID,
+        field::HANDLER_MOBILE => strings::FIELD_HANDLER_MOBILE,
+        field::HANDLER_EMAIL => strings::FIELD_HANDLER_EMAIL,
+        _ => return None,
+    })
+}
+
+#[derive(Clone, Copy)]
+struct Fields {
+    unit_name: RwSignal<String>,
+    credit_code: RwSignal<String>,
+    legal_rep_id: RwSignal<String>,
+    handler_name: RwSignal<String>,
+    handler_id: RwSignal<String>,
+    handler_mobile: RwSignal<String>,
+    handler_email: RwSignal<String>,
+    password: RwSignal<String>,
+    password_confirm: RwSignal<String>,
+    agreed: RwSignal<bool>,
+}
+
+impl Fields {
+    fn new() -> Fields {
+        let s = || RwSignal::new(String::new());
+        Fields {
+            unit_name: s(),
+            credit_code: s(),
+            legal_rep_id: s(),
+            handler_name: s(),
+            handler_id: s(),
+            handler_mobile: s(),
+            handler_email: s(),
+            password: s(),
+            password_confirm: s(),
+            agreed: RwSignal::new(false),
+        }
+    }
+
+    fn draft(&self) -> EmployerRegistrationDraft {
+        EmployerRegistrationDraft {
+            unit_name: self.unit_name.get(),
+            credit_code: self.credit_code.get(),
+            legal_rep_id: self.legal_rep_id.get(),
+            handler_name: self.handler_name.get(),
+            handler_id: self.handler_id.get(),
+            handler_mobile: self.handler_mobile.get(),
+            handler_email: self.handler_email.get(),
+            password: self.password.get(),
+            password_confirm: self.password_confirm.get(),
+            sms_code: String::new(),
+            agreed: self.agreed.get(),
+        }
+    }
+
+    fn fill(&self, d: EmployerRegistrationDraft) {
+        self.unit_name.set(d.unit_name);
+        self.credit_code.set(d.credit_code);
+        self.legal_rep_id.set(d.legal_rep_id);
+        self.handler_name.set(d.handler_name);
+        self.handler_id.set(d.handler_id);
+        self.handler_mobile.set(d.handler_mobile);
+        self.handler_email.set(d.handler_email);
+        self.password.set(d.password);
+        self.password_confirm.set(d.password_confirm);
+        self.agreed.set(d.agreed);
+    }
+}

@@ -1,0 +1,175 @@
+//! `/review/{id}` — one employer registration for a reviewer: what was entered, the four
+//! materials (full size on a tap), the history; take it up, approve, or send it back with a
+//! reason per field or material from the common list, plus a note.
+
+use leptos::prelude::*;
+
+use crate::api::client;
+use crate::api::review::{application_path, decision_path, material_path, ApplicationView, Decision};
+use crate::components::Link;
+use crate::domain::review::{Action, Material, Reason, Status, Target, REASONS};
+use crate::domain::Issue;
+use crate::i18n::{strings, tr, use_i18n, Text};
+use crate::routes::Route;
+use crate::state::clock;
+
+use super::employer_register::field_label;
+use super::review_queue::status_text;
+
+const FIELDS: [&str; 7] = ["unit_name", "credit_code", "legal_rep_id", "handler_name", "handler_id", "handler_mobile", "handler_email"];
+
+/// Every target a reason may name: `(value, label)`; materials as `material:licence`.
+fn targets() -> Vec<(String, Text)> {
+    let materials = Material::ALL.into_iter().map(|m| {
+        let (zh, en) = m.label();
+        (format!("material:{}", m.as_str()), Text { zh, en })
+    });
+    materials.chain(FIELDS.into_iter().filter_map(|f| field_label(f).map(|l| (format!("field:{f}"), l)))).collect()
+}
+
+fn target_of(value: &str) -> Target {
+    match value.split_once(':') {
+        Some(("material", m)) => Material::parse(m).map_or(Target::Field(m.to_owned()), Target::Material),
+        Some((_, f)) => Target::Field(f.to_owned()),
+        None => Target::Field(value.to_owned()),
+    }
+}
+
+/// One reason being written: target, code, note.
+#[derive(Clone, Copy)]
+struct Row {
+    target: RwSignal<String>,
+    code: RwSignal<String>,
+    note: RwSignal<String>,
+}
+
+impl Row {
+    fn new() -> Row {
+        Row { target: RwSignal::new("material:licence".into()), code: RwSignal::new("unclear".into()), note: RwSignal::new(String::new()) }
+    }
+
+    fn reason(&self) -> Reason {
+        Reason { target: target_of(&self.target.get_untracked()), code: self.code.get_untracked(), note: self.note.get_untracked() }
+    }
+}
+
+#[component]
+pub fn ReviewApplication(id: i64) -> impl IntoView {
+    let i18n = use_i18n();
+    let view_of = RwSignal::new(None::<ApplicationView>);
+    let problem = RwSignal::new(None::<Issue>);
+    let busy = RwSignal::new(false);
+    let rows = RwSignal::new(Vec::<Row>::new());
+    let load = move || {
+        leptos::task::spawn_local(async move {
+            match client::get_json::<ApplicationView>(&application_path(id)).await {
+                Ok(v) => view_of.set(Some(v)),
+                Err(e) => problem.set(Some(e.to_issue())),
+            }
+        });
+    };
+    load();
+    let act = move |action: Action| {
+        let reasons: Vec<Reason> = if action == Action::Reject { rows.get_untracked().iter().map(Row::reason).collect() } else { Vec::new() };
+        busy.set(true);
+        problem.set(None);
+        leptos::task::spawn_local(async move {
+            match client::post_json::<_, ()>(&decision_path(id), &Decision { action, reasons }).await {
+                Ok(()) => {
+                    rows.set(Vec::new());
+                    load();
+                }
+                Err(e) => problem.set(Some(e.to_issue())),
+            }
+            busy.set(false);
+        });
+    };
+    let reason_row = move |row: Row| {
+        view! {
+            <li class="reason-row" data-testid="reason-row">
+                <label class="field">
+                    <span>{tr(strings::REVIEW_TARGET)}</span>
+                    <select data-testid="reason-target" on:change=move |ev| row.target.set(event_target_value(&ev))>
+                        {targets().into_iter().map(|(value, label)| {
+                            let selected = value == row.target.get_untracked();
+                            view! { <option value=value selected=selected>{tr(label)}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
+                <label class="field">
+                    <span>{tr(strings::REVIEW_REASON)}</span>
+                    <select data-testid="reason-code" on:change=move |ev| row.code.set(event_target_value(&ev))>
+                        {REASONS.iter().map(|(code, zh, en)| {
+                            let selected = *code == row.code.get_untracked();
+                            view! { <option value=*code selected=selected>{tr(Text { zh, en })}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
+                <label class="field">
+                    <span>{tr(strings::REVIEW_NOTE)}</span>
+                    <input type="text" data-testid="reason-note" maxlength="200" prop:value=move || row.note.get() on:input=move |ev| row.note.set(event_target_value(&ev))/>
+                </label>
+            </li>
+        }
+    };
+    view! {
+        <main class="page review-application">
+            <Link href=Route::ReviewQueue.href() class="link">{tr(strings::NAV_REVIEW)}</Link>
+            {move || problem.get().map(|p| view! { <p class="field-error" role="alert" data-testid="form-message">{i18n.issue(&p)}</p> })}
+            {move || view_of.get().map(|v| {
+                let status = v.status;
+                view! {
+                    <h1>{v.form.unit_name.clone()}</h1>
+                    <section class="card" data-testid="application" data-status=status.as_str()>
+                        <p><strong>{tr(status_text(status))}</strong>" · "{v.receipt_no.clone()}" · "{v.age_working_days}" "{tr(strings::REVIEW_AGE)}
+                            {v.overdue.then(|| view! { " " <span class="badge badge-warn">{tr(strings::REVIEW_OVERDUE)}</span> })}
+                        </p>
+                        <dl class="facts">
+                            {[
+                                (strings::FIELD_CREDIT_CODE, v.form.credit_code.clone()),
+                                (strings::FIELD_LEGAL_REP_ID, v.form.legal_rep_id.clone()),
+                                (strings::FIELD_HANDLER_NAME, v.form.handler_name.clone()),
+                                (strings::FIELD_HANDLER_ID, v.form.handler_id.clone()),
+                                (strings::FIELD_HANDLER_MOBILE, v.form.handler_mobile.clone()),
+                                (strings::FIELD_HANDLER_EMAIL, v.form.handler_email.clone()),
+                            ].into_iter().map(|(label, value)| view! { <dt>{tr(label)}</dt><dd class="mono">{value}</dd> }).collect_view()}
+                        </dl>
+                    </section>
+                    <section class="card">
+                        <h2>{tr(strings::REVIEW_MATERIALS)}</h2>
+                        {v.materials.iter().map(|m| {
+                            let url = material_path(id, &m.slot);
+                            let label = Material::parse(&m.slot).map(|mat| { let (zh, en) = mat.label(); Text { zh, en } }).unwrap_or(strings::REVIEW_MATERIALS);
+                            let image = m.mime.starts_with("image/");
+                            view! {
+                                <figure class="material" data-slot=m.slot.clone()>
+                                    <figcaption>{tr(label)}</figcaption>
+                                    {image.then(|| view! { <img src=url.clone() alt="" class="material-image"/> })}
+                                    <a href=url target="_blank" rel="noopener" class="link">{tr(strings::REVIEW_OPEN_FULL)}</a>
+                                </figure>
+                            }
+                        }).collect_view()}
+                    </section>
+                    <section class="card">
+                        <h2>{tr(strings::STATUS_HISTORY)}</h2>
+                        <ol class="history">
+                            {v.history.iter().map(|h| view! { <li>{clock::format_ms(h.at)}" "{tr(status_text(h.status))}</li> }).collect_view()}
+                        </ol>
+                    </section>
+                    {(status == Status::Submitted).then(|| view! {
+                        <button type="button" class="btn btn-wide" data-testid="review-open" disabled=move || busy.get() on:click=move |_| act(Action::Open)>{tr(strings::REVIEW_OPEN)}</button>
+                    })}
+                    {(status == Status::InReview).then(|| view! {
+                        <section class="card">
+                            <ul class="plain">{move || rows.get().into_iter().map(reason_row).collect_view()}</ul>
+                            <button type="button" class="btn btn-secondary" data-testid="add-reason" on:click=move |_| rows.update(|r| r.push(Row::new()))>{tr(strings::REVIEW_ADD_REASON)}</button>
+                            <button type="button" class="btn btn-wide btn-secondary" data-testid="review-reject"
+                                disabled=move || busy.get() || rows.with(Vec::is_empty) on:click=move |_| act(Action::Reject)>{tr(strings::REVIEW_REJECT)}</button>
+                            <button type="button" class="btn btn-wide" data-testid="review-approve" disabled=move || busy.get() on:click=move |_| act(Action::Approve)>{tr(strings::REVIEW_APPROVE)}</button>
+                        </section>
+                    })}
+                }
+            })}
+        </main>
+    }
+}
