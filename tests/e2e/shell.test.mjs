@@ -25,7 +25,7 @@ test('offline reload renders the cached shell and reports 离线, then 在线 wh
   // The live app rendered (not only the static skeleton): its home tiles are there.
   await page.locator('.tile-title').first().waitFor();
   // Register, log in, new enrolment, drafts, sync (nobody is signed in).
-  assert.equal(await page.locator('.tile-title').count(), 6);
+  assert.equal(await page.locator('.tile-title').count(), 8);
   await page.screenshot({ path: join(ARTIFACTS, 'offline-shell-360x800.png') });
 
   // A deep link opens offline too: every navigation gets the cached shell.

@@ -1,0 +1,149 @@
+// 单位用户注册 through review, in a real browser against the real server: the employer fills
+// the form and photographs the four materials without a network; it syncs when the network
+// returns; a reviewer sends the licence back with a reason; the employer sees the reason on the
+// licence, replaces the photo and resubmits; the reviewer approves; the employer logs in.
+import { test, after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { noisePng } from './images.mjs';
+import { ARTIFACTS, assertFitsWidth, idNumber, launchPhone, netState, startServer, tempDir, waitForServiceWorker } from './support.mjs';
+
+const cleanups = [];
+after(async () => { for (const c of cleanups.reverse()) await c(); });
+
+const REVIEWER_ID = idNumber(480);
+const PASSWORD = 'Firm-garden8';
+
+/** A valid unified social credit code (a company registered in Xuanwu, Nanjing). */
+function creditCode(n) {
+  const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+  const body = String(10_000_000 + n).padStart(8, '0');
+  const orgWeights = [3, 7, 9, 10, 5, 8, 4, 2];
+  const orgSum = [...body].reduce((s, c, i) => s + Number(c) * orgWeights[i], 0);
+  const org = { 10: 'X', 11: '0' }[11 - (orgSum % 11)] ?? String(11 - (orgSum % 11));
+  const first17 = `91320102${body}${org}`;
+  const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+  const sum = [...first17].reduce((s, c, i) => s + alphabet.indexOf(c) * weights[i], 0);
+  return first17 + alphabet[(31 - (sum % 31)) % 31];
+}
+const CREDIT = creditCode(42);
+
+let server;
+before(async () => {
+  const dataDir = tempDir('employer');
+  const staff = spawnSync(process.env.SHEBAO_SERVER_BIN, [
+    'staff', '--data-dir', dataDir, 'create', '--role', 'reviewer', '--name', '孙审核', '--id-number', REVIEWER_ID, '--mobile', '13600136001',
+  ], { input: 'Review-desk7\n', encoding: 'utf8' });
+  assert.equal(staff.status, 0, staff.stderr);
+  server = await startServer({ dataDir });
+  cleanups.push(server.stop);
+});
+
+const photo = (seed, width = 1400, height = 1000) => ({ name: `scan-${seed}.png`, mimeType: 'image/png', buffer: noisePng(width, height, seed) });
+
+async function reviewer() {
+  const { context, page } = await launchPhone();
+  cleanups.push(() => context.close());
+  await page.goto(server.url + '/login');
+  await page.locator('#login').fill(REVIEWER_ID);
+  await page.locator('#password').fill('Review-desk7');
+  await page.getByTestId('submit').click();
+  await page.getByTestId('signed-in').waitFor();
+  return page;
+}
+
+/** The reviewer takes up the newest application in the queue. */
+async function takeUp(page) {
+  await page.goto(server.url + '/review');
+  const first = page.getByTestId('queue').locator('li').first();
+  await first.getByText('南京青禾科技有限公司').waitFor();
+  await first.locator('a').click();
+  await page.getByTestId('review-open').click();
+  await page.locator('[data-testid=application][data-status=in_review]').waitFor();
+}
+
+async function askStatus(page) {
+  await page.goto(server.url + '/employer-status');
+  await page.locator('#credit_code').fill(CREDIT);
+  await page.locator('#password').fill(PASSWORD);
+  await page.getByTestId('submit').click();
+}
+
+test('an employer registers offline with four photos; sent back for the licence, fixed, approved, logs in', async () => {
+  const { context, page } = await launchPhone();
+  cleanups.push(() => context.close());
+  await page.goto(server.url + '/employer-register');
+  await waitForServiceWorker(page);
+  await context.setOffline(true);
+  await netState(page).getByText('离线').waitFor();
+
+  await page.locator('#unit_name').fill('南京青禾科技有限公司');
+  await page.locator('#credit_code').fill(CREDIT);
+  await page.locator('#legal_rep_id').fill(idNumber(481));
+  await page.locator('#handler_name').fill('陈静');
+  await page.locator('#handler_id').fill(idNumber(482));
+  await page.locator('#handler_mobile').fill('13912345678');
+  await page.locator('#handler_email').fill('hr@qinghe.example');
+  await page.locator('#password').fill(PASSWORD);
+  await page.locator('#password_confirm').fill(PASSWORD);
+  await page.locator('#agreed input').check();
+  // Submitting without the materials names each one missing.
+  await page.getByTestId('submit').click();
+  await page.locator('p.field-error[data-slot=authorisation]').waitFor();
+  // A tiny photo is flagged before anything is sent; a good one is not.
+  await page.locator('#licence-file').setInputFiles(photo(1, 320, 240));
+  await page.locator('[data-slot=licence] [data-testid=photo-warning]').getByText('分辨率过低').waitFor();
+  await page.locator('#licence-file').setInputFiles(photo(2));
+  await page.locator('[data-slot=licence] [data-testid=photo-warning]').waitFor({ state: 'detached' });
+  for (const [i, slot] of ['legal_rep_id', 'handler_id', 'authorisation'].entries()) {
+    await page.locator(`#${slot}-file`).setInputFiles(photo(3 + i));
+    await page.locator(`[data-slot=${slot}] img.photo-preview`).waitFor();
+  }
+  await assertFitsWidth(page);
+  await page.screenshot({ path: join(ARTIFACTS, 'employer-register-offline-360x800.png'), fullPage: true });
+  await page.getByTestId('submit').click();
+  const status = page.getByTestId('filing-status');
+  await status.waitFor();
+  assert.notEqual(await status.getAttribute('data-state'), 'accepted', 'no network: it waits');
+
+  // The network returns: the filing and its four photos go, once.
+  await context.setOffline(false);
+  await page.locator('[data-testid=filing-status][data-state=accepted]').waitFor({ timeout: 60_000 });
+
+  // The reviewer sends the licence back.
+  const desk = await reviewer();
+  await takeUp(desk);
+  assert.equal(await desk.locator('figure.material').count(), 4, 'the four materials');
+  await desk.getByTestId('add-reason').click();
+  await desk.getByTestId('reason-target').selectOption('material:licence');
+  await desk.getByTestId('reason-code').selectOption('no_stamp');
+  await desk.getByTestId('reason-note').fill('请使用加盖公章的复印件');
+  await desk.getByTestId('review-reject').click();
+  await desk.locator('[data-testid=application][data-status=rejected]').waitFor();
+
+  // The employer sees why, on the licence, and fixes it.
+  await askStatus(page);
+  const review = page.locator('[data-testid=review-status][data-status=rejected]');
+  await review.waitFor();
+  assert.match(await review.locator('li[data-target=licence]').innerText(), /未加盖单位公章.*请使用加盖公章的复印件/);
+  await page.getByTestId('fix').click();
+  await page.locator('p[data-testid=remark][data-slot=licence]').getByText('未加盖单位公章').waitFor();
+  await page.locator('#licence-file').setInputFiles(photo(9));
+  await page.screenshot({ path: join(ARTIFACTS, 'employer-fix-licence-360x800.png'), fullPage: true });
+  await page.getByTestId('submit').click();
+  await page.locator('[data-testid=filing-status][data-state=accepted]').waitFor({ timeout: 60_000 });
+
+  // The reviewer approves the new version.
+  await takeUp(desk);
+  await desk.getByTestId('review-approve').click();
+  await desk.locator('[data-testid=application][data-status=approved]').waitFor();
+
+  await askStatus(page);
+  await page.locator('[data-testid=review-status][data-status=approved]').waitFor();
+  await page.goto(server.url + '/login');
+  await page.locator('#login').fill(CREDIT);
+  await page.locator('#password').fill(PASSWORD);
+  await page.getByTestId('submit').click();
+  await page.getByTestId('signed-in').getByText('南京青禾科技有限公司').waitFor();
+});
