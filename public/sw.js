@@ -15,7 +15,8 @@ const CACHE = 'shebao-shell-' + VERSION;
 const SHELL = '/index.html';
 
 const isDynamic = (path) =>
-  path.startsWith('/api/') || path === '/healthz' || path.startsWith('/dev/');
+  path.startsWith('/api/') || path === '/healthz' || path.startsWith('/dev/') ||
+  path.startsWith('/voucher') || path.startsWith('/verify/');
 
 // A content-hashed name (`app-4835e66d0fb40173.wasm`) can come from the HTTP cache — the page
 // has usually just downloaded it; anything else is fetched fresh.

@@ -17,6 +17,7 @@ pub mod state;
 pub mod store;
 pub mod telemetry;
 pub mod uploads;
+pub mod vouchers;
 
 pub use router::app;
 pub use state::AppState;

@@ -14,7 +14,7 @@ use tower_http::trace::TraceLayer;
 use app::api::auth;
 
 use crate::accounts::handlers as h;
-use crate::{accounts, headers, ingest, review, site, uploads, AppState};
+use crate::{accounts, headers, ingest, review, site, uploads, vouchers, AppState};
 
 /// Builds the router: `/healthz`, server functions under `/api/`, and the site for the rest.
 pub fn app(state: AppState) -> Router {
@@ -43,6 +43,9 @@ pub fn app(state: AppState) -> Router {
         .route("/api/review/applications/{id}/materials/{slot}", get(review::material))
         .route("/api/review/applications/{id}/decision", post(review::decide))
         .route(app::api::review::EMPLOYER_STATUS, post(review::employer_status))
+        .route("/voucher/{client_id}", get(vouchers::voucher))
+        .route("/verify/{token}", get(vouchers::verify))
+        .route("/voucher.css", get(vouchers::stylesheet))
         .route("/api/{*fn_name}", any(server_fns));
     let dynamic = if state.dev { dynamic.merge(crate::dev::routes()) } else { dynamic };
     // Sessions, CSRF and roles for every dynamic route (`route_layer`: it sees the matched

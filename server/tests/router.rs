@@ -64,7 +64,7 @@ async fn app_routes_get_the_shell_and_missing_files_a_404() {
     assert!(header(&res, "content-type").starts_with("text/html"));
     assert_eq!(body_text(res).await, "BR-shell");
 
-    let res = send(state.clone(), get("/verify/ABC123")).await;
+    let res = send(state.clone(), get("/review/12")).await;
     assert_eq!(body_text(res).await, "<!doctype html><title>shell</title>");
 
     for missing in ["/app-aaaaaaaaaaaaaaaa.js", "/favicon.ico", "/icons/none.png"] {

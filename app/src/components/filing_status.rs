@@ -81,6 +81,12 @@ pub fn FilingStatus(item: OutboxItem) -> impl IntoView {
             {(state == ItemState::NeedsAttention && item.errors.is_some()).then(|| view! {
                 <button type="button" class="btn btn-small" data-testid="fix" on:click=fix>{tr(strings::FIX_AND_RESUBMIT)}</button>
             })}
+            // The server's voucher (a page of its own, to print), once it has accepted the filing.
+            {(state == ItemState::Accepted).then(|| view! {
+                <a class="btn btn-small" data-testid="voucher" href=format!("/voucher/{}", item.client_id) target="_blank" rel="noopener">
+                    {tr(strings::VOUCHER_PRINT)}
+                </a>
+            })}
         </section>
     }
 }

@@ -149,6 +149,7 @@ texts! {
     SUBMITTED_WAITING = "已提交，将在有网络时自动发送", "Submitted; it will be sent when there is a network";
     SUBMITTED_ACCEPTED = "已受理", "Accepted";
     FIX_AND_RESUBMIT = "修改后重新提交", "Fix and submit again";
+    VOUCHER_PRINT = "查看并打印办理凭证", "View and print the voucher";
     FORM_READ_ONLY = "已提交的材料不能修改", "A submitted filing cannot be changed";
     PROVISIONAL_RECEIPT = "临时凭证（同步后替换为正式回执）", "Provisional receipt (replaced by the server's after sync)";
     CLIENT_ID = "本机编号", "Device reference";

@@ -66,6 +66,11 @@ pub const ENDPOINTS: &[Endpoint] = &[
     // 审核进度查询: an applicant cannot log in before the approval; the credit code and the
     // password set at registration show their own application only.
     ep("POST", "/api/employer/status", Access::Anyone),
+    // 办理凭证: the client id is the capability (only the device that made the filing knows
+    // it); the verify page shows nothing personal.
+    ep("GET", "/voucher/{client_id}", Access::Anyone),
+    ep("GET", "/verify/{token}", Access::Anyone),
+    ep("GET", "/voucher.css", Access::Anyone),
     // Public server functions (server information, the policy table).
     Endpoint { method: None, path: "/api/{*fn_name}", access: Access::Anyone },
     // Mounted only in development mode.

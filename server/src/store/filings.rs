@@ -49,6 +49,7 @@ pub trait FilingStore {
     /// `YYYYMMDD` for the receipt numbers (`SB` + day + 6-digit sequence).
     async fn store_filings(&self, filings: &[NewFiling], day: &str, now: i64) -> Result<Vec<Stored>, StoreError>;
     async fn filing_by_client_id(&self, client_id: &str) -> Result<Option<StoredFiling>, StoreError>;
+    async fn filing_by_receipt(&self, receipt_no: &str) -> Result<Option<StoredFiling>, StoreError>;
     /// Whether another filing of `kind` names the same subject.
     async fn subject_taken(&self, kind: &str, subject: &str, except_client_id: &str) -> Result<bool, StoreError>;
     /// The sealed payload of a filing.
@@ -160,6 +161,14 @@ macro_rules! impl_filing_store {
                 }
                 tx.commit().await?;
                 Ok(out)
+            }
+
+            async fn filing_by_receipt(&self, receipt_no: &str) -> Result<Option<StoredFiling>, StoreError> {
+                let row = sqlx::query(&format!("SELECT {COLUMNS} FROM filings WHERE receipt_no = $1"))
+                    .bind(receipt_no)
+                    .fetch_optional(&self.pool)
+                    .await?;
+                Ok(row.as_ref().map(stored).transpose()?)
             }
 
             async fn filing_by_client_id(&self, client_id: &str) -> Result<Option<StoredFiling>, StoreError> {
