@@ -5,7 +5,9 @@
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import jsQR from 'jsqr';
 import { noisePng } from './images.mjs';
 import { ARTIFACTS, assertFitsWidth, idNumber, launchPhone, netState, startServer, tempDir, waitForServiceWorker } from './support.mjs';
 
@@ -133,6 +135,7 @@ test('an employer registers offline with four photos; sent back for the licence,
   await page.screenshot({ path: join(ARTIFACTS, 'employer-fix-licence-360x800.png'), fullPage: true });
   await page.getByTestId('submit').click();
   await page.locator('[data-testid=filing-status][data-state=accepted]').waitFor({ timeout: 60_000 });
+  const voucherUrl = new URL(await page.getByTestId('voucher').getAttribute('href'), server.url).href;
 
   // The reviewer approves the new version.
   await takeUp(desk);
@@ -146,4 +149,33 @@ test('an employer registers offline with four photos; sent back for the licence,
   await page.locator('#password').fill(PASSWORD);
   await page.getByTestId('submit').click();
   await page.getByTestId('signed-in').getByText('南京青禾科技有限公司').waitFor();
+
+  // The voucher: printed to PDF by Chromium, its QR code read back and followed.
+  await page.goto(voucherUrl);
+  await page.getByTestId('review').getByText('审核通过').waitFor();
+  const receipt = await page.getByTestId('receipt').innerText();
+  assert.ok(!(await page.content()).includes(idNumber(482)), 'the handler\'s ID number is masked');
+  await assertFitsWidth(page);
+  const pdfPath = join(ARTIFACTS, 'voucher-a4.pdf');
+  await page.pdf({ path: pdfPath, format: 'A4', printBackground: true });
+  assert.equal(readFileSync(pdfPath).subarray(0, 5).toString(), '%PDF-');
+  const pixels = await page.evaluate(async () => {
+    const img = document.querySelector('[data-testid=qr]');
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = img.naturalWidth;
+    canvas.height = img.naturalHeight;
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.drawImage(img, 0, 0);
+    return { width: canvas.width, height: canvas.height, data: [...ctx.getImageData(0, 0, canvas.width, canvas.height).data] };
+  });
+  const qr = jsQR(Uint8ClampedArray.from(pixels.data), pixels.width, pixels.height);
+  assert.ok(qr, 'the QR code reads');
+  assert.match(qr.data, /\/verify\//);
+  await page.goto(qr.data);
+  await page.getByTestId('verified').getByText('凭证真实有效').waitFor();
+  assert.equal(await page.getByTestId('receipt').innerText(), receipt);
+  await page.screenshot({ path: join(ARTIFACTS, 'voucher-verified-360x800.png'), fullPage: true });
 });
