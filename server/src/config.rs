@@ -25,6 +25,8 @@ pub enum Command {
     Staff(crate::cli::staff::StaffArgs),
     /// Times logins: Argon2id with the server's parameters and concurrency bound (JSON).
     LoginBench(crate::cli::login_bench::LoginBenchArgs),
+    /// Times the review queue with many applications in the store (JSON).
+    ReviewBench(crate::cli::review_bench::ReviewBenchArgs),
 }
 
 /// Where the records are and the key that seals them (every command that opens the store).

@@ -13,6 +13,7 @@ async fn main() -> ExitCode {
         Command::Registry(args) => server::cli::registry::run(&args).await.map(|ok| (!ok).then(|| ExitCode::from(1))),
         Command::Staff(args) => server::cli::staff::run(&args).await.map(|()| None),
         Command::LoginBench(args) => server::cli::login_bench::run(&args).await.map(|()| None),
+        Command::ReviewBench(args) => server::cli::review_bench::run(&args).await.map(|()| None),
         Command::Check(args) => {
             return match server::cli::check::run(&args, &mut std::io::stdout().lock()) {
                 Ok(true) => ExitCode::SUCCESS,

@@ -85,7 +85,8 @@ pub fn all(args: &[String]) -> anyhow::Result<()> {
 
 /// Real-name lookup p50/p99 against the 1,000,000-person demo registry, on SQLite (a data dir
 /// kept under target/, seeded once) and on PostgreSQL (database `shebao_bench` on the local
-/// server, seeded once; skipped if none answers); login time and rate under the hashing bound.
+/// server, seeded once; skipped if none answers); login time and rate under the hashing bound;
+/// the review queue's server time with 10,000 applications.
 fn accounts() -> anyhow::Result<Vec<Value>> {
     const PEOPLE: u64 = 1_000_000;
     let bin = util::target_dir().join("release/shebao-server");
@@ -129,6 +130,16 @@ fn accounts() -> anyhow::Result<Vec<Value>> {
     rows.push(json!({ "name": "login (Argon2id) alone", "unit": "ms", "median": v["alone_ms"], "p95": v["alone_ms"], "n": 1, "goal": null }));
     rows.push(json!({ "name": format!("login under load, {} clients, bound {}", v["clients"], v["bound"]), "unit": "ms", "median": v["p50_ms"], "p95": v["p99_ms"], "p99": v["p99_ms"], "n": v["logins"], "goal": null }));
     rows.push(json!({ "name": "logins per second the bound allows", "unit": "/s", "median": v["logins_per_s"], "p95": v["logins_per_s"], "n": v["logins"], "goal": null, "better": "higher" }));
+    let data = util::target_dir().join("bench/review-10k");
+    let v = figures(Command::new(&bin).arg("review-bench").arg("--data-dir").arg(&data).args(["--applications", "10000", "--samples", "200"]))?;
+    println!("review queue: {v}");
+    for filter in ["open", "overdue", "city", "page 20"] {
+        let f = &v["filters"][filter];
+        rows.push(json!({
+            "name": format!("review queue, 10,000 applications, SQLite: {filter}"), "unit": "ms",
+            "median": f["p50_ms"], "p95": f["p99_ms"], "p99": f["p99_ms"], "n": v["samples"], "goal": 200,
+        }));
+    }
     Ok(rows)
 }
 

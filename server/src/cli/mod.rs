@@ -3,4 +3,5 @@
 pub mod check;
 pub mod login_bench;
 pub mod registry;
+pub mod review_bench;
 pub mod staff;
