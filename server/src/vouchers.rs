@@ -3,7 +3,7 @@
 //! - `GET /voucher/{client_id}`: the printable voucher (A4 and phone widths): the filing's
 //!   summary with ID numbers masked, its receipt number and time, the handling office, the
 //!   review status where there is one, and a QR code. The client id is the capability: only
-//!   the device that made the filing knows it (122 random bits).
+//!   the device that made the filing knows it (a UUIDv7: 74 random bits after its timestamp).
 //! - `GET /verify/{receipt_no}.{code}`: says whether a voucher is authentic and what became of
 //!   its filing, without personal data. `code` is a keyed hash of the receipt number, so a
 //!   receipt number alone (they are sequential) verifies nothing.

@@ -5,6 +5,7 @@ import { fillEnrolment, idNumber, launchPhone, startServer, thisMonth, waitForSe
 import { startProxy } from '../e2e/proxy.mjs';
 import { noisePng } from '../e2e/images.mjs';
 import { out } from './figures.mjs';
+import { device, filings } from './protocol.mjs';
 
 
 async function fresh() {
@@ -261,8 +262,31 @@ async function firstVisit(runs = 3) {
   out('repeat start offline: form accepts input (4× CPU)', 'ms', offline, 1000);
 }
 
+/** 办理凭证: the server renders a voucher (its QR code included), Chromium prints it to A4. */
+async function voucherPdf(runs = 10) {
+  const { server, page, done } = await fresh();
+  const [item] = filings(900, 1);
+  const stats = { accepted: 0, resent: 0, duplicateAnswers: 0, refused: [] };
+  await device(server.url, [item], stats);
+  if (stats.accepted !== 1) throw new Error(`voucherPdf: the filing was not accepted: ${JSON.stringify(stats)}`);
+  const render = [];
+  const pdf = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await page.goto(`${server.url}/voucher/${item.client_id}`);
+    await page.locator('[data-testid=qr]').evaluate((img) => img.decode());
+    const t1 = performance.now();
+    await page.pdf({ format: 'A4', printBackground: true });
+    pdf.push(performance.now() - t1);
+    render.push(t1 - t0);
+  }
+  await done();
+  out('voucher: page loaded with its QR code', 'ms', render, null);
+  out('voucher: printed to an A4 PDF by Chromium', 'ms', pdf, null);
+}
+
 const which = process.argv.slice(2);
-const all = { firstVisit, typing, commits, draftsPage, sync100, uploadCut };
+const all = { firstVisit, typing, commits, draftsPage, sync100, uploadCut, voucherPdf };
 for (const [name, run] of Object.entries(all)) {
   if (which.length && !which.includes(name)) continue;
   await run();
