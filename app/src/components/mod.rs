@@ -1,5 +1,6 @@
 //! Reusable pieces of the interface.
 
+pub mod consent;
 pub mod division_picker;
 pub mod field;
 pub mod filing_status;
@@ -11,6 +12,7 @@ pub mod status_bar;
 pub mod sync_badge;
 pub mod update_banner;
 
+pub use consent::Consent;
 pub use division_picker::DivisionPicker;
 pub use field::{FieldIssues, InputKind, TextField};
 pub use filing_status::FilingStatus;

@@ -5,18 +5,17 @@
 use leptos::prelude::*;
 
 use crate::api::auth::{self, AddressesDraft};
-use crate::api::client::{self, FormAnswer};
 use crate::components::{DivisionPicker, InputKind, TextField};
 use crate::domain::forms::addresses::{self, field};
-use crate::domain::{FieldErrors, Issue};
+use crate::domain::FieldErrors;
 use crate::i18n::{strings, tr, use_i18n, Text};
 use crate::routes::Route;
-use crate::state::{use_account, use_network, use_router, Reachability};
+use super::online_form::OnlineForm;
+use crate::state::{use_account, use_router};
 
 #[component]
 pub fn Addresses() -> impl IntoView {
     let i18n = use_i18n();
-    let net = use_network();
     let router = use_router();
     let account = use_account();
     let [household_division, household_detail, contact_division, contact_detail] = std::array::from_fn(|_| RwSignal::new(String::new()));
@@ -34,39 +33,13 @@ pub fn Addresses() -> impl IntoView {
         Ok(valid) => FieldErrors { errors: Default::default(), warnings: valid.warnings },
         Err(errors) => errors,
     });
-    let (reveal, refused, message, busy) = (RwSignal::new(false), RwSignal::new(None::<FieldErrors>), RwSignal::new(None::<Issue>), RwSignal::new(false));
-    Effect::new(move |first: Option<()>| {
-        draft.track();
-        if first.is_some() {
-            refused.set(None);
-        }
-    });
-    let issues = move |name: &'static str| Signal::derive(move || super::field_issues(refused, report, name));
+    let form = OnlineForm::new(report, move || draft.track());
+    let (reveal, message, busy) = (form.reveal, form.message, form.busy);
+    let issues = move |name: &'static str| form.issues(name);
     let submit = move |_| {
-        if net.state() != Reachability::Online {
-            message.set(Some(Issue::new("offline", strings::NEEDS_NETWORK.zh, strings::NEEDS_NETWORK.en)));
-            return;
-        }
-        if report.with_untracked(FieldErrors::has_errors) {
-            reveal.set(true);
-            return;
-        }
-        busy.set(true);
-        let req = draft.get_untracked();
-        leptos::task::spawn_local(async move {
-            match client::post_form::<_, ()>(auth::PROFILE, &req, net).await {
-                FormAnswer::Done(()) => {
-                    account.refresh();
-                    router.navigate(&Route::Home.href());
-                }
-                FormAnswer::Refused(r) => {
-                    reveal.set(true);
-                    message.set(Some(r.message()));
-                    refused.set(Some(r.fields));
-                }
-                FormAnswer::Failed(e) => message.set(Some(e.to_issue())),
-            }
-            busy.set(false);
+        form.send(auth::PROFILE, draft.get_untracked(), move |()| {
+            account.refresh();
+            router.navigate(&Route::Home.href());
         });
     };
     let address = move |label: Text, division_field: &'static str, division: RwSignal<String>, detail_field: &'static str, detail: RwSignal<String>| {

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use crate::api::review::StatusAnswer;
 use crate::api::sync::FilingKind;
-use crate::components::{FieldIssues, FilingStatus, IdNumberField, InputKind, PhotoSlot, TextField};
+use crate::components::{Consent, FieldIssues, FilingStatus, IdNumberField, InputKind, PhotoSlot, TextField};
 use crate::domain::forms::employer::{self, field, EmployerRegistrationDraft};
 use crate::domain::forms::Context;
 use crate::domain::review::{Material, Status, Target};
@@ -126,16 +126,7 @@ pub fn EmployerRegister(draft_id: Option<String>) -> impl IntoView {
                         kind=InputKind::Password hint=Some(strings::FIELD_PASSWORD_HINT) autocomplete="new-password" reveal=reveal/>
                     <TextField name=field::PASSWORD_CONFIRM label=strings::FIELD_PASSWORD_CONFIRM value=f.password_confirm
                         issues=issues(field::PASSWORD_CONFIRM) kind=InputKind::Password autocomplete="new-password" reveal=reveal/>
-                    <label class="check" id=field::AGREED>
-                        <input type="checkbox" prop:checked=move || f.agreed.get() on:change=move |ev| f.agreed.set(event_target_checked(&ev))/>
-                        <span>
-                            {tr(strings::AGREE_PREFIX)}
-                            <a href="/agreement" target="_blank">{tr(strings::AGREEMENT_TITLE)}</a>
-                            {tr(strings::AGREE_AND)}
-                            <a href="/privacy" target="_blank">{tr(strings::PRIVACY_TITLE)}</a>
-                        </span>
-                    </label>
-                    {move || issues(field::AGREED).get().error.filter(|_| reveal.get()).map(|e| view! { <p class="field-error">{i18n.issue(&e)}</p> })}
+                    <Consent name=field::AGREED agreed=f.agreed issues=issues(field::AGREED) reveal=reveal/>
                 </fieldset>
                 <h2>{tr(strings::MATERIALS_TITLE)}</h2>
                 {Material::ALL.into_iter().map(|m| {

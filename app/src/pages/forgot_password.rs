@@ -5,19 +5,18 @@
 use leptos::prelude::*;
 
 use crate::api::auth::{self, CodePurpose, ResetRequest, SmsRequest};
-use crate::api::client::{self, FormAnswer};
 use crate::components::{IdNumberField, InputKind, Link, SendCode, TextField};
 use crate::domain::forms::password_reset::{self, field};
 use crate::domain::forms::Context;
-use crate::domain::{FieldErrors, Issue};
+use crate::domain::FieldErrors;
 use crate::i18n::{strings, tr, use_i18n};
 use crate::routes::Route;
-use crate::state::{clock, use_network, Reachability};
+use super::online_form::OnlineForm;
+use crate::state::clock;
 
 #[component]
 pub fn ForgotPassword() -> impl IntoView {
     let i18n = use_i18n();
-    let net = use_network();
     let (id_number, code, password, confirm) =
         (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
     let draft = Memo::new(move |_| ResetRequest {
@@ -33,15 +32,10 @@ pub fn ForgotPassword() -> impl IntoView {
             Err(errors) => errors,
         }
     });
-    let (reveal, refused, message, busy, done) =
-        (RwSignal::new(false), RwSignal::new(None::<FieldErrors>), RwSignal::new(None::<Issue>), RwSignal::new(false), RwSignal::new(false));
-    Effect::new(move |first: Option<()>| {
-        draft.track();
-        if first.is_some() {
-            refused.set(None);
-        }
-    });
-    let issues = move |name: &'static str| Signal::derive(move || super::field_issues(refused, report, name));
+    let form = OnlineForm::new(report, move || draft.track());
+    let (reveal, refused, message, busy) = (form.reveal, form.refused, form.message, form.busy);
+    let done = RwSignal::new(false);
+    let issues = move |name: &'static str| form.issues(name);
     let code_request = Callback::new(move |()| {
         if report.with_untracked(|r| r.error_of(field::ID_NUMBER).is_some()) {
             reveal.set(true);
@@ -49,30 +43,7 @@ pub fn ForgotPassword() -> impl IntoView {
         }
         Some(SmsRequest { purpose: CodePurpose::Reset, mobile: String::new(), id_number: id_number.get_untracked() })
     });
-    let submit = move |_| {
-        if net.state() != Reachability::Online {
-            message.set(Some(Issue::new("offline", strings::NEEDS_NETWORK.zh, strings::NEEDS_NETWORK.en)));
-            return;
-        }
-        if report.with_untracked(FieldErrors::has_errors) {
-            reveal.set(true);
-            return;
-        }
-        busy.set(true);
-        let req = draft.get_untracked();
-        leptos::task::spawn_local(async move {
-            match client::post_form::<_, ()>(auth::RESET, &req, net).await {
-                FormAnswer::Done(()) => done.set(true),
-                FormAnswer::Refused(r) => {
-                    reveal.set(true);
-                    message.set(Some(r.message()));
-                    refused.set(Some(r.fields));
-                }
-                FormAnswer::Failed(e) => message.set(Some(e.to_issue())),
-            }
-            busy.set(false);
-        });
-    };
+    let submit = move |_| form.send(auth::RESET, draft.get_untracked(), move |()| done.set(true));
     view! {
         <main class="page form-page">
             <h1>{tr(strings::FORGOT_TITLE)}</h1>

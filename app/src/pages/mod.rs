@@ -9,6 +9,7 @@ pub mod forgot_password;
 pub mod home;
 pub mod login;
 pub mod not_found;
+mod online_form;
 pub mod register;
 pub mod review_application;
 pub mod review_queue;
@@ -32,21 +33,8 @@ pub use settings::Settings;
 pub use sync::SyncPanel;
 pub use verify_phone::VerifyPhone;
 
-use leptos::prelude::*;
-
 use crate::api::sync::FilingKind;
-use crate::components::FieldIssues;
-use crate::domain::FieldErrors;
 use crate::i18n::{strings, Text};
-
-/// A field's issues: the server's refusal while the form is unchanged, else the shared rules'
-/// verdict as typed.
-pub(crate) fn field_issues(refused: RwSignal<Option<FieldErrors>>, report: Memo<FieldErrors>, name: &str) -> FieldIssues {
-    refused
-        .with(|r| r.as_ref().map(|e| FieldIssues::of(e, name)))
-        .filter(|s| s.error.is_some())
-        .unwrap_or_else(|| report.with(|r| FieldIssues::of(r, name)))
-}
 
 /// The name of a kind of filing.
 pub fn kind_text(kind: FilingKind) -> Text {

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use crate::api::auth::{self, CodePurpose, Me, Registered, Role, SmsRequest};
 use crate::api::client::{self, FormAnswer};
 use crate::api::sync::FilingKind;
-use crate::components::{FieldIssues, FilingStatus, IdNumberField, InputKind, Link, SendCode, TextField};
+use crate::components::{Consent, FieldIssues, FilingStatus, IdNumberField, InputKind, Link, SendCode, TextField};
 use crate::domain::forms::personal::{self, field, PersonalRegistrationDraft};
 use crate::domain::forms::Context;
 use crate::domain::password::{strength, Strength};
@@ -228,16 +228,7 @@ pub fn Register(draft_id: Option<String>) -> impl IntoView {
                         issues=issues(field::PASSWORD_CONFIRM) kind=InputKind::Password autocomplete="new-password" reveal=reveal/>
                     {text(field::SMS_CODE, strings::FIELD_SMS_CODE, f.sms_code, InputKind::Numeric, Some(strings::FIELD_SMS_CODE_HINT))}
                     <SendCode request=code_request message=message refused=refused/>
-                    <label class="check" id=field::AGREED>
-                        <input type="checkbox" prop:checked=move || f.agreed.get() on:change=move |ev| f.agreed.set(event_target_checked(&ev))/>
-                        <span>
-                            {tr(strings::AGREE_PREFIX)}
-                            <a href="/agreement" target="_blank">{tr(strings::AGREEMENT_TITLE)}</a>
-                            {tr(strings::AGREE_AND)}
-                            <a href="/privacy" target="_blank">{tr(strings::PRIVACY_TITLE)}</a>
-                        </span>
-                    </label>
-                    {move || issues(field::AGREED).get().error.filter(|_| reveal.get()).map(|e| view! { <p class="field-error">{i18n.issue(&e)}</p> })}
+                    <Consent name=field::AGREED agreed=f.agreed issues=issues(field::AGREED) reveal=reveal/>
                 </fieldset>
                 {move || message.get().map(|m| view! { <p class="form-message" role="alert" data-testid="form-message">{i18n.issue(&m)}</p> })}
                 <Show when=move || editable.get() && registered.with(Option::is_none)>

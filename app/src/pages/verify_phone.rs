@@ -5,12 +5,12 @@
 use leptos::prelude::*;
 
 use crate::api::auth::{self, CodePurpose, SmsRequest, VerifyPhoneRequest};
-use crate::api::client::{self, FormAnswer};
 use crate::components::{IdNumberField, InputKind, Link, SendCode, TextField};
-use crate::domain::{FieldErrors, IdNumber, Issue, SmsCode};
+use crate::domain::{FieldErrors, IdNumber, SmsCode};
 use crate::i18n::{strings, tr, use_i18n};
 use crate::routes::Route;
-use crate::state::{clock, use_network, Reachability};
+use super::online_form::OnlineForm;
+use crate::state::clock;
 
 const ID_NUMBER: &str = "id_number";
 const SMS_CODE: &str = "sms_code";
@@ -18,7 +18,6 @@ const SMS_CODE: &str = "sms_code";
 #[component]
 pub fn VerifyPhone() -> impl IntoView {
     let i18n = use_i18n();
-    let net = use_network();
     let id_number = RwSignal::new(String::new());
     let code = RwSignal::new(String::new());
     let report = Memo::new(move |_| {
@@ -27,16 +26,13 @@ pub fn VerifyPhone() -> impl IntoView {
         e.take(SMS_CODE, code.with(|v| SmsCode::parse(v)));
         e
     });
-    let (reveal, refused, message, busy, done) =
-        (RwSignal::new(false), RwSignal::new(None::<FieldErrors>), RwSignal::new(None::<Issue>), RwSignal::new(false), RwSignal::new(false));
-    Effect::new(move |first: Option<()>| {
+    let form = OnlineForm::new(report, move || {
         id_number.track();
         code.track();
-        if first.is_some() {
-            refused.set(None);
-        }
     });
-    let issues = move |name: &'static str| Signal::derive(move || super::field_issues(refused, report, name));
+    let (reveal, refused, message, busy) = (form.reveal, form.refused, form.message, form.busy);
+    let done = RwSignal::new(false);
+    let issues = move |name: &'static str| form.issues(name);
     let code_request = Callback::new(move |()| {
         if report.with_untracked(|r| r.error_of(ID_NUMBER).is_some()) {
             reveal.set(true);
@@ -45,28 +41,8 @@ pub fn VerifyPhone() -> impl IntoView {
         Some(SmsRequest { purpose: CodePurpose::VerifyPhone, mobile: String::new(), id_number: id_number.get_untracked() })
     });
     let submit = move |_| {
-        if net.state() != Reachability::Online {
-            message.set(Some(Issue::new("offline", strings::NEEDS_NETWORK.zh, strings::NEEDS_NETWORK.en)));
-            return;
-        }
-        if report.with_untracked(FieldErrors::has_errors) {
-            reveal.set(true);
-            return;
-        }
-        busy.set(true);
         let req = VerifyPhoneRequest { id_number: id_number.get_untracked(), sms_code: code.get_untracked() };
-        leptos::task::spawn_local(async move {
-            match client::post_form::<_, ()>(auth::VERIFY_PHONE, &req, net).await {
-                FormAnswer::Done(()) => done.set(true),
-                FormAnswer::Refused(r) => {
-                    reveal.set(true);
-                    message.set(Some(r.message()));
-                    refused.set(Some(r.fields));
-                }
-                FormAnswer::Failed(e) => message.set(Some(e.to_issue())),
-            }
-            busy.set(false);
-        });
+        form.send(auth::VERIFY_PHONE, req, move |()| done.set(true));
     };
     view! {
         <main class="page form-page">
