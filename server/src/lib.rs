@@ -2,6 +2,7 @@
 //! calls into here, and tests build the same router without a socket.
 
 pub mod accounts;
+pub mod applicant;
 pub mod cli;
 pub mod config;
 pub mod dev;

@@ -1,24 +1,24 @@
-//! The review desk (reviewers) and 审核进度查询 (the applicant): the queue with its filters and
-//! working-day ages, one application with its materials, the decision, and the applicant's view
-//! of their own application. The state machine is `domain::review`; the store moves a status
-//! only from the one the reviewer saw.
+//! The review desk (reviewers): the queue with its filters and working-day ages, one
+//! application with its materials, the decision. The state machine is `domain::review`; the
+//! store moves a status only from the one the reviewer saw. The applicant's side is
+//! `applicant`.
 
 use app::api::review::{
-    ApplicationView, Decision, HistoryEntry, MaterialRef, Queue, QueueItem, ReviewForm, StatusAnswer, StatusRequest, QUEUE_PAGE,
+    ApplicationView, Decision, HistoryEntry, MaterialRef, Queue, QueueItem, ReviewForm, QUEUE_PAGE,
 };
 use app::api::ApiError;
 use app::domain::forms::employer::{self, EmployerRegistrationDraft};
 use app::domain::review::{self, Action, Reason, Status};
-use app::domain::{divisions, CreditCode, Date, Issue};
+use app::domain::{divisions, Date, Issue};
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::IntoResponse;
 use axum::{Extension, Json};
 
-use crate::accounts::handlers::{body, Answer, ClientAddress};
+use crate::accounts::handlers::{body, Answer};
 use crate::accounts::session::Principal;
-use crate::accounts::{throttle, Refusal, CREDIT_INDEX};
+use crate::accounts::Refusal;
 use crate::store::{Application, AuditEntry, QueueFilter, StoreError, Transition};
 use crate::AppState;
 
@@ -30,11 +30,11 @@ fn submitted_on(a: &Application) -> Date {
     Date::parse_iso(&a.submitted_on).unwrap_or_else(|| today(a.submitted_at))
 }
 
-fn status_of(a: &Application) -> Status {
+pub(crate) fn status_of(a: &Application) -> Status {
     Status::parse(&a.status).unwrap_or(Status::Submitted)
 }
 
-fn reasons_of(text: Option<&str>) -> Vec<Reason> {
+pub(crate) fn reasons_of(text: Option<&str>) -> Vec<Reason> {
     text.and_then(|t| serde_json::from_str(t).ok()).unwrap_or_default()
 }
 
@@ -54,13 +54,32 @@ fn region_range(code: u32) -> (i64, i64) {
     }
 }
 
-/// The latest submission day that is overdue today: open for more than 3 working days.
-fn overdue_cutoff(today: Date) -> Date {
+/// The latest submission day that is at least `age` working days old today (ages only grow
+/// as the day goes back, so every earlier day is too).
+fn latest_day_aged(today: Date, age: u32) -> Date {
     let mut day = today.days_since_epoch();
-    while review::working_days_between(Date::from_days_since_epoch(day), today) <= review::DUE_WORKING_DAYS {
+    while review::working_days_between(Date::from_days_since_epoch(day), today) < age {
         day -= 1;
     }
     Date::from_days_since_epoch(day)
+}
+
+/// The latest submission day that is overdue today: open for more than 3 working days.
+fn overdue_cutoff(today: Date) -> Date {
+    latest_day_aged(today, review::DUE_WORKING_DAYS + 1)
+}
+
+/// The earliest submission day that is at most `age` working days old today.
+fn earliest_day_within(today: Date, age: u32) -> Date {
+    Date::from_days_since_epoch(latest_day_aged(today, age + 1).days_since_epoch() + 1)
+}
+
+/// An age bound from the query: a whole number of working days (at most a year's worth).
+fn age_bound(text: Option<&str>) -> Result<Option<u32>, Refusal> {
+    match text.filter(|t| !t.is_empty()) {
+        None => Ok(None),
+        Some(t) => t.parse::<u32>().ok().filter(|n| *n <= 260).map(Some).ok_or_else(Refusal::bad_request),
+    }
 }
 
 #[derive(Debug, serde::Deserialize)]
@@ -71,6 +90,12 @@ pub struct QueueQuery {
     region: Option<String>,
     #[serde(default)]
     overdue: Option<String>,
+    /// At least this many working days old.
+    #[serde(default)]
+    min_age: Option<String>,
+    /// At most this many working days old.
+    #[serde(default)]
+    max_age: Option<String>,
     #[serde(default)]
     page: Option<i64>,
 }
@@ -89,11 +114,19 @@ pub async fn queue(State(state): State<AppState>, Query(q): Query<QueueQuery>) -
         None => None,
     };
     let overdue = matches!(q.overdue.as_deref(), Some("1" | "true"));
+    let min_age = age_bound(q.min_age.as_deref())?;
+    let max_age = age_bound(q.max_age.as_deref())?;
+    // The stricter of "overdue" and a minimum age.
+    let oldest_day = [overdue.then(|| overdue_cutoff(today)), min_age.map(|n| latest_day_aged(today, n))]
+        .into_iter()
+        .flatten()
+        .min_by_key(|d| d.days_since_epoch());
     let filter = QueueFilter {
         // Overdue means still open.
         statuses: if overdue { statuses.into_iter().filter(|s| Status::parse(s).is_some_and(Status::is_open)).collect() } else { statuses },
         region: region.map(region_range),
-        submitted_on_or_before: overdue.then(|| overdue_cutoff(today).iso()),
+        submitted_on_or_before: oldest_day.map(|d| d.iso()),
+        submitted_on_or_after: max_age.map(|n| earliest_day_within(today, n).iso()),
         limit: QUEUE_PAGE,
         offset: q.page.unwrap_or(0).clamp(0, 10_000) * QUEUE_PAGE,
     };
@@ -116,20 +149,21 @@ pub async fn queue(State(state): State<AppState>, Query(q): Query<QueueQuery>) -
                 age_working_days: review::working_days_between(submitted_on(a), today),
                 overdue: review::is_overdue(status, submitted_on(a), today),
                 resubmitted: a.version_of.is_some(),
+                mobile_verified: a.mobile_verified_at.is_some(),
             }
         })
         .collect();
     Ok(Json(Queue { total, items }).into_response())
 }
 
-fn history(events: Vec<crate::store::ApplicationEvent>) -> Vec<HistoryEntry> {
+pub(crate) fn history(events: Vec<crate::store::ApplicationEvent>) -> Vec<HistoryEntry> {
     events
         .into_iter()
         .map(|e| HistoryEntry { at: e.at, status: Status::parse(&e.status).unwrap_or(Status::Submitted), reasons: reasons_of(e.reasons.as_deref()) })
         .collect()
 }
 
-async fn form_of(state: &AppState, client_id: &str) -> Result<ReviewForm, Refusal> {
+pub(crate) async fn form_of(state: &AppState, client_id: &str) -> Result<ReviewForm, Refusal> {
     let sealed = state.store.filing_payload(client_id).await?.ok_or_else(not_found)?;
     let text = state.vault.open(&sealed).map_err(|e| Refusal::Store(StoreError::Config(e.to_string())))?;
     let d: EmployerRegistrationDraft = serde_json::from_slice(&text).map_err(|e| Refusal::Store(StoreError::Config(e.to_string())))?;
@@ -179,6 +213,7 @@ pub async fn application(State(state): State<AppState>, Extension(p): Extension<
         submitted_at: a.submitted_at,
         age_working_days: review::working_days_between(submitted_on(&a), today(now)),
         overdue: review::is_overdue(status, submitted_on(&a), today(now)),
+        mobile_verified: a.mobile_verified_at.is_some(),
     };
     Ok(Json(view).into_response())
 }
@@ -207,6 +242,13 @@ pub async fn decide(
     let from = status_of(&a);
     let conflict = |issue: Issue| Refusal::api(StatusCode::CONFLICT, ApiError { code: issue.code.into(), zh: issue.zh.into(), en: issue.en.into() });
     let to = review::next(from, decision.action).map_err(conflict)?;
+    if to == Status::Approved && a.mobile_verified_at.is_none() {
+        return Err(conflict(Issue::new(
+            "review.mobile_unverified",
+            "经办人手机号尚未通过验证码验证，暂不能批准；申请人可在“审核进度查询”中验证",
+            "The handler's mobile has not been proved by a code yet, so it cannot be approved; the applicant can prove it under “review progress”",
+        )));
+    }
     let mut fields: Vec<&str> = FIELDS.to_vec();
     fields.extend(review::Material::ALL.map(review::Material::as_str));
     let reasons = match decision.action {
@@ -248,48 +290,6 @@ const FIELDS: [&str; 7] = [
     employer::field::HANDLER_EMAIL,
 ];
 
-fn wrong_status_login() -> Refusal {
-    Refusal::api(
-        StatusCode::UNAUTHORIZED,
-        ApiError::new("status.wrong", "统一社会信用代码或密码不正确", "The credit code or the password is not right"),
-    )
-}
-
-/// `POST /api/employer/status`: 审核进度查询 by credit code and the password set at
-/// registration (throttled like a login). The latest version's status and reasons, and every
-/// version's history.
-pub async fn employer_status(
-    State(state): State<AppState>,
-    ClientAddress(addr): ClientAddress,
-    json: Result<Json<StatusRequest>, JsonRejection>,
-) -> Answer {
-    let req = body(json)?;
-    let now = crate::store::now_ms();
-    let Ok(code) = CreditCode::parse(&req.credit_code) else { return Err(wrong_status_login()) };
-    let index = state.vault.blind_index(CREDIT_INDEX, code.value.as_str());
-    throttle::check(state.store.as_ref(), &index, &addr, now).await?;
-    let account = state.store.account_by_id_index(&index).await?;
-    let ok = state.accounts.hasher.verify(&req.password, account.as_ref().map(|a| a.password_hash.as_str())).await;
-    let versions = state.store.applications_by_credit(&index).await?;
-    let (Some(latest), true) = (versions.first(), ok && account.is_some()) else {
-        throttle::failed(state.store.as_ref(), &index, &addr, now).await?;
-        return Err(wrong_status_login());
-    };
-    throttle::succeeded(state.store.as_ref(), &index).await?;
-    let mut all = Vec::new();
-    for v in versions.iter().rev() {
-        all.extend(history(state.store.application_events(v.id).await?));
-    }
-    Ok(Json(StatusAnswer {
-        unit_name: latest.unit_name.clone(),
-        status: status_of(latest),
-        reasons: reasons_of(latest.reasons.as_deref()),
-        history: all,
-        filing_client_id: latest.filing_client_id.clone(),
-    })
-    .into_response())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -309,5 +309,21 @@ mod tests {
         assert!(review::is_overdue(Status::Submitted, overdue_cutoff(monday), monday));
         let next = Date::from_days_since_epoch(overdue_cutoff(monday).days_since_epoch() + 1);
         assert!(!review::is_overdue(Status::Submitted, next, monday));
+    }
+
+    #[test]
+    fn age_bounds_pick_exactly_the_days_of_those_ages() {
+        let start = Date::new(2026, 10, 1).unwrap().days_since_epoch();
+        for t in start..start + 60 {
+            let today = Date::from_days_since_epoch(t);
+            for n in 0..8 {
+                let (oldest, youngest) = (latest_day_aged(today, n).days_since_epoch(), earliest_day_within(today, n).days_since_epoch());
+                for d in t - 30..=t {
+                    let age = review::working_days_between(Date::from_days_since_epoch(d), today);
+                    assert_eq!(d <= oldest, age >= n, "{} min {n} day {d}", today.iso());
+                    assert_eq!(d >= youngest, age <= n, "{} max {n} day {d}", today.iso());
+                }
+            }
+        }
     }
 }

@@ -14,7 +14,7 @@ use tower_http::trace::TraceLayer;
 use app::api::auth;
 
 use crate::accounts::handlers as h;
-use crate::{accounts, headers, ingest, review, site, uploads, vouchers, AppState};
+use crate::{accounts, applicant, headers, ingest, review, site, uploads, vouchers, AppState};
 
 /// Builds the router: `/healthz`, server functions under `/api/`, and the site for the rest.
 pub fn app(state: AppState) -> Router {
@@ -37,12 +37,13 @@ pub fn app(state: AppState) -> Router {
         .route(auth::RESET, post(h::reset))
         .route(auth::ASSISTED, post(h::assisted))
         .route(auth::VERIFY_PHONE, post(h::verify_phone))
-        .route("/api/admin/audit", get(h::audit))
+        .route(app::api::admin::AUDIT, get(h::audit))
         .route("/api/review/queue", get(review::queue))
         .route("/api/review/applications/{id}", get(review::application))
         .route("/api/review/applications/{id}/materials/{slot}", get(review::material))
         .route("/api/review/applications/{id}/decision", post(review::decide))
-        .route(app::api::review::EMPLOYER_STATUS, post(review::employer_status))
+        .route(app::api::review::EMPLOYER_STATUS, post(applicant::employer_status))
+        .route(app::api::review::EMPLOYER_VERIFY_MOBILE, post(applicant::verify_mobile))
         .route("/voucher/{client_id}", get(vouchers::voucher))
         .route("/verify/{token}", get(vouchers::verify))
         .route("/voucher.css", get(vouchers::stylesheet))

@@ -25,17 +25,25 @@ async fn material(state: &server::AppState, slot: &str, bytes: &[u8]) -> Attachm
 }
 
 fn draft(n: u32) -> Value {
+    draft_with(n, "13912345678", "")
+}
+
+fn draft_with(n: u32, mobile: &str, sms_code: &str) -> Value {
     json!({
         "unit_name": "南京青禾科技有限公司", "credit_code": common::credit_code(n),
         "legal_rep_id": common::id_number(500 + n), "handler_name": "陈静", "handler_id": common::id_number(600 + n),
-        "handler_mobile": "13912345678", "handler_email": "hr@qinghe.example", "password": PASSWORD,
-        "password_confirm": PASSWORD, "sms_code": "", "agreed": true,
+        "handler_mobile": mobile, "handler_email": "hr@qinghe.example", "password": PASSWORD,
+        "password_confirm": PASSWORD, "sms_code": sms_code, "agreed": true,
     })
 }
 
 /// An employer registration as the outbox sends it, with `slots` attached.
 async fn filing(state: &server::AppState, n: u32, slots: &[&str], version_of: Option<&str>, licence: &[u8]) -> SyncItem {
-    let mut item = common::item(&common::client_id(), FilingKind::EmployerRegistration, &draft(n).to_string());
+    filing_of(state, draft(n), slots, version_of, licence).await
+}
+
+async fn filing_of(state: &server::AppState, draft: Value, slots: &[&str], version_of: Option<&str>, licence: &[u8]) -> SyncItem {
+    let mut item = common::item(&common::client_id(), FilingKind::EmployerRegistration, &draft.to_string());
     for slot in slots {
         let bytes: &[u8] = if *slot == "licence" { licence } else { slot.as_bytes() };
         item.attachments.push(material(state, slot, bytes).await);
@@ -57,7 +65,9 @@ fn reviewer_id(n: u32) -> String {
 }
 
 async fn review_round_trip(store: Arc<dyn Store>) {
-    let state = common::state_over(store);
+    let mut state = common::state_over(store);
+    state.dev = true;
+    let dev = state.accounts.dev_sms.clone().unwrap();
     let (_, mut reviewer) = staff(&state, "reviewer", &reviewer_id(1), "13700000001").await;
 
     // Missing materials are refused on their slots; nothing is stored.
@@ -100,6 +110,14 @@ async fn review_round_trip(store: Arc<dyn Store>) {
     assert_eq!(other_region.body["total"], 0, "Wuxi has none");
     let overdue = reviewer.call(&state, Method::GET, "/api/review/queue?overdue=1", None).await;
     assert_eq!(overdue.body["total"], 0, "submitted today");
+    // Ages in working days: today's is 0.
+    for (query, total) in [("min_age=1", 0), ("max_age=0", 1), ("min_age=0&max_age=0", 1), ("min_age=0&max_age=5", 1)] {
+        let q = reviewer.call(&state, Method::GET, &format!("/api/review/queue?{query}"), None).await;
+        assert_eq!(q.body["total"], total, "{query}");
+    }
+    let bad = reviewer.call(&state, Method::GET, "/api/review/queue?min_age=soon", None).await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    assert_eq!(queue.body["items"][0]["mobile_verified"], false, "sent without a code");
 
     let decide = |body: Value| {
         let (state, mut b) = (state.clone(), reviewer.clone());
@@ -143,6 +161,28 @@ async fn review_round_trip(store: Arc<dyn Store>) {
         async move { b.call(&state, Method::POST, &format!("/api/review/applications/{id2}/decision"), Some(body)).await }
     };
     assert_eq!(decide2(json!({"action": "open"})).await.status, StatusCode::NO_CONTENT);
+    // The handler's mobile was never proved: no approval yet.
+    let early = decide2(json!({"action": "approve"})).await;
+    assert_eq!((early.status, early.body["code"].as_str()), (StatusCode::CONFLICT, Some("review.mobile_unverified")));
+    let seen = progress(PASSWORD).await.body;
+    assert_eq!((seen["mobile_verified"].as_bool(), seen["mobile_masked"].as_str()), (Some(false), Some("139****5678")));
+    // The applicant proves it on 审核进度查询: a code to the application's handler mobile.
+    let mut applicant = Browser::default();
+    let ask = applicant.call(&state, Method::POST, "/api/auth/sms", Some(json!({"purpose": "employer_mobile", "id_number": common::credit_code(1)}))).await;
+    assert_eq!(ask.status, StatusCode::OK, "{}", ask.body);
+    let code = dev.recent().into_iter().find(|m| m.mobile == "13912345678").unwrap().code;
+    let prove = |password: &'static str, code: String| {
+        let (state, mut b) = (state.clone(), applicant.clone());
+        let body = json!({"credit_code": common::credit_code(1), "password": password, "sms_code": code});
+        async move { b.call(&state, Method::POST, "/api/employer/verify-mobile", Some(body)).await }
+    };
+    assert_eq!(prove("Wrong-pass1", code.clone()).await.status, StatusCode::UNAUTHORIZED);
+    let wrong_code = if code == "000000" { "111111" } else { "000000" };
+    let wrong = prove(PASSWORD, wrong_code.into()).await;
+    assert_eq!(wrong.body["fields"]["errors"]["sms_code"][0]["code"], "sms_code.wrong", "{}", wrong.body);
+    let proved = prove(PASSWORD, code.clone()).await;
+    assert_eq!((proved.status, proved.body["mobile_verified"].as_bool()), (StatusCode::OK, Some(true)), "{}", proved.body);
+    assert_eq!(prove(PASSWORD, code).await.status, StatusCode::OK, "proving it again is fine");
     assert_eq!(decide2(json!({"action": "approve"})).await.status, StatusCode::NO_CONTENT);
     let seen = progress(PASSWORD).await.body;
     assert_eq!(seen["status"], "approved");
@@ -159,8 +199,9 @@ async fn review_round_trip(store: Arc<dyn Store>) {
 
     // Every review action is in the audit log, with the reviewer as actor.
     let log = state.store.audit_recent(50).await.unwrap();
-    for action in ["application.submit", "application.in_review", "application.rejected", "application.resubmit", "application.approved", "application.view"] {
-        assert!(log.iter().any(|r| r.entry.action == action && (action.ends_with("submit") || r.entry.actor_role.as_deref() == Some("reviewer"))), "{action}");
+    for action in ["application.submit", "application.in_review", "application.rejected", "application.resubmit", "application.approved", "application.view", "application.mobile_verified"] {
+        let by_reviewer = !(action.ends_with("submit") || action.ends_with("mobile_verified"));
+        assert!(log.iter().any(|r| r.entry.action == action && (!by_reviewer || r.entry.actor_role.as_deref() == Some("reviewer"))), "{action}");
     }
 }
 
@@ -204,3 +245,68 @@ async fn an_applicant_sees_only_their_own_application() {
     assert_eq!((wrong.status, &wrong.body), (unknown.status, &unknown.body));
     assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
 }
+
+/// A code typed into the form proves the handler's mobile if it is still right when the filing
+/// arrives; a wrong (or expired) one refuses nothing. A resubmission keeps the proof only for the
+/// same number.
+async fn a_code_sent_with_the_form_proves_the_mobile(store: Arc<dyn Store>) {
+    let mut state = common::state_over(store);
+    state.dev = true;
+    let dev = state.accounts.dev_sms.clone().unwrap();
+    let (_, mut reviewer) = staff(&state, "reviewer", &reviewer_id(2), "13700000002").await;
+    let code_for = |mobile: &'static str| {
+        let (state, dev) = (state.clone(), dev.clone());
+        async move {
+            let a = Browser::default().call(&state, Method::POST, "/api/auth/sms", Some(json!({"purpose": "register", "mobile": mobile}))).await;
+            assert_eq!(a.status, StatusCode::OK, "{}", a.body);
+            dev.recent().into_iter().find(|m| m.mobile == mobile).unwrap().code
+        }
+    };
+    let verified = |n: u32| {
+        let state = state.clone();
+        async move {
+            let ask = json!({"credit_code": common::credit_code(n), "password": PASSWORD});
+            Browser::default().call(&state, Method::POST, "/api/employer/status", Some(ask)).await.body["mobile_verified"].as_bool()
+        }
+    };
+    // A wrong code: accepted all the same, not proved.
+    let wrong = filing_of(&state, draft_with(21, "13912340021", "123456"), &ALL, None, b"licence").await;
+    assert!(sync(&state, &wrong).await.receipt_no.is_some());
+    assert_eq!(verified(21).await, Some(false));
+
+    // The right code: proved.
+    let code = code_for("13912340022").await;
+    let first = filing_of(&state, draft_with(22, "13912340022", &code), &ALL, None, b"licence v1").await;
+    assert!(sync(&state, &first).await.receipt_no.is_some());
+    assert_eq!(verified(22).await, Some(true));
+    let id = reviewer.call(&state, Method::GET, "/api/review/queue", None).await.body["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["mobile_verified"] == true)
+        .unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    let reject = |id: i64| {
+        let (state, mut b) = (state.clone(), reviewer.clone());
+        async move {
+            let path = format!("/api/review/applications/{id}/decision");
+            assert_eq!(b.call(&state, Method::POST, &path, Some(json!({"action": "open"}))).await.status, StatusCode::NO_CONTENT);
+            let reasons = json!([{"target": {"kind": "material", "name": "licence"}, "code": "unclear", "note": ""}]);
+            assert_eq!(b.call(&state, Method::POST, &path, Some(json!({"action": "reject", "reasons": reasons}))).await.status, StatusCode::NO_CONTENT);
+        }
+    };
+    reject(id).await;
+    // Same number, no code: the proof carries over.
+    let second = filing_of(&state, draft_with(22, "13912340022", ""), &ALL, Some(&first.client_id), b"licence v2").await;
+    assert!(sync(&state, &second).await.receipt_no.is_some());
+    assert_eq!(verified(22).await, Some(true));
+    let id2 = state.store.application_by_filing(&second.client_id).await.unwrap().unwrap().id;
+    reject(id2).await;
+    // Another number: to be proved again.
+    let third = filing_of(&state, draft_with(22, "13912340099", ""), &ALL, Some(&second.client_id), b"licence v3").await;
+    assert!(sync(&state, &third).await.receipt_no.is_some());
+    assert_eq!(verified(22).await, Some(false));
+}
+
+both_stores!(code_with_the_form, a_code_sent_with_the_form_proves_the_mobile);

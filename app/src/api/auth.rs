@@ -57,6 +57,8 @@ pub enum CodePurpose {
     Register,
     Reset,
     VerifyPhone,
+    /// An employer application's handler mobile, proved after submission.
+    EmployerMobile,
 }
 
 impl CodePurpose {
@@ -65,12 +67,14 @@ impl CodePurpose {
             CodePurpose::Register => "register",
             CodePurpose::Reset => "reset",
             CodePurpose::VerifyPhone => "verify_phone",
+            CodePurpose::EmployerMobile => "employer_mobile",
         }
     }
 }
 
 /// `POST SMS`. For `Reset` and `VerifyPhone` the code goes to the account's registered phone,
-/// named by `id_number` (the answer does not say whether such an account exists).
+/// named by `id_number`; for `EmployerMobile`, to the handler mobile of the latest application
+/// of the credit code in `id_number` (the answer does not say whether either exists).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SmsRequest {
     pub purpose: CodePurpose,

@@ -6,6 +6,7 @@ pub mod client;
 mod error;
 mod policy;
 mod server_info;
+pub mod admin;
 pub mod auth;
 pub mod review;
 pub mod sync;

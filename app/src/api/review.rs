@@ -5,12 +5,15 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::review::{Action, Reason, Status};
 
-/// `GET`: the queue, `?status=open|submitted|in_review|rejected|approved|all&region=&overdue=1&page=`.
+/// `GET`: the queue, `?status=open|submitted|in_review|rejected|approved|all&region=&overdue=1&page=`,
+/// and ages in working days `&min_age=&max_age=`.
 pub const QUEUE: &str = "/api/review/queue";
 /// `GET /api/review/applications/{id}`: one application, for a reviewer.
 pub const APPLICATIONS: &str = "/api/review/applications";
 /// `POST`: 审核进度查询 — the applicant's own application, by credit code and password.
 pub const EMPLOYER_STATUS: &str = "/api/employer/status";
+/// `POST`: proves the handler mobile of the applicant's latest application with a code.
+pub const EMPLOYER_VERIFY_MOBILE: &str = "/api/employer/verify-mobile";
 
 /// `/api/review/applications/{id}`.
 pub fn application_path(id: i64) -> String {
@@ -43,6 +46,8 @@ pub struct QueueItem {
     pub overdue: bool,
     /// A resubmission after a rejection.
     pub resubmitted: bool,
+    /// The handler's mobile was proved by a code (approval needs it).
+    pub mobile_verified: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -100,6 +105,8 @@ pub struct ApplicationView {
     pub submitted_at: i64,
     pub age_working_days: u32,
     pub overdue: bool,
+    /// The handler's mobile was proved by a code (approval needs it).
+    pub mobile_verified: bool,
 }
 
 /// `POST decision_path(id)`.
@@ -126,4 +133,18 @@ pub struct StatusAnswer {
     pub history: Vec<HistoryEntry>,
     /// The client id of the latest version's filing (the device links its outbox item by it).
     pub filing_client_id: String,
+    /// Whether a code proved the latest version's handler mobile (approval needs it).
+    #[serde(default)]
+    pub mobile_verified: bool,
+    /// The handler mobile, masked (`139****5678`).
+    #[serde(default)]
+    pub mobile_masked: String,
+}
+
+/// `POST EMPLOYER_VERIFY_MOBILE`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VerifyMobileRequest {
+    pub credit_code: String,
+    pub password: String,
+    pub sms_code: String,
 }

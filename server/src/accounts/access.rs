@@ -66,6 +66,7 @@ pub const ENDPOINTS: &[Endpoint] = &[
     // 审核进度查询: an applicant cannot log in before the approval; the credit code and the
     // password set at registration show their own application only.
     ep("POST", "/api/employer/status", Access::Anyone),
+    ep("POST", "/api/employer/verify-mobile", Access::Anyone),
     // 办理凭证: the client id is the capability (only the device that made the filing knows
     // it); the verify page shows nothing personal.
     ep("GET", "/voucher/{client_id}", Access::Anyone),

@@ -6,6 +6,7 @@ use std::net::SocketAddr;
 use app::api::auth::{AddressesDraft, CodePurpose, FormRefusal, LoginRequest, Me, Registered, ResetRequest, Role, SmsRequest, VerifyPhoneRequest};
 use app::domain::forms::addresses::{self, Addresses};
 use app::domain::forms::password_reset::{self, PasswordReset};
+use app::api::admin::AuditLine;
 use app::api::ApiError;
 use app::domain::forms::personal::{self, field, PersonalRegistrationDraft};
 use app::domain::forms::Context;
@@ -51,11 +52,11 @@ fn today(now: i64) -> Date {
     Date::china_from_unix_ms(now)
 }
 
-fn issue_refusal(field: &str, issue: Issue) -> Refusal {
+pub(crate) fn issue_refusal(field: &str, issue: Issue) -> Refusal {
     Refusal::form(FormRefusal::on(field, issue))
 }
 
-fn code_refusal(r: Result<Issue, crate::store::StoreError>) -> Refusal {
+pub(crate) fn code_refusal(r: Result<Issue, crate::store::StoreError>) -> Refusal {
     match r {
         Ok(issue) => issue_refusal(field::SMS_CODE, issue),
         Err(e) => e.into(),
@@ -123,6 +124,10 @@ pub async fn sms(State(state): State<AppState>, ClientAddress(addr): ClientAddre
                 _ => return Ok(Json(codes::sent()).into_response()),
             }
         }
+        CodePurpose::EmployerMobile => match crate::applicant::mobile_to_prove(&state, &req.id_number).await? {
+            Some(mobile) => mobile,
+            None => return Ok(Json(codes::sent()).into_response()),
+        },
     };
     let sent = codes::send(state.store.as_ref(), &state.vault, state.accounts.sms.as_ref(), &mobile, req.purpose, &addr, now).await?;
     Ok(Json(sent).into_response())
@@ -412,13 +417,16 @@ pub async fn reset(State(state): State<AppState>, json: Result<Json<ResetRequest
 /// `GET /api/admin/audit`: the latest 200 entries (no personal data in them).
 pub async fn audit(State(state): State<AppState>) -> Answer {
     let entries = state.store.audit_recent(200).await?;
-    let list: Vec<_> = entries
-        .iter()
-        .map(|r| {
-            serde_json::json!({
-                "id": r.id, "at": r.at, "actor": r.entry.actor, "actor_role": r.entry.actor_role,
-                "action": r.entry.action, "target": r.entry.target, "detail": r.entry.detail,
-            })
+    let list: Vec<AuditLine> = entries
+        .into_iter()
+        .map(|r| AuditLine {
+            id: r.id,
+            at: r.at,
+            actor: r.entry.actor,
+            actor_role: r.entry.actor_role,
+            action: r.entry.action,
+            target: r.entry.target,
+            detail: r.entry.detail,
         })
         .collect();
     Ok(Json(list).into_response())

@@ -64,6 +64,8 @@ pub async fn run(args: &ReviewBenchArgs) -> anyhow::Result<()> {
                 account_id: None,
                 submitted_at: submitted,
                 submitted_on: app::domain::Date::china_from_unix_ms(submitted).iso(),
+                mobile_index: vault.blind_index(crate::accounts::codes::MOBILE_INDEX, &format!("139{i:08}")),
+                mobile_verified_at: Some(submitted),
             };
             store.application_create(&a, &AuditEntry { action: "bench.seed".into(), ..Default::default() }, now).await?;
         }

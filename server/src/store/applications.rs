@@ -21,6 +21,9 @@ pub struct NewApplication {
     pub submitted_at: i64,
     /// `YYYY-MM-DD` in China.
     pub submitted_on: String,
+    /// The handler's mobile (blind index) and when a code proved it, if it was.
+    pub mobile_index: String,
+    pub mobile_verified_at: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,6 +41,8 @@ pub struct Application {
     pub submitted_at: i64,
     pub submitted_on: String,
     pub updated_at: i64,
+    pub mobile_index: Option<String>,
+    pub mobile_verified_at: Option<i64>,
 }
 
 /// One change of status.
@@ -56,8 +61,10 @@ pub struct QueueFilter {
     pub statuses: Vec<String>,
     /// Division codes `from..=to` (a province, a city or a county).
     pub region: Option<(i64, i64)>,
-    /// Submitted on or before this day (`YYYY-MM-DD`): the overdue ones.
+    /// Submitted on or before this day (`YYYY-MM-DD`): at least so many working days old.
     pub submitted_on_or_before: Option<String>,
+    /// Submitted on or after this day: at most so many working days old.
+    pub submitted_on_or_after: Option<String>,
     pub limit: i64,
     pub offset: i64,
 }
@@ -90,10 +97,13 @@ pub trait ApplicationStore {
     /// `Ok(false)` if the application was no longer in `from` (someone else decided).
     async fn application_transition(&self, t: &Transition<'_>, audit: &AuditEntry, now: i64) -> Result<bool, StoreError>;
     async fn application_events(&self, id: i64) -> Result<Vec<ApplicationEvent>, StoreError>;
+    /// Records that a code proved the handler's mobile of application `id`, with the audit
+    /// entry; `Ok(false)` if it was proved already.
+    async fn application_mobile_verified(&self, id: i64, audit: &AuditEntry, now: i64) -> Result<bool, StoreError>;
 }
 
 const COLUMNS: &str = "id, filing_client_id, version_of, credit_index, unit_name, region, status, reasons, account_id, \
-     reviewer, submitted_at, submitted_on, updated_at";
+     reviewer, submitted_at, submitted_on, updated_at, mobile_index, mobile_verified_at";
 
 /// `WHERE` clauses for a queue filter, with `$n` placeholders from 1; binds follow in order.
 fn queue_where(f: &QueueFilter) -> String {
@@ -113,6 +123,9 @@ fn queue_where(f: &QueueFilter) -> String {
     if f.submitted_on_or_before.is_some() {
         clauses.push(format!("submitted_on <= {}", next()));
     }
+    if f.submitted_on_or_after.is_some() {
+        clauses.push(format!("submitted_on >= {}", next()));
+    }
     if clauses.is_empty() {
         String::new()
     } else {
@@ -121,7 +134,10 @@ fn queue_where(f: &QueueFilter) -> String {
 }
 
 fn placeholders(f: &QueueFilter) -> usize {
-    f.statuses.len() + if f.region.is_some() { 2 } else { 0 } + usize::from(f.submitted_on_or_before.is_some())
+    f.statuses.len()
+        + if f.region.is_some() { 2 } else { 0 }
+        + usize::from(f.submitted_on_or_before.is_some())
+        + usize::from(f.submitted_on_or_after.is_some())
 }
 
 macro_rules! bind_filter {
@@ -134,6 +150,9 @@ macro_rules! bind_filter {
             q = q.bind(lo).bind(hi);
         }
         if let Some(day) = &$f.submitted_on_or_before {
+            q = q.bind(day.clone());
+        }
+        if let Some(day) = &$f.submitted_on_or_after {
             q = q.bind(day.clone());
         }
         q
@@ -157,6 +176,8 @@ macro_rules! impl_application_store {
                 submitted_at: r.try_get("submitted_at")?,
                 submitted_on: r.try_get("submitted_on")?,
                 updated_at: r.try_get("updated_at")?,
+                mobile_index: r.try_get("mobile_index")?,
+                mobile_verified_at: r.try_get("mobile_verified_at")?,
             })
         }
 
@@ -166,8 +187,8 @@ macro_rules! impl_application_store {
                 let mut tx = self.begin_write().await?;
                 let id: Option<i64> = sqlx::query_scalar(
                     "INSERT INTO employer_applications (filing_client_id, version_of, credit_index, unit_name, region, status, \
-                     account_id, submitted_at, submitted_on, updated_at) \
-                     VALUES ($1, $2, $3, $4, $5, 'submitted', $6, $7, $8, $9) \
+                     account_id, submitted_at, submitted_on, updated_at, mobile_index, mobile_verified_at) \
+                     VALUES ($1, $2, $3, $4, $5, 'submitted', $6, $7, $8, $9, $10, $11) \
                      ON CONFLICT (filing_client_id) DO NOTHING RETURNING id",
                 )
                 .bind(&a.filing_client_id)
@@ -179,6 +200,8 @@ macro_rules! impl_application_store {
                 .bind(a.submitted_at)
                 .bind(&a.submitted_on)
                 .bind(now)
+                .bind(&a.mobile_index)
+                .bind(a.mobile_verified_at)
                 .fetch_optional(&mut *tx)
                 .await?;
                 let Some(id) = id else { return Ok(None) };
@@ -286,6 +309,24 @@ macro_rules! impl_application_store {
                     .collect::<Result<_, sqlx::Error>>()
                     .map_err(StoreError::from)
             }
+
+            async fn application_mobile_verified(&self, id: i64, audit: &AuditEntry, now: i64) -> Result<bool, StoreError> {
+                let mut tx = self.begin_write().await?;
+                let changed = sqlx::query(
+                    "UPDATE employer_applications SET mobile_verified_at = $1, updated_at = $1 WHERE id = $2 AND mobile_verified_at IS NULL",
+                )
+                .bind(now)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+                if changed == 0 {
+                    return Ok(false);
+                }
+                insert_audit!(&mut *tx, audit, now)?;
+                tx.commit().await?;
+                Ok(true)
+            }
         }
     };
 }
@@ -309,11 +350,15 @@ mod tests {
             statuses: vec!["submitted".into(), "in_review".into()],
             region: Some((320000, 329999)),
             submitted_on_or_before: Some("2026-11-18".into()),
+            submitted_on_or_after: Some("2026-11-02".into()),
             limit: 50,
             offset: 0,
         };
-        assert_eq!(queue_where(&f), "WHERE status IN ($1, $2) AND region BETWEEN $3 AND $4 AND submitted_on <= $5");
-        assert_eq!(placeholders(&f), 5);
+        assert_eq!(
+            queue_where(&f),
+            "WHERE status IN ($1, $2) AND region BETWEEN $3 AND $4 AND submitted_on <= $5 AND submitted_on >= $6"
+        );
+        assert_eq!(placeholders(&f), 6);
         assert_eq!(queue_where(&QueueFilter::default()), "");
     }
 }

@@ -1,0 +1,77 @@
+//! What administrators read: the audit log.
+
+use serde::{Deserialize, Serialize};
+
+/// `GET`: the latest 200 entries, newest first.
+pub const AUDIT: &str = "/api/admin/audit";
+
+/// One entry of the audit log: who (an account id and its role), did what, to which record.
+/// Entries carry no personal data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditLine {
+    pub id: i64,
+    pub at: i64,
+    pub actor: Option<i64>,
+    pub actor_role: Option<String>,
+    /// e.g. `application.approved`.
+    pub action: String,
+    /// e.g. `application:12`.
+    pub target: Option<String>,
+    pub detail: Option<String>,
+}
+
+/// The groups the audit page filters by: `(action prefixes, label zh, label en)`.
+pub const GROUPS: [(&[&str], &str, &str); 2] =
+    [(&["application."], "注册审核", "Registration review"), (&["account.", "session.", "password."], "账号", "Accounts")];
+
+/// What each action is called: `(code, zh, en)`. An action not listed shows its code.
+pub const ACTIONS: [(&str, &str, &str); 17] = [
+    ("application.submit", "提交注册申请", "Application submitted"),
+    ("application.resubmit", "修改后重新提交", "Application resubmitted"),
+    ("application.view", "查看申请", "Application viewed"),
+    ("application.in_review", "受理审核", "Taken up for review"),
+    ("application.rejected", "退回", "Sent back"),
+    ("application.approved", "审核通过", "Approved"),
+    ("application.mobile_verified", "验证经办人手机", "Handler's mobile proved"),
+    ("account.register", "个人注册", "Resident registered"),
+    ("account.register_offline", "个人注册（离线）", "Resident registered (offline)"),
+    ("account.register_assisted", "代为注册", "Registered by a field worker"),
+    ("account.register_assisted_offline", "代为注册（离线）", "Registered by a field worker (offline)"),
+    ("account.register_employer", "单位注册", "Employer registered"),
+    ("account.phone_verified", "验证手机", "Phone verified"),
+    ("account.addresses", "填写地址", "Addresses filled in"),
+    ("account.staff_create", "创建工作人员账号", "Staff account created"),
+    ("password.reset", "重置密码", "Password reset"),
+    ("session.login", "登录", "Signed in"),
+];
+
+/// The action's name, if it has one.
+pub fn action_label(code: &str) -> Option<(&'static str, &'static str)> {
+    ACTIONS.iter().find(|(c, ..)| *c == code).map(|(_, zh, en)| (*zh, *en))
+}
+
+impl AuditLine {
+    /// Whether the action is in group `g` of [`GROUPS`] (`None`: every entry; a group that does
+    /// not exist holds none).
+    pub fn in_group(&self, g: Option<usize>) -> bool {
+        match g {
+            None => true,
+            Some(g) => GROUPS.get(g).is_some_and(|(prefixes, ..)| prefixes.iter().any(|p| self.action.starts_with(p))),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_match_by_prefix() {
+        let line = |action: &str| AuditLine { id: 1, at: 0, actor: None, actor_role: None, action: action.into(), target: None, detail: None };
+        assert!(line("application.approved").in_group(Some(0)));
+        assert!(!line("application.approved").in_group(Some(1)));
+        assert!(line("session.login").in_group(Some(1)));
+        assert!(line("anything").in_group(None));
+        assert!(!line("anything").in_group(Some(9)));
+    }
+}
