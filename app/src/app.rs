@@ -6,8 +6,8 @@ use crate::api::sync::FilingKind;
 use crate::components::{StatusBar, UpdateBanner};
 use crate::i18n::provide_i18n;
 use crate::pages::{
-    Addresses, Drafts, EmployerRegister, EmployerStatus, Enrolment, ForgotPassword, Home, Legal, Login, NotFound, Register, ReviewApplication,
-    ReviewQueue, Settings, SyncPanel, VerifyPhone,
+    Addresses, Drafts, EmployerRegister, EmployerStatus, Enrolment, ForgotPassword, Home, Legal, Login, NotFound, Register, Settings,
+    SyncPanel, VerifyPhone,
 };
 use crate::routes::Route;
 use crate::state::{provide_account, provide_editing, provide_network, provide_policy, provide_router, provide_storage, provide_sync, provide_update};
@@ -44,11 +44,28 @@ fn page(route: Route) -> AnyView {
         Route::ForgotPassword => view! { <ForgotPassword/> }.into_any(),
         Route::Addresses => view! { <Addresses/> }.into_any(),
         Route::EmployerStatus => view! { <EmployerStatus/> }.into_any(),
-        Route::ReviewQueue => view! { <ReviewQueue/> }.into_any(),
-        Route::ReviewApplication(id) => view! { <ReviewApplication id=id/> }.into_any(),
+        #[cfg(feature = "staff")]
+        Route::ReviewQueue => view! { <crate::pages::ReviewQueue/> }.into_any(),
+        #[cfg(feature = "staff")]
+        Route::AuditLog => view! { <crate::pages::AuditLog/> }.into_any(),
+        #[cfg(feature = "staff")]
+        Route::ReviewApplication(id) => view! { <crate::pages::ReviewApplication id=id/> }.into_any(),
+        #[cfg(not(feature = "staff"))]
+        Route::ReviewQueue | Route::AuditLog | Route::ReviewApplication(_) => view! { <StaffBundle/> }.into_any(),
         Route::Form(FilingKind::EmployerRegistration, id) => view! { <EmployerRegister draft_id=id/> }.into_any(),
         Route::Form(FilingKind::Enrolment, id) => view! { <Enrolment draft_id=id/> }.into_any(),
         Route::Form(FilingKind::PersonalRegistration, id) => view! { <Register draft_id=id/> }.into_any(),
         Route::Form(..) | Route::NotFound => view! { <NotFound/> }.into_any(),
     }
+}
+
+/// A staff screen reached from the public bundle (a link on the home screen): the document
+/// loads again at the same address, and `boot.js` starts the staff bundle for it.
+#[cfg(not(feature = "staff"))]
+#[component]
+fn StaffBundle() -> impl IntoView {
+    Effect::new(move |_| {
+        let _ = window().location().reload();
+    });
+    view! { <main class="page skeleton" aria-busy="true"></main> }
 }

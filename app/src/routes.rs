@@ -26,6 +26,8 @@ pub enum Route {
     ReviewQueue,
     /// One application on the review desk.
     ReviewApplication(i64),
+    /// The audit log, for administrators.
+    AuditLog,
     /// A form of `kind`: a new draft (`None`) or a stored draft (and, once submitted, its
     /// filing).
     Form(FilingKind, Option<String>),
@@ -77,6 +79,7 @@ impl Route {
             ["addresses"] => Route::Addresses,
             ["employer-status"] => Route::EmployerStatus,
             ["review"] => Route::ReviewQueue,
+            ["admin", "audit"] => Route::AuditLog,
             ["review", id] => id.parse().ok().filter(|n: &i64| *n > 0).map_or(Route::NotFound, Route::ReviewApplication),
             [form] => KINDS.into_iter().find(|k| segment(*k) == *form).map_or(Route::NotFound, |k| Route::Form(k, None)),
             [form, id] if is_draft_id(id) => {
@@ -107,6 +110,7 @@ impl Route {
             Route::EmployerStatus => "/employer-status".into(),
             Route::ReviewQueue => "/review".into(),
             Route::ReviewApplication(id) => format!("/review/{id}"),
+            Route::AuditLog => "/admin/audit".into(),
             Route::Form(kind, None) => format!("/{}", segment(*kind)),
             Route::Form(kind, Some(id)) => format!("/{}/{id}", segment(*kind)),
             Route::NotFound => "/not-found".into(),
@@ -122,7 +126,7 @@ mod tests {
     fn every_route_round_trips_through_its_href() {
         let id = "0190f3a2-7c4e-7b1a-9c3d-1234567890ab".to_owned();
         let mut routes = vec![Route::Home, Route::Settings, Route::Drafts, Route::Sync, Route::Login, Route::Agreement, Route::Privacy];
-        routes.extend([Route::VerifyPhone, Route::ForgotPassword, Route::Addresses, Route::EmployerStatus, Route::ReviewQueue, Route::ReviewApplication(42)]);
+        routes.extend([Route::VerifyPhone, Route::ForgotPassword, Route::Addresses, Route::EmployerStatus, Route::ReviewQueue, Route::ReviewApplication(42), Route::AuditLog]);
         for k in KINDS {
             routes.push(Route::Form(k, None));
             routes.push(Route::Form(k, Some(id.clone())));

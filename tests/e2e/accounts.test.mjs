@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS, assertFitsWidth, idNumber, launchPhone, netState, startServer, tempDir, waitForServiceWorker } from './support.mjs';
+import { ARTIFACTS, assertFitsWidth, idNumber, launchPhone, netState, startServer, tempDir, waitForServiceWorker, codeFor } from './support.mjs';
 
 const cleanups = [];
 const WORKER_ID = idNumber(390);
@@ -27,17 +27,6 @@ before(async () => {
   server = await startServer({ dataDir });
   cleanups.push(server.stop);
 });
-
-/** The latest code the development gateway "sent" to `mobile`. */
-async function codeFor(mobile) {
-  for (let i = 0; i < 50; i++) {
-    const list = await (await fetch(server.url + '/dev/sms')).json();
-    const m = list.find((x) => x.mobile === mobile);
-    if (m) return m.code;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`no code sent to ${mobile}`);
-}
 
 async function fillRegistration(page, { name, id, mobile }) {
   await page.locator('#name').fill(name);
@@ -77,7 +66,7 @@ test('a resident registers online with the SMS code, is signed in, logs out and 
   await page.getByTestId('send-code').click();
   await page.getByText('验证码已发送').waitFor();
   assert.match(await page.getByTestId('send-code').innerText(), /秒后可重新获取/);
-  await page.locator('#sms_code').fill(await codeFor('13800138000'));
+  await page.locator('#sms_code').fill(await codeFor(server.url, '13800138000'));
   await assertFitsWidth(page);
   await page.screenshot({ path: join(ARTIFACTS, 'register-filled-360x800.png'), fullPage: true });
   await page.getByTestId('submit').click();
@@ -114,7 +103,7 @@ test('a name that differs from the registry gets the specific message on the nam
   await netState(page).getByText('在线').waitFor();
   await fillRegistration(page, { name: '李虹', id: idNumber(302), mobile: '13900139000' });
   await page.getByTestId('send-code').click();
-  await page.locator('#sms_code').fill(await codeFor('13900139000'));
+  await page.locator('#sms_code').fill(await codeFor(server.url, '13900139000'));
   await page.getByTestId('submit').click();
   const nameField = page.locator('.field', { has: page.locator('#name') });
   await nameField.locator('.field-error').getByText('姓名与社保系统登记的信息不一致').waitFor();
@@ -159,7 +148,7 @@ test('a field worker registers a resident offline; it syncs, the phone code comp
   await page.locator('#id_number').fill(idNumber(303));
   await page.getByTestId('send-code').click();
   await page.getByText('验证码已发送').waitFor();
-  await page.locator('#sms_code').fill(await codeFor('13700137000'));
+  await page.locator('#sms_code').fill(await codeFor(server.url, '13700137000'));
   await page.getByTestId('submit').click();
   await page.getByTestId('verified').waitFor();
 
@@ -184,7 +173,7 @@ test('a resident who forgot the password resets it with a code to the registered
   await page.locator('#id_number').fill(idNumber(301));
   await page.getByTestId('send-code').click();
   await page.getByText('验证码已发送').waitFor();
-  await page.locator('#sms_code').fill(await codeFor('13800138000'));
+  await page.locator('#sms_code').fill(await codeFor(server.url, '13800138000'));
   await page.locator('#password').fill('12345678');
   await page.locator('#password_confirm').fill('12345678');
   await page.getByTestId('submit').click();

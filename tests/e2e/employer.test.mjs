@@ -1,20 +1,23 @@
 // 单位用户注册 through review, in a real browser against the real server: the employer fills
 // the form and photographs the four materials without a network; it syncs when the network
 // returns; a reviewer sends the licence back with a reason; the employer sees the reason on the
-// licence, replaces the photo and resubmits; the reviewer approves; the employer logs in.
+// licence, replaces the photo and resubmits; the reviewer cannot approve before the handler's
+// mobile is proved (the form went without a code), the employer proves it on 审核进度查询; the
+// reviewer approves; the employer logs in; the voucher prints and its QR code verifies.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import jsQR from 'jsqr';
-import { noisePng } from './images.mjs';
-import { ARTIFACTS, assertFitsWidth, idNumber, launchPhone, netState, startServer, tempDir, waitForServiceWorker } from './support.mjs';
+import { noisePng, onePagePdf } from './images.mjs';
+import { ARTIFACTS, assertFitsWidth, codeFor, idNumber, launchPhone, netState, startServer, tempDir, waitForServiceWorker } from './support.mjs';
 
 const cleanups = [];
 after(async () => { for (const c of cleanups.reverse()) await c(); });
 
 const REVIEWER_ID = idNumber(480);
+const ADMIN_ID = idNumber(490);
 const PASSWORD = 'Firm-garden8';
 
 /** A valid unified social credit code (a company registered in Xuanwu, Nanjing). */
@@ -38,18 +41,22 @@ before(async () => {
     'staff', '--data-dir', dataDir, 'create', '--role', 'reviewer', '--name', '孙审核', '--id-number', REVIEWER_ID, '--mobile', '13600136001',
   ], { input: 'Review-desk7\n', encoding: 'utf8' });
   assert.equal(staff.status, 0, staff.stderr);
+  const admin = spawnSync(process.env.SHEBAO_SERVER_BIN, [
+    'staff', '--data-dir', dataDir, 'create', '--role', 'admin', '--name', '周管理', '--id-number', ADMIN_ID, '--mobile', '13600136002',
+  ], { input: 'Audit-desk8\n', encoding: 'utf8' });
+  assert.equal(admin.status, 0, admin.stderr);
   server = await startServer({ dataDir });
   cleanups.push(server.stop);
 });
 
 const photo = (seed, width = 1400, height = 1000) => ({ name: `scan-${seed}.png`, mimeType: 'image/png', buffer: noisePng(width, height, seed) });
 
-async function reviewer() {
+async function signedInStaff(id, password) {
   const { context, page } = await launchPhone();
   cleanups.push(() => context.close());
   await page.goto(server.url + '/login');
-  await page.locator('#login').fill(REVIEWER_ID);
-  await page.locator('#password').fill('Review-desk7');
+  await page.locator('#login').fill(id);
+  await page.locator('#password').fill(password);
   await page.getByTestId('submit').click();
   await page.getByTestId('signed-in').waitFor();
   return page;
@@ -98,10 +105,14 @@ test('an employer registers offline with four photos; sent back for the licence,
   await page.locator('[data-slot=licence] [data-testid=photo-warning]').getByText('分辨率过低').waitFor();
   await page.locator('#licence-file').setInputFiles(photo(2));
   await page.locator('[data-slot=licence] [data-testid=photo-warning]').waitFor({ state: 'detached' });
-  for (const [i, slot] of ['legal_rep_id', 'handler_id', 'authorisation'].entries()) {
+  for (const [i, slot] of ['legal_rep_id', 'handler_id'].entries()) {
     await page.locator(`#${slot}-file`).setInputFiles(photo(3 + i));
     await page.locator(`[data-slot=${slot}] img.photo-preview`).waitFor();
   }
+  // The authorisation letter as a scanned PDF: kept as it is.
+  const letter = onePagePdf('Authorisation letter');
+  await page.locator('#authorisation-file').setInputFiles({ name: 'letter.pdf', mimeType: 'application/pdf', buffer: letter });
+  await page.locator('[data-slot=authorisation] p.photo-file').waitFor();
   await assertFitsWidth(page);
   await page.screenshot({ path: join(ARTIFACTS, 'employer-register-offline-360x800.png'), fullPage: true });
   await page.getByTestId('submit').click();
@@ -114,9 +125,27 @@ test('an employer registers offline with four photos; sent back for the licence,
   await page.locator('[data-testid=filing-status][data-state=accepted]').waitFor({ timeout: 60_000 });
 
   // The reviewer sends the licence back.
-  const desk = await reviewer();
+  const desk = await signedInStaff(REVIEWER_ID, 'Review-desk7');
+  await desk.goto(server.url + '/review');
+  await desk.getByTestId('queue').locator('li').first().waitFor();
+  // The desk runs the staff bundle; the employer's phone never downloaded it.
+  const loaded = (p) => p.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
+  assert.ok((await loaded(desk)).some((p) => /^\/staff-[0-9a-f]{16}\.wasm$/.test(p)), 'the staff bundle on the desk');
+  assert.ok(!(await loaded(page)).some((p) => p.startsWith('/staff-')), 'no staff bundle on the employer\'s phone');
+  await assertFitsWidth(desk);
+  await desk.screenshot({ path: join(ARTIFACTS, 'review-queue-360x800.png'), fullPage: true });
   await takeUp(desk);
   assert.equal(await desk.locator('figure.material').count(), 4, 'the four materials');
+  // The PDF is listed without a picture and opens as the very file that was sent.
+  const pdfFigure = desk.locator('figure.material[data-slot=authorisation]');
+  assert.equal(await pdfFigure.locator('img').count(), 0);
+  const pdfHref = await pdfFigure.locator('a').getAttribute('href');
+  const fetched = await desk.evaluate(async (href) => {
+    const r = await fetch(href);
+    return { type: r.headers.get('content-type'), bytes: [...new Uint8Array(await r.arrayBuffer())] };
+  }, pdfHref);
+  assert.equal(fetched.type, 'application/pdf');
+  assert.deepEqual(Buffer.from(fetched.bytes), letter);
   await desk.getByTestId('add-reason').click();
   await desk.getByTestId('reason-target').selectOption('material:licence');
   await desk.getByTestId('reason-code').selectOption('no_stamp');
@@ -137,8 +166,25 @@ test('an employer registers offline with four photos; sent back for the licence,
   await page.locator('[data-testid=filing-status][data-state=accepted]').waitFor({ timeout: 60_000 });
   const voucherUrl = new URL(await page.getByTestId('voucher').getAttribute('href'), server.url).href;
 
-  // The reviewer approves the new version.
+  // The reviewer takes it up; the handler's mobile is not proved, so no approval yet.
   await takeUp(desk);
+  await desk.locator('[data-testid=mobile-state][data-verified=false]').waitFor();
+  await desk.getByTestId('review-approve').click();
+  await desk.getByTestId('form-message').getByText('经办人手机号尚未通过验证码验证').waitFor();
+
+  // The employer proves it: a code to the handler's mobile, typed back.
+  await askStatus(page);
+  await page.getByTestId('mobile-unverified').getByText('139****5678').waitFor();
+  await assertFitsWidth(page);
+  await page.screenshot({ path: join(ARTIFACTS, 'employer-status-prove-mobile-360x800.png'), fullPage: true });
+  await page.getByTestId('prove-mobile').getByTestId('send-code').click();
+  await page.locator('#sms_code').fill(await codeFor(server.url, '13912345678'));
+  await page.getByTestId('prove').click();
+  await page.getByTestId('mobile-unverified').waitFor({ state: 'detached' });
+
+  // The reviewer approves.
+  await desk.reload();
+  await desk.locator('[data-testid=mobile-state][data-verified=true]').waitFor();
   await desk.getByTestId('review-approve').click();
   await desk.locator('[data-testid=application][data-status=approved]').waitFor();
 
@@ -178,4 +224,17 @@ test('an employer registers offline with four photos; sent back for the licence,
   await page.getByTestId('verified').getByText('凭证真实有效').waitFor();
   assert.equal(await page.getByTestId('receipt').innerText(), receipt);
   await page.screenshot({ path: join(ARTIFACTS, 'voucher-verified-360x800.png'), fullPage: true });
+
+  // An administrator reads every review action in the audit log, with the reviewer as actor.
+  const admin = await signedInStaff(ADMIN_ID, 'Audit-desk8');
+  await admin.getByRole('link', { name: /操作日志/ }).click();
+  await admin.getByTestId('audit-group').selectOption({ label: '注册审核' });
+  const log = admin.getByTestId('audit');
+  for (const action of ['application.submit', 'application.rejected', 'application.resubmit', 'application.mobile_verified', 'application.approved']) {
+    await log.locator(`li[data-action="${action}"]`).first().waitFor();
+  }
+  assert.match(await log.locator('li[data-action="application.approved"]').innerText(), /审核通过[\s\S]*审核人员 #\d+[\s\S]*application:\d+/);
+  assert.equal(await log.locator('li[data-action="session.login"]').count(), 0, 'filtered to the review');
+  await assertFitsWidth(admin);
+  await admin.screenshot({ path: join(ARTIFACTS, 'audit-log-360x800.png'), fullPage: true });
 });

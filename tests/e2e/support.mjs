@@ -162,3 +162,14 @@ export async function waitForSavedDraft(page, text, timeout = 10_000) {
 
 /** The sync badge's text without layout whitespace (`⇅1`, `⇅✓`). */
 export const badge = async (page) => (await page.getByTestId('sync-badge').textContent()).replace(/\s+/g, '');
+
+/** The latest code the development gateway "sent" to `mobile` (its `/dev/sms` list). */
+export async function codeFor(serverUrl, mobile) {
+  for (let i = 0; i < 50; i++) {
+    const list = await (await fetch(serverUrl + '/dev/sms')).json();
+    const m = list.find((x) => x.mobile === mobile);
+    if (m) return m.code;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no code sent to ${mobile}`);
+}

@@ -7,13 +7,14 @@
 
 use leptos::prelude::*;
 
+use crate::api::auth::{CodePurpose, SmsRequest};
 use crate::api::review::StatusAnswer;
 use crate::api::sync::FilingKind;
-use crate::components::{Consent, FieldIssues, FilingStatus, IdNumberField, InputKind, PhotoSlot, TextField};
+use crate::components::{Consent, FieldIssues, FilingStatus, IdNumberField, InputKind, PhotoSlot, SendCode, TextField};
 use crate::domain::forms::employer::{self, field, EmployerRegistrationDraft};
 use crate::domain::forms::Context;
 use crate::domain::review::{Material, Status, Target};
-use crate::domain::FieldErrors;
+use crate::domain::{FieldErrors, Issue};
 use crate::i18n::{strings, tr, use_i18n, Text};
 use crate::offline::json;
 use crate::state::draft::{DraftSession, Snapshot};
@@ -86,6 +87,17 @@ pub fn EmployerRegister(draft_id: Option<String>) -> impl IntoView {
         attachments.track();
         session.autosave(snapshot());
     });
+    // "获取验证码": to the handler's mobile. The code goes with the filing and proves the number
+    // if it is still valid when the filing arrives; otherwise it is proved on 审核进度查询.
+    let message = RwSignal::new(None::<Issue>);
+    let code_refused = RwSignal::new(None::<FieldErrors>);
+    let code_request = Callback::new(move |()| {
+        if report.with_untracked(|r| r.error_of(field::HANDLER_MOBILE).is_some()) {
+            reveal.set(true);
+            return None;
+        }
+        Some(SmsRequest { purpose: CodePurpose::Register, mobile: f.handler_mobile.get_untracked(), id_number: String::new() })
+    });
     let submitting = RwSignal::new(false);
     let submit = move |_| {
         if report.with_untracked(FieldErrors::has_errors) {
@@ -126,6 +138,9 @@ pub fn EmployerRegister(draft_id: Option<String>) -> impl IntoView {
                         kind=InputKind::Password hint=Some(strings::FIELD_PASSWORD_HINT) autocomplete="new-password" reveal=reveal/>
                     <TextField name=field::PASSWORD_CONFIRM label=strings::FIELD_PASSWORD_CONFIRM value=f.password_confirm
                         issues=issues(field::PASSWORD_CONFIRM) kind=InputKind::Password autocomplete="new-password" reveal=reveal/>
+                    {text(field::SMS_CODE, strings::FIELD_SMS_CODE, f.sms_code, InputKind::Numeric, Some(strings::FIELD_SMS_CODE_HINT_EMPLOYER))}
+                    <SendCode request=code_request message=message refused=code_refused/>
+                    {move || message.get().map(|m| view! { <p class="form-message" role="status" data-testid="code-message">{i18n.issue(&m)}</p> })}
                     <Consent name=field::AGREED agreed=f.agreed issues=issues(field::AGREED) reveal=reveal/>
                 </fieldset>
                 <h2>{tr(strings::MATERIALS_TITLE)}</h2>
@@ -176,6 +191,7 @@ struct Fields {
     handler_email: RwSignal<String>,
     password: RwSignal<String>,
     password_confirm: RwSignal<String>,
+    sms_code: RwSignal<String>,
     agreed: RwSignal<bool>,
 }
 
@@ -192,6 +208,7 @@ impl Fields {
             handler_email: s(),
             password: s(),
             password_confirm: s(),
+            sms_code: s(),
             agreed: RwSignal::new(false),
         }
     }
@@ -207,7 +224,7 @@ impl Fields {
             handler_email: self.handler_email.get(),
             password: self.password.get(),
             password_confirm: self.password_confirm.get(),
-            sms_code: String::new(),
+            sms_code: self.sms_code.get(),
             agreed: self.agreed.get(),
         }
     }
@@ -222,6 +239,7 @@ impl Fields {
         self.handler_email.set(d.handler_email);
         self.password.set(d.password);
         self.password_confirm.set(d.password_confirm);
+        self.sms_code.set(d.sms_code);
         self.agreed.set(d.agreed);
     }
 }

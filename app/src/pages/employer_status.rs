@@ -7,12 +7,13 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-use crate::api::client;
-use crate::api::review::{StatusAnswer, StatusRequest, EMPLOYER_STATUS};
+use crate::api::auth::{CodePurpose, SmsRequest};
+use crate::api::client::{self, FormAnswer};
+use crate::api::review::{StatusAnswer, StatusRequest, VerifyMobileRequest, EMPLOYER_STATUS, EMPLOYER_VERIFY_MOBILE};
 use crate::components::filing_status::fix_and_resubmit;
-use crate::components::{FieldIssues, InputKind, TextField};
+use crate::components::{FieldIssues, InputKind, SendCode, TextField};
 use crate::domain::review::{Status, Target};
-use crate::domain::Issue;
+use crate::domain::{FieldErrors, Issue};
 use crate::i18n::{strings, tr, use_i18n, Text};
 use crate::offline::{db, json};
 use crate::state::{clock, use_network, use_router, use_sync, Reachability};
@@ -102,6 +103,10 @@ pub fn EmployerStatus() -> impl IntoView {
                     <section class=format!("card status review-{}", a.status.as_str()) data-testid="review-status" data-status=a.status.as_str()>
                         {(!fresh.get()).then(|| view! { <p class="field-hint">{tr(strings::STATUS_KEPT)}</p> })}
                         <h2>{a.unit_name.clone()}" · "{tr(status_text(a.status))}</h2>
+                        {(!a.mobile_verified && a.status != Status::Approved).then(|| view! {
+                            <p class="field-error" data-testid="mobile-unverified">{tr(strings::MOBILE_UNVERIFIED)}" "{a.mobile_masked.clone()}</p>
+                            {move || fresh.get().then(|| view! { <ProveMobile credit_code=credit_code password=password answer=answer/> })}
+                        })}
                         {(!a.reasons.is_empty()).then(|| view! {
                             <h3>{tr(strings::REVIEW_OPINION)}</h3>
                             <ul class="reasons">
@@ -131,5 +136,48 @@ pub fn EmployerStatus() -> impl IntoView {
                 }
             })}
         </main>
+    }
+}
+
+/// Proves the handler's mobile of the latest application: a code to it, typed back. Shown only
+/// with a fresh answer (the credit code and password are then in the form above).
+#[component]
+fn ProveMobile(credit_code: RwSignal<String>, password: RwSignal<String>, answer: RwSignal<Option<StatusAnswer>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let net = use_network();
+    let code = RwSignal::new(String::new());
+    let message = RwSignal::new(None::<Issue>);
+    let refused = RwSignal::new(None::<FieldErrors>);
+    let request = Callback::new(move |()| {
+        Some(SmsRequest { purpose: CodePurpose::EmployerMobile, mobile: String::new(), id_number: credit_code.get_untracked() })
+    });
+    let busy = RwSignal::new(false);
+    let prove = move |_| {
+        busy.set(true);
+        let req = VerifyMobileRequest { credit_code: credit_code.get_untracked(), password: password.get_untracked(), sms_code: code.get_untracked() };
+        leptos::task::spawn_local(async move {
+            match client::post_form::<_, StatusAnswer>(EMPLOYER_VERIFY_MOBILE, &req, net).await {
+                FormAnswer::Done(a) => {
+                    keep(&a).await;
+                    message.set(None);
+                    answer.set(Some(a));
+                }
+                FormAnswer::Refused(r) => {
+                    message.set(Some(r.message()));
+                    refused.set(Some(r.fields));
+                }
+                FormAnswer::Failed(e) => message.set(Some(e.to_issue())),
+            }
+            busy.set(false);
+        });
+    };
+    let issues = Signal::derive(move || refused.with(|r| r.as_ref().map(|e| FieldIssues::of(e, "sms_code")).unwrap_or_default()));
+    view! {
+        <div class="prove-mobile" data-testid="prove-mobile">
+            <TextField name="sms_code" label=strings::FIELD_SMS_CODE value=code issues=issues kind=InputKind::Numeric/>
+            <SendCode request=request message=message refused=refused/>
+            {move || message.get().map(|m| view! { <p class="form-message" role="alert" data-testid="prove-message">{i18n.issue(&m)}</p> })}
+            <button type="button" class="btn btn-wide" data-testid="prove" disabled=move || busy.get() on:click=prove>{tr(strings::MOBILE_PROVE)}</button>
+        </div>
     }
 }

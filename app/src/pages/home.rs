@@ -19,6 +19,7 @@ pub fn Home() -> impl IntoView {
     let me = Memo::new(move |_| account.me());
     let worker = Memo::new(move |_| account.role() == Some(Role::FieldWorker));
     let reviewer = Memo::new(move |_| account.role() == Some(Role::Reviewer));
+    let admin = Memo::new(move |_| account.role() == Some(Role::Admin));
     let logout = move |_| {
         leptos::task::spawn_local(async move {
             if client::post_json::<_, ()>(auth::LOGOUT, &()).await.is_ok() {
@@ -73,6 +74,9 @@ pub fn Home() -> impl IntoView {
                 </Show>
                 <Show when=move || reviewer.get()>
                     <Tile title=strings::NAV_REVIEW note=strings::HOME_AGENCY href=Route::ReviewQueue.href()/>
+                </Show>
+                <Show when=move || admin.get()>
+                    <Tile title=strings::NAV_AUDIT note=strings::HOME_AGENCY href=Route::AuditLog.href()/>
                 </Show>
                 <Tile title=strings::NAV_NEW_ENROLMENT note=strings::HOME_EMPLOYER href=Route::Form(FilingKind::Enrolment, None).href()/>
                 <Tile title=strings::NAV_DRAFTS note=strings::DRAFTS_TITLE href=Route::Drafts.href()/>

@@ -1,6 +1,7 @@
 //! One route per file.
 
 pub mod addresses;
+pub mod audit_log;
 pub mod drafts;
 pub mod employer_register;
 pub mod employer_status;
@@ -18,6 +19,7 @@ pub mod sync;
 pub mod verify_phone;
 
 pub use addresses::Addresses;
+pub use audit_log::AuditLog;
 pub use drafts::Drafts;
 pub use employer_register::EmployerRegister;
 pub use employer_status::EmployerStatus;

@@ -124,6 +124,13 @@ pub fn ReviewApplication(id: i64) -> impl IntoView {
                         <p><strong>{tr(status_text(status))}</strong>" · "{v.receipt_no.clone()}" · "{v.age_working_days}" "{tr(strings::REVIEW_AGE)}
                             {v.overdue.then(|| view! { " " <span class="badge badge-warn">{tr(strings::REVIEW_OVERDUE)}</span> })}
                         </p>
+                        <p data-testid="mobile-state" data-verified=v.mobile_verified.to_string()>
+                            {if v.mobile_verified {
+                                view! { <span class="badge">{tr(strings::MOBILE_VERIFIED)}</span> }.into_any()
+                            } else {
+                                view! { <span class="badge badge-warn">{tr(strings::REVIEW_MOBILE_UNVERIFIED)}</span> }.into_any()
+                            }}
+                        </p>
                         <dl class="facts">
                             {[
                                 (strings::FIELD_CREDIT_CODE, v.form.credit_code.clone()),

@@ -1,5 +1,6 @@
 //! `/review` — 审核工作台 for reviewers: employer registrations waiting, oldest first, each with
-//! its age in working days and a flag past 3; filters by status, region and overdue.
+//! its age in working days and a flag past 3; filters by status, region, overdue and a range of
+//! ages in working days.
 
 use leptos::prelude::*;
 
@@ -18,6 +19,11 @@ fn statuses() -> Vec<(&'static str, Text)> {
     std::iter::once(("open", strings::REVIEW_FILTER_OPEN)).chain(each).chain([("all", strings::REVIEW_FILTER_ALL)]).collect()
 }
 
+/// An age box's value as the query wants it: a whole number of days, or nothing.
+fn days(text: &str) -> String {
+    text.trim().parse::<u32>().map(|n| n.min(260).to_string()).unwrap_or_default()
+}
+
 pub(crate) fn status_text(status: Status) -> Text {
     let (zh, en) = status.label();
     Text { zh, en }
@@ -29,10 +35,19 @@ pub fn ReviewQueue() -> impl IntoView {
     let status = RwSignal::new("open".to_owned());
     let region = RwSignal::new(String::new());
     let overdue = RwSignal::new(false);
+    let min_age = RwSignal::new(String::new());
+    let max_age = RwSignal::new(String::new());
     let queue = RwSignal::new(None::<Queue>);
     let problem = RwSignal::new(None::<Issue>);
     Effect::new(move |_| {
-        let path = format!("{QUEUE}?status={}&region={}&overdue={}", status.get(), region.get(), u8::from(overdue.get()));
+        let path = format!(
+            "{QUEUE}?status={}&region={}&overdue={}&min_age={}&max_age={}",
+            status.get(),
+            region.get(),
+            u8::from(overdue.get()),
+            days(&min_age.get()),
+            days(&max_age.get())
+        );
         leptos::task::spawn_local(async move {
             match client::get_json::<Queue>(&path).await {
                 Ok(q) => {
@@ -60,6 +75,15 @@ pub fn ReviewQueue() -> impl IntoView {
                     <input type="checkbox" data-testid="filter-overdue" prop:checked=move || overdue.get() on:change=move |ev| overdue.set(event_target_checked(&ev))/>
                     <span>{tr(strings::REVIEW_FILTER_OVERDUE)}</span>
                 </label>
+                <div class="field age-range">
+                    <span>{tr(strings::REVIEW_FILTER_AGE)}</span>
+                    <input type="number" inputmode="numeric" min="0" max="260" data-testid="filter-min-age" aria-label=move || i18n.t(strings::REVIEW_AGE_FROM)
+                        prop:value=move || min_age.get() on:change=move |ev| min_age.set(event_target_value(&ev))/>
+                    <span>"–"</span>
+                    <input type="number" inputmode="numeric" min="0" max="260" data-testid="filter-max-age" aria-label=move || i18n.t(strings::REVIEW_AGE_TO)
+                        prop:value=move || max_age.get() on:change=move |ev| max_age.set(event_target_value(&ev))/>
+                    <span>{tr(strings::REVIEW_AGE)}</span>
+                </div>
             </section>
             {move || problem.get().map(|p| view! { <p class="field-error" role="alert">{i18n.issue(&p)}</p> })}
             {move || queue.get().map(|q| view! {
@@ -76,6 +100,7 @@ pub fn ReviewQueue() -> impl IntoView {
                                 </span>
                                 {item.overdue.then(|| view! { <span class="badge badge-warn">{tr(strings::REVIEW_OVERDUE)}</span> })}
                                 {item.resubmitted.then(|| view! { <span class="badge">{tr(strings::REVIEW_RESUBMITTED)}</span> })}
+                                {(!item.mobile_verified).then(|| view! { <span class="badge badge-warn">{tr(strings::REVIEW_MOBILE_UNVERIFIED)}</span> })}
                             </Link>
                         </li>
                     }).collect_view()}
