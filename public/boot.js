@@ -1,6 +1,8 @@
 // Starts the app and registers the service worker. No inline script is allowed by the CSP, so
 // this small module is the page's only script besides the wasm-bindgen glue.
-import init from '/app.js';
+// The agency's screens (review desk, audit log) are a second bundle: residents' and employers'
+// phones never download it. Both bundles are the whole app; the address picks one.
+const STAFF = /^\/(review|admin)(\/|$)/.test(window.location.pathname);
 
 // The worker is registered once the app has started (or failed to): its install precaches the
 // shell, and on a first visit over a slow link that download would compete with the page's own
@@ -45,7 +47,10 @@ function registerWorker() {
   });
 }
 
-init({ module_or_path: '/app.wasm' }).catch((error) => {
+const start = STAFF
+  ? import('/staff.js').then((glue) => glue.default({ module_or_path: '/staff.wasm' }))
+  : import('/app.js').then((glue) => glue.default({ module_or_path: '/app.wasm' }));
+start.catch((error) => {
   console.error('Shebao failed to start', error);
   const note = document.getElementById('boot-error');
   if (note) note.hidden = false;

@@ -1,6 +1,7 @@
 //! `cargo xtask build`: the workspace → a deployable site in `target/site`.
 //!
-//! 1. the app to wasm with the size profile;
+//! 1. the app to wasm with the size profile, twice: the public bundle and the staff bundle
+//!    (the same app with the review desk and the audit log, loaded only on their addresses);
 //! 2. wasm-bindgen (the CLI pinned to the crate's version);
 //! 3. `wasm-opt -Oz` from the npm package `binaryen`;
 //! 4. every asset renamed with its content hash and every reference rewritten;
@@ -33,31 +34,43 @@ pub struct Site {
     pub precache: Vec<String>,
 }
 
+/// The two bundles: the public one (every phone) and the staff one (the same app with the
+/// agency's screens, loaded only on their addresses; never precached, not in the shell).
+const BUNDLES: [(&str, &str); 2] = [("app", "csr"), ("staff", "csr,staff")];
+
+/// Files of the staff bundle (`/staff-<hash>.js`, `.wasm`).
+pub fn is_staff_file(served: &str) -> bool {
+    served.starts_with("/staff-") || served.starts_with("/staff.")
+}
+
 /// Builds the whole site.
 pub fn site() -> anyhow::Result<Site> {
     tools::setup(false)?;
-    let wasm = compile_wasm()?;
     let staging = util::target_dir().join("site-build");
     let _ = fs::remove_dir_all(&staging);
     fs::create_dir_all(&staging)?;
-    run(Command::new("wasm-bindgen")
-        .args(["--target", "web", "--no-typescript", "--out-name", "app", "--out-dir"])
-        .arg(&staging)
-        .arg(&wasm))?;
-    let optimized = staging.join("app_opt.wasm");
-    run(Command::new(npm_bin("wasm-opt"))
-        .arg("-Oz")
-        .arg(staging.join("app_bg.wasm"))
-        .arg("-o")
-        .arg(&optimized))?;
-    let site = assemble(&staging.join("app.js"), &optimized, &util::site_dir())?;
+    for (name, features) in BUNDLES {
+        let wasm = compile_wasm(features)?;
+        run(Command::new("wasm-bindgen")
+            .args(["--target", "web", "--no-typescript", "--out-name", name, "--out-dir"])
+            .arg(&staging)
+            .arg(&wasm))?;
+        run(Command::new(npm_bin("wasm-opt"))
+            .arg("-Oz")
+            .arg(staging.join(format!("{name}_bg.wasm")))
+            .arg("-o")
+            .arg(staging.join(format!("{name}_opt.wasm"))))?;
+    }
+    let site = assemble(&staging, &util::site_dir())?;
     eprintln!("site written to {} ({} files precached)", site.dir.display(), site.precache.len());
     Ok(site)
 }
 
-fn compile_wasm() -> anyhow::Result<PathBuf> {
+/// The app compiled with `features`; both builds write the same file, so it is read before
+/// the next one.
+fn compile_wasm(features: &str) -> anyhow::Result<PathBuf> {
     run(cargo().args([
-        "build", "--package", "app", "--lib", "--features", "csr",
+        "build", "--package", "app", "--lib", "--features", features,
         "--target", "wasm32-unknown-unknown", "--profile", "wasm-release",
     ]))?;
     Ok(util::target_dir().join("wasm32-unknown-unknown/wasm-release/app.wasm"))
@@ -100,14 +113,16 @@ impl Writer {
     }
 }
 
-fn assemble(glue: &Path, wasm: &Path, out: &Path) -> anyhow::Result<Site> {
+fn assemble(staging: &Path, out: &Path) -> anyhow::Result<Site> {
     let public = util::root().join("public");
     let _ = fs::remove_dir_all(out);
     fs::create_dir_all(out)?;
     let mut w = Writer { out: out.to_path_buf(), renames: BTreeMap::new(), hashed: Vec::new() };
 
-    w.hashed("/app.wasm", &fs::read(wasm)?)?;
-    w.hashed("/app.js", &fs::read(glue)?)?;
+    for (name, _) in BUNDLES {
+        w.hashed(&format!("/{name}.wasm"), &fs::read(staging.join(format!("{name}_opt.wasm")))?)?;
+        w.hashed(&format!("/{name}.js"), &fs::read(staging.join(format!("{name}.js")))?)?;
+    }
     // Leaves first (styles, icons), then the files that name them.
     let mut later = Vec::new();
     for file in files_under(&public)? {
@@ -134,7 +149,7 @@ fn assemble(glue: &Path, wasm: &Path, out: &Path) -> anyhow::Result<Site> {
         w.write(&format!("/{name}"), text.as_bytes())?;
     }
     let mut precache = vec!["/index.html".to_owned(), "/manifest.webmanifest".to_owned()];
-    precache.extend(w.hashed.iter().cloned());
+    precache.extend(w.hashed.iter().filter(|f| !is_staff_file(f)).cloned());
     precache.sort();
     let worker = service_worker(&fs::read_to_string(public.join("sw.js"))?, &precache, out)?;
     w.write("/sw.js", worker.as_bytes())?;

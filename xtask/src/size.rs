@@ -15,8 +15,10 @@ use crate::util;
 /// verify-phone, forgot-password, the first-login addresses, assisted registration and the
 /// device's signed-in state (306,640 measured) → 363,000 with employer registration (four
 /// material slots, blur and resolution checks), 审核进度查询 and the review desk (361,477
-/// measured); see the commits.
-pub const SHELL_BROTLI_BUDGET: u64 = 363_000;
+/// measured) → 375,000 with the employer's SMS code and its later proof on 审核进度查询, the
+/// queue's age range and the admins' audit log page (374,896 measured) → 343,000 with the
+/// agency's screens moved to a separate staff bundle (342,538 measured); see the commits.
+pub const SHELL_BROTLI_BUDGET: u64 = 343_000;
 /// Where the product wants to be.
 pub const SHELL_BROTLI_GOAL: u64 = 130_000;
 
@@ -35,6 +37,7 @@ pub fn report(enforce: bool) -> anyhow::Result<Vec<Row>> {
         bail!("no site in {}; run `cargo xtask build` first", dir.display());
     }
     let mut rows = Vec::new();
+    let mut staff = 0;
     for file in files_under(&dir)? {
         let ext = file.extension().and_then(|e| e.to_str()).unwrap_or("");
         if ext == "br" || ext == "gz" {
@@ -42,6 +45,11 @@ pub fn report(enforce: bool) -> anyhow::Result<Vec<Row>> {
         }
         let raw = fs::read(&file)?;
         let path = format!("/{}", file.strip_prefix(&dir)?.to_string_lossy());
+        // The staff bundle is not part of the shell: only the agency's screens load it.
+        if crate::build::is_staff_file(&path) {
+            staff += brotli(&raw)?.len().min(raw.len()) as u64;
+            continue;
+        }
         // A file without a smaller sibling is served as is: count it raw.
         let gzip = gzip(&raw)?.len().min(raw.len()) as u64;
         let brotli = brotli(&raw)?.len().min(raw.len()) as u64;
@@ -65,6 +73,7 @@ pub fn report(enforce: bool) -> anyhow::Result<Vec<Row>> {
         "shell brotli total: {} bytes (budget {SHELL_BROTLI_BUDGET}, goal {SHELL_BROTLI_GOAL})",
         total.brotli
     );
+    println!("staff bundle (review desk, audit log; not in the shell): {staff} bytes brotli");
     if enforce && total.brotli > SHELL_BROTLI_BUDGET {
         bail!("the shell is {} bytes brotli, over the {SHELL_BROTLI_BUDGET}-byte budget", total.brotli);
     }

@@ -51,14 +51,17 @@ pub fn all(args: &[String]) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Every feature combination that ships: the native workspace (server + `ssr`) and the
-/// browser build (`csr` on wasm).
+/// Every feature combination that ships: the native workspace (server + `ssr`) and the two
+/// browser bundles (`csr`, and `csr,staff` on wasm).
 fn lint() -> anyhow::Result<()> {
     run(cargo().args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
     run(cargo().args([
         // The library and the browser suites; unit tests and benches are native-only.
         "clippy", "--package", "app", "--features", "csr", "--target", "wasm32-unknown-unknown",
         "--lib", "--test", "*", "--", "-D", "warnings",
+    ]))?;
+    run(cargo().args([
+        "clippy", "--package", "app", "--features", "csr,staff", "--target", "wasm32-unknown-unknown", "--lib", "--", "-D", "warnings",
     ]))
 }
 
