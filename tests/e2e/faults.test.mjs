@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { startProxy, sha256 } from './proxy.mjs';
 import { noisePng } from './images.mjs';
 import {
-  ARTIFACTS, fillEnrolment, idNumber, launchPhone, startServer, storedFilings, thisMonth, waitForServiceWorker,
+  ARTIFACTS, fillEnrolment, idNumber, launchPhone, startServer, storedFilings, thisMonth, waitForDeviceDb, waitForServiceWorker,
 } from './support.mjs';
 
 const cleanups = [];
@@ -22,6 +22,7 @@ async function setUp() {
   cleanups.push(() => context.close());
   await page.goto(proxy.url + '/enrolment');
   await waitForServiceWorker(page);
+  await waitForDeviceDb(page);
   return { server, proxy, page };
 }
 
@@ -94,6 +95,7 @@ test('an upload cut half-way resumes with the missing chunks only; the server co
  */
 async function injectFilings(page, n, month, { firstId = 300, backoffMs = null, lastError = UNREACHABLE, firstDue = false } = {}) {
   const ids = Array.from({ length: n }, (_, i) => idNumber(firstId + i));
+  await waitForDeviceDb(page);
   return page.evaluate(async ({ ids, month, backoffMs, lastError, firstDue }) => {
     const hex = (buf) => [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, '0')).join('');
     const stems = '甲乙丙丁戊己庚辛壬癸';
@@ -115,13 +117,21 @@ async function injectFilings(page, n, month, { firstId = 300, backoffMs = null, 
         });
       }
     }
+    // Every way this can go wrong settles the promise: an unsettled one would hang the test.
     await new Promise((resolve, reject) => {
       const open = indexedDB.open('shebao');
+      open.onerror = () => reject(open.error);
+      open.onblocked = () => reject(new Error('opening the device database was blocked'));
       open.onsuccess = () => {
-        const tx = open.result.transaction('outbox', 'readwrite');
-        for (const item of items) tx.objectStore('outbox').add(item);
-        tx.oncomplete = () => { open.result.close(); resolve(); };
-        tx.onerror = () => reject(tx.error);
+        try {
+          const tx = open.result.transaction('outbox', 'readwrite');
+          for (const item of items) tx.objectStore('outbox').add(item);
+          tx.oncomplete = () => { open.result.close(); resolve(); };
+          tx.onabort = () => { open.result.close(); reject(tx.error || new Error('the outbox write was aborted')); };
+        } catch (e) {
+          open.result.close();
+          reject(e);
+        }
       };
     });
     return items.map((i) => ({ client_id: i.client_id, content_hash: i.content_hash }));
@@ -146,8 +156,16 @@ async function injectQuietly(page, proxy, path, n, options) {
 async function outboxStates(page) {
   return page.evaluate(() => new Promise((resolve, reject) => {
     const open = indexedDB.open('shebao');
+    open.onerror = () => reject(open.error);
     open.onsuccess = () => {
-      const get = open.result.transaction('outbox').objectStore('outbox').getAll();
+      let get;
+      try {
+        get = open.result.transaction('outbox').objectStore('outbox').getAll();
+      } catch (e) {
+        open.result.close();
+        reject(e);
+        return;
+      }
       get.onsuccess = () => {
         const counts = {};
         for (const item of get.result) {

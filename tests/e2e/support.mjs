@@ -140,17 +140,40 @@ export async function assertFitsWidth(page) {
   if (zoomed > 360) throw new Error(`the layout viewport is ${zoomed} px wide: the page was zoomed out`);
 }
 
+/**
+ * Waits until the app has created its IndexedDB database. A test that opens `shebao` before
+ * that would create an empty database under the app's feet (and find none of its stores).
+ */
+export async function waitForDeviceDb(page, timeout = 30_000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const version = await page.evaluate(async () => {
+      const db = (await indexedDB.databases()).find((d) => d.name === 'shebao');
+      return db ? db.version : 0;
+    });
+    if (version > 0) return version;
+    if (Date.now() > deadline) throw new Error(`the app did not create its database within ${timeout} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** Waits until a draft stored on the device contains `text` (autosave is debounced). Polled
  * from here: `waitForFunction` would take the page's Promise itself for a truthy answer. */
 export async function waitForSavedDraft(page, text, timeout = 10_000) {
+  await waitForDeviceDb(page, timeout);
   const deadline = Date.now() + timeout;
   for (;;) {
     const found = await page.evaluate((t) => new Promise((resolve) => {
       const open = indexedDB.open('shebao');
       open.onsuccess = () => {
-        const req = open.result.transaction('drafts').objectStore('drafts').getAll();
-        req.onsuccess = () => { open.result.close(); resolve(req.result.some((d) => d.data.includes(t))); };
-        req.onerror = () => resolve(false);
+        try {
+          const req = open.result.transaction('drafts').objectStore('drafts').getAll();
+          req.onsuccess = () => { open.result.close(); resolve(req.result.some((d) => d.data.includes(t))); };
+          req.onerror = () => { open.result.close(); resolve(false); };
+        } catch {
+          open.result.close();
+          resolve(false);
+        }
       };
       open.onerror = () => resolve(false);
     }), text);

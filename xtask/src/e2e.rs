@@ -9,7 +9,9 @@ pub fn run_suites(server_bin: &std::path::Path, filter: Option<&str>) -> anyhow:
     let artifacts = util::target_dir().join("e2e-artifacts");
     std::fs::create_dir_all(&artifacts)?;
     let mut cmd = Command::new("node");
-    cmd.arg("--test").arg("--test-concurrency=1");
+    // A test that hangs fails with its name after ten minutes instead of holding CI until its
+    // own limit.
+    cmd.arg("--test").arg("--test-concurrency=1").arg("--test-timeout=600000");
     // `cargo xtask test e2e outbox` runs tests/e2e/outbox.test.mjs only.
     match filter {
         Some(f) => cmd.arg(format!("tests/e2e/{f}.test.mjs")),
