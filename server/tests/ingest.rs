@@ -147,3 +147,71 @@ async fn a_mixed_batch_gets_one_result_per_item_in_order(store: Arc<dyn Store>) 
     assert!(matches!(answer.results[3].outcome(), Outcome::Rejected { .. }));
 }
 both_stores!(mixed_batch, a_mixed_batch_gets_one_result_per_item_in_order);
+
+/// Someone signed in as `role`; an employer's account is keyed by its credit code, as
+/// registration keys it.
+fn principal(state: &server::AppState, role: app::api::auth::Role, credit: Option<&str>) -> server::accounts::session::Principal {
+    let id_index = credit.map(|c| state.vault.blind_index(server::accounts::CREDIT_INDEX, c)).unwrap_or_default();
+    server::accounts::session::Principal {
+        account: server::store::Account {
+            id: 1,
+            role: role.as_str().into(),
+            status: server::accounts::ACTIVE.into(),
+            id_index,
+            id_sealed: Vec::new(),
+            name: "南京示例科技有限公司".into(),
+            mobile_index: String::new(),
+            mobile_sealed: Vec::new(),
+            email: None,
+            password_hash: String::new(),
+            addresses: None,
+            registered_by: None,
+            created_at: 0,
+        },
+        role,
+        token_hash: String::new(),
+        csrf: String::new(),
+    }
+}
+
+fn declaration(credit: &str) -> String {
+    use app::domain::forms::base_declaration::{BaseDeclarationDraft, BaseRowDraft};
+    json(&BaseDeclarationDraft {
+        credit_code: credit.into(),
+        region: "320102".into(),
+        effective_month: common::this_month(),
+        rows: vec![
+            BaseRowDraft { id_number: id_number(40), name: "王一".into(), monthly_base: "6000".into() },
+            BaseRowDraft { id_number: id_number(41), name: "李二".into(), monthly_base: "8000.50".into() },
+        ],
+    })
+}
+
+async fn a_base_declaration_comes_from_the_units_own_account(store: Arc<dyn Store>) {
+    use app::api::auth::Role;
+    use server::ingest::ingest_as;
+    let state = state_over(store.clone());
+    let (ours, theirs) = (common::credit_code(1), common::credit_code(2));
+    let send = |payload: String, by: Option<server::accounts::session::Principal>| {
+        let state = state.clone();
+        async move {
+            let b = batch(vec![item(&client_id(), FilingKind::BaseDeclaration, &payload)]);
+            ingest_as(&state, b, by.as_ref()).await.unwrap().results[0].outcome()
+        }
+    };
+    // Sent without a session (it was made offline, the session ended since): it waits.
+    let waiting = send(declaration(&ours), None).await;
+    assert!(matches!(&waiting, Outcome::Retry { message } if message.code == "base.sign_in"), "{waiting:?}");
+    // Another unit's account: refused on the credit code.
+    let other = send(declaration(&theirs), Some(principal(&state, Role::EmployerHandler, Some(&ours)))).await;
+    assert!(matches!(&other, Outcome::Rejected { errors } if errors.error_of("credit_code").map(|i| i.code.as_ref()) == Some("base.not_your_unit")), "{other:?}");
+    // A resident: refused.
+    let resident = send(declaration(&ours), Some(principal(&state, Role::Resident, None))).await;
+    assert!(matches!(&resident, Outcome::Rejected { errors } if errors.error_of("form").map(|i| i.code.as_ref()) == Some("base.not_employer")), "{resident:?}");
+    assert_eq!(store.count_filings().await.unwrap(), 0, "nothing refused or waiting is stored");
+    // The unit's own account, and a field worker on a unit's behalf: accepted.
+    receipt(&send(declaration(&ours), Some(principal(&state, Role::EmployerHandler, Some(&ours)))).await);
+    receipt(&send(declaration(&theirs), Some(principal(&state, Role::FieldWorker, None))).await);
+    assert_eq!(store.count_filings().await.unwrap(), 2);
+}
+both_stores!(base_declaration_authority, a_base_declaration_comes_from_the_units_own_account);

@@ -6,6 +6,7 @@
 //! attachments must be stored; the server checks for the kind run. What passes is stored in
 //! one transaction for the whole batch, so every "accepted" in the answer is already durable.
 
+mod base;
 pub mod checks;
 mod employer;
 mod registration;
@@ -76,7 +77,7 @@ pub async fn ingest_as(state: &AppState, batch: SyncBatch, by: Option<&Principal
     let mut pending = Vec::with_capacity(batch.items.len());
     let mut to_store: Vec<NewFiling> = Vec::new();
     for item in &batch.items {
-        let p = match prepare(state, &batch.device_id, item, &ctx).await? {
+        let p = match prepare(state, &batch.device_id, item, &ctx, by).await? {
             Ok(filing) => {
                 to_store.push(filing);
                 Pending::Store(to_store.len() - 1)
@@ -153,6 +154,7 @@ async fn prepare(
     device_id: &str,
     item: &SyncItem,
     ctx: &Context<'_>,
+    by: Option<&Principal>,
 ) -> Result<Result<NewFiling, Outcome>, crate::store::StoreError> {
     if !is_client_id(&item.client_id) {
         return Ok(Err(rejected("form", Issue::new("client_id.invalid", "提交编号无效，请更新应用", "The filing id is invalid; update the app"))));
@@ -189,7 +191,8 @@ async fn prepare(
     let before_storing = match item.kind {
         FilingKind::PersonalRegistration => Some(registration::check(state, &item.payload, ctx).await?),
         FilingKind::EmployerRegistration => Some(employer::check(state, item, ctx).await?),
-        _ => None,
+        FilingKind::BaseDeclaration => Some(base::check(state, &item.payload, by)),
+        FilingKind::Enrolment => None,
     };
     if let Some(verdict) = before_storing {
         match verdict {
