@@ -6,7 +6,7 @@ use crate::api::sync::FilingKind;
 use crate::components::{StatusBar, UpdateBanner};
 use crate::i18n::provide_i18n;
 use crate::pages::{
-    Addresses, Drafts, EmployerRegister, EmployerStatus, Enrolment, ForgotPassword, Home, Legal, Login, NotFound, Register, Settings,
+    Addresses, BaseDeclaration, Drafts, EmployerRegister, EmployerStatus, Enrolment, ForgotPassword, Home, Legal, Login, NotFound, Register, Settings,
     SyncPanel, VerifyPhone,
 };
 use crate::routes::Route;
@@ -54,8 +54,9 @@ fn page(route: Route) -> AnyView {
         Route::ReviewQueue | Route::AuditLog | Route::ReviewApplication(_) => view! { <StaffBundle/> }.into_any(),
         Route::Form(FilingKind::EmployerRegistration, id) => view! { <EmployerRegister draft_id=id/> }.into_any(),
         Route::Form(FilingKind::Enrolment, id) => view! { <Enrolment draft_id=id/> }.into_any(),
+        Route::Form(FilingKind::BaseDeclaration, id) => view! { <BaseDeclaration draft_id=id/> }.into_any(),
         Route::Form(FilingKind::PersonalRegistration, id) => view! { <Register draft_id=id/> }.into_any(),
-        Route::Form(..) | Route::NotFound => view! { <NotFound/> }.into_any(),
+        Route::NotFound => view! { <NotFound/> }.into_any(),
     }
 }
 

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import jsQR from 'jsqr';
 import { noisePng, onePagePdf } from './images.mjs';
-import { ARTIFACTS, assertFitsWidth, codeFor, idNumber, launchPhone, netState, startServer, tempDir, waitForServiceWorker } from './support.mjs';
+import { ARTIFACTS, assertFitsWidth, codeFor, idNumber, launchPhone, netState, startServer, tempDir, thisMonth, waitForServiceWorker } from './support.mjs';
 
 const cleanups = [];
 after(async () => { for (const c of cleanups.reverse()) await c(); });
@@ -237,4 +237,36 @@ test('an employer registers offline with four photos; sent back for the licence,
   assert.equal(await log.locator('li[data-action="session.login"]').count(), 0, 'filtered to the review');
   await assertFitsWidth(admin);
   await admin.screenshot({ path: join(ARTIFACTS, 'audit-log-360x800.png'), fullPage: true });
+
+  // Signed in, the employer declares its employees' bases (缴费基数申报): the credit code is
+  // the unit's own; a base under the region's floor and a person entered twice are caught as
+  // typed; fixed, the declaration is sent and accepted.
+  await page.goto(server.url + '/');
+  await page.getByRole('link', { name: /缴费基数申报/ }).click();
+  assert.equal(await page.locator('#credit_code').inputValue(), CREDIT);
+  await page.locator('#region-0').selectOption('320000');
+  await page.locator('#region-1').selectOption('320100');
+  await page.locator('#region-2').selectOption('320102');
+  await page.locator('#effective_month').fill(thisMonth());
+  const row = (i, name) => page.locator(`[id="rows.${i}.${name}"]`);
+  await row(0, 'id_number').fill(idNumber(501));
+  await row(0, 'name').fill('赵一');
+  await row(0, 'monthly_base').fill('3000');
+  await row(0, 'monthly_base').blur();
+  await page.locator('[id="rows.0.monthly_base"][aria-invalid=true]').waitFor();
+  await row(0, 'monthly_base').fill('6000');
+  await page.locator('[id="rows.0.monthly_base"][aria-invalid=false]').waitFor();
+  await page.getByTestId('add-row').click();
+  await row(1, 'id_number').fill(idNumber(501));
+  await row(1, 'id_number').blur();
+  await page.locator('[id="rows.1.id_number-message"]').getByText('重复').waitFor();
+  await row(1, 'id_number').fill(idNumber(502));
+  await row(1, 'name').fill('钱二');
+  await row(1, 'monthly_base').fill('8000.50');
+  await assertFitsWidth(page);
+  await page.screenshot({ path: join(ARTIFACTS, 'base-declaration-360x800.png'), fullPage: true });
+  await page.getByTestId('submit').click();
+  await page.locator('[data-testid=filing-status][data-state=accepted]').waitFor({ timeout: 60_000 }).catch(async (e) => {
+    throw new Error(`${e.message}\nthe page says: ${await page.locator('main').innerText()}`);
+  });
 });

@@ -18,8 +18,9 @@ use crate::util;
 /// measured) → 375,000 with the employer's SMS code and its later proof on 审核进度查询, the
 /// queue's age range and the admins' audit log page (374,896 measured) → 343,000 with the
 /// agency's screens moved to a separate staff bundle (342,538 measured) → 315,000 with Leptos's
-/// component erasure on every wasm build (314,907 measured); see the commits.
-pub const SHELL_BROTLI_BUDGET: u64 = 315_000;
+/// component erasure on every wasm build (314,907 measured) → 327,000 with the employer's
+/// 缴费基数申报 form (326,940 measured); see the commits.
+pub const SHELL_BROTLI_BUDGET: u64 = 327_000;
 /// Where the product wants to be.
 pub const SHELL_BROTLI_GOAL: u64 = 130_000;
 

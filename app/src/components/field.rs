@@ -63,8 +63,10 @@ impl InputKind {
 
 #[component]
 pub fn TextField(
-    /// The draft's field name: the input's id, and how the server's answers name it.
-    name: &'static str,
+    /// The draft's field name: the input's id, and how the server's answers name it
+    /// (`rows.3.monthly_base` for a row of a list).
+    #[prop(into)]
+    name: String,
     label: Text,
     value: RwSignal<String>,
     #[prop(into)] issues: Signal<FieldIssues>,
@@ -85,9 +87,9 @@ pub fn TextField(
     let error = move || issues.get().error.filter(|_| touched.get() || reveal.get());
     view! {
         <div class="field" class:field-invalid=move || error().is_some()>
-            <label for=name>{tr(label)}</label>
+            <label for=name.clone()>{tr(label)}</label>
             <input
-                id=name
+                id=name.clone()
                 name=name
                 type=input_type
                 inputmode=input_mode

@@ -116,6 +116,16 @@ texts! {
     NAV_NEW_ENROLMENT = "参保登记", "Enrol an employee";
 }
 
+// 缴费基数申报
+texts! {
+    FIELD_EFFECTIVE_MONTH = "基数生效月份", "Bases apply from";
+    BASE_ROWS = "职工月缴费基数", "Employees' monthly bases";
+    BASE_ROW = "职工", "Employee";
+    BASE_ADD_ROW = "添加职工", "Add an employee";
+    BASE_REMOVE_ROW = "删除此行", "Remove this row";
+    BASE_SIGN_IN_FIRST = "缴费基数申报由单位办理：请先以单位账号登录。", "A contribution base declaration is filed by the unit: sign in with the unit's account first.";
+}
+
 // the enrolment form
 texts! {
     FIELD_NAME = "姓名", "Name";

@@ -79,6 +79,9 @@ pub fn Home() -> impl IntoView {
                     <Tile title=strings::NAV_AUDIT note=strings::HOME_AGENCY href=Route::AuditLog.href()/>
                 </Show>
                 <Tile title=strings::NAV_NEW_ENROLMENT note=strings::HOME_EMPLOYER href=Route::Form(FilingKind::Enrolment, None).href()/>
+                <Show when=move || matches!(account.role(), Some(Role::EmployerHandler | Role::FieldWorker))>
+                    <Tile title=strings::KIND_BASE_DECLARATION note=strings::HOME_EMPLOYER href=Route::Form(FilingKind::BaseDeclaration, None).href()/>
+                </Show>
                 <Tile title=strings::NAV_DRAFTS note=strings::DRAFTS_TITLE href=Route::Drafts.href()/>
                 <Tile title=strings::SYNC_TITLE note=strings::SYNC_BADGE_LABEL href=Route::Sync.href()/>
             </nav>

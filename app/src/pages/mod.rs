@@ -2,6 +2,7 @@
 
 pub mod addresses;
 pub mod audit_log;
+pub mod base_declaration;
 pub mod drafts;
 pub mod employer_register;
 pub mod employer_status;
@@ -20,6 +21,7 @@ pub mod verify_phone;
 
 pub use addresses::Addresses;
 pub use audit_log::AuditLog;
+pub use base_declaration::BaseDeclaration;
 pub use drafts::Drafts;
 pub use employer_register::EmployerRegister;
 pub use employer_status::EmployerStatus;
