@@ -61,6 +61,14 @@ pub struct FieldErrors {
 }
 
 impl FieldErrors {
+    /// What a validation found: its errors, or the warnings of a valid form.
+    pub fn verdict<T>(result: Result<Valid<T>, FieldErrors>) -> FieldErrors {
+        match result {
+            Ok(valid) => FieldErrors { errors: Default::default(), warnings: valid.warnings },
+            Err(errors) => errors,
+        }
+    }
+
     pub fn error(&mut self, field: impl Into<String>, issue: Issue) {
         self.errors.entry(field.into()).or_default().push(issue);
     }

@@ -29,10 +29,7 @@ pub fn Addresses() -> impl IntoView {
             contact_detail: detail.get(),
         }
     });
-    let report = Memo::new(move |_| match addresses::validate(&draft.get()) {
-        Ok(valid) => FieldErrors { errors: Default::default(), warnings: valid.warnings },
-        Err(errors) => errors,
-    });
+    let report = Memo::new(move |_| FieldErrors::verdict(addresses::validate(&draft.get())));
     let form = OnlineForm::new(report, move || draft.track());
     let (reveal, message, busy) = (form.reveal, form.message, form.busy);
     let issues = move |name: &'static str| form.issues(name);

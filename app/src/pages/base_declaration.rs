@@ -7,16 +7,15 @@ use leptos::prelude::*;
 
 use crate::api::auth::Role;
 use crate::api::sync::FilingKind;
-use crate::components::{DivisionPicker, FieldIssues, FilingStatus, InputKind, Link, TextField};
+use crate::components::{DivisionPicker, InputKind, Link, TextField};
 use crate::domain::forms::base_declaration::{self, field, BaseDeclarationDraft, BaseRowDraft, MAX_ROWS};
-use crate::domain::forms::Context;
 use crate::domain::FieldErrors;
 use crate::i18n::{strings, tr, use_i18n};
 use crate::offline::json;
-use crate::pages::enrolment::EditingGuard;
 use crate::routes::Route;
 use crate::state::draft::{DraftSession, Snapshot};
-use crate::state::{clock, use_account, use_policy, use_sync};
+use crate::state::use_account;
+use super::outbox_form::{FormFoot, FormHead, OutboxForm};
 
 /// Who files a declaration on this device.
 fn may_declare(role: Option<Role>) -> bool {
@@ -26,8 +25,6 @@ fn may_declare(role: Option<Role>) -> bool {
 #[component]
 pub fn BaseDeclaration(draft_id: Option<String>) -> impl IntoView {
     let i18n = use_i18n();
-    let policy = use_policy();
-    let sync = use_sync();
     let account = use_account();
     let owner = Owner::current().expect("a component has an owner");
     // An employer declares for its own unit: its credit code is the account's (shown whole).
@@ -44,44 +41,19 @@ pub fn BaseDeclaration(draft_id: Option<String>) -> impl IntoView {
         }
     });
     let draft = Memo::new(move |_| f.draft());
-    let report = Memo::new(move |_| {
-        let table = policy.table();
-        let ctx = Context { today: clock::today(), policy: table.as_deref() };
-        match base_declaration::validate(&draft.get(), &ctx) {
-            Ok(valid) => FieldErrors { errors: Default::default(), warnings: valid.warnings },
-            Err(errors) => errors,
-        }
-    });
-    let editable = Signal::derive(move || session.editable());
-    let filing = Memo::new(move |_| session.record.with(|r| r.as_ref().and_then(|r| r.frozen_as.clone())).and_then(|id| sync.item(&id)));
-    let issues = move |name: String| {
-        Signal::derive(move || {
-            let server = filing.with(|f| f.as_ref().and_then(|f| f.errors.as_ref()).map(|e| FieldIssues::of(e, &name)));
-            server.filter(|s| s.error.is_some()).unwrap_or_else(|| report.with(|r| FieldIssues::of(r, &name)))
-        })
-    };
-    let reveal = RwSignal::new(false);
-    let snapshot = move || Snapshot {
-        text: json::to_text(&draft.get_untracked()).unwrap_or_default(),
-        title: f.credit_code.get_untracked(),
-        attachments: Vec::new(),
-    };
-    Effect::new(move |_| {
-        draft.track();
-        session.autosave(snapshot());
-    });
-    let submitting = RwSignal::new(false);
-    let submit = move |_| {
-        if report.with_untracked(FieldErrors::has_errors) {
-            reveal.set(true);
-            return;
-        }
-        submitting.set(true);
-        leptos::task::spawn_local(async move {
-            let _ = session.submit(snapshot()).await;
-            submitting.set(false);
-        });
-    };
+    let form = OutboxForm::new(
+        session,
+        move |ctx| FieldErrors::verdict(base_declaration::validate(&draft.get(), ctx)),
+        move || draft.track(),
+        move || Snapshot {
+            text: json::to_text(&draft.get_untracked()).unwrap_or_default(),
+            title: f.credit_code.get_untracked(),
+            attachments: Vec::new(),
+        },
+    );
+    let editable = Signal::derive(move || form.editable());
+    let issues = move |name: String| form.issues(name);
+    let reveal = form.reveal;
     let disabled = Signal::derive(move || !editable.get());
     let rows_issue = move || {
         let i = issues(field::ROWS.to_owned()).get();
@@ -118,10 +90,7 @@ pub fn BaseDeclaration(draft_id: Option<String>) -> impl IntoView {
                     <Link href=Route::Login.href() class="btn btn-wide">{tr(strings::NAV_LOGIN)}</Link>
                 </section>
             }>
-                <Show when=move || editable.get() fallback=|| ()>
-                    <EditingGuard/>
-                </Show>
-                {move || filing.get().map(|item| view! { <FilingStatus item=item/> })}
+                <FormHead form=form/>
                 <form class="card" on:submit=|ev| ev.prevent_default()>
                     <fieldset disabled=move || !editable.get() class="plain">
                         <TextField name=field::CREDIT_CODE label=strings::FIELD_CREDIT_CODE value=f.credit_code issues=issues(field::CREDIT_CODE.to_owned()) kind=InputKind::Identifier hint=Some(strings::FIELD_CREDIT_CODE_HINT) reveal=reveal/>
@@ -135,14 +104,7 @@ pub fn BaseDeclaration(draft_id: Option<String>) -> impl IntoView {
                             <button type="button" class="btn btn-wide btn-secondary" data-testid="add-row" on:click=move |_| f.add()>{tr(strings::BASE_ADD_ROW)}</button>
                         </Show>
                     </fieldset>
-                    {move || session.save_error.get().map(|e| view! { <p class="field-error" role="alert">{i18n.issue(&e)}</p> })}
-                    <Show when=move || editable.get()>
-                        <p class="field-hint" data-testid="autosave">{move || session.record.with(|r| r.as_ref().map(|r| format!("{} {}", i18n.t(strings::SAVED_ON_DEVICE), clock::format_ms(r.updated_at))))}</p>
-                        <Show when=move || reveal.get() && report.with(FieldErrors::has_errors)>
-                            <p class="field-error" role="alert">{tr(strings::SUBMIT_FIX_FIRST)}</p>
-                        </Show>
-                        <button type="button" class="btn btn-wide" data-testid="submit" disabled=move || submitting.get() on:click=submit>{tr(strings::SUBMIT)}</button>
-                    </Show>
+                    <FormFoot form=form/>
                 </form>
             </Show>
         </main>

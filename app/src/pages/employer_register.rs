@@ -10,21 +10,18 @@ use leptos::prelude::*;
 use crate::api::auth::{CodePurpose, SmsRequest};
 use crate::api::review::StatusAnswer;
 use crate::api::sync::FilingKind;
-use crate::components::{Consent, FieldIssues, FilingStatus, IdNumberField, InputKind, PhotoSlot, SendCode, TextField};
+use crate::components::{Consent, IdNumberField, InputKind, PhotoSlot, SendCode, TextField};
 use crate::domain::forms::employer::{self, field, EmployerRegistrationDraft};
-use crate::domain::forms::Context;
 use crate::domain::review::{Material, Status, Target};
 use crate::domain::{FieldErrors, Issue};
 use crate::i18n::{strings, tr, use_i18n, Text};
 use crate::offline::json;
 use crate::state::draft::{DraftSession, Snapshot};
-use super::enrolment::EditingGuard;
-use crate::state::{clock, use_sync};
+use super::outbox_form::{FormFoot, FormHead, OutboxForm};
 
 #[component]
 pub fn EmployerRegister(draft_id: Option<String>) -> impl IntoView {
     let i18n = use_i18n();
-    let sync = use_sync();
     let f = Fields::new();
     let attachments = RwSignal::new(Vec::new());
     let version_of = RwSignal::new(None::<String>);
@@ -37,18 +34,27 @@ pub fn EmployerRegister(draft_id: Option<String>) -> impl IntoView {
         version_of.set(record.version_of.clone());
     });
     let draft = Memo::new(move |_| f.draft());
-    let report = Memo::new(move |_| {
-        let ctx = Context { today: clock::today(), policy: None };
-        let mut errors = match employer::validate(&draft.get(), &ctx) {
-            Ok(valid) => FieldErrors { errors: Default::default(), warnings: valid.warnings },
-            Err(errors) => errors,
-        };
-        let slots: Vec<String> = attachments.with(|a| a.iter().map(|r: &crate::api::sync::AttachmentRef| r.slot.clone()).collect());
-        if let Err(missing) = employer::check_materials(&slots.iter().map(String::as_str).collect::<Vec<_>>()) {
-            errors.errors.extend(missing.errors);
-        }
-        errors
-    });
+    let form = OutboxForm::new(
+        session,
+        move |ctx| {
+            let mut report = FieldErrors::verdict(employer::validate(&draft.get(), ctx));
+            let slots: Vec<String> = attachments.with(|a| a.iter().map(|r: &crate::api::sync::AttachmentRef| r.slot.clone()).collect());
+            if let Err(missing) = employer::check_materials(&slots.iter().map(String::as_str).collect::<Vec<_>>()) {
+                report.errors.extend(missing.errors);
+            }
+            report
+        },
+        move || {
+            draft.track();
+            attachments.track();
+        },
+        move || Snapshot {
+            text: json::to_text(&draft.get_untracked()).unwrap_or_default(),
+            title: f.unit_name.get_untracked(),
+            attachments: attachments.get_untracked(),
+        },
+    );
+    let (report, reveal) = (form.report, form.reveal);
     // The reviewer's reasons, when this form fixes the application they sent back.
     let kept = RwSignal::new(None::<StatusAnswer>);
     leptos::task::spawn_local(async move { kept.set(super::employer_status::kept().await) });
@@ -67,26 +73,9 @@ pub fn EmployerRegister(draft_id: Option<String>) -> impl IntoView {
             e
         })
     });
-    let editable = Signal::derive(move || session.editable());
-    let filing = Memo::new(move |_| session.record.with(|r| r.as_ref().and_then(|r| r.frozen_as.clone())).and_then(|id| sync.item(&id)));
-    let issues = move |name: &'static str| {
-        Signal::derive(move || {
-            let server = filing.with(|f| f.as_ref().and_then(|f| f.errors.as_ref()).map(|e| FieldIssues::of(e, name)));
-            server.filter(|s| s.error.is_some()).unwrap_or_else(|| report.with(|r| FieldIssues::of(r, name)))
-        })
-    };
+    let editable = Signal::derive(move || form.editable());
+    let issues = move |name: &'static str| form.issues(name);
     let remark = move |name: &'static str| remarks.with(|r| r.as_ref().and_then(|e| e.error_of(name).cloned()));
-    let reveal = RwSignal::new(false);
-    let snapshot = move || Snapshot {
-        text: json::to_text(&draft.get_untracked()).unwrap_or_default(),
-        title: f.unit_name.get_untracked(),
-        attachments: attachments.get_untracked(),
-    };
-    Effect::new(move |_| {
-        draft.track();
-        attachments.track();
-        session.autosave(snapshot());
-    });
     // "获取验证码": to the handler's mobile. The code goes with the filing and proves the number
     // if it is still valid when the filing arrives; otherwise it is proved on 审核进度查询.
     let message = RwSignal::new(None::<Issue>);
@@ -98,18 +87,6 @@ pub fn EmployerRegister(draft_id: Option<String>) -> impl IntoView {
         }
         Some(SmsRequest { purpose: CodePurpose::Register, mobile: f.handler_mobile.get_untracked(), id_number: String::new() })
     });
-    let submitting = RwSignal::new(false);
-    let submit = move |_| {
-        if report.with_untracked(FieldErrors::has_errors) {
-            reveal.set(true);
-            return;
-        }
-        submitting.set(true);
-        leptos::task::spawn_local(async move {
-            let _ = session.submit(snapshot()).await;
-            submitting.set(false);
-        });
-    };
     let text = move |name: &'static str, label: Text, value: RwSignal<String>, kind: InputKind, hint: Option<Text>| {
         view! {
             <TextField name=name label=label value=value issues=issues(name) kind=kind hint=hint reveal=reveal>
@@ -121,10 +98,7 @@ pub fn EmployerRegister(draft_id: Option<String>) -> impl IntoView {
     view! {
         <main class="page form-page">
             <h1>{tr(strings::KIND_EMPLOYER_REGISTRATION)}</h1>
-            <Show when=move || editable.get() fallback=|| ()>
-                <EditingGuard/>
-            </Show>
-            {move || filing.get().map(|item| view! { <FilingStatus item=item/> <p class="field-hint">{tr(strings::EMPLOYER_QUEUED)}</p> })}
+            <FormHead form=form queued=strings::EMPLOYER_QUEUED/>
             <form class="card" on:submit=|ev| ev.prevent_default()>
                 <fieldset disabled=move || !editable.get() class="plain">
                     {text(field::UNIT_NAME, strings::FIELD_UNIT_NAME, f.unit_name, InputKind::Text, Some(strings::FIELD_UNIT_NAME_HINT))}
@@ -153,14 +127,7 @@ pub fn EmployerRegister(draft_id: Option<String>) -> impl IntoView {
                         {move || issues(name).get().error.filter(|_| reveal.get()).map(|e| view! { <p class="field-error" data-slot=name>{i18n.issue(&e)}</p> })}
                     }
                 }).collect_view()}
-                {move || session.save_error.get().map(|e| view! { <p class="field-error" role="alert">{i18n.issue(&e)}</p> })}
-                <Show when=move || editable.get()>
-                    <p class="field-hint" data-testid="autosave">{move || session.record.with(|r| r.as_ref().map(|r| format!("{} {}", i18n.t(strings::SAVED_ON_DEVICE), clock::format_ms(r.updated_at))))}</p>
-                    <Show when=move || reveal.get() && report.with(FieldErrors::has_errors)>
-                        <p class="field-error" role="alert">{tr(strings::SUBMIT_FIX_FIRST)}</p>
-                    </Show>
-                    <button type="button" class="btn btn-wide" data-testid="submit" disabled=move || submitting.get() on:click=submit>{tr(strings::SUBMIT)}</button>
-                </Show>
+                <FormFoot form=form/>
             </form>
         </main>
     }

@@ -5,16 +5,14 @@
 use leptos::prelude::*;
 
 use crate::api::sync::FilingKind;
-use crate::components::{DivisionPicker, FieldIssues, IdNumberField, InputKind, PhotoSlot, TextField};
+use crate::components::{DivisionPicker, IdNumberField, InputKind, PhotoSlot, TextField};
 use crate::domain::forms::enrolment::{self, field, EnrolmentDraft};
-use crate::domain::forms::Context;
 use crate::domain::policy::Insurance;
 use crate::domain::FieldErrors;
 use crate::i18n::{strings, tr, use_i18n, Text};
 use crate::offline::json;
-use crate::components::FilingStatus;
 use crate::state::draft::{DraftSession, Snapshot};
-use crate::state::{clock, use_editing, use_policy, use_sync};
+use super::outbox_form::{FormFoot, FormHead, OutboxForm};
 
 const INSURANCES: [(Insurance, Text); 4] = [
     (Insurance::Pension, strings::INS_PENSION),
@@ -26,8 +24,6 @@ const INSURANCES: [(Insurance, Text); 4] = [
 #[component]
 pub fn Enrolment(draft_id: Option<String>) -> impl IntoView {
     let i18n = use_i18n();
-    let policy = use_policy();
-    let sync = use_sync();
     let f = Fields::new();
     let attachments = RwSignal::new(Vec::new());
     let blank = json::to_text(&initial_draft()).unwrap_or_default();
@@ -38,46 +34,22 @@ pub fn Enrolment(draft_id: Option<String>) -> impl IntoView {
         attachments.set(record.attachments.clone());
     });
     let draft = Memo::new(move |_| f.draft());
-    let report = Memo::new(move |_| {
-        let table = policy.table();
-        let ctx = Context { today: clock::today(), policy: table.as_deref() };
-        match enrolment::validate(&draft.get(), &ctx) {
-            Ok(valid) => FieldErrors { errors: Default::default(), warnings: valid.warnings },
-            Err(errors) => errors,
-        }
-    });
-    let editable = Signal::derive(move || session.editable());
-    let filing = Memo::new(move |_| session.record.with(|r| r.as_ref().and_then(|r| r.frozen_as.clone())).and_then(|id| sync.item(&id)));
-    // The server's reasons win over the device's while the filing is the one it refused.
-    let issues = move |name: &'static str| {
-        Signal::derive(move || {
-            let server = filing.with(|f| f.as_ref().and_then(|f| f.errors.as_ref()).map(|e| FieldIssues::of(e, name)));
-            server.filter(|s| s.error.is_some()).unwrap_or_else(|| report.with(|r| FieldIssues::of(r, name)))
-        })
-    };
-    let reveal = RwSignal::new(false);
-    let snapshot = move || Snapshot {
-        text: json::to_text(&draft.get_untracked()).unwrap_or_default(),
-        title: f.name.get_untracked(),
-        attachments: attachments.get_untracked(),
-    };
-    Effect::new(move |_| {
-        draft.track();
-        attachments.track();
-        session.autosave(snapshot());
-    });
-    let submitting = RwSignal::new(false);
-    let submit = move |_| {
-        if report.with_untracked(FieldErrors::has_errors) {
-            reveal.set(true);
-            return;
-        }
-        submitting.set(true);
-        leptos::task::spawn_local(async move {
-            let _ = session.submit(snapshot()).await;
-            submitting.set(false);
-        });
-    };
+    let form = OutboxForm::new(
+        session,
+        move |ctx| FieldErrors::verdict(enrolment::validate(&draft.get(), ctx)),
+        move || {
+            draft.track();
+            attachments.track();
+        },
+        move || Snapshot {
+            text: json::to_text(&draft.get_untracked()).unwrap_or_default(),
+            title: f.name.get_untracked(),
+            attachments: attachments.get_untracked(),
+        },
+    );
+    let editable = Signal::derive(move || form.editable());
+    let issues = move |name: &'static str| form.issues(name);
+    let reveal = form.reveal;
     let text = |name: &'static str, label: Text, value: RwSignal<String>, kind: InputKind, hint: Option<Text>| {
         view! {
             <TextField name=name label=label value=value issues=issues(name) kind=kind hint=hint reveal=reveal/>
@@ -86,10 +58,7 @@ pub fn Enrolment(draft_id: Option<String>) -> impl IntoView {
     view! {
         <main class="page form-page">
             <h1>{tr(strings::KIND_ENROLMENT)}</h1>
-            <Show when=move || editable.get() fallback=|| ()>
-                <EditingGuard/>
-            </Show>
-            {move || filing.get().map(|item| view! { <FilingStatus item=item/> })}
+            <FormHead form=form/>
             <form class="card" on:submit=|ev| ev.prevent_default()>
                 <fieldset disabled=move || !editable.get() class="plain">
                     <IdNumberField name=field::ID_NUMBER value=f.id_number issues=issues(field::ID_NUMBER) reveal=reveal/>
@@ -123,23 +92,10 @@ pub fn Enrolment(draft_id: Option<String>) -> impl IntoView {
                 </fieldset>
                 <PhotoSlot name="id_copy" label=strings::ATTACH_ID_COPY attachments=attachments disabled=Signal::derive(move || !editable.get())/>
                 <PhotoSlot name="household_register" label=strings::ATTACH_HOUSEHOLD attachments=attachments disabled=Signal::derive(move || !editable.get())/>
-                {move || session.save_error.get().map(|e| view! { <p class="field-error" role="alert">{i18n.issue(&e)}</p> })}
-                <Show when=move || editable.get()>
-                    <p class="field-hint" data-testid="autosave" data-saved-at=move || session.record.with(|r| r.as_ref().map(|r| r.updated_at.to_string()))>{move || session.record.with(|r| r.as_ref().map(|r| format!("{} {}", i18n.t(strings::SAVED_ON_DEVICE), clock::format_ms(r.updated_at))))}</p>
-                    <Show when=move || reveal.get() && report.with(FieldErrors::has_errors)>
-                        <p class="field-error" role="alert">{tr(strings::SUBMIT_FIX_FIRST)}</p>
-                    </Show>
-                    <button type="button" class="btn btn-wide" data-testid="submit" disabled=move || submitting.get() on:click=submit>{tr(strings::SUBMIT)}</button>
-                </Show>
+                <FormFoot form=form/>
             </form>
         </main>
     }
-}
-
-/// Holds the update banner back while the form is open and editable.
-#[component]
-pub(crate) fn EditingGuard() -> impl IntoView {
-    use_editing().hold();
 }
 
 /// The form's fields as signals (the source of truth while editing).

@@ -27,10 +27,7 @@ pub fn ForgotPassword() -> impl IntoView {
     });
     let report = Memo::new(move |_| {
         let ctx = Context { today: clock::today(), policy: None };
-        match password_reset::validate(&draft.get(), &ctx) {
-            Ok(valid) => FieldErrors { errors: Default::default(), warnings: valid.warnings },
-            Err(errors) => errors,
-        }
+        FieldErrors::verdict(password_reset::validate(&draft.get(), &ctx))
     });
     let form = OnlineForm::new(report, move || draft.track());
     let (reveal, refused, message, busy) = (form.reveal, form.refused, form.message, form.busy);

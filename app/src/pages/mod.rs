@@ -12,6 +12,7 @@ pub mod home;
 pub mod login;
 pub mod not_found;
 mod online_form;
+mod outbox_form;
 pub mod register;
 pub mod review_application;
 pub mod review_queue;

@@ -12,16 +12,16 @@ use leptos::prelude::*;
 use crate::api::auth::{self, CodePurpose, Me, Registered, Role, SmsRequest};
 use crate::api::client::{self, FormAnswer};
 use crate::api::sync::FilingKind;
-use crate::components::{Consent, FieldIssues, FilingStatus, IdNumberField, InputKind, Link, SendCode, TextField};
+use crate::components::{Consent, IdNumberField, InputKind, Link, SendCode, TextField};
 use crate::domain::forms::personal::{self, field, PersonalRegistrationDraft};
-use crate::domain::forms::Context;
 use crate::domain::password::{strength, Strength};
 use crate::domain::{FieldErrors, Issue};
 use crate::i18n::{strings, tr, use_i18n, Text};
 use crate::offline::json;
 use crate::routes::Route;
 use crate::state::draft::{DraftSession, Snapshot};
-use crate::state::{clock, use_account, use_network, use_policy, use_router, use_sync, Reachability};
+use crate::state::{use_account, use_network, use_router, Reachability};
+use super::outbox_form::{FormFoot, FormHead, OutboxForm};
 
 #[derive(Clone, Copy)]
 struct Fields {
@@ -85,8 +85,6 @@ enum Done {
 #[component]
 pub fn Register(draft_id: Option<String>) -> impl IntoView {
     let i18n = use_i18n();
-    let policy = use_policy();
-    let sync = use_sync();
     let net = use_network();
     let router = use_router();
     let account = use_account();
@@ -99,42 +97,19 @@ pub fn Register(draft_id: Option<String>) -> impl IntoView {
         }
     });
     let draft = Memo::new(move |_| f.draft());
-    let report = Memo::new(move |_| {
-        let table = policy.table();
-        let ctx = Context { today: clock::today(), policy: table.as_deref() };
-        match personal::validate(&draft.get(), &ctx) {
-            Ok(valid) => FieldErrors { errors: Default::default(), warnings: valid.warnings },
-            Err(errors) => errors,
-        }
-    });
-    // The server's refusal, shown until the person changes the form.
-    let refused = RwSignal::new(None::<FieldErrors>);
-    Effect::new(move |first: Option<()>| {
-        draft.track();
-        if first.is_some() {
-            refused.set(None);
-        }
-    });
-    let editable = Signal::derive(move || session.editable());
-    let filing = Memo::new(move |_| session.record.with(|r| r.as_ref().and_then(|r| r.frozen_as.clone())).and_then(|id| sync.item(&id)));
-    let issues = move |name: &'static str| {
-        Signal::derive(move || {
-            let server = refused
-                .with(|r| r.as_ref().map(|e| FieldIssues::of(e, name)))
-                .or_else(|| filing.with(|f| f.as_ref().and_then(|f| f.errors.as_ref()).map(|e| FieldIssues::of(e, name))));
-            server.filter(|s| s.error.is_some()).unwrap_or_else(|| report.with(|r| FieldIssues::of(r, name)))
-        })
-    };
-    let reveal = RwSignal::new(false);
-    let snapshot = move || Snapshot {
-        text: json::to_text(&draft.get_untracked()).unwrap_or_default(),
-        title: f.name.get_untracked(),
-        attachments: Vec::new(),
-    };
-    Effect::new(move |_| {
-        draft.track();
-        session.autosave(snapshot());
-    });
+    let form = OutboxForm::new(
+        session,
+        move |ctx| FieldErrors::verdict(personal::validate(&draft.get(), ctx)),
+        move || draft.track(),
+        move || Snapshot {
+            text: json::to_text(&draft.get_untracked()).unwrap_or_default(),
+            title: f.name.get_untracked(),
+            attachments: Vec::new(),
+        },
+    );
+    let (report, reveal, refused, submitting) = (form.report, form.reveal, form.refused, form.submitting);
+    let editable = Signal::derive(move || form.editable());
+    let issues = move |name: &'static str| form.issues(name);
 
     let message = RwSignal::new(None::<Issue>);
     let code_request = Callback::new(move |()| {
@@ -147,10 +122,8 @@ pub fn Register(draft_id: Option<String>) -> impl IntoView {
     // What an assisted registration became (`active` or `pending_phone`).
     let registered = RwSignal::new(None::<String>);
 
-    let submitting = RwSignal::new(false);
-    let submit = move |_| {
-        if report.with_untracked(FieldErrors::has_errors) {
-            reveal.set(true);
+    let submit = Callback::new(move |()| {
+        if !form.ready() {
             return;
         }
         submitting.set(true);
@@ -184,12 +157,12 @@ pub fn Register(draft_id: Option<String>) -> impl IntoView {
                 Some(FormAnswer::Failed(e)) if e.code != "unreachable" => message.set(Some(e.to_issue())),
                 // Offline, no code yet, or the network went: into the outbox.
                 _ => {
-                    let _ = session.submit(snapshot()).await;
+                    let _ = form.queue().await;
                 }
             }
             submitting.set(false);
         });
-    };
+    });
     let text = |name: &'static str, label: Text, value: RwSignal<String>, kind: InputKind, hint: Option<Text>| {
         view! { <TextField name=name label=label value=value issues=issues(name) kind=kind hint=hint reveal=reveal/> }
     };
@@ -213,7 +186,7 @@ pub fn Register(draft_id: Option<String>) -> impl IntoView {
                     </section>
                 }
             })}
-            {move || filing.get().map(|item| view! { <FilingStatus item=item/> <p class="field-hint">{tr(strings::REGISTER_QUEUED)}</p> })}
+            <FormHead form=form queued=strings::REGISTER_QUEUED/>
             <form class="card" on:submit=|ev| ev.prevent_default()>
                 <fieldset disabled=move || !editable.get() class="plain">
                     {text(field::NAME, strings::FIELD_NAME, f.name, InputKind::Text, Some(strings::FIELD_NAME_HINT))}
@@ -231,12 +204,7 @@ pub fn Register(draft_id: Option<String>) -> impl IntoView {
                     <Consent name=field::AGREED agreed=f.agreed issues=issues(field::AGREED) reveal=reveal/>
                 </fieldset>
                 {move || message.get().map(|m| view! { <p class="form-message" role="alert" data-testid="form-message">{i18n.issue(&m)}</p> })}
-                <Show when=move || editable.get() && registered.with(Option::is_none)>
-                    <Show when=move || reveal.get() && report.with(FieldErrors::has_errors)>
-                        <p class="field-error" role="alert">{tr(strings::SUBMIT_FIX_FIRST)}</p>
-                    </Show>
-                    <button type="button" class="btn btn-wide" data-testid="submit" disabled=move || submitting.get() on:click=submit>{tr(strings::REGISTER_SUBMIT)}</button>
-                </Show>
+                <FormFoot form=form label=strings::REGISTER_SUBMIT when=Signal::derive(move || registered.with(Option::is_none)) on_submit=submit/>
             </form>
         </main>
     }

@@ -1,0 +1,160 @@
+//! What the forms that go through the outbox share (参保登记, 单位注册, 缴费基数申报, and 个人注册
+//! when it cannot go straight to the server): the draft on the device, the shared rules' verdict
+//! as typed, the filing once submitted, autosave, submit, and the form's head and foot.
+//! On a field, the server's reasons win over the device's: an online refusal until the form
+//! changes, then the refusal of the submitted filing while it is the one on screen.
+
+use leptos::prelude::*;
+
+use crate::components::{FieldIssues, FilingStatus};
+use crate::domain::forms::Context;
+use crate::domain::{FieldErrors, Issue};
+use crate::i18n::{strings, tr, use_i18n, Text};
+use crate::state::draft::{DraftSession, Snapshot};
+use crate::state::{clock, use_editing, use_policy, use_sync};
+use crate::sync_plan::OutboxItem;
+
+#[derive(Clone, Copy)]
+pub struct OutboxForm {
+    pub session: DraftSession,
+    /// The shared rules' verdict on the form as typed.
+    pub report: Memo<FieldErrors>,
+    /// The outbox item the form was submitted as, once it was.
+    pub filing: Memo<Option<OutboxItem>>,
+    /// Show every error (after a submit attempt).
+    pub reveal: RwSignal<bool>,
+    pub submitting: RwSignal<bool>,
+    /// The server's field issues from an online attempt, until the form changes.
+    pub refused: RwSignal<Option<FieldErrors>>,
+    snapshot: Callback<(), Snapshot>,
+}
+
+impl OutboxForm {
+    /// `rules` validates the form as typed (tracking its values); `changed` tracks everything
+    /// the draft holds; `snapshot` reads it without tracking.
+    pub fn new(
+        session: DraftSession,
+        rules: impl Fn(&Context) -> FieldErrors + Send + Sync + 'static,
+        changed: impl Fn() + 'static,
+        snapshot: impl Fn() -> Snapshot + Send + Sync + 'static,
+    ) -> OutboxForm {
+        let policy = use_policy();
+        let sync = use_sync();
+        let form = OutboxForm {
+            session,
+            report: Memo::new(move |_| {
+                let table = policy.table();
+                rules(&Context { today: clock::today(), policy: table.as_deref() })
+            }),
+            filing: Memo::new(move |_| session.record.with(|r| r.as_ref().and_then(|r| r.frozen_as.clone())).and_then(|id| sync.item(&id))),
+            reveal: RwSignal::new(false),
+            submitting: RwSignal::new(false),
+            refused: RwSignal::new(None),
+            snapshot: Callback::new(move |()| snapshot()),
+        };
+        Effect::new(move |first: Option<()>| {
+            changed();
+            if first.is_some() {
+                form.refused.set(None);
+            }
+            form.session.autosave(form.snapshot.run(()));
+        });
+        form
+    }
+
+    /// Whether the form may still be changed (tracked).
+    pub fn editable(self) -> bool {
+        self.session.editable()
+    }
+
+    /// A field's issues: the server's where it names the field, else the rules'.
+    pub fn issues(self, name: impl Into<String>) -> Signal<FieldIssues> {
+        let name = name.into();
+        Signal::derive(move || {
+            let server = self
+                .refused
+                .with(|r| r.as_ref().map(|e| FieldIssues::of(e, &name)))
+                .or_else(|| self.filing.with(|f| f.as_ref().and_then(|f| f.errors.as_ref()).map(|e| FieldIssues::of(e, &name))));
+            server.filter(|s| s.error.is_some()).unwrap_or_else(|| self.report.with(|r| FieldIssues::of(r, &name)))
+        })
+    }
+
+    /// Whether the rules let the form go; if not, every error is shown.
+    pub fn ready(self) -> bool {
+        if self.report.with_untracked(FieldErrors::has_errors) {
+            self.reveal.set(true);
+            return false;
+        }
+        true
+    }
+
+    /// Saves the form and freezes it into the outbox.
+    pub async fn queue(self) -> Result<(), Issue> {
+        self.session.submit(self.snapshot.run(())).await
+    }
+
+    /// The submit button: into the outbox when the rules let it go.
+    pub fn submit(self) {
+        if !self.ready() {
+            return;
+        }
+        self.submitting.set(true);
+        leptos::task::spawn_local(async move {
+            let _ = self.queue().await;
+            self.submitting.set(false);
+        });
+    }
+}
+
+/// Above the form: holds the update banner back while the form is editable, and shows the
+/// filing's state once submitted (with `queued`, a line on what happens next).
+#[component]
+pub fn FormHead(form: OutboxForm, #[prop(optional)] queued: Option<Text>) -> impl IntoView {
+    view! {
+        <Show when=move || form.editable() fallback=|| ()>
+            <EditingGuard/>
+        </Show>
+        {move || form.filing.get().map(|item| view! {
+            <FilingStatus item=item/>
+            {queued.map(|q| view! { <p class="field-hint">{tr(q)}</p> })}
+        })}
+    }
+}
+
+/// Holds the update banner back while it is on screen.
+#[component]
+fn EditingGuard() -> impl IntoView {
+    use_editing().hold();
+}
+
+/// Below the form while it is editable (and `when` holds): a failed save, when it was last
+/// saved on the device, the reminder to fix the errors first, and the submit button (into the
+/// outbox unless `on_submit` says otherwise).
+#[component]
+pub fn FormFoot(
+    form: OutboxForm,
+    #[prop(optional)] label: Option<Text>,
+    #[prop(optional, into)] when: Option<Signal<bool>>,
+    #[prop(optional)] on_submit: Option<Callback<()>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = form.session;
+    let submit = move |_| match on_submit {
+        Some(c) => c.run(()),
+        None => form.submit(),
+    };
+    view! {
+        {move || session.save_error.get().map(|e| view! { <p class="field-error" role="alert">{i18n.issue(&e)}</p> })}
+        <Show when=move || form.editable() && when.is_none_or(|w| w.get())>
+            <p class="field-hint" data-testid="autosave" data-saved-at=move || session.record.with(|r| r.as_ref().map(|r| r.updated_at.to_string()))>
+                {move || session.record.with(|r| r.as_ref().map(|r| format!("{} {}", i18n.t(strings::SAVED_ON_DEVICE), clock::format_ms(r.updated_at))))}
+            </p>
+            <Show when=move || form.reveal.get() && form.report.with(FieldErrors::has_errors)>
+                <p class="field-error" role="alert">{tr(strings::SUBMIT_FIX_FIRST)}</p>
+            </Show>
+            <button type="button" class="btn btn-wide" data-testid="submit" disabled=move || form.submitting.get() on:click=submit>
+                {tr(label.unwrap_or(strings::SUBMIT))}
+            </button>
+        </Show>
+    }
+}
