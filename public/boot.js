@@ -1,7 +1,8 @@
 // Starts the app and registers the service worker. No inline script is allowed by the CSP, so
 // this small module is the page's only script besides the wasm-bindgen glue.
 // The agency's screens (review desk, audit log) are a second bundle: residents' and employers'
-// phones never download it. Both bundles are the whole app; the address picks one.
+// phones never download it. Both bundles are the whole app; the address picks one (a test in
+// app/src/routes.rs keeps this rule and `Route::is_staff` in step).
 const STAFF = /^\/(review|admin)(\/|$)/.test(window.location.pathname);
 
 // The worker is registered once the app has started (or failed to): its install precaches the

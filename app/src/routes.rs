@@ -89,6 +89,12 @@ impl Route {
         }
     }
 
+    /// An agency screen: in the staff bundle, which `public/boot.js` starts on these addresses
+    /// (its rule is checked against this one by a test below).
+    pub fn is_staff(&self) -> bool {
+        matches!(self, Route::ReviewQueue | Route::ReviewApplication(_) | Route::AuditLog)
+    }
+
     /// The form of `kind` for draft `id`.
     pub fn form(kind: FilingKind, id: &str) -> Route {
         Route::Form(kind, Some(id.to_owned()))
@@ -122,8 +128,7 @@ impl Route {
 mod tests {
     use super::*;
 
-    #[test]
-    fn every_route_round_trips_through_its_href() {
+    fn every_route() -> Vec<Route> {
         let id = "0190f3a2-7c4e-7b1a-9c3d-1234567890ab".to_owned();
         let mut routes = vec![Route::Home, Route::Settings, Route::Drafts, Route::Sync, Route::Login, Route::Agreement, Route::Privacy];
         routes.extend([Route::VerifyPhone, Route::ForgotPassword, Route::Addresses, Route::EmployerStatus, Route::ReviewQueue, Route::ReviewApplication(42), Route::AuditLog]);
@@ -131,7 +136,12 @@ mod tests {
             routes.push(Route::Form(k, None));
             routes.push(Route::Form(k, Some(id.clone())));
         }
-        for route in routes {
+        routes
+    }
+
+    #[test]
+    fn every_route_round_trips_through_its_href() {
+        for route in every_route() {
             assert_eq!(Route::parse(&route.href()), route);
         }
     }
@@ -144,5 +154,20 @@ mod tests {
         assert_eq!(Route::parse("/enrolment/short"), Route::NotFound);
         assert_eq!(Route::parse("/review/0"), Route::NotFound);
         assert_eq!(Route::parse("/review/x"), Route::NotFound);
+    }
+
+    /// `public/boot.js` picks the bundle before any wasm runs, by the address's first segment:
+    /// its list must name exactly the staff routes' segments.
+    #[test]
+    fn boot_starts_the_staff_bundle_on_exactly_the_staff_routes() {
+        let boot = include_str!("../../public/boot.js");
+        let rule = boot.lines().find(|l| l.starts_with("const STAFF = ")).expect("boot.js has its STAFF rule");
+        let group = rule.split_once("^\\/(").and_then(|(_, r)| r.split_once(')')).expect("the rule is /^\\/(a|b)(\\/|$)/").0;
+        let segments: Vec<&str> = group.split('|').collect();
+        for route in every_route() {
+            let href = route.href();
+            let first = href.trim_start_matches('/').split('/').next().unwrap_or("");
+            assert_eq!(segments.contains(&first), route.is_staff(), "{href}: boot.js and Route::is_staff disagree");
+        }
     }
 }
