@@ -33,7 +33,7 @@ where
 /// `POST path` with `body` as JSON; the answer parsed as `T`, or the server's [`ApiError`].
 pub async fn post_json<B: Serialize + ?Sized, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
     let text = json_text(body)?;
-    answer(fetch("POST", path, Some((&text, "application/json"))).await?).await
+    decode(answer(fetch("POST", path, Some((&text, "application/json"))).await?).await?)
 }
 
 /// `body` as JSON text, by the browser's own `JSON.stringify`.
@@ -45,27 +45,33 @@ fn json_text<B: Serialize + ?Sized>(body: &B) -> Result<wasm_bindgen::JsValue, A
 
 /// `GET path`; the answer parsed as `T`.
 pub async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
-    answer(fetch("GET", path, None).await?).await
+    decode(answer(fetch("GET", path, None).await?).await?)
 }
 
 /// `PUT path` with raw bytes; the answer parsed as `T`.
 pub async fn put_bytes<T: DeserializeOwned>(path: &str, bytes: &[u8]) -> Result<T, ApiError> {
     let body = js_sys::Uint8Array::from(bytes);
-    answer(fetch("PUT", path, Some((&body, "application/octet-stream"))).await?).await
+    decode(answer(fetch("PUT", path, Some((&body, "application/octet-stream"))).await?).await?)
 }
 
-async fn answer<T: DeserializeOwned>(response: web_sys::Response) -> Result<T, ApiError> {
+/// A successful answer's JSON as `T`.
+fn decode<T: DeserializeOwned>(json: wasm_bindgen::JsValue) -> Result<T, ApiError> {
+    serde_wasm_bindgen::from_value(json).map_err(|_| ApiError::internal())
+}
+
+/// A successful answer's JSON (`null` for `204`), or the server's [`ApiError`]. Not generic:
+/// one copy of this state machine serves every call; only [`decode`] is per type.
+async fn answer(response: web_sys::Response) -> Result<wasm_bindgen::JsValue, ApiError> {
     let status = response.status();
     let json = match response.json() {
         Ok(promise) => JsFuture::from(promise).await.ok(),
         Err(_) => None,
     };
     if status == 204 {
-        return serde_wasm_bindgen::from_value(wasm_bindgen::JsValue::NULL).map_err(|_| ApiError::internal());
+        return Ok(wasm_bindgen::JsValue::NULL);
     }
     if (200..300).contains(&status) {
-        let json = json.ok_or_else(ApiError::internal)?;
-        return serde_wasm_bindgen::from_value(json).map_err(|_| ApiError::internal());
+        return json.ok_or_else(ApiError::internal);
     }
     Err(json
         .and_then(|j| serde_wasm_bindgen::from_value::<ApiError>(j).ok())
@@ -105,11 +111,20 @@ impl<T> FormAnswer<T> {
 
 /// `POST path` with a form; a `422` answer is the server's [`FormRefusal`](crate::api::auth::FormRefusal).
 pub async fn post_form<B: Serialize + ?Sized, T: DeserializeOwned>(path: &str, body: &B, net: Network) -> FormAnswer<T> {
-    let text = match json_text(body) {
-        Ok(t) => t,
+    let answer = match json_text(body) {
+        Ok(text) => post_form_json(path, &text, net).await,
         Err(e) => return FormAnswer::Failed(e),
     };
-    let response = match fetch("POST", path, Some((&text, "application/json"))).await {
+    match answer {
+        FormAnswer::Done(json) => decode(json).map_or_else(FormAnswer::Failed, FormAnswer::Done),
+        FormAnswer::Refused(r) => FormAnswer::Refused(r),
+        FormAnswer::Failed(e) => FormAnswer::Failed(e),
+    }
+}
+
+/// [`post_form`]'s work, once for every form: the answer's JSON, a refusal or an error.
+async fn post_form_json(path: &str, text: &wasm_bindgen::JsValue, net: Network) -> FormAnswer<wasm_bindgen::JsValue> {
+    let response = match fetch("POST", path, Some((text, "application/json"))).await {
         Ok(r) => r,
         Err(e) => {
             net.report(false);
@@ -128,7 +143,7 @@ pub async fn post_form<B: Serialize + ?Sized, T: DeserializeOwned>(path: &str, b
         };
     }
     match answer(response).await {
-        Ok(t) => FormAnswer::Done(t),
+        Ok(json) => FormAnswer::Done(json),
         Err(e) => FormAnswer::Failed(e),
     }
 }

@@ -179,27 +179,38 @@ pub async fn shared() -> Result<Rc<Db>, DbError> {
     Ok(SHARED.with(|s| s.borrow_mut().get_or_insert(db).clone()))
 }
 
+// The generic functions below are thin: the IndexedDB work is in the non-generic `*_js`
+// functions, so each stored type adds only its (de)serialisation to the wasm, not another
+// copy of the transaction's state machine.
+
 /// One value by key.
 pub async fn get<T: DeserializeOwned>(db: &Db, store: &str, key: &str) -> Result<Option<T>, DbError> {
+    get_js(db, store, key).await?.map(|v| from_js(v).map_err(DbError::from)).transpose()
+}
+
+async fn get_js(db: &Db, store: &str, key: &str) -> Result<Option<JsValue>, DbError> {
     let tx = db.tx(&[store], TransactionMode::ReadOnly)?;
-    match tx.object_store(store)?.get(JsValue::from_str(key))?.await? {
-        Some(v) => Ok(Some(from_js(v)?)),
-        None => Ok(None),
-    }
+    Ok(tx.object_store(store)?.get(JsValue::from_str(key))?.await?)
 }
 
 /// Every value of a store (in key order).
 pub async fn all<T: DeserializeOwned>(db: &Db, store: &str) -> Result<Vec<T>, DbError> {
+    all_js(db, store).await?.into_iter().map(|v| from_js(v).map_err(DbError::from)).collect()
+}
+
+async fn all_js(db: &Db, store: &str) -> Result<Vec<JsValue>, DbError> {
     let tx = db.tx(&[store], TransactionMode::ReadOnly)?;
-    let values = tx.object_store(store)?.get_all(None, None)?.await?;
-    values.into_iter().map(|v| from_js(v).map_err(DbError::from)).collect()
+    Ok(tx.object_store(store)?.get_all(None, None)?.await?)
 }
 
 /// Writes a value (keyed by its own key field) and waits for the commit.
 pub async fn put<T: Serialize>(db: &Db, store: &str, value: &T) -> Result<(), DbError> {
-    let js = to_js(value)?;
+    put_js(db, store, &to_js(value)?).await
+}
+
+async fn put_js(db: &Db, store: &str, js: &JsValue) -> Result<(), DbError> {
     let tx = db.tx(&[store], TransactionMode::ReadWrite)?;
-    tx.object_store(store)?.put(&js, None)?.await?;
+    tx.object_store(store)?.put(js, None)?.await?;
     commit(tx).await
 }
 
