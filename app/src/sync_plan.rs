@@ -120,6 +120,16 @@ pub enum Scope {
     Everything,
 }
 
+impl Scope {
+    /// What runs after the pass in progress when `asked` comes during it (`pending`: what was
+    /// asked before). Every request counts, the narrowest too: the running pass may have read
+    /// the outbox before the filing that asks was written, and dropping its request would
+    /// leave that filing for the next timer, up to two minutes on a working network.
+    pub fn after_pass(pending: Option<Scope>, asked: Scope) -> Option<Scope> {
+        pending.max(Some(asked))
+    }
+}
+
 /// How long one request may take before it is given up (slow links need long).
 pub const REQUEST_TIMEOUT_MS: i64 = 60_000;
 /// The first retry waits about this long …
@@ -288,6 +298,13 @@ mod tests {
         assert!(i.is_due(0), "left sending by a pass that died: the next pass sends it again");
         i.state = ItemState::NeedsAttention;
         assert!(!i.is_due(i64::MAX));
+    }
+
+    #[test]
+    fn a_request_during_a_pass_is_kept_and_the_widest_wins() {
+        assert_eq!(Scope::after_pass(None, Scope::Due), Some(Scope::Due));
+        assert_eq!(Scope::after_pass(Some(Scope::Due), Scope::WaitedForNetwork), Some(Scope::WaitedForNetwork));
+        assert_eq!(Scope::after_pass(Some(Scope::Everything), Scope::Due), Some(Scope::Everything));
     }
 
     #[test]

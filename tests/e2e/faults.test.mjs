@@ -57,6 +57,40 @@ test('an answer lost after the commit: the retry gets the original receipt, one 
   assert.equal(ids.size, 1, 'with one client id');
 });
 
+test('a filing submitted while another is being sent goes right after it, not at the next timer', async () => {
+  const { server, proxy, page } = await setUp();
+  // The first filing's request is held at the proxy (a slow link), so its pass is still running
+  // when the second filing is submitted.
+  let syncs = 0;
+  let arrived;
+  const first = new Promise((r) => { arrived = r; });
+  let release;
+  const held = new Promise((r) => { release = r; });
+  proxy.setDecide((req) => {
+    if (req.url !== '/api/sync' || ++syncs > 1) return 'pass';
+    arrived();
+    return held.then(() => 'pass');
+  });
+  await fillEnrolment(page, { id: idNumber(211), name: '周九' });
+  await page.getByTestId('submit').click();
+  await first;
+  // A new form in the same page (the pass goes on), filled and submitted.
+  await page.locator('a.brand').click();
+  await page.locator('a.tile[href="/enrolment"]').click();
+  await fillEnrolment(page, { id: idNumber(212), name: '吴十' });
+  await page.getByTestId('submit').click();
+  await page.locator('[data-testid=filing-status][data-state=waiting]').waitFor();
+  release();
+  // No backoff and no timer is due for two minutes: only the request made during the pass
+  // sends it now.
+  await page.locator('[data-testid=filing-status][data-state=accepted]').waitFor({ timeout: 20_000 });
+  const receipt = await page.getByTestId('receipt').innerText();
+  const rows = await storedFilings(server.url);
+  assert.equal(rows.length, 2, 'both filings, once each');
+  assert.ok(rows.some((r) => r.receipt_no === receipt), 'the second one among them');
+  assert.equal(syncs, 2, 'one request for each filing');
+});
+
 test('an upload cut half-way resumes with the missing chunks only; the server copy hashes right', async () => {
   const { server, proxy, page } = await setUp();
   let puts = 0;

@@ -1,21 +1,24 @@
 // A faulty HTTP proxy for the end-to-end tests: between the browser and the server, it can drop
 // a request before the server sees it, or let the server answer (and commit) and then cut the
-// connection before the answer reaches the browser. It records what reached the server.
+// connection before the answer reaches the browser, or hold a request as long as a test needs.
+// It records what reached the server.
 import http from 'node:http';
 import { createHash } from 'node:crypto';
 
 /**
  * `decide(req)` returns 'pass', 'drop' (before forwarding) or 'cut' (after the server answered),
- * for requests under /api/; everything else passes.
+ * or a promise of one (the request is held until it settles), for requests under /api/;
+ * everything else passes.
  */
 export function startProxy(targetPort, decide = () => 'pass') {
   const stats = { forwarded: [], dropped: 0, cut: 0 };
   const server = http.createServer((req, res) => {
     const chunks = [];
     req.on('data', (c) => chunks.push(c));
-    req.on('end', () => {
+    req.on('end', async () => {
       const body = Buffer.concat(chunks);
-      const fault = req.url.startsWith('/api/') ? decide(req, body) : 'pass';
+      // A decision may be a promise: the request waits here until it settles (a slow link).
+      const fault = req.url.startsWith('/api/') ? await decide(req, body) : 'pass';
       if (fault === 'drop') {
         stats.dropped += 1;
         req.socket.destroy();

@@ -24,7 +24,7 @@ pub struct Sync {
     uploads: RwSignal<Vec<(String, u64, u64)>>,
     device_id: StoredValue<Option<String>>,
     timer: StoredValue<Option<TimeoutHandle>>,
-    /// A wider pass was asked for while another pass ran: it runs right after.
+    /// A pass was asked for while another ran: it runs right after (the widest asked).
     next_scope: StoredValue<Option<Scope>>,
     /// Sync requests are real traffic: their outcome is what the network badge shows.
     net: crate::state::Network,
@@ -88,10 +88,9 @@ impl Sync {
 
     fn start(&self, scope: Scope) {
         if self.running.get_untracked() {
-            // A tap (or the server coming back) during a timer's pass is not lost.
-            if scope > Scope::Due {
-                self.next_scope.update_value(|next| *next = (*next).max(Some(scope)));
-            }
+            // Nothing asked during a pass is lost: a filing submitted while another uploads, a
+            // tap, the server coming back. It runs when this pass ends.
+            self.next_scope.update_value(|next| *next = Scope::after_pass(*next, scope));
             return;
         }
         self.running.set(true);
