@@ -165,7 +165,11 @@ impl Sync {
             // Another tab is syncing: look again shortly.
             self.schedule(Some(js_sys::Date::now() as i64 + 10_000));
         }
-        if self.items.with_untracked(|i| i.iter().any(|i| i.state.is_unsent() && i.state != ItemState::NeedsAttention)) {
+        // Background Sync wakes the app when the link comes back, so it is asked for only when
+        // the browser knows the link is gone: with a link up it fires at once, and would only
+        // run again the pass that just ended (and, with the server still unreachable, again).
+        let link_down = !window().navigator().on_line();
+        if link_down && self.items.with_untracked(|i| i.iter().any(|i| i.state.is_unsent() && i.state != ItemState::NeedsAttention)) {
             register_background_sync();
         }
     }
