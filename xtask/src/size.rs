@@ -22,8 +22,9 @@ use crate::util;
 /// 缴费基数申报 form (326,940 measured) → 325,600 with the outbox forms' shared plumbing in one
 /// place (325,504 measured) → 317,600 with the fetch and IndexedDB plumbing no longer copied
 /// per type, wasm-opt's `--converge --low-memory-unused`, terser on the scripts and
-/// recompressed icons (317,514 measured); see the commits.
-pub const SHELL_BROTLI_BUDGET: u64 = 317_600;
+/// recompressed icons (317,514 measured) → 317,200 after the sync fixes (317,170 measured; the
+/// code barely changed, brotli found a better fit); see the commits.
+pub const SHELL_BROTLI_BUDGET: u64 = 317_200;
 /// Where the product wants to be.
 pub const SHELL_BROTLI_GOAL: u64 = 130_000;
 
