@@ -136,6 +136,12 @@ test('an employer registers offline with four photos; sent back for the licence,
   await desk.screenshot({ path: join(ARTIFACTS, 'review-queue-360x800.png'), fullPage: true });
   await takeUp(desk);
   assert.equal(await desk.locator('figure.material').count(), 4, 'the four materials');
+  // The licence as the desk gets it (its bytes: each version has its own address).
+  const licenceBytes = async () => {
+    const href = await desk.locator('figure.material[data-slot=licence] a').getAttribute('href');
+    return Buffer.from(await desk.evaluate(async (h) => [...new Uint8Array(await (await fetch(h)).arrayBuffer())], href));
+  };
+  const firstLicence = await licenceBytes();
   // The PDF is listed without a picture and opens as the very file that was sent.
   const pdfFigure = desk.locator('figure.material[data-slot=authorisation]');
   assert.equal(await pdfFigure.locator('img').count(), 0);
@@ -168,6 +174,8 @@ test('an employer registers offline with four photos; sent back for the licence,
 
   // The reviewer takes it up; the handler's mobile is not proved, so no approval yet.
   await takeUp(desk);
+  // The new licence photo went, not the one sent back (submit waits until a photo is ready).
+  assert.ok(!(await licenceBytes()).equals(firstLicence), 'the fixed licence');
   await desk.locator('[data-testid=mobile-state][data-verified=false]').waitFor();
   await desk.getByTestId('review-approve').click();
   await desk.getByTestId('form-message').getByText('经办人手机号尚未通过验证码验证').waitFor();

@@ -23,8 +23,10 @@ use crate::util;
 /// place (325,504 measured) → 317,600 with the fetch and IndexedDB plumbing no longer copied
 /// per type, wasm-opt's `--converge --low-memory-unused`, terser on the scripts and
 /// recompressed icons (317,514 measured) → 317,200 after the sync fixes (317,170 measured; the
-/// code barely changed, brotli found a better fit); see the commits.
-pub const SHELL_BROTLI_BUDGET: u64 = 317_200;
+/// code barely changed, brotli found a better fit) → 317,900 with the outbox forms waiting
+/// for photos still being prepared before they can be submitted (317,825 measured); see the
+/// commits.
+pub const SHELL_BROTLI_BUDGET: u64 = 317_900;
 /// Where the product wants to be.
 pub const SHELL_BROTLI_GOAL: u64 = 130_000;
 

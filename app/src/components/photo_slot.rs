@@ -12,6 +12,12 @@ use crate::offline::attachments::{self, AttachmentMeta};
 use crate::offline::{db, ids, photo};
 use crate::state::{use_storage, use_sync};
 
+/// How many photos the form on screen is still preparing (made small, hashed, stored). Until
+/// that is done the slot still holds its earlier file, or none, so the form must not go yet.
+/// The form provides it; a slot outside a form counts for nothing.
+#[derive(Clone, Copy)]
+pub struct PreparingPhotos(pub RwSignal<u32>);
+
 #[component]
 pub fn PhotoSlot(
     /// The form's slot name (`id_copy`); not `slot`, which `view!` reserves.
@@ -24,6 +30,7 @@ pub fn PhotoSlot(
     let sync = use_sync();
     let storage = use_storage();
     let busy = RwSignal::new(false);
+    let preparing = use_context::<PreparingPhotos>();
     let problem = RwSignal::new(None::<Issue>);
     let preview = RwSignal::new(None::<(String, String)>); // (object URL, mime)
     let warnings = RwSignal::new(Vec::<Issue>::new());
@@ -62,6 +69,9 @@ pub fn PhotoSlot(
         input.set_value("");
         busy.set(true);
         problem.set(None);
+        if let Some(p) = preparing {
+            p.0.update(|n| *n += 1);
+        }
         leptos::task::spawn_local(async move {
             match store_file(&file).await {
                 Ok(sha256) => attachments.update(|a| {
@@ -71,6 +81,10 @@ pub fn PhotoSlot(
                 Err(issue) => problem.set(Some(issue)),
             }
             busy.set(false);
+            if let Some(p) = preparing {
+                // `try_`: the form may be gone by now.
+                let _ = p.0.try_update(|n| *n = n.saturating_sub(1));
+            }
         });
     };
     let remove = move |_| attachments.update(|a| a.retain(|r| r.slot != name));

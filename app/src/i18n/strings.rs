@@ -152,6 +152,7 @@ texts! {
     ATTACH_REPLACE = "更换", "Replace";
     ATTACH_REMOVE = "移除", "Remove";
     ATTACH_PROCESSING = "正在处理照片…", "Preparing the photo…";
+    SUBMIT_AFTER_PHOTOS = "照片处理好后即可提交", "You can submit once the photos are ready";
     ATTACH_UPLOADED = "已上传", "Uploaded";
     SAVED_ON_DEVICE = "已保存在本机", "Saved on this device";
     SUBMIT = "提交", "Submit";

@@ -6,6 +6,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::photo_slot::PreparingPhotos;
 use crate::components::{FieldIssues, FilingStatus};
 use crate::domain::forms::Context;
 use crate::domain::{FieldErrors, Issue};
@@ -24,6 +25,8 @@ pub struct OutboxForm {
     /// Show every error (after a submit attempt).
     pub reveal: RwSignal<bool>,
     pub submitting: RwSignal<bool>,
+    /// Photos still being prepared: submitting now would send a slot's earlier file (or none).
+    pub preparing: RwSignal<u32>,
     /// The server's field issues from an online attempt, until the form changes.
     pub refused: RwSignal<Option<FieldErrors>>,
     snapshot: Callback<(), Snapshot>,
@@ -49,9 +52,11 @@ impl OutboxForm {
             filing: Memo::new(move |_| session.record.with(|r| r.as_ref().and_then(|r| r.frozen_as.clone())).and_then(|id| sync.item(&id))),
             reveal: RwSignal::new(false),
             submitting: RwSignal::new(false),
+            preparing: RwSignal::new(0),
             refused: RwSignal::new(None),
             snapshot: Callback::new(move |()| snapshot()),
         };
+        provide_context(PreparingPhotos(form.preparing));
         Effect::new(move |first: Option<()>| {
             changed();
             if first.is_some() {
@@ -152,7 +157,8 @@ pub fn FormFoot(
             <Show when=move || form.reveal.get() && form.report.with(FieldErrors::has_errors)>
                 <p class="field-error" role="alert">{tr(strings::SUBMIT_FIX_FIRST)}</p>
             </Show>
-            <button type="button" class="btn btn-wide" data-testid="submit" disabled=move || form.submitting.get() on:click=submit>
+            {move || (form.preparing.get() != 0).then(|| view! { <p class="field-hint" data-testid="preparing">{tr(strings::SUBMIT_AFTER_PHOTOS)}</p> })}
+            <button type="button" class="btn btn-wide" data-testid="submit" disabled=move || form.submitting.get() || form.preparing.get() != 0 on:click=submit>
                 {tr(label.unwrap_or(strings::SUBMIT))}
             </button>
         </Show>
