@@ -2,14 +2,11 @@
 
 use leptos::prelude::*;
 
-use crate::api::sync::FilingKind;
 use crate::components::{StatusBar, UpdateBanner};
 use crate::i18n::provide_i18n;
-use crate::pages::{
-    Addresses, BaseDeclaration, Drafts, EmployerRegister, EmployerStatus, Enrolment, ForgotPassword, Home, Legal, Login, NotFound, Register, Settings,
-    SyncPanel, VerifyPhone,
-};
+use crate::pages::{Home, NotFound};
 use crate::routes::Route;
+use crate::split::SplitScreen;
 use crate::state::{provide_account, provide_editing, provide_network, provide_policy, provide_router, provide_storage, provide_sync, provide_update};
 
 #[component]
@@ -32,18 +29,11 @@ pub fn App() -> impl IntoView {
 }
 
 fn page(route: Route) -> AnyView {
+    if crate::split::is_split(&route) {
+        return view! { <SplitScreen route=route/> }.into_any();
+    }
     match route {
         Route::Home => view! { <Home/> }.into_any(),
-        Route::Settings => view! { <Settings/> }.into_any(),
-        Route::Drafts => view! { <Drafts/> }.into_any(),
-        Route::Sync => view! { <SyncPanel/> }.into_any(),
-        Route::Login => view! { <Login/> }.into_any(),
-        Route::Agreement => view! { <Legal privacy=false/> }.into_any(),
-        Route::Privacy => view! { <Legal privacy=true/> }.into_any(),
-        Route::VerifyPhone => view! { <VerifyPhone/> }.into_any(),
-        Route::ForgotPassword => view! { <ForgotPassword/> }.into_any(),
-        Route::Addresses => view! { <Addresses/> }.into_any(),
-        Route::EmployerStatus => view! { <EmployerStatus/> }.into_any(),
         #[cfg(feature = "staff")]
         Route::ReviewQueue => view! { <crate::pages::ReviewQueue/> }.into_any(),
         #[cfg(feature = "staff")]
@@ -52,11 +42,7 @@ fn page(route: Route) -> AnyView {
         Route::ReviewApplication(id) => view! { <crate::pages::ReviewApplication id=id/> }.into_any(),
         #[cfg(not(feature = "staff"))]
         Route::ReviewQueue | Route::AuditLog | Route::ReviewApplication(_) => view! { <StaffBundle/> }.into_any(),
-        Route::Form(FilingKind::EmployerRegistration, id) => view! { <EmployerRegister draft_id=id/> }.into_any(),
-        Route::Form(FilingKind::Enrolment, id) => view! { <Enrolment draft_id=id/> }.into_any(),
-        Route::Form(FilingKind::BaseDeclaration, id) => view! { <BaseDeclaration draft_id=id/> }.into_any(),
-        Route::Form(FilingKind::PersonalRegistration, id) => view! { <Register draft_id=id/> }.into_any(),
-        Route::NotFound => view! { <NotFound/> }.into_any(),
+        _ => view! { <NotFound/> }.into_any(),
     }
 }
 

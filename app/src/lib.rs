@@ -20,6 +20,8 @@ pub mod offline;
 #[cfg(feature = "csr")]
 pub mod pages;
 #[cfg(feature = "csr")]
+mod split;
+#[cfg(feature = "csr")]
 pub mod state;
 
 #[cfg(feature = "csr")]

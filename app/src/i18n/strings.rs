@@ -50,6 +50,8 @@ texts! {
     LANG_EN = "English", "English";
     NOT_FOUND_TITLE = "页面不存在", "Page not found";
     NOT_FOUND_BODY = "您要找的页面不存在或已移动。", "The page you are looking for does not exist or has moved.";
+    NOT_DOWNLOADED_TITLE = "此页面还未下载", "This screen is not downloaded yet";
+    NOT_DOWNLOADED_BODY = "联网后会自动下载，之后离线也能打开。", "It downloads by itself once the network is back, and then opens offline too.";
 }
 
 // form fields
