@@ -2,11 +2,13 @@
 //!
 //! 1. the app to wasm with the size profile, twice: the public bundle and the staff bundle
 //!    (the same app with the review desk and the audit log, loaded only on their addresses);
-//! 2. wasm-bindgen (the CLI pinned to the crate's version);
-//! 3. `wasm-opt` (size passes, see [`WASM_OPT`]) from the npm package `binaryen`;
-//! 4. the scripts minified (terser), every asset renamed with its content hash and every reference rewritten;
-//! 5. the service worker's precache list written from the files actually produced;
-//! 6. `.br` and `.gz` siblings for whatever compresses.
+//! 2. the public bundle split at its split points (`app/src/split.rs`) into a main module,
+//!    modules loaded on first use and the JavaScript that loads them (`__wasm_split.js`);
+//! 3. wasm-bindgen (the CLI pinned to the crate's version) on each bundle's main module;
+//! 4. `wasm-opt` (size passes, see [`WASM_OPT`]) from the npm package `binaryen`, on every module;
+//! 5. the scripts minified (terser), every asset renamed with its content hash and every reference rewritten;
+//! 6. the service worker's precache list written from the files actually produced;
+//! 7. `.br` and `.gz` siblings for whatever compresses.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -45,11 +47,22 @@ const WASM_OPT: &[&str] = &["-Oz", "--converge", "--low-memory-unused"];
 
 /// The two bundles: the public one (every phone) and the staff one (the same app with the
 /// agency's screens, loaded only on their addresses; never precached, not in the shell).
-const BUNDLES: [(&str, &str); 2] = [("app", "csr"), ("staff", "csr,staff")];
+/// Only the public bundle is split: the staff bundle is small in use and opened on good links.
+const BUNDLES: [(&str, &str); 2] = [("app", "csr,split"), ("staff", "csr,staff")];
+
+/// The JavaScript module the splitter writes: it fetches and instantiates the split modules.
+const SPLIT_LINK: &str = "__wasm_split.js";
 
 /// Files of the staff bundle (`/staff-<hash>.js`, `.wasm`).
 pub fn is_staff_file(served: &str) -> bool {
     served.starts_with("/staff-") || served.starts_with("/staff.")
+}
+
+/// Modules the public bundle loads on first use (`/split_<group>-<hash>.wasm`, and
+/// `/chunk_<n>-<hash>.wasm` for code only split groups share): precached, but not part of what
+/// a first visit downloads before the app starts.
+pub fn is_split_module(served: &str) -> bool {
+    served.ends_with(".wasm") && (served.starts_with("/split_") || served.starts_with("/chunk_"))
 }
 
 /// Builds the whole site.
@@ -59,16 +72,22 @@ pub fn site() -> anyhow::Result<Site> {
     let _ = fs::remove_dir_all(&staging);
     fs::create_dir_all(&staging)?;
     for (name, features) in BUNDLES {
-        let wasm = compile_wasm(features)?;
-        run(Command::new("wasm-bindgen")
-            .args(["--target", "web", "--no-typescript", "--out-name", name, "--out-dir"])
-            .arg(&staging)
-            .arg(&wasm))?;
-        run(Command::new(npm_bin("wasm-opt"))
-            .args(WASM_OPT)
-            .arg(staging.join(format!("{name}_bg.wasm")))
-            .arg("-o")
-            .arg(staging.join(format!("{name}_opt.wasm"))))?;
+        let split = features.contains("split");
+        let mut wasm = compile_wasm(features, split)?;
+        if split {
+            wasm = split_wasm(&wasm, &staging.join("split"), name)?;
+        }
+        let mut bindgen = Command::new("wasm-bindgen");
+        bindgen.args(["--target", "web", "--no-typescript", "--out-name", name, "--out-dir"]).arg(&staging);
+        if split {
+            // The split modules import the main module's functions by their linker names.
+            bindgen.arg("--keep-lld-exports");
+        }
+        run(bindgen.arg(&wasm))?;
+        wasm_opt(&staging.join(format!("{name}_bg.wasm")), &staging.join(format!("{name}_opt.wasm")))?;
+    }
+    for module in split_modules(&staging)? {
+        wasm_opt(&module, &module)?;
     }
     let site = assemble(&staging, &util::site_dir())?;
     eprintln!("site written to {} ({} files precached)", site.dir.display(), site.precache.len());
@@ -76,13 +95,57 @@ pub fn site() -> anyhow::Result<Site> {
 }
 
 /// The app compiled with `features`; both builds write the same file, so it is read before
-/// the next one.
-fn compile_wasm(features: &str) -> anyhow::Result<PathBuf> {
-    run(cargo().args([
-        "build", "--package", "app", "--lib", "--features", features,
+/// the next one. A bundle to be split is linked with its relocations, which the splitter reads
+/// (only the app crate gets the flag: the dependencies' artefacts stay shared).
+fn compile_wasm(features: &str, relocations: bool) -> anyhow::Result<PathBuf> {
+    let mut cmd = cargo();
+    cmd.args([
+        "rustc", "--package", "app", "--lib", "--features", features,
         "--target", "wasm32-unknown-unknown", "--profile", "wasm-release",
-    ]))?;
+    ]);
+    if relocations {
+        cmd.args(["--", "-Clink-arg=--emit-relocs"]);
+    }
+    run(&mut cmd)?;
     Ok(util::target_dir().join("wasm32-unknown-unknown/wasm-release/app.wasm"))
+}
+
+/// Splits `wasm` at its split points into `dir`: the main module (returned; wasm-bindgen runs
+/// on it), one module per split group and per code shared only by groups, and [`SPLIT_LINK`],
+/// which imports the glue `./<name>.js` and fetches the modules beside itself.
+fn split_wasm(wasm: &Path, dir: &Path, name: &str) -> anyhow::Result<PathBuf> {
+    let input = fs::read(wasm)?;
+    let main = dir.join(format!("{name}.wasm"));
+    let glue = format!("./{name}.js");
+    let link = format!("./{SPLIT_LINK}");
+    let mut opts = wasm_split_cli_support::Options::new(&input);
+    opts.output_dir = dir;
+    opts.main_out_path = &main;
+    opts.main_module = &glue;
+    opts.link_name = &link;
+    let out = wasm_split_cli_support::transform(opts).map_err(|e| anyhow::anyhow!("splitting {}: {e:?}", wasm.display()))?;
+    eprintln!("split {} into the main module and {} more", wasm.display(), out.split_modules.len());
+    Ok(main)
+}
+
+/// The modules the splitter wrote (every `.wasm` in `staging/split` but the main one).
+fn split_modules(staging: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    let dir = staging.join("split");
+    if !dir.is_dir() {
+        return Ok(Vec::new());
+    }
+    let main: Vec<String> = BUNDLES.iter().map(|(name, _)| format!("{name}.wasm")).collect();
+    let mut modules: Vec<PathBuf> = fs::read_dir(&dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "wasm"))
+        .filter(|p| !main.iter().any(|m| p.ends_with(m)))
+        .collect();
+    modules.sort();
+    Ok(modules)
+}
+
+fn wasm_opt(input: &Path, output: &Path) -> anyhow::Result<()> {
+    run(Command::new(npm_bin("wasm-opt")).args(WASM_OPT).arg(input).arg("-o").arg(output))
 }
 
 /// The site directory being written: logical path → served path.
@@ -122,6 +185,44 @@ impl Writer {
     }
 }
 
+/// A split bundle's scripts: each split module named by its content (and so named in the link
+/// module), then the glue and the link module, which import each other, named by one hash of
+/// the two.
+fn split_scripts(w: &mut Writer, staging: &Path, name: &str, glue: &str, link: &str) -> anyhow::Result<()> {
+    let mut link = link.to_owned();
+    for module in split_modules(staging)? {
+        let file = module.file_name().and_then(|f| f.to_str()).context("a split module's name")?.to_owned();
+        let quoted = format!("\"./{file}\"");
+        if !link.contains(&quoted) {
+            bail!("{SPLIT_LINK} does not load {file}");
+        }
+        w.hashed(&format!("/{file}"), &fs::read(&module)?)?;
+        let served = &w.renames[&format!("/{file}")];
+        link = link.replace(&quoted, &format!("\".{served}\""));
+    }
+    let link = minify_module(&link)?;
+    let hash = content_hash(format!("{glue}\0{link}").as_bytes());
+    let (link_stem, _) = SPLIT_LINK.split_once('.').context("the link module's name")?;
+    let (glue_served, link_served) = (format!("/{name}-{hash}.js"), format!("/{link_stem}-{hash}.js"));
+    // Only the import statements: the glue also names `./__wasm_split.js` as the key of the
+    // wasm's imports, which must stay the name the wasm module asks for.
+    let cross = |text: &str, from: &str, to: &str| -> anyhow::Result<String> {
+        let mut out = text.to_owned();
+        for space in ["", " "] {
+            out = out.replace(&format!("from{space}\"./{from}\""), &format!("from{space}\".{to}\""));
+        }
+        if out == text {
+            bail!("a split bundle's script does not import ./{from}");
+        }
+        Ok(out)
+    };
+    w.write(&glue_served, cross(glue, SPLIT_LINK, &link_served)?.as_bytes())?;
+    w.write(&link_served, cross(&link, &format!("{name}.js"), &glue_served)?.as_bytes())?;
+    w.renames.insert(format!("/{name}.js"), glue_served.clone());
+    w.hashed.extend([glue_served, link_served]);
+    Ok(())
+}
+
 fn assemble(staging: &Path, out: &Path) -> anyhow::Result<Site> {
     let public = util::root().join("public");
     let _ = fs::remove_dir_all(out);
@@ -130,8 +231,13 @@ fn assemble(staging: &Path, out: &Path) -> anyhow::Result<Site> {
 
     for (name, _) in BUNDLES {
         w.hashed(&format!("/{name}.wasm"), &fs::read(staging.join(format!("{name}_opt.wasm")))?)?;
-        let glue = fs::read_to_string(staging.join(format!("{name}.js")))?;
-        w.hashed(&format!("/{name}.js"), minify_module(&glue)?.as_bytes())?;
+        let glue = minify_module(&fs::read_to_string(staging.join(format!("{name}.js")))?)?;
+        let link = staging.join("split").join(SPLIT_LINK);
+        if glue.contains(SPLIT_LINK) && link.is_file() {
+            split_scripts(&mut w, staging, name, &glue, &fs::read_to_string(link)?)?;
+        } else {
+            w.hashed(&format!("/{name}.js"), glue.as_bytes())?;
+        }
     }
     // Leaves first (styles, icons), then the files that name them.
     let mut later = Vec::new();

@@ -1,5 +1,7 @@
-//! `cargo xtask size`: the shell's bytes — every file of the built site raw, gzip and brotli
-//! (what a phone downloads on first visit) — and the byte budget CI holds.
+//! `cargo xtask size`: the shell's bytes — every file of the built site raw, gzip and brotli —
+//! and the byte budgets CI holds: the shell (what a first visit downloads before the app
+//! starts: everything but the modules loaded on first use) and everything the service worker
+//! precaches (what a phone downloads to work offline).
 
 use std::fs;
 
@@ -25,8 +27,16 @@ use crate::util;
 /// recompressed icons (317,514 measured) → 317,200 after the sync fixes (317,170 measured; the
 /// code barely changed, brotli found a better fit) → 317,900 with the outbox forms waiting
 /// for photos still being prepared before they can be submitted (317,825 measured); see the
-/// commits.
-pub const SHELL_BROTLI_BUDGET: u64 = 317_900;
+/// commits. → 180,500 with the forms, the account screens and the drafts/sync/settings panels
+/// in modules loaded on first use (180,485 measured; until then the shell was everything
+/// precached, which is now held by its own budget below).
+pub const SHELL_BROTLI_BUDGET: u64 = 180_500;
+/// Total brotli bytes of everything precached (the shell and the modules loaded on first use):
+/// what a phone downloads, once per version, to work offline. Moves only down, or up with the
+/// reason in the commit. History: 383,700 when the public bundle was first split (383,658
+/// measured; 317,825 as one bundle: the modules compress apart, wasm-opt cannot optimise
+/// across them, and each carries its own imports and exports).
+pub const PRECACHED_BROTLI_BUDGET: u64 = 383_700;
 /// Where the product wants to be.
 pub const SHELL_BROTLI_GOAL: u64 = 130_000;
 
@@ -38,14 +48,17 @@ pub struct Row {
 }
 
 /// Measures the site in `target/site` (built by `cargo xtask build`), prints the table and,
-/// with `enforce`, fails when the total is over budget.
+/// with `enforce`, fails when the shell or everything precached is over budget. The rows are
+/// the shell's files, then `total` (the shell) and `precached` (brotli only).
 pub fn report(enforce: bool) -> anyhow::Result<Vec<Row>> {
     let dir = util::site_dir();
     if !dir.join("index.html").is_file() {
         bail!("no site in {}; run `cargo xtask build` first", dir.display());
     }
+    println!("{:<44} {:>10} {:>10} {:>10}", "shell file", "raw", "gzip -9", "brotli 11");
     let mut rows = Vec::new();
     let mut staff = 0;
+    let mut later = 0;
     for file in files_under(&dir)? {
         let ext = file.extension().and_then(|e| e.to_str()).unwrap_or("");
         if ext == "br" || ext == "gz" {
@@ -61,6 +74,11 @@ pub fn report(enforce: bool) -> anyhow::Result<Vec<Row>> {
         // A file without a smaller sibling is served as is: count it raw.
         let gzip = gzip(&raw)?.len().min(raw.len()) as u64;
         let brotli = brotli(&raw)?.len().min(raw.len()) as u64;
+        if crate::build::is_split_module(&path) {
+            later += brotli;
+            println!("{:<44} {:>10} {:>10} {:>10}  (loaded on first use)", path, raw.len(), gzip, brotli);
+            continue;
+        }
         rows.push(Row { path, raw: raw.len() as u64, gzip, brotli });
     }
     rows.sort_by_key(|r| std::cmp::Reverse(r.brotli));
@@ -70,7 +88,6 @@ pub fn report(enforce: bool) -> anyhow::Result<Vec<Row>> {
         gzip: rows.iter().map(|r| r.gzip).sum(),
         brotli: rows.iter().map(|r| r.brotli).sum(),
     };
-    println!("{:<44} {:>10} {:>10} {:>10}", "shell file", "raw", "gzip -9", "brotli 11");
     for r in rows.iter().chain(std::iter::once(&total)) {
         println!("{:<44} {:>10} {:>10} {:>10}", r.path, r.raw, r.gzip, r.brotli);
     }
@@ -81,10 +98,17 @@ pub fn report(enforce: bool) -> anyhow::Result<Vec<Row>> {
         "shell brotli total: {} bytes (budget {SHELL_BROTLI_BUDGET}, goal {SHELL_BROTLI_GOAL})",
         total.brotli
     );
+    let precached = total.brotli + later;
+    println!("loaded on first use (precached): {later} bytes brotli");
+    println!("everything precached: {precached} bytes brotli (budget {PRECACHED_BROTLI_BUDGET})");
     println!("staff bundle (review desk, audit log; not in the shell): {staff} bytes brotli");
     if enforce && total.brotli > SHELL_BROTLI_BUDGET {
         bail!("the shell is {} bytes brotli, over the {SHELL_BROTLI_BUDGET}-byte budget", total.brotli);
     }
+    if enforce && precached > PRECACHED_BROTLI_BUDGET {
+        bail!("everything precached is {precached} bytes brotli, over the {PRECACHED_BROTLI_BUDGET}-byte budget");
+    }
     rows.push(total);
+    rows.push(Row { path: "precached".into(), raw: 0, gzip: 0, brotli: precached });
     Ok(rows)
 }

@@ -52,7 +52,7 @@ pub fn all(args: &[String]) -> anyhow::Result<()> {
 }
 
 /// Every feature combination that ships: the native workspace (server + `ssr`) and the two
-/// browser bundles (`csr`, and `csr,staff` on wasm).
+/// browser bundles (`csr`, `csr,split` — the public bundle — and `csr,staff` on wasm).
 fn lint() -> anyhow::Result<()> {
     run(cargo().args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
     run(cargo().args([
@@ -60,9 +60,10 @@ fn lint() -> anyhow::Result<()> {
         "clippy", "--package", "app", "--features", "csr", "--target", "wasm32-unknown-unknown",
         "--lib", "--test", "*", "--", "-D", "warnings",
     ]))?;
-    run(cargo().args([
-        "clippy", "--package", "app", "--features", "csr,staff", "--target", "wasm32-unknown-unknown", "--lib", "--", "-D", "warnings",
-    ]))
+    for bundle in ["csr,split", "csr,staff"] {
+        run(cargo().args(["clippy", "--package", "app", "--features", bundle, "--target", "wasm32-unknown-unknown", "--lib", "--", "-D", "warnings"]))?;
+    }
+    Ok(())
 }
 
 /// The PostgreSQL the store suite uses: `SHEBAO_TEST_DATABASE_URL`, else the local server.
