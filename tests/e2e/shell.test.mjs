@@ -7,6 +7,14 @@ import { join } from 'node:path';
 import { ARTIFACTS, launchPhone, netState, startServer, waitForServiceWorker } from './support.mjs';
 
 const cleanups = [];
+
+async function waitUntil(check, timeout = 20_000) {
+  const end = Date.now() + timeout;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out waiting for a condition');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
 after(async () => { for (const c of cleanups.reverse()) await c(); });
 
 test('offline reload renders the cached shell and reports 离线, then 在线 when restored', async () => {
@@ -36,6 +44,46 @@ test('offline reload renders the cached shell and reports 离线, then 在线 wh
 
   await context.setOffline(false);
   await netState(page).getByText('在线').waitFor();
+});
+
+test('a screen whose module never reached the phone says so, retries on a tap, and opens once the server answers again', async () => {
+  const server = await startServer();
+  cleanups.push(server.stop);
+  // No service worker: the link drops before one could have stored the modules loaded on first use.
+  const { context, page } = await launchPhone({ serviceWorkers: 'block' });
+  cleanups.push(() => context.close());
+  let blocked = true;
+  let attempts = 0;
+  await page.route(/\/(split|chunk)_[^/]*\.wasm$/, (route) => {
+    if (!blocked) return route.continue();
+    attempts += 1;
+    return route.abort('internetdisconnected');
+  });
+  await page.goto(server.url + '/');
+  await netState(page).getByText('在线').waitFor();
+
+  await page.locator('a.tile', { hasText: '个人用户注册' }).click();
+  const notice = page.getByTestId('not-downloaded');
+  await notice.getByText('此页面还未下载').waitFor();
+  assert.ok(attempts >= 1, 'the module was asked for');
+  await page.screenshot({ path: join(ARTIFACTS, 'not-downloaded-360x800.png') });
+
+  // A failed load is not remembered: the tap fetches again (and fails again).
+  const before = attempts;
+  await notice.getByRole('button').click();
+  await waitUntil(() => attempts > before);
+  await notice.waitFor();
+  // The status bar and the home link still work: the app did not die with the module.
+  await netState(page).getByText('在线').waitFor();
+
+  // Out of reach, then back: the screen opens by itself, no tap.
+  await context.setOffline(true);
+  await netState(page).getByText('离线').waitFor();
+  blocked = false;
+  await context.setOffline(false);
+  await netState(page).getByText('在线').waitFor();
+  await page.locator('#id_number').waitFor();
+  assert.equal(await notice.count(), 0);
 });
 
 test('a server that stops answering is 离线 even while the phone reports a link', async () => {

@@ -59,12 +59,13 @@ function stop(child) {
   });
 }
 
-/** Headless Chromium as a 360×800 phone, with a fresh profile. */
-export async function launchPhone({ locale = 'zh-CN' } = {}) {
+/** Headless Chromium as a 360×800 phone, with a fresh profile (`serviceWorkers: 'block'`: none registers). */
+export async function launchPhone({ locale = 'zh-CN', serviceWorkers = 'allow' } = {}) {
   const context = await chromium.launchPersistentContext(tempDir('profile'), {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
     locale,
+    serviceWorkers,
     viewport: { width: 360, height: 800 },
     deviceScaleFactor: 2,
     isMobile: true,
