@@ -5,6 +5,21 @@
 // app/src/routes.rs keeps this rule and `Route::is_staff` in step).
 const STAFF = /^\/(review|admin)(\/|$)/.test(window.location.pathname);
 
+// Screens in wasm modules loaded on first use (app/src/split.rs), by first path segment (a test
+// in app/src/routes.rs keeps this table and `Route::split_group` in step), and each group's
+// files (written by `cargo xtask build`). A first visit straight to such a screen fetches its
+// modules beside the main one instead of after it.
+const SPLIT = { register: 'forms', 'employer-register': 'forms', enrolment: 'forms', 'base-declaration': 'forms', login: 'account', agreement: 'account', privacy: 'account', 'verify-phone': 'account', 'forgot-password': 'account', addresses: 'account', 'employer-status': 'account', drafts: 'panels', sync: 'panels', settings: 'panels' };
+const SPLIT_FILES = /*SPLIT_FILES*/{};
+if (!STAFF) {
+  for (const href of SPLIT_FILES[SPLIT[window.location.pathname.split('/')[1]]] || []) {
+    // Matches the loader's own `fetch` (same origin, credentials), so the download is reused.
+    const link = document.createElement('link');
+    Object.assign(link, { rel: 'preload', as: 'fetch', type: 'application/wasm', crossOrigin: 'anonymous', href });
+    document.head.appendChild(link);
+  }
+}
+
 // The worker is registered once the app has started (or failed to): its install precaches the
 // shell, and on a first visit over a slow link that download would compete with the page's own
 // for the same bytes; afterwards the hashed files come from the HTTP cache. It registers even

@@ -34,6 +34,28 @@ pub enum Route {
     NotFound,
 }
 
+/// A group of screens built into a wasm module of its own (see [`Route::split_group`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SplitGroup {
+    /// The four filing forms.
+    Forms,
+    /// Signing in and the account's own screens.
+    Account,
+    /// The drafts, sync and settings panels.
+    Panels,
+}
+
+impl SplitGroup {
+    /// The split point's module name (`split_<name>.wasm`), as `public/boot.js` names it.
+    pub fn name(self) -> &'static str {
+        match self {
+            SplitGroup::Forms => "forms",
+            SplitGroup::Account => "account",
+            SplitGroup::Panels => "panels",
+        }
+    }
+}
+
 /// The path segment of each kind's form.
 fn segment(kind: FilingKind) -> &'static str {
     match kind {
@@ -95,6 +117,25 @@ impl Route {
         matches!(self, Route::ReviewQueue | Route::ReviewApplication(_) | Route::AuditLog)
     }
 
+    /// The wasm module group this route's screen lives in, when the public bundle is split
+    /// (`app/src/split.rs`); `None`: in the main module. `public/boot.js` keeps the same
+    /// grouping by first path segment, to fetch a group's modules beside the main one on a first
+    /// visit straight to one of its screens (a test below keeps the two in step).
+    pub fn split_group(&self) -> Option<SplitGroup> {
+        match self {
+            Route::Form(..) => Some(SplitGroup::Forms),
+            Route::Login
+            | Route::Agreement
+            | Route::Privacy
+            | Route::VerifyPhone
+            | Route::ForgotPassword
+            | Route::Addresses
+            | Route::EmployerStatus => Some(SplitGroup::Account),
+            Route::Drafts | Route::Sync | Route::Settings => Some(SplitGroup::Panels),
+            Route::Home | Route::ReviewQueue | Route::ReviewApplication(_) | Route::AuditLog | Route::NotFound => None,
+        }
+    }
+
     /// The form of `kind` for draft `id`.
     pub fn form(kind: FilingKind, id: &str) -> Route {
         Route::Form(kind, Some(id.to_owned()))
@@ -154,6 +195,28 @@ mod tests {
         assert_eq!(Route::parse("/enrolment/short"), Route::NotFound);
         assert_eq!(Route::parse("/review/0"), Route::NotFound);
         assert_eq!(Route::parse("/review/x"), Route::NotFound);
+    }
+
+    /// `public/boot.js` fetches a split group's modules on a first visit to one of its screens,
+    /// by the address's first segment: its table must group exactly as `Route::split_group`.
+    #[test]
+    fn boot_preloads_the_split_group_each_route_is_in() {
+        let boot = include_str!("../../public/boot.js");
+        let rule = boot.lines().find(|l| l.starts_with("const SPLIT = {")).expect("boot.js has its SPLIT table");
+        let table = rule.trim_start_matches("const SPLIT = {").trim_end_matches("};");
+        let pairs: Vec<(&str, &str)> = table
+            .split(',')
+            .map(|pair| {
+                let (k, v) = pair.split_once(':').expect("segment: 'group'");
+                (k.trim().trim_matches('\''), v.trim().trim_matches('\''))
+            })
+            .collect();
+        for route in every_route() {
+            let href = route.href();
+            let first = href.trim_start_matches('/').split('/').next().unwrap_or("");
+            let boot_group = pairs.iter().find(|(k, _)| *k == first).map(|(_, v)| *v);
+            assert_eq!(boot_group, route.split_group().map(SplitGroup::name), "{href}: boot.js and Route::split_group disagree");
+        }
     }
 
     /// `public/boot.js` picks the bundle before any wasm runs, by the address's first segment:

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use crate::api::sync::FilingKind;
 use crate::i18n::{strings, tr};
 use crate::pages;
-use crate::routes::Route;
+use crate::routes::{Route, SplitGroup};
 use crate::state::{use_network, Reachability};
 
 /// A screen's module could not be fetched.
@@ -77,27 +77,14 @@ macro_rules! load {
 
 /// Whether `route` is drawn by a screen in a module of its own.
 pub fn is_split(route: &Route) -> bool {
-    matches!(
-        route,
-        Route::Form(..)
-            | Route::Drafts
-            | Route::Sync
-            | Route::Settings
-            | Route::Login
-            | Route::Agreement
-            | Route::Privacy
-            | Route::VerifyPhone
-            | Route::ForgotPassword
-            | Route::Addresses
-            | Route::EmployerStatus
-    )
+    route.split_group().is_some()
 }
 
 async fn screen(route: Route) -> Result<AnyView, NotDownloaded> {
-    match route {
-        Route::Form(kind, id) => load!(forms(kind, id)),
-        Route::Drafts | Route::Sync | Route::Settings => load!(panels(route)),
-        other => load!(account(other)),
+    match (route.split_group(), route) {
+        (_, Route::Form(kind, id)) => load!(forms(kind, id)),
+        (Some(SplitGroup::Panels), route) => load!(panels(route)),
+        (_, route) => load!(account(route)),
     }
 }
 

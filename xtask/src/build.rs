@@ -52,6 +52,10 @@ const BUNDLES: [(&str, &str); 2] = [("app", "csr,split"), ("staff", "csr,staff")
 
 /// The JavaScript module the splitter writes: it fetches and instantiates the split modules.
 const SPLIT_LINK: &str = "__wasm_split.js";
+/// Beside the split modules: each split group's modules (group → file stems), from the splitter.
+const SPLIT_GROUPS: &str = "groups.json";
+/// Where `public/boot.js` takes [`split_files`].
+const SPLIT_FILES_MARKER: &str = "/*SPLIT_FILES*/{}";
 
 /// Files of the staff bundle (`/staff-<hash>.js`, `.wasm`).
 pub fn is_staff_file(served: &str) -> bool {
@@ -125,7 +129,29 @@ fn split_wasm(wasm: &Path, dir: &Path, name: &str) -> anyhow::Result<PathBuf> {
     opts.link_name = &link;
     let out = wasm_split_cli_support::transform(opts).map_err(|e| anyhow::anyhow!("splitting {}: {e:?}", wasm.display()))?;
     eprintln!("split {} into the main module and {} more", wasm.display(), out.split_modules.len());
+    let groups: BTreeMap<&String, &Vec<String>> = out.prefetch_map.iter().collect();
+    fs::write(dir.join(SPLIT_GROUPS), serde_json::to_vec(&groups)?)?;
     Ok(main)
+}
+
+/// `public/boot.js`'s table of each split group's files, as served: what a first visit to one
+/// of the group's screens fetches beside the main module. `{}` for a build without a split.
+fn split_files(w: &Writer, staging: &Path) -> anyhow::Result<String> {
+    let path = staging.join("split").join(SPLIT_GROUPS);
+    if !path.is_file() {
+        return Ok("{}".into());
+    }
+    let groups: BTreeMap<String, Vec<String>> = serde_json::from_slice(&fs::read(path)?)?;
+    let mut served = BTreeMap::new();
+    for (group, stems) in groups {
+        let mut files = Vec::new();
+        for stem in stems {
+            let file = w.renames.get(&format!("/{stem}.wasm"));
+            files.push(file.with_context(|| format!("split group {group} needs {stem}.wasm, which the build did not produce"))?.clone());
+        }
+        served.insert(group, files);
+    }
+    Ok(serde_json::to_string(&served)?)
 }
 
 /// The modules the splitter wrote (every `.wasm` in `staging/split` but the main one).
@@ -256,7 +282,13 @@ fn assemble(staging: &Path, out: &Path) -> anyhow::Result<Site> {
     }
     // Scripts other than the worker (boot.js) name the glue and the wasm.
     for (logical, file) in later.iter().filter(|(l, _)| !STABLE.iter().any(|s| l.ends_with(s))) {
-        let text = w.rewrite(&fs::read_to_string(file)?);
+        let mut text = w.rewrite(&fs::read_to_string(file)?);
+        if logical == "/boot.js" {
+            if !text.contains(SPLIT_FILES_MARKER) {
+                bail!("public/boot.js lost its {SPLIT_FILES_MARKER} marker");
+            }
+            text = text.replace(SPLIT_FILES_MARKER, &split_files(&w, staging)?);
+        }
         w.hashed(logical, minify_module(&text)?.as_bytes())?;
     }
     for name in ["manifest.webmanifest", "index.html"] {

@@ -29,14 +29,17 @@ use crate::util;
 /// for photos still being prepared before they can be submitted (317,825 measured); see the
 /// commits. → 180,500 with the forms, the account screens and the drafts/sync/settings panels
 /// in modules loaded on first use (180,485 measured; until then the shell was everything
-/// precached, which is now held by its own budget below).
-pub const SHELL_BROTLI_BUDGET: u64 = 180_500;
+/// precached, which is now held by its own budget below) → 180,900 with `boot.js` fetching a
+/// split group's modules beside the main one on a first visit to its screens (180,830
+/// measured).
+pub const SHELL_BROTLI_BUDGET: u64 = 180_900;
 /// Total brotli bytes of everything precached (the shell and the modules loaded on first use):
 /// what a phone downloads, once per version, to work offline. Moves only down, or up with the
 /// reason in the commit. History: 383,700 when the public bundle was first split (383,658
 /// measured; 317,825 as one bundle: the modules compress apart, wasm-opt cannot optimise
-/// across them, and each carries its own imports and exports).
-pub const PRECACHED_BROTLI_BUDGET: u64 = 383_700;
+/// across them, and each carries its own imports and exports) → 384,100 with the same
+/// `boot.js` table (384,018 measured).
+pub const PRECACHED_BROTLI_BUDGET: u64 = 384_100;
 /// Where the product wants to be.
 pub const SHELL_BROTLI_GOAL: u64 = 130_000;
 
