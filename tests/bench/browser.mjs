@@ -222,6 +222,15 @@ async function readiness(page) {
   }));
 }
 
+/** A new phone opens `url` at 400 kbps / 400 ms RTT and 4× CPU; resolves when it is ready. */
+async function coldVisit(url) {
+  const { context, page } = await launchPhone();
+  await context.addInitScript(markReady);
+  const cdp = await throttle(context, page, true);
+  await page.goto(url, { timeout: 60_000 });
+  return { context, page, cdp, first: await readiness(page) };
+}
+
 /** A first visit (empty cache) at 400 kbps / 400 ms RTT and 4× CPU slowdown: first paint of the
  * static skeleton, and the time until the enrolment form accepts input. Then the same phone
  * starts the app again with no network at all, from the service worker's cache, still at 4×.
@@ -233,11 +242,7 @@ async function firstVisit(runs = 3) {
   const offline = [];
   const wasmDone = [];
   for (let r = 0; r < runs; r++) {
-    const { context, page } = await launchPhone();
-    await context.addInitScript(markReady);
-    const cdp = await throttle(context, page, true);
-    await page.goto(server.url + '/enrolment', { timeout: 60_000 });
-    const first = await readiness(page);
+    const { context, page, cdp, first } = await coldVisit(server.url + '/enrolment');
     paint.push(first.paint);
     ready.push(first.ready);
     const wasm = first.files.find((f) => f.name.endsWith('.wasm'));
@@ -266,11 +271,8 @@ async function firstVisit(runs = 3) {
   const server2 = await startServer();
   const home = [];
   for (let r = 0; r < runs; r++) {
-    const { context, page } = await launchPhone();
-    await context.addInitScript(markReady);
-    await throttle(context, page, true);
-    await page.goto(server2.url + '/', { timeout: 60_000 });
-    home.push((await readiness(page)).ready);
+    const { context, first } = await coldVisit(server2.url + '/');
+    home.push(first.ready);
     await context.close();
   }
   await server2.stop();
