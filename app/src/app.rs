@@ -13,6 +13,7 @@ use crate::state::{provide_account, provide_editing, provide_network, provide_po
 pub fn App() -> impl IntoView {
     provide_i18n();
     provide_network();
+    crate::engine::start();
     provide_policy();
     provide_update();
     provide_editing();

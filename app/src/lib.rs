@@ -14,6 +14,8 @@ pub mod sync_plan;
 #[cfg(feature = "csr")]
 mod app;
 #[cfg(feature = "csr")]
+mod engine;
+#[cfg(feature = "csr")]
 pub mod components;
 #[cfg(feature = "csr")]
 pub mod offline;

@@ -39,10 +39,9 @@ pub enum Route {
 pub enum SplitGroup {
     /// The four filing forms.
     Forms,
-    /// Signing in and the account's own screens.
-    Account,
-    /// The drafts, sync and settings panels.
-    Panels,
+    /// The background work and every other screen but home: signing in and the account's own
+    /// screens, the drafts, sync and settings panels.
+    Common,
 }
 
 impl SplitGroup {
@@ -50,8 +49,7 @@ impl SplitGroup {
     pub fn name(self) -> &'static str {
         match self {
             SplitGroup::Forms => "forms",
-            SplitGroup::Account => "account",
-            SplitGroup::Panels => "panels",
+            SplitGroup::Common => "common",
         }
     }
 }
@@ -130,8 +128,10 @@ impl Route {
             | Route::VerifyPhone
             | Route::ForgotPassword
             | Route::Addresses
-            | Route::EmployerStatus => Some(SplitGroup::Account),
-            Route::Drafts | Route::Sync | Route::Settings => Some(SplitGroup::Panels),
+            | Route::EmployerStatus
+            | Route::Drafts
+            | Route::Sync
+            | Route::Settings => Some(SplitGroup::Common),
             Route::Home | Route::ReviewQueue | Route::ReviewApplication(_) | Route::AuditLog | Route::NotFound => None,
         }
     }

@@ -1,8 +1,10 @@
 //! Screens that live in wasm modules of their own. With the `split` feature (the public
-//! bundle, `cargo xtask build`) a first visit downloads only the home screen, the status bar
-//! and the sync engine; each group below is fetched the first time one of its screens opens. The service worker precaches every module once it is installed,
-//! so offline they come from its cache. Without the feature (the staff bundle, the browser
-//! tests) the groups are plain calls.
+//! bundle, `cargo xtask build`) a first visit downloads only the home screen, the status bar and
+//! the shared state (the shell); the common module — the background work of `engine.rs` and the
+//! screens below but the forms — follows right after the first paint, and the forms' module the
+//! first time a form opens. The service worker precaches every module once it is installed, so
+//! offline they come from its cache. Without the feature (the staff bundle, the browser tests)
+//! the groups are plain calls.
 //!
 //! A module that cannot be fetched (the link went down before the service worker had stored
 //! it) is not a crash: the split points are `fallible`, the screen says so, and it tries again
@@ -13,7 +15,7 @@ use leptos::prelude::*;
 use crate::api::sync::FilingKind;
 use crate::i18n::{strings, tr};
 use crate::pages;
-use crate::routes::{Route, SplitGroup};
+use crate::routes::Route;
 use crate::state::{use_network, Reachability};
 
 /// A screen's module could not be fetched.
@@ -38,9 +40,11 @@ fn forms(kind: FilingKind, id: Option<String>) -> Result<AnyView, NotDownloaded>
     })
 }
 
-/// Signing in and the account's own screens.
-#[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(account, wasm_split_path = ::leptos::wasm_split, fallible))]
-fn account(route: Route) -> Result<AnyView, NotDownloaded> {
+/// Every other screen: signing in and the account's own screens, the drafts, sync and settings
+/// panels. They share one module with the background work (`engine.rs`), which every visit
+/// loads right after the first paint, so they are on the phone by the time anyone taps them.
+#[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(common, wasm_split_path = ::leptos::wasm_split, fallible))]
+fn common(route: Route) -> Result<AnyView, NotDownloaded> {
     Ok(match route {
         Route::Login => view! { <pages::Login/> }.into_any(),
         Route::Agreement => view! { <pages::Legal privacy=false/> }.into_any(),
@@ -49,14 +53,6 @@ fn account(route: Route) -> Result<AnyView, NotDownloaded> {
         Route::ForgotPassword => view! { <pages::ForgotPassword/> }.into_any(),
         Route::Addresses => view! { <pages::Addresses/> }.into_any(),
         Route::EmployerStatus => view! { <pages::EmployerStatus/> }.into_any(),
-        _ => view! { <pages::NotFound/> }.into_any(),
-    })
-}
-
-/// The lists and panels: drafts, sync, settings.
-#[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(panels, wasm_split_path = ::leptos::wasm_split, fallible))]
-fn panels(route: Route) -> Result<AnyView, NotDownloaded> {
-    Ok(match route {
         Route::Drafts => view! { <pages::Drafts/> }.into_any(),
         Route::Sync => view! { <pages::SyncPanel/> }.into_any(),
         Route::Settings => view! { <pages::Settings/> }.into_any(),
@@ -81,10 +77,9 @@ pub fn is_split(route: &Route) -> bool {
 }
 
 async fn screen(route: Route) -> Result<AnyView, NotDownloaded> {
-    match (route.split_group(), route) {
-        (_, Route::Form(kind, id)) => load!(forms(kind, id)),
-        (Some(SplitGroup::Panels), route) => load!(panels(route)),
-        (_, route) => load!(account(route)),
+    match route {
+        Route::Form(kind, id) => load!(forms(kind, id)),
+        route => load!(common(route)),
     }
 }
 

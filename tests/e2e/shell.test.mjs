@@ -4,7 +4,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ARTIFACTS, launchPhone, netState, startServer, waitForServiceWorker } from './support.mjs';
+import { ARTIFACTS, launchPhone, netState, startServer, waitForSavedDraft, waitForServiceWorker } from './support.mjs';
 
 const cleanups = [];
 
@@ -84,6 +84,50 @@ test('a screen whose module never reached the phone says so, retries on a tap, a
   await netState(page).getByText('在线').waitFor();
   await page.locator('#id_number').waitFor();
   assert.equal(await notice.count(), 0);
+});
+
+test('the shell works before the common module arrives; what the device holds shows once it does', async () => {
+  const server = await startServer();
+  cleanups.push(server.stop);
+  // No service worker, so every module comes over the network (as on a first visit).
+  const { context, page } = await launchPhone({ serviceWorkers: 'block' });
+  cleanups.push(() => context.close());
+  await page.goto(server.url + '/enrolment');
+  await page.locator('#name').fill('赵六');
+  await waitForSavedDraft(page, '赵六');
+
+  // The module with the background work (the device store, sync, the other screens): first
+  // refused, then held until the test lets it through.
+  let mode = 'refuse';
+  let asked = 0;
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  await page.route(/\/split_common-[^/]*\.wasm$/, async (route) => {
+    asked += 1;
+    if (mode === 'refuse') return route.abort('internetdisconnected');
+    await released;
+    return route.continue();
+  });
+  await page.goto(server.url + '/');
+  // The shell alone: the live home screen, the network state, the sync badge.
+  await netState(page).getByText('在线').waitFor();
+  await page.locator('.tile-title').first().waitFor();
+  await page.getByTestId('sync-badge').waitFor();
+  await waitUntil(() => asked >= 1);
+  assert.equal(await page.locator('.continue').count(), 0, 'the draft is not known without the module');
+
+  // Out of reach and back: the module is asked for again by itself (held this time) …
+  mode = 'hold';
+  await context.setOffline(true);
+  await netState(page).getByText('离线').waitFor();
+  await context.setOffline(false);
+  await netState(page).getByText('在线').waitFor();
+  await waitUntil(() => asked >= 2);
+  await page.waitForTimeout(500);
+  assert.equal(await page.locator('.continue').count(), 0);
+  // … and once it arrives, the work that waited for it runs: the draft is offered.
+  release();
+  await page.locator('.continue', { hasText: '赵六' }).waitFor();
 });
 
 test('a server that stops answering is 离线 even while the phone reports a link', async () => {

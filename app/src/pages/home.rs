@@ -2,12 +2,12 @@
 
 use leptos::prelude::*;
 
-use crate::api::auth::{self, Role};
-use crate::api::client;
+use crate::api::auth::Role;
 use crate::api::sync::FilingKind;
 use crate::components::Link;
+use crate::engine::{self, Job};
 use crate::i18n::{strings, tr, use_i18n, Text};
-use crate::offline::{db, drafts};
+use crate::offline::drafts;
 use crate::routes::Route;
 use crate::state::{clock, use_account};
 
@@ -20,20 +20,8 @@ pub fn Home() -> impl IntoView {
     let worker = Memo::new(move |_| account.role() == Some(Role::FieldWorker));
     let reviewer = Memo::new(move |_| account.role() == Some(Role::Reviewer));
     let admin = Memo::new(move |_| account.role() == Some(Role::Admin));
-    let logout = move |_| {
-        leptos::task::spawn_local(async move {
-            if client::post_json::<_, ()>(auth::LOGOUT, &()).await.is_ok() {
-                account.signed_out();
-            }
-        });
-    };
-    leptos::task::spawn_local(async move {
-        if let Ok(db) = db::shared().await {
-            if let Ok(list) = drafts::list(&db).await {
-                latest.set(list.into_iter().find(drafts::DraftRecord::is_editable));
-            }
-        }
-    });
+    let logout = move |_| account.log_out();
+    engine::spawn(Job::LatestDraft(latest));
     view! {
         <main class="page home">
             <p class="tagline">{tr(strings::APP_TAGLINE)}</p>

@@ -8,6 +8,7 @@ use wasm_bindgen::JsValue;
 
 use crate::api::auth::{self, Me, Role};
 use crate::api::client;
+use crate::engine::{self, Job};
 use crate::offline::{db, json};
 use crate::state::{use_network, Reachability};
 
@@ -31,30 +32,45 @@ impl Account {
     /// After login or registration: shown at once and kept for offline use.
     pub fn signed_in(&self, me: Me) {
         self.me.set(Some(me.clone()));
-        leptos::task::spawn_local(async move { keep(Some(&me)).await });
+        engine::spawn(Job::AccountKeep(Some(me)));
     }
 
     pub fn signed_out(&self) {
         self.me.set(None);
-        leptos::task::spawn_local(async move { keep(None).await });
+        engine::spawn(Job::AccountKeep(None));
     }
 
     /// Asks the server (when it can be reached) whether the session still holds.
     pub fn refresh(&self) {
-        let this = *self;
-        leptos::task::spawn_local(async move {
-            match client::get_json::<Me>(auth::ME).await {
-                Ok(me) => this.signed_in(me),
-                // Ended (logout elsewhere, idle, expired): the device forgets it too.
-                Err(e) if e.code == "login_required" => this.signed_out(),
-                // No answer: keep what the device knew.
-                Err(_) => {}
-            }
-        });
+        engine::spawn(Job::AccountRefresh(*self));
+    }
+
+    /// Ends the session: on the server, then on the device.
+    pub fn log_out(&self) {
+        engine::spawn(Job::Logout(*self));
     }
 }
 
-async fn keep(me: Option<&Me>) {
+/// Background work, reached only through `engine::spawn(Job::AccountRefresh)`.
+pub(crate) async fn refresh(account: Account) {
+    match client::get_json::<Me>(auth::ME).await {
+        Ok(me) => account.signed_in(me),
+        // Ended (logout elsewhere, idle, expired): the device forgets it too.
+        Err(e) if e.code == "login_required" => account.signed_out(),
+        // No answer: keep what the device knew.
+        Err(_) => {}
+    }
+}
+
+/// Background work, reached only through `engine::spawn(Job::Logout)`.
+pub(crate) async fn logout(account: Account) {
+    if client::post_json::<_, ()>(auth::LOGOUT, &()).await.is_ok() {
+        account.signed_out();
+    }
+}
+
+/// Background work, reached only through `engine::spawn(Job::AccountKeep)`.
+pub(crate) async fn keep(me: Option<&Me>) {
     let Ok(db) = db::shared().await else { return };
     let value = match me.and_then(|m| json::to_text(m).ok()) {
         Some(text) => JsValue::from_str(&text),
@@ -63,21 +79,23 @@ async fn keep(me: Option<&Me>) {
     let _ = db::meta_put(&db, KEY, &value).await;
 }
 
+/// Background work, reached only through `engine::spawn(Job::AccountLoad)`: who the device
+/// knew, unless the server has answered first.
+pub(crate) async fn load(account: Account) {
+    let Ok(db) = db::shared().await else { return };
+    let kept = db::meta_get(&db, KEY).await.ok().flatten().and_then(|v| v.as_string());
+    if let Some(me) = kept.and_then(|t| json::from_text::<Me>(&t).ok()) {
+        if account.me.with_untracked(Option::is_none) {
+            account.me.set(Some(me));
+        }
+    }
+}
+
 pub fn provide_account() -> Account {
     let account = Account { me: RwSignal::new(None) };
     provide_context(account);
     let net = use_network();
-    leptos::task::spawn_local(async move {
-        if let Ok(db) = db::shared().await {
-            let kept = db::meta_get(&db, KEY).await.ok().flatten().and_then(|v| v.as_string());
-            if let Some(me) = kept.and_then(|t| json::from_text::<Me>(&t).ok()) {
-                // Unless the server has answered first.
-                if account.me.with_untracked(Option::is_none) {
-                    account.me.set(Some(me));
-                }
-            }
-        }
-    });
+    engine::spawn(Job::AccountLoad(account));
     Effect::new(move |was: Option<bool>| {
         let online = net.state() == Reachability::Online;
         if online && was != Some(true) {

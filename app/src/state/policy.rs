@@ -9,6 +9,7 @@ use wasm_bindgen::JsValue;
 
 use crate::api::{client, GetPolicy};
 use crate::domain::policy::PolicyTable;
+use crate::engine::{self, Job};
 use crate::offline::db;
 use crate::state::{use_network, Reachability};
 
@@ -29,19 +30,13 @@ impl Policy {
 pub fn provide_policy() -> Policy {
     let policy = Policy { table: RwSignal::new(None) };
     provide_context(policy);
-    leptos::task::spawn_local(async move {
-        if let Some(kept) = load().await {
-            if policy.table.with_untracked(Option::is_none) {
-                policy.table.set(Some(Arc::new(kept)));
-            }
-        }
-    });
+    engine::spawn(Job::PolicyLoad(policy));
     let net = use_network();
     // On each transition to reachable (not on every report).
     Effect::new(move |previous: Option<Reachability>| {
         let state = net.state();
         if state == Reachability::Online && previous != Some(Reachability::Online) {
-            leptos::task::spawn_local(refresh(policy, net));
+            engine::spawn(Job::PolicyRefresh(policy, net));
         }
         state
     });
@@ -52,13 +47,24 @@ pub fn use_policy() -> Policy {
     expect_context::<Policy>()
 }
 
-async fn load() -> Option<PolicyTable> {
+/// Background work, reached only through `engine::spawn(Job::PolicyLoad)`: the copy the
+/// device kept, unless a fresh one arrived first.
+pub(crate) async fn load(policy: Policy) {
+    if let Some(kept) = kept().await {
+        if policy.table.with_untracked(Option::is_none) {
+            policy.table.set(Some(Arc::new(kept)));
+        }
+    }
+}
+
+async fn kept() -> Option<PolicyTable> {
     let db = db::shared().await.ok()?;
     let value = db::meta_get(&db, META_KEY).await.ok()??;
     serde_wasm_bindgen::from_value(value).ok()
 }
 
-async fn refresh(policy: Policy, net: crate::state::Network) {
+/// Background work, reached only through `engine::spawn(Job::PolicyRefresh)`.
+pub(crate) async fn refresh(policy: Policy, net: crate::state::Network) {
     let Ok(fresh) = client::call(&GetPolicy {}, net).await else { return };
     let unchanged = policy.table.with_untracked(|t| t.as_ref().is_some_and(|t| t.version == fresh.version));
     if unchanged {

@@ -8,6 +8,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
+use crate::engine::{self, Job};
 use crate::offline::{db, ids, lock, outbox, sync};
 use crate::state::{use_network, Reachability};
 use crate::sync_plan::{ItemState, OutboxItem, Scope};
@@ -64,11 +65,11 @@ impl Sync {
 
     /// Reloads the items from the device store (after a submit, say).
     pub fn refresh(&self) {
-        let this = *self;
-        leptos::task::spawn_local(async move { this.reload().await });
+        engine::spawn(Job::SyncReload(*self));
     }
 
-    async fn reload(&self) {
+    /// Background work, reached only through `engine::spawn(Job::SyncReload)`.
+    pub(crate) async fn reload(&self) {
         if let Ok(db) = db::shared().await {
             if let Ok(items) = outbox::list(&db).await {
                 self.items.set(items);
@@ -94,33 +95,49 @@ impl Sync {
             return;
         }
         self.running.set(true);
-        let this = *self;
-        leptos::task::spawn_local(async move {
-            let mut scope = scope;
-            loop {
-                this.pass(scope).await;
-                match this.next_scope.get_value() {
-                    Some(next) => scope = next,
-                    None => break,
-                }
-                this.next_scope.set_value(None);
+        engine::spawn(Job::SyncPasses(*self, scope));
+    }
+
+    /// Background work, reached only through `engine::spawn(Job::SyncPasses)`: a pass, then
+    /// every pass asked for meanwhile.
+    pub(crate) async fn passes(self, mut scope: Scope) {
+        loop {
+            self.pass(scope).await;
+            match self.next_scope.get_value() {
+                Some(next) => scope = next,
+                None => break,
             }
-            this.running.set(false);
-        });
+            self.next_scope.set_value(None);
+        }
+        self.running.set(false);
     }
 
     /// Makes an item due again at once (the "retry" button).
     pub fn retry(&self, client_id: &str) {
-        let (this, id) = (*self, client_id.to_owned());
-        leptos::task::spawn_local(async move {
-            if let (Ok(db), Some(mut item)) = (db::shared().await, this.item(&id)) {
-                if item.state == ItemState::Retrying || item.state == ItemState::Waiting {
-                    item.next_attempt_at = 0;
-                    let _ = outbox::update_all(&db, &[item]).await;
-                }
+        engine::spawn(Job::SyncRetry(*self, client_id.to_owned()));
+    }
+
+    /// Background work, reached only through `engine::spawn(Job::SyncRetry)`.
+    pub(crate) async fn make_due(self, client_id: &str) {
+        if let (Ok(db), Some(mut item)) = (db::shared().await, self.item(client_id)) {
+            if item.state == ItemState::Retrying || item.state == ItemState::Waiting {
+                item.next_attempt_at = 0;
+                let _ = outbox::update_all(&db, &[item]).await;
             }
-            this.now();
-        });
+        }
+        self.now();
+    }
+
+    /// Background work, reached only through `engine::spawn(Job::SyncStart)`: what the device
+    /// kept, then a first pass.
+    pub(crate) async fn start_up(self) {
+        if let Ok(db) = db::shared().await {
+            let last = db::meta_get(&db, "last_sync_ok").await.ok().flatten().and_then(|v| v.as_f64());
+            self.last_success.set(last.map(|v| v as i64));
+            let _ = crate::offline::drafts::purge_deleted(&db, js_sys::Date::now() as i64).await;
+        }
+        self.reload().await;
+        self.now();
     }
 
     async fn pass(&self, scope: Scope) {
@@ -232,15 +249,7 @@ pub fn provide_sync() -> Sync {
         net: use_network(),
     };
     provide_context(sync);
-    leptos::task::spawn_local(async move {
-        if let Ok(db) = db::shared().await {
-            let last = db::meta_get(&db, "last_sync_ok").await.ok().flatten().and_then(|v| v.as_f64());
-            sync.last_success.set(last.map(|v| v as i64));
-            let _ = crate::offline::drafts::purge_deleted(&db, js_sys::Date::now() as i64).await;
-        }
-        sync.reload().await;
-        sync.now();
-    });
+    engine::spawn(Job::SyncStart(sync));
     let net = sync.net;
     Effect::new(move |previous: Option<Reachability>| {
         let state = net.state();
