@@ -5,9 +5,13 @@ use std::process::Command;
 
 use anyhow::{bail, Context};
 
-/// The workspace root (where `Cargo.toml` and `public/` live).
+/// The workspace root (where `Cargo.toml` and `public/` live). `cargo run` names the xtask's
+/// directory at run time; the one baked in at compile time is only the fallback, because two
+/// checkouts sharing one `CARGO_TARGET_DIR` share one xtask binary, and it would build the
+/// checkout it was last compiled in.
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_path_buf()
+    let xtask = std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from).unwrap_or_else(|| env!("CARGO_MANIFEST_DIR").into());
+    Path::new(&xtask).parent().expect("xtask lives in the workspace").to_path_buf()
 }
 
 /// Cargo's target directory, honouring `CARGO_TARGET_DIR` (CI keeps it outside the clone).
