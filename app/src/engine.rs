@@ -97,14 +97,14 @@ thread_local! {
 
 /// Runs `job` in the background: now if the common module is loaded, else once it is.
 pub fn spawn(job: Job) {
-    let loaded = ENGINE.with_borrow_mut(|e| {
+    let ready = ENGINE.with_borrow_mut(|e| {
         if !e.loaded {
             e.waiting.push(job);
             return None;
         }
         Some(job)
     });
-    match loaded {
+    match ready {
         Some(job) => run(job),
         None => load(),
     }
