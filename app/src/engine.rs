@@ -21,7 +21,7 @@ use leptos::prelude::*;
 
 use crate::api::auth::Me;
 use crate::offline::drafts::DraftRecord;
-use crate::split::NotDownloaded;
+use crate::split::{load, NotDownloaded};
 use crate::state::{Account, Network, Policy, Sync};
 use crate::sync_plan::Scope;
 
@@ -106,25 +106,22 @@ pub fn spawn(job: Job) {
     });
     match ready {
         Some(job) => run(job),
-        None => load(),
+        None => start(),
     }
 }
 
 fn run(job: Job) {
     leptos::task::spawn_local(async move {
-        #[cfg(feature = "split")]
-        let work = work(job).await;
-        #[cfg(not(feature = "split"))]
-        let work = work(job);
         // Loaded already, so this cannot fail to fetch.
-        if let Ok(work) = work {
+        if let Ok(work) = load!(work(job)) {
             work.await;
         }
     });
 }
 
-/// Fetches the common module (once at a time), then runs what waited.
-fn load() {
+/// Fetches the common module (unless it is loaded or being fetched), then runs what waited.
+/// The app calls it at start, so the fetch goes beside the first paint, not before it.
+pub fn start() {
     let start = ENGINE.with_borrow_mut(|e| {
         let start = !e.loaded && !e.loading;
         e.loading |= start;
@@ -147,9 +144,4 @@ fn load() {
             run(job);
         }
     });
-}
-
-/// Starts fetching the common module at once (beside the first paint, not before it).
-pub fn start() {
-    load();
 }

@@ -70,6 +70,7 @@ macro_rules! load {
         result
     }};
 }
+pub(crate) use load;
 
 /// Whether `route` is drawn by a screen in a module of its own.
 pub fn is_split(route: &Route) -> bool {
