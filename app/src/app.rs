@@ -7,7 +7,7 @@ use crate::i18n::provide_i18n;
 use crate::pages::{Home, NotFound};
 use crate::routes::Route;
 use crate::split::SplitScreen;
-use crate::state::{provide_account, provide_editing, provide_network, provide_policy, provide_router, provide_storage, provide_sync, provide_update};
+use crate::state::{provide_account, provide_editing, provide_network, provide_outbox, provide_policy, provide_router, provide_storage, provide_update};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -18,7 +18,7 @@ pub fn App() -> impl IntoView {
     provide_update();
     provide_editing();
     provide_storage();
-    provide_sync();
+    provide_outbox();
     provide_account();
     let router = provide_router();
     let route = Memo::new(move |_| router.route());

@@ -4,7 +4,11 @@
 //! fills it arrives a moment after the first paint, from the service worker's cache once
 //! installed. The home screen and the status bar work without it.
 //!
-//! Work is asked for as a [`Job`] with [`spawn`]. Until the module has loaded, jobs wait in order.
+//! Every background operation is one line of [`background!`] below: the line makes its job, its
+//! arm in the split function that runs it, and the method (or function) that asks for it — the
+//! method lives on the state type it works for, so `state/*` calls `sync.refresh()` and never
+//! names this module. Adding an operation is adding a line (and the async function it runs).
+//! Until the module has loaded, jobs wait in order.
 //! A module that could not be fetched (a first visit whose link dropped before the service worker
 //! stored it) is fetched again with the next job asked for — and every return of the server
 //! brings some (the policy table, the sign-in and the outbox are refreshed then) — so there is
@@ -22,59 +26,87 @@ use leptos::prelude::*;
 use crate::api::auth::Me;
 use crate::offline::drafts::DraftRecord;
 use crate::split::{load, NotDownloaded};
-use crate::state::{Account, Network, Policy, Sync};
+use crate::state::{Account, Network, Outbox, Policy};
 use crate::sync_plan::Scope;
-
-/// Background work, with the state it fills.
-pub enum Job {
-    /// At start: the last success, purge of deleted drafts past their undo, the outbox, a pass.
-    SyncStart(Sync),
-    /// Sync passes from `scope`, and every pass asked for meanwhile.
-    SyncPasses(Sync, Scope),
-    /// The outbox items again from the device store.
-    SyncReload(Sync),
-    /// One item due again at once.
-    SyncRetry(Sync, String),
-    /// The policy table the device kept.
-    PolicyLoad(Policy),
-    /// The policy table from the server, kept when it changed.
-    PolicyRefresh(Policy, Network),
-    /// Who the device last knew to be signed in.
-    AccountLoad(Account),
-    /// Remembers the signed-in person (or that nobody is) for offline use.
-    AccountKeep(Option<Me>),
-    /// Asks the server whether the session still holds.
-    AccountRefresh(Account),
-    /// Ends the session on the server, then on the device.
-    Logout(Account),
-    /// The newest draft still being edited, for the home screen's "continue" card.
-    LatestDraft(RwSignal<Option<DraftRecord>>),
-}
 
 type Work = Pin<Box<dyn Future<Output = ()>>>;
 
-/// The work of a job (runs in the common module).
-#[cfg_attr(
-    feature = "split",
-    leptos::wasm_split::wasm_split(common, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_common))
-)]
-fn work(job: Job) -> Result<Work, NotDownloaded> {
-    Ok(match job {
-        Job::SyncStart(sync) => Box::pin(sync.start_up()),
-        Job::SyncPasses(sync, scope) => Box::pin(sync.passes(scope)),
-        Job::SyncReload(sync) => Box::pin(async move { sync.reload().await }),
-        Job::SyncRetry(sync, client_id) => Box::pin(async move { sync.make_due(&client_id).await }),
-        Job::PolicyLoad(policy) => Box::pin(crate::state::policy::load(policy)),
-        Job::PolicyRefresh(policy, net) => Box::pin(crate::state::policy::refresh(policy, net)),
-        Job::AccountLoad(account) => Box::pin(crate::state::account::load(account)),
-        Job::AccountKeep(me) => Box::pin(async move { crate::state::account::keep(me.as_ref()).await }),
-        Job::AccountRefresh(account) => Box::pin(crate::state::account::refresh(account)),
-        Job::Logout(account) => Box::pin(crate::state::account::logout(account)),
-        Job::LatestDraft(latest) => Box::pin(latest_draft(latest)),
-    })
+/// Declares the background operations. Each `Variant: Owner::method(this, args…) => work;`
+/// makes `Owner::method(&self, args…)` ask for `work` (an async expression of `this`, a copy of
+/// the owner, and the args); each `Variant: function(args…) => work;` a free function here.
+macro_rules! background {
+    (
+        methods { $( $(#[$mdoc:meta])* $mv:ident : $owner:ident :: $method:ident ( $this:pat $(, $marg:ident : $mty:ty)* ) => $mwork:expr ; )* }
+        functions { $( $(#[$fdoc:meta])* $fv:ident : $fname:ident ( $($farg:ident : $fty:ty),* ) => $fwork:expr ; )* }
+    ) => {
+        /// Background work asked for, with what it needs (a method's job carries its owner even
+        /// where the work does not read it).
+        #[allow(dead_code)]
+        enum Job {
+            $( $mv($owner $(, $mty)*), )*
+            $( $fv($($fty),*), )*
+        }
+
+        /// The work of a job (runs in the common module).
+        #[cfg_attr(
+            feature = "split",
+            leptos::wasm_split::wasm_split(common, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_common))
+        )]
+        fn work(job: Job) -> Result<Work, NotDownloaded> {
+            Ok(match job {
+                $( Job::$mv($this $(, $marg)*) => Box::pin($mwork), )*
+                $( Job::$fv($($farg),*) => Box::pin($fwork), )*
+            })
+        }
+
+        $(
+            impl $owner {
+                $(#[$mdoc])*
+                pub(crate) fn $method(&self $(, $marg: $mty)*) {
+                    spawn(Job::$mv(*self $(, $marg)*));
+                }
+            }
+        )*
+
+        $(
+            $(#[$fdoc])*
+            pub fn $fname($($farg: $fty),*) {
+                spawn(Job::$fv($($farg),*));
+            }
+        )*
+    };
 }
 
-async fn latest_draft(latest: RwSignal<Option<DraftRecord>>) {
+background! {
+    methods {
+        /// At start: the last success, purge of deleted drafts past their undo, the outbox, a pass.
+        SyncStart: Outbox::begin(outbox) => outbox.start_up();
+        /// Outbox passes from `scope`, and every pass asked for meanwhile.
+        SyncPasses: Outbox::run_passes(outbox, scope: Scope) => outbox.passes(scope);
+        /// Reloads the items from the device store (after a submit, say).
+        SyncReload: Outbox::refresh(outbox) => async move { outbox.reload().await };
+        /// Makes an item due again at once (the "retry" button), then runs a pass.
+        SyncRetry: Outbox::retry(outbox, client_id: String) => async move { outbox.make_due(&client_id).await };
+        /// The policy table the device kept.
+        PolicyLoad: Policy::load_kept(policy) => crate::state::policy::load(policy);
+        /// The policy table from the server, kept when it changed.
+        PolicyRefresh: Policy::refresh(policy, net: Network) => crate::state::policy::refresh(policy, net);
+        /// Who the device last knew to be signed in.
+        AccountLoad: Account::load_kept(account) => crate::state::account::load(account);
+        /// Remembers the signed-in person (or that nobody is) for offline use.
+        AccountKeep: Account::keep(_, me: Option<Me>) => async move { crate::state::account::keep(me.as_ref()).await };
+        /// Asks the server (when it can be reached) whether the session still holds.
+        AccountRefresh: Account::refresh(account) => crate::state::account::refresh(account);
+        /// Ends the session: on the server, then on the device.
+        Logout: Account::log_out(account) => crate::state::account::logout(account);
+    }
+    functions {
+        /// The newest draft still being edited, for the home screen's "continue" card.
+        LatestDraft: latest_draft(into: RwSignal<Option<DraftRecord>>) => fill_latest_draft(into);
+    }
+}
+
+async fn fill_latest_draft(latest: RwSignal<Option<DraftRecord>>) {
     use crate::offline::{db, drafts};
     if let Ok(db) = db::shared().await {
         if let Ok(list) = drafts::list(&db).await {
@@ -96,7 +128,7 @@ thread_local! {
 }
 
 /// Runs `job` in the background: now if the common module is loaded, else once it is.
-pub fn spawn(job: Job) {
+fn spawn(job: Job) {
     let ready = ENGINE.with_borrow_mut(|e| {
         if !e.loaded {
             e.waiting.push(job);

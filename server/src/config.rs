@@ -4,30 +4,7 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
-
-#[derive(Debug, Parser)]
-#[command(name = "shebao-server", version, about = "Shebao (社保通) server")]
-pub struct Cli {
-    #[command(subcommand)]
-    pub command: Command,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum Command {
-    /// Serve the site and the API.
-    Serve(ServeArgs),
-    /// Check values or CSV rows against the domain rules (one JSON object per line).
-    Check(crate::cli::check::CheckArgs),
-    /// The insured-persons registry: seed a demo registry, import a CSV.
-    Registry(crate::cli::registry::RegistryArgs),
-    /// Staff accounts (field workers, reviewers, admins).
-    Staff(crate::cli::staff::StaffArgs),
-    /// Times logins: Argon2id with the server's parameters and concurrency bound (JSON).
-    LoginBench(crate::cli::login_bench::LoginBenchArgs),
-    /// Times the review queue with many applications in the store (JSON).
-    ReviewBench(crate::cli::review_bench::ReviewBenchArgs),
-}
+use clap::{Args, ValueEnum};
 
 /// Where the records are and the key that seals them (every command that opens the store).
 #[derive(Debug, Clone, Args)]

@@ -5,33 +5,24 @@
 use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
-use axum::{Json, Router};
+use axum::Json;
 use serde_json::json;
 
 use crate::AppState;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/dev/filings", get(filings))
-        .route("/dev/attachments/{sha256}", get(attachment))
-        .route("/dev/sms", get(sms))
-        .route("/dev/demo-people", get(demo_people))
-}
-
 /// The first demo people (fictional, made by the seed) to try registration with.
-async fn demo_people() -> Response {
+pub async fn demo_people() -> Response {
     let demo = crate::registry::demo::Demo::new();
     Json((0..5).map(|i| demo.person(i)).map(|p| json!({ "name": p.name, "id_number": p.id_number, "status": p.status })).collect::<Vec<_>>())
         .into_response()
 }
 
 /// The development SMS gateway's latest messages, newest first (codes for trying the app).
-async fn sms(State(state): State<AppState>) -> Response {
+pub async fn sms(State(state): State<AppState>) -> Response {
     Json(state.accounts.dev_sms.as_ref().map(|g| g.recent()).unwrap_or_default()).into_response()
 }
 
-async fn filings(State(state): State<AppState>) -> Response {
+pub async fn filings(State(state): State<AppState>) -> Response {
     match state.store.all_filings().await {
         Ok(list) => Json(
             list.iter()
@@ -44,7 +35,7 @@ async fn filings(State(state): State<AppState>) -> Response {
 }
 
 /// The stored file, opened (so a test can hash the server's copy).
-async fn attachment(State(state): State<AppState>, Path(sha256): Path<String>) -> Response {
+pub async fn attachment(State(state): State<AppState>, Path(sha256): Path<String>) -> Response {
     match state.store.attachment_get(&sha256).await {
         Ok(Some((mime, sealed))) => match state.vault.open(&sealed) {
             Ok(bytes) => ([(header::CONTENT_TYPE, mime)], bytes).into_response(),

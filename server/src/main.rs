@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use server::config::{Cli, Command};
+use server::cli::{Cli, Command};
 
 #[tokio::main]
 async fn main() -> ExitCode {

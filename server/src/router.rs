@@ -1,63 +1,90 @@
 //! The whole HTTP surface in one function, so tests drive it with `oneshot` and no socket.
+//! Every route is an entry of the endpoint table (`app::api::endpoints`): its path and method
+//! come from there, and so does its access rule, which the guard enforces.
 
+use app::api::endpoints::{self as ep, Endpoint, Method};
+use app::api::sync::{CHUNK_SIZE, MAX_BATCH_BYTES};
+use app::api::ApiError;
 use axum::body::Body;
-use axum::extract::{Request, State};
+use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::handler::Handler;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use app::api::sync::{CHUNK_SIZE, MAX_BATCH_BYTES};
-use axum::extract::DefaultBodyLimit;
-use axum::routing::{any, get, post, put};
+use axum::routing::{on, MethodFilter, MethodRouter};
 use axum::{middleware, Json, Router};
 use serde_json::json;
 use tower_http::trace::TraceLayer;
 
-use app::api::auth;
+use crate::http::{headers, site};
+use crate::{accounts, admin, dev, employers, intake, registration, uploads, vouchers, AppState};
 
-use crate::accounts::handlers as h;
-use crate::{accounts, applicant, headers, ingest, review, site, uploads, vouchers, AppState};
+/// `handler` answering `endpoint`'s method.
+fn serve<H, T>(endpoint: &Endpoint, handler: H) -> MethodRouter<AppState>
+where
+    H: Handler<T, AppState>,
+    T: 'static,
+{
+    let filter = match endpoint.method {
+        Method::Get => MethodFilter::GET,
+        Method::Post => MethodFilter::POST,
+        Method::Put => MethodFilter::PUT,
+        Method::Any => return axum::routing::any(handler),
+    };
+    on(filter, handler)
+}
 
-/// Builds the router: `/healthz`, server functions under `/api/`, and the site for the rest.
+/// Builds the router: `/healthz`, the API, the vouchers, server functions under `/api/`, and the
+/// site for the rest.
 pub fn app(state: AppState) -> Router {
     register_server_fns();
-    let dynamic = Router::new()
-        .route("/healthz", get(healthz))
+    let routes: Vec<(&Endpoint, MethodRouter<AppState>)> = vec![
+        (&ep::HEALTHZ, serve(&ep::HEALTHZ, healthz)),
         // JSON escaping can double a payload's size on the wire.
-        .route("/api/sync", post(ingest::sync).layer(DefaultBodyLimit::max(MAX_BATCH_BYTES * 2 + 64 * 1024)))
-        .route("/api/uploads/{sha256}", post(uploads::start).get(uploads::status))
-        .route(
-            "/api/uploads/{sha256}/chunks/{index}",
-            put(uploads::chunk).layer(DefaultBodyLimit::max(CHUNK_SIZE as usize + 1024)),
-        )
-        .route(auth::SMS, post(h::sms))
-        .route(auth::REGISTER, post(h::register))
-        .route(auth::LOGIN, post(h::login))
-        .route(auth::LOGOUT, post(h::logout))
-        .route(auth::ME, get(h::me))
-        .route(auth::PROFILE, post(h::profile))
-        .route(auth::RESET, post(h::reset))
-        .route(auth::ASSISTED, post(h::assisted))
-        .route(auth::VERIFY_PHONE, post(h::verify_phone))
-        .route(app::api::admin::AUDIT, get(h::audit))
-        .route("/api/review/queue", get(review::queue))
-        .route("/api/review/applications/{id}", get(review::application))
-        .route("/api/review/applications/{id}/materials/{slot}", get(review::material))
-        .route("/api/review/applications/{id}/decision", post(review::decide))
-        .route(app::api::review::EMPLOYER_STATUS, post(applicant::employer_status))
-        .route(app::api::review::EMPLOYER_VERIFY_MOBILE, post(applicant::verify_mobile))
-        .route("/voucher/{client_id}", get(vouchers::voucher))
-        .route("/verify/{token}", get(vouchers::verify))
-        .route("/voucher.css", get(vouchers::stylesheet))
-        .route("/api/{*fn_name}", any(server_fns));
-    let dynamic = if state.dev { dynamic.merge(crate::dev::routes()) } else { dynamic };
+        (&ep::SYNC, serve(&ep::SYNC, intake::sync).layer(DefaultBodyLimit::max(MAX_BATCH_BYTES * 2 + 64 * 1024))),
+        (&ep::UPLOAD, serve(&ep::UPLOAD, uploads::start)),
+        (&ep::UPLOAD_STATUS, serve(&ep::UPLOAD_STATUS, uploads::status)),
+        (&ep::UPLOAD_CHUNK, serve(&ep::UPLOAD_CHUNK, uploads::chunk).layer(DefaultBodyLimit::max(CHUNK_SIZE as usize + 1024))),
+        (&ep::SMS_CODE, serve(&ep::SMS_CODE, registration::sms)),
+        (&ep::REGISTER, serve(&ep::REGISTER, registration::register)),
+        (&ep::LOGIN, serve(&ep::LOGIN, accounts::login)),
+        (&ep::RESET, serve(&ep::RESET, accounts::reset)),
+        (&ep::VERIFY_PHONE, serve(&ep::VERIFY_PHONE, registration::verify_phone)),
+        (&ep::LOGOUT, serve(&ep::LOGOUT, accounts::logout)),
+        (&ep::ME, serve(&ep::ME, accounts::me)),
+        (&ep::PROFILE, serve(&ep::PROFILE, accounts::profile)),
+        (&ep::ASSISTED, serve(&ep::ASSISTED, registration::assisted)),
+        (&ep::AUDIT, serve(&ep::AUDIT, admin::audit)),
+        (&ep::REVIEW_QUEUE, serve(&ep::REVIEW_QUEUE, employers::review::queue)),
+        (&ep::REVIEW_APPLICATION, serve(&ep::REVIEW_APPLICATION, employers::review::application)),
+        (&ep::REVIEW_MATERIAL, serve(&ep::REVIEW_MATERIAL, employers::review::material)),
+        (&ep::REVIEW_DECISION, serve(&ep::REVIEW_DECISION, employers::review::decide)),
+        (&ep::EMPLOYER_STATUS, serve(&ep::EMPLOYER_STATUS, employers::applicant::employer_status)),
+        (&ep::EMPLOYER_VERIFY_MOBILE, serve(&ep::EMPLOYER_VERIFY_MOBILE, employers::applicant::verify_mobile)),
+        (&ep::VOUCHER, serve(&ep::VOUCHER, vouchers::voucher)),
+        (&ep::VERIFY, serve(&ep::VERIFY, vouchers::verify)),
+        (&ep::VOUCHER_CSS, serve(&ep::VOUCHER_CSS, vouchers::stylesheet)),
+        (&ep::SERVER_FNS, serve(&ep::SERVER_FNS, server_fns)),
+        (&ep::DEV_FILINGS, serve(&ep::DEV_FILINGS, dev::filings)),
+        (&ep::DEV_ATTACHMENT, serve(&ep::DEV_ATTACHMENT, dev::attachment)),
+        (&ep::DEV_SMS, serve(&ep::DEV_SMS, dev::sms)),
+        (&ep::DEV_DEMO_PEOPLE, serve(&ep::DEV_DEMO_PEOPLE, dev::demo_people)),
+    ];
+    debug_assert_eq!(routes.len(), ep::ALL.len(), "every endpoint of the table is routed");
+    let mut dynamic = Router::new();
+    for (endpoint, route) in routes {
+        if !endpoint.dev_only || state.dev {
+            dynamic = dynamic.route(endpoint.path, route);
+        }
+    }
     // Sessions, CSRF and roles for every dynamic route (`route_layer`: it sees the matched
     // route, and unknown paths still fall through to the site).
     let dynamic = dynamic
-        .route_layer(middleware::from_fn_with_state(state.clone(), accounts::access::guard))
+        .route_layer(middleware::from_fn_with_state(state.cx::<accounts::Cx>(), accounts::access::guard))
         .layer(middleware::from_fn(headers::no_store));
     Router::new()
         .merge(dynamic)
         .fallback(site::serve)
-        .layer(middleware::from_fn_with_state(state.clone(), headers::security))
+        .layer(middleware::from_fn_with_state(state.cx::<headers::Hsts>(), headers::security))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }
@@ -85,7 +112,7 @@ async fn healthz(State(state): State<AppState>) -> Response {
 async fn server_fns(State(state): State<AppState>, request: Request<Body>) -> Response {
     let known = leptos::server_fn::axum::get_server_fn_service(request.uri().path(), request.method().clone()).is_some();
     if !known {
-        let e = app::api::ApiError::new("not_found", "没有这个接口", "No such endpoint");
+        let e = ApiError::new("not_found", "没有这个接口", "No such endpoint");
         return (StatusCode::NOT_FOUND, Json(e)).into_response();
     }
     leptos_axum::handle_server_fns_with_context(move || leptos::prelude::provide_context(state.services()), request)

@@ -8,7 +8,7 @@ use anyhow::Context;
 use axum_server::tls_rustls::RustlsConfig;
 
 use crate::config::{ServeArgs, StoreArgs};
-use crate::store::Store;
+use crate::state::{open_store as open_database, Store};
 use crate::vault::Vault;
 use crate::{app, AppState};
 
@@ -34,7 +34,7 @@ pub fn vault(args: &StoreArgs, shared_database: bool) -> anyhow::Result<Vault> {
 pub async fn open_store(args: &StoreArgs) -> anyhow::Result<(Arc<dyn Store>, Vault)> {
     let url = args.database_url.as_deref().filter(|u| !u.trim().is_empty());
     let vault = vault(args, url.is_some_and(|u| u.starts_with("postgres")))?;
-    let store = crate::store::open(url, &args.data_dir).await?;
+    let store = open_database(url, &args.data_dir).await?;
     Ok((store, vault))
 }
 
@@ -86,7 +86,7 @@ pub async fn run(args: &ServeArgs, store: Arc<dyn Store>, vault: Vault) -> anyho
 fn configure_accounts(args: &ServeArgs, state: &mut AppState) {
     let a = &mut state.accounts;
     a.cookies.secure = state.tls || args.public_https;
-    a.trust_forwarded = args.trust_forwarded;
+    a.forwarding.trust_forwarded = args.trust_forwarded;
     let timeout = Duration::from_millis(args.outbound_timeout_ms);
     if let Some(url) = args.identity_url.as_deref().filter(|u| !u.is_empty()) {
         a.identity = Arc::new(crate::accounts::identity::HttpIdentity::new(url, timeout, args.outbound_retries));

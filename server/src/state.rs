@@ -1,18 +1,44 @@
-//! What every handler can reach.
+//! What the server runs with: the one [`Store`] — every capability's queries on one database —
+//! and the [`AppState`] the router holds. Each capability reaches only its own part of it
+//! through `FromRef` (its `Cx`), so no capability imports this module.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use app::domain::policy::PolicyTable;
+use axum::extract::FromRef;
 
 use crate::accounts::Accounts;
-use crate::ingest::checks::{default_checks, Checks};
-use crate::store::Store;
+use crate::http::headers::Hsts;
+use crate::http::site::SiteDir;
+use crate::http::Forwarding;
+use crate::store::{MetaStore, PgStore, SqliteStore, StoreError};
 use crate::vault::Vault;
+use crate::{accounts, employers, intake, registry, uploads, vouchers};
 
 /// The policy table shipped with the server (`server/data/policy.json`), used when no
 /// `--policy-file` is given.
 pub const SHIPPED_POLICY: &str = include_str!("../data/policy.json");
+
+/// Everything the server keeps: each capability's queries together. Implemented by
+/// [`SqliteStore`] and [`PgStore`].
+pub trait Store: MetaStore + registry::Db + intake::Db + vouchers::Db + uploads::Db {}
+impl<T: MetaStore + registry::Db + intake::Db + vouchers::Db + uploads::Db + ?Sized> Store for T {}
+
+/// Opens the store named by `database_url` (`postgres://…` or `sqlite://…`), or the embedded
+/// SQLite database under `data_dir`, and brings its schema up to date.
+pub async fn open_store(database_url: Option<&str>, data_dir: &Path) -> Result<Arc<dyn Store>, StoreError> {
+    let store: Arc<dyn Store> = match database_url {
+        Some(url) if url.starts_with("postgres://") || url.starts_with("postgresql://") => Arc::new(PgStore::connect(url).await?),
+        Some(url) if url.starts_with("sqlite:") => Arc::new(SqliteStore::connect_url(url).await?),
+        Some(other) => {
+            let scheme = other.split(':').next().unwrap_or("");
+            return Err(StoreError::Config(format!("unsupported DATABASE_URL scheme `{scheme}`")));
+        }
+        None => Arc::new(SqliteStore::open_dir(data_dir).await?),
+    };
+    Ok(store)
+}
 
 #[derive(Clone)]
 pub struct AppState {
@@ -21,8 +47,6 @@ pub struct AppState {
     pub policy: Arc<PolicyTable>,
     /// Seals personal data at rest.
     pub vault: Vault,
-    /// The server-side checks per kind of filing.
-    pub checks: Checks,
     /// The built site served at `/`.
     pub site_dir: PathBuf,
     /// Whether the server speaks TLS itself (cookies get `Secure`, responses HSTS).
@@ -34,15 +58,68 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// A state with the shipped policy, the default checks and the given key.
+    /// A state with the shipped policy and the given key.
     pub fn new(store: Arc<dyn Store>, site_dir: PathBuf, vault: Vault) -> Self {
         let policy = PolicyTable::from_json(SHIPPED_POLICY).expect("the shipped policy table is valid (tested)");
         let accounts = Accounts::local(store.clone(), vault.clone());
-        Self { store, policy: Arc::new(policy), vault, checks: default_checks(), site_dir, tls: false, dev: false, accounts }
+        Self { store, policy: Arc::new(policy), vault, site_dir, tls: false, dev: false, accounts }
     }
 
     /// What server functions get as context.
     pub fn services(&self) -> app::api::ssr::Services {
         app::api::ssr::Services { policy: self.policy.clone() }
+    }
+
+    /// A capability's part of the state: `state.cx::<accounts::Cx>()`.
+    pub fn cx<T: FromRef<AppState>>(&self) -> T {
+        T::from_ref(self)
+    }
+}
+
+impl FromRef<AppState> for accounts::Cx {
+    fn from_ref(s: &AppState) -> Self {
+        accounts::Cx { store: s.store.clone(), vault: s.vault.clone(), policy: s.policy.clone(), services: s.accounts.clone() }
+    }
+}
+
+impl FromRef<AppState> for employers::Cx {
+    fn from_ref(s: &AppState) -> Self {
+        employers::Cx { store: s.store.clone(), accounts: s.cx() }
+    }
+}
+
+impl FromRef<AppState> for intake::Cx {
+    fn from_ref(s: &AppState) -> Self {
+        intake::Cx { store: s.store.clone(), accounts: s.cx() }
+    }
+}
+
+impl FromRef<AppState> for uploads::Cx {
+    fn from_ref(s: &AppState) -> Self {
+        uploads::Cx { store: s.store.clone(), vault: s.vault.clone() }
+    }
+}
+
+impl FromRef<AppState> for vouchers::Cx {
+    fn from_ref(s: &AppState) -> Self {
+        vouchers::Cx { store: s.store.clone(), vault: s.vault.clone(), https: s.accounts.cookies.secure }
+    }
+}
+
+impl FromRef<AppState> for Forwarding {
+    fn from_ref(s: &AppState) -> Self {
+        s.accounts.forwarding
+    }
+}
+
+impl FromRef<AppState> for SiteDir {
+    fn from_ref(s: &AppState) -> Self {
+        SiteDir(s.site_dir.clone())
+    }
+}
+
+impl FromRef<AppState> for Hsts {
+    fn from_ref(s: &AppState) -> Self {
+        Hsts(s.tls)
     }
 }

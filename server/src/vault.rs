@@ -9,6 +9,24 @@ use aes_gcm::{Aes256Gcm, Nonce};
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
+/// The namespaces of blind indexes: the same value gives unrelated indexes in two of them.
+pub mod purpose {
+    /// ID numbers (the registry and accounts share it).
+    pub const ID_NUMBER: &str = "id_number";
+    /// Mobile numbers.
+    pub const MOBILE: &str = "mobile";
+    /// Unified social credit codes (employer accounts sign in by them).
+    pub const CREDIT_CODE: &str = "credit_code";
+    /// Voucher verify codes.
+    pub const VOUCHER: &str = "voucher";
+}
+
+/// Lower-case hex SHA-256 of `bytes` (content hashes of filings and attachments).
+pub fn hex_sha256(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    hex::encode(Sha256::digest(bytes))
+}
+
 /// 32 bytes of AES key followed by 32 bytes of HMAC key, hex-encoded (128 hex digits).
 pub const KEY_HEX_LEN: usize = 128;
 const NONCE_LEN: usize = 12;

@@ -10,7 +10,7 @@ use app::api::auth::{Me, Role};
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode};
 use serde_json::{json, Value};
-use server::accounts::access::{Access, ENDPOINTS};
+use app::api::endpoints::{self, Access, ALL as ENDPOINTS};
 use server::accounts::sms::DevGateway;
 
 use common::browser::{Answer, Browser};
@@ -214,7 +214,7 @@ async fn role_by_endpoint_matrix() {
         let n = 100 + i as u32;
         let mobile = format!("1370000{n:04}");
         let vault = &w.state.vault;
-        let account = server::store::NewAccount {
+        let account = server::accounts::NewAccount {
             role: role.as_str().into(),
             status: "active".into(),
             id_index: vault.blind_index("id_number", &common::id_number(n)),
@@ -233,7 +233,7 @@ async fn role_by_endpoint_matrix() {
     }
     browsers.push((None, Browser::default(), 0));
     for e in ENDPOINTS {
-        let method = Method::from_bytes(e.method.unwrap_or("POST").as_bytes()).unwrap();
+        let method = Method::from_bytes(if e.method == endpoints::Method::Any { "POST" } else { e.method.as_str() }.as_bytes()).unwrap();
         let path = e.path.replace("{sha256}", &"a".repeat(64)).replace("{index}", "0").replace("{*fn_name}", "no_such_fn");
         for (role, b, n) in &mut browsers {
             let role = *role;
@@ -335,12 +335,12 @@ async fn an_offline_registration_syncs_and_waits_for_its_phone() {
         "password": PASSWORD, "password_confirm": PASSWORD, "sms_code": "", "agreed": true,
     }).to_string();
     let wrong = common::item(&common::client_id(), FilingKind::PersonalRegistration, &payload("李虹"));
-    let answer = server::ingest::ingest(&w.state, common::batch(vec![wrong])).await.unwrap();
+    let answer = server::intake::ingest(&w.state.cx(), common::batch(vec![wrong])).await.unwrap();
     assert_eq!(answer.results[0].status, Status::Rejected);
     let right = common::item(&common::client_id(), FilingKind::PersonalRegistration, &payload("李红"));
     // Delivered twice (a lost answer): one account.
     for _ in 0..2 {
-        let answer = server::ingest::ingest(&w.state, common::batch(vec![right.clone()])).await.unwrap();
+        let answer = server::intake::ingest(&w.state.cx(), common::batch(vec![right.clone()])).await.unwrap();
         assert!(answer.results[0].receipt_no.is_some(), "{:?}", answer.results[0]);
     }
     let index = w.state.vault.blind_index("id_number", &common::id_number(2));

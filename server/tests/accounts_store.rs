@@ -11,7 +11,9 @@ use server::accounts::codes::{self, DAILY_PER_PHONE, LIFE_MS, MAX_TRIES, RESEND_
 use server::accounts::sms::DevGateway;
 use server::accounts::throttle;
 use server::registry::import::import;
-use server::store::{AuditEntry, NewAccount, Store};
+use server::accounts::NewAccount;
+use server::store::AuditEntry;
+use server::Store;
 use server::vault::Vault;
 
 const T0: i64 = 1_790_000_000_000;
@@ -62,8 +64,8 @@ async fn sms_codes_live_five_minutes_work_once_and_allow_five_tries(store: Arc<d
     let code = gw.recent()[0].code.clone();
     assert_eq!(code.len(), 6);
     // Resend is refused for 60 s, with the wait in the message.
-    let Err(server::accounts::Refusal::Api { error, retry_after_s, .. }) = send("13800138000", T0 + 30_000).await else { panic!() };
-    assert_eq!((error.code.as_str(), retry_after_s), ("sms.too_soon", Some(30)));
+    let Err(server::http::Refusal::Api { error, retry_after_s, .. }) = send("13800138000", T0 + 30_000).await else { panic!() };
+    assert_eq!((&*error.code, retry_after_s), ("sms.too_soon", Some(30)));
     assert!(error.zh.contains("30 秒"), "{}", error.zh);
     // Another purpose does not accept it.
     let other = codes::verify(s, &vault, "13800138000", CodePurpose::Reset, &code, T0 + 1000).await;
@@ -100,7 +102,7 @@ async fn sms_daily_caps_per_phone_and_per_address(store: Arc<dyn Store>) {
         codes::send(s, &vault, &gw, "13800138000", CodePurpose::Register, "10.0.0.2", T0 + i * RESEND_MS).await.unwrap();
     }
     let r = codes::send(s, &vault, &gw, "13800138000", CodePurpose::Register, "10.0.0.2", T0 + 11 * RESEND_MS).await;
-    let Err(server::accounts::Refusal::Api { error, retry_after_s: Some(wait), .. }) = r else { panic!("{r:?}") };
+    let Err(server::http::Refusal::Api { error, retry_after_s: Some(wait), .. }) = r else { panic!("{r:?}") };
     assert_eq!(error.code, "sms.phone_daily_cap");
     assert!(wait > 0 && wait <= 86_400 && error.zh.contains("明天"));
     // The next China day starts afresh.
@@ -115,8 +117,8 @@ async fn sms_daily_caps_per_phone_and_per_address(store: Arc<dyn Store>) {
             break;
         }
     }
-    let Some((i, server::accounts::Refusal::Api { error, .. })) = refused else { panic!("never refused") };
-    assert_eq!((i, error.code.as_str()), (codes::DAILY_PER_ADDRESS, "sms.address_daily_cap"));
+    let Some((i, server::http::Refusal::Api { error, .. })) = refused else { panic!("never refused") };
+    assert_eq!((i, &*error.code), (codes::DAILY_PER_ADDRESS, "sms.address_daily_cap"));
 }
 both_stores!(sms_caps, sms_daily_caps_per_phone_and_per_address);
 
@@ -127,12 +129,12 @@ async fn login_failures_grow_then_lock_and_clear(store: Arc<dyn Store>) {
         throttle::check(s, "acct", "10.0.0.4", now).await.unwrap_or_else(|e| panic!("failure {n}: {e:?}"));
         throttle::failed(s, "acct", "10.0.0.4", now).await.unwrap();
         if n > throttle::FREE && n < throttle::LOCK_AFTER {
-            let Err(server::accounts::Refusal::Api { error, .. }) = throttle::check(s, "acct", "10.0.0.4", now).await else { panic!() };
+            let Err(server::http::Refusal::Api { error, .. }) = throttle::check(s, "acct", "10.0.0.4", now).await else { panic!() };
             assert_eq!(error.code, "login.wait");
         }
         now += throttle::name_wait_ms(n);
     }
-    let Err(server::accounts::Refusal::Api { error, retry_after_s, .. }) = throttle::check(s, "acct", "10.0.0.4", T0 + 200_000).await else { panic!() };
+    let Err(server::http::Refusal::Api { error, retry_after_s, .. }) = throttle::check(s, "acct", "10.0.0.4", T0 + 200_000).await else { panic!() };
     assert_eq!(error.code, "login.locked");
     assert!(retry_after_s.unwrap() > 60);
     throttle::check(s, "acct", "10.0.0.4", now + throttle::LOCK_MS).await.unwrap();

@@ -7,8 +7,8 @@ use std::sync::Arc;
 
 use app::api::sync::{AttachmentRef, FilingKind, Outcome};
 use common::{batch, client_id, enrolment, id_number, item, state_over};
-use server::ingest::ingest;
-use server::store::Store;
+use server::intake;
+use server::Store;
 
 fn json<T: serde::Serialize>(v: &T) -> String {
     serde_json::to_string(v).unwrap()
@@ -25,12 +25,12 @@ async fn stored_once_and_the_retry_gets_the_original_receipt(store: Arc<dyn Stor
     let state = state_over(store.clone());
     let id = client_id();
     let payload = json(&enrolment(&id_number(1)));
-    let first = ingest(&state, batch(vec![item(&id, FilingKind::Enrolment, &payload)])).await.unwrap();
+    let first = intake::ingest(&state.cx(), batch(vec![item(&id, FilingKind::Enrolment, &payload)])).await.unwrap();
     let (no, dup) = receipt(&first.results[0].outcome());
     assert!(!dup);
     assert!(no.starts_with("SB") && no.len() == 16, "{no}");
     for _ in 0..3 {
-        let again = ingest(&state, batch(vec![item(&id, FilingKind::Enrolment, &payload)])).await.unwrap();
+        let again = intake::ingest(&state.cx(), batch(vec![item(&id, FilingKind::Enrolment, &payload)])).await.unwrap();
         assert_eq!(receipt(&again.results[0].outcome()), (no.clone(), true));
     }
     assert_eq!(store.count_filings().await.unwrap(), 1);
@@ -41,10 +41,10 @@ async fn the_same_id_with_other_content_is_a_conflict_and_nothing_is_overwritten
     let state = state_over(store.clone());
     let id = client_id();
     let original = json(&enrolment(&id_number(2)));
-    ingest(&state, batch(vec![item(&id, FilingKind::Enrolment, &original)])).await.unwrap();
+    intake::ingest(&state.cx(), batch(vec![item(&id, FilingKind::Enrolment, &original)])).await.unwrap();
     let mut other = enrolment(&id_number(2));
     other.monthly_base = "7000".into();
-    let answer = ingest(&state, batch(vec![item(&id, FilingKind::Enrolment, &json(&other))])).await.unwrap();
+    let answer = intake::ingest(&state.cx(), batch(vec![item(&id, FilingKind::Enrolment, &json(&other))])).await.unwrap();
     assert!(matches!(&answer.results[0].outcome(), Outcome::Conflict { message } if message.code == "conflict"));
     assert_eq!(store.count_filings().await.unwrap(), 1);
     let sealed = store.filing_payload(&id).await.unwrap().unwrap();
@@ -58,19 +58,19 @@ async fn the_rules_run_again_and_refusals_are_not_stored(store: Arc<dyn Store>) 
     let mut bad = enrolment(&id_number(3));
     bad.monthly_base = "100".into();
     bad.name = "王3".into();
-    let answer = ingest(&state, batch(vec![item(&client_id(), FilingKind::Enrolment, &json(&bad))])).await.unwrap();
+    let answer = intake::ingest(&state.cx(), batch(vec![item(&client_id(), FilingKind::Enrolment, &json(&bad))])).await.unwrap();
     let Outcome::Rejected { errors } = &answer.results[0].outcome() else { panic!("{answer:?}") };
     assert_eq!(errors.error_of("monthly_base").unwrap().code, "base.out_of_range");
     assert_eq!(errors.error_of("name").unwrap().code, "name.digits");
 
     let mut tampered = item(&client_id(), FilingKind::Enrolment, &json(&enrolment(&id_number(3))));
     tampered.payload.push(' ');
-    let answer = ingest(&state, batch(vec![tampered])).await.unwrap();
+    let answer = intake::ingest(&state.cx(), batch(vec![tampered])).await.unwrap();
     let Outcome::Rejected { errors } = &answer.results[0].outcome() else { panic!("{answer:?}") };
     assert_eq!(errors.error_of("form").unwrap().code, "payload.hash_mismatch");
 
     let garbage = item(&client_id(), FilingKind::Enrolment, "{\"x\":1");
-    let answer = ingest(&state, batch(vec![garbage])).await.unwrap();
+    let answer = intake::ingest(&state.cx(), batch(vec![garbage])).await.unwrap();
     assert!(matches!(&answer.results[0].outcome(), Outcome::Rejected { errors } if errors.error_of("form").unwrap().code == "payload.unreadable"));
     assert_eq!(store.count_filings().await.unwrap(), 0);
 }
@@ -79,9 +79,9 @@ both_stores!(rules, the_rules_run_again_and_refusals_are_not_stored);
 async fn a_second_enrolment_of_the_same_person_is_refused(store: Arc<dyn Store>) {
     let state = state_over(store.clone());
     let payload = json(&enrolment(&id_number(4)));
-    let answer = ingest(&state, batch(vec![item(&client_id(), FilingKind::Enrolment, &payload)])).await.unwrap();
+    let answer = intake::ingest(&state.cx(), batch(vec![item(&client_id(), FilingKind::Enrolment, &payload)])).await.unwrap();
     receipt(&answer.results[0].outcome());
-    let answer = ingest(&state, batch(vec![item(&client_id(), FilingKind::Enrolment, &payload)])).await.unwrap();
+    let answer = intake::ingest(&state.cx(), batch(vec![item(&client_id(), FilingKind::Enrolment, &payload)])).await.unwrap();
     let Outcome::Rejected { errors } = &answer.results[0].outcome() else { panic!("{answer:?}") };
     assert_eq!(errors.error_of("id_number").unwrap().code, "enrolment.duplicate");
 }
@@ -90,13 +90,13 @@ both_stores!(duplicate_enrolment, a_second_enrolment_of_the_same_person_is_refus
 async fn filings_wait_for_their_attachments(store: Arc<dyn Store>) {
     let state = state_over(store.clone());
     let photo = b"\xFF\xD8\xFF\xE0 a tiny jpeg".to_vec();
-    let sha = server::ingest::hex_sha256(&photo);
+    let sha = server::vault::hex_sha256(&photo);
     let mut it = item(&client_id(), FilingKind::Enrolment, &json(&enrolment(&id_number(5))));
     it.attachments = vec![AttachmentRef { slot: "id_copy".into(), sha256: sha.clone() }];
-    let answer = ingest(&state, batch(vec![it.clone()])).await.unwrap();
+    let answer = intake::ingest(&state.cx(), batch(vec![it.clone()])).await.unwrap();
     assert_eq!(answer.results[0].outcome(), Outcome::MissingAttachments { missing: vec![sha.clone()] });
     store.attachment_complete(&sha, "image/jpeg", photo.len() as i64, &state.vault.seal(&photo), 1).await.unwrap();
-    let answer = ingest(&state, batch(vec![it])).await.unwrap();
+    let answer = intake::ingest(&state.cx(), batch(vec![it])).await.unwrap();
     receipt(&answer.results[0].outcome());
 }
 both_stores!(attachments, filings_wait_for_their_attachments);
@@ -108,7 +108,7 @@ async fn concurrent_retries_of_one_filing_store_one_row(store: Arc<dyn Store>) {
     let tasks: Vec<_> = (0..8)
         .map(|_| {
             let (state, it) = (state.clone(), item(&id, FilingKind::Enrolment, &payload));
-            tokio::spawn(async move { ingest(&state, batch(vec![it])).await })
+            tokio::spawn(async move { intake::ingest(&state.cx(), batch(vec![it])).await })
         })
         .collect();
     let mut receipts = Vec::new();
@@ -132,7 +132,7 @@ async fn a_mixed_batch_gets_one_result_per_item_in_order(store: Arc<dyn Store>) 
     bad.region = "999999".into();
     items.insert(3, item(&client_id(), FilingKind::Enrolment, &json(&bad)));
     let ids: Vec<String> = items.iter().map(|i| i.client_id.clone()).collect();
-    let answer = ingest(&state, batch(items)).await.unwrap();
+    let answer = intake::ingest(&state.cx(), batch(items)).await.unwrap();
     assert_eq!(answer.results.iter().map(|r| r.client_id.clone()).collect::<Vec<_>>(), ids);
     let accepted: Vec<String> = answer
         .results
@@ -151,9 +151,9 @@ both_stores!(mixed_batch, a_mixed_batch_gets_one_result_per_item_in_order);
 /// Someone signed in as `role`; an employer's account is keyed by its credit code, as
 /// registration keys it.
 fn principal(state: &server::AppState, role: app::api::auth::Role, credit: Option<&str>) -> server::accounts::session::Principal {
-    let id_index = credit.map(|c| state.vault.blind_index(server::accounts::CREDIT_INDEX, c)).unwrap_or_default();
+    let id_index = credit.map(|c| state.vault.blind_index(server::vault::purpose::CREDIT_CODE, c)).unwrap_or_default();
     server::accounts::session::Principal {
-        account: server::store::Account {
+        account: server::accounts::Account {
             id: 1,
             role: role.as_str().into(),
             status: server::accounts::ACTIVE.into(),
@@ -189,14 +189,14 @@ fn declaration(credit: &str) -> String {
 
 async fn a_base_declaration_comes_from_the_units_own_account(store: Arc<dyn Store>) {
     use app::api::auth::Role;
-    use server::ingest::ingest_as;
+    use server::intake::ingest_as;
     let state = state_over(store.clone());
     let (ours, theirs) = (common::credit_code(1), common::credit_code(2));
     let send = |payload: String, by: Option<server::accounts::session::Principal>| {
         let state = state.clone();
         async move {
             let b = batch(vec![item(&client_id(), FilingKind::BaseDeclaration, &payload)]);
-            ingest_as(&state, b, by.as_ref()).await.unwrap().results[0].outcome()
+            ingest_as(&state.cx(), b, by.as_ref()).await.unwrap().results[0].outcome()
         }
     };
     // Sent without a session (it was made offline, the session ended since): it waits.

@@ -11,7 +11,7 @@ use std::sync::Arc;
 use app::api::sync::{AttachmentRef, FilingKind, Status as SyncStatus, SyncItem};
 use axum::http::{Method, StatusCode};
 use serde_json::{json, Value};
-use server::store::Store;
+use server::Store;
 
 use common::browser::{staff, Browser};
 
@@ -19,7 +19,7 @@ const PASSWORD: &str = "Firm-garden8";
 
 /// Stores a material the way a finished upload leaves it; returns its reference.
 async fn material(state: &server::AppState, slot: &str, bytes: &[u8]) -> AttachmentRef {
-    let sha256 = server::ingest::hex_sha256(bytes);
+    let sha256 = server::vault::hex_sha256(bytes);
     state.store.attachment_complete(&sha256, "image/jpeg", bytes.len() as i64, &state.vault.seal(bytes), 1).await.unwrap();
     AttachmentRef { slot: slot.into(), sha256 }
 }
@@ -55,7 +55,7 @@ async fn filing_of(state: &server::AppState, draft: Value, slots: &[&str], versi
 const ALL: [&str; 4] = ["licence", "legal_rep_id", "handler_id", "authorisation"];
 
 async fn sync(state: &server::AppState, item: &SyncItem) -> app::api::sync::ItemResult {
-    server::ingest::ingest(state, common::batch(vec![item.clone()])).await.unwrap().results.remove(0)
+    server::intake::ingest(&state.cx(), common::batch(vec![item.clone()])).await.unwrap().results.remove(0)
 }
 
 fn reviewer_id(n: u32) -> String {

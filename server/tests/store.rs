@@ -4,7 +4,8 @@ mod common;
 
 use std::sync::Arc;
 
-use server::store::{MetaStore, Store};
+use server::store::MetaStore;
+use server::Store;
 
 async fn meta_round_trip(store: Arc<dyn Store>) {
     store.ping().await.unwrap();

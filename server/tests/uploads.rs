@@ -9,7 +9,7 @@ use app::api::sync::{UploadStatus, CHUNK_SIZE};
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use common::{body_text, send, state_over};
-use server::store::Store;
+use server::Store;
 
 /// A fake JPEG of `len` bytes (the right magic, then noise).
 fn jpeg(len: usize) -> Vec<u8> {
@@ -19,7 +19,7 @@ fn jpeg(len: usize) -> Vec<u8> {
 }
 
 fn sha(bytes: &[u8]) -> String {
-    server::ingest::hex_sha256(bytes)
+    server::vault::hex_sha256(bytes)
 }
 
 async fn start(state: &server::AppState, sha: &str, size: usize, mime: &str) -> (StatusCode, String) {

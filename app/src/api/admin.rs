@@ -2,9 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 
-/// `GET`: the latest 200 entries, newest first.
-pub const AUDIT: &str = "/api/admin/audit";
-
 /// One entry of the audit log: who (an account id and its role), did what, to which record.
 /// Entries carry no personal data.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,22 +1,10 @@
 //! Accounts on the wire: SMS codes, registration, login, the signed-in person, the first-login
-//! addresses and password recovery. Plain JSON endpoints under `/api/auth/`; their errors are
-//! [`ApiError`](super::ApiError)s, and a form the server refuses comes back as [`FormRefusal`].
+//! addresses and password recovery. Plain JSON endpoints under `/api/auth/` (paths in
+//! [`endpoints`](super::endpoints)); their errors are [`ApiError`](super::ApiError)s, and a form the server refuses comes back as [`FormRefusal`].
 
 use serde::{Deserialize, Serialize};
 
 use crate::domain::{FieldErrors, Issue};
-
-pub const SMS: &str = "/api/auth/sms";
-pub const REGISTER: &str = "/api/auth/register";
-pub const LOGIN: &str = "/api/auth/login";
-pub const LOGOUT: &str = "/api/auth/logout";
-pub const ME: &str = "/api/auth/me";
-pub const PROFILE: &str = "/api/auth/profile";
-pub const RESET: &str = "/api/auth/reset";
-/// A field worker registers a resident (assisted registration).
-pub const ASSISTED: &str = "/api/auth/assisted";
-/// The registered phone's code turns a pending registration into an account.
-pub const VERIFY_PHONE: &str = "/api/auth/verify-phone";
 
 /// The header that carries the session's CSRF token on every state-changing request.
 pub const CSRF_HEADER: &str = "x-csrf-token";

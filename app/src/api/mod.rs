@@ -8,6 +8,7 @@ mod policy;
 mod server_info;
 pub mod admin;
 pub mod auth;
+pub mod endpoints;
 pub mod review;
 pub mod sync;
 

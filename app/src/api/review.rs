@@ -5,31 +5,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::review::{Action, Reason, Status};
 
-/// `GET`: the queue, `?status=open|submitted|in_review|rejected|approved|all&region=&overdue=1&page=`,
-/// and ages in working days `&min_age=&max_age=`.
-pub const QUEUE: &str = "/api/review/queue";
-/// `GET /api/review/applications/{id}`: one application, for a reviewer.
-pub const APPLICATIONS: &str = "/api/review/applications";
-/// `POST`: 审核进度查询 — the applicant's own application, by credit code and password.
-pub const EMPLOYER_STATUS: &str = "/api/employer/status";
-/// `POST`: proves the handler mobile of the applicant's latest application with a code.
-pub const EMPLOYER_VERIFY_MOBILE: &str = "/api/employer/verify-mobile";
-
-/// `/api/review/applications/{id}`.
-pub fn application_path(id: i64) -> String {
-    format!("{APPLICATIONS}/{id}")
-}
-
-/// `POST /api/review/applications/{id}/decision`.
-pub fn decision_path(id: i64) -> String {
-    format!("{APPLICATIONS}/{id}/decision")
-}
-
-/// `GET /api/review/applications/{id}/materials/{slot}`: the file, full size.
-pub fn material_path(id: i64, slot: &str) -> String {
-    format!("{APPLICATIONS}/{id}/materials/{slot}")
-}
-
 /// One line of the queue.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QueueItem {
@@ -109,7 +84,7 @@ pub struct ApplicationView {
     pub mobile_verified: bool,
 }
 
-/// `POST decision_path(id)`.
+/// `POST` [`REVIEW_DECISION`](super::endpoints::REVIEW_DECISION).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Decision {
     pub action: Action,
@@ -117,7 +92,7 @@ pub struct Decision {
     pub reasons: Vec<Reason>,
 }
 
-/// `POST EMPLOYER_STATUS`.
+/// `POST` [`EMPLOYER_STATUS`](super::endpoints::EMPLOYER_STATUS).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatusRequest {
     pub credit_code: String,
@@ -141,7 +116,7 @@ pub struct StatusAnswer {
     pub mobile_masked: String,
 }
 
-/// `POST EMPLOYER_VERIFY_MOBILE`.
+/// `POST` [`EMPLOYER_VERIFY_MOBILE`](super::endpoints::EMPLOYER_VERIFY_MOBILE).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VerifyMobileRequest {
     pub credit_code: String,

@@ -6,10 +6,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::{FieldErrors, Issue};
 
-/// `POST` a [`SyncBatch`] here; the answer is a [`SyncResponse`].
-pub const SYNC_PATH: &str = "/api/sync";
-/// Uploads: `/api/uploads/{sha256}` and `/api/uploads/{sha256}/chunks/{index}`.
-pub const UPLOADS_PATH: &str = "/api/uploads";
 /// The most filings in one batch.
 pub const MAX_BATCH_ITEMS: usize = 20;
 /// The most bytes of payload in one batch (keeps a 2G request short enough to finish).

@@ -8,7 +8,7 @@ use crate::i18n::{strings, tr, use_i18n, Text};
 use crate::offline::db;
 use crate::offline::drafts::{self, DraftRecord};
 use crate::routes::Route;
-use crate::state::{clock, use_router, use_sync};
+use crate::state::{clock, use_router, use_outbox};
 use crate::sync_plan::{ItemState, OutboxItem};
 
 pub fn state_text(state: ItemState) -> Text {
@@ -39,7 +39,7 @@ pub fn fix_and_resubmit(item: OutboxItem, router: crate::state::Router) {
 #[component]
 pub fn FilingStatus(item: OutboxItem) -> impl IntoView {
     let i18n = use_i18n();
-    let sync = use_sync();
+    let sync = use_outbox();
     let router = use_router();
     let state = item.state;
     let id = item.client_id.clone();
@@ -76,7 +76,7 @@ pub fn FilingStatus(item: OutboxItem) -> impl IntoView {
                 })}
             </dl>
             {matches!(state, ItemState::Retrying | ItemState::Waiting).then(|| view! {
-                <button type="button" class="btn btn-small" on:click=move |_| sync.retry(&id)>{tr(strings::SYNC_RETRY)}</button>
+                <button type="button" class="btn btn-small" on:click=move |_| sync.retry(id.clone())>{tr(strings::SYNC_RETRY)}</button>
             })}
             {(state == ItemState::NeedsAttention && item.errors.is_some()).then(|| view! {
                 <button type="button" class="btn btn-small" data-testid="fix" on:click=fix>{tr(strings::FIX_AND_RESUBMIT)}</button>

@@ -10,7 +10,7 @@ use crate::domain::Issue;
 use crate::i18n::{strings, tr, use_i18n, Text};
 use crate::offline::attachments::{self, AttachmentMeta};
 use crate::offline::{db, ids, photo};
-use crate::state::{use_storage, use_sync};
+use crate::state::{use_storage, use_outbox};
 
 /// How many photos the form on screen is still preparing (made small, hashed, stored). Until
 /// that is done the slot still holds its earlier file, or none, so the form must not go yet.
@@ -27,7 +27,7 @@ pub fn PhotoSlot(
     #[prop(optional, into)] disabled: Signal<bool>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let sync = use_sync();
+    let sync = use_outbox();
     let storage = use_storage();
     let busy = RwSignal::new(false);
     let preparing = use_context::<PreparingPhotos>();

@@ -4,7 +4,8 @@
 
 use leptos::prelude::*;
 
-use crate::api::auth::{self, SmsRequest, SmsSent};
+use crate::api::endpoints;
+use crate::api::auth::{SmsRequest, SmsSent};
 use crate::api::client::{self, FormAnswer};
 use crate::domain::{FieldErrors, Issue};
 use crate::i18n::{strings, use_i18n};
@@ -25,7 +26,7 @@ pub fn SendCode(
     let send = move |_: leptos::ev::MouseEvent| {
         let Some(req) = request.run(()) else { return };
         leptos::task::spawn_local(async move {
-            match client::post_form::<_, SmsSent>(auth::SMS, &req, net).await {
+            match client::post_form::<_, SmsSent>(endpoints::SMS_CODE.path, &req, net).await {
                 FormAnswer::Done(sent) => {
                     message.set(Some(Issue::new("sms.sent", strings::SMS_SENT.zh, strings::SMS_SENT.en)));
                     wait.set(sent.resend_after_s);

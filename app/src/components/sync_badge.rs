@@ -6,11 +6,11 @@ use leptos::prelude::*;
 use crate::components::Link;
 use crate::i18n::{strings, tr};
 use crate::routes::Route;
-use crate::state::use_sync;
+use crate::state::use_outbox;
 
 #[component]
 pub fn SyncBadge() -> impl IntoView {
-    let sync = use_sync();
+    let sync = use_outbox();
     let class = move || {
         if sync.needs_attention() > 0 {
             "sync-badge sync-attention"

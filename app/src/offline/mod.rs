@@ -9,5 +9,5 @@ pub mod json;
 pub mod lock;
 pub mod outbox;
 pub mod photo;
-pub mod sync;
+pub mod pass;
 pub mod upload;

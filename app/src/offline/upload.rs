@@ -2,7 +2,8 @@
 //! connection costs only the chunk in flight.
 
 use crate::api::client;
-use crate::api::sync::{chunk_count, UploadStart, UploadStatus, UPLOADS_PATH};
+use crate::api::endpoints;
+use crate::api::sync::{chunk_count, UploadStart, UploadStatus};
 use crate::api::ApiError;
 
 use super::attachments;
@@ -19,7 +20,7 @@ pub async fn upload(db: &Db, sha256: &str, progress: &dyn Fn(u64, u64)) -> Resul
         progress(meta.size, meta.size);
         return Ok(());
     }
-    let path = format!("{UPLOADS_PATH}/{sha256}");
+    let path = endpoints::UPLOAD.with(&[sha256]);
     let mut status: UploadStatus = client::post_json(&path, &UploadStart { size: meta.size, mime: meta.mime.clone() }).await?;
     let count = chunk_count(meta.size, status.chunk_size);
     let chunk = u64::from(status.chunk_size);

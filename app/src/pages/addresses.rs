@@ -4,7 +4,8 @@
 
 use leptos::prelude::*;
 
-use crate::api::auth::{self, AddressesDraft};
+use crate::api::endpoints;
+use crate::api::auth::AddressesDraft;
 use crate::components::{DivisionPicker, InputKind, TextField};
 use crate::domain::forms::addresses::{self, field};
 use crate::domain::FieldErrors;
@@ -34,7 +35,7 @@ pub fn Addresses() -> impl IntoView {
     let (reveal, message, busy) = (form.reveal, form.message, form.busy);
     let issues = move |name: &'static str| form.issues(name);
     let submit = move |_| {
-        form.send(auth::PROFILE, draft.get_untracked(), move |()| {
+        form.send(endpoints::PROFILE.path, draft.get_untracked(), move |()| {
             account.refresh();
             router.navigate(&Route::Home.href());
         });

@@ -4,7 +4,8 @@
 
 use leptos::prelude::*;
 
-use crate::api::admin::{action_label, AuditLine, AUDIT, GROUPS};
+use crate::api::admin::{action_label, AuditLine, GROUPS};
+use crate::api::endpoints;
 use crate::api::auth::Role;
 use crate::api::client;
 use crate::domain::Issue;
@@ -29,7 +30,7 @@ pub fn AuditLog() -> impl IntoView {
     let problem = RwSignal::new(None::<Issue>);
     let group = RwSignal::new(None::<usize>);
     leptos::task::spawn_local(async move {
-        match client::get_json::<Vec<AuditLine>>(AUDIT).await {
+        match client::get_json::<Vec<AuditLine>>(endpoints::AUDIT.path).await {
             Ok(list) => lines.set(Some(list)),
             Err(e) => problem.set(Some(e.to_issue())),
         }

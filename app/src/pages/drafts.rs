@@ -10,12 +10,12 @@ use crate::offline::db;
 use crate::offline::drafts::{self, DraftRecord};
 use crate::pages::kind_text;
 use crate::routes::Route;
-use crate::state::{clock, use_sync};
+use crate::state::{clock, use_outbox};
 
 #[component]
 pub fn Drafts() -> impl IntoView {
     let i18n = use_i18n();
-    let sync = use_sync();
+    let sync = use_outbox();
     let list = RwSignal::new(Vec::<DraftRecord>::new());
     let undo = RwSignal::new(None::<String>);
     let reload = move || {

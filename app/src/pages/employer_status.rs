@@ -9,14 +9,15 @@ use wasm_bindgen::JsValue;
 
 use crate::api::auth::{CodePurpose, SmsRequest};
 use crate::api::client::{self, FormAnswer};
-use crate::api::review::{StatusAnswer, StatusRequest, VerifyMobileRequest, EMPLOYER_STATUS, EMPLOYER_VERIFY_MOBILE};
+use crate::api::endpoints;
+use crate::api::review::{StatusAnswer, StatusRequest, VerifyMobileRequest};
 use crate::components::filing_status::fix_and_resubmit;
 use crate::components::{FieldIssues, InputKind, SendCode, TextField};
 use crate::domain::review::{Status, Target};
 use crate::domain::{FieldErrors, Issue};
 use crate::i18n::{strings, tr, use_i18n, Text};
 use crate::offline::{db, json};
-use crate::state::{clock, use_network, use_router, use_sync, Reachability};
+use crate::state::{clock, use_network, use_router, use_outbox, Reachability};
 
 const KEY: &str = "employer_status";
 
@@ -53,7 +54,7 @@ fn status_text(status: Status) -> Text {
 pub fn EmployerStatus() -> impl IntoView {
     let i18n = use_i18n();
     let net = use_network();
-    let sync = use_sync();
+    let sync = use_outbox();
     let router = use_router();
     let credit_code = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
@@ -75,7 +76,7 @@ pub fn EmployerStatus() -> impl IntoView {
         message.set(None);
         let req = StatusRequest { credit_code: credit_code.get_untracked(), password: password.get_untracked() };
         leptos::task::spawn_local(async move {
-            match client::post_json::<_, StatusAnswer>(EMPLOYER_STATUS, &req).await {
+            match client::post_json::<_, StatusAnswer>(endpoints::EMPLOYER_STATUS.path, &req).await {
                 Ok(a) => {
                     keep(&a).await;
                     answer.set(Some(a));
@@ -156,7 +157,7 @@ fn ProveMobile(credit_code: RwSignal<String>, password: RwSignal<String>, answer
         busy.set(true);
         let req = VerifyMobileRequest { credit_code: credit_code.get_untracked(), password: password.get_untracked(), sms_code: code.get_untracked() };
         leptos::task::spawn_local(async move {
-            match client::post_form::<_, StatusAnswer>(EMPLOYER_VERIFY_MOBILE, &req, net).await {
+            match client::post_form::<_, StatusAnswer>(endpoints::EMPLOYER_VERIFY_MOBILE.path, &req, net).await {
                 FormAnswer::Done(a) => {
                     keep(&a).await;
                     message.set(None);

@@ -4,7 +4,8 @@
 
 use leptos::prelude::*;
 
-use crate::api::auth::{self, CodePurpose, ResetRequest, SmsRequest};
+use crate::api::endpoints;
+use crate::api::auth::{CodePurpose, ResetRequest, SmsRequest};
 use crate::components::{IdNumberField, InputKind, Link, SendCode, TextField};
 use crate::domain::forms::password_reset::{self, field};
 use crate::domain::forms::Context;
@@ -40,7 +41,7 @@ pub fn ForgotPassword() -> impl IntoView {
         }
         Some(SmsRequest { purpose: CodePurpose::Reset, mobile: String::new(), id_number: id_number.get_untracked() })
     });
-    let submit = move |_| form.send(auth::RESET, draft.get_untracked(), move |()| done.set(true));
+    let submit = move |_| form.send(endpoints::RESET.path, draft.get_untracked(), move |()| done.set(true));
     view! {
         <main class="page form-page">
             <h1>{tr(strings::FORGOT_TITLE)}</h1>

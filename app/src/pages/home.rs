@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::api::auth::Role;
 use crate::api::sync::FilingKind;
 use crate::components::Link;
-use crate::engine::{self, Job};
+use crate::engine;
 use crate::i18n::{strings, tr, use_i18n, Text};
 use crate::offline::drafts;
 use crate::routes::Route;
@@ -21,7 +21,7 @@ pub fn Home() -> impl IntoView {
     let reviewer = Memo::new(move |_| account.role() == Some(Role::Reviewer));
     let admin = Memo::new(move |_| account.role() == Some(Role::Admin));
     let logout = move |_| account.log_out();
-    engine::spawn(Job::LatestDraft(latest));
+    engine::latest_draft(latest);
     view! {
         <main class="page home">
             <p class="tagline">{tr(strings::APP_TAGLINE)}</p>

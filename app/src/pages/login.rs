@@ -3,7 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::api::auth::{self, LoginRequest, Me};
+use crate::api::endpoints;
+use crate::api::auth::{LoginRequest, Me};
 use crate::api::client;
 use crate::components::{FieldIssues, InputKind, Link, TextField};
 use crate::domain::Issue;
@@ -29,7 +30,7 @@ pub fn Login() -> impl IntoView {
         busy.set(true);
         let req = LoginRequest { login: login.get_untracked(), password: password.get_untracked() };
         leptos::task::spawn_local(async move {
-            match client::post_json::<_, Me>(auth::LOGIN, &req).await {
+            match client::post_json::<_, Me>(endpoints::LOGIN.path, &req).await {
                 Ok(me) => {
                     // The first login asks for the addresses.
                     let next = if me.needs_addresses { Route::Addresses } else { Route::Home };

@@ -17,7 +17,7 @@ pub mod register;
 pub mod review_application;
 pub mod review_queue;
 pub mod settings;
-pub mod sync;
+pub mod sync_panel;
 pub mod verify_phone;
 
 pub use addresses::Addresses;
@@ -35,7 +35,7 @@ pub use register::Register;
 pub use review_application::ReviewApplication;
 pub use review_queue::ReviewQueue;
 pub use settings::Settings;
-pub use sync::SyncPanel;
+pub use sync_panel::SyncPanel;
 pub use verify_phone::VerifyPhone;
 
 use crate::api::sync::FilingKind;

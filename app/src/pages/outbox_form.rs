@@ -12,7 +12,7 @@ use crate::domain::forms::Context;
 use crate::domain::{FieldErrors, Issue};
 use crate::i18n::{strings, tr, use_i18n, Text};
 use crate::state::draft::{DraftSession, Snapshot};
-use crate::state::{clock, use_editing, use_policy, use_sync};
+use crate::state::{clock, use_editing, use_policy, use_outbox};
 use crate::sync_plan::OutboxItem;
 
 #[derive(Clone, Copy)]
@@ -42,7 +42,7 @@ impl OutboxForm {
         snapshot: impl Fn() -> Snapshot + Send + Sync + 'static,
     ) -> OutboxForm {
         let policy = use_policy();
-        let sync = use_sync();
+        let sync = use_outbox();
         let form = OutboxForm {
             session,
             report: Memo::new(move |_| {

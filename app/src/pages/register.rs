@@ -9,7 +9,8 @@
 
 use leptos::prelude::*;
 
-use crate::api::auth::{self, CodePurpose, Me, Registered, Role, SmsRequest};
+use crate::api::endpoints;
+use crate::api::auth::{CodePurpose, Me, Registered, Role, SmsRequest};
 use crate::api::client::{self, FormAnswer};
 use crate::api::sync::FilingKind;
 use crate::components::{Consent, IdNumberField, InputKind, Link, SendCode, TextField};
@@ -134,9 +135,9 @@ pub fn Register(draft_id: Option<String>) -> impl IntoView {
             let answer = if !online || (!by_worker && d.sms_code.trim().is_empty()) {
                 None
             } else if by_worker {
-                Some(client::post_form::<_, Registered>(auth::ASSISTED, &d, net).await.map(Done::Assisted))
+                Some(client::post_form::<_, Registered>(endpoints::ASSISTED.path, &d, net).await.map(Done::Assisted))
             } else {
-                Some(client::post_form::<_, Me>(auth::REGISTER, &d, net).await.map(Done::SignedIn))
+                Some(client::post_form::<_, Me>(endpoints::REGISTER.path, &d, net).await.map(Done::SignedIn))
             };
             match answer {
                 Some(FormAnswer::Done(done)) => {

@@ -5,7 +5,8 @@
 use leptos::prelude::*;
 
 use crate::api::client;
-use crate::api::review::{application_path, decision_path, material_path, ApplicationView, Decision};
+use crate::api::endpoints;
+use crate::api::review::{ApplicationView, Decision};
 use crate::components::Link;
 use crate::domain::review::{Action, Material, Reason, Status, Target, REASONS};
 use crate::domain::Issue;
@@ -62,7 +63,7 @@ pub fn ReviewApplication(id: i64) -> impl IntoView {
     let rows = RwSignal::new(Vec::<Row>::new());
     let load = move || {
         leptos::task::spawn_local(async move {
-            match client::get_json::<ApplicationView>(&application_path(id)).await {
+            match client::get_json::<ApplicationView>(&endpoints::REVIEW_APPLICATION.with(&[&id.to_string()])).await {
                 Ok(v) => view_of.set(Some(v)),
                 Err(e) => problem.set(Some(e.to_issue())),
             }
@@ -74,7 +75,7 @@ pub fn ReviewApplication(id: i64) -> impl IntoView {
         busy.set(true);
         problem.set(None);
         leptos::task::spawn_local(async move {
-            match client::post_json::<_, ()>(&decision_path(id), &Decision { action, reasons }).await {
+            match client::post_json::<_, ()>(&endpoints::REVIEW_DECISION.with(&[&id.to_string()]), &Decision { action, reasons }).await {
                 Ok(()) => {
                     rows.set(Vec::new());
                     load();
@@ -145,7 +146,7 @@ pub fn ReviewApplication(id: i64) -> impl IntoView {
                     <section class="card">
                         <h2>{tr(strings::REVIEW_MATERIALS)}</h2>
                         {v.materials.iter().map(|m| {
-                            let url = material_path(id, &m.slot);
+                            let url = endpoints::REVIEW_MATERIAL.with(&[&id.to_string(), &m.slot]);
                             let label = Material::parse(&m.slot).map(|mat| { let (zh, en) = mat.label(); Text { zh, en } }).unwrap_or(strings::REVIEW_MATERIALS);
                             let image = m.mime.starts_with("image/");
                             view! {

@@ -5,7 +5,8 @@
 use leptos::prelude::*;
 
 use crate::api::client;
-use crate::api::review::{Queue, QUEUE};
+use crate::api::endpoints;
+use crate::api::review::Queue;
 use crate::components::{DivisionPicker, Link};
 use crate::domain::review::Status;
 use crate::domain::Issue;
@@ -41,7 +42,8 @@ pub fn ReviewQueue() -> impl IntoView {
     let problem = RwSignal::new(None::<Issue>);
     Effect::new(move |_| {
         let path = format!(
-            "{QUEUE}?status={}&region={}&overdue={}&min_age={}&max_age={}",
+            "{}?status={}&region={}&overdue={}&min_age={}&max_age={}",
+            endpoints::REVIEW_QUEUE.path,
             status.get(),
             region.get(),
             u8::from(overdue.get()),

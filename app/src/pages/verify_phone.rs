@@ -4,7 +4,8 @@
 
 use leptos::prelude::*;
 
-use crate::api::auth::{self, CodePurpose, SmsRequest, VerifyPhoneRequest};
+use crate::api::endpoints;
+use crate::api::auth::{CodePurpose, SmsRequest, VerifyPhoneRequest};
 use crate::components::{IdNumberField, InputKind, Link, SendCode, TextField};
 use crate::domain::{FieldErrors, IdNumber, SmsCode};
 use crate::i18n::{strings, tr, use_i18n};
@@ -42,7 +43,7 @@ pub fn VerifyPhone() -> impl IntoView {
     });
     let submit = move |_| {
         let req = VerifyPhoneRequest { id_number: id_number.get_untracked(), sms_code: code.get_untracked() };
-        form.send(auth::VERIFY_PHONE, req, move |()| done.set(true));
+        form.send(endpoints::VERIFY_PHONE.path, req, move |()| done.set(true));
     };
     view! {
         <main class="page form-page">

@@ -6,9 +6,9 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-use crate::api::auth::{self, Me, Role};
+use crate::api::endpoints;
+use crate::api::auth::{Me, Role};
 use crate::api::client;
-use crate::engine::{self, Job};
 use crate::offline::{db, json};
 use crate::state::{use_network, Reachability};
 
@@ -32,28 +32,18 @@ impl Account {
     /// After login or registration: shown at once and kept for offline use.
     pub fn signed_in(&self, me: Me) {
         self.me.set(Some(me.clone()));
-        engine::spawn(Job::AccountKeep(Some(me)));
+        self.keep(Some(me));
     }
 
     pub fn signed_out(&self) {
         self.me.set(None);
-        engine::spawn(Job::AccountKeep(None));
-    }
-
-    /// Asks the server (when it can be reached) whether the session still holds.
-    pub fn refresh(&self) {
-        engine::spawn(Job::AccountRefresh(*self));
-    }
-
-    /// Ends the session: on the server, then on the device.
-    pub fn log_out(&self) {
-        engine::spawn(Job::Logout(*self));
+        self.keep(None);
     }
 }
 
-/// Background work, reached only through `engine::spawn(Job::AccountRefresh)`.
+/// Background work of [`Account::refresh`] (`engine.rs`).
 pub(crate) async fn refresh(account: Account) {
-    match client::get_json::<Me>(auth::ME).await {
+    match client::get_json::<Me>(endpoints::ME.path).await {
         Ok(me) => account.signed_in(me),
         // Ended (logout elsewhere, idle, expired): the device forgets it too.
         Err(e) if e.code == "login_required" => account.signed_out(),
@@ -62,14 +52,14 @@ pub(crate) async fn refresh(account: Account) {
     }
 }
 
-/// Background work, reached only through `engine::spawn(Job::Logout)`.
+/// Background work of [`Account::log_out`] (`engine.rs`).
 pub(crate) async fn logout(account: Account) {
-    if client::post_json::<_, ()>(auth::LOGOUT, &()).await.is_ok() {
+    if client::post_json::<_, ()>(endpoints::LOGOUT.path, &()).await.is_ok() {
         account.signed_out();
     }
 }
 
-/// Background work, reached only through `engine::spawn(Job::AccountKeep)`.
+/// Background work of [`Account::keep`] (`engine.rs`).
 pub(crate) async fn keep(me: Option<&Me>) {
     let Ok(db) = db::shared().await else { return };
     let value = match me.and_then(|m| json::to_text(m).ok()) {
@@ -79,8 +69,8 @@ pub(crate) async fn keep(me: Option<&Me>) {
     let _ = db::meta_put(&db, KEY, &value).await;
 }
 
-/// Background work, reached only through `engine::spawn(Job::AccountLoad)`: who the device
-/// knew, unless the server has answered first.
+/// Background work of [`Account::load_kept`] (`engine.rs`): who the device knew, unless the
+/// server has answered first.
 pub(crate) async fn load(account: Account) {
     let Ok(db) = db::shared().await else { return };
     let kept = db::meta_get(&db, KEY).await.ok().flatten().and_then(|v| v.as_string());
@@ -95,7 +85,7 @@ pub fn provide_account() -> Account {
     let account = Account { me: RwSignal::new(None) };
     provide_context(account);
     let net = use_network();
-    engine::spawn(Job::AccountLoad(account));
+    account.load_kept();
     Effect::new(move |was: Option<bool>| {
         let online = net.state() == Reachability::Online;
         if online && was != Some(true) {

@@ -11,7 +11,7 @@ use crate::domain::Issue;
 use crate::offline::db;
 use crate::offline::drafts::{self, DraftRecord};
 use crate::offline::outbox;
-use crate::state::{use_storage, use_sync, Storage, Sync};
+use crate::state::{use_storage, use_outbox, Storage, Outbox};
 
 /// The autosave delay after the last change.
 pub const AUTOSAVE: Duration = Duration::from_millis(300);
@@ -31,7 +31,7 @@ pub struct DraftSession {
     /// The JSON text of the untouched form (not worth a draft).
     blank: StoredValue<String>,
     // Taken when the form opens: contexts cannot be read from inside async tasks.
-    sync: Sync,
+    sync: Outbox,
     storage: Storage,
 }
 
@@ -55,7 +55,7 @@ impl DraftSession {
             timer: StoredValue::new(None),
             pending: StoredValue::new(None),
             blank: StoredValue::new(blank),
-            sync: use_sync(),
+            sync: use_outbox(),
             storage: use_storage(),
         };
         // A phone may kill a hidden tab at any moment: save what is pending when it hides.

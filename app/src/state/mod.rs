@@ -9,7 +9,7 @@ pub mod perf;
 pub mod policy;
 pub mod router;
 pub mod storage;
-pub mod sync;
+pub mod outbox;
 pub mod update;
 
 pub use account::{provide_account, use_account, Account};
@@ -18,5 +18,5 @@ pub use network::{provide_network, use_network, Network, Reachability};
 pub use policy::{provide_policy, use_policy, Policy};
 pub use router::{provide_router, use_router, Router};
 pub use storage::{provide_storage, use_storage, Storage};
-pub use sync::{provide_sync, use_sync, Sync};
+pub use outbox::{provide_outbox, use_outbox, Outbox};
 pub use update::{provide_update, use_update, Update};

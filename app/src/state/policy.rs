@@ -9,7 +9,6 @@ use wasm_bindgen::JsValue;
 
 use crate::api::{client, GetPolicy};
 use crate::domain::policy::PolicyTable;
-use crate::engine::{self, Job};
 use crate::offline::db;
 use crate::state::{use_network, Reachability};
 
@@ -30,13 +29,13 @@ impl Policy {
 pub fn provide_policy() -> Policy {
     let policy = Policy { table: RwSignal::new(None) };
     provide_context(policy);
-    engine::spawn(Job::PolicyLoad(policy));
+    policy.load_kept();
     let net = use_network();
     // On each transition to reachable (not on every report).
     Effect::new(move |previous: Option<Reachability>| {
         let state = net.state();
         if state == Reachability::Online && previous != Some(Reachability::Online) {
-            engine::spawn(Job::PolicyRefresh(policy, net));
+            policy.refresh(net);
         }
         state
     });
@@ -47,8 +46,8 @@ pub fn use_policy() -> Policy {
     expect_context::<Policy>()
 }
 
-/// Background work, reached only through `engine::spawn(Job::PolicyLoad)`: the copy the
-/// device kept, unless a fresh one arrived first.
+/// Background work of [`Policy::load_kept`] (`engine.rs`): the copy the device kept, unless a
+/// fresh one arrived first.
 pub(crate) async fn load(policy: Policy) {
     if let Some(kept) = kept().await {
         if policy.table.with_untracked(Option::is_none) {
@@ -63,7 +62,7 @@ async fn kept() -> Option<PolicyTable> {
     serde_wasm_bindgen::from_value(value).ok()
 }
 
-/// Background work, reached only through `engine::spawn(Job::PolicyRefresh)`.
+/// Background work of [`Policy::refresh`] (`engine.rs`).
 pub(crate) async fn refresh(policy: Policy, net: crate::state::Network) {
     let Ok(fresh) = client::call(&GetPolicy {}, net).await else { return };
     let unchanged = policy.table.with_untracked(|t| t.as_ref().is_some_and(|t| t.version == fresh.version));

@@ -8,10 +8,11 @@ use app::domain::Issue;
 use argon2::password_hash::rand_core::{OsRng, RngCore};
 use axum::http::StatusCode;
 
+use super::guards::{CodeRecord, GuardStore};
 use super::sms::SmsGateway;
-use super::Refusal;
-use crate::store::{CodeRecord, Store};
-use crate::vault::Vault;
+use crate::http::Refusal;
+use crate::store::StoreError;
+use crate::vault::{purpose, Vault};
 
 pub const LIFE_MS: i64 = 5 * 60_000;
 pub const RESEND_MS: i64 = 60_000;
@@ -32,12 +33,9 @@ fn seconds(ms: i64) -> u32 {
     u32::try_from((ms.max(0) + 999) / 1000).unwrap_or(u32::MAX)
 }
 
-fn too_many(code: &str, zh: String, en: String, wait_ms: i64) -> Refusal {
-    Refusal::api_after(StatusCode::TOO_MANY_REQUESTS, ApiError { code: code.into(), zh, en }, seconds(wait_ms))
+fn too_many(code: &'static str, zh: String, en: String, wait_ms: i64) -> Refusal {
+    Refusal::api_after(StatusCode::TOO_MANY_REQUESTS, Issue::formatted(code, zh, en), seconds(wait_ms))
 }
-
-/// The blind-index purpose of a phone number.
-pub const MOBILE_INDEX: &str = "mobile";
 
 fn code_hash(vault: &Vault, mobile_index: &str, purpose: CodePurpose, code: &str) -> String {
     vault.blind_index(&format!("sms:{}:{mobile_index}", purpose.as_str()), code)
@@ -45,7 +43,7 @@ fn code_hash(vault: &Vault, mobile_index: &str, purpose: CodePurpose, code: &str
 
 /// Sends a fresh code for `purpose` to `mobile` (already validated), unless a limit says no.
 pub async fn send(
-    store: &dyn Store,
+    store: &dyn GuardStore,
     vault: &Vault,
     gateway: &dyn SmsGateway,
     mobile: &str,
@@ -53,7 +51,7 @@ pub async fn send(
     address: &str,
     now: i64,
 ) -> Result<SmsSent, Refusal> {
-    let index = vault.blind_index(MOBILE_INDEX, mobile);
+    let index = vault.blind_index(purpose::MOBILE, mobile);
     if let Some(live) = store.code_get(&index, purpose.as_str()).await? {
         let wait = live.sent_at + RESEND_MS - now;
         if wait > 0 {
@@ -102,14 +100,14 @@ pub fn sent() -> SmsSent {
 /// Checks `code` for `mobile` and `purpose`, and uses it up if it is right. An `Err(Ok(issue))`
 /// is the person's mistake (shown on the code field); `Err(Err(_))` a store failure.
 pub async fn verify(
-    store: &dyn Store,
+    store: &dyn GuardStore,
     vault: &Vault,
     mobile: &str,
     purpose: CodePurpose,
     code: &str,
     now: i64,
-) -> Result<(), Result<Issue, crate::store::StoreError>> {
-    let index = vault.blind_index(MOBILE_INDEX, mobile);
+) -> Result<(), Result<Issue, StoreError>> {
+    let index = vault.blind_index(purpose::MOBILE, mobile);
     let Some(live) = store.code_get(&index, purpose.as_str()).await.map_err(Err)? else {
         return Err(Ok(Issue::new("sms_code.missing", "请先获取验证码", "Ask for a code first")));
     };
@@ -143,6 +141,15 @@ pub async fn verify(
         return Err(Ok(Issue::new("sms_code.used", "验证码已使用，请重新获取", "This code was used already; ask for a new one")));
     }
     Ok(())
+}
+
+/// A failed [`verify`] as the answer to a form: the person's mistake on the code field, or the
+/// store's failure.
+pub fn refusal(r: Result<Issue, StoreError>) -> Refusal {
+    match r {
+        Ok(issue) => Refusal::field(app::domain::forms::personal::field::SMS_CODE, issue),
+        Err(e) => e.into(),
+    }
 }
 
 fn locked() -> Issue {

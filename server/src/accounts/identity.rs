@@ -9,11 +9,7 @@ use app::domain::IdNumber;
 use async_trait::async_trait;
 use serde::Deserialize;
 
-use crate::store::Store;
-use crate::vault::Vault;
-
-/// The blind-index purpose for ID numbers (registry and accounts share it).
-pub const ID_INDEX: &str = "id_number";
+use crate::vault::{purpose, Vault};
 
 /// What the check found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,14 +30,14 @@ pub trait IdentityCheck: Send + Sync {
 
 /// The registry table in the store.
 pub struct LocalRegistry {
-    pub store: Arc<dyn Store>,
+    pub store: Arc<dyn crate::registry::Db>,
     pub vault: Vault,
 }
 
 #[async_trait]
 impl IdentityCheck for LocalRegistry {
     async fn check(&self, name: &str, id: &IdNumber) -> Verdict {
-        match self.store.registry_get(&self.vault.blind_index(ID_INDEX, id.as_str())).await {
+        match self.store.registry_get(&self.vault.blind_index(purpose::ID_NUMBER, id.as_str())).await {
             Ok(Some(person)) if person.name == name => Verdict::Matched,
             Ok(Some(_)) => Verdict::NameDiffers,
             Ok(None) => Verdict::NotInRegistry,

@@ -1,33 +1,41 @@
-//! Accounts: the registry's real-name check, SMS codes, registration (online, and assisted by
-//! a field worker), login with throttling, sessions with CSRF protection, roles, first-login
-//! addresses, password recovery and the audit log.
+//! Accounts: who may sign in and how — the real-name check, SMS codes, passwords, sessions with
+//! CSRF protection, roles and the access table's guard, login throttling; and the endpoints of
+//! a signed-in person (login, logout, who am I, first-login addresses) and of password
+//! recovery. Becoming a user (registration) is `registration`; an employer's application is
+//! `employers`.
 
 pub mod access;
 pub mod codes;
-pub mod handlers;
+pub mod guards;
 pub mod identity;
 pub mod passwords;
 pub mod session;
 pub mod sms;
+pub mod store;
 pub mod throttle;
+
+mod login;
+mod profile;
+mod reset;
 
 use std::sync::Arc;
 
-use app::api::auth::FormRefusal;
-use app::api::ApiError;
-use axum::http::{header, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
-use axum::Json;
+use app::api::auth::Role;
+use app::domain::policy::PolicyTable;
+use app::domain::{Date, IdNumber, MobileNumber, PersonName};
 
+pub use self::guards::{CodeRecord, Failures, GuardStore};
 use self::identity::{IdentityCheck, LocalRegistry};
+pub use self::login::{login, logout, me, me_of, signed_in};
 use self::passwords::Hasher;
+pub use self::profile::profile;
+pub use self::reset::reset;
 use self::session::CookiePolicy;
 use self::sms::{DevGateway, SmsGateway};
-use app::api::auth::Role;
-use app::domain::{IdNumber, MobileNumber, PersonName};
-
-use crate::store::{NewAccount, Store, StoreError};
-use crate::vault::Vault;
+pub use self::store::{Account, AccountStore, NewAccount, Session};
+use crate::http::{Forwarding, Internal};
+use crate::store::{AuditStore, StoreError};
+use crate::vault::{purpose, Vault};
 
 /// Account status: can log in.
 pub const ACTIVE: &str = "active";
@@ -35,8 +43,37 @@ pub const ACTIVE: &str = "active";
 pub const PENDING_PHONE: &str = "pending_phone";
 /// An employer account whose registration the agency has not approved yet.
 pub const PENDING_REVIEW: &str = "pending_review";
-/// The blind-index namespace of unified social credit codes (employer accounts log in by it).
-pub const CREDIT_INDEX: &str = "credit_code";
+
+/// The queries accounts need.
+pub trait Db: AccountStore + GuardStore + AuditStore + Send + Sync + 'static {}
+impl<T: AccountStore + GuardStore + AuditStore + Send + Sync + 'static + ?Sized> Db for T {}
+
+/// What the account endpoints reach (`FromRef` of the server's state).
+#[derive(Clone)]
+pub struct Cx {
+    pub store: Arc<dyn Db>,
+    pub vault: Vault,
+    pub policy: Arc<PolicyTable>,
+    pub services: Accounts,
+}
+
+impl Cx {
+    /// Opens a sealed text (a mobile number, an ID number).
+    pub fn open_text(&self, sealed: &[u8]) -> Result<String, Internal> {
+        let bytes = self.vault.open(sealed)?;
+        String::from_utf8(bytes).map_err(|e| Internal::Unreadable(e.to_string()))
+    }
+
+    /// The account of an ID number, if there is one.
+    pub async fn account_of(&self, id: &IdNumber) -> Result<Option<Account>, StoreError> {
+        self.store.account_by_id_index(&self.vault.blind_index(purpose::ID_NUMBER, id.as_str())).await
+    }
+}
+
+/// Today in China.
+pub fn today(now: i64) -> Date {
+    Date::china_from_unix_ms(now)
+}
 
 /// The account services a server runs with.
 #[derive(Clone)]
@@ -48,22 +85,22 @@ pub struct Accounts {
     pub dev_sms: Option<Arc<DevGateway>>,
     pub cookies: CookiePolicy,
     /// Client addresses from `X-Forwarded-For`.
-    pub trust_forwarded: bool,
+    pub forwarding: Forwarding,
 }
 
 impl Accounts {
     /// The registry table for real-name checks, the development SMS gateway, plain-HTTP
     /// cookies, and as many concurrent password hashes as there are cores.
-    pub fn local(store: Arc<dyn Store>, vault: Vault) -> Self {
+    pub fn local(registry: Arc<dyn crate::registry::Db>, vault: Vault) -> Self {
         let dev = Arc::new(DevGateway::default());
         let cores = std::thread::available_parallelism().map_or(2, usize::from);
         Self {
             hasher: Hasher::new(cores),
-            identity: Arc::new(LocalRegistry { store, vault }),
+            identity: Arc::new(LocalRegistry { store: registry, vault }),
             sms: dev.clone(),
             dev_sms: Some(dev),
             cookies: CookiePolicy { secure: false },
-            trust_forwarded: false,
+            forwarding: Forwarding::default(),
         }
     }
 }
@@ -85,66 +122,13 @@ pub fn account_record(
     NewAccount {
         role: role.as_str().into(),
         status: status.into(),
-        id_index: vault.blind_index(identity::ID_INDEX, id.as_str()),
+        id_index: vault.blind_index(purpose::ID_NUMBER, id.as_str()),
         id_sealed: vault.seal(id.as_str().as_bytes()),
         name: name.as_str().into(),
-        mobile_index: vault.blind_index(codes::MOBILE_INDEX, mobile.as_str()),
+        mobile_index: vault.blind_index(purpose::MOBILE, mobile.as_str()),
         mobile_sealed: vault.seal(mobile.as_str().as_bytes()),
         email,
         password_hash,
         registered_by,
-    }
-}
-
-/// Why a request was refused, as data; rendered as JSON in both languages. Store failures are
-/// logged and answered with a generic "unavailable".
-#[derive(Debug)]
-pub enum Refusal {
-    Api { status: StatusCode, error: ApiError, retry_after_s: Option<u32> },
-    Form { status: StatusCode, refusal: FormRefusal },
-    Store(StoreError),
-}
-
-impl Refusal {
-    pub fn api(status: StatusCode, error: ApiError) -> Self {
-        Refusal::Api { status, error, retry_after_s: None }
-    }
-
-    pub fn api_after(status: StatusCode, error: ApiError, retry_after_s: u32) -> Self {
-        Refusal::Api { status, error, retry_after_s: Some(retry_after_s) }
-    }
-
-    pub fn form(refusal: FormRefusal) -> Self {
-        Refusal::Form { status: StatusCode::UNPROCESSABLE_ENTITY, refusal }
-    }
-
-    pub fn bad_request() -> Self {
-        Self::api(StatusCode::BAD_REQUEST, ApiError::new("bad_request", "请求格式不正确", "The request was malformed"))
-    }
-}
-
-impl From<StoreError> for Refusal {
-    fn from(e: StoreError) -> Self {
-        Refusal::Store(e)
-    }
-}
-
-impl IntoResponse for Refusal {
-    fn into_response(self) -> Response {
-        match self {
-            Refusal::Api { status, error, retry_after_s } => {
-                let mut r = (status, Json(error)).into_response();
-                if let Some(s) = retry_after_s {
-                    r.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(s));
-                }
-                r
-            }
-            Refusal::Form { status, refusal } => (status, Json(refusal)).into_response(),
-            Refusal::Store(error) => {
-                tracing::error!(%error, "accounts: store failed");
-                let e = ApiError::new("unavailable", "服务暂时不可用，请稍后再试", "The service is unavailable for now; try again later");
-                (StatusCode::SERVICE_UNAVAILABLE, Json(e)).into_response()
-            }
-        }
     }
 }

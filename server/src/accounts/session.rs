@@ -9,7 +9,8 @@ use argon2::password_hash::rand_core::{OsRng, RngCore};
 use axum::http::header::{HeaderMap, HeaderValue, COOKIE};
 use sha2::{Digest, Sha256};
 
-use crate::store::{Account, Store, StoreError};
+use super::store::{Account, AccountStore};
+use crate::store::StoreError;
 
 pub const IDLE_MS: i64 = 30 * 60_000;
 pub const ABSOLUTE_MS: i64 = 12 * 3_600_000;
@@ -89,14 +90,14 @@ pub struct Principal {
 }
 
 /// Starts a session for `account_id`; returns `(token, csrf)` for the cookies.
-pub async fn start(store: &dyn Store, account_id: i64, now: i64) -> Result<(String, String), StoreError> {
+pub async fn start(store: &dyn AccountStore, account_id: i64, now: i64) -> Result<(String, String), StoreError> {
     let (token, csrf) = (random_token(), random_token());
     store.session_create(&token_hash(&token), account_id, &csrf, now).await?;
     Ok((token, csrf))
 }
 
 /// The live session named by the request's cookie, if any. Expired sessions are deleted.
-pub async fn load(store: &dyn Store, policy: CookiePolicy, headers: &HeaderMap, now: i64) -> Result<Option<Principal>, StoreError> {
+pub async fn load(store: &dyn AccountStore, policy: CookiePolicy, headers: &HeaderMap, now: i64) -> Result<Option<Principal>, StoreError> {
     let Some(token) = cookie(headers, policy.session_name()) else { return Ok(None) };
     let hash = token_hash(token);
     let Some(session) = store.session_get(&hash).await? else { return Ok(None) };

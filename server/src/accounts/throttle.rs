@@ -4,11 +4,12 @@
 //! may share one address). Failures are forgotten a day after the last one, and a login name's
 //! count when its password is entered rightly.
 
-use app::api::ApiError;
+use app::domain::Issue;
 use axum::http::StatusCode;
 
-use super::Refusal;
-use crate::store::{Store, StoreError};
+use super::guards::GuardStore;
+use crate::http::Refusal;
+use crate::store::StoreError;
 
 pub const FREE: i64 = 3;
 pub const LOCK_AFTER: i64 = 10;
@@ -41,7 +42,7 @@ pub fn address_key(address: &str) -> String {
 }
 
 /// Refuses when either key must still wait.
-pub async fn check(store: &dyn Store, name: &str, address: &str, now: i64) -> Result<(), Refusal> {
+pub async fn check(store: &dyn GuardStore, name: &str, address: &str, now: i64) -> Result<(), Refusal> {
     for (key, is_name) in [(name_key(name), true), (address_key(address), false)] {
         let Some(f) = store.failures_get(&key).await? else { continue };
         if now - f.last_failure > FORGET_MS || now >= f.locked_until {
@@ -51,17 +52,13 @@ pub async fn check(store: &dyn Store, name: &str, address: &str, now: i64) -> Re
         let s = (wait + 999) / 1000;
         let e = if is_name && f.failures >= LOCK_AFTER {
             let m = (s + 59) / 60;
-            ApiError {
-                code: "login.locked".into(),
-                zh: format!("密码错误次数过多，账号已暂时锁定，请 {m} 分钟后再试，或使用“忘记密码”"),
-                en: format!("Too many wrong passwords: the account is locked for {m} min; try later or reset the password"),
-            }
+            Issue::formatted(
+                "login.locked",
+                format!("密码错误次数过多，账号已暂时锁定，请 {m} 分钟后再试，或使用“忘记密码”"),
+                format!("Too many wrong passwords: the account is locked for {m} min; try later or reset the password"),
+            )
         } else {
-            ApiError {
-                code: "login.wait".into(),
-                zh: format!("登录失败次数较多，请 {s} 秒后再试"),
-                en: format!("Several failed logins; try again in {s} s"),
-            }
+            Issue::formatted("login.wait", format!("登录失败次数较多，请 {s} 秒后再试"), format!("Several failed logins; try again in {s} s"))
         };
         return Err(Refusal::api_after(StatusCode::TOO_MANY_REQUESTS, e, u32::try_from(s).unwrap_or(u32::MAX)));
     }
@@ -69,7 +66,7 @@ pub async fn check(store: &dyn Store, name: &str, address: &str, now: i64) -> Re
 }
 
 /// Counts a failed login under both keys.
-pub async fn failed(store: &dyn Store, name: &str, address: &str, now: i64) -> Result<(), StoreError> {
+pub async fn failed(store: &dyn GuardStore, name: &str, address: &str, now: i64) -> Result<(), StoreError> {
     for (key, wait) in [(name_key(name), name_wait_ms as fn(i64) -> i64), (address_key(address), address_wait_ms)] {
         if store.failures_get(&key).await?.is_some_and(|f| now - f.last_failure > FORGET_MS) {
             store.failures_clear(&key).await?;
@@ -80,7 +77,7 @@ pub async fn failed(store: &dyn Store, name: &str, address: &str, now: i64) -> R
 }
 
 /// A right password clears the login name's count.
-pub async fn succeeded(store: &dyn Store, name: &str) -> Result<(), StoreError> {
+pub async fn succeeded(store: &dyn GuardStore, name: &str) -> Result<(), StoreError> {
     store.failures_clear(&name_key(name)).await
 }
 

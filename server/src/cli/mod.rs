@@ -1,7 +1,35 @@
-//! Subcommands other than `serve`, one per file.
+//! The command line: `serve` and the other subcommands, one per file.
 
 pub mod check;
 pub mod login_bench;
 pub mod registry;
 pub mod review_bench;
 pub mod staff;
+
+use clap::{Parser, Subcommand};
+
+use crate::config::ServeArgs;
+
+#[derive(Debug, Parser)]
+#[command(name = "shebao-server", version, about = "Shebao (社保通) server")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the site and the API.
+    Serve(ServeArgs),
+    /// Check values or CSV rows against the domain rules (one JSON object per line).
+    Check(check::CheckArgs),
+    /// The insured-persons registry: seed a demo registry, import a CSV.
+    Registry(registry::RegistryArgs),
+    /// Staff accounts (field workers, reviewers, admins).
+    Staff(staff::StaffArgs),
+    /// Times logins: Argon2id with the server's parameters and concurrency bound (JSON).
+    LoginBench(login_bench::LoginBenchArgs),
+    /// Times the review queue with many applications in the store (JSON).
+    ReviewBench(review_bench::ReviewBenchArgs),
+}
+

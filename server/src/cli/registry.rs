@@ -8,7 +8,7 @@ use clap::{Args, Subcommand};
 
 use crate::config::StoreArgs;
 use crate::registry::{demo::Demo, import, person};
-use crate::store::Store;
+use crate::state::Store;
 use crate::vault::Vault;
 
 #[derive(Debug, Args)]

@@ -12,7 +12,11 @@ use clap::Args;
 use tower::ServiceExt;
 
 use crate::config::StoreArgs;
-use crate::store::{AuditEntry, NewAccount, NewApplication, NewFiling, QueueFilter};
+use crate::accounts::NewAccount;
+use crate::employers::{NewApplication, QueueFilter};
+use crate::filings::NewFiling;
+use crate::store::AuditEntry;
+use crate::vault::purpose;
 
 #[derive(Debug, Args)]
 pub struct ReviewBenchArgs {
@@ -58,13 +62,13 @@ pub async fn run(args: &ReviewBenchArgs) -> anyhow::Result<()> {
             let a = NewApplication {
                 filing_client_id: f.client_id.clone(),
                 version_of: None,
-                credit_index: vault.blind_index(crate::accounts::CREDIT_INDEX, &format!("bench-{i}")),
+                credit_index: vault.blind_index(purpose::CREDIT_CODE, &format!("bench-{i}")),
                 unit_name: format!("测试单位{i}"),
                 region: f.region.unwrap_or(320_102),
                 account_id: None,
                 submitted_at: submitted,
                 submitted_on: app::domain::Date::china_from_unix_ms(submitted).iso(),
-                mobile_index: vault.blind_index(crate::accounts::codes::MOBILE_INDEX, &format!("139{i:08}")),
+                mobile_index: vault.blind_index(purpose::MOBILE, &format!("139{i:08}")),
                 mobile_verified_at: Some(submitted),
             };
             store.application_create(&a, &AuditEntry { action: "bench.seed".into(), ..Default::default() }, now).await?;

@@ -8,7 +8,8 @@ use std::io::Read;
 use app::domain::{Date, IdNumber, Issue, PersonName};
 
 use super::{person, STATUSES};
-use crate::store::{RegistryPerson, Store, StoreError};
+use super::{RegistryPerson, RegistryStore};
+use crate::store::StoreError;
 use crate::vault::Vault;
 
 /// A row that was not imported.
@@ -57,7 +58,7 @@ fn row(name: &str, id: &str, status: &str, today: Date, vault: &Vault, line: u64
 }
 
 /// Imports `csv` into the store.
-pub async fn import(store: &dyn Store, vault: &Vault, csv: impl Read, today: Date, now: i64) -> Result<Report, ImportError> {
+pub async fn import(store: &dyn RegistryStore, vault: &Vault, csv: impl Read, today: Date, now: i64) -> Result<Report, ImportError> {
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(csv);
     let headers: Vec<String> = reader.headers()?.iter().map(|h| h.trim_start_matches('\u{feff}').trim().to_owned()).collect();
     let col = |name: &'static str| headers.iter().position(|h| h == name);

@@ -4,12 +4,16 @@
 
 pub mod demo;
 pub mod import;
+pub mod store;
 
 use app::domain::{IdNumber, PersonName, Sex};
 
-use crate::accounts::identity::ID_INDEX;
-use crate::store::RegistryPerson;
-use crate::vault::Vault;
+pub use self::store::{RegistryPerson, RegistryStore};
+
+/// The queries the registry needs (for a store shared between threads).
+pub trait Db: RegistryStore + Send + Sync + 'static {}
+impl<T: RegistryStore + Send + Sync + 'static + ?Sized> Db for T {}
+use crate::vault::{purpose, Vault};
 
 /// The statuses the registry knows.
 pub const STATUSES: [&str; 3] = ["insured", "suspended", "uninsured"];
@@ -18,7 +22,7 @@ pub const STATUSES: [&str; 3] = ["insured", "suspended", "uninsured"];
 pub fn person(vault: &Vault, id: &IdNumber, name: &PersonName, status: &str) -> RegistryPerson {
     let birth = id.birth_date();
     RegistryPerson {
-        id_index: vault.blind_index(ID_INDEX, id.as_str()),
+        id_index: vault.blind_index(purpose::ID_NUMBER, id.as_str()),
         id_sealed: vault.seal(id.as_str().as_bytes()),
         name: name.as_str().to_owned(),
         sex: match id.sex() {

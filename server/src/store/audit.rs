@@ -28,7 +28,7 @@ pub struct AuditRecord {
 }
 
 #[async_trait]
-pub trait AuditStore {
+pub trait AuditStore: Send + Sync {
     async fn audit_append(&self, entry: &AuditEntry, now: i64) -> Result<(), StoreError>;
     /// The latest `limit` entries, newest first.
     async fn audit_recent(&self, limit: i64) -> Result<Vec<AuditRecord>, StoreError>;

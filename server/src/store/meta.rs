@@ -5,7 +5,7 @@ use async_trait::async_trait;
 use super::{Backend, PgStore, SqliteStore, StoreError};
 
 #[async_trait]
-pub trait MetaStore {
+pub trait MetaStore: Send + Sync {
     /// Which database this is.
     fn backend(&self) -> Backend;
     /// A round trip to the database.

@@ -1,33 +1,21 @@
-//! The records, behind traits with two implementations: SQLite (embedded, the default) and
-//! PostgreSQL (production). Each area (`meta`, …) is one trait in its own file whose SQL is
-//! written once and instantiated for both backends by a macro in that file; the two dialects
-//! share `$n` placeholders, `ON CONFLICT` and `RETURNING`, and differ only in their migrations
-//! (one folder per dialect).
+//! The database plumbing every capability's queries stand on: the two backends — SQLite
+//! (embedded, the default) and PostgreSQL (production) — their errors, and the two tables that
+//! belong to no one capability (`meta`, the audit log). Each capability keeps its own queries
+//! in its folder, as a trait whose SQL is written once and instantiated for both backends by a
+//! macro in that file; the two dialects share `$n` placeholders, `ON CONFLICT` and `RETURNING`,
+//! and differ only in their migrations (one folder per dialect). `state.rs` puts the traits
+//! together into the one `Store` the server runs with.
 
-mod accounts;
-mod applications;
 mod audit;
-mod filings;
-mod guards;
 mod meta;
 mod postgres;
 mod sqlite;
-mod registry;
-mod uploads;
 
-use std::path::Path;
-use std::sync::Arc;
-
-pub use accounts::{Account, AccountStore, NewAccount, Session};
-pub use applications::{Application, ApplicationEvent, ApplicationStore, NewApplication, QueueFilter, Transition};
 pub use audit::{AuditEntry, AuditRecord, AuditStore};
-pub use filings::{FilingStore, NewFiling, Stored, StoredFiling};
-pub use guards::{CodeRecord, Failures, GuardStore};
+pub(crate) use audit::insert_audit;
 pub use meta::MetaStore;
 pub use postgres::PgStore;
-pub use registry::{RegistryPerson, RegistryStore};
 pub use sqlite::SqliteStore;
-pub use uploads::{Upload, UploadStore};
 
 /// Which database a store talks to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,53 +33,6 @@ pub enum StoreError {
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("store configuration: {0}")]
     Config(String),
-}
-
-/// Everything the server keeps. Implemented by [`SqliteStore`] and [`PgStore`].
-pub trait Store:
-    MetaStore
-    + FilingStore
-    + UploadStore
-    + RegistryStore
-    + AccountStore
-    + ApplicationStore
-    + GuardStore
-    + AuditStore
-    + Send
-    + Sync
-    + 'static
-{
-}
-impl<T> Store for T where
-    T: MetaStore
-        + FilingStore
-        + UploadStore
-        + RegistryStore
-        + AccountStore
-        + ApplicationStore
-        + GuardStore
-        + AuditStore
-        + Send
-        + Sync
-        + 'static
-{
-}
-
-/// Opens the store named by `database_url` (`postgres://…` or `sqlite://…`), or the embedded
-/// SQLite database under `data_dir`, and brings its schema up to date.
-pub async fn open(database_url: Option<&str>, data_dir: &Path) -> Result<Arc<dyn Store>, StoreError> {
-    let store: Arc<dyn Store> = match database_url {
-        Some(url) if url.starts_with("postgres://") || url.starts_with("postgresql://") => {
-            Arc::new(PgStore::connect(url).await?)
-        }
-        Some(url) if url.starts_with("sqlite:") => Arc::new(SqliteStore::connect_url(url).await?),
-        Some(other) => {
-            let scheme = other.split(':').next().unwrap_or("");
-            return Err(StoreError::Config(format!("unsupported DATABASE_URL scheme `{scheme}`")));
-        }
-        None => Arc::new(SqliteStore::open_dir(data_dir).await?),
-    };
-    Ok(store)
 }
 
 /// Milliseconds since the Unix epoch, the one time format the store keeps.

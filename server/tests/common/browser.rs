@@ -54,7 +54,7 @@ pub const STAFF_PASSWORD: &str = "Tea-garden7";
 /// A staff account of `role` (`field_worker`, `reviewer`, …) for ID number `id` and `mobile`,
 /// and a browser signed in as it.
 pub async fn staff(state: &server::AppState, role: &str, id: &str, mobile: &str) -> (i64, Browser) {
-    let account = server::store::NewAccount {
+    let account = server::accounts::NewAccount {
         role: role.into(),
         status: "active".into(),
         id_index: state.vault.blind_index("id_number", id),

@@ -11,7 +11,8 @@ use std::sync::Arc;
 use axum::body::Body;
 use axum::http::{Request, Response};
 use http_body_util::BodyExt;
-use server::store::{PgStore, SqliteStore, Store};
+use server::store::{PgStore, SqliteStore};
+use server::Store;
 use tower::ServiceExt;
 
 /// A store under test and what to clean up after it.
@@ -185,7 +186,7 @@ pub fn item(client_id: &str, kind: app::api::sync::FilingKind, payload: &str) ->
     app::api::sync::SyncItem {
         client_id: client_id.to_owned(),
         kind,
-        content_hash: server::ingest::hex_sha256(payload.as_bytes()),
+        content_hash: server::vault::hex_sha256(payload.as_bytes()),
         payload: payload.to_owned(),
         attachments: Vec::new(),
         version_of: None,

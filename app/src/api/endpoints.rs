@@ -1,0 +1,205 @@
+//! Every HTTP endpoint the server has, written once: its method, its path pattern (axum's
+//! `{param}` syntax) and who may call it. The server's router mounts exactly these, its access
+//! guard reads the rule from here, the app builds its request paths from here, and the access
+//! tests walk [`ALL`]. A route that is not in the table is refused to everyone.
+//!
+//! ```
+//! use app::api::endpoints::{self, Access};
+//! assert_eq!(endpoints::LOGIN.path, "/api/auth/login");
+//! assert_eq!(endpoints::REVIEW_DECISION.with(&["12"]), "/api/review/applications/12/decision");
+//! assert_eq!(endpoints::find("GET", "/api/auth/me").unwrap().access, Access::Roles(endpoints::SIGNED_IN));
+//! ```
+
+use super::auth::Role;
+
+/// The HTTP method an endpoint answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    Get,
+    Post,
+    Put,
+    /// Any method (the server functions decide for themselves).
+    Any,
+}
+
+impl Method {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Put => "PUT",
+            Method::Any => "*",
+        }
+    }
+
+    /// Whether a request with `method` is for this endpoint (`HEAD` goes with `GET`).
+    pub fn admits(self, method: &str) -> bool {
+        match self {
+            Method::Any => true,
+            Method::Get => method == "GET" || method == "HEAD",
+            m => m.as_str() == method,
+        }
+    }
+}
+
+/// Who may call an endpoint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// No sign-in needed: the handler itself is written for an anonymous caller.
+    Anyone,
+    /// Signed in with one of these roles.
+    Roles(&'static [Role]),
+}
+
+/// Every role.
+pub const SIGNED_IN: &[Role] = &Role::ALL;
+
+/// One endpoint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Endpoint {
+    pub method: Method,
+    pub path: &'static str,
+    pub access: Access,
+    /// Mounted only in development mode.
+    pub dev_only: bool,
+}
+
+const fn ep(method: Method, path: &'static str, access: Access) -> Endpoint {
+    Endpoint { method, path, access, dev_only: false }
+}
+
+const fn dev(path: &'static str) -> Endpoint {
+    Endpoint { method: Method::Get, path, access: Access::Anyone, dev_only: true }
+}
+
+use Access::{Anyone, Roles};
+use Method::{Get, Post, Put};
+
+pub const HEALTHZ: Endpoint = ep(Get, "/healthz", Anyone);
+
+// The outbox syncs with or without a session: filings are made before there is an account, and
+// each is checked on its own; a session, when the request carries one, says who sent them.
+pub const SYNC: Endpoint = ep(Post, "/api/sync", Anyone);
+pub const UPLOAD: Endpoint = ep(Post, "/api/uploads/{sha256}", Anyone);
+pub const UPLOAD_STATUS: Endpoint = ep(Get, "/api/uploads/{sha256}", Anyone);
+pub const UPLOAD_CHUNK: Endpoint = ep(Put, "/api/uploads/{sha256}/chunks/{index}", Anyone);
+
+pub const SMS_CODE: Endpoint = ep(Post, "/api/auth/sms", Anyone);
+pub const REGISTER: Endpoint = ep(Post, "/api/auth/register", Anyone);
+pub const LOGIN: Endpoint = ep(Post, "/api/auth/login", Anyone);
+pub const RESET: Endpoint = ep(Post, "/api/auth/reset", Anyone);
+/// The registered phone's code turns a pending registration into an account.
+pub const VERIFY_PHONE: Endpoint = ep(Post, "/api/auth/verify-phone", Anyone);
+pub const LOGOUT: Endpoint = ep(Post, "/api/auth/logout", Roles(SIGNED_IN));
+pub const ME: Endpoint = ep(Get, "/api/auth/me", Roles(SIGNED_IN));
+pub const PROFILE: Endpoint = ep(Post, "/api/auth/profile", Roles(SIGNED_IN));
+/// A field worker registers a resident who is with them.
+pub const ASSISTED: Endpoint = ep(Post, "/api/auth/assisted", Roles(&[Role::FieldWorker]));
+
+pub const AUDIT: Endpoint = ep(Get, "/api/admin/audit", Roles(&[Role::Admin]));
+
+// The review desk: reviewers only (admins read the audit log of what they did).
+/// `?status=open|submitted|in_review|rejected|approved|all&region=&overdue=1&page=`, and ages in
+/// working days `&min_age=&max_age=`.
+pub const REVIEW_QUEUE: Endpoint = ep(Get, "/api/review/queue", Roles(&[Role::Reviewer]));
+pub const REVIEW_APPLICATION: Endpoint = ep(Get, "/api/review/applications/{id}", Roles(&[Role::Reviewer]));
+pub const REVIEW_MATERIAL: Endpoint = ep(Get, "/api/review/applications/{id}/materials/{slot}", Roles(&[Role::Reviewer]));
+pub const REVIEW_DECISION: Endpoint = ep(Post, "/api/review/applications/{id}/decision", Roles(&[Role::Reviewer]));
+
+// 审核进度查询: an applicant cannot sign in before the approval; the credit code and the
+// password show their own application only.
+pub const EMPLOYER_STATUS: Endpoint = ep(Post, "/api/employer/status", Anyone);
+pub const EMPLOYER_VERIFY_MOBILE: Endpoint = ep(Post, "/api/employer/verify-mobile", Anyone);
+
+// 办理凭证: the client id is the capability (only the device that made the filing knows it);
+// the verify page shows nothing personal.
+pub const VOUCHER: Endpoint = ep(Get, "/voucher/{client_id}", Anyone);
+pub const VERIFY: Endpoint = ep(Get, "/verify/{token}", Anyone);
+pub const VOUCHER_CSS: Endpoint = ep(Get, "/voucher.css", Anyone);
+
+/// Public server functions (server information, the policy table).
+pub const SERVER_FNS: Endpoint = ep(Method::Any, "/api/{*fn_name}", Anyone);
+
+pub const DEV_FILINGS: Endpoint = dev("/dev/filings");
+pub const DEV_ATTACHMENT: Endpoint = dev("/dev/attachments/{sha256}");
+pub const DEV_SMS: Endpoint = dev("/dev/sms");
+pub const DEV_DEMO_PEOPLE: Endpoint = dev("/dev/demo-people");
+
+/// The whole table.
+pub const ALL: &[Endpoint] = &[
+    HEALTHZ,
+    SYNC,
+    UPLOAD,
+    UPLOAD_STATUS,
+    UPLOAD_CHUNK,
+    SMS_CODE,
+    REGISTER,
+    LOGIN,
+    RESET,
+    VERIFY_PHONE,
+    LOGOUT,
+    ME,
+    PROFILE,
+    ASSISTED,
+    AUDIT,
+    REVIEW_QUEUE,
+    REVIEW_APPLICATION,
+    REVIEW_MATERIAL,
+    REVIEW_DECISION,
+    EMPLOYER_STATUS,
+    EMPLOYER_VERIFY_MOBILE,
+    VOUCHER,
+    VERIFY,
+    VOUCHER_CSS,
+    SERVER_FNS,
+    DEV_FILINGS,
+    DEV_ATTACHMENT,
+    DEV_SMS,
+    DEV_DEMO_PEOPLE,
+];
+
+impl Endpoint {
+    /// The path with its `{param}` segments filled in order.
+    pub fn with(&self, params: &[&str]) -> String {
+        let mut out = String::with_capacity(self.path.len() + 16);
+        let mut params = params.iter();
+        for segment in self.path.split('/').skip(1) {
+            out.push('/');
+            if segment.starts_with('{') {
+                out.push_str(params.next().copied().unwrap_or(""));
+            } else {
+                out.push_str(segment);
+            }
+        }
+        out
+    }
+}
+
+/// The endpoint a request with `method` on the route pattern `path` is for.
+pub fn find(method: &str, path: &str) -> Option<&'static Endpoint> {
+    ALL.iter().find(|e| e.path == path && e.method.admits(method))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_method_and_path_is_listed_once() {
+        for (i, a) in ALL.iter().enumerate() {
+            for b in &ALL[i + 1..] {
+                assert!(!(a.path == b.path && a.method == b.method), "{} {} twice", a.method.as_str(), a.path);
+            }
+        }
+    }
+
+    #[test]
+    fn paths_fill_in_order() {
+        assert_eq!(UPLOAD_CHUNK.with(&["ab", "3"]), "/api/uploads/ab/chunks/3");
+        assert_eq!(LOGIN.with(&[]), "/api/auth/login");
+        assert_eq!(find("HEAD", "/healthz"), Some(&HEALTHZ));
+        assert_eq!(find("DELETE", "/healthz"), None);
+        assert_eq!(find("POST", "/api/uploads/{sha256}"), Some(&UPLOAD));
+        assert_eq!(find("GET", "/api/uploads/{sha256}"), Some(&UPLOAD_STATUS));
+    }
+}

@@ -1,0 +1,175 @@
+//! What the abuse guards count, kept in the store so that several replicas behind one load
+//! balancer count together: SMS codes, per-window counters and failed logins.
+
+use async_trait::async_trait;
+use sqlx::Row;
+
+use crate::store::{PgStore, SqliteStore, StoreError};
+
+/// The live code for one phone and purpose (only the code's HMAC is kept).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CodeRecord {
+    pub code_hash: String,
+    pub sent_at: i64,
+    pub expires_at: i64,
+    pub attempts: i64,
+    pub used: bool,
+}
+
+/// Failed logins under one key (an account or an address).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Failures {
+    pub failures: i64,
+    pub last_failure: i64,
+    pub locked_until: i64,
+}
+
+#[async_trait]
+pub trait GuardStore: Send + Sync {
+    async fn code_get(&self, mobile_index: &str, purpose: &str) -> Result<Option<CodeRecord>, StoreError>;
+    /// Replaces the phone's code for `purpose` with a fresh one.
+    async fn code_put(&self, mobile_index: &str, purpose: &str, code: &CodeRecord) -> Result<(), StoreError>;
+    /// Counts one try against the live code; returns the tries so far.
+    async fn code_count_attempt(&self, mobile_index: &str, purpose: &str) -> Result<i64, StoreError>;
+    /// Marks the code used; `false` if it was used already (a code works once, even when two
+    /// requests race).
+    async fn code_consume(&self, mobile_index: &str, purpose: &str, code_hash: &str) -> Result<bool, StoreError>;
+
+    /// Adds one to `key`'s count in the window starting at `window_start`; returns the count.
+    async fn counter_add(&self, key: &str, window_start: i64) -> Result<i64, StoreError>;
+    async fn counter_get(&self, key: &str, window_start: i64) -> Result<i64, StoreError>;
+
+    async fn failures_get(&self, key: &str) -> Result<Option<Failures>, StoreError>;
+    /// Records one more failure; `lock_until(failures)` says until when the key is then locked.
+    async fn failures_add(&self, key: &str, now: i64, lock_ms_after: &(dyn Fn(i64) -> i64 + Sync)) -> Result<Failures, StoreError>;
+    async fn failures_clear(&self, key: &str) -> Result<(), StoreError>;
+}
+
+macro_rules! impl_guard_store {
+    ($store:ty) => {
+        #[async_trait]
+        impl GuardStore for $store {
+            async fn code_get(&self, mobile_index: &str, purpose: &str) -> Result<Option<CodeRecord>, StoreError> {
+                let row = sqlx::query(
+                    "SELECT code_hash, sent_at, expires_at, attempts, used FROM sms_codes WHERE mobile_index = $1 AND purpose = $2",
+                )
+                .bind(mobile_index)
+                .bind(purpose)
+                .fetch_optional(&self.pool)
+                .await?;
+                let Some(r) = row else { return Ok(None) };
+                Ok(Some(CodeRecord {
+                    code_hash: r.try_get("code_hash")?,
+                    sent_at: r.try_get("sent_at")?,
+                    expires_at: r.try_get("expires_at")?,
+                    attempts: r.try_get("attempts")?,
+                    used: r.try_get::<i64, _>("used")? != 0,
+                }))
+            }
+
+            async fn code_put(&self, mobile_index: &str, purpose: &str, c: &CodeRecord) -> Result<(), StoreError> {
+                sqlx::query(
+                    "INSERT INTO sms_codes (mobile_index, purpose, code_hash, sent_at, expires_at, attempts, used) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (mobile_index, purpose) DO UPDATE SET \
+                     code_hash = excluded.code_hash, sent_at = excluded.sent_at, expires_at = excluded.expires_at, \
+                     attempts = excluded.attempts, used = excluded.used",
+                )
+                .bind(mobile_index)
+                .bind(purpose)
+                .bind(&c.code_hash)
+                .bind(c.sent_at)
+                .bind(c.expires_at)
+                .bind(c.attempts)
+                .bind(i64::from(c.used))
+                .execute(&self.pool)
+                .await?;
+                Ok(())
+            }
+
+            async fn code_count_attempt(&self, mobile_index: &str, purpose: &str) -> Result<i64, StoreError> {
+                let n: Option<i64> = sqlx::query_scalar(
+                    "UPDATE sms_codes SET attempts = attempts + 1 WHERE mobile_index = $1 AND purpose = $2 RETURNING attempts",
+                )
+                .bind(mobile_index)
+                .bind(purpose)
+                .fetch_optional(&self.pool)
+                .await?;
+                Ok(n.unwrap_or(0))
+            }
+
+            async fn code_consume(&self, mobile_index: &str, purpose: &str, code_hash: &str) -> Result<bool, StoreError> {
+                let done = sqlx::query(
+                    "UPDATE sms_codes SET used = 1 WHERE mobile_index = $1 AND purpose = $2 AND code_hash = $3 AND used = 0",
+                )
+                .bind(mobile_index)
+                .bind(purpose)
+                .bind(code_hash)
+                .execute(&self.pool)
+                .await?;
+                Ok(done.rows_affected() == 1)
+            }
+
+            async fn counter_add(&self, key: &str, window_start: i64) -> Result<i64, StoreError> {
+                Ok(sqlx::query_scalar(
+                    "INSERT INTO rate_counters (key, window_start, count) VALUES ($1, $2, 1) \
+                     ON CONFLICT (key, window_start) DO UPDATE SET count = rate_counters.count + 1 RETURNING count",
+                )
+                .bind(key)
+                .bind(window_start)
+                .fetch_one(&self.pool)
+                .await?)
+            }
+
+            async fn counter_get(&self, key: &str, window_start: i64) -> Result<i64, StoreError> {
+                let n: Option<i64> = sqlx::query_scalar("SELECT count FROM rate_counters WHERE key = $1 AND window_start = $2")
+                    .bind(key)
+                    .bind(window_start)
+                    .fetch_optional(&self.pool)
+                    .await?;
+                Ok(n.unwrap_or(0))
+            }
+
+            async fn failures_get(&self, key: &str) -> Result<Option<Failures>, StoreError> {
+                let row = sqlx::query("SELECT failures, last_failure, locked_until FROM login_failures WHERE key = $1")
+                    .bind(key)
+                    .fetch_optional(&self.pool)
+                    .await?;
+                let Some(r) = row else { return Ok(None) };
+                Ok(Some(Failures {
+                    failures: r.try_get("failures")?,
+                    last_failure: r.try_get("last_failure")?,
+                    locked_until: r.try_get("locked_until")?,
+                }))
+            }
+
+            async fn failures_add(&self, key: &str, now: i64, lock_ms_after: &(dyn Fn(i64) -> i64 + Sync)) -> Result<Failures, StoreError> {
+                let mut tx = self.begin_write().await?;
+                let failures: i64 = sqlx::query_scalar(
+                    "INSERT INTO login_failures (key, failures, last_failure, locked_until) VALUES ($1, 1, $2, 0) \
+                     ON CONFLICT (key) DO UPDATE SET failures = login_failures.failures + 1, last_failure = excluded.last_failure \
+                     RETURNING failures",
+                )
+                .bind(key)
+                .bind(now)
+                .fetch_one(&mut *tx)
+                .await?;
+                let locked_until = now + lock_ms_after(failures);
+                sqlx::query("UPDATE login_failures SET locked_until = $1 WHERE key = $2")
+                    .bind(locked_until)
+                    .bind(key)
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+                Ok(Failures { failures, last_failure: now, locked_until })
+            }
+
+            async fn failures_clear(&self, key: &str) -> Result<(), StoreError> {
+                sqlx::query("DELETE FROM login_failures WHERE key = $1").bind(key).execute(&self.pool).await?;
+                Ok(())
+            }
+        }
+    };
+}
+
+impl_guard_store!(SqliteStore);
+impl_guard_store!(PgStore);

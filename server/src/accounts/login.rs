@@ -1,0 +1,146 @@
+//! Signing in and out: `POST /api/auth/login` (by ID number, credit code or mobile, with the
+//! throttle), `POST /api/auth/logout`, `GET /api/auth/me`.
+
+use app::api::auth::{LoginRequest, Me, Role};
+use app::api::ApiError;
+use app::domain::{CreditCode, IdNumber, MobileNumber};
+use axum::extract::rejection::JsonRejection;
+use axum::extract::State;
+use axum::http::{header, StatusCode};
+use axum::response::IntoResponse;
+use axum::{Extension, Json};
+
+use super::session::{self, Principal};
+use super::{throttle, today, Account, Cx, ACTIVE, PENDING_PHONE, PENDING_REVIEW};
+use crate::http::{body, Answer, ClientAddress, Refusal};
+use crate::store::{now_ms, AuditEntry};
+use crate::vault::purpose;
+
+fn wrong_login() -> Refusal {
+    Refusal::api(StatusCode::UNAUTHORIZED, ApiError::new("login.wrong", "账号或密码不正确", "The ID number / mobile or the password is not right"))
+}
+
+/// `POST /api/auth/login`: by ID number or mobile, and password.
+pub async fn login(
+    State(cx): State<Cx>,
+    ClientAddress(addr): ClientAddress,
+    Extension(current): Extension<Option<Principal>>,
+    json: Result<Json<LoginRequest>, JsonRejection>,
+) -> Answer {
+    let req = body(json)?;
+    let now = now_ms();
+    let by_id = match IdNumber::parse(&req.login, today(now)) {
+        Ok(id) => {
+            let index = cx.vault.blind_index(purpose::ID_NUMBER, id.value.as_str());
+            let account = cx.store.account_by_id_index(&index).await?;
+            Some((index, account))
+        }
+        Err(_) => None,
+    };
+    // Employers log in by their unified social credit code (a rare all-digit code may also
+    // read as an ID number: the account decides).
+    let by_credit = match (&by_id, CreditCode::parse(&req.login)) {
+        (None | Some((_, None)), Ok(code)) => {
+            let index = cx.vault.blind_index(purpose::CREDIT_CODE, code.value.as_str());
+            cx.store.account_by_id_index(&index).await?.map(|a| (index, Some(a)))
+        }
+        _ => None,
+    };
+    let (name_index, account) = if let Some(found) = by_credit.or(by_id) {
+        found
+    } else if let Ok(m) = MobileNumber::parse(&req.login) {
+        let index = cx.vault.blind_index(purpose::MOBILE, m.value.as_str());
+        let mut all = cx.store.accounts_by_mobile(&index).await?;
+        all.retain(|a| a.status == ACTIVE);
+        // A phone shared by several accounts cannot say whose login this is.
+        (index, if all.len() == 1 { all.pop() } else { None })
+    } else {
+        return Err(wrong_login());
+    };
+    throttle::check(cx.store.as_ref(), &name_index, &addr, now).await?;
+    let ok = cx.services.hasher.verify(&req.password, account.as_ref().map(|a| a.password_hash.as_str())).await;
+    let Some(account) = account.filter(|_| ok) else {
+        // The wait runs from the answer, not from the request: the hash check above takes a
+        // noticeable part of a second on a busy machine and would otherwise eat the first wait.
+        throttle::failed(cx.store.as_ref(), &name_index, &addr, now_ms()).await?;
+        return Err(wrong_login());
+    };
+    throttle::succeeded(cx.store.as_ref(), &name_index).await?;
+    if account.status == PENDING_PHONE {
+        return Err(Refusal::api(
+            StatusCode::FORBIDDEN,
+            ApiError::new("account.pending_phone", "注册尚待验证手机，请先完成手机验证", "The registration waits for its phone to be verified; verify it first"),
+        ));
+    }
+    if account.status == PENDING_REVIEW {
+        return Err(Refusal::api(
+            StatusCode::FORBIDDEN,
+            ApiError::new(
+                "account.pending_review",
+                "单位注册正在审核中（1–3 个工作日），请通过“审核进度查询”查看结果",
+                "The employer registration is being reviewed (1 to 3 working days); follow it under “review progress”",
+            ),
+        ));
+    }
+    let audit = AuditEntry {
+        actor: Some(account.id),
+        actor_role: Some(account.role.clone()),
+        action: "session.login".into(),
+        target: Some(format!("account:{}", account.id)),
+        ..Default::default()
+    };
+    cx.store.audit_append(&audit, now).await?;
+    signed_in(&cx, account.id, current.as_ref(), now).await
+}
+
+/// Starts a fresh session (ending the one the request came with) and answers with [`Me`].
+pub async fn signed_in(cx: &Cx, account_id: i64, previous: Option<&Principal>, now: i64) -> Answer {
+    if let Some(p) = previous {
+        cx.store.session_delete(&p.token_hash).await?;
+    }
+    let (token, csrf) = session::start(cx.store.as_ref(), account_id, now).await?;
+    let account = cx.store.account_by_id(account_id).await?.ok_or_else(Refusal::bad_request)?;
+    let me = me_of(cx, &account, csrf.clone())?;
+    let mut response = Json(me).into_response();
+    for cookie in cx.services.cookies.start(&token, &csrf) {
+        response.headers_mut().append(header::SET_COOKIE, cookie);
+    }
+    Ok(response)
+}
+
+/// What the app is told of the signed-in person: identifiers masked.
+pub fn me_of(cx: &Cx, a: &Account, csrf: String) -> Result<Me, Refusal> {
+    let today = today(now_ms());
+    let id = cx.open_text(&a.id_sealed)?;
+    let mobile = cx.open_text(&a.mobile_sealed)?;
+    let role = Role::parse(&a.role).unwrap_or(Role::Resident);
+    Ok(Me {
+        name: a.name.clone(),
+        // An employer's identifier is its credit code: public, shown whole.
+        id_masked: IdNumber::parse(&id, today)
+            .map(|c| c.value.masked())
+            .or_else(|_| CreditCode::parse(&id).map(|c| c.value.as_str().to_owned()))
+            .unwrap_or_else(|_| "******".into()),
+        mobile_masked: MobileNumber::parse(&mobile).map(|c| c.value.masked()).unwrap_or_else(|_| "****".into()),
+        role,
+        needs_addresses: role == Role::Resident && a.addresses.is_none(),
+        csrf,
+    })
+}
+
+/// `GET /api/auth/me`.
+pub async fn me(State(cx): State<Cx>, Extension(principal): Extension<Option<Principal>>) -> Answer {
+    let p = principal.ok_or_else(Refusal::bad_request)?;
+    Ok(Json(me_of(&cx, &p.account, p.csrf.clone())?).into_response())
+}
+
+/// `POST /api/auth/logout`.
+pub async fn logout(State(cx): State<Cx>, Extension(principal): Extension<Option<Principal>>) -> Answer {
+    let p = principal.ok_or_else(Refusal::bad_request)?;
+    cx.store.session_delete(&p.token_hash).await?;
+    let mut response = StatusCode::NO_CONTENT.into_response();
+    for cookie in cx.services.cookies.end() {
+        response.headers_mut().append(header::SET_COOKIE, cookie);
+    }
+    Ok(response)
+}

@@ -1,0 +1,38 @@
+//! `POST /api/auth/reset`: 忘记密码 — ID number, the code sent to the registered phone, a new
+//! password. Every session of the account ends.
+
+use app::api::auth::{FormRefusal, ResetRequest};
+use app::domain::forms::password_reset::{self, PasswordReset};
+use app::domain::forms::personal::field;
+use app::domain::forms::Context;
+use app::domain::Issue;
+use app::api::auth::CodePurpose;
+use axum::extract::rejection::JsonRejection;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use axum::Json;
+
+use super::{codes, throttle, today, Cx, ACTIVE};
+use crate::http::{body, Answer, Refusal};
+use crate::store::{now_ms, AuditEntry};
+use crate::vault::purpose;
+
+pub async fn reset(State(cx): State<Cx>, json: Result<Json<ResetRequest>, JsonRejection>) -> Answer {
+    let req = body(json)?;
+    let now = now_ms();
+    let ctx = Context { today: today(now), policy: Some(&cx.policy) };
+    let PasswordReset { id_number, sms_code, password } =
+        password_reset::validate(&req, &ctx).map_err(|f| Refusal::form(FormRefusal::invalid(f)))?.value;
+    let index = cx.vault.blind_index(purpose::ID_NUMBER, id_number.as_str());
+    let Some(account) = cx.store.account_by_id_index(&index).await?.filter(|a| a.status == ACTIVE) else {
+        return Err(Refusal::field(field::SMS_CODE, Issue::new("sms_code.missing", "请先获取验证码", "Ask for a code first")));
+    };
+    let mobile = cx.open_text(&account.mobile_sealed)?;
+    codes::verify(cx.store.as_ref(), &cx.vault, &mobile, CodePurpose::Reset, sms_code.as_str(), now).await.map_err(codes::refusal)?;
+    let hash = cx.services.hasher.hash(password.expose()).await;
+    let audit = AuditEntry { action: "password.reset".into(), target: Some(format!("account:{}", account.id)), ..Default::default() };
+    cx.store.account_set_password(account.id, &hash, &audit, now).await?;
+    throttle::succeeded(cx.store.as_ref(), &index).await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}

@@ -1,0 +1,312 @@
+//! The review desk (reviewers): the queue with its filters and working-day ages, one
+//! application with its materials, the decision. The state machine is `domain::review`; the
+//! store moves a status only from the one the reviewer saw. The applicant's side is
+//! `applicant`.
+
+use app::api::review::{ApplicationView, Decision, HistoryEntry, MaterialRef, Queue, QueueItem, ReviewForm, QUEUE_PAGE};
+use app::domain::forms::employer;
+use app::domain::review::{self, Action, Reason, Status};
+use app::domain::{divisions, Date, Issue};
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{Path, Query, State};
+use axum::http::{header, StatusCode};
+use axum::response::IntoResponse;
+use axum::{Extension, Json};
+
+use super::{Application, ApplicationEvent, Cx, QueueFilter, Transition};
+use crate::accounts::session::Principal;
+use crate::http::{body, Answer, Refusal};
+use crate::store::{now_ms, AuditEntry};
+
+fn today(now: i64) -> Date {
+    Date::china_from_unix_ms(now)
+}
+
+fn submitted_on(a: &Application) -> Date {
+    Date::parse_iso(&a.submitted_on).unwrap_or_else(|| today(a.submitted_at))
+}
+
+pub(crate) fn status_of(a: &Application) -> Status {
+    Status::parse(&a.status).unwrap_or(Status::Submitted)
+}
+
+pub(crate) fn reasons_of(text: Option<&str>) -> Vec<Reason> {
+    text.and_then(|t| serde_json::from_str(t).ok()).unwrap_or_default()
+}
+
+fn not_found() -> Refusal {
+    Refusal::not_found(Issue::new("application.not_found", "没有找到该申请", "No such application"))
+}
+
+/// The division codes a chosen division covers: a province, a city, or one county.
+fn region_range(code: u32) -> (i64, i64) {
+    let code = i64::from(code);
+    if code % 10_000 == 0 {
+        (code, code + 9_999)
+    } else if code % 100 == 0 {
+        (code, code + 99)
+    } else {
+        (code, code)
+    }
+}
+
+/// The latest submission day that is at least `age` working days old today (ages only grow
+/// as the day goes back, so every earlier day is too).
+fn latest_day_aged(today: Date, age: u32) -> Date {
+    let mut day = today.days_since_epoch();
+    while review::working_days_between(Date::from_days_since_epoch(day), today) < age {
+        day -= 1;
+    }
+    Date::from_days_since_epoch(day)
+}
+
+/// The latest submission day that is overdue today: open for more than 3 working days.
+fn overdue_cutoff(today: Date) -> Date {
+    latest_day_aged(today, review::DUE_WORKING_DAYS + 1)
+}
+
+/// The earliest submission day that is at most `age` working days old today.
+fn earliest_day_within(today: Date, age: u32) -> Date {
+    Date::from_days_since_epoch(latest_day_aged(today, age + 1).days_since_epoch() + 1)
+}
+
+/// An age bound from the query: a whole number of working days (at most a year's worth).
+fn age_bound(text: Option<&str>) -> Result<Option<u32>, Refusal> {
+    match text.filter(|t| !t.is_empty()) {
+        None => Ok(None),
+        Some(t) => t.parse::<u32>().ok().filter(|n| *n <= 260).map(Some).ok_or_else(Refusal::bad_request),
+    }
+}
+
+#[derive(Debug, serde::Deserialize)]
+pub struct QueueQuery {
+    #[serde(default)]
+    status: Option<String>,
+    #[serde(default)]
+    region: Option<String>,
+    #[serde(default)]
+    overdue: Option<String>,
+    /// At least this many working days old.
+    #[serde(default)]
+    min_age: Option<String>,
+    /// At most this many working days old.
+    #[serde(default)]
+    max_age: Option<String>,
+    #[serde(default)]
+    page: Option<i64>,
+}
+
+/// `GET /api/review/queue`: oldest first, [`QUEUE_PAGE`] at a time.
+pub async fn queue(State(cx): State<Cx>, Query(q): Query<QueueQuery>) -> Answer {
+    let now = now_ms();
+    let today = today(now);
+    let statuses: Vec<String> = match q.status.as_deref().unwrap_or("open") {
+        "open" => vec![Status::Submitted.as_str().into(), Status::InReview.as_str().into()],
+        "all" => Vec::new(),
+        s => vec![Status::parse(s).ok_or_else(Refusal::bad_request)?.as_str().into()],
+    };
+    let region = match q.region.as_deref().filter(|r| !r.is_empty()) {
+        Some(r) => Some(r.parse::<u32>().ok().filter(|c| divisions::is_known(*c)).ok_or_else(Refusal::bad_request)?),
+        None => None,
+    };
+    let overdue = matches!(q.overdue.as_deref(), Some("1" | "true"));
+    let min_age = age_bound(q.min_age.as_deref())?;
+    let max_age = age_bound(q.max_age.as_deref())?;
+    // The stricter of "overdue" and a minimum age.
+    let oldest_day = [overdue.then(|| overdue_cutoff(today)), min_age.map(|n| latest_day_aged(today, n))]
+        .into_iter()
+        .flatten()
+        .min_by_key(|d| d.days_since_epoch());
+    let filter = QueueFilter {
+        // Overdue means still open.
+        statuses: if overdue { statuses.into_iter().filter(|s| Status::parse(s).is_some_and(Status::is_open)).collect() } else { statuses },
+        region: region.map(region_range),
+        submitted_on_or_before: oldest_day.map(|d| d.iso()),
+        submitted_on_or_after: max_age.map(|n| earliest_day_within(today, n).iso()),
+        limit: QUEUE_PAGE,
+        offset: q.page.unwrap_or(0).clamp(0, 10_000) * QUEUE_PAGE,
+    };
+    if overdue && filter.statuses.is_empty() {
+        return Ok(Json(Queue::default()).into_response());
+    }
+    let (total, rows) = (cx.store.application_count(&filter).await?, cx.store.application_queue(&filter).await?);
+    let items = rows
+        .iter()
+        .map(|a| {
+            let status = status_of(a);
+            let region = u32::try_from(a.region).unwrap_or(0);
+            QueueItem {
+                id: a.id,
+                unit_name: a.unit_name.clone(),
+                region,
+                region_name: divisions::full_name(region).unwrap_or_default(),
+                status,
+                submitted_at: a.submitted_at,
+                age_working_days: review::working_days_between(submitted_on(a), today),
+                overdue: review::is_overdue(status, submitted_on(a), today),
+                resubmitted: a.version_of.is_some(),
+                mobile_verified: a.mobile_verified_at.is_some(),
+            }
+        })
+        .collect();
+    Ok(Json(Queue { total, items }).into_response())
+}
+
+pub(crate) fn history(events: Vec<ApplicationEvent>) -> Vec<HistoryEntry> {
+    events
+        .into_iter()
+        .map(|e| HistoryEntry { at: e.at, status: Status::parse(&e.status).unwrap_or(Status::Submitted), reasons: reasons_of(e.reasons.as_deref()) })
+        .collect()
+}
+
+pub(crate) async fn form_of(cx: &Cx, client_id: &str) -> Result<ReviewForm, Refusal> {
+    cx.form_of(client_id).await?.ok_or_else(not_found)
+}
+
+/// `GET /api/review/applications/{id}`: the form in full (comparing it with the copies is the
+/// reviewer's task), the materials, the history. The view is audited.
+pub async fn application(State(cx): State<Cx>, Extension(p): Extension<Option<Principal>>, Path(id): Path<i64>) -> Answer {
+    let reviewer = p.ok_or_else(Refusal::bad_request)?;
+    let now = now_ms();
+    let a = cx.store.application_get(id).await?.ok_or_else(not_found)?;
+    let filing = cx.store.filing_by_client_id(&a.filing_client_id).await?.ok_or_else(not_found)?;
+    let materials = cx
+        .store
+        .filing_attachments(&a.filing_client_id)
+        .await?
+        .into_iter()
+        .map(|(slot, _, mime, size)| MaterialRef { slot, mime, size })
+        .collect();
+    let audit = AuditEntry {
+        actor: Some(reviewer.account.id),
+        actor_role: Some(reviewer.role.as_str().into()),
+        action: "application.view".into(),
+        target: Some(format!("application:{id}")),
+        ..Default::default()
+    };
+    cx.store.audit_append(&audit, now).await?;
+    let status = status_of(&a);
+    let view = ApplicationView {
+        id,
+        status,
+        receipt_no: filing.receipt_no,
+        form: form_of(&cx, &a.filing_client_id).await?,
+        materials,
+        history: history(cx.store.application_events(id).await?),
+        reasons: reasons_of(a.reasons.as_deref()),
+        version_of: a.version_of,
+        submitted_at: a.submitted_at,
+        age_working_days: review::working_days_between(submitted_on(&a), today(now)),
+        overdue: review::is_overdue(status, submitted_on(&a), today(now)),
+        mobile_verified: a.mobile_verified_at.is_some(),
+    };
+    Ok(Json(view).into_response())
+}
+
+/// `GET /api/review/applications/{id}/materials/{slot}`: the file as uploaded (image or PDF).
+pub async fn material(State(cx): State<Cx>, Path((id, slot)): Path<(i64, String)>) -> Answer {
+    let a = cx.store.application_get(id).await?.ok_or_else(not_found)?;
+    let attached = cx.store.filing_attachments(&a.filing_client_id).await?;
+    let (_, sha, _, _) = attached.into_iter().find(|(s, ..)| *s == slot).ok_or_else(not_found)?;
+    let (mime, sealed) = cx.store.attachment_get(&sha).await?.ok_or_else(not_found)?;
+    let bytes = cx.accounts.vault.open(&sealed)?;
+    Ok(([(header::CONTENT_TYPE, mime), (header::CACHE_CONTROL, "private, no-store".into())], bytes).into_response())
+}
+
+/// `POST /api/review/applications/{id}/decision`: open, approve, or reject with reasons.
+pub async fn decide(
+    State(cx): State<Cx>,
+    Extension(p): Extension<Option<Principal>>,
+    Path(id): Path<i64>,
+    json: Result<Json<Decision>, JsonRejection>,
+) -> Answer {
+    let reviewer = p.ok_or_else(Refusal::bad_request)?;
+    let decision = body(json)?;
+    let now = now_ms();
+    let a = cx.store.application_get(id).await?.ok_or_else(not_found)?;
+    let from = status_of(&a);
+    let conflict = Refusal::conflict;
+    let to = review::next(from, decision.action).map_err(conflict)?;
+    if to == Status::Approved && a.mobile_verified_at.is_none() {
+        return Err(conflict(Issue::new(
+            "review.mobile_unverified",
+            "经办人手机号尚未通过验证码验证，暂不能批准；申请人可在“审核进度查询”中验证",
+            "The handler's mobile has not been proved by a code yet, so it cannot be approved; the applicant can prove it under “review progress”",
+        )));
+    }
+    let mut fields: Vec<&str> = FIELDS.to_vec();
+    fields.extend(review::Material::ALL.map(review::Material::as_str));
+    let reasons = match decision.action {
+        Action::Reject => Some(review::check_rejection(&decision.reasons, &fields).map_err(|i| Refusal::api(StatusCode::UNPROCESSABLE_ENTITY, i))?),
+        _ => None,
+    };
+    let reasons_json = reasons.as_ref().map(|r| serde_json::to_string(r).unwrap_or_default());
+    let audit = AuditEntry {
+        actor: Some(reviewer.account.id),
+        actor_role: Some(reviewer.role.as_str().into()),
+        action: format!("application.{}", to.as_str()),
+        target: Some(format!("application:{id}")),
+        detail: reasons.as_ref().map(|r| r.iter().map(|x| x.code.as_str()).collect::<Vec<_>>().join(",")),
+    };
+    let t = Transition {
+        id,
+        from: from.as_str(),
+        to: to.as_str(),
+        reviewer: reviewer.account.id,
+        reasons: reasons_json.as_deref(),
+        activate_account: (to == Status::Approved).then_some(a.account_id).flatten(),
+    };
+    if !cx.store.application_transition(&t, &audit, now).await? {
+        return Err(conflict(Issue::new("review.changed", "该申请刚被其他审核人员处理，请刷新后查看", "Another reviewer has just acted on this application; reload it")));
+    }
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+/// The form's fields a reason may name.
+const FIELDS: [&str; 7] = [
+    employer::field::UNIT_NAME,
+    employer::field::CREDIT_CODE,
+    employer::field::LEGAL_REP_ID,
+    employer::field::HANDLER_NAME,
+    employer::field::HANDLER_ID,
+    employer::field::HANDLER_MOBILE,
+    employer::field::HANDLER_EMAIL,
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn regions_cover_their_counties() {
+        assert_eq!(region_range(320000), (320000, 329999));
+        assert_eq!(region_range(320100), (320100, 320199));
+        assert_eq!(region_range(320102), (320102, 320102));
+    }
+
+    #[test]
+    fn the_overdue_cutoff_is_the_last_day_more_than_three_working_days_ago() {
+        // Monday 2026-11-23: Tuesday the 17th is 4 working days back (Wed, Thu, Fri, Mon).
+        let monday = Date::new(2026, 11, 23).unwrap();
+        assert_eq!(overdue_cutoff(monday), Date::new(2026, 11, 17).unwrap());
+        assert!(review::is_overdue(Status::Submitted, overdue_cutoff(monday), monday));
+        let next = Date::from_days_since_epoch(overdue_cutoff(monday).days_since_epoch() + 1);
+        assert!(!review::is_overdue(Status::Submitted, next, monday));
+    }
+
+    #[test]
+    fn age_bounds_pick_exactly_the_days_of_those_ages() {
+        let start = Date::new(2026, 10, 1).unwrap().days_since_epoch();
+        for t in start..start + 60 {
+            let today = Date::from_days_since_epoch(t);
+            for n in 0..8 {
+                let (oldest, youngest) = (latest_day_aged(today, n).days_since_epoch(), earliest_day_within(today, n).days_since_epoch());
+                for d in t - 30..=t {
+                    let age = review::working_days_between(Date::from_days_since_epoch(d), today);
+                    assert_eq!(d <= oldest, age >= n, "{} min {n} day {d}", today.iso());
+                    assert_eq!(d >= youngest, age <= n, "{} max {n} day {d}", today.iso());
+                }
+            }
+        }
+    }
+}

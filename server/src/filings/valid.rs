@@ -1,0 +1,71 @@
+//! A filing's payload, parsed and validated once by the shared rules — exactly as the form did
+//! on the device — into the typed value that every later step receives: the checks, the effect
+//! of its kind, the ledger. Nothing after this reads the payload again.
+
+use app::api::sync::FilingKind;
+use app::domain::forms::base_declaration::{self, BaseDeclaration};
+use app::domain::forms::employer::{self, EmployerRegistration};
+use app::domain::forms::enrolment::{self, Enrolment};
+use app::domain::forms::personal::{self, PersonalRegistration};
+use app::domain::forms::Context;
+use app::domain::{FieldErrors, Issue};
+use serde::de::DeserializeOwned;
+
+/// A filing that passed the shared rules.
+#[derive(Debug, Clone)]
+pub enum ValidFiling {
+    PersonalRegistration(PersonalRegistration),
+    EmployerRegistration(EmployerRegistration),
+    Enrolment(Enrolment),
+    BaseDeclaration(BaseDeclaration),
+}
+
+fn parse<T: DeserializeOwned>(payload: &str) -> Result<T, FieldErrors> {
+    serde_json::from_str(payload).map_err(|_| {
+        let mut e = FieldErrors::default();
+        e.error("form", Issue::new("payload.unreadable", "提交的内容无法识别，请更新应用后重试", "The filing could not be read; update the app and try again"));
+        e
+    })
+}
+
+impl ValidFiling {
+    /// Parses and validates a payload of `kind`.
+    pub fn parse(kind: FilingKind, payload: &str, ctx: &Context) -> Result<ValidFiling, FieldErrors> {
+        Ok(match kind {
+            FilingKind::PersonalRegistration => Self::PersonalRegistration(personal::validate(&parse(payload)?, ctx)?.value),
+            FilingKind::EmployerRegistration => Self::EmployerRegistration(employer::validate(&parse(payload)?, ctx)?.value),
+            FilingKind::Enrolment => Self::Enrolment(enrolment::validate(&parse(payload)?, ctx)?.value),
+            FilingKind::BaseDeclaration => Self::BaseDeclaration(base_declaration::validate(&parse(payload)?, ctx)?.value),
+        })
+    }
+
+    pub fn kind(&self) -> FilingKind {
+        match self {
+            Self::PersonalRegistration(_) => FilingKind::PersonalRegistration,
+            Self::EmployerRegistration(_) => FilingKind::EmployerRegistration,
+            Self::Enrolment(_) => FilingKind::Enrolment,
+            Self::BaseDeclaration(_) => FilingKind::BaseDeclaration,
+        }
+    }
+
+    /// The filing's main identifier (ID number, credit code), for duplicate checks. Plain
+    /// text: it is turned into a blind index before it is stored.
+    pub fn subject(&self) -> Option<&str> {
+        match self {
+            Self::PersonalRegistration(r) => Some(r.id_number.as_str()),
+            Self::EmployerRegistration(r) => Some(r.credit_code.as_str()),
+            Self::Enrolment(e) => Some(e.id_number.as_str()),
+            Self::BaseDeclaration(_) => None,
+        }
+    }
+
+    /// The division the filing belongs to (queues filter on it).
+    pub fn region(&self) -> u32 {
+        match self {
+            Self::PersonalRegistration(r) => r.id_number.address_code(),
+            Self::EmployerRegistration(r) => r.credit_code.division(),
+            Self::Enrolment(e) => e.region,
+            Self::BaseDeclaration(d) => d.region,
+        }
+    }
+}

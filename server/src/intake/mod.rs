@@ -1,0 +1,227 @@
+//! `POST /api/sync`: a batch of frozen filings in, one result per filing out. The protocol is
+//! written down in docs/sync.md.
+//!
+//! Per filing: the hash must match the payload; a client id seen before returns its original
+//! result (same content) or a conflict (other content); the shared rules validate the payload
+//! once into a [`ValidFiling`]; the attachments must be stored; its kind's check runs
+//! ([`kinds`]). What passes is stored in one transaction for the whole batch, so every
+//! "accepted" in the answer is already durable; then each kind's effect runs.
+
+mod kinds;
+
+use std::sync::Arc;
+
+use app::api::sync::{is_sha256_hex, ItemResult, Outcome, SyncBatch, SyncItem, SyncResponse, MAX_BATCH_ITEMS};
+use app::api::ApiError;
+use app::domain::forms::Context;
+use app::domain::{Date, FieldErrors, Issue};
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::{Extension, Json};
+
+use crate::accounts::session::Principal;
+use crate::filings::{NewFiling, Stored, StoredFiling, ValidFiling, Verdict};
+use crate::http::Internal;
+use crate::vault::hex_sha256;
+
+/// The queries the intake needs.
+pub trait Db: crate::employers::Db {}
+impl<T: crate::employers::Db + ?Sized> Db for T {}
+
+/// What the intake reaches (`FromRef` of the server's state).
+#[derive(Clone)]
+pub struct Cx {
+    pub store: Arc<dyn Db>,
+    pub accounts: crate::accounts::Cx,
+}
+
+impl Cx {
+    fn employers(&self) -> crate::employers::Cx {
+        crate::employers::Cx { store: self.store.clone(), accounts: self.accounts.clone() }
+    }
+}
+
+/// The handler.
+pub async fn sync(
+    State(cx): State<Cx>,
+    Extension(by): Extension<Option<Principal>>,
+    body: Result<Json<SyncBatch>, axum::extract::rejection::JsonRejection>,
+) -> Response {
+    let Ok(Json(batch)) = body else {
+        return (StatusCode::BAD_REQUEST, Json(ApiError::bad_request())).into_response();
+    };
+    if batch.items.len() > MAX_BATCH_ITEMS {
+        let e = ApiError::new("batch_too_large", "一次提交的件数过多", "Too many filings in one batch");
+        return (StatusCode::PAYLOAD_TOO_LARGE, Json(e)).into_response();
+    }
+    match ingest_as(&cx, batch, by.as_ref()).await {
+        Ok(response) => Json(response).into_response(),
+        Err(cause) => {
+            tracing::error!(error = %cause, "sync: the batch was not stored");
+            let e = ApiError::new("unavailable", "服务暂时不可用，将自动重试", "The service is unavailable for now; it will be retried");
+            (StatusCode::SERVICE_UNAVAILABLE, Json(e)).into_response()
+        }
+    }
+}
+
+/// What one item became before storing.
+enum Prepared {
+    /// Decided now: refused, a conflict, attachments to upload first, or try later.
+    Decided(Outcome),
+    /// Stored before with this very content: accepted again, its effect made sure of (when its
+    /// payload still passes the rules).
+    Again(StoredFiling, Option<ValidFiling>),
+    /// Queued to store (the next in the batch's list), then to apply.
+    Store(ValidFiling),
+}
+
+/// Processes a batch sent without a session; an `Err` means nothing of it was stored.
+pub async fn ingest(cx: &Cx, batch: SyncBatch) -> Result<SyncResponse, Internal> {
+    ingest_as(cx, batch, None).await
+}
+
+/// Processes a batch sent by `by` (the session the request carried, if any).
+pub async fn ingest_as(cx: &Cx, batch: SyncBatch, by: Option<&Principal>) -> Result<SyncResponse, Internal> {
+    let now = app::api::ssr::now_ms();
+    let today = Date::china_from_unix_ms(now);
+    let ctx = Context { today, policy: Some(&cx.accounts.policy) };
+    let mut prepared = Vec::with_capacity(batch.items.len());
+    let mut to_store = Vec::new();
+    for item in &batch.items {
+        prepared.push(prepare(cx, &batch.device_id, item, &ctx, by, &mut to_store).await?);
+    }
+    let mut stored = if to_store.is_empty() { Vec::new() } else { cx.store.store_filings(&to_store, &today.digits(), now).await? }.into_iter();
+    let mut results = Vec::with_capacity(batch.items.len());
+    // Every accepted filing's effect (idempotent: also when a retry finds the filing stored by
+    // an attempt that failed before its effect).
+    let mut effects: Vec<(&str, ValidFiling)> = Vec::new();
+    for (item, p) in batch.items.iter().zip(prepared) {
+        let outcome = match p {
+            Prepared::Decided(outcome) => outcome,
+            Prepared::Again(filing, valid) => {
+                effects.extend(valid.map(|v| (item.client_id.as_str(), v)));
+                accepted(&filing, true)
+            }
+            Prepared::Store(valid) => match stored.next().expect("one result per stored filing") {
+                Stored::New(f) => {
+                    effects.push((item.client_id.as_str(), valid));
+                    accepted(&f, false)
+                }
+                Stored::Existing(f) => {
+                    let outcome = same_or_conflict(&f, &item.content_hash);
+                    if matches!(outcome, Outcome::Accepted { .. }) {
+                        effects.push((item.client_id.as_str(), valid));
+                    }
+                    outcome
+                }
+            },
+        };
+        results.push(ItemResult::new(item.client_id.clone(), outcome));
+    }
+    for (client_id, valid) in &effects {
+        kinds::apply(cx, valid, client_id, &today.iso(), now, by).await?;
+    }
+    tracing::info!(items = batch.items.len(), stored = to_store.len(), "sync batch");
+    Ok(SyncResponse { results, server_time: now })
+}
+
+fn accepted(f: &StoredFiling, duplicate: bool) -> Outcome {
+    Outcome::Accepted { receipt_no: f.receipt_no.clone(), received_at: f.received_at, duplicate }
+}
+
+fn same_or_conflict(f: &StoredFiling, hash: &str) -> Outcome {
+    if f.content_hash == hash {
+        accepted(f, true)
+    } else {
+        Outcome::Conflict {
+            message: Issue::new(
+                "conflict",
+                "这份材料的编号已被另一份内容不同的提交使用，服务器保留了先到的一份；请导出本条并联系经办机构",
+                "This filing's id was already used by a filing with other content; the server kept the first. Export this item and contact the agency",
+            ),
+        }
+    }
+}
+
+fn rejected(field: &str, issue: Issue) -> Prepared {
+    let mut errors = FieldErrors::default();
+    errors.error(field, issue);
+    Prepared::Decided(Outcome::Rejected { errors })
+}
+
+/// Everything short of storing; a filing that passes is queued on `to_store`.
+async fn prepare(
+    cx: &Cx,
+    device_id: &str,
+    item: &SyncItem,
+    ctx: &Context<'_>,
+    by: Option<&Principal>,
+    to_store: &mut Vec<NewFiling>,
+) -> Result<Prepared, Internal> {
+    if !is_client_id(&item.client_id) {
+        return Ok(rejected("form", Issue::new("client_id.invalid", "提交编号无效，请更新应用", "The filing id is invalid; update the app")));
+    }
+    if hex_sha256(item.payload.as_bytes()) != item.content_hash {
+        return Ok(rejected(
+            "form",
+            Issue::new("payload.hash_mismatch", "提交内容在传输中损坏，请导出本条并联系经办机构", "The filing was damaged on its way; export it and contact the agency"),
+        ));
+    }
+    if let Some(existing) = cx.store.filing_by_client_id(&item.client_id).await? {
+        return Ok(match same_or_conflict(&existing, &item.content_hash) {
+            Outcome::Accepted { .. } => Prepared::Again(existing, ValidFiling::parse(item.kind, &item.payload, ctx).ok()),
+            outcome => Prepared::Decided(outcome),
+        });
+    }
+    let filing = match ValidFiling::parse(item.kind, &item.payload, ctx) {
+        Ok(filing) => filing,
+        Err(errors) => return Ok(Prepared::Decided(Outcome::Rejected { errors })),
+    };
+    if let Some(bad) = item.attachments.iter().find(|a| !is_sha256_hex(&a.sha256)) {
+        return Ok(rejected("form", Issue::formatted("attachment.invalid", format!("附件编号无效：{}", bad.slot), format!("Invalid attachment reference: {}", bad.slot))));
+    }
+    let shas: Vec<String> = item.attachments.iter().map(|a| a.sha256.clone()).collect();
+    let missing = cx.store.attachments_missing(&shas).await?;
+    if !missing.is_empty() {
+        return Ok(Prepared::Decided(Outcome::MissingAttachments { missing }));
+    }
+    let subject = filing.subject().map(|s| cx.accounts.vault.blind_index(item.kind.as_str(), s));
+    match kinds::check(cx, &filing, item, subject.as_deref(), by).await? {
+        Verdict::Pass => {}
+        Verdict::Reject(errors) => return Ok(Prepared::Decided(Outcome::Rejected { errors })),
+        Verdict::Retry(message) => return Ok(Prepared::Decided(Outcome::Retry { message })),
+    }
+    to_store.push(NewFiling {
+        client_id: item.client_id.clone(),
+        kind: item.kind.as_str().to_owned(),
+        content_hash: item.content_hash.clone(),
+        payload: cx.accounts.vault.seal(item.payload.as_bytes()),
+        subject,
+        region: Some(i64::from(filing.region())),
+        device_id: device_id.chars().take(64).collect(),
+        version_of: item.version_of.clone().filter(|v| is_client_id(v)),
+        created_at: item.created_at,
+        attachments: item.attachments.iter().map(|a| (a.slot.clone(), a.sha256.clone())).collect(),
+    });
+    Ok(Prepared::Store(filing))
+}
+
+/// A UUID in its 36-character text form.
+fn is_client_id(s: &str) -> bool {
+    s.len() == 36
+        && s.bytes().enumerate().all(|(i, b)| match i {
+            8 | 13 | 18 | 23 => b == b'-',
+            _ => b.is_ascii_hexdigit(),
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn client_ids_are_uuids() {
+        assert!(super::is_client_id("0190f3a2-7c4e-7b1a-9c3d-1234567890ab"));
+        assert!(!super::is_client_id("0190f3a2-7c4e-7b1a-9c3d-1234567890a"));
+        assert!(!super::is_client_id("0190f3a2x7c4e-7b1a-9c3d-1234567890ab"));
+    }
+}
