@@ -70,6 +70,9 @@ pub struct ServeArgs {
     /// Retries of a failed call to the identity service or the SMS provider.
     #[arg(long, env = "SHEBAO_OUTBOUND_RETRIES", default_value_t = 2)]
     pub outbound_retries: u32,
+    /// Multiplies every quota on writes (load tests and benchmarks from one address).
+    #[arg(long, env = "SHEBAO_QUOTA_SCALE", default_value_t = 1)]
+    pub quota_scale: i64,
     /// Development mode: enables developer-only pages. Never in production.
     #[arg(long, env = "SHEBAO_DEV")]
     pub dev: bool,

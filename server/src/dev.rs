@@ -10,10 +10,11 @@ use serde_json::json;
 
 use crate::AppState;
 
-/// The first demo people (fictional, made by the seed) to try registration with.
+/// The first demo people (fictional, made by the seed) to try registration with: a registration
+/// goes through with the person's own mobile on record.
 pub async fn demo_people() -> Response {
     let demo = crate::registry::demo::Demo::new();
-    Json((0..5).map(|i| demo.person(i)).map(|p| json!({ "name": p.name, "id_number": p.id_number, "status": p.status })).collect::<Vec<_>>())
+    Json((0..5).map(|i| demo.person(i)).map(|p| json!({ "name": p.name, "id_number": p.id_number, "mobile": p.mobile, "status": p.status })).collect::<Vec<_>>())
         .into_response()
 }
 

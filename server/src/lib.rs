@@ -7,7 +7,8 @@
 //!   `config`, `telemetry`, `http` (refusals, extractors, headers, the built site);
 //! - capabilities, each with its handlers and its queries: `registry`, `accounts`, `uploads`,
 //!   `filings`, `employers`, `registration`, `ledger`, `vouchers`, `admin`, `intake`;
-//! - the assembly: `state` (the one store, the shared state), `router`, `dev`, `serve`, `cli`.
+//! - the assembly: `state` (the one store, the shared state), `housekeeping`, `router`, `dev`,
+//!   `serve`, `cli`.
 
 pub mod vault;
 pub mod store;
@@ -27,6 +28,7 @@ pub mod admin;
 pub mod intake;
 
 pub mod state;
+pub mod housekeeping;
 pub mod router;
 pub mod dev;
 pub mod serve;

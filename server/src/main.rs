@@ -12,6 +12,7 @@ async fn main() -> ExitCode {
         Command::Serve(args) => serve(args).await.map(|()| None),
         Command::Registry(args) => server::cli::registry::run(&args).await.map(|ok| (!ok).then(|| ExitCode::from(1))),
         Command::Staff(args) => server::cli::staff::run(&args).await.map(|()| None),
+        Command::Key(args) => server::cli::key::run(&args).map(|()| None),
         Command::LoginBench(args) => server::cli::login_bench::run(&args).await.map(|()| None),
         Command::ReviewBench(args) => server::cli::review_bench::run(&args).await.map(|()| None),
         Command::Check(args) => {
@@ -41,6 +42,9 @@ async fn main() -> ExitCode {
 
 async fn serve(args: server::config::ServeArgs) -> anyhow::Result<()> {
     server::telemetry::init(args.log_format);
+    if let Some(why) = server::serve::refuse_to_start(&args) {
+        anyhow::bail!(why);
+    }
     let (store, vault) = server::serve::open_store(&args.store).await?;
     server::serve::run(&args, store, vault).await
 }

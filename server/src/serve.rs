@@ -15,19 +15,61 @@ use crate::{app, AppState};
 /// How long requests in flight may take to finish after a shutdown signal.
 const DRAIN: Duration = Duration::from_secs(10);
 
-/// The data key from `--key`/`SHEBAO_KEY`, `--key-file`, or (embedded SQLite only) the data
-/// dir's key file, created on first start.
+/// The longest a request may take (a 64 KB chunk over a poor 2G link takes well under this).
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// The data key from `--key`/`SHEBAO_KEY` or `--key-file` (which must exist: a mistyped path
+/// never makes a new key; `shebao-server key generate FILE` makes one), or — for development
+/// with the embedded SQLite database only — the data dir's own key file, created on first use.
 pub fn vault(args: &StoreArgs, shared_database: bool) -> anyhow::Result<Vault> {
     if let Some(hex) = args.key_hex.as_deref().filter(|k| !k.trim().is_empty()) {
         return Ok(Vault::from_hex(hex)?);
     }
     if let Some(file) = &args.key_file {
-        return Ok(Vault::from_file_or_create(file)?);
+        return Vault::from_file(file).map_err(|e| anyhow::anyhow!("{e} (make a key with `shebao-server key generate {}`)", file.display()));
     }
     if shared_database {
         anyhow::bail!("with PostgreSQL every replica must use the same data key: give SHEBAO_KEY or --key-file");
     }
     Ok(Vault::from_file_or_create(&args.data_dir.join("keys").join("data.key"))?)
+}
+
+/// Why this configuration must not start, if it must not. Development mode shows every SMS
+/// code and every voucher's address at `/dev/…`: it runs only on a loopback address, with the
+/// embedded SQLite database, without TLS or a proxy in front. Anything else is production,
+/// which needs a real SMS provider (the development gateway sends nothing) and a data key kept
+/// apart from the database.
+pub fn refuse_to_start(args: &ServeArgs) -> Option<String> {
+    let postgres = args.store.database_url.as_deref().is_some_and(|u| !u.trim().is_empty());
+    if args.dev {
+        let why = if !args.bind.ip().is_loopback() {
+            Some(format!("--bind {} is not a loopback address", args.bind))
+        } else if postgres {
+            Some("DATABASE_URL names a shared database".into())
+        } else if args.tls_cert.is_some() || args.public_https || args.trust_forwarded {
+            Some("TLS or a proxy in front means it is meant to be reached from elsewhere".into())
+        } else {
+            None
+        };
+        return why.map(|why| {
+            format!(
+                "refusing to start: development mode (--dev) shows every SMS code at /dev/sms and every voucher at /dev/filings, \
+                 so it runs only on loopback (127.0.0.1) with the embedded SQLite database, without TLS or a proxy; here {why}. \
+                 Drop --dev (and give --sms-url and --key-file) to serve for real."
+            )
+        });
+    }
+    if args.sms_url.as_deref().is_none_or(|u| u.trim().is_empty()) {
+        return Some("refusing to start: no SMS provider (--sms-url / SHEBAO_SMS_URL); without one no code reaches anyone. Use --dev on loopback to try the app.".into());
+    }
+    if args.store.key_hex.as_deref().is_none_or(|k| k.trim().is_empty()) && args.store.key_file.is_none() {
+        return Some(
+            "refusing to start: no data key given (--key-file / SHEBAO_KEY_FILE, or SHEBAO_KEY); outside development the key is kept apart from the database. \
+             Make one with `shebao-server key generate FILE`."
+                .into(),
+        );
+    }
+    None
 }
 
 /// Opens the store named by the arguments and the key that seals its personal data.
@@ -42,6 +84,7 @@ pub async fn run(args: &ServeArgs, store: Arc<dyn Store>, vault: Vault) -> anyho
     let mut state = AppState::new(store, args.site_dir.clone(), vault);
     state.dev = args.dev;
     state.tls = args.tls_cert.is_some();
+    state.https = state.tls || args.public_https;
     configure_accounts(args, &mut state);
     if let Some(file) = &args.policy_file {
         let text = std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
@@ -52,7 +95,9 @@ pub async fn run(args: &ServeArgs, store: Arc<dyn Store>, vault: Vault) -> anyho
     if !state.site_dir.join("index.html").is_file() {
         tracing::warn!(site_dir = %state.site_dir.display(), "no built site here; run `cargo xtask build`");
     }
-    let router = app(state.clone());
+    crate::http::quota::set_scale(args.quota_scale);
+    crate::housekeeping::spawn(state.clone());
+    let router = app(state.clone()).layer(tower_http::timeout::TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT));
     let listener = std::net::TcpListener::bind(args.bind).with_context(|| format!("binding {}", args.bind))?;
     listener.set_nonblocking(true)?;
     let addr = listener.local_addr()?;
@@ -89,7 +134,8 @@ fn configure_accounts(args: &ServeArgs, state: &mut AppState) {
     a.forwarding.trust_forwarded = args.trust_forwarded;
     let timeout = Duration::from_millis(args.outbound_timeout_ms);
     if let Some(url) = args.identity_url.as_deref().filter(|u| !u.is_empty()) {
-        a.identity = Arc::new(crate::accounts::identity::HttpIdentity::new(url, timeout, args.outbound_retries));
+        let service = Arc::new(crate::accounts::identity::HttpIdentity::new(url, timeout, args.outbound_retries));
+        a.identity = Arc::new(crate::accounts::identity::Remembered::new(service, state.vault.clone()));
         tracing::info!("real-name checks: external identity service");
     }
     match args.sms_url.as_deref().filter(|u| !u.is_empty()) {
@@ -97,7 +143,7 @@ fn configure_accounts(args: &ServeArgs, state: &mut AppState) {
             a.sms = Arc::new(crate::accounts::sms::HttpSmsGateway::new(url, args.sms_token.clone(), timeout, args.outbound_retries));
             a.dev_sms = None;
         }
-        None => tracing::warn!("no SMS provider configured (--sms-url): codes are only written to this log"),
+        None => tracing::warn!("development SMS gateway: codes are kept for /dev/sms only, nothing is sent"),
     }
 }
 

@@ -53,6 +53,8 @@ pub struct AppState {
     pub tls: bool,
     /// Development mode (developer-only pages).
     pub dev: bool,
+    /// The browser reaches the site over HTTPS (our own TLS or a proxy's): HSTS, and https links.
+    pub https: bool,
     /// Real-name checks, SMS, password hashing, cookie policy.
     pub accounts: Accounts,
 }
@@ -62,7 +64,7 @@ impl AppState {
     pub fn new(store: Arc<dyn Store>, site_dir: PathBuf, vault: Vault) -> Self {
         let policy = PolicyTable::from_json(SHIPPED_POLICY).expect("the shipped policy table is valid (tested)");
         let accounts = Accounts::local(store.clone(), vault.clone());
-        Self { store, policy: Arc::new(policy), vault, site_dir, tls: false, dev: false, accounts }
+        Self { store, policy: Arc::new(policy), vault, site_dir, tls: false, dev: false, https: false, accounts }
     }
 
     /// What server functions get as context.
@@ -102,7 +104,7 @@ impl FromRef<AppState> for uploads::Cx {
 
 impl FromRef<AppState> for vouchers::Cx {
     fn from_ref(s: &AppState) -> Self {
-        vouchers::Cx { store: s.store.clone(), vault: s.vault.clone(), https: s.accounts.cookies.secure }
+        vouchers::Cx { store: s.store.clone(), vault: s.vault.clone(), https: s.https || s.accounts.cookies.secure }
     }
 }
 
@@ -120,6 +122,6 @@ impl FromRef<AppState> for SiteDir {
 
 impl FromRef<AppState> for Hsts {
     fn from_ref(s: &AppState) -> Self {
-        Hsts(s.tls)
+        Hsts(s.tls || s.https)
     }
 }

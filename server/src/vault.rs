@@ -60,6 +60,17 @@ impl Vault {
         Ok(Vault { aead, mac_key })
     }
 
+    /// Reads an existing key file.
+    pub fn from_file(path: &Path) -> Result<Vault, VaultError> {
+        Vault::from_hex(&std::fs::read_to_string(path).map_err(|e| VaultError::KeyFile(path.display().to_string(), e))?)
+    }
+
+    /// Writes a fresh random key to `path` (mode 0600); never over an existing file.
+    pub fn generate(path: &Path) -> Result<(), VaultError> {
+        let key: Vec<u8> = (0..2).flat_map(|_| Aes256Gcm::generate_key(OsRng).to_vec()).collect();
+        write_private(path, &hex::encode(key)).map_err(|e| VaultError::KeyFile(path.display().to_string(), e))
+    }
+
     /// Reads the key file, creating it with a fresh random key (mode 0600) if it does not exist.
     pub fn from_file_or_create(path: &Path) -> Result<Vault, VaultError> {
         let io = |e| VaultError::KeyFile(path.display().to_string(), e);

@@ -125,23 +125,48 @@ both_stores!(sms_caps, sms_daily_caps_per_phone_and_per_address);
 async fn login_failures_grow_then_lock_and_clear(store: Arc<dyn Store>) {
     let s = store.as_ref();
     let mut now = T0;
+    // Each try is taken (counted) before its password is checked; a try inside a wait is
+    // refused and not counted.
     for n in 1..=throttle::LOCK_AFTER {
-        throttle::check(s, "acct", "10.0.0.4", now).await.unwrap_or_else(|e| panic!("failure {n}: {e:?}"));
-        throttle::failed(s, "acct", "10.0.0.4", now).await.unwrap();
+        throttle::take(s, "acct", "10.0.0.4", now).await.unwrap_or_else(|e| panic!("try {n}: {e:?}"));
         if n > throttle::FREE && n < throttle::LOCK_AFTER {
-            let Err(server::http::Refusal::Api { error, .. }) = throttle::check(s, "acct", "10.0.0.4", now).await else { panic!() };
+            let Err(server::http::Refusal::Api { error, .. }) = throttle::take(s, "acct", "10.0.0.4", now).await else { panic!() };
             assert_eq!(error.code, "login.wait");
         }
         now += throttle::name_wait_ms(n);
     }
-    let Err(server::http::Refusal::Api { error, retry_after_s, .. }) = throttle::check(s, "acct", "10.0.0.4", T0 + 200_000).await else { panic!() };
+    let Err(server::http::Refusal::Api { error, retry_after_s, .. }) = throttle::take(s, "acct", "10.0.0.4", T0 + 200_000).await else { panic!() };
     assert_eq!(error.code, "login.locked");
     assert!(retry_after_s.unwrap() > 60);
-    throttle::check(s, "acct", "10.0.0.4", now + throttle::LOCK_MS).await.unwrap();
+    throttle::take(s, "acct", "10.0.0.4", now + throttle::LOCK_MS).await.unwrap();
     throttle::succeeded(s, "acct").await.unwrap();
-    assert!(s.failures_get("login:acct").await.unwrap().is_none());
-    assert_eq!(s.failures_get("addr:10.0.0.4").await.unwrap().unwrap().failures, throttle::LOCK_AFTER, "the address keeps its count");
+    assert!(s.failures_get("acct").await.unwrap().is_none());
+    assert_eq!(
+        s.failures_get("addr:10.0.0.4").await.unwrap().unwrap().failures,
+        throttle::LOCK_AFTER + 1,
+        "the address keeps its count of every try taken"
+    );
 }
+
+/// The security review's finding: tries checked against the lock before any was counted. Taken
+/// at once, concurrent tries cannot pass a lock: of 15 at the same instant, exactly the free
+/// ones and the first that earns a wait get through.
+async fn concurrent_tries_do_not_slip_past_the_lock(store: Arc<dyn Store>) {
+    let tries: Vec<_> = (0..15)
+        .map(|i| {
+            let store = store.clone();
+            tokio::spawn(async move { throttle::take(store.as_ref(), "acct", &format!("10.0.1.{i}"), T0).await.is_ok() })
+        })
+        .collect();
+    let mut passed = 0;
+    for t in tries {
+        passed += usize::from(t.await.unwrap());
+    }
+    assert_eq!(passed as i64, throttle::FREE + 1, "only the free tries and the one that earns the first wait");
+    assert_eq!(store.failures_get("acct").await.unwrap().unwrap().failures, throttle::FREE + 1);
+}
+both_stores!(login_throttle_is_atomic, concurrent_tries_do_not_slip_past_the_lock);
+
 both_stores!(login_throttle, login_failures_grow_then_lock_and_clear);
 
 async fn accounts_sessions_and_audit(store: Arc<dyn Store>) {
@@ -157,6 +182,7 @@ async fn accounts_sessions_and_audit(store: Arc<dyn Store>) {
         email: None,
         password_hash: "$argon2id$x".into(),
         registered_by: None,
+        expires_at: None,
     };
     let audit = AuditEntry { action: "account.register".into(), ..Default::default() };
     let id = s.account_create(&a, &audit, T0).await.unwrap().unwrap();

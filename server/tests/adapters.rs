@@ -5,7 +5,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
-use app::domain::{Date, IdNumber};
+use app::domain::{Date, IdNumber, MobileNumber, PersonName};
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
@@ -20,11 +20,11 @@ type Hits = Arc<AtomicU32>;
 async fn double() -> (String, Hits) {
     let hits: Hits = Arc::default();
     let app = Router::new()
-        .route("/identity", post(|Json(v): Json<Value>| async move {
-            let result = match (v["name"].as_str(), v["id_number"].as_str()) {
-                (Some("王小明"), Some(_)) => "matched",
-                (Some(_), Some("320102199003071239")) => "name_differs",
-                _ => "not_found",
+        .route("/identity", post(|State(h): State<Hits>, Json(v): Json<Value>| async move {
+            h.fetch_add(100, Ordering::SeqCst);
+            let result = match (v["name"].as_str(), v["id_number"].as_str(), v["mobile"].as_str()) {
+                (Some("王小明"), Some("320102199003071239"), Some("13800138000")) => "matched",
+                _ => "mismatch",
             };
             Json(json!({ "result": result }))
         }))
@@ -56,21 +56,50 @@ fn id(s: &str) -> IdNumber {
     IdNumber::parse(s, Date::new(2026, 11, 23).unwrap()).unwrap().value
 }
 
+fn name(s: &str) -> PersonName {
+    PersonName::parse(s).unwrap().value
+}
+
+fn mobile(s: &str) -> MobileNumber {
+    MobileNumber::parse(s).unwrap().value
+}
+
 #[tokio::test]
 async fn identity_service_answers_and_failures() {
     let (url, hits) = double().await;
     let timeout = Duration::from_millis(300);
     let ok = HttpIdentity::new(&format!("{url}/identity"), timeout, 1);
-    assert_eq!(ok.check("王小明", &id("320102199003071239")).await, Verdict::Matched);
-    assert_eq!(ok.check("王晓明", &id("320102199003071239")).await, Verdict::NameDiffers);
-    assert_eq!(ok.check("李四", &id("11010519491231002X")).await, Verdict::NotInRegistry);
+    let (me, my_id, my_phone) = (name("王小明"), id("320102199003071239"), mobile("13800138000"));
+    assert_eq!(ok.check(&me, &my_id, &my_phone).await, Verdict::Matched);
+    // Any one of the three wrong is the same one answer.
+    assert_eq!(ok.check(&name("王晓明"), &my_id, &my_phone).await, Verdict::Mismatch);
+    assert_eq!(ok.check(&me, &my_id, &mobile("13900139000")).await, Verdict::Mismatch);
+    assert_eq!(ok.check(&name("李四"), &id("11010519491231002X"), &my_phone).await, Verdict::Mismatch);
+    assert_eq!(hits.swap(0, Ordering::SeqCst), 400, "the service was asked each time, with the mobile");
     for path in ["broken", "slow", "garbage", "odd"] {
         let check = HttpIdentity::new(&format!("{url}/{path}"), timeout, 1);
-        assert_eq!(check.check("王小明", &id("320102199003071239")).await, Verdict::Unavailable, "{path}");
+        assert_eq!(check.check(&me, &my_id, &my_phone).await, Verdict::Unavailable, "{path}");
     }
     assert_eq!(hits.load(Ordering::SeqCst), 4, "the 500s and the timeouts were each retried once");
     let nobody = HttpIdentity::new("http://127.0.0.1:9/identity", timeout, 0);
-    assert_eq!(nobody.check("王小明", &id("320102199003071239")).await, Verdict::Unavailable);
+    assert_eq!(nobody.check(&me, &my_id, &my_phone).await, Verdict::Unavailable);
+}
+
+#[tokio::test]
+async fn identity_answers_are_remembered_a_while_but_unavailability_is_not() {
+    let (url, hits) = double().await;
+    let timeout = Duration::from_millis(300);
+    let vault = server::vault::Vault::random();
+    let remembered = server::accounts::identity::Remembered::new(Arc::new(HttpIdentity::new(&format!("{url}/identity"), timeout, 0)), vault.clone());
+    let (me, my_id, my_phone) = (name("王小明"), id("320102199003071239"), mobile("13800138000"));
+    for _ in 0..3 {
+        assert_eq!(remembered.check(&me, &my_id, &my_phone).await, Verdict::Matched);
+    }
+    assert_eq!(hits.load(Ordering::SeqCst), 100, "asked once for the filing's check and its effect");
+    let down = server::accounts::identity::Remembered::new(Arc::new(HttpIdentity::new(&format!("{url}/broken"), timeout, 0)), vault);
+    down.check(&me, &my_id, &my_phone).await;
+    down.check(&me, &my_id, &my_phone).await;
+    assert_eq!(hits.load(Ordering::SeqCst), 102, "an unavailable answer is asked again");
 }
 
 #[tokio::test]

@@ -23,14 +23,16 @@ fn receipt(o: &Outcome) -> (String, bool) {
 
 async fn stored_once_and_the_retry_gets_the_original_receipt(store: Arc<dyn Store>) {
     let state = state_over(store.clone());
+    // Enrolments come from a unit's account or a field worker, never anonymously.
+    let by = principal(&state, app::api::auth::Role::FieldWorker, None).await;
     let id = client_id();
     let payload = json(&enrolment(&id_number(1)));
-    let first = intake::ingest(&state.cx(), batch(vec![item(&id, FilingKind::Enrolment, &payload)])).await.unwrap();
+    let first = intake::ingest_as(&state.cx(), batch(vec![item(&id, FilingKind::Enrolment, &payload)]), Some(&by)).await.unwrap();
     let (no, dup) = receipt(&first.results[0].outcome());
     assert!(!dup);
     assert!(no.starts_with("SB") && no.len() == 16, "{no}");
     for _ in 0..3 {
-        let again = intake::ingest(&state.cx(), batch(vec![item(&id, FilingKind::Enrolment, &payload)])).await.unwrap();
+        let again = intake::ingest_as(&state.cx(), batch(vec![item(&id, FilingKind::Enrolment, &payload)]), Some(&by)).await.unwrap();
         assert_eq!(receipt(&again.results[0].outcome()), (no.clone(), true));
     }
     assert_eq!(store.count_filings().await.unwrap(), 1);
@@ -39,12 +41,14 @@ both_stores!(exactly_once, stored_once_and_the_retry_gets_the_original_receipt);
 
 async fn the_same_id_with_other_content_is_a_conflict_and_nothing_is_overwritten(store: Arc<dyn Store>) {
     let state = state_over(store.clone());
+    // Enrolments come from a unit's account or a field worker, never anonymously.
+    let by = principal(&state, app::api::auth::Role::FieldWorker, None).await;
     let id = client_id();
     let original = json(&enrolment(&id_number(2)));
-    intake::ingest(&state.cx(), batch(vec![item(&id, FilingKind::Enrolment, &original)])).await.unwrap();
+    intake::ingest_as(&state.cx(), batch(vec![item(&id, FilingKind::Enrolment, &original)]), Some(&by)).await.unwrap();
     let mut other = enrolment(&id_number(2));
     other.monthly_base = "7000".into();
-    let answer = intake::ingest(&state.cx(), batch(vec![item(&id, FilingKind::Enrolment, &json(&other))])).await.unwrap();
+    let answer = intake::ingest_as(&state.cx(), batch(vec![item(&id, FilingKind::Enrolment, &json(&other))]), Some(&by)).await.unwrap();
     assert!(matches!(&answer.results[0].outcome(), Outcome::Conflict { message } if message.code == "conflict"));
     assert_eq!(store.count_filings().await.unwrap(), 1);
     let sealed = store.filing_payload(&id).await.unwrap().unwrap();
@@ -55,22 +59,24 @@ both_stores!(conflict, the_same_id_with_other_content_is_a_conflict_and_nothing_
 
 async fn the_rules_run_again_and_refusals_are_not_stored(store: Arc<dyn Store>) {
     let state = state_over(store.clone());
+    // Enrolments come from a unit's account or a field worker, never anonymously.
+    let by = principal(&state, app::api::auth::Role::FieldWorker, None).await;
     let mut bad = enrolment(&id_number(3));
     bad.monthly_base = "100".into();
     bad.name = "王3".into();
-    let answer = intake::ingest(&state.cx(), batch(vec![item(&client_id(), FilingKind::Enrolment, &json(&bad))])).await.unwrap();
+    let answer = intake::ingest_as(&state.cx(), batch(vec![item(&client_id(), FilingKind::Enrolment, &json(&bad))]), Some(&by)).await.unwrap();
     let Outcome::Rejected { errors } = &answer.results[0].outcome() else { panic!("{answer:?}") };
     assert_eq!(errors.error_of("monthly_base").unwrap().code, "base.out_of_range");
     assert_eq!(errors.error_of("name").unwrap().code, "name.digits");
 
     let mut tampered = item(&client_id(), FilingKind::Enrolment, &json(&enrolment(&id_number(3))));
     tampered.payload.push(' ');
-    let answer = intake::ingest(&state.cx(), batch(vec![tampered])).await.unwrap();
+    let answer = intake::ingest_as(&state.cx(), batch(vec![tampered]), Some(&by)).await.unwrap();
     let Outcome::Rejected { errors } = &answer.results[0].outcome() else { panic!("{answer:?}") };
     assert_eq!(errors.error_of("form").unwrap().code, "payload.hash_mismatch");
 
     let garbage = item(&client_id(), FilingKind::Enrolment, "{\"x\":1");
-    let answer = intake::ingest(&state.cx(), batch(vec![garbage])).await.unwrap();
+    let answer = intake::ingest_as(&state.cx(), batch(vec![garbage]), Some(&by)).await.unwrap();
     assert!(matches!(&answer.results[0].outcome(), Outcome::Rejected { errors } if errors.error_of("form").unwrap().code == "payload.unreadable"));
     assert_eq!(store.count_filings().await.unwrap(), 0);
 }
@@ -78,10 +84,12 @@ both_stores!(rules, the_rules_run_again_and_refusals_are_not_stored);
 
 async fn a_second_enrolment_of_the_same_person_is_refused(store: Arc<dyn Store>) {
     let state = state_over(store.clone());
+    // Enrolments come from a unit's account or a field worker, never anonymously.
+    let by = principal(&state, app::api::auth::Role::FieldWorker, None).await;
     let payload = json(&enrolment(&id_number(4)));
-    let answer = intake::ingest(&state.cx(), batch(vec![item(&client_id(), FilingKind::Enrolment, &payload)])).await.unwrap();
+    let answer = intake::ingest_as(&state.cx(), batch(vec![item(&client_id(), FilingKind::Enrolment, &payload)]), Some(&by)).await.unwrap();
     receipt(&answer.results[0].outcome());
-    let answer = intake::ingest(&state.cx(), batch(vec![item(&client_id(), FilingKind::Enrolment, &payload)])).await.unwrap();
+    let answer = intake::ingest_as(&state.cx(), batch(vec![item(&client_id(), FilingKind::Enrolment, &payload)]), Some(&by)).await.unwrap();
     let Outcome::Rejected { errors } = &answer.results[0].outcome() else { panic!("{answer:?}") };
     assert_eq!(errors.error_of("id_number").unwrap().code, "enrolment.duplicate");
 }
@@ -89,26 +97,30 @@ both_stores!(duplicate_enrolment, a_second_enrolment_of_the_same_person_is_refus
 
 async fn filings_wait_for_their_attachments(store: Arc<dyn Store>) {
     let state = state_over(store.clone());
+    // Enrolments come from a unit's account or a field worker, never anonymously.
+    let by = principal(&state, app::api::auth::Role::FieldWorker, None).await;
     let photo = b"\xFF\xD8\xFF\xE0 a tiny jpeg".to_vec();
     let sha = server::vault::hex_sha256(&photo);
     let mut it = item(&client_id(), FilingKind::Enrolment, &json(&enrolment(&id_number(5))));
     it.attachments = vec![AttachmentRef { slot: "id_copy".into(), sha256: sha.clone() }];
-    let answer = intake::ingest(&state.cx(), batch(vec![it.clone()])).await.unwrap();
+    let answer = intake::ingest_as(&state.cx(), batch(vec![it.clone()]), Some(&by)).await.unwrap();
     assert_eq!(answer.results[0].outcome(), Outcome::MissingAttachments { missing: vec![sha.clone()] });
     store.attachment_complete(&sha, "image/jpeg", photo.len() as i64, &state.vault.seal(&photo), 1).await.unwrap();
-    let answer = intake::ingest(&state.cx(), batch(vec![it])).await.unwrap();
+    let answer = intake::ingest_as(&state.cx(), batch(vec![it]), Some(&by)).await.unwrap();
     receipt(&answer.results[0].outcome());
 }
 both_stores!(attachments, filings_wait_for_their_attachments);
 
 async fn concurrent_retries_of_one_filing_store_one_row(store: Arc<dyn Store>) {
     let state = state_over(store.clone());
+    // Enrolments come from a unit's account or a field worker, never anonymously.
+    let by = principal(&state, app::api::auth::Role::FieldWorker, None).await;
     let id = client_id();
     let payload = json(&enrolment(&id_number(6)));
     let tasks: Vec<_> = (0..8)
         .map(|_| {
-            let (state, it) = (state.clone(), item(&id, FilingKind::Enrolment, &payload));
-            tokio::spawn(async move { intake::ingest(&state.cx(), batch(vec![it])).await })
+            let (state, it, by) = (state.clone(), item(&id, FilingKind::Enrolment, &payload), by.clone());
+            tokio::spawn(async move { intake::ingest_as(&state.cx(), batch(vec![it]), Some(&by)).await })
         })
         .collect();
     let mut receipts = Vec::new();
@@ -124,6 +136,8 @@ both_stores!(concurrency, concurrent_retries_of_one_filing_store_one_row);
 
 async fn a_mixed_batch_gets_one_result_per_item_in_order(store: Arc<dyn Store>) {
     let state = state_over(store.clone());
+    // Enrolments come from a unit's account or a field worker, never anonymously.
+    let by = principal(&state, app::api::auth::Role::FieldWorker, None).await;
     let mut items = Vec::new();
     for n in 10..20 {
         items.push(item(&client_id(), FilingKind::Enrolment, &json(&enrolment(&id_number(n)))));
@@ -132,7 +146,7 @@ async fn a_mixed_batch_gets_one_result_per_item_in_order(store: Arc<dyn Store>) 
     bad.region = "999999".into();
     items.insert(3, item(&client_id(), FilingKind::Enrolment, &json(&bad)));
     let ids: Vec<String> = items.iter().map(|i| i.client_id.clone()).collect();
-    let answer = intake::ingest(&state.cx(), batch(items)).await.unwrap();
+    let answer = intake::ingest_as(&state.cx(), batch(items), Some(&by)).await.unwrap();
     assert_eq!(answer.results.iter().map(|r| r.client_id.clone()).collect::<Vec<_>>(), ids);
     let accepted: Vec<String> = answer
         .results
@@ -148,31 +162,7 @@ async fn a_mixed_batch_gets_one_result_per_item_in_order(store: Arc<dyn Store>) 
 }
 both_stores!(mixed_batch, a_mixed_batch_gets_one_result_per_item_in_order);
 
-/// Someone signed in as `role`; an employer's account is keyed by its credit code, as
-/// registration keys it.
-fn principal(state: &server::AppState, role: app::api::auth::Role, credit: Option<&str>) -> server::accounts::session::Principal {
-    let id_index = credit.map(|c| state.vault.blind_index(server::vault::purpose::CREDIT_CODE, c)).unwrap_or_default();
-    server::accounts::session::Principal {
-        account: server::accounts::Account {
-            id: 1,
-            role: role.as_str().into(),
-            status: server::accounts::ACTIVE.into(),
-            id_index,
-            id_sealed: Vec::new(),
-            name: "南京示例科技有限公司".into(),
-            mobile_index: String::new(),
-            mobile_sealed: Vec::new(),
-            email: None,
-            password_hash: String::new(),
-            addresses: None,
-            registered_by: None,
-            created_at: 0,
-        },
-        role,
-        token_hash: String::new(),
-        csrf: String::new(),
-    }
-}
+use common::signed_in as principal;
 
 fn declaration(credit: &str) -> String {
     use app::domain::forms::base_declaration::{BaseDeclarationDraft, BaseRowDraft};
@@ -203,15 +193,15 @@ async fn a_base_declaration_comes_from_the_units_own_account(store: Arc<dyn Stor
     let waiting = send(declaration(&ours), None).await;
     assert!(matches!(&waiting, Outcome::Retry { message } if message.code == "base.sign_in"), "{waiting:?}");
     // Another unit's account: refused on the credit code.
-    let other = send(declaration(&theirs), Some(principal(&state, Role::EmployerHandler, Some(&ours)))).await;
+    let other = send(declaration(&theirs), Some(principal(&state, Role::EmployerHandler, Some(&ours)).await)).await;
     assert!(matches!(&other, Outcome::Rejected { errors } if errors.error_of("credit_code").map(|i| i.code.as_ref()) == Some("base.not_your_unit")), "{other:?}");
     // A resident: refused.
-    let resident = send(declaration(&ours), Some(principal(&state, Role::Resident, None))).await;
+    let resident = send(declaration(&ours), Some(principal(&state, Role::Resident, None).await)).await;
     assert!(matches!(&resident, Outcome::Rejected { errors } if errors.error_of("form").map(|i| i.code.as_ref()) == Some("base.not_employer")), "{resident:?}");
     assert_eq!(store.count_filings().await.unwrap(), 0, "nothing refused or waiting is stored");
     // The unit's own account, and a field worker on a unit's behalf: accepted.
-    receipt(&send(declaration(&ours), Some(principal(&state, Role::EmployerHandler, Some(&ours)))).await);
-    receipt(&send(declaration(&theirs), Some(principal(&state, Role::FieldWorker, None))).await);
+    receipt(&send(declaration(&ours), Some(principal(&state, Role::EmployerHandler, Some(&ours)).await)).await);
+    receipt(&send(declaration(&theirs), Some(principal(&state, Role::FieldWorker, None).await)).await);
     assert_eq!(store.count_filings().await.unwrap(), 2);
 }
 both_stores!(base_declaration_authority, a_base_declaration_comes_from_the_units_own_account);

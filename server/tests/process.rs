@@ -22,6 +22,10 @@ impl Drop for Running {
     }
 }
 
+/// A key, given as a production start needs one.
+const KEY: &str = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+
+/// A production start: a provider for the SMS (never reached here) and a data key.
 fn start(site: &std::path::Path, extra: &[&str]) -> Running {
     let data = tempfile::tempdir().unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_shebao-server"))
@@ -29,6 +33,7 @@ fn start(site: &std::path::Path, extra: &[&str]) -> Running {
         .arg(site)
         .arg("--data-dir")
         .arg(data.path())
+        .args(["--sms-url", "http://127.0.0.1:9/sms", "--key", KEY])
         .args(extra)
         .env_remove("DATABASE_URL")
         .stdout(Stdio::piped())
@@ -134,7 +139,7 @@ fn a_policy_file_replaces_the_shipped_figures_and_a_bad_one_stops_the_start() {
 
     std::fs::write(&file, r#"{"version":"x"}"#).unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_shebao-server"))
-        .args(["serve", "--bind", "127.0.0.1:0", "--data-dir"])
+        .args(["serve", "--bind", "127.0.0.1:0", "--sms-url", "http://127.0.0.1:9/sms", "--key", KEY, "--data-dir"])
         .arg(dir.path())
         .arg("--policy-file")
         .arg(&file)
@@ -143,4 +148,50 @@ fn a_policy_file_replaces_the_shipped_figures_and_a_bad_one_stops_the_start() {
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("policy table"), "{stderr}");
+}
+
+/// What a start refuses, and says why (the security review: `--dev` on a public address showed
+/// every SMS code; a production start without a provider silently "sent" codes to its log; a
+/// mistyped key file made a new key).
+#[test]
+fn unsafe_starts_are_refused_with_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let refused = |args: &[&str], env: &[(&str, &str)]| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_shebao-server"));
+        cmd.arg("serve").arg("--data-dir").arg(dir.path()).args(args).env_remove("DATABASE_URL");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let out = cmd.output().unwrap();
+        assert_ne!(out.status.code(), Some(0), "{args:?} started");
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let e = refused(&["--dev", "--bind", "0.0.0.0:0"], &[]);
+    assert!(e.contains("development mode") && e.contains("loopback"), "{e}");
+    let e = refused(&["--dev", "--bind", "127.0.0.1:0"], &[("DATABASE_URL", "postgres://nobody@127.0.0.1:9/x")]);
+    assert!(e.contains("development mode") && e.contains("shared database"), "{e}");
+    let e = refused(&["--dev", "--bind", "127.0.0.1:0", "--public-https"], &[]);
+    assert!(e.contains("development mode"), "{e}");
+    let e = refused(&["--bind", "127.0.0.1:0", "--key", KEY], &[]);
+    assert!(e.contains("--sms-url"), "{e}");
+    let e = refused(&["--bind", "127.0.0.1:0", "--sms-url", "http://127.0.0.1:9/sms"], &[]);
+    assert!(e.contains("data key"), "{e}");
+    let missing = dir.path().join("no-such.key");
+    let e = refused(&["--bind", "127.0.0.1:0", "--sms-url", "http://127.0.0.1:9/sms", "--key-file", missing.to_str().unwrap()], &[]);
+    assert!(e.contains("key generate"), "{e}");
+    assert!(!missing.exists(), "a mistyped key file never becomes a new key");
+    // `key generate` makes one, once.
+    let made = Command::new(env!("CARGO_BIN_EXE_shebao-server")).args(["key", "generate"]).arg(&missing).output().unwrap();
+    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    assert_eq!(std::fs::read_to_string(&missing).unwrap().trim().len(), 128);
+    let again = Command::new(env!("CARGO_BIN_EXE_shebao-server")).args(["key", "generate"]).arg(&missing).output().unwrap();
+    assert!(!again.status.success(), "never over an existing key");
+}
+
+#[test]
+fn https_behind_a_proxy_sends_hsts() {
+    let site = common::fake_site();
+    let server = start(site.path(), &["--public-https"]);
+    let answer = http_get(port(&server.url), "/healthz");
+    assert!(answer.to_ascii_lowercase().contains("strict-transport-security: max-age=31536000"), "{answer}");
 }

@@ -119,8 +119,9 @@ both_stores!(refusals, damaged_and_wrong_files_are_refused_and_forgotten);
 async fn the_sync_route_answers_json_per_item() {
     let t = common::sqlite().await;
     let state = state_over(t.store.clone());
-    let payload = serde_json::to_string(&common::enrolment(&common::id_number(40))).unwrap();
-    let body = serde_json::to_string(&common::batch(vec![common::item(&common::client_id(), app::api::sync::FilingKind::Enrolment, &payload)])).unwrap();
+    // Anonymous: a registration (an enrolment waits for a unit's sign-in).
+    let payload = serde_json::json!({"name": "王小明", "id_number": common::id_number(40), "mobile": "13800138000", "email": "", "agreed": true}).to_string();
+    let body = serde_json::to_string(&common::batch(vec![common::item(&common::client_id(), app::api::sync::FilingKind::PersonalRegistration, &payload)])).unwrap();
     let req = Request::builder().method("POST").uri("/api/sync").header("content-type", "application/json").body(Body::from(body)).unwrap();
     let res = send(state.clone(), req).await;
     assert_eq!(res.status(), StatusCode::OK);

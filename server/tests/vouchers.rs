@@ -19,7 +19,8 @@ async fn a_voucher_masks_ids_and_its_qr_link_verifies() {
     let id = common::id_number(77);
     let payload = serde_json::to_string(&common::enrolment(&id)).unwrap();
     let item = common::item(&common::client_id(), FilingKind::Enrolment, &payload);
-    let answer = server::intake::ingest(&state.cx(), common::batch(vec![item.clone()])).await.unwrap();
+    let by = common::field_worker(&state).await;
+    let answer = server::intake::ingest_as(&state.cx(), common::batch(vec![item.clone()]), Some(&by)).await.unwrap();
     let receipt = answer.results[0].receipt_no.clone().expect("accepted");
 
     let (status, html) = get(&state, &format!("/voucher/{}", item.client_id)).await;

@@ -4,7 +4,7 @@
 // a reduced run).
 import { createHash, randomUUID } from 'node:crypto';
 import { startProxy } from '../e2e/proxy.mjs';
-import { startServer, storedFilings, thisMonth } from '../e2e/support.mjs';
+import { startServer, storedFilings } from '../e2e/support.mjs';
 
 /** A valid ID number for person `n`, distinct for n < 7,300,000: Xuanwu, Nanjing, born on day
  * n / 1000 after 1 January 1980 (so of working age), sequence n % 1000. */
@@ -18,18 +18,18 @@ export function idNumber(n) {
 
 const stems = '甲乙丙丁戊己庚辛壬癸';
 
-/** `n` enrolment filings, frozen as the app freezes them. */
+/** `n` registration filings, frozen as the app freezes them (a kind anyone may send: the
+ * server receives each and says nothing of the person; none of these people is on record). */
 export function filings(from, n) {
-  const month = thisMonth();
   return Array.from({ length: n }, (_, k) => {
     const i = from + k;
     const draft = {
-      id_number: idNumber(i), name: '王' + stems[i % 10] + stems[Math.floor(i / 10) % 10], mobile: '', card_number: '',
-      region: '320102', start_month: month, monthly_base: '6000', insurances: ['pension', 'medical'],
+      name: '王' + stems[i % 10] + stems[Math.floor(i / 10) % 10], id_number: idNumber(i),
+      mobile: '150' + String(i).padStart(8, '0'), email: '', agreed: true,
     };
     const payload = JSON.stringify(draft);
     return {
-      client_id: randomUUID(), kind: 'enrolment', payload,
+      client_id: randomUUID(), kind: 'personal_registration', payload,
       content_hash: createHash('sha256').update(payload).digest('hex'),
       attachments: [], version_of: null, created_at: Date.now(),
     };

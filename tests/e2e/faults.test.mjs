@@ -7,20 +7,21 @@ import { join } from 'node:path';
 import { startProxy, sha256 } from './proxy.mjs';
 import { noisePng } from './images.mjs';
 import {
-  ARTIFACTS, fillEnrolment, idNumber, launchPhone, startServer, storedFilings, thisMonth, waitForDeviceDb, waitForServiceWorker,
+  ARTIFACTS, fillEnrolment, idNumber, launchPhone, signInWorker, startServer, storedFilings, thisMonth, waitForDeviceDb, waitForServiceWorker,
 } from './support.mjs';
 
 const cleanups = [];
 after(async () => { for (const c of cleanups.reverse()) await c(); });
 
+/** A field worker's phone (enrolments are never filed anonymously) behind a faulty link. */
 async function setUp() {
-  const server = await startServer();
+  const server = await startServer({ worker: true });
   cleanups.push(server.stop);
   const proxy = await startProxy(server.port);
   cleanups.push(proxy.close);
   const { context, page } = await launchPhone();
   cleanups.push(() => context.close());
-  await page.goto(proxy.url + '/enrolment');
+  await signInWorker(page, proxy.url, '/enrolment');
   await waitForServiceWorker(page);
   await waitForDeviceDb(page);
   return { server, proxy, page };

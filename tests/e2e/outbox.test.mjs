@@ -5,17 +5,18 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  ARTIFACTS, assertFitsWidth, badge, fillEnrolment, idNumber, launchPhone, netState, startServer, storedFilings, waitForSavedDraft, waitForServiceWorker,
+  ARTIFACTS, assertFitsWidth, badge, fillEnrolment, idNumber, launchPhone, netState, signInWorker, startServer, storedFilings, waitForSavedDraft, waitForServiceWorker,
 } from './support.mjs';
 
 const cleanups = [];
 after(async () => { for (const c of cleanups.reverse()) await c(); });
 
 test('offline submit → reload → still waiting → server back → accepted exactly once', async () => {
-  const first = await startServer();
+  const first = await startServer({ worker: true });
   const { context, page } = await launchPhone();
   cleanups.push(() => context.close());
-  await page.goto(first.url + '/enrolment');
+  // A field worker's phone: enrolments are never filed anonymously.
+  await signInWorker(page, first.url, '/enrolment');
   await waitForServiceWorker(page);
   await netState(page).getByText('在线').waitFor();
 
@@ -129,18 +130,32 @@ test('unsent filings can be exported as a file while the server is unreachable',
   await fillEnrolment(page, { id: idNumber(131), name: '赵六' });
   await page.getByTestId('submit').click();
   await page.getByTestId('filing-status').waitFor();
+  // A registration made offline files no password: there is no field for one.
+  await page.goto(server.url + '/register');
+  await page.getByTestId('password-later').waitFor();
+  assert.equal(await page.locator('#password').count(), 0);
+  await page.locator('#name').fill('钱八');
+  await page.locator('#id_number').fill(idNumber(132));
+  await page.locator('#mobile').fill('13700137132');
+  await page.locator('#agreed input').check();
+  await page.getByTestId('submit').click();
+  await page.getByTestId('filing-status').waitFor();
 
   await page.goto(server.url + '/sync');
-  await page.getByTestId('unsent').getByText('1').waitFor();
+  await page.getByTestId('unsent').getByText('2').waitFor();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export').click()]);
   assert.match(download.suggestedFilename(), /^shebao-unsent-\d+\.json$/);
   const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
   assert.equal(exported.format, 'shebao-outbox-export/1');
-  assert.equal(exported.items.length, 1);
-  const [item] = exported.items;
+  assert.equal(exported.items.length, 2);
+  const item = exported.items.find((i) => i.kind === 'enrolment');
   assert.notEqual(item.state, 'accepted');
   assert.equal(JSON.parse(item.payload).id_number, idNumber(131));
   assert.match(item.content_hash, /^[0-9a-f]{64}$/);
-  // Exporting keeps the filing on the device: it still waits to be sent.
-  assert.equal(await page.getByTestId('unsent').innerText(), '1');
+  // The security review found the registration's password in the export: it carries none.
+  const registration = exported.items.find((i) => i.kind === 'personal_registration');
+  assert.equal(JSON.parse(registration.payload).id_number, idNumber(132));
+  assert.ok(!JSON.stringify(exported).includes('password'), 'no password anywhere in the export');
+  // Exporting keeps the filings on the device: they still wait to be sent.
+  assert.equal(await page.getByTestId('unsent').innerText(), '2');
 });

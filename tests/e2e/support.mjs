@@ -1,6 +1,6 @@
 // Shared by the end-to-end suites: the real server binary on loopback, Debian's Chromium
 // through Playwright, and a place for artefacts (screenshots).
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,13 +24,24 @@ export function siteCopy() {
   return dir;
 }
 
+/** The field worker `startServer({ worker: true })` creates, who may file enrolments (a unit's
+ * business, never anonymous). */
+export const WORKER = { id: idNumber(990), password: 'Field-work9', name: '吴干事' };
+
 /**
  * Starts the server binary; resolves once it printed its URL.
  * `port: 0` picks a free port; pass the same port and dataDir to restart "the same" server.
+ * The suites drive it from one address, far past what one address may send: quotas are scaled.
  */
-export function startServer({ port = 0, dataDir = tempDir('data'), siteDir = env('SHEBAO_SITE_DIR'), extra = [] } = {}) {
+export function startServer({ port = 0, dataDir = tempDir('data'), siteDir = env('SHEBAO_SITE_DIR'), extra = [], worker = false } = {}) {
+  if (worker) {
+    const made = spawnSync(env('SHEBAO_SERVER_BIN'), [
+      'staff', '--data-dir', dataDir, 'create', '--role', 'field-worker', '--name', WORKER.name, '--id-number', WORKER.id, '--mobile', '13600136999',
+    ], { input: WORKER.password + '\n', encoding: 'utf8', env: withoutDatabaseUrl() });
+    if (made.status !== 0) throw new Error(`staff create: ${made.stderr}`);
+  }
   const child = spawn(env('SHEBAO_SERVER_BIN'), [
-    'serve', '--bind', `127.0.0.1:${port}`, '--site-dir', siteDir, '--data-dir', dataDir, '--dev', ...extra,
+    'serve', '--bind', `127.0.0.1:${port}`, '--site-dir', siteDir, '--data-dir', dataDir, '--dev', '--quota-scale', '1000', ...extra,
   ], { stdio: ['ignore', 'pipe', 'pipe'], env: withoutDatabaseUrl() });
   let logs = '';
   child.stderr.on('data', (d) => { logs += d; });
@@ -115,6 +126,17 @@ export function idNumber(n) {
 export function thisMonth() {
   const china = new Date(Date.now() + 8 * 3600 * 1000);
   return `${china.getUTCFullYear()}-${String(china.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+/** Signs `page` in as the field worker at `baseUrl` (the server's, or a proxy's: the session
+ * belongs to the origin the app syncs with), then opens `path`. */
+export async function signInWorker(page, baseUrl, path = '/') {
+  await page.goto(baseUrl + '/login');
+  await page.locator('#login').fill(WORKER.id);
+  await page.locator('#password').fill(WORKER.password);
+  await page.getByTestId('submit').click();
+  await page.getByTestId('signed-in').waitFor();
+  if (path !== '/') await page.goto(baseUrl + path);
 }
 
 /** Fills the enrolment form the way a person does (typing, choosing). */

@@ -60,9 +60,10 @@ impl CodePurpose {
     }
 }
 
-/// `POST SMS`. For `Reset` and `VerifyPhone` the code goes to the account's registered phone,
-/// named by `id_number`; for `EmployerMobile`, to the handler mobile of the latest application
-/// of the credit code in `id_number` (the answer does not say whether either exists).
+/// `POST SMS_CODE`. For `Register` the code goes to `mobile`; for `Reset` and `VerifyPhone` to
+/// the account's registered phone, named by `id_number` (an ID number, or a unit's credit code);
+/// for `EmployerMobile` to `mobile`, if an application of the credit code in `id_number` has it
+/// as its handler's. The answer never says whether such an account or application exists.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SmsRequest {
     pub purpose: CodePurpose,
@@ -80,7 +81,7 @@ pub struct SmsSent {
     pub valid_for_s: u32,
 }
 
-/// `POST LOGIN`: `login` is an ID number or a mobile number.
+/// `POST LOGIN`: `login` is an ID number, a mobile number, or a unit's credit code.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LoginRequest {
     pub login: String,
@@ -105,22 +106,10 @@ pub struct Me {
 /// the shared rules on both sides.
 pub use crate::domain::forms::addresses::AddressesDraft;
 
-/// `POST RESET`: the password-recovery form, validated by the shared rules on both sides.
+/// `POST RESET` and `POST VERIFY_PHONE`: a password set with the code sent to the registered
+/// phone (忘记密码; 验证手机, which completes a registration made through the outbox), validated
+/// by the shared rules on both sides.
 pub use crate::domain::forms::password_reset::PasswordResetDraft as ResetRequest;
-
-/// What a field worker's registration (`POST ASSISTED`) became: `active` (the resident's code
-/// was entered) or `pending_phone` (「待验证手机」).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Registered {
-    pub status: String,
-}
-
-/// `POST VERIFY_PHONE`: completes a registration that waits for its phone.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct VerifyPhoneRequest {
-    pub id_number: String,
-    pub sms_code: String,
-}
 
 /// A form the server refused: one message for the whole, and the issues per field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

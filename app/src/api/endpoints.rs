@@ -88,13 +88,11 @@ pub const SMS_CODE: Endpoint = ep(Post, "/api/auth/sms", Anyone);
 pub const REGISTER: Endpoint = ep(Post, "/api/auth/register", Anyone);
 pub const LOGIN: Endpoint = ep(Post, "/api/auth/login", Anyone);
 pub const RESET: Endpoint = ep(Post, "/api/auth/reset", Anyone);
-/// The registered phone's code turns a pending registration into an account.
+/// The registered phone's code and a new password turn a pending registration into an account.
 pub const VERIFY_PHONE: Endpoint = ep(Post, "/api/auth/verify-phone", Anyone);
 pub const LOGOUT: Endpoint = ep(Post, "/api/auth/logout", Roles(SIGNED_IN));
 pub const ME: Endpoint = ep(Get, "/api/auth/me", Roles(SIGNED_IN));
 pub const PROFILE: Endpoint = ep(Post, "/api/auth/profile", Roles(SIGNED_IN));
-/// A field worker registers a resident who is with them.
-pub const ASSISTED: Endpoint = ep(Post, "/api/auth/assisted", Roles(&[Role::FieldWorker]));
 
 pub const AUDIT: Endpoint = ep(Get, "/api/admin/audit", Roles(&[Role::Admin]));
 
@@ -106,10 +104,9 @@ pub const REVIEW_APPLICATION: Endpoint = ep(Get, "/api/review/applications/{id}"
 pub const REVIEW_MATERIAL: Endpoint = ep(Get, "/api/review/applications/{id}/materials/{slot}", Roles(&[Role::Reviewer]));
 pub const REVIEW_DECISION: Endpoint = ep(Post, "/api/review/applications/{id}/decision", Roles(&[Role::Reviewer]));
 
-// 审核进度查询: an applicant cannot sign in before the approval; the credit code and the
-// password show their own application only.
+// 审核进度查询: no account exists before the approval; the credit code, the handler's mobile and
+// the code sent to it show the applications of that pair only.
 pub const EMPLOYER_STATUS: Endpoint = ep(Post, "/api/employer/status", Anyone);
-pub const EMPLOYER_VERIFY_MOBILE: Endpoint = ep(Post, "/api/employer/verify-mobile", Anyone);
 
 // 办理凭证: the client id is the capability (only the device that made the filing knows it);
 // the verify page shows nothing personal.
@@ -140,14 +137,12 @@ pub const ALL: &[Endpoint] = &[
     LOGOUT,
     ME,
     PROFILE,
-    ASSISTED,
     AUDIT,
     REVIEW_QUEUE,
     REVIEW_APPLICATION,
     REVIEW_MATERIAL,
     REVIEW_DECISION,
     EMPLOYER_STATUS,
-    EMPLOYER_VERIFY_MOBILE,
     VOUCHER,
     VERIFY,
     VOUCHER_CSS,

@@ -82,6 +82,10 @@ pub struct ApplicationView {
     pub overdue: bool,
     /// The handler's mobile was proved by a code (approval needs it).
     pub mobile_verified: bool,
+    /// What the three-element check said of the handler: `matched`, `mismatch`, or unknown
+    /// (approval needs `matched`).
+    #[serde(default)]
+    pub handler_identity: Option<String>,
 }
 
 /// `POST` [`REVIEW_DECISION`](super::endpoints::REVIEW_DECISION).
@@ -92,11 +96,13 @@ pub struct Decision {
     pub reasons: Vec<Reason>,
 }
 
-/// `POST` [`EMPLOYER_STATUS`](super::endpoints::EMPLOYER_STATUS).
+/// `POST` [`EMPLOYER_STATUS`](super::endpoints::EMPLOYER_STATUS): the unit, the handler's
+/// mobile, and the code sent to it ([`CodePurpose::EmployerMobile`](super::auth::CodePurpose)).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatusRequest {
     pub credit_code: String,
-    pub password: String,
+    pub mobile: String,
+    pub sms_code: String,
 }
 
 /// The applicant's view: the latest version's status and reasons, and the whole history.
@@ -114,12 +120,4 @@ pub struct StatusAnswer {
     /// The handler mobile, masked (`139****5678`).
     #[serde(default)]
     pub mobile_masked: String,
-}
-
-/// `POST` [`EMPLOYER_VERIFY_MOBILE`](super::endpoints::EMPLOYER_VERIFY_MOBILE).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct VerifyMobileRequest {
-    pub credit_code: String,
-    pub password: String,
-    pub sms_code: String,
 }

@@ -136,6 +136,7 @@ pub const REASONS: &[(&str, &str, &str)] = &[
     ("expired", "证件已过期", "The document has expired"),
     ("wrong_value", "填写的信息有误", "What was entered is not right"),
     ("other", "其他原因（见说明）", "Another reason (see the note)"),
+    ("superseded", "本单位的另一份注册申请已审核通过，本申请不再办理", "Another registration of this unit was approved; this one is closed"),
 ];
 
 /// What a reason is about: a field of the form, or a material.

@@ -57,6 +57,7 @@ texts! {
 // form fields
 texts! {
     FIELD_ID_NUMBER = "身份证号码", "ID number";
+    FIELD_ID_OR_CREDIT_CODE = "身份证号码（单位：统一社会信用代码）", "ID number (a unit: its unified social credit code)";
     FIELD_ID_NUMBER_HINT = "18 位，最后一位可能是 X", "18 characters; the last may be X";
     ID_BIRTH = "出生日期", "Born";
     ID_SEX_MALE = "男", "male";
@@ -184,7 +185,6 @@ texts! {
     PASSWORD_FAIR = "密码强度：中", "Strength: fair";
     PASSWORD_STRONG = "密码强度：强", "Strength: strong";
     FIELD_SMS_CODE = "短信验证码", "SMS code";
-    FIELD_SMS_CODE_HINT = "没有网络时可先留空：提交后再验证手机", "Without a network, leave it empty: the phone is verified later";
     FIELD_SMS_CODE_HINT_EMPLOYER = "发给经办人手机；没有网络时可先留空，审核前在“审核进度查询”中验证", "Sent to the handler's mobile; without a network leave it empty and prove the number under “review progress” before the review";
     SMS_SEND = "获取验证码", "Get a code";
     SMS_SENT = "验证码已发送，5 分钟内有效", "Code sent; valid for 5 minutes";
@@ -198,7 +198,8 @@ texts! {
     PRIVACY_BODY = "我们只收集办理业务所需的信息（姓名、身份证号、手机号等）。身份证号在服务器上加密保存，屏幕上除本人办理所需外均以掩码显示，不写入日志。草稿保存在您的设备上，提交后方发送至服务器。", "We collect only what the business needs (name, ID number, mobile…). ID numbers are encrypted on the server, masked on screen except where your own task needs them, and never logged. Drafts stay on your device until you submit them.";
     REGISTER_SUBMIT = "提交注册", "Register";
     REGISTER_DONE = "注册成功", "Registered";
-    REGISTER_QUEUED = "已保存，将在有网络时提交；之后需验证手机（待验证手机）", "Saved: it will be sent when there is a network, then the phone must be verified";
+    REGISTER_QUEUED = "已保存，将在有网络时提交。提交后验证码会发到登记的手机：在「验证手机」输入验证码并设置密码即可登录", "Saved: it will be sent when there is a network. Then a code goes to the registered phone: enter it under “verify the phone” and choose a password to log in";
+    REGISTER_PASSWORD_LATER = "无需在此设置密码：注册提交后，验证码将发送到上面的手机号，在「验证手机」输入验证码时设置密码（手机号须为本人实名登记）", "No password here: once the registration is sent, a code goes to the mobile above; choose the password when you enter it under “verify the phone” (the mobile must be registered in your own name)";
     LOGIN_TITLE = "登录", "Log in";
     FIELD_LOGIN = "身份证号或手机号", "ID number or mobile";
     LOGIN_SUBMIT = "登录", "Log in";
@@ -215,13 +216,12 @@ texts! {
     HOME_FIELD_WORK = "协助居民办理", "Helping residents";
     HOME_AGENCY = "经办机构", "For the agency";
     ASSISTED_TITLE = "代为注册（居民本人在场）", "Register a resident (with them present)";
-    ASSISTED_PENDING = "已为居民注册，待验证手机：请居民收到短信后输入验证码", "Registered for the resident; the phone is still to be verified with the code sent to it";
     NAV_VERIFY_PHONE = "验证手机", "Verify the phone";
-    VERIFY_PHONE_INTRO = "离线或代为注册的账号，需用注册手机收到的验证码完成验证后才能登录", "An account registered offline or by a field worker can log in once the code sent to its phone is entered";
+    VERIFY_PHONE_INTRO = "离线或代为注册的账号：输入注册手机收到的验证码，并设置登录密码（注册后 7 天内有效）", "An account registered offline or by a field worker: enter the code sent to its phone and choose a password (within 7 days of registering)";
     VERIFY_PHONE_SUBMIT = "完成验证", "Verify";
-    VERIFY_PHONE_DONE = "手机已验证，现在可以登录", "The phone is verified; you can log in now";
+    VERIFY_PHONE_DONE = "手机已验证、密码已设置，现在可以登录", "The phone is verified and the password set; you can log in now";
     FORGOT_TITLE = "找回密码", "Reset the password";
-    FORGOT_INTRO = "验证码将发送到注册时的手机号", "The code goes to the mobile you registered with";
+    FORGOT_INTRO = "验证码将发送到注册时的手机号。单位请填写统一社会信用代码（审核通过后首次设置密码也在这里）", "The code goes to the mobile you registered with. A unit enters its credit code (a newly approved unit sets its first password here too)";
     FIELD_NEW_PASSWORD = "新密码", "New password";
     FORGOT_SUBMIT = "重设密码", "Reset the password";
     FORGOT_DONE = "密码已重设，请用新密码登录", "The password is reset; log in with the new one";
@@ -254,8 +254,7 @@ texts! {
     STATUS_QUERY = "查询", "Look up";
     STATUS_KEPT = "上次查询结果（离线时显示）", "The last answer (shown offline)";
     STATUS_HISTORY = "办理过程", "History";
-    MOBILE_UNVERIFIED = "经办人手机尚未验证，审核通过前须验证：", "The handler's mobile is not proved yet; it must be before approval:";
-    MOBILE_PROVE = "验证手机", "Prove the mobile";
+    STATUS_SET_PASSWORD = "审核已通过。请在「忘记密码」中输入统一社会信用代码，用经办人手机收到的验证码设置登录密码，然后用信用代码登录", "Approved. Under “forgot the password”, enter the credit code and set the password with the code sent to the handler's mobile, then log in with the credit code";
     MOBILE_VERIFIED = "经办人手机已验证", "Handler's mobile proved";
     NAV_REVIEW = "审核工作台", "Review desk";
     NAV_AUDIT = "操作日志", "Audit log";
@@ -274,6 +273,8 @@ texts! {
     REVIEW_AGE_FROM = "至少（工作日）", "At least (working days)";
     REVIEW_AGE_TO = "至多（工作日）", "At most (working days)";
     REVIEW_MOBILE_UNVERIFIED = "手机未验证", "Mobile not proved";
+    REVIEW_HANDLER_UNMATCHED = "经办人实名核验未通过", "Handler failed the real-name check";
+    REVIEW_HANDLER_MATCHED = "经办人实名核验通过", "Handler passed the real-name check";
     REVIEW_FILTER_REGION = "地区", "Region";
     REVIEW_TOTAL = "共", "Total";
     REVIEW_AGE = "个工作日", "working days";

@@ -1,4 +1,5 @@
-//! `/employer-register[/{draft}]` — 单位用户注册: the unit, its handler, a password, consent, and
+//! `/employer-register[/{draft}]` — 单位用户注册: the unit, its handler, consent (no password: it
+//! is set once approved, with a code to the handler's mobile), and
 //! the four materials (photographed or picked, made small, checked for blur and resolution on
 //! the device). Checked as typed by the shared rules, saved as typed, submitted into the
 //! outbox — with or without a network; the agency then reviews it. When the last known review
@@ -108,10 +109,6 @@ pub fn EmployerRegister(draft_id: Option<String>) -> impl IntoView {
                     <IdNumberField name=field::HANDLER_ID label=strings::FIELD_HANDLER_ID value=f.handler_id issues=issues(field::HANDLER_ID) reveal=reveal/>
                     {text(field::HANDLER_MOBILE, strings::FIELD_HANDLER_MOBILE, f.handler_mobile, InputKind::Tel, None)}
                     {text(field::HANDLER_EMAIL, strings::FIELD_HANDLER_EMAIL, f.handler_email, InputKind::Email, None)}
-                    <TextField name=field::PASSWORD label=strings::FIELD_PASSWORD value=f.password issues=issues(field::PASSWORD)
-                        kind=InputKind::Password hint=Some(strings::FIELD_PASSWORD_HINT) autocomplete="new-password" reveal=reveal/>
-                    <TextField name=field::PASSWORD_CONFIRM label=strings::FIELD_PASSWORD_CONFIRM value=f.password_confirm
-                        issues=issues(field::PASSWORD_CONFIRM) kind=InputKind::Password autocomplete="new-password" reveal=reveal/>
                     {text(field::SMS_CODE, strings::FIELD_SMS_CODE, f.sms_code, InputKind::Numeric, Some(strings::FIELD_SMS_CODE_HINT_EMPLOYER))}
                     <SendCode request=code_request message=message refused=code_refused/>
                     {move || message.get().map(|m| view! { <p class="form-message" role="status" data-testid="code-message">{i18n.issue(&m)}</p> })}
@@ -156,8 +153,6 @@ struct Fields {
     handler_id: RwSignal<String>,
     handler_mobile: RwSignal<String>,
     handler_email: RwSignal<String>,
-    password: RwSignal<String>,
-    password_confirm: RwSignal<String>,
     sms_code: RwSignal<String>,
     agreed: RwSignal<bool>,
 }
@@ -173,8 +168,6 @@ impl Fields {
             handler_id: s(),
             handler_mobile: s(),
             handler_email: s(),
-            password: s(),
-            password_confirm: s(),
             sms_code: s(),
             agreed: RwSignal::new(false),
         }
@@ -189,8 +182,8 @@ impl Fields {
             handler_id: self.handler_id.get(),
             handler_mobile: self.handler_mobile.get(),
             handler_email: self.handler_email.get(),
-            password: self.password.get(),
-            password_confirm: self.password_confirm.get(),
+            password: String::new(),
+            password_confirm: String::new(),
             sms_code: self.sms_code.get(),
             agreed: self.agreed.get(),
         }
@@ -204,8 +197,6 @@ impl Fields {
         self.handler_id.set(d.handler_id);
         self.handler_mobile.set(d.handler_mobile);
         self.handler_email.set(d.handler_email);
-        self.password.set(d.password);
-        self.password_confirm.set(d.password_confirm);
         self.sms_code.set(d.sms_code);
         self.agreed.set(d.agreed);
     }

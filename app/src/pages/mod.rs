@@ -18,6 +18,7 @@ pub mod review_application;
 pub mod review_queue;
 pub mod settings;
 pub mod sync_panel;
+pub mod set_password;
 pub mod verify_phone;
 
 pub use addresses::Addresses;

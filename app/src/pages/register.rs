@@ -1,17 +1,21 @@
 //! `/register[/{draft}]` — 个人用户注册. Checked as typed by the shared rules and saved as
-//! typed. Online with the SMS code: sent straight to the server (real-name check, code, account)
-//! and signed in. Without a network (or without a code): submitted into the outbox; the synced
-//! registration then waits for its phone to be verified (「待验证手机」).
+//! typed — without the password and the code, which never leave memory except straight to the
+//! server. Online: the password, the SMS code, and the server's answer at once (real-name check,
+//! account, signed in). Without a network: the form files no password; it goes into the outbox,
+//! and once synced the code that completes it goes to the registered phone, where 验证手机 sets the
+//! password.
 //!
 //! Signed in as a field worker (known offline too), the same form registers the resident who is
-//! with them (代为注册): online through the assisted endpoint, offline through the outbox, whose
-//! sync carries the worker's session — either way recorded as theirs.
+//! with them (代为注册) through the outbox, online or not — the sync carries the worker's session,
+//! so the worker is told at once if the name, ID number and phone do not go together — and the
+//! resident completes it with the code on their phone.
 
 use leptos::prelude::*;
 
-use crate::api::endpoints;
-use crate::api::auth::{CodePurpose, Me, Registered, Role, SmsRequest};
+use super::outbox_form::{FormFoot, FormHead, OutboxForm};
+use crate::api::auth::{CodePurpose, Me, Role, SmsRequest};
 use crate::api::client::{self, FormAnswer};
+use crate::api::endpoints;
 use crate::api::sync::FilingKind;
 use crate::components::{Consent, IdNumberField, InputKind, Link, SendCode, TextField};
 use crate::domain::forms::personal::{self, field, PersonalRegistrationDraft};
@@ -22,7 +26,6 @@ use crate::offline::json;
 use crate::routes::Route;
 use crate::state::draft::{DraftSession, Snapshot};
 use crate::state::{use_account, use_network, use_router, Reachability};
-use super::outbox_form::{FormFoot, FormHead, OutboxForm};
 
 #[derive(Clone, Copy)]
 struct Fields {
@@ -63,24 +66,14 @@ impl Fields {
         }
     }
 
+    /// A kept draft holds no password nor code: those are typed again.
     fn fill(&self, d: PersonalRegistrationDraft) {
         self.name.set(d.name);
         self.id_number.set(d.id_number);
         self.mobile.set(d.mobile);
         self.email.set(d.email);
-        self.password.set(d.password);
-        self.password_confirm.set(d.password_confirm);
-        self.sms_code.set(d.sms_code);
         self.agreed.set(d.agreed);
     }
-}
-
-/// An online registration that went through.
-enum Done {
-    /// The resident registered themselves and is signed in.
-    SignedIn(Me),
-    /// A field worker registered the resident.
-    Assisted(Registered),
 }
 
 #[component]
@@ -90,6 +83,8 @@ pub fn Register(draft_id: Option<String>) -> impl IntoView {
     let router = use_router();
     let account = use_account();
     let assisted = Memo::new(move |_| account.role() == Some(Role::FieldWorker));
+    // The resident on their own, with a network: the password and the code, straight to the server.
+    let online = Memo::new(move |_| !assisted.get() && net.state() == Reachability::Online);
     let f = Fields::new();
     let blank = json::to_text(&PersonalRegistrationDraft::default()).unwrap_or_default();
     let session = DraftSession::open(FilingKind::PersonalRegistration, draft_id, blank, move |record| {
@@ -100,10 +95,16 @@ pub fn Register(draft_id: Option<String>) -> impl IntoView {
     let draft = Memo::new(move |_| f.draft());
     let form = OutboxForm::new(
         session,
-        move |ctx| FieldErrors::verdict(personal::validate(&draft.get(), ctx)),
+        move |ctx| {
+            if online.get() {
+                FieldErrors::verdict(personal::validate(&draft.get(), ctx))
+            } else {
+                FieldErrors::verdict(personal::validate_filing(&draft.get().without_secrets(), ctx))
+            }
+        },
         move || draft.track(),
         move || Snapshot {
-            text: json::to_text(&draft.get_untracked()).unwrap_or_default(),
+            text: json::to_text(&draft.get_untracked().without_secrets()).unwrap_or_default(),
             title: f.name.get_untracked(),
             attachments: Vec::new(),
         },
@@ -120,8 +121,6 @@ pub fn Register(draft_id: Option<String>) -> impl IntoView {
         }
         Some(SmsRequest { purpose: CodePurpose::Register, mobile: f.mobile.get_untracked(), id_number: String::new() })
     });
-    // What an assisted registration became (`active` or `pending_phone`).
-    let registered = RwSignal::new(None::<String>);
 
     let submit = Callback::new(move |()| {
         if !form.ready() {
@@ -129,26 +128,14 @@ pub fn Register(draft_id: Option<String>) -> impl IntoView {
         }
         submitting.set(true);
         let d = draft.get_untracked();
-        let online = net.state() == Reachability::Online;
-        let by_worker = assisted.get_untracked();
+        let straight = online.get_untracked();
         leptos::task::spawn_local(async move {
-            let answer = if !online || (!by_worker && d.sms_code.trim().is_empty()) {
-                None
-            } else if by_worker {
-                Some(client::post_form::<_, Registered>(endpoints::ASSISTED.path, &d, net).await.map(Done::Assisted))
-            } else {
-                Some(client::post_form::<_, Me>(endpoints::REGISTER.path, &d, net).await.map(Done::SignedIn))
-            };
+            let answer = if straight { Some(client::post_form::<_, Me>(endpoints::REGISTER.path, &d, net).await) } else { None };
             match answer {
-                Some(FormAnswer::Done(done)) => {
+                Some(FormAnswer::Done(me)) => {
                     session.discard().await;
-                    match done {
-                        Done::Assisted(r) => registered.set(Some(r.status)),
-                        Done::SignedIn(me) => {
-                            account.signed_in(me);
-                            router.navigate(&Route::Home.href());
-                        }
-                    }
+                    account.signed_in(me);
+                    router.navigate(&Route::Home.href());
                 }
                 Some(FormAnswer::Refused(r)) => {
                     reveal.set(true);
@@ -156,7 +143,8 @@ pub fn Register(draft_id: Option<String>) -> impl IntoView {
                     refused.set(Some(r.fields));
                 }
                 Some(FormAnswer::Failed(e)) if e.code != "unreachable" => message.set(Some(e.to_issue())),
-                // Offline, no code yet, or the network went: into the outbox.
+                // Offline, a field worker's, or the network went: into the outbox, without the
+                // password (set with the code at 验证手机).
                 _ => {
                     let _ = form.queue().await;
                 }
@@ -164,7 +152,7 @@ pub fn Register(draft_id: Option<String>) -> impl IntoView {
             submitting.set(false);
         });
     });
-    let text = |name: &'static str, label: Text, value: RwSignal<String>, kind: InputKind, hint: Option<Text>| {
+    let text = move |name: &'static str, label: Text, value: RwSignal<String>, kind: InputKind, hint: Option<Text>| {
         view! { <TextField name=name label=label value=value issues=issues(name) kind=kind hint=hint reveal=reveal/> }
     };
     let strength_text = move || {
@@ -178,34 +166,33 @@ pub fn Register(draft_id: Option<String>) -> impl IntoView {
     view! {
         <main class="page form-page">
             <h1>{move || if assisted.get() { tr(strings::ASSISTED_TITLE) } else { tr(strings::KIND_PERSONAL_REGISTRATION) }}</h1>
-            {move || registered.get().map(|status| {
-                let pending = status == "pending_phone";
-                view! {
-                    <section class="card done" role="status" data-testid="registered" data-status=status>
-                        <p>{if pending { tr(strings::ASSISTED_PENDING) } else { tr(strings::REGISTER_DONE) }}</p>
-                        {pending.then(|| view! { <Link href=Route::VerifyPhone.href() class="btn btn-wide">{tr(strings::NAV_VERIFY_PHONE)}</Link> })}
-                    </section>
-                }
-            })}
             <FormHead form=form queued=strings::REGISTER_QUEUED/>
+            {move || form.filing.with(Option::is_some).then(|| view! {
+                <Link href=Route::VerifyPhone.href() class="btn btn-wide">{tr(strings::NAV_VERIFY_PHONE)}</Link>
+            })}
             <form class="card" on:submit=|ev| ev.prevent_default()>
                 <fieldset disabled=move || !editable.get() class="plain">
                     {text(field::NAME, strings::FIELD_NAME, f.name, InputKind::Text, Some(strings::FIELD_NAME_HINT))}
                     <IdNumberField name=field::ID_NUMBER value=f.id_number issues=issues(field::ID_NUMBER) reveal=reveal/>
                     {text(field::MOBILE, strings::FIELD_MOBILE, f.mobile, InputKind::Tel, Some(strings::FIELD_MOBILE_HINT))}
                     {text(field::EMAIL, strings::FIELD_EMAIL_OPTIONAL, f.email, InputKind::Email, None)}
-                    <TextField name=field::PASSWORD label=strings::FIELD_PASSWORD value=f.password issues=issues(field::PASSWORD)
-                        kind=InputKind::Password hint=Some(strings::FIELD_PASSWORD_HINT) autocomplete="new-password" reveal=reveal>
-                        <p class="field-hint" data-testid="strength">{strength_text}</p>
-                    </TextField>
-                    <TextField name=field::PASSWORD_CONFIRM label=strings::FIELD_PASSWORD_CONFIRM value=f.password_confirm
-                        issues=issues(field::PASSWORD_CONFIRM) kind=InputKind::Password autocomplete="new-password" reveal=reveal/>
-                    {text(field::SMS_CODE, strings::FIELD_SMS_CODE, f.sms_code, InputKind::Numeric, Some(strings::FIELD_SMS_CODE_HINT))}
-                    <SendCode request=code_request message=message refused=refused/>
+                    <Show when=move || online.get() fallback=|| view! { <p class="field-hint" data-testid="password-later">{tr(strings::REGISTER_PASSWORD_LATER)}</p> }>
+                        <TextField name=field::PASSWORD label=strings::FIELD_PASSWORD value=f.password issues=issues(field::PASSWORD)
+                            kind=InputKind::Password hint=Some(strings::FIELD_PASSWORD_HINT) autocomplete="new-password" reveal=reveal>
+                            <p class="field-hint" data-testid="strength">{strength_text}</p>
+                        </TextField>
+                        <TextField name=field::PASSWORD_CONFIRM label=strings::FIELD_PASSWORD_CONFIRM value=f.password_confirm
+                            issues=issues(field::PASSWORD_CONFIRM) kind=InputKind::Password autocomplete="new-password" reveal=reveal/>
+                        {text(field::SMS_CODE, strings::FIELD_SMS_CODE, f.sms_code, InputKind::Numeric, None)}
+                        <SendCode request=code_request message=message refused=refused/>
+                    </Show>
                     <Consent name=field::AGREED agreed=f.agreed issues=issues(field::AGREED) reveal=reveal/>
                 </fieldset>
                 {move || message.get().map(|m| view! { <p class="form-message" role="alert" data-testid="form-message">{i18n.issue(&m)}</p> })}
-                <FormFoot form=form label=strings::REGISTER_SUBMIT when=Signal::derive(move || registered.with(Option::is_none)) on_submit=submit/>
+                // A refusal of the whole filing (the real-name check, told to a field worker).
+                {move || message.with(Option::is_none).then(|| issues("form").with(|i| i.error.clone())).flatten()
+                    .map(|m| view! { <p class="form-message" role="alert" data-testid="form-message">{i18n.issue(&m)}</p> })}
+                <FormFoot form=form label=strings::REGISTER_SUBMIT on_submit=submit/>
             </form>
         </main>
     }

@@ -131,6 +131,12 @@ pub fn ReviewApplication(id: i64) -> impl IntoView {
                             } else {
                                 view! { <span class="badge badge-warn">{tr(strings::REVIEW_MOBILE_UNVERIFIED)}</span> }.into_any()
                             }}
+                            " "
+                            {match v.handler_identity.as_deref() {
+                                Some("matched") => view! { <span class="badge" data-testid="handler-identity">{tr(strings::REVIEW_HANDLER_MATCHED)}</span> }.into_any(),
+                                Some(_) => view! { <span class="badge badge-warn" data-testid="handler-identity">{tr(strings::REVIEW_HANDLER_UNMATCHED)}</span> }.into_any(),
+                                None => ().into_any(),
+                            }}
                         </p>
                         <dl class="facts">
                             {[

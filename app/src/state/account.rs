@@ -13,6 +13,8 @@ use crate::offline::{db, json};
 use crate::state::{use_network, Reachability};
 
 const KEY: &str = "me";
+/// A logout asked for without a network: the server's session is ended once it can be reached.
+const LOGOUT_PENDING: &str = "logout_pending";
 
 #[derive(Clone, Copy)]
 pub struct Account {
@@ -43,6 +45,16 @@ impl Account {
 
 /// Background work of [`Account::refresh`] (`engine.rs`).
 pub(crate) async fn refresh(account: Account) {
+    if let Ok(db) = db::shared().await {
+        if db::meta_get(&db, LOGOUT_PENDING).await.ok().flatten().is_some_and(|v| v.is_truthy()) {
+            match client::post_json::<_, ()>(endpoints::LOGOUT.path, &()).await {
+                Err(e) if e.code != "login_required" => return,
+                _ => {
+                    let _ = db::meta_put(&db, LOGOUT_PENDING, &JsValue::FALSE).await;
+                }
+            }
+        }
+    }
     match client::get_json::<Me>(endpoints::ME.path).await {
         Ok(me) => account.signed_in(me),
         // Ended (logout elsewhere, idle, expired): the device forgets it too.
@@ -52,16 +64,27 @@ pub(crate) async fn refresh(account: Account) {
     }
 }
 
-/// Background work of [`Account::log_out`] (`engine.rs`).
+/// Background work of [`Account::log_out`] (`engine.rs`): the device forgets the person at once
+/// — whoever holds the phone next sees nobody signed in — and the server's session ends now, or,
+/// without a network, the next time the server is reached.
 pub(crate) async fn logout(account: Account) {
-    if client::post_json::<_, ()>(endpoints::LOGOUT.path, &()).await.is_ok() {
-        account.signed_out();
+    account.signed_out();
+    if let Err(e) = client::post_json::<_, ()>(endpoints::LOGOUT.path, &()).await {
+        if e.code != "login_required" {
+            if let Ok(db) = db::shared().await {
+                let _ = db::meta_put(&db, LOGOUT_PENDING, &JsValue::TRUE).await;
+            }
+        }
     }
 }
 
 /// Background work of [`Account::keep`] (`engine.rs`).
 pub(crate) async fn keep(me: Option<&Me>) {
     let Ok(db) = db::shared().await else { return };
+    if me.is_some() {
+        // Signed in afresh: a logout still pending was for the session this one replaced.
+        let _ = db::meta_put(&db, LOGOUT_PENDING, &JsValue::FALSE).await;
+    }
     let value = match me.and_then(|m| json::to_text(m).ok()) {
         Some(text) => JsValue::from_str(&text),
         None => JsValue::NULL,

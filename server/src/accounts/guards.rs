@@ -1,10 +1,10 @@
-//! What the abuse guards count, kept in the store so that several replicas behind one load
-//! balancer count together: SMS codes, per-window counters and failed logins.
+//! What the abuse guards keep, in the store so that several replicas behind one load balancer
+//! count together: SMS codes and failed logins (the per-window counters are `store::counters`).
 
 use async_trait::async_trait;
 use sqlx::Row;
 
-use crate::store::{PgStore, SqliteStore, StoreError};
+use crate::store::{CounterStore, PgStore, SqliteStore, StoreError};
 
 /// The live code for one phone and purpose (only the code's HMAC is kept).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,7 +25,7 @@ pub struct Failures {
 }
 
 #[async_trait]
-pub trait GuardStore: Send + Sync {
+pub trait GuardStore: CounterStore + Send + Sync {
     async fn code_get(&self, mobile_index: &str, purpose: &str) -> Result<Option<CodeRecord>, StoreError>;
     /// Replaces the phone's code for `purpose` with a fresh one.
     async fn code_put(&self, mobile_index: &str, purpose: &str, code: &CodeRecord) -> Result<(), StoreError>;
@@ -35,14 +35,18 @@ pub trait GuardStore: Send + Sync {
     /// requests race).
     async fn code_consume(&self, mobile_index: &str, purpose: &str, code_hash: &str) -> Result<bool, StoreError>;
 
-    /// Adds one to `key`'s count in the window starting at `window_start`; returns the count.
-    async fn counter_add(&self, key: &str, window_start: i64) -> Result<i64, StoreError>;
-    async fn counter_get(&self, key: &str, window_start: i64) -> Result<i64, StoreError>;
 
     async fn failures_get(&self, key: &str) -> Result<Option<Failures>, StoreError>;
+    /// Takes one try under `key` in one statement: unless the key is locked at `now`, counts it
+    /// as a failure at once (afresh if the last one is older than `forget_ms`) and locks the key
+    /// for the wait its count earns ([`super::throttle::name_wait_ms`], or
+    /// [`super::throttle::address_wait_ms`] with `address`). `Ok(None)`: locked, not taken.
+    async fn failures_take(&self, key: &str, now: i64, forget_ms: i64, address: bool) -> Result<Option<Failures>, StoreError>;
     /// Records one more failure; `lock_until(failures)` says until when the key is then locked.
     async fn failures_add(&self, key: &str, now: i64, lock_ms_after: &(dyn Fn(i64) -> i64 + Sync)) -> Result<Failures, StoreError>;
     async fn failures_clear(&self, key: &str) -> Result<(), StoreError>;
+    /// Forgets codes that expired before `before` and failures last counted before it.
+    async fn guards_expire(&self, before: i64) -> Result<u64, StoreError>;
 }
 
 macro_rules! impl_guard_store {
@@ -109,26 +113,6 @@ macro_rules! impl_guard_store {
                 Ok(done.rows_affected() == 1)
             }
 
-            async fn counter_add(&self, key: &str, window_start: i64) -> Result<i64, StoreError> {
-                Ok(sqlx::query_scalar(
-                    "INSERT INTO rate_counters (key, window_start, count) VALUES ($1, $2, 1) \
-                     ON CONFLICT (key, window_start) DO UPDATE SET count = rate_counters.count + 1 RETURNING count",
-                )
-                .bind(key)
-                .bind(window_start)
-                .fetch_one(&self.pool)
-                .await?)
-            }
-
-            async fn counter_get(&self, key: &str, window_start: i64) -> Result<i64, StoreError> {
-                let n: Option<i64> = sqlx::query_scalar("SELECT count FROM rate_counters WHERE key = $1 AND window_start = $2")
-                    .bind(key)
-                    .bind(window_start)
-                    .fetch_optional(&self.pool)
-                    .await?;
-                Ok(n.unwrap_or(0))
-            }
-
             async fn failures_get(&self, key: &str) -> Result<Option<Failures>, StoreError> {
                 let row = sqlx::query("SELECT failures, last_failure, locked_until FROM login_failures WHERE key = $1")
                     .bind(key)
@@ -161,6 +145,46 @@ macro_rules! impl_guard_store {
                     .await?;
                 tx.commit().await?;
                 Ok(Failures { failures, last_failure: now, locked_until })
+            }
+
+            async fn failures_take(&self, key: &str, now: i64, forget_ms: i64, address: bool) -> Result<Option<Failures>, StoreError> {
+                use super::throttle::{ADDRESS_FREE, FREE, LOCK_AFTER, LOCK_MS};
+                // The count after this try, and the wait it earns, written as SQL both dialects
+                // read alike (`<<` shifts in both), so that one statement decides.
+                let count = "CASE WHEN login_failures.last_failure < $2 - $3 THEN 1 ELSE login_failures.failures + 1 END";
+                let wait = |n: &str| {
+                    if address {
+                        format!(
+                            "CASE WHEN {n} > {ADDRESS_FREE} THEN MIN_OF(1000 * (1 << CAST(MIN_OF({n} - {ADDRESS_FREE} - 1, 10) AS INTEGER)), {LOCK_MS}) ELSE 0 END"
+                        )
+                    } else {
+                        format!("CASE WHEN {n} >= {LOCK_AFTER} THEN {LOCK_MS} WHEN {n} > {FREE} THEN 1000 * (1 << CAST({n} - {FREE} - 1 AS INTEGER)) ELSE 0 END")
+                    }
+                };
+                let sql = format!(
+                    "INSERT INTO login_failures (key, failures, last_failure, locked_until) VALUES ($1, 1, $2, {first}) \
+                     ON CONFLICT (key) DO UPDATE SET failures = {count}, last_failure = $2, locked_until = {next} \
+                     WHERE login_failures.locked_until <= $2 OR login_failures.last_failure < $2 - $3 \
+                     RETURNING failures, last_failure, locked_until",
+                    // No lock at all while the tries are free (a `now` would refuse a concurrent
+                    // try stamped a moment earlier).
+                    first = format!("CASE WHEN ({w}) > 0 THEN $2 + ({w}) ELSE 0 END", w = wait("1")),
+                    next = format!("CASE WHEN ({w}) > 0 THEN $2 + ({w}) ELSE 0 END", w = wait(count)),
+                );
+                let sql = sql.replace("MIN_OF", Self::MIN);
+                let row = sqlx::query(&sql).bind(key).bind(now).bind(forget_ms).fetch_optional(&self.pool).await?;
+                let Some(r) = row else { return Ok(None) };
+                Ok(Some(Failures {
+                    failures: r.try_get("failures")?,
+                    last_failure: r.try_get("last_failure")?,
+                    locked_until: r.try_get("locked_until")?,
+                }))
+            }
+
+            async fn guards_expire(&self, before: i64) -> Result<u64, StoreError> {
+                let codes = sqlx::query("DELETE FROM sms_codes WHERE expires_at < $1").bind(before).execute(&self.pool).await?;
+                let failures = sqlx::query("DELETE FROM login_failures WHERE last_failure < $1 AND locked_until < $1").bind(before).execute(&self.pool).await?;
+                Ok(codes.rows_affected() + failures.rows_affected())
             }
 
             async fn failures_clear(&self, key: &str) -> Result<(), StoreError> {

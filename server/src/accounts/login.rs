@@ -57,15 +57,14 @@ pub async fn login(
     } else {
         return Err(wrong_login());
     };
-    throttle::check(cx.store.as_ref(), &name_index, &addr, now).await?;
+    // An account is one key whichever name reached it; a name no account has, its own.
+    let key = account.as_ref().map_or_else(|| throttle::name_key(&name_index), |a| throttle::account_key(a.id));
+    throttle::take(cx.store.as_ref(), &key, &addr, now).await?;
     let ok = cx.services.hasher.verify(&req.password, account.as_ref().map(|a| a.password_hash.as_str())).await;
     let Some(account) = account.filter(|_| ok) else {
-        // The wait runs from the answer, not from the request: the hash check above takes a
-        // noticeable part of a second on a busy machine and would otherwise eat the first wait.
-        throttle::failed(cx.store.as_ref(), &name_index, &addr, now_ms()).await?;
         return Err(wrong_login());
     };
-    throttle::succeeded(cx.store.as_ref(), &name_index).await?;
+    throttle::succeeded(cx.store.as_ref(), &key).await?;
     if account.status == PENDING_PHONE {
         return Err(Refusal::api(
             StatusCode::FORBIDDEN,

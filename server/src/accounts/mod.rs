@@ -25,7 +25,7 @@ use app::domain::policy::PolicyTable;
 use app::domain::{Date, IdNumber, MobileNumber, PersonName};
 
 pub use self::guards::{CodeRecord, Failures, GuardStore};
-use self::identity::{IdentityCheck, LocalRegistry};
+use self::identity::{IdentityCheck, RegistryStandIn, Remembered};
 pub use self::login::{login, logout, me, me_of, signed_in};
 use self::passwords::Hasher;
 pub use self::profile::profile;
@@ -34,6 +34,7 @@ use self::session::CookiePolicy;
 use self::sms::{DevGateway, SmsGateway};
 pub use self::store::{Account, AccountStore, NewAccount, Session};
 use crate::http::{Forwarding, Internal};
+use crate::registry::RegistryStore;
 use crate::store::{AuditStore, StoreError};
 use crate::vault::{purpose, Vault};
 
@@ -45,8 +46,13 @@ pub const PENDING_PHONE: &str = "pending_phone";
 pub const PENDING_REVIEW: &str = "pending_review";
 
 /// The queries accounts need.
-pub trait Db: AccountStore + GuardStore + AuditStore + Send + Sync + 'static {}
-impl<T: AccountStore + GuardStore + AuditStore + Send + Sync + 'static + ?Sized> Db for T {}
+pub trait Db: AccountStore + GuardStore + AuditStore + RegistryStore + Send + Sync + 'static {}
+impl<T: AccountStore + GuardStore + AuditStore + RegistryStore + Send + Sync + 'static + ?Sized> Db for T {}
+
+/// Whether an account is the agency's (field worker, reviewer, administrator).
+pub fn is_staff(a: &Account) -> bool {
+    matches!(Role::parse(&a.role), Some(Role::FieldWorker | Role::Reviewer | Role::Admin))
+}
 
 /// What the account endpoints reach (`FromRef` of the server's state).
 #[derive(Clone)]
@@ -89,14 +95,15 @@ pub struct Accounts {
 }
 
 impl Accounts {
-    /// The registry table for real-name checks, the development SMS gateway, plain-HTTP
-    /// cookies, and as many concurrent password hashes as there are cores.
+    /// The registry table standing in for the carriers' real-name check, the development SMS
+    /// gateway, plain-HTTP cookies, and as many concurrent password hashes as there are cores.
     pub fn local(registry: Arc<dyn crate::registry::Db>, vault: Vault) -> Self {
         let dev = Arc::new(DevGateway::default());
         let cores = std::thread::available_parallelism().map_or(2, usize::from);
+        let stand_in = Arc::new(RegistryStandIn { store: registry, vault: vault.clone() });
         Self {
             hasher: Hasher::new(cores),
-            identity: Arc::new(LocalRegistry { store: registry, vault }),
+            identity: Arc::new(Remembered::new(stand_in, vault)),
             sms: dev.clone(),
             dev_sms: Some(dev),
             cookies: CookiePolicy { secure: false },
@@ -130,5 +137,6 @@ pub fn account_record(
         email,
         password_hash,
         registered_by,
+        expires_at: None,
     }
 }

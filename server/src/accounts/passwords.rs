@@ -19,8 +19,12 @@ pub struct Hasher {
     permits: Arc<Semaphore>,
 }
 
-/// A hash of nothing anyone knows, verified when the account does not exist, so that the
-/// answer takes as long either way.
+/// What an account without a password keeps instead of a hash (a registration waiting for its
+/// phone, an employer before its first password): no password matches it.
+pub const NO_PASSWORD: &str = "!";
+
+/// A hash of nothing anyone knows, verified when the account does not exist (or has no
+/// password), so that the answer takes as long either way.
 static DECOY: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| hash_now("decoy: no account has this"));
 
 fn argon2() -> Argon2<'static> {
@@ -44,10 +48,11 @@ impl Hasher {
         tokio::task::spawn_blocking(move || hash_now(&password)).await.expect("hashing does not panic")
     }
 
-    /// Whether `password` matches the PHC string `stored`; `None` verifies against the decoy
-    /// (always false, same cost).
+    /// Whether `password` matches the PHC string `stored`; `None` (or a stored value that is not
+    /// a hash, as [`NO_PASSWORD`]) verifies against the decoy: always false, same cost.
     pub async fn verify(&self, password: &str, stored: Option<&str>) -> bool {
         let _permit = self.permits.acquire().await.expect("the semaphore is never closed");
+        let stored = stored.filter(|s| PasswordHash::new(s).is_ok());
         let known = stored.is_some();
         let stored = stored.map_or_else(|| DECOY.clone(), str::to_owned);
         let password = password.to_owned();

@@ -31,7 +31,9 @@ pub struct DevMessage {
     pub at: i64,
 }
 
-/// Writes codes to the server log and keeps the last 100 for `/dev/sms`. Development only.
+/// Keeps the last 100 messages for `/dev/sms` and sends nothing; the log says only that a
+/// message was kept, to which masked number (never the code). Development only: a production
+/// start without `--sms-url` is refused.
 #[derive(Default)]
 pub struct DevGateway {
     recent: Mutex<VecDeque<DevMessage>>,
@@ -46,7 +48,8 @@ impl DevGateway {
 #[async_trait]
 impl SmsGateway for DevGateway {
     async fn send(&self, mobile: &str, code: &str, text: &str) -> Result<(), GatewayError> {
-        tracing::info!(mobile, code, "development SMS gateway: message not sent, logged instead");
+        let masked = app::domain::MobileNumber::parse(mobile).map(|m| m.value.masked()).unwrap_or_else(|_| "****".into());
+        tracing::info!(mobile = %masked, "development SMS gateway: message kept for /dev/sms, not sent");
         let mut recent = self.recent.lock().expect("not poisoned");
         if recent.len() == 100 {
             recent.pop_front();

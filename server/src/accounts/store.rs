@@ -20,6 +20,8 @@ pub struct NewAccount {
     pub email: Option<String>,
     pub password_hash: String,
     pub registered_by: Option<i64>,
+    /// A registration waiting for its phone stops counting at this time.
+    pub expires_at: Option<i64>,
 }
 
 /// A stored account.
@@ -38,6 +40,14 @@ pub struct Account {
     pub addresses: Option<Vec<u8>>,
     pub registered_by: Option<i64>,
     pub created_at: i64,
+    pub expires_at: Option<i64>,
+}
+
+impl Account {
+    /// Whether the account stands at `now` (a pending registration past its time does not).
+    pub fn stands(&self, now: i64) -> bool {
+        self.expires_at.is_none_or(|t| now < t)
+    }
 }
 
 /// A live session.
@@ -61,6 +71,16 @@ pub trait AccountStore: Send + Sync {
     async fn account_set_password(&self, id: i64, hash: &str, audit: &AuditEntry, now: i64) -> Result<(), StoreError>;
     async fn account_set_addresses(&self, id: i64, sealed: &[u8], audit: &AuditEntry, now: i64) -> Result<(), StoreError>;
     async fn account_set_status(&self, id: i64, status: &str, audit: &AuditEntry, now: i64) -> Result<(), StoreError>;
+    /// Writes `a` over the pending registration `id` (a newer registration of the same person
+    /// wins); `Ok(false)` if `id` is no longer pending.
+    async fn account_reregister(&self, id: i64, a: &NewAccount, audit: &AuditEntry, now: i64) -> Result<bool, StoreError>;
+    /// Sets the password of the pending registration `id` and makes it active; `Ok(false)` if it
+    /// is no longer pending or has expired.
+    async fn account_activate(&self, id: i64, password_hash: &str, audit: &AuditEntry, now: i64) -> Result<bool, StoreError>;
+    /// Forgets pending registrations past their time; returns how many.
+    async fn accounts_expire(&self, now: i64) -> Result<u64, StoreError>;
+    /// Forgets sessions idle longer than `idle_ms` or older than `absolute_ms`; returns how many.
+    async fn sessions_expire(&self, now: i64, idle_ms: i64, absolute_ms: i64) -> Result<u64, StoreError>;
 
     async fn session_create(&self, token_hash: &str, account_id: i64, csrf: &str, now: i64) -> Result<(), StoreError>;
     async fn session_get(&self, token_hash: &str) -> Result<Option<Session>, StoreError>;
@@ -68,8 +88,38 @@ pub trait AccountStore: Send + Sync {
     async fn session_delete(&self, token_hash: &str) -> Result<(), StoreError>;
 }
 
+/// Inserts an account on any connection or transaction of either backend, unless one with its
+/// `id_index` exists: `insert_account!(&mut *tx, &account, now)` evaluates to
+/// `Result<Option<i64>, sqlx::Error>` (the new id).
+macro_rules! insert_account {
+    ($conn:expr, $a:expr, $now:expr) => {{
+        let a: &$crate::accounts::NewAccount = $a;
+        sqlx::query_scalar::<_, i64>(
+            "INSERT INTO accounts (role, status, id_index, id_sealed, name, mobile_index, mobile_sealed, email, \
+             password_hash, registered_by, created_at, updated_at, expires_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12) \
+             ON CONFLICT (id_index) DO NOTHING RETURNING id",
+        )
+        .bind(a.role.clone())
+        .bind(a.status.clone())
+        .bind(a.id_index.clone())
+        .bind(a.id_sealed.clone())
+        .bind(a.name.clone())
+        .bind(a.mobile_index.clone())
+        .bind(a.mobile_sealed.clone())
+        .bind(a.email.clone())
+        .bind(a.password_hash.clone())
+        .bind(a.registered_by)
+        .bind($now)
+        .bind(a.expires_at)
+        .fetch_optional($conn)
+        .await
+    }};
+}
+pub(crate) use insert_account;
+
 const COLUMNS: &str = "id, role, status, id_index, id_sealed, name, mobile_index, mobile_sealed, email, \
-     password_hash, addresses, registered_by, created_at";
+     password_hash, addresses, registered_by, created_at, expires_at";
 
 macro_rules! impl_account_store {
     ($store:ty, $row:ty) => {
@@ -88,6 +138,7 @@ macro_rules! impl_account_store {
                 addresses: r.try_get("addresses")?,
                 registered_by: r.try_get("registered_by")?,
                 created_at: r.try_get("created_at")?,
+                expires_at: r.try_get("expires_at")?,
             })
         }
 
@@ -95,25 +146,7 @@ macro_rules! impl_account_store {
         impl AccountStore for $store {
             async fn account_create(&self, a: &NewAccount, audit: &AuditEntry, now: i64) -> Result<Option<i64>, StoreError> {
                 let mut tx = self.begin_write().await?;
-                let id: Option<i64> = sqlx::query_scalar(
-                    "INSERT INTO accounts (role, status, id_index, id_sealed, name, mobile_index, mobile_sealed, email, \
-                     password_hash, registered_by, created_at, updated_at) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) \
-                     ON CONFLICT (id_index) DO NOTHING RETURNING id",
-                )
-                .bind(&a.role)
-                .bind(&a.status)
-                .bind(&a.id_index)
-                .bind(&a.id_sealed)
-                .bind(&a.name)
-                .bind(&a.mobile_index)
-                .bind(&a.mobile_sealed)
-                .bind(&a.email)
-                .bind(&a.password_hash)
-                .bind(a.registered_by)
-                .bind(now)
-                .fetch_optional(&mut *tx)
-                .await?;
+                let id = insert_account!(&mut *tx, a, now)?;
                 let Some(id) = id else { return Ok(None) };
                 let audit = AuditEntry { target: Some(format!("account:{id}")), ..audit.clone() };
                 insert_audit!(&mut *tx, &audit, now)?;
@@ -183,6 +216,72 @@ macro_rules! impl_account_store {
                 insert_audit!(&mut *tx, audit, now)?;
                 tx.commit().await?;
                 Ok(())
+            }
+
+            async fn account_reregister(&self, id: i64, a: &NewAccount, audit: &AuditEntry, now: i64) -> Result<bool, StoreError> {
+                let mut tx = self.begin_write().await?;
+                let done = sqlx::query(
+                    "UPDATE accounts SET role = $1, id_sealed = $2, name = $3, mobile_index = $4, mobile_sealed = $5, email = $6, \
+                     password_hash = $7, registered_by = $8, expires_at = $9, created_at = $10, updated_at = $10, status = $12 \
+                     WHERE id = $11 AND status = 'pending_phone'",
+                )
+                .bind(&a.role)
+                .bind(&a.id_sealed)
+                .bind(&a.name)
+                .bind(&a.mobile_index)
+                .bind(&a.mobile_sealed)
+                .bind(&a.email)
+                .bind(&a.password_hash)
+                .bind(a.registered_by)
+                .bind(a.expires_at)
+                .bind(now)
+                .bind(id)
+                .bind(&a.status)
+                .execute(&mut *tx)
+                .await?;
+                if done.rows_affected() != 1 {
+                    return Ok(false);
+                }
+                let audit = AuditEntry { target: Some(format!("account:{id}")), ..audit.clone() };
+                insert_audit!(&mut *tx, &audit, now)?;
+                tx.commit().await?;
+                Ok(true)
+            }
+
+            async fn account_activate(&self, id: i64, password_hash: &str, audit: &AuditEntry, now: i64) -> Result<bool, StoreError> {
+                let mut tx = self.begin_write().await?;
+                let done = sqlx::query(
+                    "UPDATE accounts SET status = 'active', password_hash = $1, expires_at = NULL, updated_at = $2 \
+                     WHERE id = $3 AND status = 'pending_phone' AND (expires_at IS NULL OR expires_at > $2)",
+                )
+                .bind(password_hash)
+                .bind(now)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+                if done.rows_affected() != 1 {
+                    return Ok(false);
+                }
+                insert_audit!(&mut *tx, audit, now)?;
+                tx.commit().await?;
+                Ok(true)
+            }
+
+            async fn accounts_expire(&self, now: i64) -> Result<u64, StoreError> {
+                let done = sqlx::query("DELETE FROM accounts WHERE status = 'pending_phone' AND expires_at IS NOT NULL AND expires_at <= $1")
+                    .bind(now)
+                    .execute(&self.pool)
+                    .await?;
+                Ok(done.rows_affected())
+            }
+
+            async fn sessions_expire(&self, now: i64, idle_ms: i64, absolute_ms: i64) -> Result<u64, StoreError> {
+                let done = sqlx::query("DELETE FROM sessions WHERE last_seen < $1 OR created_at < $2")
+                    .bind(now - idle_ms)
+                    .bind(now - absolute_ms)
+                    .execute(&self.pool)
+                    .await?;
+                Ok(done.rows_affected())
             }
 
             async fn session_create(&self, token_hash: &str, account_id: i64, csrf: &str, now: i64) -> Result<(), StoreError> {

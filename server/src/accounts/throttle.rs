@@ -1,8 +1,13 @@
-//! Login throttling, counted in the store: per login name, three failures are free, then each
-//! further one makes the next try wait twice as long (1 s, 2 s, 4 s, …), and the tenth locks
-//! the login for 15 minutes. Per client address the same with more room (a village's phones
-//! may share one address). Failures are forgotten a day after the last one, and a login name's
-//! count when its password is entered rightly.
+//! Login throttling, counted in the store: per account (or, for a name no account has, per
+//! login name), three failures are free, then each further one makes the next try wait twice as
+//! long (1 s, 2 s, 4 s, …), and the tenth locks for 15 minutes. Per client address the same with
+//! more room (a village's phones may share one address). Failures are forgotten a day after the
+//! last one, and an account's count when its password is entered rightly.
+//!
+//! A try is *taken* before the password is checked — counted at once, in one statement that
+//! refuses while the key is locked — and forgiven if the password was right. So concurrent
+//! guesses cannot all slip past a lock that would only have been written after their hashes,
+//! and an account is one key whichever name (ID number, mobile, credit code) reaches it.
 
 use app::domain::Issue;
 use axum::http::StatusCode;
@@ -33,22 +38,28 @@ pub fn address_wait_ms(n: i64) -> i64 {
     if n > ADDRESS_FREE { (1000_i64 << (n - ADDRESS_FREE - 1).min(10)).min(LOCK_MS) } else { 0 }
 }
 
+/// The key of a login name no account has (its blind index).
 pub fn name_key(index: &str) -> String {
     format!("login:{index}")
+}
+
+/// The key of an account, whichever name reached it.
+pub fn account_key(id: i64) -> String {
+    format!("account:{id}")
 }
 
 pub fn address_key(address: &str) -> String {
     format!("addr:{address}")
 }
 
-/// Refuses when either key must still wait.
-pub async fn check(store: &dyn GuardStore, name: &str, address: &str, now: i64) -> Result<(), Refusal> {
-    for (key, is_name) in [(name_key(name), true), (address_key(address), false)] {
-        let Some(f) = store.failures_get(&key).await? else { continue };
-        if now - f.last_failure > FORGET_MS || now >= f.locked_until {
+/// Takes one try under `key` and under `address`, or refuses with how long to wait.
+pub async fn take(store: &dyn GuardStore, key: &str, address: &str, now: i64) -> Result<(), Refusal> {
+    for (key, is_name) in [(key.to_owned(), true), (address_key(address), false)] {
+        if store.failures_take(&key, now, FORGET_MS, !is_name).await?.is_some() {
             continue;
         }
-        let wait = f.locked_until - now;
+        let f = store.failures_get(&key).await?.unwrap_or(crate::accounts::Failures { failures: 0, last_failure: now, locked_until: now + 1000 });
+        let wait = (f.locked_until - now).max(1);
         let s = (wait + 999) / 1000;
         let e = if is_name && f.failures >= LOCK_AFTER {
             let m = (s + 59) / 60;
@@ -65,20 +76,9 @@ pub async fn check(store: &dyn GuardStore, name: &str, address: &str, now: i64) 
     Ok(())
 }
 
-/// Counts a failed login under both keys.
-pub async fn failed(store: &dyn GuardStore, name: &str, address: &str, now: i64) -> Result<(), StoreError> {
-    for (key, wait) in [(name_key(name), name_wait_ms as fn(i64) -> i64), (address_key(address), address_wait_ms)] {
-        if store.failures_get(&key).await?.is_some_and(|f| now - f.last_failure > FORGET_MS) {
-            store.failures_clear(&key).await?;
-        }
-        store.failures_add(&key, now, &wait).await?;
-    }
-    Ok(())
-}
-
-/// A right password clears the login name's count.
-pub async fn succeeded(store: &dyn GuardStore, name: &str) -> Result<(), StoreError> {
-    store.failures_clear(&name_key(name)).await
+/// A right password forgives the key's count (the address keeps its own).
+pub async fn succeeded(store: &dyn GuardStore, key: &str) -> Result<(), StoreError> {
+    store.failures_clear(key).await
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! The command line: `serve` and the other subcommands, one per file.
 
 pub mod check;
+pub mod key;
 pub mod login_bench;
 pub mod registry;
 pub mod review_bench;
@@ -25,6 +26,8 @@ pub enum Command {
     Check(check::CheckArgs),
     /// The insured-persons registry: seed a demo registry, import a CSV.
     Registry(registry::RegistryArgs),
+    /// The data key: `key generate FILE`.
+    Key(key::KeyArgs),
     /// Staff accounts (field workers, reviewers, admins).
     Staff(staff::StaffArgs),
     /// Times logins: Argon2id with the server's parameters and concurrency bound (JSON).

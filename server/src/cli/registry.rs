@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use app::domain::{Date, IdNumber, PersonName};
+use app::domain::{Date, IdNumber, MobileNumber, PersonName};
 use clap::{Args, Subcommand};
 
 use crate::config::StoreArgs;
@@ -55,7 +55,8 @@ pub async fn seed(store: &dyn Store, vault: &Vault, count: u64) -> anyhow::Resul
         let p = demo.person(i);
         let id = IdNumber::parse(&p.id_number, today).map_err(|e| anyhow::anyhow!("demo person {i}: {}", e.en))?.value;
         let name = PersonName::parse(&p.name).map_err(|e| anyhow::anyhow!("demo person {i}: {}", e.en))?.value;
-        batch.push(person(vault, &id, &name, p.status));
+        let mobile = MobileNumber::parse(&p.mobile).map_err(|e| anyhow::anyhow!("demo person {i}: {}", e.en))?.value;
+        batch.push(person(vault, &id, &name, p.status, Some(&mobile)));
         if batch.len() == 5_000 || i + 1 == count {
             store.registry_put(&batch, now).await?;
             batch.clear();
@@ -90,15 +91,17 @@ pub async fn run(args: &RegistryArgs) -> anyhow::Result<bool> {
         }
         RegistryCommand::LookupBench { samples, among } => {
             let demo = Demo::new();
-            let check = crate::accounts::identity::LocalRegistry { store: store.clone(), vault: vault.clone() };
+            let check = crate::accounts::identity::RegistryStandIn { store: store.clone(), vault: vault.clone() };
             let today = Date::china_from_unix_ms(crate::store::now_ms());
             let mut times = Vec::with_capacity(*samples as usize);
             let mut matched = 0u64;
             for i in 0..*samples {
                 let p = demo.person(i.wrapping_mul(7_919) % (*among).max(1));
                 let id = IdNumber::parse(&p.id_number, today).map_err(|e| anyhow::anyhow!("{}", e.en))?.value;
+                let name = PersonName::parse(&p.name).map_err(|e| anyhow::anyhow!("{}", e.en))?.value;
+                let mobile = MobileNumber::parse(&p.mobile).map_err(|e| anyhow::anyhow!("{}", e.en))?.value;
                 let started = Instant::now();
-                let verdict = crate::accounts::identity::IdentityCheck::check(&check, &p.name, &id).await;
+                let verdict = crate::accounts::identity::IdentityCheck::check(&check, &name, &id, &mobile).await;
                 times.push(started.elapsed().as_secs_f64() * 1000.0);
                 matched += u64::from(verdict == crate::accounts::identity::Verdict::Matched);
             }

@@ -53,6 +53,7 @@ pub async fn run(args: &ReviewBenchArgs) -> anyhow::Result<()> {
                 version_of: None,
                 created_at: now,
                 attachments: Vec::new(),
+                sent_by: None,
             })
             .collect();
         store.store_filings(&filings, "20261123", now).await?;
@@ -70,6 +71,7 @@ pub async fn run(args: &ReviewBenchArgs) -> anyhow::Result<()> {
                 submitted_on: app::domain::Date::china_from_unix_ms(submitted).iso(),
                 mobile_index: vault.blind_index(purpose::MOBILE, &format!("139{i:08}")),
                 mobile_verified_at: Some(submitted),
+                handler_identity: Some("matched".into()),
             };
             store.application_create(&a, &AuditEntry { action: "bench.seed".into(), ..Default::default() }, now).await?;
         }
@@ -87,6 +89,7 @@ pub async fn run(args: &ReviewBenchArgs) -> anyhow::Result<()> {
         email: None,
         password_hash: String::new(),
         registered_by: None,
+        expires_at: None,
     };
     let id = store.account_create(&account, &AuditEntry::default(), now).await?.ok_or_else(|| anyhow::anyhow!("reviewer exists"))?;
     let (token, _) = crate::accounts::session::start(store.as_ref(), id, now).await?;

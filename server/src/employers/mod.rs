@@ -12,7 +12,7 @@ use std::sync::Arc;
 use app::api::review::ReviewForm;
 use app::domain::forms::employer::EmployerRegistrationDraft;
 
-pub use self::store::{Application, ApplicationEvent, ApplicationStore, NewApplication, QueueFilter, Transition};
+pub use self::store::{Application, ApplicationEvent, ApplicationStore, Moved, NewApplication, QueueFilter, Transition};
 use crate::filings::FilingStore;
 use crate::http::Internal;
 use crate::uploads::UploadStore;

@@ -5,16 +5,20 @@
 
 use app::api::review::{ApplicationView, Decision, HistoryEntry, MaterialRef, Queue, QueueItem, ReviewForm, QUEUE_PAGE};
 use app::domain::forms::employer;
+use app::api::auth::Role;
 use app::domain::review::{self, Action, Reason, Status};
-use app::domain::{divisions, Date, Issue};
+use app::domain::{divisions, CreditCode, Date, IdNumber, Issue, MobileNumber, PersonName};
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::IntoResponse;
 use axum::{Extension, Json};
 
-use super::{Application, ApplicationEvent, Cx, QueueFilter, Transition};
+use super::{Application, ApplicationEvent, Cx, Moved, QueueFilter, Transition};
+use crate::accounts::passwords::NO_PASSWORD;
 use crate::accounts::session::Principal;
+use crate::accounts::{NewAccount, ACTIVE};
+use crate::vault::purpose;
 use crate::http::{body, Answer, Refusal};
 use crate::store::{now_ms, AuditEntry};
 
@@ -199,6 +203,7 @@ pub async fn application(State(cx): State<Cx>, Extension(p): Extension<Option<Pr
         age_working_days: review::working_days_between(submitted_on(&a), today(now)),
         overdue: review::is_overdue(status, submitted_on(&a), today(now)),
         mobile_verified: a.mobile_verified_at.is_some(),
+        handler_identity: a.handler_identity.clone(),
     };
     Ok(Json(view).into_response())
 }
@@ -210,7 +215,19 @@ pub async fn material(State(cx): State<Cx>, Path((id, slot)): Path<(i64, String)
     let (_, sha, _, _) = attached.into_iter().find(|(s, ..)| *s == slot).ok_or_else(not_found)?;
     let (mime, sealed) = cx.store.attachment_get(&sha).await?.ok_or_else(not_found)?;
     let bytes = cx.accounts.vault.open(&sealed)?;
-    Ok(([(header::CONTENT_TYPE, mime), (header::CACHE_CONTROL, "private, no-store".into())], bytes).into_response())
+    // Shown in the desk's <img>, never rendered as a page of this site: a navigation to it
+    // downloads, and whatever the file holds runs nowhere (a sandbox with no script).
+    let name = format!("attachment; filename=\"{slot}.{}\"", if mime == "application/pdf" { "pdf" } else if mime == "image/png" { "png" } else { "jpg" });
+    Ok((
+        [
+            (header::CONTENT_TYPE, mime),
+            (header::CACHE_CONTROL, "private, no-store".into()),
+            (header::CONTENT_DISPOSITION, name),
+            (header::CONTENT_SECURITY_POLICY, "sandbox; default-src 'none'".into()),
+        ],
+        bytes,
+    )
+        .into_response())
 }
 
 /// `POST /api/review/applications/{id}/decision`: open, approve, or reject with reasons.
@@ -234,6 +251,14 @@ pub async fn decide(
             "The handler's mobile has not been proved by a code yet, so it cannot be approved; the applicant can prove it under “review progress”",
         )));
     }
+    let form = form_of(&cx, &a.filing_client_id).await?;
+    if to == Status::Approved && handler_identity(&cx, &a, &form).await? != Some("matched") {
+        return Err(conflict(Issue::new(
+            "review.handler_unmatched",
+            "经办人姓名、身份证号与手机号未通过实名核验（手机号须为经办人本人实名登记），不能批准",
+            "The handler's name, ID number and mobile did not pass the real-name check (the mobile must be registered in the handler's name); it cannot be approved",
+        )));
+    }
     let mut fields: Vec<&str> = FIELDS.to_vec();
     fields.extend(review::Material::ALL.map(review::Material::as_str));
     let reasons = match decision.action {
@@ -248,18 +273,68 @@ pub async fn decide(
         target: Some(format!("application:{id}")),
         detail: reasons.as_ref().map(|r| r.iter().map(|x| x.code.as_str()).collect::<Vec<_>>().join(",")),
     };
+    let account = (to == Status::Approved).then(|| unit_account(&cx, &a, &form)).transpose()?;
+    let closing = serde_json::to_string(&[Reason { target: review::Target::Field(employer::field::CREDIT_CODE.into()), code: "superseded".into(), note: String::new() }])
+        .unwrap_or_default();
     let t = Transition {
         id,
         from: from.as_str(),
         to: to.as_str(),
         reviewer: reviewer.account.id,
         reasons: reasons_json.as_deref(),
-        activate_account: (to == Status::Approved).then_some(a.account_id).flatten(),
+        approve: account.as_ref().map(|a| (a, closing.as_str())),
     };
-    if !cx.store.application_transition(&t, &audit, now).await? {
-        return Err(conflict(Issue::new("review.changed", "该申请刚被其他审核人员处理，请刷新后查看", "Another reviewer has just acted on this application; reload it")));
+    match cx.store.application_transition(&t, &audit, now).await? {
+        Moved::Yes => Ok(StatusCode::NO_CONTENT.into_response()),
+        Moved::No => Err(conflict(Issue::new("review.changed", "该申请刚被其他审核人员处理，请刷新后查看", "Another reviewer has just acted on this application; reload it"))),
+        Moved::UnitHasAccount => Err(conflict(Issue::new(
+            "review.unit_has_account",
+            "该单位已有审核通过的账号，不能再批准；如需更换经办人，请按单位信息变更办理",
+            "This unit already has an approved account; to change its handler, file a change of the unit's details",
+        ))),
     }
-    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+/// What the three-element check says of the handler: as recorded at filing, or asked now if the
+/// service was down then.
+async fn handler_identity(cx: &Cx, a: &Application, form: &ReviewForm) -> Result<Option<&'static str>, Refusal> {
+    match a.handler_identity.as_deref() {
+        Some("matched") => return Ok(Some("matched")),
+        Some(_) => return Ok(Some("mismatch")),
+        None => {}
+    }
+    let today = today(now_ms());
+    let (Ok(name), Ok(id), Ok(mobile)) =
+        (PersonName::parse(&form.handler_name), IdNumber::parse(&form.handler_id, today), MobileNumber::parse(&form.handler_mobile))
+    else {
+        return Ok(Some("mismatch"));
+    };
+    Ok(match cx.accounts.services.identity.check(&name.value, &id.value, &mobile.value).await {
+        crate::accounts::identity::Verdict::Matched => Some("matched"),
+        crate::accounts::identity::Verdict::Mismatch => Some("mismatch"),
+        crate::accounts::identity::Verdict::Unavailable => None,
+    })
+}
+
+/// The unit's account an approval creates: signed in by the credit code, its handler's mobile
+/// on record, no password until the employer sets one with a code to that mobile (忘记密码).
+fn unit_account(cx: &Cx, a: &Application, form: &ReviewForm) -> Result<NewAccount, Refusal> {
+    let vault = &cx.accounts.vault;
+    let code = CreditCode::parse(&form.credit_code).map_err(|_| Refusal::unreadable("the approved application's credit code"))?.value;
+    let mobile = MobileNumber::parse(&form.handler_mobile).map_err(|_| Refusal::unreadable("the approved application's mobile"))?.value;
+    Ok(NewAccount {
+        role: Role::EmployerHandler.as_str().into(),
+        status: ACTIVE.into(),
+        id_index: vault.blind_index(purpose::CREDIT_CODE, code.as_str()),
+        id_sealed: vault.seal(code.as_str().as_bytes()),
+        name: a.unit_name.clone(),
+        mobile_index: vault.blind_index(purpose::MOBILE, mobile.as_str()),
+        mobile_sealed: vault.seal(mobile.as_str().as_bytes()),
+        email: Some(form.handler_email.clone()).filter(|e| !e.is_empty()),
+        password_hash: NO_PASSWORD.into(),
+        registered_by: None,
+        expires_at: None,
+    })
 }
 
 /// The form's fields a reason may name.

@@ -1,7 +1,7 @@
 //! Employer registrations under review and the history of each. A decision is one transaction:
 //! the status moves only from the state the reviewer saw (two reviewers cannot both decide),
-//! the event and the audit entry are written with it, and an approval activates the employer's
-//! account.
+//! the event and the audit entry are written with it, and an approval creates the employer's
+//! account from the approved application and closes the unit's other open applications.
 
 use async_trait::async_trait;
 use sqlx::Row;
@@ -24,6 +24,8 @@ pub struct NewApplication {
     /// The handler's mobile (blind index) and when a code proved it, if it was.
     pub mobile_index: String,
     pub mobile_verified_at: Option<i64>,
+    /// What the three-element check said of the handler: `matched` or `mismatch`.
+    pub handler_identity: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,6 +45,7 @@ pub struct Application {
     pub updated_at: i64,
     pub mobile_index: Option<String>,
     pub mobile_verified_at: Option<i64>,
+    pub handler_identity: Option<String>,
 }
 
 /// One change of status.
@@ -78,8 +81,17 @@ pub struct Transition<'a> {
     pub to: &'a str,
     pub reviewer: i64,
     pub reasons: Option<&'a str>,
-    /// With an approval: the account to make active.
-    pub activate_account: Option<i64>,
+    /// With an approval: the unit's account to create (refused if the unit has one), and the
+    /// reasons (JSON) that close the unit's other open applications.
+    pub approve: Option<(&'a crate::accounts::NewAccount, &'a str)>,
+}
+
+/// What a transition did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Moved {
+    Yes,
+    No,
+    UnitHasAccount,
 }
 
 #[async_trait]
@@ -94,8 +106,9 @@ pub trait ApplicationStore: Send + Sync {
     /// Oldest first.
     async fn application_queue(&self, filter: &QueueFilter) -> Result<Vec<Application>, StoreError>;
     async fn application_count(&self, filter: &QueueFilter) -> Result<i64, StoreError>;
-    /// `Ok(false)` if the application was no longer in `from` (someone else decided).
-    async fn application_transition(&self, t: &Transition<'_>, audit: &AuditEntry, now: i64) -> Result<bool, StoreError>;
+    /// `Ok(Moved::No)` if the application was no longer in `from` (someone else decided), and
+    /// `Ok(Moved::UnitHasAccount)` if an approval finds the unit's account made already.
+    async fn application_transition(&self, t: &Transition<'_>, audit: &AuditEntry, now: i64) -> Result<Moved, StoreError>;
     async fn application_events(&self, id: i64) -> Result<Vec<ApplicationEvent>, StoreError>;
     /// Records that a code proved the handler's mobile of application `id`, with the audit
     /// entry; `Ok(false)` if it was proved already.
@@ -103,7 +116,7 @@ pub trait ApplicationStore: Send + Sync {
 }
 
 const COLUMNS: &str = "id, filing_client_id, version_of, credit_index, unit_name, region, status, reasons, account_id, \
-     reviewer, submitted_at, submitted_on, updated_at, mobile_index, mobile_verified_at";
+     reviewer, submitted_at, submitted_on, updated_at, mobile_index, mobile_verified_at, handler_identity";
 
 /// `WHERE` clauses for a queue filter, with `$n` placeholders from 1; binds follow in order.
 fn queue_where(f: &QueueFilter) -> String {
@@ -178,6 +191,7 @@ macro_rules! impl_application_store {
                 updated_at: r.try_get("updated_at")?,
                 mobile_index: r.try_get("mobile_index")?,
                 mobile_verified_at: r.try_get("mobile_verified_at")?,
+                handler_identity: r.try_get("handler_identity")?,
             })
         }
 
@@ -187,8 +201,8 @@ macro_rules! impl_application_store {
                 let mut tx = self.begin_write().await?;
                 let id: Option<i64> = sqlx::query_scalar(
                     "INSERT INTO employer_applications (filing_client_id, version_of, credit_index, unit_name, region, status, \
-                     account_id, submitted_at, submitted_on, updated_at, mobile_index, mobile_verified_at) \
-                     VALUES ($1, $2, $3, $4, $5, 'submitted', $6, $7, $8, $9, $10, $11) \
+                     account_id, submitted_at, submitted_on, updated_at, mobile_index, mobile_verified_at, handler_identity) \
+                     VALUES ($1, $2, $3, $4, $5, 'submitted', $6, $7, $8, $9, $10, $11, $12) \
                      ON CONFLICT (filing_client_id) DO NOTHING RETURNING id",
                 )
                 .bind(&a.filing_client_id)
@@ -202,6 +216,7 @@ macro_rules! impl_application_store {
                 .bind(now)
                 .bind(&a.mobile_index)
                 .bind(a.mobile_verified_at)
+                .bind(&a.handler_identity)
                 .fetch_optional(&mut *tx)
                 .await?;
                 let Some(id) = id else { return Ok(None) };
@@ -259,7 +274,7 @@ macro_rules! impl_application_store {
                 Ok(q.fetch_one(&self.pool).await?)
             }
 
-            async fn application_transition(&self, t: &Transition<'_>, audit: &AuditEntry, now: i64) -> Result<bool, StoreError> {
+            async fn application_transition(&self, t: &Transition<'_>, audit: &AuditEntry, now: i64) -> Result<Moved, StoreError> {
                 let mut tx = self.begin_write().await?;
                 let changed = sqlx::query(
                     "UPDATE employer_applications SET status = $1, reasons = $2, reviewer = $3, updated_at = $4 \
@@ -275,7 +290,7 @@ macro_rules! impl_application_store {
                 .await?
                 .rows_affected();
                 if changed == 0 {
-                    return Ok(false);
+                    return Ok(Moved::No);
                 }
                 sqlx::query("INSERT INTO application_events (application_id, at, status, actor, reasons) VALUES ($1, $2, $3, $4, $5)")
                     .bind(t.id)
@@ -285,16 +300,38 @@ macro_rules! impl_application_store {
                     .bind(t.reasons)
                     .execute(&mut *tx)
                     .await?;
-                if let Some(account) = t.activate_account {
-                    sqlx::query("UPDATE accounts SET status = 'active', updated_at = $1 WHERE id = $2")
-                        .bind(now)
-                        .bind(account)
-                        .execute(&mut *tx)
-                        .await?;
+                if let Some((a, closing_reasons)) = t.approve {
+                    let account = crate::accounts::store::insert_account!(&mut *tx, a, now)?;
+                    // Dropping the transaction rolls the status change back.
+                    let Some(account) = account else { return Ok(Moved::UnitHasAccount) };
+                    sqlx::query("UPDATE employer_applications SET account_id = $1 WHERE id = $2").bind(account).bind(t.id).execute(&mut *tx).await?;
+                    let others: Vec<i64> = sqlx::query_scalar(
+                        "SELECT id FROM employer_applications WHERE credit_index = (SELECT credit_index FROM employer_applications WHERE id = $1) \
+                         AND id <> $1 AND status IN ('submitted', 'in_review')",
+                    )
+                    .bind(t.id)
+                    .fetch_all(&mut *tx)
+                    .await?;
+                    for other in others {
+                        sqlx::query("UPDATE employer_applications SET status = 'rejected', reasons = $1, reviewer = $2, updated_at = $3 WHERE id = $4")
+                            .bind(closing_reasons)
+                            .bind(t.reviewer)
+                            .bind(now)
+                            .bind(other)
+                            .execute(&mut *tx)
+                            .await?;
+                        sqlx::query("INSERT INTO application_events (application_id, at, status, actor, reasons) VALUES ($1, $2, 'rejected', $3, $4)")
+                            .bind(other)
+                            .bind(now)
+                            .bind(t.reviewer)
+                            .bind(closing_reasons)
+                            .execute(&mut *tx)
+                            .await?;
+                    }
                 }
                 insert_audit!(&mut *tx, audit, now)?;
                 tx.commit().await?;
-                Ok(true)
+                Ok(Moved::Yes)
             }
 
             async fn application_events(&self, id: i64) -> Result<Vec<ApplicationEvent>, StoreError> {

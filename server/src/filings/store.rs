@@ -20,6 +20,8 @@ pub struct NewFiling {
     pub created_at: i64,
     /// `(slot, sha256)`; the attachments must already be stored.
     pub attachments: Vec<(String, String)>,
+    /// The account whose session sent it, if any.
+    pub sent_by: Option<i64>,
 }
 
 /// A stored filing's bookkeeping (the payload stays sealed in the store).
@@ -118,8 +120,8 @@ macro_rules! impl_filing_store {
                     let receipt_no = format!("SB{day}{seq:06}");
                     let inserted = sqlx::query(&format!(
                         "INSERT INTO filings (client_id, kind, content_hash, payload, subject, region, receipt_no, \
-                         status, device_id, version_of, created_at, received_at) \
-                         VALUES ($1, $2, $3, $4, $5, $6, $7, 'submitted', $8, $9, $10, $11) \
+                         status, device_id, version_of, created_at, received_at, sent_by) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, 'submitted', $8, $9, $10, $11, $12) \
                          ON CONFLICT (client_id) DO NOTHING RETURNING {COLUMNS}"
                     ))
                     .bind(&f.client_id)
@@ -133,6 +135,7 @@ macro_rules! impl_filing_store {
                     .bind(&f.version_of)
                     .bind(f.created_at)
                     .bind(now)
+                    .bind(f.sent_by)
                     .fetch_optional(&mut *tx)
                     .await?;
                     match inserted {

@@ -6,7 +6,7 @@ use app::api::sync::FilingKind;
 use app::domain::forms::base_declaration::{self, BaseDeclaration};
 use app::domain::forms::employer::{self, EmployerRegistration};
 use app::domain::forms::enrolment::{self, Enrolment};
-use app::domain::forms::personal::{self, PersonalRegistration};
+use app::domain::forms::personal::{self, PersonalFiling};
 use app::domain::forms::Context;
 use app::domain::{FieldErrors, Issue};
 use serde::de::DeserializeOwned;
@@ -14,7 +14,7 @@ use serde::de::DeserializeOwned;
 /// A filing that passed the shared rules.
 #[derive(Debug, Clone)]
 pub enum ValidFiling {
-    PersonalRegistration(PersonalRegistration),
+    PersonalRegistration(PersonalFiling),
     EmployerRegistration(EmployerRegistration),
     Enrolment(Enrolment),
     BaseDeclaration(BaseDeclaration),
@@ -32,7 +32,7 @@ impl ValidFiling {
     /// Parses and validates a payload of `kind`.
     pub fn parse(kind: FilingKind, payload: &str, ctx: &Context) -> Result<ValidFiling, FieldErrors> {
         Ok(match kind {
-            FilingKind::PersonalRegistration => Self::PersonalRegistration(personal::validate(&parse(payload)?, ctx)?.value),
+            FilingKind::PersonalRegistration => Self::PersonalRegistration(personal::validate_filing(&parse(payload)?, ctx)?.value),
             FilingKind::EmployerRegistration => Self::EmployerRegistration(employer::validate(&parse(payload)?, ctx)?.value),
             FilingKind::Enrolment => Self::Enrolment(enrolment::validate(&parse(payload)?, ctx)?.value),
             FilingKind::BaseDeclaration => Self::BaseDeclaration(base_declaration::validate(&parse(payload)?, ctx)?.value),

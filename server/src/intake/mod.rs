@@ -22,8 +22,22 @@ use axum::{Extension, Json};
 
 use crate::accounts::session::Principal;
 use crate::filings::{NewFiling, Stored, StoredFiling, ValidFiling, Verdict};
-use crate::http::Internal;
+use crate::http::{quota, ClientAddress, Internal};
+use crate::store::{AuditEntry, StoreError};
 use crate::vault::hex_sha256;
+
+/// Batches per hour from one address without a session.
+pub const ANONYMOUS_BATCHES_PER_HOUR: i64 = 30;
+/// Batches per hour from one signed-in account (a field worker back from a village).
+pub const ACCOUNT_BATCHES_PER_HOUR: i64 = 600;
+
+/// Who sent a batch, from where, and when it arrived.
+pub struct Sender<'a> {
+    pub by: Option<&'a Principal>,
+    pub address: &'a str,
+    pub now: i64,
+    pub today: Date,
+}
 
 /// The queries the intake needs.
 pub trait Db: crate::employers::Db {}
@@ -45,6 +59,7 @@ impl Cx {
 /// The handler.
 pub async fn sync(
     State(cx): State<Cx>,
+    ClientAddress(address): ClientAddress,
     Extension(by): Extension<Option<Principal>>,
     body: Result<Json<SyncBatch>, axum::extract::rejection::JsonRejection>,
 ) -> Response {
@@ -55,7 +70,16 @@ pub async fn sync(
         let e = ApiError::new("batch_too_large", "一次提交的件数过多", "Too many filings in one batch");
         return (StatusCode::PAYLOAD_TOO_LARGE, Json(e)).into_response();
     }
-    match ingest_as(&cx, batch, by.as_ref()).await {
+    let now = app::api::ssr::now_ms();
+    let quota = match &by {
+        Some(p) => quota::take(cx.store.as_ref(), &format!("sync:account:{}", p.account.id), quota::HOUR_MS, ACCOUNT_BATCHES_PER_HOUR, now).await,
+        None => quota::take(cx.store.as_ref(), &format!("sync:addr:{address}"), quota::HOUR_MS, ANONYMOUS_BATCHES_PER_HOUR, now).await,
+    };
+    if let Err(refusal) = quota {
+        return refusal.into_response();
+    }
+    let sender = Sender { by: by.as_ref(), address: &address, now, today: Date::china_from_unix_ms(now) };
+    match ingest_from(&cx, batch, &sender).await {
         Ok(response) => Json(response).into_response(),
         Err(cause) => {
             tracing::error!(error = %cause, "sync: the batch was not stored");
@@ -84,34 +108,50 @@ pub async fn ingest(cx: &Cx, batch: SyncBatch) -> Result<SyncResponse, Internal>
 /// Processes a batch sent by `by` (the session the request carried, if any).
 pub async fn ingest_as(cx: &Cx, batch: SyncBatch, by: Option<&Principal>) -> Result<SyncResponse, Internal> {
     let now = app::api::ssr::now_ms();
-    let today = Date::china_from_unix_ms(now);
+    ingest_from(cx, batch, &Sender { by, address: "local", now, today: Date::china_from_unix_ms(now) }).await
+}
+
+/// Processes a batch from `sender`.
+pub async fn ingest_from(cx: &Cx, batch: SyncBatch, sender: &Sender<'_>) -> Result<SyncResponse, Internal> {
+    let (now, today, by) = (sender.now, sender.today, sender.by);
     let ctx = Context { today, policy: Some(&cx.accounts.policy) };
     let mut prepared = Vec::with_capacity(batch.items.len());
     let mut to_store = Vec::new();
     for item in &batch.items {
-        prepared.push(prepare(cx, &batch.device_id, item, &ctx, by, &mut to_store).await?);
+        prepared.push(prepare(cx, &batch.device_id, item, &ctx, sender, &mut to_store).await?);
     }
-    let mut stored = if to_store.is_empty() { Vec::new() } else { cx.store.store_filings(&to_store, &today.digits(), now).await? }.into_iter();
+    let mut stored = store_all(cx, &to_store, &today.digits(), now).await?.into_iter();
     let mut results = Vec::with_capacity(batch.items.len());
     // Every accepted filing's effect (idempotent: also when a retry finds the filing stored by
     // an attempt that failed before its effect).
-    let mut effects: Vec<(&str, ValidFiling)> = Vec::new();
+    let mut effects: Vec<(&SyncItem, ValidFiling)> = Vec::new();
     for (item, p) in batch.items.iter().zip(prepared) {
         let outcome = match p {
             Prepared::Decided(outcome) => outcome,
             Prepared::Again(filing, valid) => {
-                effects.extend(valid.map(|v| (item.client_id.as_str(), v)));
+                effects.extend(valid.map(|v| (item, v)));
                 accepted(&filing, true)
             }
             Prepared::Store(valid) => match stored.next().expect("one result per stored filing") {
-                Stored::New(f) => {
-                    effects.push((item.client_id.as_str(), valid));
+                Err(errors) => Outcome::Rejected { errors },
+                Ok(Stored::New(f)) => {
+                    if let Some(p) = by.filter(|_| matches!(valid, ValidFiling::Enrolment(_) | ValidFiling::BaseDeclaration(_))) {
+                        let audit = AuditEntry {
+                            actor: Some(p.account.id),
+                            actor_role: Some(p.role.as_str().into()),
+                            action: format!("filing.{}", item.kind.as_str()),
+                            target: Some(format!("filing:{}", f.receipt_no)),
+                            detail: None,
+                        };
+                        cx.store.audit_append(&audit, now).await?;
+                    }
+                    effects.push((item, valid));
                     accepted(&f, false)
                 }
-                Stored::Existing(f) => {
+                Ok(Stored::Existing(f)) => {
                     let outcome = same_or_conflict(&f, &item.content_hash);
                     if matches!(outcome, Outcome::Accepted { .. }) {
-                        effects.push((item.client_id.as_str(), valid));
+                        effects.push((item, valid));
                     }
                     outcome
                 }
@@ -119,8 +159,8 @@ pub async fn ingest_as(cx: &Cx, batch: SyncBatch, by: Option<&Principal>) -> Res
         };
         results.push(ItemResult::new(item.client_id.clone(), outcome));
     }
-    for (client_id, valid) in &effects {
-        kinds::apply(cx, valid, client_id, &today.iso(), now, by).await?;
+    for (item, valid) in &effects {
+        kinds::apply(cx, valid, item, sender).await?;
     }
     tracing::info!(items = batch.items.len(), stored = to_store.len(), "sync batch");
     Ok(SyncResponse { results, server_time: now })
@@ -150,13 +190,54 @@ fn rejected(field: &str, issue: Issue) -> Prepared {
     Prepared::Decided(Outcome::Rejected { errors })
 }
 
+/// Stores the batch's filings in one transaction. Should the database refuse one of them (a
+/// rule the checks above missed), each is stored on its own, so that the one refused is
+/// answered as refused and the others go through — never a whole batch retried for ever.
+async fn store_all(cx: &Cx, filings: &[NewFiling], day: &str, now: i64) -> Result<Vec<Result<Stored, FieldErrors>>, Internal> {
+    if filings.is_empty() {
+        return Ok(Vec::new());
+    }
+    match cx.store.store_filings(filings, day, now).await {
+        Ok(stored) => return Ok(stored.into_iter().map(Ok).collect()),
+        Err(e) if !refused_by_database(&e) => return Err(e.into()),
+        Err(e) => tracing::warn!(error = %e, "sync: the database refused a filing of the batch; storing one by one"),
+    }
+    let mut out = Vec::with_capacity(filings.len());
+    for f in filings {
+        out.push(match cx.store.store_filings(std::slice::from_ref(f), day, now).await {
+            Ok(mut one) => Ok(one.remove(0)),
+            Err(e) if refused_by_database(&e) => {
+                tracing::warn!(error = %e, client_id = f.client_id, "sync: filing refused by the database");
+                let mut errors = FieldErrors::default();
+                errors.error(
+                    "form",
+                    Issue::new("filing.unstorable", "这份材料无法保存，请导出本条并联系经办机构", "This filing cannot be stored; export it and contact the agency"),
+                );
+                Err(errors)
+            }
+            Err(e) => return Err(e.into()),
+        });
+    }
+    Ok(out)
+}
+
+/// A constraint the database enforces, as opposed to the database being unreachable.
+fn refused_by_database(e: &StoreError) -> bool {
+    matches!(e, StoreError::Db(sqlx::Error::Database(d)) if d.is_unique_violation() || d.is_foreign_key_violation() || d.is_check_violation())
+}
+
+/// An attachment slot as the forms name them.
+fn is_slot(s: &str) -> bool {
+    (1..=32).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+}
+
 /// Everything short of storing; a filing that passes is queued on `to_store`.
 async fn prepare(
     cx: &Cx,
     device_id: &str,
     item: &SyncItem,
     ctx: &Context<'_>,
-    by: Option<&Principal>,
+    sender: &Sender<'_>,
     to_store: &mut Vec<NewFiling>,
 ) -> Result<Prepared, Internal> {
     if !is_client_id(&item.client_id) {
@@ -178,8 +259,16 @@ async fn prepare(
         Ok(filing) => filing,
         Err(errors) => return Ok(Prepared::Decided(Outcome::Rejected { errors })),
     };
-    if let Some(bad) = item.attachments.iter().find(|a| !is_sha256_hex(&a.sha256)) {
-        return Ok(rejected("form", Issue::formatted("attachment.invalid", format!("附件编号无效：{}", bad.slot), format!("Invalid attachment reference: {}", bad.slot))));
+    if let Some(bad) = item.attachments.iter().find(|a| !is_sha256_hex(&a.sha256) || !is_slot(&a.slot)) {
+        let slot: String = bad.slot.chars().filter(char::is_ascii_alphanumeric).take(32).collect();
+        return Ok(rejected("form", Issue::formatted("attachment.invalid", format!("附件编号无效：{slot}"), format!("Invalid attachment reference: {slot}"))));
+    }
+    let repeated = item.attachments.iter().enumerate().find_map(|(i, a)| item.attachments[..i].iter().any(|b| b.slot == a.slot).then_some(a));
+    if let Some(a) = repeated {
+        return Ok(rejected(
+            "form",
+            Issue::formatted("attachment.repeated", format!("同一材料栏目重复：{}", a.slot), format!("The same material slot twice: {}", a.slot)),
+        ));
     }
     let shas: Vec<String> = item.attachments.iter().map(|a| a.sha256.clone()).collect();
     let missing = cx.store.attachments_missing(&shas).await?;
@@ -187,7 +276,7 @@ async fn prepare(
         return Ok(Prepared::Decided(Outcome::MissingAttachments { missing }));
     }
     let subject = filing.subject().map(|s| cx.accounts.vault.blind_index(item.kind.as_str(), s));
-    match kinds::check(cx, &filing, item, subject.as_deref(), by).await? {
+    match kinds::check(cx, &filing, item, subject.as_deref(), sender).await? {
         Verdict::Pass => {}
         Verdict::Reject(errors) => return Ok(Prepared::Decided(Outcome::Rejected { errors })),
         Verdict::Retry(message) => return Ok(Prepared::Decided(Outcome::Retry { message })),
@@ -203,6 +292,7 @@ async fn prepare(
         version_of: item.version_of.clone().filter(|v| is_client_id(v)),
         created_at: item.created_at,
         attachments: item.attachments.iter().map(|a| (a.slot.clone(), a.sha256.clone())).collect(),
+        sent_by: sender.by.map(|p| p.account.id),
     });
     Ok(Prepared::Store(filing))
 }

@@ -1,39 +1,67 @@
 //! Personal registrations that arrive through the outbox (made offline, or by a field worker
-//! without signal): the real-name check runs before storing (a mismatch is refused with the
-//! same message as online; an unavailable registry means "retry", never "mismatch"), and each
-//! stored registration becomes an account waiting for its phone (「待验证手机」) — created
-//! idempotently, so a batch retried after a failure creates it then.
+//! with or without signal). The filing carries no password and no code. Before storing, the
+//! real-name check runs: a field worker — signed in, audited — is told why a registration cannot
+//! go through, to fix it with the person beside them; anyone else is told only that the filing
+//! was received (an unavailable check means "retry" for everyone: it says nothing about the
+//! person). Once stored, a registration that matches becomes one waiting for its phone
+//! (「待验证手机」, for [`super::PENDING_MS`]), and the code that completes it goes to the
+//! person's own phone.
 
-use app::api::auth::Role;
-use app::domain::forms::personal::{field, PersonalRegistration};
+use app::api::auth::{CodePurpose, Role};
+use app::domain::forms::personal::PersonalFiling;
 
-use super::{already_registered_issue, identity_issue, new_account};
+use super::{enrol, standing, Standing, PENDING_MS};
+use crate::accounts::passwords::NO_PASSWORD;
 use crate::accounts::session::Principal;
-use crate::accounts::{Cx, PENDING_PHONE};
+use crate::accounts::{codes, Cx, NewAccount, PENDING_PHONE};
 use crate::filings::Verdict;
 use crate::http::Internal;
 use crate::store::AuditEntry;
+use crate::vault::purpose;
 
-/// Before storing: not registered yet, and the registry agrees with the name.
-pub async fn check(cx: &Cx, reg: &PersonalRegistration) -> Result<Verdict, Internal> {
-    if cx.account_of(&reg.id_number).await?.is_some() {
-        return Ok(Verdict::reject(field::ID_NUMBER, already_registered_issue()));
-    }
-    Ok(match identity_issue(cx.services.identity.check(reg.name.as_str(), &reg.id_number).await) {
-        None => Verdict::Pass,
-        Some(Ok((field, issue))) => Verdict::reject(field, issue),
-        Some(Err(issue)) => Verdict::Retry(issue),
+fn field_worker(by: Option<&Principal>) -> Option<&Principal> {
+    by.filter(|p| p.role == Role::FieldWorker)
+}
+
+/// Before storing.
+pub async fn check(cx: &Cx, reg: &PersonalFiling, by: Option<&Principal>, now: i64) -> Result<Verdict, Internal> {
+    Ok(match (field_worker(by), standing(cx, &reg.name, &reg.id_number, &reg.mobile, now).await?) {
+        (_, Standing::Unavailable(issue)) => Verdict::Retry(issue),
+        (Some(_), Standing::Refused(field, issue)) => Verdict::reject(field, issue),
+        _ => Verdict::Pass,
     })
 }
 
-/// After storing: the account, waiting for its phone (nothing if it exists already). Sent in a
-/// field worker's session, it is recorded as registered by them.
-pub async fn apply(cx: &Cx, reg: &PersonalRegistration, client_id: &str, now: i64, by: Option<&Principal>) -> Result<(), Internal> {
-    if cx.account_of(&reg.id_number).await?.is_some() {
+/// After storing (and again for a retry that finds it stored): the registration waiting for its
+/// phone, and the code to that phone. Nothing when the person, the phone and the records do not
+/// agree, or when it was done already.
+pub async fn apply(cx: &Cx, reg: &PersonalFiling, client_id: &str, now: i64, by: Option<&Principal>, address: &str) -> Result<(), Internal> {
+    let over = match standing(cx, &reg.name, &reg.id_number, &reg.mobile, now).await? {
+        Standing::Ready(over) => over,
+        Standing::Refused(..) | Standing::Unavailable(_) => {
+            tracing::info!(filing = client_id, "registration filing received; it does not go through (the sender is not told)");
+            return Ok(());
+        }
+    };
+    let mobile_index = cx.vault.blind_index(purpose::MOBILE, reg.mobile.as_str());
+    if over.as_ref().is_some_and(|a| a.stands(now) && a.mobile_index == mobile_index) {
         return Ok(());
     }
-    let worker = by.filter(|p| p.role == Role::FieldWorker);
-    let account = new_account(cx, reg, PENDING_PHONE, worker.map(|w| w.account.id)).await;
+    let worker = field_worker(by);
+    let account = NewAccount {
+        expires_at: Some(now + PENDING_MS),
+        ..crate::accounts::account_record(
+            &cx.vault,
+            Role::Resident,
+            PENDING_PHONE,
+            &reg.id_number,
+            &reg.name,
+            &reg.mobile,
+            reg.email.as_ref().map(|e| e.as_str().to_owned()),
+            NO_PASSWORD.into(),
+            worker.map(|w| w.account.id),
+        )
+    };
     let audit = AuditEntry {
         actor: worker.map(|w| w.account.id),
         actor_role: worker.map(|w| w.role.as_str().into()),
@@ -41,6 +69,13 @@ pub async fn apply(cx: &Cx, reg: &PersonalRegistration, client_id: &str, now: i6
         detail: Some(format!("filing={client_id}")),
         ..Default::default()
     };
-    cx.store.account_create(&account, &audit, now).await?;
+    if enrol(cx, &account, over.as_ref(), &audit, now).await?.is_none() {
+        return Ok(());
+    }
+    let sms = cx.services.sms.as_ref();
+    if let Err(refusal) = codes::send(cx.store.as_ref(), &cx.vault, sms, reg.mobile.as_str(), CodePurpose::VerifyPhone, address, now).await {
+        // The person asks again at 验证手机; the registration waits for them either way.
+        tracing::warn!(filing = client_id, ?refusal, "the code completing an offline registration was not sent");
+    }
     Ok(())
 }

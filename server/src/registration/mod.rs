@@ -1,160 +1,157 @@
-//! Becoming a user: 个人用户注册 online (`POST /api/auth/register`, with the SMS code), assisted by
-//! a field worker (`POST /api/auth/assisted`), and offline through the outbox ([`filing`]); the
-//! code that activates a registration waiting for its phone (`POST /api/auth/verify-phone`); and
-//! `POST /api/auth/sms`, which decides where a code for each purpose goes.
+//! Becoming a user: 个人用户注册 online (`POST /api/auth/register`), through the outbox — offline,
+//! or a field worker's 代为注册 — ([`filing`]), the code that completes a registration waiting for
+//! its phone and sets its password (`POST /api/auth/verify-phone`), and `POST /api/auth/sms`,
+//! which decides where a code for each purpose goes.
+//!
+//! A registration proves that the phone **belongs to that person**: the carriers' three-element
+//! check (name + ID number + mobile) says the number is registered in the person's name, and the
+//! code sent to it says the registrant holds it. Nothing about the person is said to anyone who
+//! has not proved both: online the code is checked first and a mismatch has one generic answer;
+//! through the outbox an anonymous sender is told only that the filing was received — what
+//! became of it goes by SMS to the person's own phone. A registration waiting for its phone
+//! never blocks the real person: it expires, and a newer one that matches takes its place.
 
 pub mod filing;
 mod send_code;
 
-use app::api::auth::{CodePurpose, FormRefusal, Registered, Role, VerifyPhoneRequest};
+use app::api::auth::{CodePurpose, FormRefusal, ResetRequest, Role};
+use app::domain::forms::password_reset::{self, Holder, PasswordReset};
 use app::domain::forms::personal::{self, field, PersonalRegistrationDraft};
 use app::domain::forms::Context;
-use app::domain::{IdNumber, Issue, SmsCode};
+use app::domain::{IdNumber, Issue, MobileNumber, PersonName};
 use axum::extract::rejection::JsonRejection;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
-use axum::{Extension, Json};
+use axum::Json;
 
 pub use self::send_code::sms;
-use crate::accounts::identity::Verdict;
-use crate::accounts::session::Principal;
-use crate::accounts::{codes, signed_in, today, Cx, NewAccount, ACTIVE, PENDING_PHONE};
-use crate::http::{body, Answer, Refusal};
+use crate::accounts::identity::{in_registry, Verdict};
+use crate::accounts::{codes, signed_in, today, Account, Cx, NewAccount, ACTIVE, PENDING_PHONE};
+use crate::http::{body, quota, Answer, ClientAddress, Internal, Refusal};
 use crate::store::{now_ms, AuditEntry};
 
-/// What the real-name check's answer means for a registration: `None` when it matched,
-/// `Some(Ok((field, issue)))` for a mismatch, `Some(Err(issue))` when it could not be asked.
-pub fn identity_issue(verdict: Verdict) -> Option<Result<(&'static str, Issue), Issue>> {
-    const AGENCY_ZH: &str = "确认无误后，请携带本人身份证原件到参保地社保经办机构更新信息后再注册";
-    const AGENCY_EN: &str = "if it is right, take your ID card to the social insurance agency to update your record, then register again";
-    match verdict {
-        Verdict::Matched => None,
-        Verdict::NameDiffers => Some(Ok((
-            field::NAME,
-            Issue::formatted(
-                "real_name.name_differs",
-                format!("姓名与社保系统登记的信息不一致。请核对姓名；{AGENCY_ZH}"),
-                format!("The name does not match the social insurance record for this ID number. Check it; {AGENCY_EN}"),
-            ),
-        ))),
-        Verdict::NotInRegistry => Some(Ok((
-            field::ID_NUMBER,
-            Issue::formatted(
-                "real_name.not_found",
-                format!("社保系统中没有该身份证号的参保记录。请核对号码；{AGENCY_ZH}"),
-                format!("The social insurance records have no one with this ID number. Check it; {AGENCY_EN}"),
-            ),
-        ))),
-        Verdict::Unavailable => Some(Err(Issue::new(
-            "real_name.unavailable",
-            "实名认证服务暂时不可用，请稍后再试（您的信息没有问题，也未被保存）",
-            "The real-name check is unavailable for now; try again later (nothing is wrong with your details, and nothing was saved)",
-        ))),
-    }
+/// How long a registration waits for its phone before it is forgotten.
+pub const PENDING_MS: i64 = 7 * 86_400_000;
+
+/// Registrations tried online per client address and hour.
+pub const REGISTER_PER_HOUR: i64 = 20;
+
+/// The one answer to name, ID number and mobile that do not belong together.
+pub fn mismatch() -> Issue {
+    Issue::new(
+        "real_name.mismatch",
+        "姓名、身份证号与手机号不一致：手机号须为本人实名登记的号码。请核对后重试；确认无误的，请携带本人身份证原件到参保地社保经办机构更新信息",
+        "The name, ID number and mobile do not belong together: the mobile must be registered in your own name. Check them; if they are right, take your ID card to the social insurance agency to update your record",
+    )
 }
 
-fn identity_refusal(verdict: Verdict) -> Option<Refusal> {
-    identity_issue(verdict).map(|r| match r {
-        Ok((field, issue)) => Refusal::field(field, issue),
-        Err(issue) => Refusal::unavailable(issue),
-    })
+fn not_insured() -> Issue {
+    Issue::new(
+        "real_name.not_found",
+        "社保系统中没有您的参保记录。请携带本人身份证原件到参保地社保经办机构登记后再注册",
+        "The social insurance records have no entry for you. Take your ID card to the social insurance agency to be recorded, then register",
+    )
 }
 
-pub fn already_registered_issue() -> Issue {
+pub fn already_registered() -> Issue {
     Issue::new("account.exists", "该身份证号已注册，请直接登录或找回密码", "This ID number is registered already; log in, or reset the password")
 }
 
-fn already_registered() -> Refusal {
-    Refusal::field(field::ID_NUMBER, already_registered_issue())
+fn unavailable() -> Issue {
+    Issue::new(
+        "real_name.unavailable",
+        "实名认证服务暂时不可用，请稍后再试（您的信息没有问题，也未被保存）",
+        "The real-name check is unavailable for now; try again later (nothing is wrong with your details, and nothing was saved)",
+    )
 }
 
-/// Validated, real-name-checked, not registered yet: ready to become an account.
-async fn checked_registration(cx: &Cx, draft: &PersonalRegistrationDraft, now: i64) -> Result<personal::PersonalRegistration, Refusal> {
-    let ctx = Context { today: today(now), policy: Some(&cx.policy) };
-    let reg = personal::validate(draft, &ctx).map_err(|f| Refusal::form(FormRefusal::invalid(f)))?.value;
-    if cx.account_of(&reg.id_number).await?.is_some() {
-        return Err(already_registered());
+/// Where a person who holds this phone stands.
+pub enum Standing {
+    /// May register; a pending registration of theirs, if any, is taken over.
+    Ready(Option<Account>),
+    /// May not, for this reason on this field.
+    Refused(&'static str, Issue),
+    /// The real-name check could not be asked.
+    Unavailable(Issue),
+}
+
+/// The three elements, the registry, and the accounts, in that order.
+pub async fn standing(cx: &Cx, name: &PersonName, id: &IdNumber, mobile: &MobileNumber, now: i64) -> Result<Standing, Internal> {
+    match cx.services.identity.check(name, id, mobile).await {
+        Verdict::Matched => {}
+        Verdict::Mismatch => return Ok(Standing::Refused("form", mismatch())),
+        Verdict::Unavailable => return Ok(Standing::Unavailable(unavailable())),
     }
-    if let Some(r) = identity_refusal(cx.services.identity.check(reg.name.as_str(), &reg.id_number).await) {
-        return Err(r);
+    if !in_registry(cx.store.as_ref(), &cx.vault, name, id).await? {
+        return Ok(Standing::Refused(field::ID_NUMBER, not_insured()));
     }
-    Ok(reg)
+    Ok(match cx.account_of(id).await? {
+        None => Standing::Ready(None),
+        Some(a) if a.status == PENDING_PHONE => Standing::Ready(Some(a)),
+        Some(a) if !a.stands(now) => Standing::Ready(Some(a)),
+        Some(_) => Standing::Refused(field::ID_NUMBER, already_registered()),
+    })
 }
 
-/// The resident's account for a registration, its password hashed.
-pub async fn new_account(cx: &Cx, reg: &personal::PersonalRegistration, status: &str, registered_by: Option<i64>) -> NewAccount {
-    let hash = cx.services.hasher.hash(reg.password.expose()).await;
-    let email = reg.email.as_ref().map(|e| e.as_str().to_owned());
-    crate::accounts::account_record(&cx.vault, Role::Resident, status, &reg.id_number, &reg.name, &reg.mobile, email, hash, registered_by)
+/// Creates `account`, or writes it over the pending registration it takes over.
+pub async fn enrol(cx: &Cx, account: &NewAccount, over: Option<&Account>, audit: &AuditEntry, now: i64) -> Result<Option<i64>, Internal> {
+    Ok(match over {
+        Some(old) => cx.store.account_reregister(old.id, account, audit, now).await?.then_some(old.id),
+        None => cx.store.account_create(account, audit, now).await?,
+    })
 }
 
-/// `POST /api/auth/register`: 个人用户注册, online. The code is required here.
-pub async fn register(State(cx): State<Cx>, json: Result<Json<PersonalRegistrationDraft>, JsonRejection>) -> Answer {
+/// `POST /api/auth/register`: 个人用户注册, online: the code first, then the three elements.
+pub async fn register(State(cx): State<Cx>, ClientAddress(addr): ClientAddress, json: Result<Json<PersonalRegistrationDraft>, JsonRejection>) -> Answer {
     let draft = body(json)?;
     let now = now_ms();
-    let reg = checked_registration(&cx, &draft, now).await?;
+    quota::take(cx.store.as_ref(), &format!("register:{addr}"), quota::HOUR_MS, REGISTER_PER_HOUR, now).await?;
+    let ctx = Context { today: today(now), policy: Some(&cx.policy) };
+    let reg = personal::validate(&draft, &ctx).map_err(|f| Refusal::form(FormRefusal::invalid(f)))?.value;
     let Some(code) = &reg.sms_code else {
         return Err(Refusal::field(field::SMS_CODE, Issue::new("required", "请输入短信验证码", "Enter the code sent by SMS")));
     };
-    codes::verify(cx.store.as_ref(), &cx.vault, reg.mobile.as_str(), CodePurpose::Register, code.as_str(), now).await.map_err(codes::refusal)?;
-    let account = new_account(&cx, &reg, ACTIVE, None).await;
+    let proof = codes::check(cx.store.as_ref(), &cx.vault, reg.mobile.as_str(), CodePurpose::Register, code.as_str(), now).await.map_err(codes::refusal)?;
+    let over = match standing(&cx, &reg.name, &reg.id_number, &reg.mobile, now).await? {
+        Standing::Ready(over) => over,
+        Standing::Refused(field, issue) => return Err(Refusal::field(field, issue)),
+        Standing::Unavailable(issue) => return Err(Refusal::unavailable(issue)),
+    };
+    codes::consume(cx.store.as_ref(), &proof).await.map_err(codes::refusal)?;
+    let hash = cx.services.hasher.hash(reg.password.expose()).await;
+    let email = reg.email.as_ref().map(|e| e.as_str().to_owned());
+    let account = crate::accounts::account_record(&cx.vault, Role::Resident, ACTIVE, &reg.id_number, &reg.name, &reg.mobile, email, hash, None);
     let audit = AuditEntry { action: "account.register".into(), actor_role: Some("anonymous".into()), ..Default::default() };
-    let Some(id) = cx.store.account_create(&account, &audit, now).await? else { return Err(already_registered()) };
+    let Some(id) = enrol(&cx, &account, over.as_ref(), &audit, now).await? else {
+        return Err(Refusal::field(field::ID_NUMBER, already_registered()));
+    };
     signed_in(&cx, id, None, now).await
 }
 
-/// `POST /api/auth/assisted`: a field worker registers a resident who is with them. With the
-/// code from the resident's phone the account is active at once; without it, it waits as
-/// 「待验证手机」 until the code is entered (`verify-phone`).
-pub async fn assisted(
-    State(cx): State<Cx>,
-    Extension(principal): Extension<Option<Principal>>,
-    json: Result<Json<PersonalRegistrationDraft>, JsonRejection>,
-) -> Answer {
-    let worker = principal.ok_or_else(Refusal::bad_request)?;
-    let draft = body(json)?;
-    let now = now_ms();
-    let reg = checked_registration(&cx, &draft, now).await?;
-    let status = match &reg.sms_code {
-        Some(code) => {
-            codes::verify(cx.store.as_ref(), &cx.vault, reg.mobile.as_str(), CodePurpose::Register, code.as_str(), now)
-                .await
-                .map_err(codes::refusal)?;
-            ACTIVE
-        }
-        None => PENDING_PHONE,
-    };
-    let account = new_account(&cx, &reg, status, Some(worker.account.id)).await;
-    let audit = AuditEntry {
-        actor: Some(worker.account.id),
-        actor_role: Some(worker.role.as_str().into()),
-        action: "account.register_assisted".into(),
-        detail: Some(format!("status={status}")),
-        ..Default::default()
-    };
-    if cx.store.account_create(&account, &audit, now).await?.is_none() {
-        return Err(already_registered());
-    }
-    Ok((StatusCode::CREATED, Json(Registered { status: status.into() })).into_response())
+/// The answer to a code that cannot complete anything: the same whether or not a registration
+/// waits for it.
+fn no_code() -> Refusal {
+    Refusal::field(password_reset::field::SMS_CODE, Issue::new("sms_code.missing", "请先获取验证码", "Ask for a code first"))
 }
 
-/// `POST /api/auth/verify-phone`: the code sent to a pending registration's phone makes it an
-/// account that can log in.
-pub async fn verify_phone(State(cx): State<Cx>, json: Result<Json<VerifyPhoneRequest>, JsonRejection>) -> Answer {
+/// `POST /api/auth/verify-phone`: the code sent to a pending registration's phone, and the
+/// password the person chooses, make it an account that can log in.
+pub async fn verify_phone(State(cx): State<Cx>, json: Result<Json<ResetRequest>, JsonRejection>) -> Answer {
     let req = body(json)?;
     let now = now_ms();
-    let id = IdNumber::parse(&req.id_number, today(now)).map_err(|i| Refusal::field(field::ID_NUMBER, i))?.value;
-    let code = SmsCode::parse(&req.sms_code).map_err(|i| Refusal::field(field::SMS_CODE, i))?.value;
-    let Some(account) = cx.account_of(&id).await?.filter(|a| a.status == PENDING_PHONE) else {
-        return Err(Refusal::field(
-            field::ID_NUMBER,
-            Issue::new("account.not_pending", "没有待验证手机的注册", "There is no registration waiting for its phone"),
-        ));
+    let ctx = Context { today: today(now), policy: Some(&cx.policy) };
+    let PasswordReset { holder, sms_code, password } = password_reset::validate(&req, &ctx).map_err(|f| Refusal::form(FormRefusal::invalid(f)))?.value;
+    let Holder::Person(id) = holder else { return Err(no_code()) };
+    let Some(account) = cx.account_of(&id).await?.filter(|a| a.status == PENDING_PHONE && a.stands(now)) else {
+        return Err(no_code());
     };
     let mobile = cx.open_text(&account.mobile_sealed)?;
-    codes::verify(cx.store.as_ref(), &cx.vault, &mobile, CodePurpose::VerifyPhone, code.as_str(), now).await.map_err(codes::refusal)?;
+    codes::verify(cx.store.as_ref(), &cx.vault, &mobile, CodePurpose::VerifyPhone, sms_code.as_str(), now).await.map_err(codes::refusal)?;
+    let hash = cx.services.hasher.hash(password.expose()).await;
     let audit = AuditEntry { action: "account.phone_verified".into(), target: Some(format!("account:{}", account.id)), ..Default::default() };
-    cx.store.account_set_status(account.id, ACTIVE, &audit, now).await?;
+    if !cx.store.account_activate(account.id, &hash, &audit, now).await? {
+        return Err(no_code());
+    }
     Ok(StatusCode::NO_CONTENT.into_response())
 }

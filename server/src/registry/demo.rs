@@ -1,16 +1,19 @@
 //! A deterministic demo registry: the same `n` realistic people every time — valid ID numbers
 //! over real Jiangsu county-level division codes, birth dates 1950–2007, common surnames and
-//! given names, mostly insured. Person `i` is the same person whatever `n` is.
+//! given names, mostly insured, each with a mobile number of their own (the development stand-in
+//! for the carriers' real-name check knows it). Person `i` is the same person whatever `n` is.
 
 use app::domain::id_number::check_char;
 use app::domain::{divisions, Date};
 
-/// One demo person: name, ID number, status.
+/// One demo person: name, ID number, status, mobile.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DemoPerson {
     pub name: String,
     pub id_number: String,
     pub status: &'static str,
+    /// `150` followed by eight digits unique to the person (for `i` below 10^8).
+    pub mobile: String,
 }
 
 const SURNAMES: &[&str] = &[
@@ -109,7 +112,7 @@ impl Demo {
             90..=96 => "suspended",
             _ => "uninsured",
         };
-        DemoPerson { name, id_number: id, status }
+        DemoPerson { name, id_number: id, status, mobile: format!("150{:08}", i % 100_000_000) }
     }
 }
 
@@ -129,6 +132,7 @@ mod tests {
             let id = IdNumber::parse(&p.id_number, today).unwrap_or_else(|e| panic!("{i}: {} {e:?}", p.id_number)).value;
             assert!(id.as_str().starts_with("32"));
             assert!(PersonName::parse(&p.name).is_ok(), "{}", p.name);
+            assert!(app::domain::MobileNumber::parse(&p.mobile).is_ok(), "{}", p.mobile);
             assert!(seen.insert(p.id_number), "person {i} repeats an ID number");
         }
         assert_eq!(demo.person(12_345), Demo::new().person(12_345));

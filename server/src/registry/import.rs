@@ -1,11 +1,11 @@
-//! Importing registry records from a CSV (`name,id_number[,status]`, header required; sex,
-//! birth date and region come from the ID number). Every row is checked by the domain rules;
+//! Importing registry records from a CSV (`name,id_number[,status][,mobile]`, header required;
+//! sex, birth date and region come from the ID number). Every row is checked by the domain rules;
 //! bad rows are reported with their line number and reason and are not imported, the good
 //! ones are, in batches of one transaction each.
 
 use std::io::Read;
 
-use app::domain::{Date, IdNumber, Issue, PersonName};
+use app::domain::{Date, IdNumber, Issue, MobileNumber, PersonName};
 
 use super::{person, STATUSES};
 use super::{RegistryPerson, RegistryStore};
@@ -46,7 +46,7 @@ fn bad(line: u64, field: &str, issue: &Issue) -> BadRow {
 }
 
 /// Checks one row; the person to store, or why not.
-fn row(name: &str, id: &str, status: &str, today: Date, vault: &Vault, line: u64) -> Result<RegistryPerson, BadRow> {
+fn row(name: &str, id: &str, status: &str, mobile: &str, today: Date, vault: &Vault, line: u64) -> Result<RegistryPerson, BadRow> {
     let id = IdNumber::parse(id, today).map_err(|i| bad(line, "id_number", &i))?.value;
     let name = PersonName::parse(name).map_err(|i| bad(line, "name", &i))?.value;
     let status = if status.trim().is_empty() { "insured" } else { status.trim() };
@@ -54,7 +54,11 @@ fn row(name: &str, id: &str, status: &str, today: Date, vault: &Vault, line: u64
         let issue = Issue::new("registry.status", "参保状态应为 insured、suspended 或 uninsured", "The status must be insured, suspended or uninsured");
         return Err(bad(line, "status", &issue));
     }
-    Ok(person(vault, &id, &name, status))
+    let mobile = match mobile.trim() {
+        "" => None,
+        m => Some(MobileNumber::parse(m).map_err(|i| bad(line, "mobile", &i))?.value),
+    };
+    Ok(person(vault, &id, &name, status, mobile.as_ref()))
 }
 
 /// Imports `csv` into the store.
@@ -65,6 +69,7 @@ pub async fn import(store: &dyn RegistryStore, vault: &Vault, csv: impl Read, to
     let name_col = col("name").ok_or(ImportError::MissingColumn("name"))?;
     let id_col = col("id_number").ok_or(ImportError::MissingColumn("id_number"))?;
     let status_col = col("status");
+    let mobile_col = col("mobile");
     let mut report = Report::default();
     let mut batch = Vec::with_capacity(BATCH);
     let mut seen = std::collections::HashMap::new();
@@ -72,7 +77,7 @@ pub async fn import(store: &dyn RegistryStore, vault: &Vault, csv: impl Read, to
         let line = n as u64 + 2;
         let record = record?;
         let get = |i: Option<usize>| i.and_then(|i| record.get(i)).unwrap_or("");
-        match row(get(Some(name_col)), get(Some(id_col)), get(status_col), today, vault, line) {
+        match row(get(Some(name_col)), get(Some(id_col)), get(status_col), get(mobile_col), today, vault, line) {
             Ok(p) => {
                 if let Some(first) = seen.insert(p.id_index.clone(), line) {
                     let zh = format!("身份证号与第 {first} 行重复");

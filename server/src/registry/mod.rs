@@ -6,7 +6,7 @@ pub mod demo;
 pub mod import;
 pub mod store;
 
-use app::domain::{IdNumber, PersonName, Sex};
+use app::domain::{IdNumber, MobileNumber, PersonName, Sex};
 
 pub use self::store::{RegistryPerson, RegistryStore};
 
@@ -18,8 +18,8 @@ use crate::vault::{purpose, Vault};
 /// The statuses the registry knows.
 pub const STATUSES: [&str; 3] = ["insured", "suspended", "uninsured"];
 
-/// The registry row for a valid ID number and name.
-pub fn person(vault: &Vault, id: &IdNumber, name: &PersonName, status: &str) -> RegistryPerson {
+/// The registry row for a valid ID number and name, with the mobile number on record if known.
+pub fn person(vault: &Vault, id: &IdNumber, name: &PersonName, status: &str, mobile: Option<&MobileNumber>) -> RegistryPerson {
     let birth = id.birth_date();
     RegistryPerson {
         id_index: vault.blind_index(purpose::ID_NUMBER, id.as_str()),
@@ -33,5 +33,6 @@ pub fn person(vault: &Vault, id: &IdNumber, name: &PersonName, status: &str) -> 
         birth_date: format!("{:04}-{:02}-{:02}", birth.year, birth.month, birth.day),
         region: i64::from(id.address_code()),
         status: status.to_owned(),
+        mobile_index: mobile.map(|m| vault.blind_index(purpose::MOBILE, m.as_str())),
     }
 }

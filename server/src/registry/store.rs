@@ -21,9 +21,11 @@ pub struct RegistryPerson {
     pub region: i64,
     /// Insurance status, e.g. `insured`, `suspended`, `uninsured`.
     pub status: String,
+    /// The mobile number on record (blind index), if any.
+    pub mobile_index: Option<String>,
 }
 
-/// Rows per `INSERT` statement: 8 parameters each stays under both databases' limits.
+/// Rows per `INSERT` statement: 9 parameters each stays under both databases' limits.
 const ROWS_PER_STATEMENT: usize = 500;
 
 #[async_trait]
@@ -42,7 +44,7 @@ macro_rules! impl_registry_store {
                 let mut tx = self.begin_write().await?;
                 for chunk in people.chunks(ROWS_PER_STATEMENT) {
                     let mut q = sqlx::QueryBuilder::<$db>::new(
-                        "INSERT INTO registry (id_index, id_sealed, name, sex, birth_date, region, status, updated_at) ",
+                        "INSERT INTO registry (id_index, id_sealed, name, sex, birth_date, region, status, mobile_index, updated_at) ",
                     );
                     q.push_values(chunk, |mut b, p| {
                         b.push_bind(&p.id_index)
@@ -52,12 +54,13 @@ macro_rules! impl_registry_store {
                             .push_bind(&p.birth_date)
                             .push_bind(p.region)
                             .push_bind(&p.status)
+                            .push_bind(&p.mobile_index)
                             .push_bind(now);
                     });
                     q.push(
                         " ON CONFLICT (id_index) DO UPDATE SET id_sealed = excluded.id_sealed, name = excluded.name, \
                          sex = excluded.sex, birth_date = excluded.birth_date, region = excluded.region, \
-                         status = excluded.status, updated_at = excluded.updated_at",
+                         status = excluded.status, mobile_index = excluded.mobile_index, updated_at = excluded.updated_at",
                     );
                     q.build().execute(&mut *tx).await?;
                 }
@@ -67,7 +70,7 @@ macro_rules! impl_registry_store {
 
             async fn registry_get(&self, id_index: &str) -> Result<Option<RegistryPerson>, StoreError> {
                 let row = sqlx::query(
-                    "SELECT id_index, id_sealed, name, sex, birth_date, region, status FROM registry WHERE id_index = $1",
+                    "SELECT id_index, id_sealed, name, sex, birth_date, region, status, mobile_index FROM registry WHERE id_index = $1",
                 )
                 .bind(id_index)
                 .fetch_optional(&self.pool)
@@ -81,6 +84,7 @@ macro_rules! impl_registry_store {
                     birth_date: r.try_get("birth_date")?,
                     region: r.try_get("region")?,
                     status: r.try_get("status")?,
+                    mobile_index: r.try_get("mobile_index")?,
                 }))
             }
 

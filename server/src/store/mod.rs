@@ -7,11 +7,13 @@
 //! together into the one `Store` the server runs with.
 
 mod audit;
+mod counters;
 mod meta;
 mod postgres;
 mod sqlite;
 
 pub use audit::{AuditEntry, AuditRecord, AuditStore};
+pub use counters::CounterStore;
 pub(crate) use audit::insert_audit;
 pub use meta::MetaStore;
 pub use postgres::PgStore;

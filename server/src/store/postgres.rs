@@ -12,6 +12,9 @@ pub struct PgStore {
 }
 
 impl PgStore {
+    /// The smaller of two values, in this dialect.
+    pub(crate) const MIN: &'static str = "LEAST";
+
     /// Connects to `url` and migrates the database.
     pub async fn connect(url: &str) -> Result<Self, StoreError> {
         Self::connect_with(PgConnectOptions::from_str(url)?).await
@@ -44,7 +47,8 @@ impl PgStore {
     }
 
     async fn connect_with(options: PgConnectOptions) -> Result<Self, StoreError> {
-        let pool = PgPoolOptions::new().max_connections(16).connect_with(options).await?;
+        // A request waits at most a few seconds for a connection, then is answered "unavailable".
+        let pool = PgPoolOptions::new().max_connections(16).acquire_timeout(std::time::Duration::from_secs(5)).connect_with(options).await?;
         sqlx::migrate!("migrations/postgres").run(&pool).await?;
         Ok(Self { pool })
     }

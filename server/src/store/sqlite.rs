@@ -18,6 +18,9 @@ pub struct SqliteStore {
 }
 
 impl SqliteStore {
+    /// The smaller of two values, in this dialect.
+    pub(crate) const MIN: &'static str = "min";
+
     /// Opens (creating if needed) `data_dir/shebao.sqlite3` and migrates it.
     pub async fn open_dir(data_dir: &Path) -> Result<Self, StoreError> {
         std::fs::create_dir_all(data_dir)

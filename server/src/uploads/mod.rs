@@ -11,6 +11,7 @@ use app::api::sync::{chunk_count, is_sha256_hex, sniff_mime, UploadStart, Upload
 use app::api::ApiError;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
+use axum::Extension;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -20,12 +21,14 @@ pub mod store;
 use std::sync::Arc;
 
 pub use self::store::{Upload, UploadStore};
+use crate::accounts::session::Principal;
+use crate::http::{quota, ClientAddress, Refusal};
 use crate::store::StoreError;
 use crate::vault::{hex_sha256, Vault};
 
 /// The queries uploads need.
-pub trait Db: UploadStore + Send + Sync + 'static {}
-impl<T: UploadStore + Send + Sync + 'static + ?Sized> Db for T {}
+pub trait Db: UploadStore + crate::store::CounterStore + Send + Sync + 'static {}
+impl<T: UploadStore + crate::store::CounterStore + Send + Sync + 'static + ?Sized> Db for T {}
 
 /// What the upload endpoints reach (`FromRef` of the server's state).
 #[derive(Clone)]
@@ -71,7 +74,20 @@ async fn status_of(state: &Cx, sha256: &str) -> Result<Option<UploadStatus>, Sto
     }))
 }
 
-pub async fn start(State(state): State<Cx>, Path(sha256): Path<String>, body: Option<Json<UploadStart>>) -> Response {
+/// Uploads begun per hour from one address without a session (an employer's registration has
+/// four materials), and from one signed-in account (a field worker's day in a village).
+pub const ANONYMOUS_PER_HOUR: i64 = 20;
+pub const ACCOUNT_PER_HOUR: i64 = 400;
+/// Bytes all unfinished uploads together may reserve; past it, new ones wait.
+pub const RESERVED_LIMIT: i64 = 2 * 1024 * 1024 * 1024;
+
+pub async fn start(
+    State(state): State<Cx>,
+    ClientAddress(address): ClientAddress,
+    Extension(by): Extension<Option<Principal>>,
+    Path(sha256): Path<String>,
+    body: Option<Json<UploadStart>>,
+) -> Response {
     if !is_sha256_hex(&sha256) {
         return bad_name();
     }
@@ -80,6 +96,9 @@ pub async fn start(State(state): State<Cx>, Path(sha256): Path<String>, body: Op
     };
     if start.size == 0 || start.size > MAX_ATTACHMENT_BYTES {
         return too_large();
+    }
+    if let Err(refusal) = admit(&state, &address, by.as_ref(), &sha256).await {
+        return refusal.into_response();
     }
     if !ACCEPTED.contains(&start.mime.as_str()) {
         return refuse(StatusCode::UNSUPPORTED_MEDIA_TYPE, "upload.type", "只接受 JPEG、PNG 照片或 PDF 文件", "Only JPEG or PNG photos and PDF files are accepted");
@@ -98,6 +117,28 @@ pub async fn start(State(state): State<Cx>, Path(sha256): Path<String>, body: Op
         },
         Err(e) => unavailable(e),
     }
+}
+
+/// Counts a new upload against its sender's quota and the space all unfinished uploads may
+/// take; resuming one already begun costs nothing.
+async fn admit(state: &Cx, address: &str, by: Option<&Principal>, sha256: &str) -> Result<(), Refusal> {
+    if state.store.upload_get(sha256).await?.is_some() {
+        return Ok(());
+    }
+    let now = app::api::ssr::now_ms();
+    match by {
+        Some(p) => quota::take(state.store.as_ref(), &format!("upload:account:{}", p.account.id), quota::HOUR_MS, ACCOUNT_PER_HOUR, now).await?,
+        None => quota::take(state.store.as_ref(), &format!("upload:addr:{address}"), quota::HOUR_MS, ANONYMOUS_PER_HOUR, now).await?,
+    }
+    if state.store.uploads_reserved().await? > RESERVED_LIMIT {
+        tracing::warn!("uploads: the space for unfinished uploads is full");
+        return Err(Refusal::unavailable(app::domain::Issue::new(
+            "upload.busy",
+            "服务器暂时无法接收更多附件，将自动重试",
+            "The server cannot take more attachments for now; it will be retried",
+        )));
+    }
+    Ok(())
 }
 
 pub async fn status(State(state): State<Cx>, Path(sha256): Path<String>) -> Response {

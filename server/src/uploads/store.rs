@@ -31,6 +31,10 @@ pub trait UploadStore: Send + Sync {
     async fn attachments_missing(&self, sha256s: &[String]) -> Result<Vec<String>, StoreError>;
     /// `(mime, sealed bytes)` of a complete attachment.
     async fn attachment_get(&self, sha256: &str) -> Result<Option<(String, Vec<u8>)>, StoreError>;
+    /// Forgets uploads begun before `before` and never completed; returns how many.
+    async fn uploads_expire(&self, before: i64) -> Result<u64, StoreError>;
+    /// Bytes reserved by uploads in progress (what a half-finished upload may still fill).
+    async fn uploads_reserved(&self) -> Result<i64, StoreError>;
 }
 
 macro_rules! impl_upload_store {
@@ -124,6 +128,22 @@ macro_rules! impl_upload_store {
                     }
                 }
                 Ok(missing)
+            }
+
+            async fn uploads_expire(&self, before: i64) -> Result<u64, StoreError> {
+                let mut tx = self.begin_write().await?;
+                sqlx::query("DELETE FROM upload_chunks WHERE sha256 IN (SELECT sha256 FROM uploads WHERE created_at < $1)")
+                    .bind(before)
+                    .execute(&mut *tx)
+                    .await?;
+                let done = sqlx::query("DELETE FROM uploads WHERE created_at < $1").bind(before).execute(&mut *tx).await?;
+                tx.commit().await?;
+                Ok(done.rows_affected())
+            }
+
+            async fn uploads_reserved(&self) -> Result<i64, StoreError> {
+                let n: Option<i64> = sqlx::query_scalar("SELECT CAST(SUM(size) AS BIGINT) FROM uploads").fetch_one(&self.pool).await?;
+                Ok(n.unwrap_or(0))
             }
 
             async fn attachment_get(&self, sha256: &str) -> Result<Option<(String, Vec<u8>)>, StoreError> {

@@ -65,6 +65,7 @@ pub async fn staff(state: &server::AppState, role: &str, id: &str, mobile: &str)
         email: None,
         password_hash: state.accounts.hasher.hash(STAFF_PASSWORD).await,
         registered_by: None,
+        expires_at: None,
     };
     let account = state.store.account_create(&account, &Default::default(), 1).await.unwrap().unwrap();
     let mut b = Browser::default();

@@ -197,3 +197,33 @@ pub fn item(client_id: &str, kind: app::api::sync::FilingKind, payload: &str) ->
 pub fn batch(items: Vec<app::api::sync::SyncItem>) -> app::api::sync::SyncBatch {
     app::api::sync::SyncBatch { device_id: "test-device".into(), items }
 }
+
+/// Someone signed in as `role`, with an account in the store (what a filing's sender is recorded
+/// as); a unit's account is keyed by its credit code, as approval keys it.
+pub async fn signed_in(state: &server::AppState, role: app::api::auth::Role, credit: Option<&str>) -> server::accounts::session::Principal {
+    static N: AtomicU32 = AtomicU32::new(0);
+    let id_index = credit
+        .map(|c| state.vault.blind_index(server::vault::purpose::CREDIT_CODE, c))
+        .unwrap_or_else(|| format!("test-{}-{}", role.as_str(), N.fetch_add(1, Ordering::Relaxed)));
+    let account = server::accounts::NewAccount {
+        role: role.as_str().into(),
+        status: server::accounts::ACTIVE.into(),
+        id_index: id_index.clone(),
+        id_sealed: Vec::new(),
+        name: "南京示例科技有限公司".into(),
+        mobile_index: String::new(),
+        mobile_sealed: Vec::new(),
+        email: None,
+        password_hash: String::new(),
+        registered_by: None,
+        expires_at: None,
+    };
+    state.store.account_create(&account, &Default::default(), 1).await.unwrap();
+    let account = state.store.account_by_id_index(&id_index).await.unwrap().unwrap();
+    server::accounts::session::Principal { account, role, token_hash: String::new(), csrf: String::new() }
+}
+
+/// A field worker's session as the intake sees it (enrolments are never filed anonymously).
+pub async fn field_worker(state: &server::AppState) -> server::accounts::session::Principal {
+    signed_in(state, app::api::auth::Role::FieldWorker, None).await
+}

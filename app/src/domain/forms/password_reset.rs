@@ -1,11 +1,12 @@
-//! 忘记密码 — password recovery: the ID number, the code sent to the registered phone, and the
-//! new password twice (under the same strength rules as at registration).
+//! Setting a password with a code sent to the registered phone: 忘记密码 (a resident by ID number,
+//! a unit by its unified social credit code), and 验证手机, which completes a registration made
+//! through the outbox. The new password twice, under the same strength rules as at registration.
 
 use serde::{Deserialize, Serialize};
 
 use super::check_confirmation;
 use crate::domain::password::Personal;
-use crate::domain::{FieldErrors, IdNumber, Password, SmsCode, Valid};
+use crate::domain::{Checked, CreditCode, Date, FieldErrors, IdNumber, Issue, Password, SmsCode, Valid};
 
 pub mod field {
     pub const ID_NUMBER: &str = "id_number";
@@ -14,7 +15,33 @@ pub mod field {
     pub const PASSWORD_CONFIRM: &str = "password_confirm";
 }
 
-/// The form as typed (also the request body of `/api/auth/reset`).
+/// Whose password: a person's (ID number) or a unit's (credit code).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Holder {
+    Person(IdNumber),
+    Unit(CreditCode),
+}
+
+impl Holder {
+    /// An ID number, else a credit code; a value that is neither gets the ID number's message.
+    ///
+    /// ```
+    /// use app::domain::forms::password_reset::Holder;
+    /// use app::domain::Date;
+    /// let today = Date::new(2026, 11, 23).unwrap();
+    /// assert!(matches!(Holder::parse("320102199003071239", today).unwrap().value, Holder::Person(_)));
+    /// assert!(matches!(Holder::parse("9132010210000042X0", today).unwrap().value, Holder::Unit(_)));
+    /// assert_eq!(Holder::parse("12345", today).unwrap_err().code, "id_number.length");
+    /// ```
+    pub fn parse(input: &str, today: Date) -> Result<Checked<Holder>, Issue> {
+        match IdNumber::parse(input, today) {
+            Ok(id) => Ok(Checked { value: Holder::Person(id.value), warnings: id.warnings }),
+            Err(issue) => CreditCode::parse(input).map(|c| Checked { value: Holder::Unit(c.value), warnings: c.warnings }).map_err(|_| issue),
+        }
+    }
+}
+
+/// The form as typed (the request body of `/api/auth/reset` and `/api/auth/verify-phone`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PasswordResetDraft {
     pub id_number: String,
@@ -25,7 +52,7 @@ pub struct PasswordResetDraft {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PasswordReset {
-    pub id_number: IdNumber,
+    pub holder: Holder,
     pub sms_code: SmsCode,
     pub password: Password,
 }
@@ -46,10 +73,14 @@ pub struct PasswordReset {
 /// ```
 pub fn validate(d: &PasswordResetDraft, ctx: &super::Context) -> Result<Valid<PasswordReset>, FieldErrors> {
     let mut e = FieldErrors::default();
-    let id_number = e.take(field::ID_NUMBER, IdNumber::parse(&d.id_number, ctx.today));
+    let holder = e.take(field::ID_NUMBER, Holder::parse(&d.id_number, ctx.today));
     let sms_code = e.take(field::SMS_CODE, SmsCode::parse(&d.sms_code));
-    let me = Personal { birth: id_number.as_ref().map(IdNumber::birth_date), id_number: id_number.as_ref().map(IdNumber::as_str), mobile: None };
+    let person = match &holder {
+        Some(Holder::Person(id)) => Some(id),
+        _ => None,
+    };
+    let me = Personal { birth: person.map(IdNumber::birth_date), id_number: person.map(IdNumber::as_str), mobile: None };
     let password = e.take(field::PASSWORD, Password::parse(&d.password, &me));
     check_confirmation(&mut e, field::PASSWORD_CONFIRM, &d.password, &d.password_confirm);
-    e.finish(|| Some(PasswordReset { id_number: id_number?, sms_code: sms_code?, password: password? }))
+    e.finish(|| Some(PasswordReset { holder: holder?, sms_code: sms_code?, password: password? }))
 }

@@ -72,8 +72,8 @@ fn employer_ok() -> employer::EmployerRegistrationDraft {
         handler_id: "320102199003071239".into(),
         handler_mobile: "13800138000".into(),
         handler_email: "hr@qinghe.cn".into(),
-        password: "Tea-garden7".into(),
-        password_confirm: "Tea-garden7".into(),
+        password: String::new(),
+        password_confirm: String::new(),
         sms_code: "123456".into(),
         agreed: true,
     }
@@ -104,6 +104,29 @@ fn employer_registration() {
     let mut no_email = employer_ok();
     no_email.handler_email.clear();
     assert_eq!(employer::validate(&no_email, &ctx(&p)).unwrap_err().error_of("handler_email").unwrap().code, "required");
+
+    // A password in the filing (an app from before the rule) is refused, not stored.
+    let mut old_app = employer_ok();
+    old_app.password = "Tea-garden7".into();
+    assert_eq!(employer::validate(&old_app, &ctx(&p)).unwrap_err().error_of("password").unwrap().code, "registration.password_in_filing");
+    let json = serde_json::to_string(&employer_ok()).unwrap();
+    assert!(!json.contains("password"), "an empty password is not even a key of the payload: {json}");
+}
+
+#[test]
+fn a_personal_registration_kept_on_the_device_or_filed_holds_no_secret() {
+    let p = policy();
+    let full = personal_ok();
+    let kept = full.without_secrets();
+    let json = serde_json::to_string(&kept).unwrap();
+    for secret in ["password", "sms_code", "Tea-garden7"] {
+        assert!(!json.contains(secret), "{secret} in {json}");
+    }
+    assert!(personal::validate_filing(&kept, &ctx(&p)).is_ok());
+    assert_eq!(
+        personal::validate_filing(&full, &ctx(&p)).unwrap_err().error_of("password").unwrap().code,
+        "registration.password_in_filing"
+    );
 }
 
 /// The same 17 digits with the right check character.
@@ -209,6 +232,13 @@ mod arbitrary_input {
             let p = policy();
             let d = personal::PersonalRegistrationDraft { name, id_number: id, mobile, email, password: pw.clone(), password_confirm: pw, sms_code: code, agreed };
             let _ = personal::validate(&d, &ctx(&p));
+        }
+
+        #[test]
+        fn personal_filing(name in s(), id in s(), mobile in s(), email in s(), agreed: bool) {
+            let p = policy();
+            let d = personal::PersonalRegistrationDraft { name, id_number: id, mobile, email, agreed, ..Default::default() };
+            let _ = personal::validate_filing(&d, &ctx(&p));
         }
 
         #[test]

@@ -1,0 +1,53 @@
+//! Forgetting what has expired, every ten minutes: registrations that waited for their phone
+//! past their time, sessions past their idle or absolute limit, uploads begun a day ago and
+//! never finished, used-up codes, old failure counts and quota windows. Nothing here is a
+//! record anyone relies on; each sweep is its own small statements, safe to run on every
+//! replica at once.
+
+use std::time::Duration;
+
+use crate::accounts::session::{ABSOLUTE_MS, IDLE_MS};
+use crate::accounts::throttle::FORGET_MS;
+use crate::http::quota::DAY_MS;
+use crate::store::{now_ms, StoreError};
+use crate::AppState;
+
+const EVERY: Duration = Duration::from_secs(600);
+
+/// What one sweep forgot.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Swept {
+    pub registrations: u64,
+    pub sessions: u64,
+    pub uploads: u64,
+    pub guards: u64,
+    pub counters: u64,
+}
+
+/// One sweep at `now`.
+pub async fn sweep(state: &AppState, now: i64) -> Result<Swept, StoreError> {
+    let s = state.store.as_ref();
+    Ok(Swept {
+        registrations: s.accounts_expire(now).await?,
+        sessions: s.sessions_expire(now, IDLE_MS, ABSOLUTE_MS).await?,
+        uploads: s.uploads_expire(now - DAY_MS).await?,
+        guards: s.guards_expire(now - FORGET_MS).await?,
+        // Daily windows are the longest counted; keep two of them.
+        counters: s.counters_expire(now - 2 * DAY_MS).await?,
+    })
+}
+
+/// Sweeps in the background for as long as the server runs.
+pub fn spawn(state: AppState) {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(EVERY);
+        loop {
+            tick.tick().await;
+            match sweep(&state, now_ms()).await {
+                Ok(swept) if swept != Swept::default() => tracing::info!(?swept, "housekeeping"),
+                Ok(_) => {}
+                Err(error) => tracing::warn!(%error, "housekeeping failed; it runs again later"),
+            }
+        }
+    });
+}
