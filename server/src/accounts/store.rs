@@ -147,7 +147,10 @@ macro_rules! impl_account_store {
             async fn account_create(&self, a: &NewAccount, audit: &AuditEntry, now: i64) -> Result<Option<i64>, StoreError> {
                 let mut tx = self.begin_write().await?;
                 let id = insert_account!(&mut *tx, a, now)?;
-                let Some(id) = id else { return Ok(None) };
+                let Some(id) = id else {
+                    tx.rollback().await?;
+                    return Ok(None);
+                };
                 let audit = AuditEntry { target: Some(format!("account:{id}")), ..audit.clone() };
                 insert_audit!(&mut *tx, &audit, now)?;
                 tx.commit().await?;
@@ -240,6 +243,7 @@ macro_rules! impl_account_store {
                 .execute(&mut *tx)
                 .await?;
                 if done.rows_affected() != 1 {
+                    tx.rollback().await?;
                     return Ok(false);
                 }
                 let audit = AuditEntry { target: Some(format!("account:{id}")), ..audit.clone() };
@@ -260,6 +264,7 @@ macro_rules! impl_account_store {
                 .execute(&mut *tx)
                 .await?;
                 if done.rows_affected() != 1 {
+                    tx.rollback().await?;
                     return Ok(false);
                 }
                 insert_audit!(&mut *tx, audit, now)?;

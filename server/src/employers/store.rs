@@ -219,7 +219,10 @@ macro_rules! impl_application_store {
                 .bind(&a.handler_identity)
                 .fetch_optional(&mut *tx)
                 .await?;
-                let Some(id) = id else { return Ok(None) };
+                let Some(id) = id else {
+                    tx.rollback().await?;
+                    return Ok(None);
+                };
                 sqlx::query("INSERT INTO application_events (application_id, at, status) VALUES ($1, $2, 'submitted')")
                     .bind(id)
                     .bind(now)
@@ -290,6 +293,7 @@ macro_rules! impl_application_store {
                 .await?
                 .rows_affected();
                 if changed == 0 {
+                    tx.rollback().await?;
                     return Ok(Moved::No);
                 }
                 sqlx::query("INSERT INTO application_events (application_id, at, status, actor, reasons) VALUES ($1, $2, $3, $4, $5)")
@@ -302,8 +306,12 @@ macro_rules! impl_application_store {
                     .await?;
                 if let Some((a, closing_reasons)) = t.approve {
                     let account = crate::accounts::store::insert_account!(&mut *tx, a, now)?;
-                    // Dropping the transaction rolls the status change back.
-                    let Some(account) = account else { return Ok(Moved::UnitHasAccount) };
+                    // The status change is rolled back with it (explicitly: a transaction merely
+                    // dropped keeps its locks on PostgreSQL until the connection is used again).
+                    let Some(account) = account else {
+                        tx.rollback().await?;
+                        return Ok(Moved::UnitHasAccount);
+                    };
                     sqlx::query("UPDATE employer_applications SET account_id = $1 WHERE id = $2").bind(account).bind(t.id).execute(&mut *tx).await?;
                     let others: Vec<i64> = sqlx::query_scalar(
                         "SELECT id FROM employer_applications WHERE credit_index = (SELECT credit_index FROM employer_applications WHERE id = $1) \
@@ -358,6 +366,7 @@ macro_rules! impl_application_store {
                 .await?
                 .rows_affected();
                 if changed == 0 {
+                    tx.rollback().await?;
                     return Ok(false);
                 }
                 insert_audit!(&mut *tx, audit, now)?;
