@@ -38,7 +38,7 @@ pub async fn filings(State(state): State<AppState>) -> Response {
 /// The stored file, opened (so a test can hash the server's copy).
 pub async fn attachment(State(state): State<AppState>, Path(sha256): Path<String>) -> Response {
     match state.store.attachment_get(&sha256).await {
-        Ok(Some((mime, sealed))) => match state.vault.open(&sealed) {
+        Ok(Some((mime, sealed))) => match state.vault.open(&crate::vault::bound::attachment(&sha256), &sealed) {
             Ok(bytes) => ([(header::CONTENT_TYPE, mime)], bytes).into_response(),
             Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
         },

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use aes_gcm::aead::{Aead, AeadCore, KeyInit, OsRng};
+use aes_gcm::aead::{Aead, AeadCore, KeyInit, OsRng, Payload};
 use aes_gcm::{Aes256Gcm, Nonce};
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
@@ -30,34 +30,84 @@ pub fn hex_sha256(bytes: &[u8]) -> String {
 /// 32 bytes of AES key followed by 32 bytes of HMAC key, hex-encoded (128 hex digits).
 pub const KEY_HEX_LEN: usize = 128;
 const NONCE_LEN: usize = 12;
+const KEY_ID_LEN: usize = 4;
+/// The first byte of a value sealed with a key id and its binding.
+const FORMAT_V1: u8 = 1;
+
+/// What a sealed value is bound to: the table, the column and the row's identity, as the
+/// associated data of its encryption. A value moved to another row, or another column, no longer
+/// opens. Each constructor names one place.
+pub mod bound {
+    pub fn account_id(id_index: &str) -> String {
+        format!("accounts.id_sealed:{id_index}")
+    }
+    pub fn account_mobile(id_index: &str) -> String {
+        format!("accounts.mobile_sealed:{id_index}")
+    }
+    pub fn account_addresses(id_index: &str) -> String {
+        format!("accounts.addresses:{id_index}")
+    }
+    pub fn registry_id(id_index: &str) -> String {
+        format!("registry.id_sealed:{id_index}")
+    }
+    pub fn filing_payload(client_id: &str) -> String {
+        format!("filings.payload:{client_id}")
+    }
+    pub fn attachment(sha256: &str) -> String {
+        format!("attachments.data:{sha256}")
+    }
+    pub fn upload_chunk(sha256: &str, index: i64) -> String {
+        format!("upload_chunks.data:{sha256}:{index}")
+    }
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum VaultError {
-    #[error("the key must be {KEY_HEX_LEN} hex digits (64 bytes)")]
+    #[error("a key must be {KEY_HEX_LEN} hex digits (64 bytes), one per line")]
     BadKey,
     #[error("key file {0}: {1}")]
     KeyFile(String, std::io::Error),
-    #[error("sealed data is damaged or was sealed with another key")]
+    #[error("sealed data is damaged, was sealed with a key that is not given, or belongs to another row")]
     Open,
 }
 
+/// One encryption key and its id (the first bytes of a hash of the key: nothing to keep apart).
+#[derive(Clone)]
+struct Key {
+    id: [u8; KEY_ID_LEN],
+    aead: Aes256Gcm,
+}
+
+/// The data keys. A key file holds one key per line: the first seals, every one opens (rotation:
+/// put the new key on the first line, keep the old ones below until `key reseal` exists — see
+/// docs/security.md). Blind indexes use the HMAC half of the **last** line, the original key:
+/// changing it would change every lookup.
 #[derive(Clone)]
 pub struct Vault {
-    aead: Aes256Gcm,
+    keys: std::sync::Arc<Vec<Key>>,
     mac_key: [u8; 32],
 }
 
 impl Vault {
-    /// From 128 hex digits.
-    pub fn from_hex(hex_key: &str) -> Result<Vault, VaultError> {
-        let bytes = hex::decode(hex_key.trim()).map_err(|_| VaultError::BadKey)?;
-        if bytes.len() != KEY_HEX_LEN / 2 {
+    /// From one or more keys of 128 hex digits, one per line.
+    pub fn from_hex(text: &str) -> Result<Vault, VaultError> {
+        let mut keys = Vec::new();
+        let mut mac_key = [0u8; 32];
+        for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            let bytes = hex::decode(line).map_err(|_| VaultError::BadKey)?;
+            if bytes.len() != KEY_HEX_LEN / 2 {
+                return Err(VaultError::BadKey);
+            }
+            let aead = Aes256Gcm::new_from_slice(&bytes[..32]).map_err(|_| VaultError::BadKey)?;
+            let mut id = [0u8; KEY_ID_LEN];
+            id.copy_from_slice(&sha2::Digest::finalize(<Sha256 as sha2::Digest>::new_with_prefix(&bytes[..32]))[..KEY_ID_LEN]);
+            keys.push(Key { id, aead });
+            mac_key.copy_from_slice(&bytes[32..]);
+        }
+        if keys.is_empty() {
             return Err(VaultError::BadKey);
         }
-        let aead = Aes256Gcm::new_from_slice(&bytes[..32]).map_err(|_| VaultError::BadKey)?;
-        let mut mac_key = [0u8; 32];
-        mac_key.copy_from_slice(&bytes[32..]);
-        Ok(Vault { aead, mac_key })
+        Ok(Vault { keys: std::sync::Arc::new(keys), mac_key })
     }
 
     /// Reads an existing key file.
@@ -88,20 +138,35 @@ impl Vault {
         Vault::from_hex(&hex::encode(key)).expect("a fresh key is well-formed")
     }
 
-    /// `nonce ‖ ciphertext+tag`.
-    pub fn seal(&self, plain: &[u8]) -> Vec<u8> {
+    /// `1 ‖ key id ‖ nonce ‖ ciphertext+tag`, bound to `to` (a [`bound`] place).
+    pub fn seal(&self, to: &str, plain: &[u8]) -> Vec<u8> {
+        let key = &self.keys[0];
         let nonce = Aes256Gcm::generate_nonce(&mut OsRng);
-        let mut out = nonce.to_vec();
-        out.extend(self.aead.encrypt(&nonce, plain).expect("AES-GCM encryption of an in-memory buffer"));
+        let mut out = Vec::with_capacity(1 + KEY_ID_LEN + NONCE_LEN + plain.len() + 16);
+        out.push(FORMAT_V1);
+        out.extend(key.id);
+        out.extend(nonce.as_slice());
+        out.extend(key.aead.encrypt(&nonce, Payload { msg: plain, aad: to.as_bytes() }).expect("AES-GCM encryption of an in-memory buffer"));
         out
     }
 
-    pub fn open(&self, sealed: &[u8]) -> Result<Vec<u8>, VaultError> {
+    /// Opens a value sealed for `to`. A value from before key ids and bindings (`nonce ‖
+    /// ciphertext`) still opens with any key given.
+    pub fn open(&self, to: &str, sealed: &[u8]) -> Result<Vec<u8>, VaultError> {
+        if sealed.first() == Some(&FORMAT_V1) && sealed.len() > 1 + KEY_ID_LEN + NONCE_LEN {
+            let (id, rest) = sealed[1..].split_at(KEY_ID_LEN);
+            let (nonce, body) = rest.split_at(NONCE_LEN);
+            if let Some(key) = self.keys.iter().find(|k| k.id == id) {
+                if let Ok(plain) = key.aead.decrypt(Nonce::from_slice(nonce), Payload { msg: body, aad: to.as_bytes() }) {
+                    return Ok(plain);
+                }
+            }
+        }
         if sealed.len() < NONCE_LEN {
             return Err(VaultError::Open);
         }
         let (nonce, body) = sealed.split_at(NONCE_LEN);
-        self.aead.decrypt(Nonce::from_slice(nonce), body).map_err(|_| VaultError::Open)
+        self.keys.iter().find_map(|k| k.aead.decrypt(Nonce::from_slice(nonce), body).ok()).ok_or(VaultError::Open)
     }
 
     /// A stable, keyed fingerprint of an identifier (for equality lookups without storing it).
@@ -137,13 +202,31 @@ mod tests {
     #[test]
     fn seal_open_and_tamper() {
         let v = Vault::random();
-        let sealed = v.seal(b"320102199003071239");
+        let sealed = v.seal("t.c:1", b"320102199003071239");
         assert!(!sealed.windows(6).any(|w| w == b"320102"), "no plaintext in the sealed bytes");
-        assert_eq!(v.open(&sealed).unwrap(), b"320102199003071239");
+        assert_eq!(v.open("t.c:1", &sealed).unwrap(), b"320102199003071239");
         let mut bad = sealed.clone();
         *bad.last_mut().unwrap() ^= 1;
-        assert!(v.open(&bad).is_err());
-        assert!(Vault::random().open(&sealed).is_err(), "another key cannot open it");
+        assert!(v.open("t.c:1", &bad).is_err());
+        assert!(Vault::random().open("t.c:1", &sealed).is_err(), "another key cannot open it");
+        assert!(v.open("t.c:2", &sealed).is_err(), "moved to another row, it no longer opens");
+    }
+
+    #[test]
+    fn keys_rotate_and_old_values_still_open() {
+        let (old, new) = (hex::encode([1u8; 64]), hex::encode([2u8; 64]));
+        let before = Vault::from_hex(&old).unwrap();
+        let sealed_before = before.seal("t.c:1", b"kept");
+        // The legacy format (no key id, no binding) of values sealed before this one.
+        let nonce = [7u8; NONCE_LEN];
+        let legacy: Vec<u8> = nonce.iter().copied().chain(before.keys[0].aead.encrypt(Nonce::from_slice(&nonce), &b"older"[..]).unwrap()).collect();
+        let after = Vault::from_hex(&format!("{new}\n{old}\n")).unwrap();
+        assert_eq!(after.open("t.c:1", &sealed_before).unwrap(), b"kept", "by its key id");
+        assert_eq!(after.open("anything", &legacy).unwrap(), b"older");
+        let sealed_after = after.seal("t.c:1", b"new");
+        assert!(before.open("t.c:1", &sealed_after).is_err(), "sealed with the new key");
+        assert_eq!(after.blind_index("id", "x"), before.blind_index("id", "x"), "lookups survive the rotation");
+        assert!(Vault::from_hex("").is_err() && Vault::from_hex("zz").is_err());
     }
 
     #[test]
@@ -160,7 +243,7 @@ mod tests {
         let path = dir.path().join("keys/data.key");
         let a = Vault::from_file_or_create(&path).unwrap();
         let b = Vault::from_file_or_create(&path).unwrap();
-        assert_eq!(b.open(&a.seal(b"hello")).unwrap(), b"hello");
+        assert_eq!(b.open("x", &a.seal("x", b"hello")).unwrap(), b"hello");
         assert!(matches!(Vault::from_hex("abcd"), Err(VaultError::BadKey)));
     }
 }

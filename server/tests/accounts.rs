@@ -217,23 +217,7 @@ async fn role_by_endpoint_matrix() {
     for (i, role) in Role::ALL.into_iter().enumerate() {
         let n = 100 + i as u32;
         let mobile = format!("1370000{n:04}");
-        let vault = &w.state.vault;
-        let account = server::accounts::NewAccount {
-            role: role.as_str().into(),
-            status: "active".into(),
-            id_index: vault.blind_index("id_number", &common::id_number(n)),
-            id_sealed: vault.seal(common::id_number(n).as_bytes()),
-            name: "测试员".into(),
-            mobile_index: vault.blind_index("mobile", &mobile),
-            mobile_sealed: vault.seal(mobile.as_bytes()),
-            email: None,
-            password_hash: w.state.accounts.hasher.hash(PASSWORD).await,
-            registered_by: None,
-            expires_at: None,
-        };
-        w.state.store.account_create(&account, &Default::default(), 1).await.unwrap().unwrap();
-        let mut b = Browser::default();
-        assert_eq!(w.login(&mut b, &common::id_number(n), PASSWORD).await.status, StatusCode::OK);
+        let (_, b) = common::browser::staff(&w.state, role.as_str(), &common::id_number(n), &mobile).await;
         browsers.push((Some(role), b, n));
     }
     browsers.push((None, Browser::default(), 0));
@@ -245,8 +229,11 @@ async fn role_by_endpoint_matrix() {
             let body = (method != Method::GET).then(|| json!({}));
             let status = w.call(b, method.clone(), &path, body).await.status;
             if e.path == "/api/auth/logout" && role.is_some() {
-                // The session ended: sign in again for the next rows.
-                assert_eq!(w.login(b, &common::id_number(*n), PASSWORD).await.status, StatusCode::OK);
+                // The session ended: sign in again for the next rows (staff with a fresh code).
+                let mobile = format!("1370000{n:04}");
+                let code = common::plant_code(&w.state, &mobile, "staff_login").await;
+                let again = json!({"login": common::id_number(*n), "password": PASSWORD, "sms_code": code});
+                assert_eq!(w.call(b, Method::POST, "/api/auth/login", Some(again)).await.status, StatusCode::OK);
             }
             let allowed = match e.access {
                 Access::Anyone => true,

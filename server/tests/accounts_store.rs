@@ -42,7 +42,7 @@ async fn registry_import_reports_bad_rows_and_imports_good_ones(store: Arc<dyn S
     assert_eq!(store.registry_count().await.unwrap(), 2);
     let p = store.registry_get(&vault.blind_index("id_number", &good)).await.unwrap().unwrap();
     assert_eq!((p.name.as_str(), p.sex.as_str(), p.birth_date.as_str(), p.region), ("王小明", "M", "1990-03-07", 320102));
-    assert_eq!(vault.open(&p.id_sealed).unwrap(), good.as_bytes(), "sealed, and opens with the key");
+    assert_eq!(vault.open(&server::vault::bound::registry_id(&p.id_index), &p.id_sealed).unwrap(), good.as_bytes(), "sealed, and opens with the key");
     assert_eq!(store.registry_get(&vault.blind_index("id_number", &common::id_number(4))).await.unwrap().unwrap().status, "insured", "status defaults");
     assert!(matches!(
         import(store.as_ref(), &vault, "name,id\n".as_bytes(), today(), T0).await,

@@ -52,7 +52,7 @@ async fn the_same_id_with_other_content_is_a_conflict_and_nothing_is_overwritten
     assert!(matches!(&answer.results[0].outcome(), Outcome::Conflict { message } if message.code == "conflict"));
     assert_eq!(store.count_filings().await.unwrap(), 1);
     let sealed = store.filing_payload(&id).await.unwrap().unwrap();
-    assert_eq!(state.vault.open(&sealed).unwrap(), original.as_bytes(), "the first content is kept");
+    assert_eq!(state.vault.open(&server::vault::bound::filing_payload(&id), &sealed).unwrap(), original.as_bytes(), "the first content is kept");
     assert!(!sealed.windows(18).any(|w| w == id_number(2).as_bytes()), "the ID number is not stored in the clear");
 }
 both_stores!(conflict, the_same_id_with_other_content_is_a_conflict_and_nothing_is_overwritten);
@@ -105,7 +105,7 @@ async fn filings_wait_for_their_attachments(store: Arc<dyn Store>) {
     it.attachments = vec![AttachmentRef { slot: "id_copy".into(), sha256: sha.clone() }];
     let answer = intake::ingest_as(&state.cx(), batch(vec![it.clone()]), Some(&by)).await.unwrap();
     assert_eq!(answer.results[0].outcome(), Outcome::MissingAttachments { missing: vec![sha.clone()] });
-    store.attachment_complete(&sha, "image/jpeg", photo.len() as i64, &state.vault.seal(&photo), 1).await.unwrap();
+    store.attachment_complete(&sha, "image/jpeg", photo.len() as i64, &state.vault.seal(&server::vault::bound::attachment(&sha), &photo), 1).await.unwrap();
     let answer = intake::ingest_as(&state.cx(), batch(vec![it]), Some(&by)).await.unwrap();
     receipt(&answer.results[0].outcome());
 }

@@ -23,7 +23,7 @@ const MOBILE: &str = "13912345678";
 /// Stores a material the way a finished upload leaves it; returns its reference.
 async fn material(state: &server::AppState, slot: &str, bytes: &[u8]) -> AttachmentRef {
     let sha256 = server::vault::hex_sha256(bytes);
-    state.store.attachment_complete(&sha256, "image/jpeg", bytes.len() as i64, &state.vault.seal(bytes), 1).await.unwrap();
+    state.store.attachment_complete(&sha256, "image/jpeg", bytes.len() as i64, &state.vault.seal(&server::vault::bound::attachment(&sha256), bytes), 1).await.unwrap();
     AttachmentRef { slot: slot.into(), sha256 }
 }
 

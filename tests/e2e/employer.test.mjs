@@ -12,7 +12,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import jsQR from 'jsqr';
 import { noisePng, onePagePdf } from './images.mjs';
-import { ARTIFACTS, assertFitsWidth, codeFor, idNumber, launchPhone, netState, startServer, tempDir, thisMonth, waitForServiceWorker } from './support.mjs';
+import { ARTIFACTS, assertFitsWidth, codeFor, idNumber, launchPhone, netState, signInStaff, startServer, tempDir, thisMonth, waitForServiceWorker } from './support.mjs';
 
 const cleanups = [];
 after(async () => { for (const c of cleanups.reverse()) await c(); });
@@ -58,14 +58,10 @@ before(async () => {
 
 const photo = (seed, width = 1400, height = 1000) => ({ name: `scan-${seed}.png`, mimeType: 'image/png', buffer: noisePng(width, height, seed) });
 
-async function signedInStaff(id, password) {
+async function signedInStaff(id, password, mobile) {
   const { context, page } = await launchPhone();
   cleanups.push(() => context.close());
-  await page.goto(server.url + '/login');
-  await page.locator('#login').fill(id);
-  await page.locator('#password').fill(password);
-  await page.getByTestId('submit').click();
-  await page.getByTestId('signed-in').waitFor();
+  await signInStaff(page, server.url, { id, password, mobile });
   return page;
 }
 
@@ -140,7 +136,7 @@ test('an employer registers offline with four photos; sent back for the licence,
   await page.locator('[data-testid=filing-status][data-state=accepted]').waitFor({ timeout: 60_000 });
 
   // The reviewer sends the licence back.
-  const desk = await signedInStaff(REVIEWER_ID, 'Review-desk7');
+  const desk = await signedInStaff(REVIEWER_ID, 'Review-desk7', '13600136001');
   await desk.goto(server.url + '/review');
   await desk.getByTestId('queue').locator('li').first().waitFor();
   // The desk runs the staff bundle; the employer's phone never downloaded it.
@@ -252,7 +248,7 @@ test('an employer registers offline with four photos; sent back for the licence,
   await page.screenshot({ path: join(ARTIFACTS, 'voucher-verified-360x800.png'), fullPage: true });
 
   // An administrator reads every review action in the audit log, with the reviewer as actor.
-  const admin = await signedInStaff(ADMIN_ID, 'Audit-desk8');
+  const admin = await signedInStaff(ADMIN_ID, 'Audit-desk8', '13600136002');
   await admin.getByRole('link', { name: /操作日志/ }).click();
   await admin.getByTestId('audit-group').selectOption({ label: '注册审核' });
   const log = admin.getByTestId('audit');

@@ -36,6 +36,11 @@ impl Role {
     pub fn parse(s: &str) -> Option<Role> {
         Role::ALL.into_iter().find(|r| r.as_str() == s)
     }
+
+    /// The agency's own staff: their sign-in takes a second factor.
+    pub fn is_staff(self) -> bool {
+        matches!(self, Role::FieldWorker | Role::Reviewer | Role::Admin)
+    }
 }
 
 /// What a code is for; a code sent for one purpose does not work for another.
@@ -47,6 +52,8 @@ pub enum CodePurpose {
     VerifyPhone,
     /// An employer application's handler mobile, proved after submission.
     EmployerMobile,
+    /// The second factor of a staff sign-in (sent by the login itself, never asked for).
+    StaffLogin,
 }
 
 impl CodePurpose {
@@ -56,6 +63,7 @@ impl CodePurpose {
             CodePurpose::Reset => "reset",
             CodePurpose::VerifyPhone => "verify_phone",
             CodePurpose::EmployerMobile => "employer_mobile",
+            CodePurpose::StaffLogin => "staff_login",
         }
     }
 }
@@ -81,11 +89,15 @@ pub struct SmsSent {
     pub valid_for_s: u32,
 }
 
-/// `POST LOGIN`: `login` is an ID number, a mobile number, or a unit's credit code.
+/// `POST LOGIN`: `login` is an ID number, a mobile number, or a unit's credit code. A staff
+/// account's right password is answered `login.second_factor` (a code went to its phone); the
+/// same request with `sms_code` signs in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LoginRequest {
     pub login: String,
     pub password: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub sms_code: String,
 }
 
 /// The signed-in person (`GET ME`, and the answer to login and registration).

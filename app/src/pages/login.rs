@@ -20,6 +20,9 @@ pub fn Login() -> impl IntoView {
     let account = use_account();
     let login = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
+    // Staff: the code sent to the account's phone once the password was right.
+    let code = RwSignal::new(String::new());
+    let second_factor = RwSignal::new(false);
     let message = RwSignal::new(None::<Issue>);
     let busy = RwSignal::new(false);
     let submit = move |_| {
@@ -28,7 +31,7 @@ pub fn Login() -> impl IntoView {
             return;
         }
         busy.set(true);
-        let req = LoginRequest { login: login.get_untracked(), password: password.get_untracked() };
+        let req = LoginRequest { login: login.get_untracked(), password: password.get_untracked(), sms_code: code.get_untracked() };
         leptos::task::spawn_local(async move {
             match client::post_json::<_, Me>(endpoints::LOGIN.path, &req).await {
                 Ok(me) => {
@@ -37,7 +40,10 @@ pub fn Login() -> impl IntoView {
                     account.signed_in(me);
                     router.navigate(&next.href());
                 }
-                Err(e) => message.set(Some(e.to_issue())),
+                Err(e) => {
+                    second_factor.update(|s| *s |= e.code == "login.second_factor");
+                    message.set(Some(e.to_issue()));
+                }
             }
             busy.set(false);
         });
@@ -49,6 +55,9 @@ pub fn Login() -> impl IntoView {
             <form class="card" on:submit=|ev| ev.prevent_default()>
                 <TextField name="login" label=strings::FIELD_LOGIN value=login issues=none kind=InputKind::Identifier autocomplete="username"/>
                 <TextField name="password" label=strings::FIELD_PASSWORD value=password issues=none kind=InputKind::Password autocomplete="current-password"/>
+                <Show when=move || second_factor.get()>
+                    <TextField name="sms_code" label=strings::FIELD_SMS_CODE value=code issues=none kind=InputKind::Numeric autocomplete="one-time-code"/>
+                </Show>
                 {move || message.get().map(|m| view! { <p class="form-message field-error" role="alert" data-testid="form-message">{i18n.issue(&m)}</p> })}
                 <button type="submit" class="btn btn-wide" data-testid="submit" disabled=move || busy.get() on:click=submit>{tr(strings::LOGIN_SUBMIT)}</button>
             </form>

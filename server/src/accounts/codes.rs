@@ -132,6 +132,7 @@ fn text(purpose: CodePurpose, code: &str) -> String {
             "【社保通】您的注册已受理。验证码 {code}，5 分钟内有效：请在「验证手机」输入验证码并设置登录密码（过期可重新获取）。如非本人操作，请忽略。"
         ),
         CodePurpose::EmployerMobile => format!("【社保通】单位注册审核进度查询验证码 {code}，5 分钟内有效，请勿告诉他人。"),
+        CodePurpose::StaffLogin => format!("【社保通】经办人员登录验证码 {code}，5 分钟内有效。如非本人操作，请立即联系管理员。"),
     }
 }
 

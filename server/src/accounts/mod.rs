@@ -36,7 +36,7 @@ pub use self::store::{Account, AccountStore, NewAccount, Session};
 use crate::http::{Forwarding, Internal};
 use crate::registry::RegistryStore;
 use crate::store::{AuditStore, StoreError};
-use crate::vault::{purpose, Vault};
+use crate::vault::{bound, purpose, Vault};
 
 /// Account status: can log in.
 pub const ACTIVE: &str = "active";
@@ -64,16 +64,24 @@ pub struct Cx {
 }
 
 impl Cx {
-    /// Opens a sealed text (a mobile number, an ID number).
-    pub fn open_text(&self, sealed: &[u8]) -> Result<String, Internal> {
-        let bytes = self.vault.open(sealed)?;
-        String::from_utf8(bytes).map_err(|e| Internal::Unreadable(e.to_string()))
+    /// The account's mobile number.
+    pub fn mobile_of(&self, a: &Account) -> Result<String, Internal> {
+        text(self.vault.open(&bound::account_mobile(&a.id_index), &a.mobile_sealed)?)
+    }
+
+    /// The account's identifier (an ID number, a unit's credit code).
+    pub fn id_of(&self, a: &Account) -> Result<String, Internal> {
+        text(self.vault.open(&bound::account_id(&a.id_index), &a.id_sealed)?)
     }
 
     /// The account of an ID number, if there is one.
     pub async fn account_of(&self, id: &IdNumber) -> Result<Option<Account>, StoreError> {
         self.store.account_by_id_index(&self.vault.blind_index(purpose::ID_NUMBER, id.as_str())).await
     }
+}
+
+fn text(bytes: Vec<u8>) -> Result<String, Internal> {
+    String::from_utf8(bytes).map_err(|e| Internal::Unreadable(e.to_string()))
 }
 
 /// Today in China.
@@ -126,14 +134,15 @@ pub fn account_record(
     password_hash: String,
     registered_by: Option<i64>,
 ) -> NewAccount {
+    let id_index = vault.blind_index(purpose::ID_NUMBER, id.as_str());
     NewAccount {
         role: role.as_str().into(),
         status: status.into(),
-        id_index: vault.blind_index(purpose::ID_NUMBER, id.as_str()),
-        id_sealed: vault.seal(id.as_str().as_bytes()),
+        id_sealed: vault.seal(&bound::account_id(&id_index), id.as_str().as_bytes()),
+        mobile_sealed: vault.seal(&bound::account_mobile(&id_index), mobile.as_str().as_bytes()),
+        id_index,
         name: name.as_str().into(),
         mobile_index: vault.blind_index(purpose::MOBILE, mobile.as_str()),
-        mobile_sealed: vault.seal(mobile.as_str().as_bytes()),
         email,
         password_hash,
         registered_by,

@@ -33,7 +33,7 @@ pub async fn profile(
         target: Some(format!("account:{}", p.account.id)),
         ..Default::default()
     };
-    let sealed = cx.vault.seal(json.to_string().as_bytes());
+    let sealed = cx.vault.seal(&crate::vault::bound::account_addresses(&p.account.id_index), json.to_string().as_bytes());
     cx.store.account_set_addresses(p.account.id, &sealed, &audit, now_ms()).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }

@@ -29,7 +29,7 @@ pub async fn reset(State(cx): State<Cx>, json: Result<Json<ResetRequest>, JsonRe
     let Some(account) = cx.store.account_by_id_index(&index).await?.filter(|a| a.status == ACTIVE && !is_staff(a)) else {
         return Err(Refusal::field(field::SMS_CODE, Issue::new("sms_code.missing", "请先获取验证码", "Ask for a code first")));
     };
-    let mobile = cx.open_text(&account.mobile_sealed)?;
+    let mobile = cx.mobile_of(&account)?;
     codes::verify(cx.store.as_ref(), &cx.vault, &mobile, CodePurpose::Reset, sms_code.as_str(), now).await.map_err(codes::refusal)?;
     let hash = cx.services.hasher.hash(password.expose()).await;
     let audit = AuditEntry { action: "password.reset".into(), target: Some(format!("account:{}", account.id)), ..Default::default() };

@@ -33,7 +33,7 @@ impl Cx {
     /// What the applicant entered (without the password and the code), from the stored filing.
     pub async fn form_of(&self, client_id: &str) -> Result<Option<ReviewForm>, Internal> {
         let Some(sealed) = self.store.filing_payload(client_id).await? else { return Ok(None) };
-        let text = self.accounts.vault.open(&sealed)?;
+        let text = self.accounts.vault.open(&crate::vault::bound::filing_payload(client_id), &sealed)?;
         let d: EmployerRegistrationDraft = serde_json::from_slice(&text).map_err(|e| Internal::Unreadable(e.to_string()))?;
         Ok(Some(ReviewForm {
             unit_name: d.unit_name,

@@ -214,7 +214,7 @@ pub async fn material(State(cx): State<Cx>, Path((id, slot)): Path<(i64, String)
     let attached = cx.store.filing_attachments(&a.filing_client_id).await?;
     let (_, sha, _, _) = attached.into_iter().find(|(s, ..)| *s == slot).ok_or_else(not_found)?;
     let (mime, sealed) = cx.store.attachment_get(&sha).await?.ok_or_else(not_found)?;
-    let bytes = cx.accounts.vault.open(&sealed)?;
+    let bytes = cx.accounts.vault.open(&crate::vault::bound::attachment(&sha), &sealed)?;
     // Shown in the desk's <img>, never rendered as a page of this site: a navigation to it
     // downloads, and whatever the file holds runs nowhere (a sandbox with no script).
     let name = format!("attachment; filename=\"{slot}.{}\"", if mime == "application/pdf" { "pdf" } else if mime == "image/png" { "png" } else { "jpg" });
@@ -322,14 +322,15 @@ fn unit_account(cx: &Cx, a: &Application, form: &ReviewForm) -> Result<NewAccoun
     let vault = &cx.accounts.vault;
     let code = CreditCode::parse(&form.credit_code).map_err(|_| Refusal::unreadable("the approved application's credit code"))?.value;
     let mobile = MobileNumber::parse(&form.handler_mobile).map_err(|_| Refusal::unreadable("the approved application's mobile"))?.value;
+    let id_index = vault.blind_index(purpose::CREDIT_CODE, code.as_str());
     Ok(NewAccount {
         role: Role::EmployerHandler.as_str().into(),
         status: ACTIVE.into(),
-        id_index: vault.blind_index(purpose::CREDIT_CODE, code.as_str()),
-        id_sealed: vault.seal(code.as_str().as_bytes()),
+        id_sealed: vault.seal(&crate::vault::bound::account_id(&id_index), code.as_str().as_bytes()),
+        mobile_sealed: vault.seal(&crate::vault::bound::account_mobile(&id_index), mobile.as_str().as_bytes()),
+        id_index,
         name: a.unit_name.clone(),
         mobile_index: vault.blind_index(purpose::MOBILE, mobile.as_str()),
-        mobile_sealed: vault.seal(mobile.as_str().as_bytes()),
         email: Some(form.handler_email.clone()).filter(|e| !e.is_empty()),
         password_hash: NO_PASSWORD.into(),
         registered_by: None,

@@ -285,7 +285,7 @@ async fn prepare(
         client_id: item.client_id.clone(),
         kind: item.kind.as_str().to_owned(),
         content_hash: item.content_hash.clone(),
-        payload: cx.accounts.vault.seal(item.payload.as_bytes()),
+        payload: cx.accounts.vault.seal(&crate::vault::bound::filing_payload(&item.client_id), item.payload.as_bytes()),
         subject,
         region: Some(i64::from(filing.region())),
         device_id: device_id.chars().take(64).collect(),

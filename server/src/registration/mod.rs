@@ -146,7 +146,7 @@ pub async fn verify_phone(State(cx): State<Cx>, json: Result<Json<ResetRequest>,
     let Some(account) = cx.account_of(&id).await?.filter(|a| a.status == PENDING_PHONE && a.stands(now)) else {
         return Err(no_code());
     };
-    let mobile = cx.open_text(&account.mobile_sealed)?;
+    let mobile = cx.mobile_of(&account)?;
     codes::verify(cx.store.as_ref(), &cx.vault, &mobile, CodePurpose::VerifyPhone, sms_code.as_str(), now).await.map_err(codes::refusal)?;
     let hash = cx.services.hasher.hash(password.expose()).await;
     let audit = AuditEntry { action: "account.phone_verified".into(), target: Some(format!("account:{}", account.id)), ..Default::default() };

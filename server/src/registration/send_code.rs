@@ -60,10 +60,12 @@ pub async fn sms(State(cx): State<employers::Cx>, ClientAddress(addr): ClientAdd
             let wanted = if req.purpose == CodePurpose::Reset { ACTIVE } else { PENDING_PHONE };
             match store.account_by_id_index(&index).await? {
                 // Staff reset their passwords through an administrator, never by SMS.
-                Some(a) if a.status == wanted && a.stands(now) && !crate::accounts::is_staff(&a) => Some(accounts.open_text(&a.mobile_sealed)?),
+                Some(a) if a.status == wanted && a.stands(now) && !crate::accounts::is_staff(&a) => Some(accounts.mobile_of(&a)?),
                 _ => None,
             }
         }
+        // Sent by the login itself, once the password was right.
+        CodePurpose::StaffLogin => return Err(Refusal::bad_request()),
         CodePurpose::EmployerMobile => {
             let code = CreditCode::parse(&req.id_number).map_err(|i| Refusal::field(app::domain::forms::employer::field::CREDIT_CODE, i))?.value;
             let mobile = MobileNumber::parse(&req.mobile).map_err(|i| Refusal::field(app::domain::forms::employer::field::HANDLER_MOBILE, i))?.value;

@@ -21,9 +21,10 @@ pub const STATUSES: [&str; 3] = ["insured", "suspended", "uninsured"];
 /// The registry row for a valid ID number and name, with the mobile number on record if known.
 pub fn person(vault: &Vault, id: &IdNumber, name: &PersonName, status: &str, mobile: Option<&MobileNumber>) -> RegistryPerson {
     let birth = id.birth_date();
+    let id_index = vault.blind_index(purpose::ID_NUMBER, id.as_str());
     RegistryPerson {
-        id_index: vault.blind_index(purpose::ID_NUMBER, id.as_str()),
-        id_sealed: vault.seal(id.as_str().as_bytes()),
+        id_sealed: vault.seal(&crate::vault::bound::registry_id(&id_index), id.as_str().as_bytes()),
+        id_index,
         name: name.as_str().to_owned(),
         sex: match id.sex() {
             Sex::Male => "M",

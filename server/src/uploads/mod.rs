@@ -24,7 +24,7 @@ pub use self::store::{Upload, UploadStore};
 use crate::accounts::session::Principal;
 use crate::http::{quota, ClientAddress, Refusal};
 use crate::store::StoreError;
-use crate::vault::{hex_sha256, Vault};
+use crate::vault::{bound, hex_sha256, Vault};
 
 /// The queries uploads need.
 pub trait Db: UploadStore + crate::store::CounterStore + Send + Sync + 'static {}
@@ -176,7 +176,7 @@ pub async fn chunk(State(state): State<Cx>, Path((sha256, index)): Path<(String,
     if body.len() as u64 != expected {
         return refuse(StatusCode::BAD_REQUEST, "upload.chunk_size", "分块大小不正确", "Wrong chunk size");
     }
-    if let Err(e) = state.store.upload_put_chunk(&sha256, i64::from(index), &state.vault.seal(&body)).await {
+    if let Err(e) = state.store.upload_put_chunk(&sha256, i64::from(index), &state.vault.seal(&bound::upload_chunk(&sha256, i64::from(index)), &body)).await {
         return unavailable(e);
     }
     let have = upload.received.len() as u32 + u32::from(!upload.received.contains(&i64::from(index)));
@@ -197,8 +197,8 @@ async fn finish(state: &Cx, sha256: &str, claimed: &str, size: u64) -> Response 
         Err(e) => return unavailable(e),
     };
     let mut file = Vec::with_capacity(size as usize);
-    for sealed in chunks {
-        match state.vault.open(&sealed) {
+    for (index, sealed) in chunks.into_iter().enumerate() {
+        match state.vault.open(&bound::upload_chunk(sha256, index as i64), &sealed) {
             Ok(plain) => file.extend(plain),
             Err(error) => {
                 tracing::error!(%error, "uploads: a stored chunk cannot be opened");
@@ -222,7 +222,7 @@ async fn finish(state: &Cx, sha256: &str, claimed: &str, size: u64) -> Response 
         return refuse(StatusCode::UNPROCESSABLE_ENTITY, code, zh, en);
     }
     let now = app::api::ssr::now_ms();
-    if let Err(e) = state.store.attachment_complete(sha256, claimed, size as i64, &state.vault.seal(&file), now).await {
+    if let Err(e) = state.store.attachment_complete(sha256, claimed, size as i64, &state.vault.seal(&bound::attachment(sha256), &file), now).await {
         return unavailable(e);
     }
     Json(UploadStatus { sha256: sha256.to_owned(), size, chunk_size: CHUNK_SIZE, received: Vec::new(), complete: true }).into_response()

@@ -67,7 +67,7 @@ pub async fn voucher(State(state): State<Cx>, headers: HeaderMap, Path(client_id
         Err(e) => return unavailable(&e),
     };
     let payload = match state.store.filing_payload(&client_id).await {
-        Ok(Some(sealed)) => state.vault.open(&sealed).unwrap_or_default(),
+        Ok(Some(sealed)) => state.vault.open(&crate::vault::bound::filing_payload(&client_id), &sealed).unwrap_or_default(),
         Ok(None) => Vec::new(),
         Err(e) => return unavailable(&e),
     };

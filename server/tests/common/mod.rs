@@ -227,3 +227,20 @@ pub async fn signed_in(state: &server::AppState, role: app::api::auth::Role, cre
 pub async fn field_worker(state: &server::AppState) -> server::accounts::session::Principal {
     signed_in(state, app::api::auth::Role::FieldWorker, None).await
 }
+
+/// A live code for `mobile` and `purpose`, put where a sent one would be (the resend wait would
+/// otherwise hold a test for a minute); only its keyed hash is stored, as the server keeps it.
+pub async fn plant_code(state: &server::AppState, mobile: &str, purpose: &str) -> String {
+    let index = state.vault.blind_index("mobile", mobile);
+    let code = "246813";
+    let now = server::store::now_ms();
+    let record = server::accounts::CodeRecord {
+        code_hash: state.vault.blind_index(&format!("sms:{purpose}:{index}"), code),
+        sent_at: now - 120_000,
+        expires_at: now + 300_000,
+        attempts: 0,
+        used: false,
+    };
+    state.store.code_put(&index, purpose, &record).await.unwrap();
+    code.into()
+}
