@@ -41,6 +41,29 @@ async fn put_chunk(state: &server::AppState, sha: &str, index: usize, file: &[u8
     (res.status(), body_text(res).await)
 }
 
+/// The proof that the sender holds `file` (what the app sends with a start and a status).
+fn proof(file: &[u8]) -> String {
+    let name = sha(file);
+    sha(&app::api::sync::upload_proof_input(&name, &file[..file.len().min(CHUNK_SIZE as usize)]))
+}
+
+async fn start_with_proof(state: &server::AppState, file: &[u8]) -> (StatusCode, String) {
+    let req = Request::builder()
+        .method("POST")
+        .uri(format!("/api/uploads/{}", sha(file)))
+        .header("content-type", "application/json")
+        .body(Body::from(format!(r#"{{"size":{},"mime":"image/jpeg","proof":"{}"}}"#, file.len(), proof(file))))
+        .unwrap();
+    let res = send(state.clone(), req).await;
+    (res.status(), body_text(res).await)
+}
+
+async fn status_with(state: &server::AppState, sha: &str, proof: &str) -> (StatusCode, Option<UploadStatus>) {
+    let res = send(state.clone(), common::get(&format!("/api/uploads/{sha}?proof={proof}"))).await;
+    let code = res.status();
+    (code, serde_json::from_str(&body_text(res).await).ok())
+}
+
 async fn status(state: &server::AppState, sha: &str) -> (StatusCode, Option<UploadStatus>) {
     let res = send(state.clone(), common::get(&format!("/api/uploads/{sha}"))).await;
     let code = res.status();
@@ -65,15 +88,26 @@ async fn resumes_and_verifies(store: Arc<dyn Store>) {
         let (code, body) = put_chunk(&state, &name, index, &file).await;
         assert_eq!(code, StatusCode::OK, "{body}");
     }
-    let (_, done) = status(&state, &name).await;
+    let (_, done) = status_with(&state, &name, &proof(&file)).await;
     assert!(done.unwrap().complete);
+    // Without the proof, a stored file is not there (a hash alone tells nothing).
+    assert_eq!(status(&state, &name).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(status_with(&state, &name, &"0".repeat(64)).await.0, StatusCode::NOT_FOUND);
     let (mime, sealed) = store.attachment_get(&name).await.unwrap().unwrap();
     assert_eq!(mime, "image/jpeg");
     assert_eq!(state.vault.open(&server::vault::bound::attachment(&sha(&file)), &sealed).unwrap(), file, "the server's copy is the file");
-    // Starting again once complete just says so.
+    // Starting again once complete just says so — to whoever shows they hold the file; anyone
+    // else starts an upload like any and must send the file.
+    let (code, body) = start_with_proof(&state, &file).await;
+    assert_eq!(code, StatusCode::OK);
+    assert!(body.contains("\"complete\":true"), "{body}");
     let (code, body) = start(&state, &name, file.len(), "image/jpeg").await;
     assert_eq!(code, StatusCode::OK);
-    assert!(body.contains("\"complete\":true"));
+    assert!(body.contains("\"complete\":false"), "{body}");
+    for index in 0..4 {
+        put_chunk(&state, &name, index, &file).await;
+    }
+    assert_eq!(store.attachment_get(&name).await.unwrap().map(|(m, _)| m).as_deref(), Some("image/jpeg"), "still the one stored file");
 }
 both_stores!(resumable, resumes_and_verifies);
 

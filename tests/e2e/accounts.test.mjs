@@ -209,4 +209,17 @@ test('a resident who forgot the password resets it with a code to the registered
   await page.locator('#password').fill('New-garden8');
   await page.getByTestId('submit').click();
   await page.getByTestId('signed-in').getByText('王小明').waitFor();
+
+  // Logging out without a network: the phone forgets the person at once, and the server's
+  // session ends as soon as the server is reached again.
+  await waitForServiceWorker(page);
+  await page.context().setOffline(true);
+  await netState(page).getByText('离线').waitFor();
+  await page.getByTestId('logout').click();
+  await page.getByTestId('signed-in').waitFor({ state: 'detached' });
+  await page.context().setOffline(false);
+  await netState(page).getByText('在线').waitFor();
+  const me = () => page.evaluate(async () => (await fetch('/api/auth/me')).status);
+  for (let i = 0; i < 50 && (await me()) !== 401; i++) await page.waitForTimeout(200);
+  assert.equal(await me(), 401, 'the session ended on the server too');
 });

@@ -192,6 +192,25 @@ pub struct UploadStart {
     pub size: u64,
     /// `image/jpeg`, `image/png` or `application/pdf`.
     pub mime: String,
+    /// Proof that the sender holds the file ([`upload_proof_input`], hashed): only with it does
+    /// the server say that it has the file already (a hash alone must not tell that someone
+    /// filed a given document).
+    #[serde(default)]
+    pub proof: String,
+}
+
+/// What an upload's proof hashes (SHA-256, lower-case hex): a label, the file's name (its
+/// SHA-256) and its first chunk — what only someone holding the file can compute.
+///
+/// ```
+/// use app::api::sync::upload_proof_input;
+/// assert_eq!(upload_proof_input("ab", b"xyz"), b"shebao-upload-proof:abxyz".to_vec());
+/// ```
+pub fn upload_proof_input(sha256: &str, first_chunk: &[u8]) -> Vec<u8> {
+    let mut input = b"shebao-upload-proof:".to_vec();
+    input.extend_from_slice(sha256.as_bytes());
+    input.extend_from_slice(first_chunk);
+    input
 }
 
 /// The number of chunks of a file of `size` bytes.

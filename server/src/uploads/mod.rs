@@ -1,16 +1,16 @@
 //! Resumable attachment uploads, named by the file's SHA-256:
 //!
-//! - `POST /api/uploads/{sha256}` `{size, mime}` starts (or resumes) one and answers what the
-//!   server has;
-//! - `GET /api/uploads/{sha256}` answers what the server has (404: nothing);
+//! - `POST /api/uploads/{sha256}` `{size, mime, proof}` starts (or resumes) one and answers what
+//!   the server has — "complete" only with a proof that the sender holds the file;
+//! - `GET /api/uploads/{sha256}?proof=` answers what the server has (404: nothing);
 //! - `PUT /api/uploads/{sha256}/chunks/{index}` sends one chunk (a chunk sent twice is kept
 //!   once). After the last one the file is assembled, its hash verified and its type sniffed
 //!   from its first bytes; a mismatch discards the upload with a clear message.
 
-use app::api::sync::{chunk_count, is_sha256_hex, sniff_mime, UploadStart, UploadStatus, CHUNK_SIZE, MAX_ATTACHMENT_BYTES};
+use app::api::sync::{chunk_count, is_sha256_hex, sniff_mime, upload_proof_input, UploadStart, UploadStatus, CHUNK_SIZE, MAX_ATTACHMENT_BYTES};
 use app::api::ApiError;
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::Extension;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -61,17 +61,35 @@ fn too_large() -> Response {
     )
 }
 
-async fn status_of(state: &Cx, sha256: &str) -> Result<Option<UploadStatus>, StoreError> {
-    if state.store.attachments_missing(&[sha256.to_owned()]).await?.is_empty() {
-        return Ok(Some(UploadStatus { sha256: sha256.to_owned(), size: 0, chunk_size: CHUNK_SIZE, received: Vec::new(), complete: true }));
+/// What the server holds of `sha256`, as told to this sender: an upload in progress, or — only
+/// with a `proof` that the sender holds the file — a complete one. To anyone else a stored file
+/// is not there (they may send it, which proves they have it), so a hash alone never tells that
+/// someone filed a given document.
+async fn status_of(state: &Cx, sha256: &str, proof: Option<&str>) -> Result<Option<UploadStatus>, StoreError> {
+    if let Some(u) = state.store.upload_get(sha256).await? {
+        return Ok(Some(UploadStatus {
+            sha256: sha256.to_owned(),
+            size: u.size as u64,
+            chunk_size: u.chunk_size as u32,
+            received: u.received.into_iter().map(|i| i as u32).collect(),
+            complete: false,
+        }));
     }
-    Ok(state.store.upload_get(sha256).await?.map(|u| UploadStatus {
-        sha256: sha256.to_owned(),
-        size: u.size as u64,
-        chunk_size: u.chunk_size as u32,
-        received: u.received.into_iter().map(|i| i as u32).collect(),
-        complete: false,
-    }))
+    let Some(proof) = proof.filter(|p| is_sha256_hex(p)) else { return Ok(None) };
+    let Some((_, sealed)) = state.store.attachment_get(sha256).await? else { return Ok(None) };
+    let Ok(file) = state.vault.open(&bound::attachment(sha256), &sealed) else { return Ok(None) };
+    let first = &file[..file.len().min(CHUNK_SIZE as usize)];
+    Ok((hex_sha256(&upload_proof_input(sha256, first)) == proof).then(|| complete(sha256, file.len() as u64)))
+}
+
+fn complete(sha256: &str, size: u64) -> UploadStatus {
+    UploadStatus { sha256: sha256.to_owned(), size, chunk_size: CHUNK_SIZE, received: Vec::new(), complete: true }
+}
+
+#[derive(Debug, serde::Deserialize)]
+pub struct ProofQuery {
+    #[serde(default)]
+    proof: Option<String>,
 }
 
 /// Uploads begun per hour from one address without a session (an employer's registration has
@@ -103,14 +121,14 @@ pub async fn start(
     if !ACCEPTED.contains(&start.mime.as_str()) {
         return refuse(StatusCode::UNSUPPORTED_MEDIA_TYPE, "upload.type", "只接受 JPEG、PNG 照片或 PDF 文件", "Only JPEG or PNG photos and PDF files are accepted");
     }
-    match status_of(&state, &sha256).await {
+    match status_of(&state, &sha256, Some(&start.proof)).await {
         Ok(Some(status)) => return Json(status).into_response(),
         Ok(None) => {}
         Err(e) => return unavailable(e),
     }
     let now = app::api::ssr::now_ms();
     match state.store.upload_begin(&sha256, start.size as i64, i64::from(CHUNK_SIZE), &start.mime, now).await {
-        Ok(_) => match status_of(&state, &sha256).await {
+        Ok(_) => match status_of(&state, &sha256, None).await {
             Ok(Some(status)) => Json(status).into_response(),
             Ok(None) => unavailable(StoreError::Config("upload vanished".into())),
             Err(e) => unavailable(e),
@@ -141,11 +159,11 @@ async fn admit(state: &Cx, address: &str, by: Option<&Principal>, sha256: &str) 
     Ok(())
 }
 
-pub async fn status(State(state): State<Cx>, Path(sha256): Path<String>) -> Response {
+pub async fn status(State(state): State<Cx>, Path(sha256): Path<String>, Query(q): Query<ProofQuery>) -> Response {
     if !is_sha256_hex(&sha256) {
         return bad_name();
     }
-    match status_of(&state, &sha256).await {
+    match status_of(&state, &sha256, q.proof.as_deref()).await {
         Ok(Some(status)) => Json(status).into_response(),
         Ok(None) => refuse(StatusCode::NOT_FOUND, "upload.unknown", "服务器上没有这个附件", "The server has no such upload"),
         Err(e) => unavailable(e),
@@ -158,13 +176,7 @@ pub async fn chunk(State(state): State<Cx>, Path((sha256, index)): Path<(String,
     }
     let upload = match state.store.upload_get(&sha256).await {
         Ok(Some(u)) => u,
-        Ok(None) => {
-            return match status_of(&state, &sha256).await {
-                Ok(Some(done)) => Json(done).into_response(),
-                Ok(None) => refuse(StatusCode::NOT_FOUND, "upload.unknown", "请先开始上传", "Start the upload first"),
-                Err(e) => unavailable(e),
-            }
-        }
+        Ok(None) => return refuse(StatusCode::NOT_FOUND, "upload.unknown", "请先开始上传", "Start the upload first"),
         Err(e) => return unavailable(e),
     };
     let (size, chunk_size) = (upload.size as u64, upload.chunk_size as u64);
@@ -181,7 +193,7 @@ pub async fn chunk(State(state): State<Cx>, Path((sha256, index)): Path<(String,
     }
     let have = upload.received.len() as u32 + u32::from(!upload.received.contains(&i64::from(index)));
     if have < count {
-        return match status_of(&state, &sha256).await {
+        return match status_of(&state, &sha256, None).await {
             Ok(Some(s)) => Json(s).into_response(),
             Ok(None) => unavailable(StoreError::Config("upload vanished".into())),
             Err(e) => unavailable(e),
@@ -225,5 +237,5 @@ async fn finish(state: &Cx, sha256: &str, claimed: &str, size: u64) -> Response 
     if let Err(e) = state.store.attachment_complete(sha256, claimed, size as i64, &state.vault.seal(&bound::attachment(sha256), &file), now).await {
         return unavailable(e);
     }
-    Json(UploadStatus { sha256: sha256.to_owned(), size, chunk_size: CHUNK_SIZE, received: Vec::new(), complete: true }).into_response()
+    Json(complete(sha256, size)).into_response()
 }
