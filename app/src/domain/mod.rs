@@ -13,6 +13,7 @@
 //! - 个人用户注册 → [`forms::personal`]; 单位用户注册 → [`forms::employer`];
 //!   参保登记（人员新增）→ [`forms::enrolment`]; 缴费基数申报 → [`forms::base_declaration`]
 //! - 审核（状态、材料、退回原因、工作日）→ [`review`]
+//! - 核定、滞纳金、个人账户记账 → [`ledger`]
 //! - 校验错误 / 提示 → [`FieldErrors`] (errors block, warnings inform), each an [`Issue`]
 
 pub mod address;
@@ -25,6 +26,7 @@ pub mod forms;
 pub mod id_number;
 pub mod image_quality;
 pub mod issue;
+pub mod ledger;
 pub mod money;
 pub mod names;
 pub mod password;

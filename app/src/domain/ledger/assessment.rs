@@ -1,0 +1,142 @@
+//! 核定: what one person owes in one insurance for one month. The declared base is clamped to
+//! the region's band for that month (60 %–300 % of the average wage; the clamp is shown, never
+//! silent); the employer's and the individual's rates are those in force for the region, the
+//! insurance and the month (work injury: by the unit's industry class); each amount is base ×
+//! rate, rounded half up to the fen on its own.
+
+use serde::{Deserialize, Serialize};
+
+use super::{div_half_up, line, LedgerPolicy, Working};
+use crate::domain::policy::{Insurance, PolicyTable};
+use crate::domain::{BasisPoints, Date, Fen, Issue};
+
+/// 工伤保险行业类别, 一类 (lowest risk) to 八类.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct IndustryClass(u8);
+
+impl IndustryClass {
+    pub fn new(class: u8) -> Option<IndustryClass> {
+        (1..=8).contains(&class).then_some(IndustryClass(class))
+    }
+
+    pub fn get(self) -> u8 {
+        self.0
+    }
+}
+
+/// The base was moved into the band.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Clamp {
+    /// Raised to the floor (60 %).
+    Floor(Fen),
+    /// Lowered to the ceiling (300 %).
+    Ceiling(Fen),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Assessment {
+    pub insurance: Insurance,
+    /// The first day of the month.
+    pub month: Date,
+    pub declared: Fen,
+    /// The base the amounts are computed on.
+    pub base: Fen,
+    pub clamp: Option<Clamp>,
+    pub employer_rate: BasisPoints,
+    pub individual_rate: BasisPoints,
+    pub employer: Fen,
+    pub individual: Fen,
+    pub working: Working,
+}
+
+fn no_figure(what_zh: &str, what_en: &str, region: u32, month: Date) -> Issue {
+    Issue::formatted(
+        "assessment.no_policy",
+        format!("政策参数中没有 {region} 地区 {} 的{what_zh}，无法核定", month.iso()),
+        format!("The policy data has no {what_en} for region {region} on {}; it cannot be assessed", month.iso()),
+    )
+}
+
+/// Assesses `declared` for `insurance` in `month` (its first day) in `region`; `class` is the
+/// unit's work-injury industry class (required for work injury).
+///
+/// ```
+/// use app::domain::ledger::{assess, LedgerPolicy};
+/// use app::domain::policy::{Insurance, PolicyTable};
+/// use app::domain::{Date, Fen};
+/// let json = include_str!("../../../../server/data/policy.json");
+/// let (table, ledger) = (PolicyTable::from_json(json).unwrap(), LedgerPolicy::from_json(json).unwrap());
+/// let a = assess(Fen(600_000), 320102, Insurance::Pension, Date::new(2026, 1, 1).unwrap(), None, &table, &ledger).unwrap();
+/// assert_eq!((a.employer, a.individual), (Fen(96_000), Fen(48_000)));
+/// ```
+pub fn assess(
+    declared: Fen,
+    region: u32,
+    insurance: Insurance,
+    month: Date,
+    class: Option<IndustryClass>,
+    table: &PolicyTable,
+    ledger: &LedgerPolicy,
+) -> Result<Assessment, Issue> {
+    let limit = table.base_limit(region, month).ok_or_else(|| no_figure("缴费基数上下限", "base limits", region, month))?;
+    let rate = table.rate(region, insurance, month).ok_or_else(|| no_figure(insurance.zh(), insurance.en(), region, month))?;
+    let mut working = vec![line(
+        format!("申报缴费基数 {} 元", declared.yuan()),
+        format!("Declared base {} yuan", declared.yuan()),
+        Some(declared),
+    )];
+    let (base, clamp) = if declared < limit.min {
+        (limit.min, Some(Clamp::Floor(limit.min)))
+    } else if declared > limit.max {
+        (limit.max, Some(Clamp::Ceiling(limit.max)))
+    } else {
+        (declared, None)
+    };
+    working.push(match clamp {
+        Some(Clamp::Floor(f)) => line(
+            format!("低于下限，按下限 {} 元核定（{}）", f.yuan(), limit.source),
+            format!("Below the floor: assessed on the floor, {} yuan ({})", f.yuan(), limit.source),
+            Some(base),
+        ),
+        Some(Clamp::Ceiling(c)) => line(
+            format!("高于上限，按上限 {} 元核定（{}）", c.yuan(), limit.source),
+            format!("Above the ceiling: assessed on the ceiling, {} yuan ({})", c.yuan(), limit.source),
+            Some(base),
+        ),
+        None => line(
+            format!("在 {}–{} 元之间，按申报基数核定", limit.min.yuan(), limit.max.yuan()),
+            format!("Within {}–{} yuan: assessed as declared", limit.min.yuan(), limit.max.yuan()),
+            Some(base),
+        ),
+    });
+    let employer_rate = if insurance == Insurance::WorkInjury {
+        let class = class.ok_or_else(|| {
+            Issue::new("assessment.no_class", "工伤保险需要单位的行业类别（一类至八类）", "Work-injury insurance needs the unit's industry class (1 to 8)")
+        })?;
+        let rates = ledger.class_rates(month).ok_or_else(|| no_figure("工伤行业基准费率", "work-injury class rates", region, month))?;
+        rates.rates[usize::from(class.get() - 1)]
+    } else if rate.employer_min == rate.employer_max {
+        rate.employer_min
+    } else {
+        return Err(Issue::formatted(
+            "assessment.rate_unsettled",
+            format!("{}的单位费率在政策参数中是一个范围（{}–{}），请先确定本地费率", insurance.zh(), rate.employer_min.percent(), rate.employer_max.percent()),
+            format!("The employer rate of {} is a range in the policy data ({}–{}); set the local rate first", insurance.en(), rate.employer_min.percent(), rate.employer_max.percent()),
+        ));
+    };
+    let individual_rate = if insurance == Insurance::WorkInjury { BasisPoints(0) } else { rate.individual.unwrap_or(BasisPoints(0)) };
+    let employer = Fen(div_half_up(i128::from(base.0) * i128::from(employer_rate.0), 10_000));
+    let individual = Fen(div_half_up(i128::from(base.0) * i128::from(individual_rate.0), 10_000));
+    working.push(line(
+        format!("单位缴费 {} × {} = {} 元（四舍五入到分）", base.yuan(), employer_rate.percent(), employer.yuan()),
+        format!("Employer {} × {} = {} yuan (rounded half up to the fen)", base.yuan(), employer_rate.percent(), employer.yuan()),
+        Some(employer),
+    ));
+    working.push(line(
+        format!("个人缴费 {} × {} = {} 元", base.yuan(), individual_rate.percent(), individual.yuan()),
+        format!("Individual {} × {} = {} yuan", base.yuan(), individual_rate.percent(), individual.yuan()),
+        Some(individual),
+    ));
+    working.push(line(format!("费率依据：{}", rate.source), format!("Rates: {}", rate.source), None));
+    Ok(Assessment { insurance, month, declared, base, clamp, employer_rate, individual_rate, employer, individual, working })
+}
