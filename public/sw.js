@@ -4,7 +4,7 @@
 //   build output, with content-hashed names; it is never edited by hand);
 // - hashed assets: cache-first (a name never changes its content);
 // - navigations: the cached shell, so every route opens with no network;
-// - /api/, /healthz, /dev/: straight to the network, never cached;
+// - /api/, /healthz, /dev/, vouchers, proofs: straight to the network, never cached;
 // - a new version waits until the page asks for it (the user's tap), then takes over.
 // - Background Sync ("shebao-outbox"): wakes the open app to run its sync engine.
 // The outbox lives in IndexedDB and is driven by the app, not by this worker.
@@ -16,7 +16,8 @@ const SHELL = '/index.html';
 
 const isDynamic = (path) =>
   path.startsWith('/api/') || path === '/healthz' || path.startsWith('/dev/') ||
-  path.startsWith('/voucher') || path.startsWith('/verify/');
+  path.startsWith('/voucher') || path.startsWith('/verify/') ||
+  path === '/proof' || path.startsWith('/verify-proof/');
 
 // A content-hashed name (`app-4835e66d0fb40173.wasm`) can come from the HTTP cache — the page
 // has usually just downloaded it; anything else is fetched fresh.

@@ -28,6 +28,8 @@ pub enum Route {
     ReviewApplication(i64),
     /// The audit log, for administrators.
     AuditLog,
+    /// 我的社保: a resident's contribution records, account and proof.
+    MyRecords,
     /// A form of `kind`: a new draft (`None`) or a stored draft (and, once submitted, its
     /// filing).
     Form(FilingKind, Option<String>),
@@ -61,11 +63,17 @@ fn segment(kind: FilingKind) -> &'static str {
         FilingKind::EmployerRegistration => "employer-register",
         FilingKind::Enrolment => "enrolment",
         FilingKind::BaseDeclaration => "base-declaration",
+        FilingKind::Separation => "separation",
     }
 }
 
-const KINDS: [FilingKind; 4] =
-    [FilingKind::PersonalRegistration, FilingKind::EmployerRegistration, FilingKind::Enrolment, FilingKind::BaseDeclaration];
+const KINDS: [FilingKind; 5] = [
+    FilingKind::PersonalRegistration,
+    FilingKind::EmployerRegistration,
+    FilingKind::Enrolment,
+    FilingKind::BaseDeclaration,
+    FilingKind::Separation,
+];
 
 /// A draft id as the app makes them (a UUID).
 fn is_draft_id(s: &str) -> bool {
@@ -98,6 +106,7 @@ impl Route {
             ["forgot-password"] => Route::ForgotPassword,
             ["addresses"] => Route::Addresses,
             ["employer-status"] => Route::EmployerStatus,
+            ["my-records"] => Route::MyRecords,
             ["review"] => Route::ReviewQueue,
             ["admin", "audit"] => Route::AuditLog,
             ["review", id] => id.parse().ok().filter(|n: &i64| *n > 0).map_or(Route::NotFound, Route::ReviewApplication),
@@ -129,6 +138,7 @@ impl Route {
             | Route::ForgotPassword
             | Route::Addresses
             | Route::EmployerStatus
+            | Route::MyRecords
             | Route::Drafts
             | Route::Sync
             | Route::Settings => Some(SplitGroup::Common),
@@ -155,6 +165,7 @@ impl Route {
             Route::ForgotPassword => "/forgot-password".into(),
             Route::Addresses => "/addresses".into(),
             Route::EmployerStatus => "/employer-status".into(),
+            Route::MyRecords => "/my-records".into(),
             Route::ReviewQueue => "/review".into(),
             Route::ReviewApplication(id) => format!("/review/{id}"),
             Route::AuditLog => "/admin/audit".into(),
@@ -172,7 +183,7 @@ mod tests {
     fn every_route() -> Vec<Route> {
         let id = "0190f3a2-7c4e-7b1a-9c3d-1234567890ab".to_owned();
         let mut routes = vec![Route::Home, Route::Settings, Route::Drafts, Route::Sync, Route::Login, Route::Agreement, Route::Privacy];
-        routes.extend([Route::VerifyPhone, Route::ForgotPassword, Route::Addresses, Route::EmployerStatus, Route::ReviewQueue, Route::ReviewApplication(42), Route::AuditLog]);
+        routes.extend([Route::VerifyPhone, Route::ForgotPassword, Route::Addresses, Route::EmployerStatus, Route::MyRecords, Route::ReviewQueue, Route::ReviewApplication(42), Route::AuditLog]);
         for k in KINDS {
             routes.push(Route::Form(k, None));
             routes.push(Route::Form(k, Some(id.clone())));

@@ -37,6 +37,7 @@ fn forms(kind: FilingKind, id: Option<String>) -> Result<AnyView, NotDownloaded>
         FilingKind::EmployerRegistration => view! { <pages::EmployerRegister draft_id=id/> }.into_any(),
         FilingKind::Enrolment => view! { <pages::Enrolment draft_id=id/> }.into_any(),
         FilingKind::BaseDeclaration => view! { <pages::BaseDeclaration draft_id=id/> }.into_any(),
+        FilingKind::Separation => view! { <pages::Separation draft_id=id/> }.into_any(),
     })
 }
 
@@ -53,6 +54,7 @@ fn common(route: Route) -> Result<AnyView, NotDownloaded> {
         Route::ForgotPassword => view! { <pages::ForgotPassword/> }.into_any(),
         Route::Addresses => view! { <pages::Addresses/> }.into_any(),
         Route::EmployerStatus => view! { <pages::EmployerStatus/> }.into_any(),
+        Route::MyRecords => view! { <pages::MyRecords/> }.into_any(),
         Route::Drafts => view! { <pages::Drafts/> }.into_any(),
         Route::Sync => view! { <pages::SyncPanel/> }.into_any(),
         Route::Settings => view! { <pages::Settings/> }.into_any(),

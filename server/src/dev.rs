@@ -10,12 +10,19 @@ use serde_json::json;
 
 use crate::AppState;
 
-/// The first demo people (fictional, made by the seed) to try registration with: a registration
-/// goes through with the person's own mobile on record.
-pub async fn demo_people() -> Response {
+/// The first demo people (fictional, made by the seed) with a contribution history, to try
+/// registration with: a registration goes through with the person's own mobile on record, and
+/// the person then sees their records.
+pub async fn demo_people(State(state): State<AppState>) -> Response {
     let demo = crate::registry::demo::Demo::new();
-    Json((0..5).map(|i| demo.person(i)).map(|p| json!({ "name": p.name, "id_number": p.id_number, "mobile": p.mobile, "status": p.status })).collect::<Vec<_>>())
-        .into_response()
+    let today = app::domain::Date::china_from_unix_ms(crate::store::now_ms());
+    let people: Vec<_> = (0..200)
+        .map(|i| demo.person(i))
+        .filter(|p| crate::ledger::demo::with_history(p, today, &state.policy).is_some())
+        .take(5)
+        .map(|p| json!({ "name": p.name, "id_number": p.id_number, "mobile": p.mobile, "status": p.status }))
+        .collect();
+    Json(people).into_response()
 }
 
 /// The development SMS gateway's latest messages, newest first (codes for trying the app).

@@ -11,6 +11,7 @@ async fn main() -> ExitCode {
     let result = match cli.command {
         Command::Serve(args) => serve(args).await.map(|()| None),
         Command::Registry(args) => server::cli::registry::run(&args).await.map(|ok| (!ok).then(|| ExitCode::from(1))),
+        Command::Ledger(args) => server::cli::ledger::run(&args).await.map(|ok| (!ok).then(|| ExitCode::from(1))),
         Command::Staff(args) => server::cli::staff::run(&args).await.map(|()| None),
         Command::Key(args) => server::cli::key::run(&args).map(|()| None),
         Command::LoginBench(args) => server::cli::login_bench::run(&args).await.map(|()| None),

@@ -16,7 +16,7 @@ use serde_json::json;
 use tower_http::trace::TraceLayer;
 
 use crate::http::{headers, site};
-use crate::{accounts, admin, dev, employers, intake, registration, uploads, vouchers, AppState};
+use crate::{accounts, admin, dev, employers, intake, ledger, registration, uploads, vouchers, AppState};
 
 /// `handler` answering `endpoint`'s method.
 fn serve<H, T>(endpoint: &Endpoint, handler: H) -> MethodRouter<AppState>
@@ -58,6 +58,11 @@ pub fn app(state: AppState) -> Router {
         (&ep::REVIEW_MATERIAL, serve(&ep::REVIEW_MATERIAL, employers::review::material)),
         (&ep::REVIEW_DECISION, serve(&ep::REVIEW_DECISION, employers::review::decide)),
         (&ep::EMPLOYER_STATUS, serve(&ep::EMPLOYER_STATUS, employers::applicant::employer_status)),
+        (&ep::LEDGER_RECORDS, serve(&ep::LEDGER_RECORDS, ledger::http::my_records)),
+        (&ep::LEDGER_ROSTER, serve(&ep::LEDGER_ROSTER, ledger::http::roster)),
+        (&ep::LEDGER_STATEMENT, serve(&ep::LEDGER_STATEMENT, ledger::http::statement)),
+        (&ep::PROOF, serve(&ep::PROOF, ledger::http::proof)),
+        (&ep::VERIFY_PROOF, serve(&ep::VERIFY_PROOF, ledger::http::verify_proof)),
         (&ep::VOUCHER, serve(&ep::VOUCHER, vouchers::voucher)),
         (&ep::VERIFY, serve(&ep::VERIFY, vouchers::verify)),
         (&ep::VOUCHER_CSS, serve(&ep::VOUCHER_CSS, vouchers::stylesheet)),

@@ -89,7 +89,9 @@ pub async fn run(args: &ServeArgs, store: Arc<dyn Store>, vault: Vault) -> anyho
     if let Some(file) = &args.policy_file {
         let text = std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
         let table = app::domain::policy::PolicyTable::from_json(&text).map_err(anyhow::Error::msg)?;
+        let ledger = app::domain::ledger::LedgerPolicy::from_json(&text).map_err(anyhow::Error::msg)?;
         state.policy = std::sync::Arc::new(table);
+        state.ledger = std::sync::Arc::new(ledger);
     }
     tracing::info!(version = %state.policy.version, "policy table loaded");
     if !state.site_dir.join("index.html").is_file() {

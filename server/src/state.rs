@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use app::domain::ledger::LedgerPolicy;
 use app::domain::policy::PolicyTable;
 use axum::extract::FromRef;
 
@@ -14,7 +15,7 @@ use crate::http::site::SiteDir;
 use crate::http::Forwarding;
 use crate::store::{MetaStore, PgStore, SqliteStore, StoreError};
 use crate::vault::Vault;
-use crate::{accounts, employers, intake, registry, uploads, vouchers};
+use crate::{accounts, employers, intake, ledger, registry, uploads, vouchers};
 
 /// The policy table shipped with the server (`server/data/policy.json`), used when no
 /// `--policy-file` is given.
@@ -45,6 +46,8 @@ pub struct AppState {
     pub store: Arc<dyn Store>,
     /// Base limits, rates, retirement ages: data, loaded at start.
     pub policy: Arc<PolicyTable>,
+    /// The ledger's figures from the same file: industry-class rates, interest, late fee.
+    pub ledger: Arc<LedgerPolicy>,
     /// Seals personal data at rest.
     pub vault: Vault,
     /// The built site served at `/`.
@@ -63,8 +66,9 @@ impl AppState {
     /// A state with the shipped policy and the given key.
     pub fn new(store: Arc<dyn Store>, site_dir: PathBuf, vault: Vault) -> Self {
         let policy = PolicyTable::from_json(SHIPPED_POLICY).expect("the shipped policy table is valid (tested)");
+        let ledger = LedgerPolicy::from_json(SHIPPED_POLICY).expect("the shipped ledger policy is valid (tested)");
         let accounts = Accounts::local(store.clone(), vault.clone());
-        Self { store, policy: Arc::new(policy), vault, site_dir, tls: false, dev: false, https: false, accounts }
+        Self { store, policy: Arc::new(policy), ledger: Arc::new(ledger), vault, site_dir, tls: false, dev: false, https: false, accounts }
     }
 
     /// What server functions get as context.
@@ -93,6 +97,18 @@ impl FromRef<AppState> for employers::Cx {
 impl FromRef<AppState> for intake::Cx {
     fn from_ref(s: &AppState) -> Self {
         intake::Cx { store: s.store.clone(), accounts: s.cx() }
+    }
+}
+
+impl FromRef<AppState> for ledger::Cx {
+    fn from_ref(s: &AppState) -> Self {
+        ledger::Cx {
+            store: s.store.clone(),
+            vault: s.vault.clone(),
+            table: s.policy.clone(),
+            policy: s.ledger.clone(),
+            https: s.https || s.accounts.cookies.secure,
+        }
     }
 }
 

@@ -19,6 +19,8 @@ pub mod purpose {
     pub const CREDIT_CODE: &str = "credit_code";
     /// Voucher verify codes.
     pub const VOUCHER: &str = "voucher";
+    /// 参保缴费证明 verify codes.
+    pub const PROOF: &str = "proof";
 }
 
 /// Lower-case hex SHA-256 of `bytes` (content hashes of filings and attachments).
@@ -49,6 +51,9 @@ pub mod bound {
     }
     pub fn registry_id(id_index: &str) -> String {
         format!("registry.id_sealed:{id_index}")
+    }
+    pub fn ledger_person(id_index: &str) -> String {
+        format!("ledger_persons.id_sealed:{id_index}")
     }
     pub fn filing_payload(client_id: &str) -> String {
         format!("filings.payload:{client_id}")

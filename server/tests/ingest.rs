@@ -24,7 +24,7 @@ fn receipt(o: &Outcome) -> (String, bool) {
 async fn stored_once_and_the_retry_gets_the_original_receipt(store: Arc<dyn Store>) {
     let state = state_over(store.clone());
     // Enrolments come from a unit's account or a field worker, never anonymously.
-    let by = principal(&state, app::api::auth::Role::FieldWorker, None).await;
+    let by = common::field_worker(&state).await;
     let id = client_id();
     let payload = json(&enrolment(&id_number(1)));
     let first = intake::ingest_as(&state.cx(), batch(vec![item(&id, FilingKind::Enrolment, &payload)]), Some(&by)).await.unwrap();
@@ -42,7 +42,7 @@ both_stores!(exactly_once, stored_once_and_the_retry_gets_the_original_receipt);
 async fn the_same_id_with_other_content_is_a_conflict_and_nothing_is_overwritten(store: Arc<dyn Store>) {
     let state = state_over(store.clone());
     // Enrolments come from a unit's account or a field worker, never anonymously.
-    let by = principal(&state, app::api::auth::Role::FieldWorker, None).await;
+    let by = common::field_worker(&state).await;
     let id = client_id();
     let original = json(&enrolment(&id_number(2)));
     intake::ingest_as(&state.cx(), batch(vec![item(&id, FilingKind::Enrolment, &original)]), Some(&by)).await.unwrap();
@@ -60,7 +60,7 @@ both_stores!(conflict, the_same_id_with_other_content_is_a_conflict_and_nothing_
 async fn the_rules_run_again_and_refusals_are_not_stored(store: Arc<dyn Store>) {
     let state = state_over(store.clone());
     // Enrolments come from a unit's account or a field worker, never anonymously.
-    let by = principal(&state, app::api::auth::Role::FieldWorker, None).await;
+    let by = common::field_worker(&state).await;
     let mut bad = enrolment(&id_number(3));
     bad.monthly_base = "100".into();
     bad.name = "王3".into();
@@ -85,20 +85,20 @@ both_stores!(rules, the_rules_run_again_and_refusals_are_not_stored);
 async fn a_second_enrolment_of_the_same_person_is_refused(store: Arc<dyn Store>) {
     let state = state_over(store.clone());
     // Enrolments come from a unit's account or a field worker, never anonymously.
-    let by = principal(&state, app::api::auth::Role::FieldWorker, None).await;
+    let by = common::field_worker(&state).await;
     let payload = json(&enrolment(&id_number(4)));
     let answer = intake::ingest_as(&state.cx(), batch(vec![item(&client_id(), FilingKind::Enrolment, &payload)]), Some(&by)).await.unwrap();
     receipt(&answer.results[0].outcome());
     let answer = intake::ingest_as(&state.cx(), batch(vec![item(&client_id(), FilingKind::Enrolment, &payload)]), Some(&by)).await.unwrap();
     let Outcome::Rejected { errors } = &answer.results[0].outcome() else { panic!("{answer:?}") };
-    assert_eq!(errors.error_of("id_number").unwrap().code, "enrolment.duplicate");
+    assert_eq!(errors.error_of("insurances").unwrap().code, "enrolment.already_in_unit");
 }
 both_stores!(duplicate_enrolment, a_second_enrolment_of_the_same_person_is_refused);
 
 async fn filings_wait_for_their_attachments(store: Arc<dyn Store>) {
     let state = state_over(store.clone());
     // Enrolments come from a unit's account or a field worker, never anonymously.
-    let by = principal(&state, app::api::auth::Role::FieldWorker, None).await;
+    let by = common::field_worker(&state).await;
     let photo = b"\xFF\xD8\xFF\xE0 a tiny jpeg".to_vec();
     let sha = server::vault::hex_sha256(&photo);
     let mut it = item(&client_id(), FilingKind::Enrolment, &json(&enrolment(&id_number(5))));
@@ -114,7 +114,7 @@ both_stores!(attachments, filings_wait_for_their_attachments);
 async fn concurrent_retries_of_one_filing_store_one_row(store: Arc<dyn Store>) {
     let state = state_over(store.clone());
     // Enrolments come from a unit's account or a field worker, never anonymously.
-    let by = principal(&state, app::api::auth::Role::FieldWorker, None).await;
+    let by = common::field_worker(&state).await;
     let id = client_id();
     let payload = json(&enrolment(&id_number(6)));
     let tasks: Vec<_> = (0..8)
@@ -137,7 +137,7 @@ both_stores!(concurrency, concurrent_retries_of_one_filing_store_one_row);
 async fn a_mixed_batch_gets_one_result_per_item_in_order(store: Arc<dyn Store>) {
     let state = state_over(store.clone());
     // Enrolments come from a unit's account or a field worker, never anonymously.
-    let by = principal(&state, app::api::auth::Role::FieldWorker, None).await;
+    let by = common::field_worker(&state).await;
     let mut items = Vec::new();
     for n in 10..20 {
         items.push(item(&client_id(), FilingKind::Enrolment, &json(&enrolment(&id_number(n)))));
@@ -164,6 +164,11 @@ both_stores!(mixed_batch, a_mixed_batch_gets_one_result_per_item_in_order);
 
 use common::signed_in as principal;
 
+async fn send_enrolment(state: &server::AppState, e: &app::domain::forms::enrolment::EnrolmentDraft, by: &server::accounts::session::Principal) -> Outcome {
+    let b = batch(vec![item(&client_id(), FilingKind::Enrolment, &json(e))]);
+    intake::ingest_as(&state.cx(), b, Some(by)).await.unwrap().results[0].outcome()
+}
+
 fn declaration(credit: &str) -> String {
     use app::domain::forms::base_declaration::{BaseDeclarationDraft, BaseRowDraft};
     json(&BaseDeclarationDraft {
@@ -189,6 +194,16 @@ async fn a_base_declaration_comes_from_the_units_own_account(store: Arc<dyn Stor
             ingest_as(&state.cx(), b, by.as_ref()).await.unwrap().results[0].outcome()
         }
     };
+    // Both units' people are enrolled (a declaration is for the unit's own people).
+    for (code, n) in [(&ours, 40), (&ours, 41), (&theirs, 40), (&theirs, 41)] {
+        let mut e = enrolment(&id_number(n));
+        e.credit_code = code.clone();
+        e.insurances = vec![if code == &ours { app::domain::policy::Insurance::Pension } else { app::domain::policy::Insurance::Medical }];
+        let by = common::field_worker(&state).await;
+        common::unit(&state, code).await;
+        receipt(&send_enrolment(&state, &e, &by).await);
+    }
+    let filed = store.count_filings().await.unwrap();
     // Sent without a session (it was made offline, the session ended since): it waits.
     let waiting = send(declaration(&ours), None).await;
     assert!(matches!(&waiting, Outcome::Retry { message } if message.code == "base.sign_in"), "{waiting:?}");
@@ -198,10 +213,14 @@ async fn a_base_declaration_comes_from_the_units_own_account(store: Arc<dyn Stor
     // A resident: refused.
     let resident = send(declaration(&ours), Some(principal(&state, Role::Resident, None).await)).await;
     assert!(matches!(&resident, Outcome::Rejected { errors } if errors.error_of("form").map(|i| i.code.as_ref()) == Some("base.not_employer")), "{resident:?}");
-    assert_eq!(store.count_filings().await.unwrap(), 0, "nothing refused or waiting is stored");
+    assert_eq!(store.count_filings().await.unwrap(), filed, "nothing refused or waiting is stored");
     // The unit's own account, and a field worker on a unit's behalf: accepted.
     receipt(&send(declaration(&ours), Some(principal(&state, Role::EmployerHandler, Some(&ours)).await)).await);
     receipt(&send(declaration(&theirs), Some(principal(&state, Role::FieldWorker, None).await)).await);
-    assert_eq!(store.count_filings().await.unwrap(), 2);
+    assert_eq!(store.count_filings().await.unwrap(), filed + 2);
+    // Someone who is not the unit's: refused on their row.
+    let stranger = declaration(&ours).replace(&id_number(41), &id_number(42));
+    let refused = send(stranger, Some(principal(&state, Role::EmployerHandler, Some(&ours)).await)).await;
+    assert!(matches!(&refused, Outcome::Rejected { errors } if errors.error_of("rows.1.id_number").map(|i| i.code.as_ref()) == Some("base.not_in_unit")), "{refused:?}");
 }
 both_stores!(base_declaration_authority, a_base_declaration_comes_from_the_units_own_account);

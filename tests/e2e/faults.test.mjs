@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { startProxy, sha256 } from './proxy.mjs';
 import { noisePng } from './images.mjs';
 import {
-  ARTIFACTS, fillEnrolment, idNumber, launchPhone, signInWorker, startServer, storedFilings, thisMonth, waitForDeviceDb, waitForServiceWorker,
+  ARTIFACTS, UNIT, fillEnrolment, idNumber, launchPhone, signInWorker, startServer, storedFilings, thisMonth, waitForDeviceDb, waitForServiceWorker,
 } from './support.mjs';
 
 const cleanups = [];
@@ -131,12 +131,12 @@ test('an upload cut half-way resumes with the missing chunks only; the server co
 async function injectFilings(page, n, month, { firstId = 300, backoffMs = null, lastError = UNREACHABLE, firstDue = false } = {}) {
   const ids = Array.from({ length: n }, (_, i) => idNumber(firstId + i));
   await waitForDeviceDb(page);
-  return page.evaluate(async ({ ids, month, backoffMs, lastError, firstDue }) => {
+  return page.evaluate(async ({ ids, month, backoffMs, lastError, firstDue, unit }) => {
     const hex = (buf) => [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, '0')).join('');
     const stems = '甲乙丙丁戊己庚辛壬癸';
     const items = [];
     for (const [i, id] of ids.entries()) {
-      const draft = { id_number: id, name: '王' + stems[i % 10] + stems[Math.floor(i / 10) % 10], mobile: '', card_number: '', region: '320102', start_month: month, monthly_base: '6000', insurances: ['pension', 'medical'] };
+      const draft = { id_number: id, name: '王' + stems[i % 10] + stems[Math.floor(i / 10) % 10], mobile: '', card_number: '', region: '320102', start_month: month, monthly_base: '6000', insurances: ['pension', 'medical'], credit_code: unit };
       const payload = JSON.stringify(draft);
       const now = Date.now();
       items.push({
@@ -170,7 +170,7 @@ async function injectFilings(page, n, month, { firstId = 300, backoffMs = null, 
       };
     });
     return items.map((i) => ({ client_id: i.client_id, content_hash: i.content_hash }));
-  }, { ids, month, backoffMs, lastError, firstDue });
+  }, { ids, month, backoffMs, lastError, firstDue, unit: UNIT.code });
 }
 
 const UNREACHABLE = { code: 'unreachable', zh: '网络不通，将自动重试', en: 'No connection; will retry automatically' };

@@ -28,6 +28,10 @@ export function siteCopy() {
  * business, never anonymous). */
 export const WORKER = { id: idNumber(990), password: 'Field-work9', name: '吴干事', mobile: '13600136999' };
 
+/** The unit `startServer({ worker: true })` puts in the ledger, which the worker enrols people
+ * into (staff name the unit by its credit code). */
+export const UNIT = { code: '9132010270000001XC', name: '南京示例茶叶有限公司' };
+
 /**
  * Starts the server binary; resolves once it printed its URL.
  * `port: 0` picks a free port; pass the same port and dataDir to restart "the same" server.
@@ -39,6 +43,10 @@ export function startServer({ port = 0, dataDir = tempDir('data'), siteDir = env
       'staff', '--data-dir', dataDir, 'create', '--role', 'field-worker', '--name', WORKER.name, '--id-number', WORKER.id, '--mobile', WORKER.mobile,
     ], { input: WORKER.password + '\n', encoding: 'utf8', env: withoutDatabaseUrl() });
     if (made.status !== 0) throw new Error(`staff create: ${made.stderr}`);
+    const unit = spawnSync(env('SHEBAO_SERVER_BIN'), [
+      'ledger', '--data-dir', dataDir, 'add-unit', '--credit-code', UNIT.code, '--name', UNIT.name, '--region', '320102', '--class', '1',
+    ], { encoding: 'utf8', env: withoutDatabaseUrl() });
+    if (unit.status !== 0) throw new Error(`ledger add-unit: ${unit.stderr}`);
   }
   const child = spawn(env('SHEBAO_SERVER_BIN'), [
     'serve', '--bind', `127.0.0.1:${port}`, '--site-dir', siteDir, '--data-dir', dataDir, '--dev', '--quota-scale', '1000', ...extra,
@@ -149,7 +157,8 @@ export async function signInStaff(page, baseUrl, { id, password, mobile }) {
 }
 
 /** Fills the enrolment form the way a person does (typing, choosing). */
-export async function fillEnrolment(page, { id, name, base = '6000' }) {
+export async function fillEnrolment(page, { id, name, base = '6000', unit = UNIT.code }) {
+  await page.locator('#credit_code').fill(unit);
   await page.locator('#id_number').fill(id);
   await page.locator('#name').fill(name);
   await page.locator('#region-0').selectOption('320000');

@@ -34,8 +34,10 @@ use crate::util;
 /// measured) → 116,400 with the shared state's background work (the device store, the sync
 /// engine, the kept policy and sign-in, the JSON plumbing; `app/src/engine.rs`) moved out of
 /// the main module, and the account screens and panels joined to it in one common module
-/// (116,311 measured).
-pub const SHELL_BROTLI_BUDGET: u64 = 116_400;
+/// (116,311 measured) → 116,900 with the ledger's screens: the home screen's role tiles
+/// (我的社保, 人员减员) and the new screens' texts, which live in the main module with every
+/// text (116,879 measured).
+pub const SHELL_BROTLI_BUDGET: u64 = 116_900;
 /// Total brotli bytes of everything precached (the shell and the modules loaded on first use):
 /// what a phone downloads, once per version, to work offline. Moves only down, or up with the
 /// reason in the commit. History: 383,700 when the public bundle was first split (383,658
@@ -43,8 +45,11 @@ pub const SHELL_BROTLI_BUDGET: u64 = 116_400;
 /// across them, and each carries its own imports and exports) → 384,100 with the same
 /// `boot.js` table (384,018 measured) → 378,300 with two modules loaded on first use instead of
 /// three (the forms; everything else, the background work included), fewer boundaries to
-/// cross (378,152–378,213 measured: the panics' line numbers move it).
-pub const PRECACHED_BROTLI_BUDGET: u64 = 378_300;
+/// cross (378,152–378,213 measured: the panics' line numbers move it) → 395,700 with the
+/// ledger's first screens: the 人员减员 form with its shared rules, and 我的社保 (records,
+/// the personal account with its working, the kept answer) with the wire types they read
+/// (395,659 measured).
+pub const PRECACHED_BROTLI_BUDGET: u64 = 395_700;
 /// Where the product wants to be.
 pub const SHELL_BROTLI_GOAL: u64 = 130_000;
 

@@ -110,6 +110,14 @@ pub const EMPLOYER_STATUS: Endpoint = ep(Post, "/api/employer/status", Anyone);
 
 // 办理凭证: the client id is the capability (only the device that made the filing knows it);
 // the verify page shows nothing personal.
+// The ledger: a resident reads their own records (and prints their proof), a unit its own
+// roster and statements; the person or unit is always the session's, never a parameter.
+pub const LEDGER_RECORDS: Endpoint = ep(Get, "/api/ledger/records", Roles(&[Role::Resident]));
+pub const LEDGER_ROSTER: Endpoint = ep(Get, "/api/ledger/roster", Roles(&[Role::EmployerHandler]));
+pub const LEDGER_STATEMENT: Endpoint = ep(Get, "/api/ledger/statements/{month}", Roles(&[Role::EmployerHandler]));
+pub const PROOF: Endpoint = ep(Get, "/proof", Roles(&[Role::Resident]));
+pub const VERIFY_PROOF: Endpoint = ep(Get, "/verify-proof/{token}", Anyone);
+
 pub const VOUCHER: Endpoint = ep(Get, "/voucher/{client_id}", Anyone);
 pub const VERIFY: Endpoint = ep(Get, "/verify/{token}", Anyone);
 pub const VOUCHER_CSS: Endpoint = ep(Get, "/voucher.css", Anyone);
@@ -143,6 +151,11 @@ pub const ALL: &[Endpoint] = &[
     REVIEW_MATERIAL,
     REVIEW_DECISION,
     EMPLOYER_STATUS,
+    LEDGER_RECORDS,
+    LEDGER_ROSTER,
+    LEDGER_STATEMENT,
+    PROOF,
+    VERIFY_PROOF,
     VOUCHER,
     VERIFY,
     VOUCHER_CSS,

@@ -9,6 +9,7 @@ mod server_info;
 pub mod admin;
 pub mod auth;
 pub mod endpoints;
+pub mod ledger;
 pub mod review;
 pub mod sync;
 

@@ -23,6 +23,8 @@ pub enum FilingKind {
     EmployerRegistration,
     Enrolment,
     BaseDeclaration,
+    /// 人员减员.
+    Separation,
 }
 
 impl FilingKind {
@@ -32,11 +34,12 @@ impl FilingKind {
             FilingKind::EmployerRegistration => "employer_registration",
             FilingKind::Enrolment => "enrolment",
             FilingKind::BaseDeclaration => "base_declaration",
+            FilingKind::Separation => "separation",
         }
     }
 
     pub fn parse(s: &str) -> Option<FilingKind> {
-        [Self::PersonalRegistration, Self::EmployerRegistration, Self::Enrolment, Self::BaseDeclaration]
+        [Self::PersonalRegistration, Self::EmployerRegistration, Self::Enrolment, Self::BaseDeclaration, Self::Separation]
             .into_iter()
             .find(|k| k.as_str() == s)
     }

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::{text, Checked, Issue, REQUIRED};
 
 /// An amount of money in fen (1 元 = 100 分).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Fen(pub i64);
 

@@ -67,34 +67,49 @@ pub fn Enrolment(draft_id: Option<String>) -> impl IntoView {
                         error=Signal::derive(move || issues(field::REGION).get().error.filter(|_| reveal.get() || !f.region.get().is_empty()).map(|e| i18n.issue(&e)))/>
                     {text(field::START_MONTH, strings::FIELD_START_MONTH, f.start_month, InputKind::Month, None)}
                     {text(field::MONTHLY_BASE, strings::FIELD_MONTHLY_BASE, f.monthly_base, InputKind::Decimal, None)}
-                    <fieldset class="field" id=field::INSURANCES>
-                        <legend>{tr(strings::FIELD_INSURANCES)}</legend>
-                        {INSURANCES.into_iter().map(|(ins, label)| view! {
-                            <label class="check">
-                                <input type="checkbox" prop:checked=move || f.insurances.with(|v| v.contains(&ins))
-                                    on:change=move |ev| {
-                                        let on = event_target_checked(&ev);
-                                        f.insurances.update(|v| { v.retain(|i| *i != ins); if on { v.push(ins); } });
-                                    }/>
-                                {tr(label)}
-                            </label>
-                        }).collect_view()}
-                        {move || {
-                            let i = issues(field::INSURANCES).get();
-                            view! {
-                                {i.error.filter(|_| reveal.get()).map(|e| view! { <p class="field-error">{i18n.issue(&e)}</p> })}
-                                {i.warnings.into_iter().map(|w| view! { <p class="field-warning">{i18n.issue(&w)}</p> }).collect_view()}
-                            }
-                        }}
-                    </fieldset>
+                    <InsuranceChecks name=field::INSURANCES value=f.insurances issues=issues(field::INSURANCES) reveal=reveal/>
                     {text(field::MOBILE, strings::FIELD_MOBILE_OPTIONAL, f.mobile, InputKind::Tel, None)}
                     {text(field::CARD_NUMBER, strings::FIELD_CARD_NUMBER, f.card_number, InputKind::Identifier, None)}
+                    {text(field::CREDIT_CODE, strings::FIELD_CREDIT_CODE, f.credit_code, InputKind::Identifier, Some(strings::FIELD_CREDIT_CODE_HINT))}
                 </fieldset>
                 <PhotoSlot name="id_copy" label=strings::ATTACH_ID_COPY attachments=attachments disabled=Signal::derive(move || !editable.get())/>
                 <PhotoSlot name="household_register" label=strings::ATTACH_HOUSEHOLD attachments=attachments disabled=Signal::derive(move || !editable.get())/>
                 <FormFoot form=form/>
             </form>
         </main>
+    }
+}
+
+/// The four insurances as check boxes, with the field's error (once revealed) and warnings.
+#[component]
+pub(super) fn InsuranceChecks(
+    name: &'static str,
+    value: RwSignal<Vec<Insurance>>,
+    #[prop(into)] issues: Signal<crate::components::FieldIssues>,
+    #[prop(into)] reveal: Signal<bool>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <fieldset class="field" id=name>
+            <legend>{tr(strings::FIELD_INSURANCES)}</legend>
+            {INSURANCES.into_iter().map(|(ins, label)| view! {
+                <label class="check">
+                    <input type="checkbox" prop:checked=move || value.with(|v| v.contains(&ins))
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            value.update(|v| { v.retain(|i| *i != ins); if on { v.push(ins); } });
+                        }/>
+                    {tr(label)}
+                </label>
+            }).collect_view()}
+            {move || {
+                let i = issues.get();
+                view! {
+                    {i.error.filter(|_| reveal.get()).map(|e| view! { <p class="field-error">{i18n.issue(&e)}</p> })}
+                    {i.warnings.into_iter().map(|w| view! { <p class="field-warning">{i18n.issue(&w)}</p> }).collect_view()}
+                }
+            }}
+        </fieldset>
     }
 }
 
@@ -109,6 +124,7 @@ struct Fields {
     start_month: RwSignal<String>,
     monthly_base: RwSignal<String>,
     insurances: RwSignal<Vec<Insurance>>,
+    credit_code: RwSignal<String>,
 }
 
 /// A new form: every insurance ticked (the usual case for an employee).
@@ -128,6 +144,7 @@ impl Fields {
             start_month: s(),
             monthly_base: s(),
             insurances: RwSignal::new(Vec::new()),
+            credit_code: s(),
         };
         f.fill(initial_draft());
         f
@@ -143,6 +160,7 @@ impl Fields {
             start_month: self.start_month.get(),
             monthly_base: self.monthly_base.get(),
             insurances: self.insurances.get(),
+            credit_code: self.credit_code.get(),
         }
     }
 
@@ -155,5 +173,6 @@ impl Fields {
         self.start_month.set(d.start_month);
         self.monthly_base.set(d.monthly_base);
         self.insurances.set(d.insurances);
+        self.credit_code.set(d.credit_code);
     }
 }

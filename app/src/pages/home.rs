@@ -66,8 +66,13 @@ pub fn Home() -> impl IntoView {
                 <Show when=move || admin.get()>
                     <Tile title=strings::NAV_AUDIT note=strings::HOME_AGENCY href=Route::AuditLog.href()/>
                 </Show>
-                <Tile title=strings::NAV_NEW_ENROLMENT note=strings::HOME_EMPLOYER href=Route::Form(FilingKind::Enrolment, None).href()/>
+                <Show when=move || account.role() == Some(Role::Resident)>
+                    <Tile title=strings::HOME_MY_INSURANCE note=strings::RECORDS_TITLE href=Route::MyRecords.href()/>
+                </Show>
+                // A unit's business: its own account, or a field worker naming the unit.
                 <Show when=move || matches!(account.role(), Some(Role::EmployerHandler | Role::FieldWorker))>
+                    <Tile title=strings::NAV_NEW_ENROLMENT note=strings::HOME_EMPLOYER href=Route::Form(FilingKind::Enrolment, None).href()/>
+                    <Tile title=strings::KIND_SEPARATION note=strings::HOME_EMPLOYER href=Route::Form(FilingKind::Separation, None).href()/>
                     <Tile title=strings::KIND_BASE_DECLARATION note=strings::HOME_EMPLOYER href=Route::Form(FilingKind::BaseDeclaration, None).href()/>
                 </Show>
                 <Tile title=strings::NAV_DRAFTS note=strings::DRAFTS_TITLE href=Route::Drafts.href()/>

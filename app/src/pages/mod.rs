@@ -10,12 +10,14 @@ pub mod enrolment;
 pub mod forgot_password;
 pub mod home;
 pub mod login;
+pub mod my_records;
 pub mod not_found;
 mod online_form;
 mod outbox_form;
 pub mod register;
 pub mod review_application;
 pub mod review_queue;
+pub mod separation;
 pub mod settings;
 pub mod sync_panel;
 pub mod set_password;
@@ -28,6 +30,8 @@ pub use drafts::Drafts;
 pub use employer_register::EmployerRegister;
 pub use employer_status::EmployerStatus;
 pub use enrolment::Enrolment;
+pub use separation::Separation;
+pub use my_records::MyRecords;
 pub use forgot_password::ForgotPassword;
 pub use home::Home;
 pub use login::{Legal, Login};
@@ -49,5 +53,6 @@ pub fn kind_text(kind: FilingKind) -> Text {
         FilingKind::EmployerRegistration => strings::KIND_EMPLOYER_REGISTRATION,
         FilingKind::Enrolment => strings::KIND_ENROLMENT,
         FilingKind::BaseDeclaration => strings::KIND_BASE_DECLARATION,
+        FilingKind::Separation => strings::KIND_SEPARATION,
     }
 }

@@ -13,6 +13,8 @@ use crate::offline::{db, json};
 use crate::state::{use_network, Reachability};
 
 const KEY: &str = "me";
+/// The signed-in resident's last records (`pages/my_records.rs`): forgotten with the person.
+pub const KEPT_RECORDS: &str = "my_records";
 /// A logout asked for without a network: the server's session is ended once it can be reached.
 const LOGOUT_PENDING: &str = "logout_pending";
 
@@ -90,6 +92,9 @@ pub(crate) async fn keep(me: Option<&Me>) {
         None => JsValue::NULL,
     };
     let _ = db::meta_put(&db, KEY, &value).await;
+    if me.is_none() {
+        let _ = db::meta_put(&db, KEPT_RECORDS, &JsValue::NULL).await;
+    }
 }
 
 /// Background work of [`Account::load_kept`] (`engine.rs`): who the device knew, unless the

@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod key;
+pub mod ledger;
 pub mod login_bench;
 pub mod registry;
 pub mod review_bench;
@@ -26,6 +27,8 @@ pub enum Command {
     Check(check::CheckArgs),
     /// The insured-persons registry: seed a demo registry, import a CSV.
     Registry(registry::RegistryArgs),
+    /// The insurance ledger: the monthly assessment, payment files, a person's records.
+    Ledger(ledger::LedgerArgs),
     /// The data key: `key generate FILE`.
     Key(key::KeyArgs),
     /// Staff accounts (field workers, reviewers, admins).

@@ -21,7 +21,8 @@ pub struct RegistryArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum RegistryCommand {
-    /// Adds the demo population (the same people every time; person i is the same for any n).
+    /// Adds the demo population (the same people every time; person i is the same for any n),
+    /// and the demo ledger: units, and the first insured people's history since July 2024.
     Seed {
         /// How many people (`--count 1000000` for the benchmark's million).
         #[arg(long, default_value_t = 100_000)]
@@ -76,6 +77,18 @@ pub async fn run(args: &RegistryArgs) -> anyhow::Result<bool> {
                 "seeded {count} demo people in {:.1} s; the registry holds {}",
                 started.elapsed().as_secs_f64(),
                 store.registry_count().await?
+            );
+            let started = Instant::now();
+            let cx = crate::ledger::Cx::for_cli(store.clone(), vault.clone(), crate::state::SHIPPED_POLICY).map_err(anyhow::Error::msg)?;
+            let history = crate::ledger::demo::seed(&cx, *count, Date::china_from_unix_ms(crate::store::now_ms())).await?;
+            eprintln!(
+                "demo ledger: {} units, {} people, {} months assessed ({} rows), {} payments, in {:.1} s",
+                history.units,
+                history.people,
+                history.months,
+                history.rows,
+                history.payments,
+                started.elapsed().as_secs_f64()
             );
             Ok(true)
         }

@@ -274,6 +274,13 @@ pub async fn decide(
         detail: reasons.as_ref().map(|r| r.iter().map(|x| x.code.as_str()).collect::<Vec<_>>().join(",")),
     };
     let account = (to == Status::Approved).then(|| unit_account(&cx, &a, &form)).transpose()?;
+    let unit = account.as_ref().map(|acc| crate::ledger::NewUnit {
+        credit_code: CreditCode::parse(&form.credit_code).map_or_else(|_| form.credit_code.clone(), |c| c.value.as_str().to_owned()),
+        credit_index: acc.id_index.clone(),
+        name: a.unit_name.clone(),
+        region: a.region,
+        industry_class: None,
+    });
     let closing = serde_json::to_string(&[Reason { target: review::Target::Field(employer::field::CREDIT_CODE.into()), code: "superseded".into(), note: String::new() }])
         .unwrap_or_default();
     let t = Transition {
@@ -282,7 +289,7 @@ pub async fn decide(
         to: to.as_str(),
         reviewer: reviewer.account.id,
         reasons: reasons_json.as_deref(),
-        approve: account.as_ref().map(|a| (a, closing.as_str())),
+        approve: account.as_ref().zip(unit.as_ref()).map(|(a, u)| (a, closing.as_str(), u)),
     };
     match cx.store.application_transition(&t, &audit, now).await? {
         Moved::Yes => Ok(StatusCode::NO_CONTENT.into_response()),

@@ -81,9 +81,10 @@ pub struct Transition<'a> {
     pub to: &'a str,
     pub reviewer: i64,
     pub reasons: Option<&'a str>,
-    /// With an approval: the unit's account to create (refused if the unit has one), and the
-    /// reasons (JSON) that close the unit's other open applications.
-    pub approve: Option<(&'a crate::accounts::NewAccount, &'a str)>,
+    /// With an approval: the unit's account to create (refused if the unit has one), the
+    /// reasons (JSON) that close the unit's other open applications, and the unit's record in
+    /// the ledger (created unless it has one).
+    pub approve: Option<(&'a crate::accounts::NewAccount, &'a str, &'a crate::ledger::NewUnit)>,
 }
 
 /// What a transition did.
@@ -304,7 +305,7 @@ macro_rules! impl_application_store {
                     .bind(t.reasons)
                     .execute(&mut *tx)
                     .await?;
-                if let Some((a, closing_reasons)) = t.approve {
+                if let Some((a, closing_reasons, unit)) = t.approve {
                     let account = crate::accounts::store::insert_account!(&mut *tx, a, now)?;
                     // The status change is rolled back with it (explicitly: a transaction merely
                     // dropped keeps its locks on PostgreSQL until the connection is used again).
@@ -313,6 +314,7 @@ macro_rules! impl_application_store {
                         return Ok(Moved::UnitHasAccount);
                     };
                     sqlx::query("UPDATE employer_applications SET account_id = $1 WHERE id = $2").bind(account).bind(t.id).execute(&mut *tx).await?;
+                    crate::ledger::units::insert_unit!(&mut *tx, unit, Some(t.reviewer), "employer approved", now)?;
                     let others: Vec<i64> = sqlx::query_scalar(
                         "SELECT id FROM employer_applications WHERE credit_index = (SELECT credit_index FROM employer_applications WHERE id = $1) \
                          AND id <> $1 AND status IN ('submitted', 'in_review')",

@@ -63,14 +63,14 @@ pub trait FilingStore: Send + Sync {
     async fn all_filings(&self) -> Result<Vec<StoredFiling>, StoreError>;
 }
 
-const COLUMNS: &str = "id, client_id, kind, content_hash, receipt_no, status, received_at";
+pub(crate) const COLUMNS: &str = "id, client_id, kind, content_hash, receipt_no, status, received_at";
 
-fn stored(row: &impl RowExt) -> Result<StoredFiling, sqlx::Error> {
+pub(crate) fn stored(row: &impl RowExt) -> Result<StoredFiling, sqlx::Error> {
     row.stored()
 }
 
 /// Reading a [`StoredFiling`] from either backend's row.
-trait RowExt {
+pub(crate) trait RowExt {
     fn stored(&self) -> Result<StoredFiling, sqlx::Error>;
 }
 
@@ -94,6 +94,79 @@ macro_rules! row_ext {
 row_ext!(sqlx::sqlite::SqliteRow);
 row_ext!(sqlx::postgres::PgRow);
 
+/// `insert_filing!(&mut *tx, &filing, day, now)` stores one filing inside the caller's
+/// transaction unless its client id exists, and evaluates to `Result<Stored, sqlx::Error>`: for
+/// a capability whose filing must commit together with its effect (an enrolment and the
+/// relationships it opens).
+macro_rules! insert_filing {
+    ($tx:expr, $f:expr, $day:expr, $now:expr) => {{
+        async {
+            let (f, day, now): (&$crate::filings::NewFiling, &str, i64) = ($f, $day, $now);
+            let existing = sqlx::query(&format!("SELECT {} FROM filings WHERE client_id = $1", $crate::filings::store::COLUMNS))
+                .bind(&f.client_id)
+                .fetch_optional(&mut *$tx)
+                .await?;
+            if let Some(row) = existing {
+                return Ok::<_, sqlx::Error>($crate::filings::Stored::Existing($crate::filings::store::stored(&row)?));
+            }
+            let seq: i64 = sqlx::query_scalar(
+                "INSERT INTO counters (name, value) VALUES ($1, 1) \
+                 ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value",
+            )
+            .bind(format!("receipt:{day}"))
+            .fetch_one(&mut *$tx)
+            .await?;
+            let receipt_no = format!("SB{day}{seq:06}");
+            let inserted = sqlx::query(&format!(
+                "INSERT INTO filings (client_id, kind, content_hash, payload, subject, region, receipt_no, \
+                 status, device_id, version_of, created_at, received_at, sent_by) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, 'submitted', $8, $9, $10, $11, $12) \
+                 ON CONFLICT (client_id) DO NOTHING RETURNING {}",
+                $crate::filings::store::COLUMNS
+            ))
+            .bind(&f.client_id)
+            .bind(&f.kind)
+            .bind(&f.content_hash)
+            .bind(&f.payload)
+            .bind(&f.subject)
+            .bind(f.region)
+            .bind(&receipt_no)
+            .bind(&f.device_id)
+            .bind(&f.version_of)
+            .bind(f.created_at)
+            .bind(now)
+            .bind(f.sent_by)
+            .fetch_optional(&mut *$tx)
+            .await?;
+            match inserted {
+                Some(row) => {
+                    let filing = $crate::filings::store::stored(&row)?;
+                    for (slot, sha) in &f.attachments {
+                        sqlx::query("INSERT INTO filing_attachments (filing_id, sha256, slot) VALUES ($1, $2, $3)")
+                            .bind(filing.id)
+                            .bind(sha)
+                            .bind(slot)
+                            .execute(&mut *$tx)
+                            .await?;
+                    }
+                    Ok($crate::filings::Stored::New(filing))
+                }
+                // Another request stored the same client id between our look and our insert
+                // (PostgreSQL, read committed): read what it stored.
+                None => {
+                    let row = sqlx::query(&format!("SELECT {} FROM filings WHERE client_id = $1", $crate::filings::store::COLUMNS))
+                        .bind(&f.client_id)
+                        .fetch_one(&mut *$tx)
+                        .await?;
+                    Ok($crate::filings::Stored::Existing($crate::filings::store::stored(&row)?))
+                }
+            }
+        }
+        .await
+    }};
+}
+pub(crate) use insert_filing;
+
 macro_rules! impl_filing_store {
     ($store:ty) => {
         #[async_trait]
@@ -102,65 +175,7 @@ macro_rules! impl_filing_store {
                 let mut tx = self.begin_write().await?;
                 let mut out = Vec::with_capacity(filings.len());
                 for f in filings {
-                    let existing = sqlx::query(&format!("SELECT {COLUMNS} FROM filings WHERE client_id = $1"))
-                        .bind(&f.client_id)
-                        .fetch_optional(&mut *tx)
-                        .await?;
-                    if let Some(row) = existing {
-                        out.push(Stored::Existing(stored(&row)?));
-                        continue;
-                    }
-                    let seq: i64 = sqlx::query_scalar(
-                        "INSERT INTO counters (name, value) VALUES ($1, 1) \
-                         ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value",
-                    )
-                    .bind(format!("receipt:{day}"))
-                    .fetch_one(&mut *tx)
-                    .await?;
-                    let receipt_no = format!("SB{day}{seq:06}");
-                    let inserted = sqlx::query(&format!(
-                        "INSERT INTO filings (client_id, kind, content_hash, payload, subject, region, receipt_no, \
-                         status, device_id, version_of, created_at, received_at, sent_by) \
-                         VALUES ($1, $2, $3, $4, $5, $6, $7, 'submitted', $8, $9, $10, $11, $12) \
-                         ON CONFLICT (client_id) DO NOTHING RETURNING {COLUMNS}"
-                    ))
-                    .bind(&f.client_id)
-                    .bind(&f.kind)
-                    .bind(&f.content_hash)
-                    .bind(&f.payload)
-                    .bind(&f.subject)
-                    .bind(f.region)
-                    .bind(&receipt_no)
-                    .bind(&f.device_id)
-                    .bind(&f.version_of)
-                    .bind(f.created_at)
-                    .bind(now)
-                    .bind(f.sent_by)
-                    .fetch_optional(&mut *tx)
-                    .await?;
-                    match inserted {
-                        Some(row) => {
-                            let filing = stored(&row)?;
-                            for (slot, sha) in &f.attachments {
-                                sqlx::query("INSERT INTO filing_attachments (filing_id, sha256, slot) VALUES ($1, $2, $3)")
-                                    .bind(filing.id)
-                                    .bind(sha)
-                                    .bind(slot)
-                                    .execute(&mut *tx)
-                                    .await?;
-                            }
-                            out.push(Stored::New(filing));
-                        }
-                        // Another request stored the same client id between our look and our
-                        // insert (PostgreSQL, read committed): read what it stored.
-                        None => {
-                            let row = sqlx::query(&format!("SELECT {COLUMNS} FROM filings WHERE client_id = $1"))
-                                .bind(&f.client_id)
-                                .fetch_one(&mut *tx)
-                                .await?;
-                            out.push(Stored::Existing(stored(&row)?));
-                        }
-                    }
+                    out.push(insert_filing!(&mut *tx, f, day, now)?);
                 }
                 tx.commit().await?;
                 Ok(out)

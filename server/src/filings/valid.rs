@@ -7,6 +7,7 @@ use app::domain::forms::base_declaration::{self, BaseDeclaration};
 use app::domain::forms::employer::{self, EmployerRegistration};
 use app::domain::forms::enrolment::{self, Enrolment};
 use app::domain::forms::personal::{self, PersonalFiling};
+use app::domain::forms::separation::{self, Separation};
 use app::domain::forms::Context;
 use app::domain::{FieldErrors, Issue};
 use serde::de::DeserializeOwned;
@@ -18,6 +19,7 @@ pub enum ValidFiling {
     EmployerRegistration(EmployerRegistration),
     Enrolment(Enrolment),
     BaseDeclaration(BaseDeclaration),
+    Separation(Separation),
 }
 
 fn parse<T: DeserializeOwned>(payload: &str) -> Result<T, FieldErrors> {
@@ -36,6 +38,7 @@ impl ValidFiling {
             FilingKind::EmployerRegistration => Self::EmployerRegistration(employer::validate(&parse(payload)?, ctx)?.value),
             FilingKind::Enrolment => Self::Enrolment(enrolment::validate(&parse(payload)?, ctx)?.value),
             FilingKind::BaseDeclaration => Self::BaseDeclaration(base_declaration::validate(&parse(payload)?, ctx)?.value),
+            FilingKind::Separation => Self::Separation(separation::validate(&parse(payload)?, ctx)?.value),
         })
     }
 
@@ -45,6 +48,7 @@ impl ValidFiling {
             Self::EmployerRegistration(_) => FilingKind::EmployerRegistration,
             Self::Enrolment(_) => FilingKind::Enrolment,
             Self::BaseDeclaration(_) => FilingKind::BaseDeclaration,
+            Self::Separation(_) => FilingKind::Separation,
         }
     }
 
@@ -56,6 +60,7 @@ impl ValidFiling {
             Self::EmployerRegistration(r) => Some(r.credit_code.as_str()),
             Self::Enrolment(e) => Some(e.id_number.as_str()),
             Self::BaseDeclaration(_) => None,
+            Self::Separation(s) => Some(s.id_number.as_str()),
         }
     }
 
@@ -66,6 +71,8 @@ impl ValidFiling {
             Self::EmployerRegistration(r) => r.credit_code.division(),
             Self::Enrolment(e) => e.region,
             Self::BaseDeclaration(d) => d.region,
+            // The unit's division when named, else where the person's ID was issued.
+            Self::Separation(s) => s.credit_code.as_ref().map_or_else(|| s.id_number.address_code(), |c| c.division()),
         }
     }
 }

@@ -4,6 +4,7 @@
 
 pub mod extract;
 pub mod headers;
+pub mod html;
 pub mod quota;
 pub mod refusal;
 pub mod site;

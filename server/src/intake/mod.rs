@@ -9,6 +9,8 @@
 
 mod kinds;
 
+use kinds::Storing;
+
 use std::sync::Arc;
 
 use app::api::sync::{is_sha256_hex, ItemResult, Outcome, SyncBatch, SyncItem, SyncResponse, MAX_BATCH_ITEMS};
@@ -22,6 +24,7 @@ use axum::{Extension, Json};
 
 use crate::accounts::session::Principal;
 use crate::filings::{NewFiling, Stored, StoredFiling, ValidFiling, Verdict};
+use crate::ledger::{Enrolled, Separated};
 use crate::http::{quota, ClientAddress, Internal};
 use crate::store::{AuditEntry, StoreError};
 use crate::vault::hex_sha256;
@@ -40,8 +43,8 @@ pub struct Sender<'a> {
 }
 
 /// The queries the intake needs.
-pub trait Db: crate::employers::Db {}
-impl<T: crate::employers::Db + ?Sized> Db for T {}
+pub trait Db: crate::employers::Db + crate::ledger::Db {}
+impl<T: crate::employers::Db + crate::ledger::Db + ?Sized> Db for T {}
 
 /// What the intake reaches (`FromRef` of the server's state).
 #[derive(Clone)]
@@ -120,7 +123,8 @@ pub async fn ingest_from(cx: &Cx, batch: SyncBatch, sender: &Sender<'_>) -> Resu
     for item in &batch.items {
         prepared.push(prepare(cx, &batch.device_id, item, &ctx, sender, &mut to_store).await?);
     }
-    let mut stored = store_all(cx, &to_store, &today.digits(), now).await?.into_iter();
+    let storing = to_store.len();
+    let mut stored = store_all(cx, to_store, &today.digits(), now, by).await?.into_iter();
     let mut results = Vec::with_capacity(batch.items.len());
     // Every accepted filing's effect (idempotent: also when a retry finds the filing stored by
     // an attempt that failed before its effect).
@@ -135,7 +139,7 @@ pub async fn ingest_from(cx: &Cx, batch: SyncBatch, sender: &Sender<'_>) -> Resu
             Prepared::Store(valid) => match stored.next().expect("one result per stored filing") {
                 Err(errors) => Outcome::Rejected { errors },
                 Ok(Stored::New(f)) => {
-                    if let Some(p) = by.filter(|_| matches!(valid, ValidFiling::Enrolment(_) | ValidFiling::BaseDeclaration(_))) {
+                    if let Some(p) = by.filter(|_| matches!(valid, ValidFiling::Enrolment(_) | ValidFiling::Separation(_) | ValidFiling::BaseDeclaration(_))) {
                         let audit = AuditEntry {
                             actor: Some(p.account.id),
                             actor_role: Some(p.role.as_str().into()),
@@ -162,7 +166,7 @@ pub async fn ingest_from(cx: &Cx, batch: SyncBatch, sender: &Sender<'_>) -> Resu
     for (item, valid) in &effects {
         kinds::apply(cx, valid, item, sender).await?;
     }
-    tracing::info!(items = batch.items.len(), stored = to_store.len(), "sync batch");
+    tracing::info!(items = batch.items.len(), stored = storing, "sync batch");
     Ok(SyncResponse { results, server_time: now })
 }
 
@@ -190,10 +194,60 @@ fn rejected(field: &str, issue: Issue) -> Prepared {
     Prepared::Decided(Outcome::Rejected { errors })
 }
 
-/// Stores the batch's filings in one transaction. Should the database refuse one of them (a
-/// rule the checks above missed), each is stored on its own, so that the one refused is
-/// answered as refused and the others go through — never a whole batch retried for ever.
-async fn store_all(cx: &Cx, filings: &[NewFiling], day: &str, now: i64) -> Result<Vec<Result<Stored, FieldErrors>>, Internal> {
+/// Stores the batch's filings, in the batch's order: those that open relationships each with
+/// them in a transaction of its own (refused as a whole when the database finds the person
+/// insured already), the others together ([`store_batch`]).
+async fn store_all(
+    cx: &Cx,
+    filings: Vec<(NewFiling, Storing)>,
+    day: &str,
+    now: i64,
+    by: Option<&Principal>,
+) -> Result<Vec<Result<Stored, FieldErrors>>, Internal> {
+    let (plain, with_effect): (Vec<_>, Vec<_>) = filings.into_iter().enumerate().partition(|(_, (_, s))| matches!(s, Storing::WithBatch));
+    let (plain_at, plain): (Vec<usize>, Vec<NewFiling>) = plain.into_iter().map(|(i, (f, _))| (i, f)).unzip();
+    let mut out: Vec<Option<Result<Stored, FieldErrors>>> = (0..plain_at.len() + with_effect.len()).map(|_| None).collect();
+    for (i, result) in plain_at.into_iter().zip(store_batch(cx, &plain, day, now).await?) {
+        out[i] = Some(result);
+    }
+    for (i, (filing, storing)) in with_effect {
+        out[i] = Some(match storing {
+            Storing::WithBatch => unreachable!("partitioned above"),
+            Storing::Separate(s) => {
+                let done = cx.store.separate(&filing, &s, day, now).await?;
+                match (crate::ledger::separation::refusal(&done), done) {
+                    (_, Separated::Stored(stored)) => Ok(stored),
+                    (Some(Verdict::Reject(errors)), _) => Err(errors),
+                    _ => unreachable!("refusal() rejects what was not stored"),
+                }
+            }
+            Storing::Enrol(e) => match cx.store.enrol(&filing, &e, day, now).await? {
+                Enrolled::Stored(stored) => Ok(stored),
+                Enrolled::Taken(insurance) => 'taken: {
+                    // A concurrent retry of this very filing stored it (and insured the person).
+                    if let Some(existing) = cx.store.filing_by_client_id(&filing.client_id).await? {
+                        break 'taken Ok(Stored::Existing(existing));
+                    }
+                    // Lost a race the check could not see: say who holds the person (to staff).
+                    let staff = by.is_some_and(|p| p.role.is_staff());
+                    let holder = cx.store.open_relationships(&e.person.id_index).await?.into_iter().find(|r| r.insurance == insurance);
+                    let own = holder.as_ref().is_some_and(|h| h.unit_id == e.unit_id);
+                    let name = holder.as_ref().filter(|_| staff).map(|h| h.unit_name.as_str());
+                    match crate::ledger::enrolment::taken(insurance, name, own) {
+                        Verdict::Reject(errors) => Err(errors),
+                        _ => unreachable!("taken() rejects"),
+                    }
+                }
+            },
+        });
+    }
+    Ok(out.into_iter().map(|r| r.expect("every filing stored or refused")).collect())
+}
+
+/// Stores filings in one transaction. Should the database refuse one of them (a rule the
+/// checks above missed), each is stored on its own, so that the one refused is answered as
+/// refused and the others go through — never a whole batch retried for ever.
+async fn store_batch(cx: &Cx, filings: &[NewFiling], day: &str, now: i64) -> Result<Vec<Result<Stored, FieldErrors>>, Internal> {
     if filings.is_empty() {
         return Ok(Vec::new());
     }
@@ -238,7 +292,7 @@ async fn prepare(
     item: &SyncItem,
     ctx: &Context<'_>,
     sender: &Sender<'_>,
-    to_store: &mut Vec<NewFiling>,
+    to_store: &mut Vec<(NewFiling, Storing)>,
 ) -> Result<Prepared, Internal> {
     if !is_client_id(&item.client_id) {
         return Ok(rejected("form", Issue::new("client_id.invalid", "提交编号无效，请更新应用", "The filing id is invalid; update the app")));
@@ -276,12 +330,23 @@ async fn prepare(
         return Ok(Prepared::Decided(Outcome::MissingAttachments { missing }));
     }
     let subject = filing.subject().map(|s| cx.accounts.vault.blind_index(item.kind.as_str(), s));
-    match kinds::check(cx, &filing, item, subject.as_deref(), sender).await? {
-        Verdict::Pass => {}
-        Verdict::Reject(errors) => return Ok(Prepared::Decided(Outcome::Rejected { errors })),
-        Verdict::Retry(message) => return Ok(Prepared::Decided(Outcome::Retry { message })),
-    }
-    to_store.push(NewFiling {
+    let storing = match kinds::check(cx, &filing, item, sender).await? {
+        Ok(storing) => storing,
+        Err(Verdict::Reject(errors)) => {
+            // A concurrent retry of this very filing may have been stored since the look
+            // above, and be why the check now refuses it (the person is insured by it).
+            if let Some(existing) = cx.store.filing_by_client_id(&item.client_id).await? {
+                return Ok(match same_or_conflict(&existing, &item.content_hash) {
+                    Outcome::Accepted { .. } => Prepared::Again(existing, Some(filing)),
+                    outcome => Prepared::Decided(outcome),
+                });
+            }
+            return Ok(Prepared::Decided(Outcome::Rejected { errors }));
+        }
+        Err(Verdict::Retry(message)) => return Ok(Prepared::Decided(Outcome::Retry { message })),
+        Err(Verdict::Pass) => Storing::WithBatch,
+    };
+    to_store.push((NewFiling {
         client_id: item.client_id.clone(),
         kind: item.kind.as_str().to_owned(),
         content_hash: item.content_hash.clone(),
@@ -293,7 +358,7 @@ async fn prepare(
         created_at: item.created_at,
         attachments: item.attachments.iter().map(|a| (a.slot.clone(), a.sha256.clone())).collect(),
         sent_by: sender.by.map(|p| p.account.id),
-    });
+    }, storing));
     Ok(Prepared::Store(filing))
 }
 

@@ -1,42 +1,62 @@
-//! 缴费基数申报 is the unit's own business: it is filed by the unit's approved account, or by an
-//! agency field worker on the unit's behalf. A declaration made offline may reach the server
-//! after its session ended; it then waits (a retry, not a refusal) until the person signs in
-//! again on that phone.
+//! 缴费基数申报 is the unit's own business: it is filed by the unit's approved account, or by
+//! agency staff naming the unit ([`super::unit_of`]); every row must be one of the unit's own
+//! people. Its effect sets the declared bases of the declaration's year; a month already
+//! assessed gets its difference as an adjustment at the next run, never an edited row.
 
-use app::api::auth::Role;
 use app::domain::forms::base_declaration::{field, BaseDeclaration};
 use app::domain::Issue;
 
+use super::unit_of::{unit_of, Wording};
 use crate::accounts::session::Principal;
-use crate::accounts::ACTIVE;
 use crate::filings::Verdict;
+use crate::http::Internal;
 use crate::vault::{purpose, Vault};
 
-/// Who may file `declaration`.
-pub fn check(vault: &Vault, declaration: &BaseDeclaration, by: Option<&Principal>) -> Verdict {
-    let Some(by) = by else {
-        return Verdict::Retry(Issue::new(
-            "base.sign_in",
-            "请以本单位账号登录后发送缴费基数申报",
-            "Sign in with the unit's account to send the contribution base declaration",
-        ));
+const WORDING: Wording = Wording {
+    sign_in: "base.sign_in",
+    not_your_unit: "base.not_your_unit",
+    not_employer: "base.not_employer",
+    zh: "缴费基数申报",
+    en: "contribution base declaration",
+};
+
+/// Who may file `declaration`, and whether its people are the unit's.
+pub async fn check(
+    store: &dyn super::Db,
+    vault: &Vault,
+    declaration: &BaseDeclaration,
+    by: Option<&Principal>,
+) -> Result<Verdict, Internal> {
+    let unit = match unit_of(store, vault, by, Some(&declaration.credit_code), field::CREDIT_CODE, &WORDING).await? {
+        Ok((unit, _)) => unit,
+        Err(verdict) => return Ok(verdict),
     };
-    match by.role {
-        Role::FieldWorker => Verdict::Pass,
-        Role::EmployerHandler if by.account.status == ACTIVE => {
-            if vault.blind_index(purpose::CREDIT_CODE, declaration.credit_code.as_str()) == by.account.id_index {
-                Verdict::Pass
-            } else {
-                Verdict::reject(field::CREDIT_CODE, not_yours())
-            }
+    let indexes: Vec<String> = declaration.rows.iter().map(|r| vault.blind_index(purpose::ID_NUMBER, r.id_number.as_str())).collect();
+    let mut errors = app::domain::FieldErrors::default();
+    for (i, ours) in store.in_unit(unit.id, &indexes).await?.into_iter().enumerate() {
+        if !ours {
+            errors.error(
+                field::row(i, "id_number"),
+                Issue::new("base.not_in_unit", "该人员不是本单位的参保人员，请先办理参保登记", "This person is not insured by the unit; enrol them first"),
+            );
         }
-        _ => Verdict::reject(
-            "form",
-            Issue::new("base.not_employer", "缴费基数申报须由单位账号办理", "A contribution base declaration is filed by the unit's account"),
-        ),
     }
+    Ok(if errors.errors.is_empty() { Verdict::Pass } else { Verdict::Reject(errors) })
 }
 
-fn not_yours() -> Issue {
-    Issue::new("base.not_your_unit", "只能为本单位申报缴费基数", "You can declare contribution bases only for your own unit")
+/// Once stored: the declared bases of the year (idempotent: a retry sets the same values).
+pub async fn apply(
+    store: &dyn super::Db,
+    vault: &Vault,
+    declaration: &BaseDeclaration,
+    client_id: &str,
+    by: Option<&Principal>,
+    now: i64,
+) -> Result<(), Internal> {
+    let Some(unit) = store.unit_by_code(declaration.credit_code.as_str()).await? else { return Ok(()) };
+    let rows: Vec<(String, i64)> =
+        declaration.rows.iter().map(|r| (vault.blind_index(purpose::ID_NUMBER, r.id_number.as_str()), r.monthly_base.0)).collect();
+    let year = i64::from(declaration.effective_month.year);
+    store.declare_bases(unit.id, year, &rows, Some(client_id), by.map(|p| p.account.id), now).await?;
+    Ok(())
 }

@@ -41,7 +41,8 @@ pub enum ImportError {
 
 const BATCH: usize = 5_000;
 
-fn bad(line: u64, field: &str, issue: &Issue) -> BadRow {
+/// A bad row of any imported file, as it is reported.
+pub fn bad(line: u64, field: &str, issue: &Issue) -> BadRow {
     BadRow { line, field: field.into(), code: issue.code.to_string(), message: issue.zh.to_string(), message_en: issue.en.to_string() }
 }
 

@@ -18,11 +18,12 @@ use std::sync::Arc;
 use app::domain::review::Status;
 use app::domain::Date;
 use axum::extract::{Path, State};
-use axum::http::{header, HeaderMap};
+use axum::http::HeaderMap;
 use axum::response::Response;
 
-use self::render::{china_time, esc, kind_name, not_found, office, page, qr_img, summary, unavailable};
-pub use self::render::stylesheet;
+use self::render::{kind_name, office, summary};
+pub use crate::http::html::stylesheet;
+use crate::http::html::{china_time, esc, not_found, origin, page, qr_img, unavailable, verify_code};
 
 use crate::employers::ApplicationStore;
 use crate::filings::{FilingStore, StoredFiling};
@@ -44,14 +45,7 @@ pub struct Cx {
 
 /// The verify code of a receipt number: 16 hex digits of its keyed hash.
 pub fn code(vault: &Vault, receipt_no: &str) -> String {
-    vault.blind_index(purpose::VOUCHER, receipt_no).chars().take(16).collect()
-}
-
-/// Where the site is, as the request reached it (for the QR code's link).
-fn origin(cx: &Cx, headers: &HeaderMap) -> String {
-    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("localhost");
-    let scheme = if cx.https { "https" } else { "http" };
-    format!("{scheme}://{host}")
+    verify_code(vault, purpose::VOUCHER, receipt_no)
 }
 
 /// The review status of an employer registration, if the filing is one.
@@ -77,7 +71,7 @@ pub async fn voucher(State(state): State<Cx>, headers: HeaderMap, Path(client_id
     };
     let today = Date::china_from_unix_ms(filing.received_at);
     let (rows, region) = summary(&filing.kind, &payload, today);
-    let verify = format!("{}/verify/{}.{}", origin(&state, &headers), filing.receipt_no, code(&state.vault, &filing.receipt_no));
+    let verify = format!("{}/verify/{}.{}", origin(state.https, &headers), filing.receipt_no, code(&state.vault, &filing.receipt_no));
     let mut facts = String::new();
     for (label, value) in rows.iter().filter(|(_, v)| !v.is_empty()) {
         facts.push_str(&format!("<dt>{}</dt><dd>{}</dd>", esc(label), esc(value)));

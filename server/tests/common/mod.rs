@@ -160,8 +160,21 @@ pub fn enrolment(id_number: &str) -> app::domain::forms::enrolment::EnrolmentDra
         start_month: this_month(),
         monthly_base: "6000".into(),
         insurances: vec![app::domain::policy::Insurance::Pension, app::domain::policy::Insurance::Medical],
+        credit_code: credit_code(1),
         ..Default::default()
     }
+}
+
+/// The unit with credit code `code` in the ledger (what an approval or the agency creates).
+pub async fn unit(state: &server::AppState, code: &str) -> i64 {
+    let u = server::ledger::NewUnit {
+        credit_code: code.to_owned(),
+        credit_index: state.vault.blind_index(server::vault::purpose::CREDIT_CODE, code),
+        name: format!("测试单位{}", &code[10..16]),
+        region: 320102,
+        industry_class: Some(1),
+    };
+    state.store.unit_ensure(&u, None, "test", 1).await.unwrap()
 }
 
 /// A valid unified social credit code with sequence `n` (a company registered in Xuanwu,
@@ -220,11 +233,16 @@ pub async fn signed_in(state: &server::AppState, role: app::api::auth::Role, cre
     };
     state.store.account_create(&account, &Default::default(), 1).await.unwrap();
     let account = state.store.account_by_id_index(&id_index).await.unwrap().unwrap();
+    if let (app::api::auth::Role::EmployerHandler, Some(code)) = (role, credit) {
+        unit(state, code).await;
+    }
     server::accounts::session::Principal { account, role, token_hash: String::new(), csrf: String::new() }
 }
 
-/// A field worker's session as the intake sees it (enrolments are never filed anonymously).
+/// A field worker's session as the intake sees it (enrolments are never filed anonymously),
+/// and the unit [`enrolment`] names in the ledger.
 pub async fn field_worker(state: &server::AppState) -> server::accounts::session::Principal {
+    unit(state, &credit_code(1)).await;
     signed_in(state, app::api::auth::Role::FieldWorker, None).await
 }
 

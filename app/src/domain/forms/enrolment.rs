@@ -1,11 +1,12 @@
 //! 参保登记（人员新增）— enrolling an employee: who, where, from which month, on which monthly
-//! base, in which insurances.
+//! base, in which insurances — and for which unit: a unit's own account enrols into its unit;
+//! agency staff entering it for a unit name the unit by its credit code.
 
 use serde::{Deserialize, Serialize};
 
 use super::{check_month, Context};
 use crate::domain::policy::Insurance;
-use crate::domain::{divisions, text, Date, Fen, FieldErrors, IdNumber, Issue, MobileNumber, PersonName, Valid, REQUIRED};
+use crate::domain::{divisions, text, CreditCode, Date, Fen, FieldErrors, IdNumber, Issue, MobileNumber, PersonName, Valid, REQUIRED};
 
 pub mod field {
     pub const ID_NUMBER: &str = "id_number";
@@ -16,6 +17,7 @@ pub mod field {
     pub const START_MONTH: &str = "start_month";
     pub const MONTHLY_BASE: &str = "monthly_base";
     pub const INSURANCES: &str = "insurances";
+    pub const CREDIT_CODE: &str = "credit_code";
 }
 
 /// No one below the legal working age is enrolled as an employee.
@@ -36,6 +38,10 @@ pub struct EnrolmentDraft {
     /// 元 per month, as typed.
     pub monthly_base: String,
     pub insurances: Vec<Insurance>,
+    /// The unit's 统一社会信用代码: optional on the form (a unit's own account enrols into its
+    /// unit); the server requires it from agency staff entering an enrolment for a unit.
+    #[serde(default)]
+    pub credit_code: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,6 +54,7 @@ pub struct Enrolment {
     pub start_month: Date,
     pub monthly_base: Fen,
     pub insurances: Vec<Insurance>,
+    pub credit_code: Option<CreditCode>,
 }
 
 /// Validates the form. Cross-field rules: the base within the region's limits for the start
@@ -72,6 +79,11 @@ pub fn validate(d: &EnrolmentDraft, ctx: &Context) -> Result<Valid<Enrolment>, F
         let issue = if d.region.trim().is_empty() { REQUIRED } else { Issue::new("region.unknown", "请从列表中选择参保地", "Choose the place of insurance from the list") };
         e.error(field::REGION, issue);
     }
+    let credit_code = if d.credit_code.trim().is_empty() {
+        Some(None)
+    } else {
+        e.take(field::CREDIT_CODE, CreditCode::parse(&d.credit_code)).map(Some)
+    };
     let start_month = check_month(&mut e, field::START_MONTH, &d.start_month, ctx.today, 12, 1);
     let monthly_base = e.take(field::MONTHLY_BASE, Fen::parse_yuan(&d.monthly_base));
     if let (Some(base), Some(region), Some(month), Some(policy)) = (monthly_base, region, start_month, ctx.policy) {
@@ -100,6 +112,7 @@ pub fn validate(d: &EnrolmentDraft, ctx: &Context) -> Result<Valid<Enrolment>, F
             start_month: start_month?,
             monthly_base: monthly_base?,
             insurances,
+            credit_code: credit_code?,
         })
     })
 }

@@ -8,6 +8,7 @@ pub mod employer;
 pub mod enrolment;
 pub mod password_reset;
 pub mod personal;
+pub mod separation;
 
 use super::{policy::PolicyTable, Date, FieldErrors, Issue, REQUIRED};
 

@@ -146,6 +146,7 @@ fn enrolment_ok() -> enrolment::EnrolmentDraft {
         start_month: "2026-11".into(),
         monthly_base: "6,000".into(),
         insurances: vec![Insurance::Pension, Insurance::Medical, Insurance::Unemployment, Insurance::WorkInjury],
+        credit_code: "".into(),
     }
 }
 
@@ -169,6 +170,12 @@ fn enrolment_limits_and_ages() {
     retired.insurances = vec![Insurance::Pension, Insurance::Medical];
     let ok = enrolment::validate(&retired, &ctx(&p)).unwrap();
     assert_eq!(ok.warnings["insurances"][0].code, "age.pension_retired");
+
+    // The unit's credit code is optional; given, it must be a valid one.
+    let mut unit = enrolment_ok();
+    unit.credit_code = "91320102MA1X2Y3Z4A".into();
+    assert!(enrolment::validate(&unit, &ctx(&p)).unwrap_err().error_of("credit_code").is_some());
+    assert_eq!(enrolment::validate(&enrolment_ok(), &ctx(&p)).unwrap().value.credit_code, None);
 
     let mut child = enrolment_ok();
     child.id_number = fix_check("32010220150307123");
@@ -253,12 +260,12 @@ mod arbitrary_input {
         }
 
         #[test]
-        fn enrolment(fields in prop::collection::vec(s(), 7)) {
+        fn enrolment(fields in prop::collection::vec(s(), 8)) {
             let p = policy();
             let f = |i: usize| fields[i].clone();
             let d = enrolment::EnrolmentDraft {
                 id_number: f(0), name: f(1), mobile: f(2), card_number: f(3), region: f(4), start_month: f(5), monthly_base: f(6),
-                insurances: vec![Insurance::Pension],
+                insurances: vec![Insurance::Pension], credit_code: f(7),
             };
             let _ = enrolment::validate(&d, &ctx(&p));
         }
@@ -278,5 +285,38 @@ mod arbitrary_input {
             let _ = crate::domain::Address::parse(&a, &b);
             let _ = super::super::parse_month(&a);
         }
+    }
+}
+
+fn separation_ok() -> separation::SeparationDraft {
+    separation::SeparationDraft {
+        id_number: "320102199003071239".into(),
+        name: "王小明".into(),
+        insurances: vec![Insurance::Pension, Insurance::Medical],
+        last_month: "2026-10".into(),
+        reason: "resigned".into(),
+        credit_code: String::new(),
+    }
+}
+
+#[test]
+fn separation_fields() {
+    let p = policy();
+    let ok = separation::validate(&separation_ok(), &ctx(&p)).unwrap().value;
+    assert_eq!((ok.reason, ok.last_month, ok.credit_code), (separation::Reason::Resigned, Date::new(2026, 10, 1).unwrap(), None));
+    let fails = |change: &dyn Fn(&mut separation::SeparationDraft), field: &str, code: &str| {
+        let mut d = separation_ok();
+        change(&mut d);
+        let e = separation::validate(&d, &ctx(&p)).unwrap_err();
+        assert_eq!(e.error_of(field).map(|i| &*i.code), Some(code), "{field}: {e:?}");
+    };
+    fails(&|d| d.reason = String::new(), separation::field::REASON, "required");
+    fails(&|d| d.reason = "fired".into(), separation::field::REASON, "reason.unknown");
+    fails(&|d| d.insurances.clear(), separation::field::INSURANCES, "insurances.none");
+    fails(&|d| d.last_month = "2027-02".into(), separation::field::LAST_MONTH, "month.range");
+    fails(&|d| d.last_month = "2026/10".into(), separation::field::LAST_MONTH, "month.format");
+    fails(&|d| d.credit_code = "91320102MA1XXXXX0".into(), separation::field::CREDIT_CODE, "credit_code.length");
+    for r in separation::Reason::ALL {
+        assert_eq!(separation::Reason::parse(r.code()), Some(r));
     }
 }

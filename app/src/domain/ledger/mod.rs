@@ -5,17 +5,23 @@
 //!
 //! Glossary: 缴费基数 → the declared base, clamped to the year's 60 %–300 % band ([`Clamp`]);
 //! 核定 → [`assess`]; 单位/个人缴费 → `employer` / `individual`; 工伤行业类别 → [`IndustryClass`];
-//! 滞纳金 → [`late_fee`]; 个人账户 → [`interest`]; 计算过程 → [`Working`].
+//! 滞纳金 → [`late_fee`]; 个人账户 → [`interest`]; 计算过程 → [`Working`]; 核定单 →
+//! [`Totals`]; 到账对账 → [`Standing`]; 欠费 → [`arrears`].
 
+pub mod account;
 pub mod assessment;
 pub mod interest;
 pub mod late_fee;
+pub mod month;
 pub mod policy;
+pub mod statement;
 
 pub use assessment::{assess, Assessment, Clamp, IndustryClass};
 pub use interest::{year_end, YearEnd};
 pub use late_fee::{late_fee, LateFee};
+pub use month::Month;
 pub use policy::LedgerPolicy;
+pub use statement::{arrears, RowAmounts, Standing, Totals};
 
 use super::Fen;
 

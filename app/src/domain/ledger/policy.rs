@@ -33,6 +33,8 @@ pub struct InterestRate {
 pub struct LateFeeRate {
     /// Ten-thousandths of the arrears per day: 5 is 0.05 %.
     pub per_day: BasisPoints,
+    /// A month's contributions are in arrears from this day of the next month.
+    pub from_day_of_next_month: u8,
     pub source: String,
 }
 

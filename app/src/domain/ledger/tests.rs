@@ -158,3 +158,49 @@ proptest! {
         prop_assert!(y.end.0 >= start + credits);
     }
 }
+
+#[test]
+fn a_months_arrears_start_the_next_month_and_carry_the_late_fee() {
+    let ledger = policy().1;
+    let m = Month::parse("2026-03").unwrap();
+    // 10,000 元 due, 4,000 paid: 6,000 owed from 2026-04-01; on 2026-04-11 that is 10 days.
+    let a = arrears(m, Fen(1_000_000), Fen(400_000), Date::new(2026, 4, 11).unwrap(), &ledger).unwrap();
+    assert_eq!((a.arrears, a.days, a.fee), (Fen(600_000), 10, Fen(3_000)));
+    assert_eq!(arrears(m, Fen(1_000_000), Fen(1_000_000), Date::new(2026, 4, 11).unwrap(), &ledger), None);
+    assert_eq!(Standing::of(Fen(100), Fen(0)), Standing::Unpaid);
+    assert_eq!(Standing::of(Fen(100), Fen(50)), Standing::PartlyPaid);
+    assert_eq!(Standing::of(Fen(100), Fen(100)), Standing::Paid);
+    assert_eq!(Standing::of(Fen(100), Fen(150)), Standing::Overpaid);
+}
+
+fn any_insurance() -> impl Strategy<Value = Insurance> {
+    prop::sample::select(Insurance::ALL.to_vec())
+}
+
+proptest! {
+    #[test]
+    fn a_statements_totals_are_the_sum_of_its_rows(
+        rows in prop::collection::vec((any_insurance(), -1_000_000i64..10_000_000, -1_000_000i64..10_000_000), 0..60)
+    ) {
+        let rows: Vec<RowAmounts> = rows.into_iter().map(|(insurance, e, i)| RowAmounts { insurance, employer: Fen(e), individual: Fen(i) }).collect();
+        let t = Totals::of(&rows);
+        prop_assert_eq!(t.employer.0, rows.iter().map(|r| r.employer.0).sum::<i64>());
+        prop_assert_eq!(t.individual.0, rows.iter().map(|r| r.individual.0).sum::<i64>());
+        prop_assert_eq!(t.by_insurance.iter().map(|(_, e, i)| e.0 + i.0).sum::<i64>(), t.due().0);
+        for (ins, e, _) in &t.by_insurance {
+            prop_assert_eq!(e.0, rows.iter().filter(|r| r.insurance == *ins).map(|r| r.employer.0).sum::<i64>());
+        }
+    }
+
+    #[test]
+    fn months_count_and_print_as_they_read(y in 1900u16..2999, m in 1u8..=12, n in 0usize..40) {
+        let first = Month::new(y, m).unwrap();
+        prop_assert_eq!(Month::parse(&first.to_string()), Some(first));
+        let last = first.through(Month::new(2999, 12).unwrap()).nth(n);
+        if let Some(last) = last {
+            prop_assert_eq!(first.through(last).count(), n + 1);
+            prop_assert_eq!(last.index() - first.index(), n as i32);
+            prop_assert_eq!(Month::from_index(last.index()), Some(last));
+        }
+    }
+}

@@ -1,0 +1,85 @@
+//! What the ledger's read endpoints answer: a resident's records (缴费查询) with their personal
+//! account, and a unit's roster (在职参保人员) and monthly statement (核定单). Amounts are fen
+//! as integers; months are `YYYY-MM`.
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::ledger::account::Balance;
+use crate::domain::ledger::{LateFee, Month, Standing};
+use crate::domain::policy::Insurance;
+use crate::domain::Fen;
+
+/// One month of one insurance.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MonthRecord {
+    pub month: Month,
+    pub insurance: Insurance,
+    /// The unit's name.
+    pub unit: String,
+    /// The base assessed on (after any clamp).
+    pub base: Fen,
+    pub employer: Fen,
+    pub individual: Fen,
+    /// The unit's month is paid in full.
+    pub paid: bool,
+}
+
+/// A 参保关系 as its person sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Relationship {
+    pub insurance: Insurance,
+    pub unit: String,
+    pub start_month: Month,
+    pub end_month: Option<Month>,
+    /// `active` (参保缴费) | `suspended` (暂停缴费) | `ended` (终止).
+    pub status: String,
+}
+
+/// `GET /api/ledger/records?from=YYYY-MM&to=YYYY-MM`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Records {
+    pub from: Month,
+    pub to: Month,
+    /// By month, then insurance.
+    pub months: Vec<MonthRecord>,
+    pub employer_total: Fen,
+    pub individual_total: Fen,
+    pub relationships: Vec<Relationship>,
+    /// The personal pension account at the end of `to`.
+    pub account: Balance,
+    /// When the server answered (ms since the epoch): the device shows "截至 …" with it.
+    pub as_of: i64,
+}
+
+/// One person on a unit's roster.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RosterPerson {
+    pub name: String,
+    /// Masked (`3201**********1234`).
+    pub id_number: String,
+    pub insurances: Vec<Insurance>,
+    pub start_month: Month,
+}
+
+/// `GET /api/ledger/roster`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Roster {
+    pub unit: String,
+    pub people: Vec<RosterPerson>,
+}
+
+/// `GET /api/ledger/statements/{month}`: the unit's 核定单.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatementView {
+    pub unit: String,
+    pub month: Month,
+    /// Per insurance: employer and individual totals.
+    pub by_insurance: Vec<(Insurance, Fen, Fen)>,
+    pub due: Fen,
+    pub paid: Fen,
+    pub standing: Standing,
+    /// What is owed, with its late fee as of today.
+    pub arrears: Option<LateFee>,
+    /// People assessed.
+    pub people: u32,
+}

@@ -1,0 +1,291 @@
+//! The ledger on SQLite and PostgreSQL: one open relationship per person and insurance, held by
+//! the database in one batch and across concurrent batches; a separation frees the person for
+//! another unit; the monthly assessment written once, a later base change as an adjustment; a
+//! payment file imported whole or not at all, each reference once; through the router, a unit
+//! reads only its own people and a resident only themself, and the printed proof verifies.
+
+mod common;
+
+use std::sync::Arc;
+
+use app::api::auth::Role;
+use app::api::sync::{FilingKind, Outcome};
+use app::domain::forms::separation::SeparationDraft;
+use app::domain::ledger::Month;
+use app::domain::policy::Insurance;
+use axum::http::{Method, StatusCode};
+use common::browser::{Answer, Browser};
+use common::{batch, client_id, credit_code, enrolment, id_number, item, state_over, this_month, unit};
+use server::accounts::session::Principal;
+use server::ledger::{self, monthly, payments};
+use server::{intake, Store};
+
+fn json<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_string(v).unwrap()
+}
+
+fn code_of(o: &Outcome, field: &str) -> Option<String> {
+    match o {
+        Outcome::Rejected { errors } => errors.error_of(field).map(|i| i.code.to_string()),
+        _ => None,
+    }
+}
+
+fn accepted(o: &Outcome) -> bool {
+    matches!(o, Outcome::Accepted { .. })
+}
+
+/// Enrols person `n` into the unit `code` (pension and medical, this month).
+fn enrol_item(n: u32, code: &str) -> app::api::sync::SyncItem {
+    let mut e = enrolment(&id_number(n));
+    e.credit_code = code.to_owned();
+    item(&client_id(), FilingKind::Enrolment, &json(&e))
+}
+
+async fn send(state: &server::AppState, items: Vec<app::api::sync::SyncItem>, by: &Principal) -> Vec<Outcome> {
+    intake::ingest_as(&state.cx(), batch(items), Some(by)).await.unwrap().results.iter().map(|r| r.outcome()).collect()
+}
+
+async fn one_open_relationship_per_person_and_insurance(store: Arc<dyn Store>) {
+    let state = state_over(store.clone());
+    let worker = common::field_worker(&state).await;
+    let (a, b) = (credit_code(1), credit_code(2));
+    unit(&state, &b).await;
+    // One batch naming the person twice, for two units: the first holds, the second is told.
+    let out = send(&state, vec![enrol_item(1, &a), enrol_item(1, &b)], &worker).await;
+    assert!(accepted(&out[0]), "{out:?}");
+    assert_eq!(code_of(&out[1], "insurances").as_deref(), Some("enrolment.held_elsewhere"), "{out:?}");
+    // Staff are told which unit holds the person; a unit's own account is not.
+    let Outcome::Rejected { errors } = &out[1] else { unreachable!() };
+    assert!(errors.error_of("insurances").unwrap().zh.contains("测试单位"), "{errors:?}");
+    let unit_b = common::signed_in(&state, Role::EmployerHandler, Some(&b)).await;
+    let mut own = enrolment(&id_number(1));
+    own.credit_code = String::new();
+    let told = send(&state, vec![item(&client_id(), FilingKind::Enrolment, &json(&own))], &unit_b).await;
+    let Outcome::Rejected { errors } = &told[0] else { panic!("{told:?}") };
+    let issue = errors.error_of("insurances").unwrap();
+    assert_eq!(issue.code, "enrolment.held_elsewhere");
+    assert!(!issue.zh.contains("测试单位") && issue.zh.contains("减员"), "names no unit to a unit, says what to do: {}", issue.zh);
+
+    // Two concurrent batches enrolling one person in two units: exactly one wins, each time.
+    for n in 10..16 {
+        let tasks: Vec<_> = [&a, &b]
+            .into_iter()
+            .map(|code| {
+                let (state, worker, it) = (state.clone(), worker.clone(), enrol_item(n, code));
+                tokio::spawn(async move { send(&state, vec![it], &worker).await })
+            })
+            .collect();
+        let mut won = 0;
+        for t in tasks {
+            let out = t.await.unwrap();
+            if accepted(&out[0]) {
+                won += 1;
+            } else {
+                assert_eq!(code_of(&out[0], "insurances").as_deref(), Some("enrolment.held_elsewhere"), "{out:?}");
+            }
+        }
+        assert_eq!(won, 1, "person {n}: one enrolment holds");
+        let open = store.open_relationships(&state.vault.blind_index("id_number", &id_number(n))).await.unwrap();
+        assert_eq!(open.len(), 2, "pension and medical, with one unit: {open:?}");
+        assert_eq!(open[0].unit_id, open[1].unit_id);
+    }
+}
+both_stores!(duplicate_enrolment, one_open_relationship_per_person_and_insurance);
+
+fn separation(n: u32, code: &str, insurances: Vec<Insurance>) -> app::api::sync::SyncItem {
+    let d = SeparationDraft {
+        id_number: id_number(n),
+        name: "王小明".into(),
+        insurances,
+        last_month: this_month(),
+        reason: "resigned".into(),
+        credit_code: code.to_owned(),
+    };
+    item(&client_id(), FilingKind::Separation, &json(&d))
+}
+
+async fn a_separation_frees_the_person_for_another_unit(store: Arc<dyn Store>) {
+    let state = state_over(store.clone());
+    let worker = common::field_worker(&state).await;
+    let (a, b) = (credit_code(1), credit_code(2));
+    unit(&state, &b).await;
+    assert!(accepted(&send(&state, vec![enrol_item(1, &a)], &worker).await[0]));
+    // Unit B cannot end what unit A holds.
+    let wrong = send(&state, vec![separation(1, &b, vec![Insurance::Pension])], &worker).await;
+    assert_eq!(code_of(&wrong[0], "insurances").as_deref(), Some("separation.not_in_unit"), "{wrong:?}");
+    // A separation of the pension only: medical stays with A, so B may take the pension.
+    let sep = send(&state, vec![separation(1, &a, vec![Insurance::Pension])], &worker).await;
+    assert!(accepted(&sep[0]), "{sep:?}");
+    let mut e = enrolment(&id_number(1));
+    e.credit_code = b.clone();
+    e.insurances = vec![Insurance::Pension];
+    let moved = send(&state, vec![item(&client_id(), FilingKind::Enrolment, &json(&e))], &worker).await;
+    assert!(accepted(&moved[0]), "{moved:?}");
+    let medical_too = send(&state, vec![enrol_item(1, &b)], &worker).await;
+    assert_eq!(code_of(&medical_too[0], "insurances").as_deref(), Some("enrolment.held_elsewhere"));
+    let open = store.open_relationships(&state.vault.blind_index("id_number", &id_number(1))).await.unwrap();
+    let by: Vec<(Insurance, String)> = open.iter().map(|r| (r.insurance, r.unit_name.clone())).collect();
+    assert_eq!(by.len(), 2, "{by:?}");
+    assert_ne!(by[0].1, by[1].1, "pension with B, medical with A: {by:?}");
+    // Ending it twice: nothing left to end.
+    let again = send(&state, vec![separation(1, &a, vec![Insurance::Pension])], &worker).await;
+    assert_eq!(code_of(&again[0], "insurances").as_deref(), Some("separation.not_in_unit"));
+}
+both_stores!(separation_then_enrolment, a_separation_frees_the_person_for_another_unit);
+
+async fn the_month_is_assessed_once_and_a_base_change_adjusts_it(store: Arc<dyn Store>) {
+    let state = state_over(store.clone());
+    let worker = common::field_worker(&state).await;
+    let a = credit_code(1);
+    let out = send(&state, vec![enrol_item(1, &a), enrol_item(2, &a)], &worker).await;
+    assert!(out.iter().all(accepted), "{out:?}");
+    let cx: ledger::Cx = state.cx();
+    let month = Month::parse(&this_month()).unwrap();
+    let first = monthly::assess(&cx, month, None, None).await.unwrap();
+    assert_eq!((first.units, first.regular, first.adjustments), (1, 4, 0), "{first:?}");
+    assert!(first.employer > 0 && first.individual > 0);
+    let unit_id = store.unit_by_code(&a).await.unwrap().unwrap().id;
+    let due = |s: &server::ledger::assessments::Statement| s.due;
+    let statement = store.statement(unit_id, &month.to_string()).await.unwrap().unwrap();
+    assert_eq!(due(&statement), first.employer + first.individual, "the statement is the sum of its rows");
+    // Again: nothing to write.
+    let second = monthly::assess(&cx, month, None, None).await.unwrap();
+    assert_eq!((second.regular, second.adjustments, second.employer, second.individual), (0, 0, 0, 0), "{second:?}");
+    // A higher base declared for the year: an adjustment row per insurance of that person.
+    let year = i64::from(month.year);
+    store.declare_bases(unit_id, year, &[(state.vault.blind_index("id_number", &id_number(1)), 800_000)], None, None, 1).await.unwrap();
+    let third = monthly::assess(&cx, month, None, None).await.unwrap();
+    assert_eq!((third.regular, third.adjustments), (0, 2), "{third:?}");
+    assert!(third.employer > 0 && third.individual > 0, "a higher base owes more: {third:?}");
+    let rows = store.month_rows(unit_id, &month.to_string()).await.unwrap();
+    assert_eq!(rows.len(), 6, "the past rows stay as written");
+    let sum: i64 = rows.iter().map(|r| r.employer + r.individual).sum();
+    assert_eq!(due(&store.statement(unit_id, &month.to_string()).await.unwrap().unwrap()), sum);
+}
+both_stores!(assessment, the_month_is_assessed_once_and_a_base_change_adjusts_it);
+
+async fn a_payment_file_is_taken_whole_or_not_at_all(store: Arc<dyn Store>) {
+    let state = state_over(store.clone());
+    let worker = common::field_worker(&state).await;
+    let a = credit_code(1);
+    assert!(accepted(&send(&state, vec![enrol_item(1, &a)], &worker).await[0]));
+    let cx: ledger::Cx = state.cx();
+    let month = Month::parse(&this_month()).unwrap();
+    let run = monthly::assess(&cx, month, None, None).await.unwrap();
+    let due = run.employer + run.individual;
+    let yuan = format!("{}.{:02}", due / 100, due % 100);
+    let today = app::domain::Date::china_from_unix_ms(server::store::now_ms());
+    let paid_on = today.iso();
+    let m = month.to_string();
+    // Line 3 names a unit the ledger does not know, line 4 a bad amount: nothing is taken.
+    let bad = format!(
+        "credit_code,month,amount,reference,paid_on\n{a},{m},{yuan},REF-1,{paid_on}\n{},{m},10.00,REF-2,{paid_on}\n{a},{m},12.345,REF-3,{paid_on}\n",
+        credit_code(7)
+    );
+    let report = payments::import(store.as_ref(), bad.as_bytes(), today, None, 1).await.unwrap();
+    let payments::Report::Refused { bad: rows } = report else { panic!("refused: {report:?}") };
+    let lines: Vec<u64> = rows.iter().map(|r| r.line).collect();
+    assert_eq!(lines, [3, 4], "{rows:?}");
+    assert_eq!(store.payments_total().await.unwrap(), 0, "nothing half-imported");
+    let unit_id = store.unit_by_code(&a).await.unwrap().unwrap().id;
+    assert_eq!(store.statement(unit_id, &m).await.unwrap().unwrap().paid, 0);
+    // The good row alone (as JSON this time): taken; the same reference again: taken once.
+    let good = format!(r#"[{{"credit_code":"{a}","month":"{m}","amount":"{yuan}","reference":"REF-1","paid_on":"{paid_on}"}}]"#);
+    let report = payments::import(store.as_ref(), good.as_bytes(), today, None, 2).await.unwrap();
+    assert!(matches!(&report, payments::Report::Imported(i) if i.taken == 1 && i.total == due), "{report:?}");
+    let report = payments::import(store.as_ref(), good.as_bytes(), today, None, 3).await.unwrap();
+    assert!(matches!(&report, payments::Report::Imported(i) if i.taken == 0 && i.already == 1), "{report:?}");
+    assert_eq!(store.payments_total().await.unwrap(), due);
+    assert_eq!(store.statement(unit_id, &m).await.unwrap().unwrap().paid, due);
+    // The same reference with another amount refuses the file.
+    let other = good.replace(&format!("\"amount\":\"{yuan}\""), "\"amount\":\"1.00\"");
+    let report = payments::import(store.as_ref(), other.as_bytes(), today, None, 4).await.unwrap();
+    assert!(matches!(report, payments::Report::Refused { .. }), "{report:?}");
+    assert_eq!(store.payments_total().await.unwrap(), due);
+}
+both_stores!(payments_import, a_payment_file_is_taken_whole_or_not_at_all);
+
+/// A unit's account (keyed by its credit code, as approval keys it) and a browser signed in.
+async fn unit_browser(state: &server::AppState, code: &str) -> Browser {
+    let index = state.vault.blind_index("credit_code", code);
+    let account = server::accounts::NewAccount {
+        role: "employer_handler".into(),
+        status: "active".into(),
+        id_index: index.clone(),
+        id_sealed: state.vault.seal(&server::vault::bound::account_id(&index), code.as_bytes()),
+        name: format!("单位{}", &code[10..16]),
+        mobile_index: state.vault.blind_index("mobile", "13700137000"),
+        mobile_sealed: state.vault.seal(&server::vault::bound::account_mobile(&index), b"13700137000"),
+        email: None,
+        password_hash: state.accounts.hasher.hash(common::browser::STAFF_PASSWORD).await,
+        registered_by: None,
+        expires_at: None,
+    };
+    state.store.account_create(&account, &Default::default(), 1).await.unwrap().unwrap();
+    let mut b = Browser::default();
+    let a = b.call(state, Method::POST, "/api/auth/login", Some(serde_json::json!({"login": code, "password": common::browser::STAFF_PASSWORD}))).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.body);
+    b
+}
+
+async fn get(state: &server::AppState, b: &mut Browser, path: &str) -> Answer {
+    b.call(state, Method::GET, path, None).await
+}
+
+#[tokio::test]
+async fn a_unit_reads_its_own_people_and_a_resident_only_themself() {
+    let t = common::sqlite().await;
+    let state = state_over(t.store.clone());
+    let worker = common::field_worker(&state).await;
+    let (a, b) = (credit_code(1), credit_code(2));
+    unit(&state, &b).await;
+    let out = send(&state, vec![enrol_item(1, &a), enrol_item(2, &a), enrol_item(3, &b)], &worker).await;
+    assert!(out.iter().all(accepted), "{out:?}");
+    let month = this_month();
+    monthly::assess(&state.cx(), Month::parse(&month).unwrap(), None, None).await.unwrap();
+
+    let mut unit_a = unit_browser(&state, &a).await;
+    let roster = get(&state, &mut unit_a, "/api/ledger/roster").await;
+    assert_eq!(roster.status, StatusCode::OK, "{}", roster.body);
+    let ids: Vec<&str> = roster.body["people"].as_array().unwrap().iter().map(|p| p["id_number"].as_str().unwrap()).collect();
+    assert_eq!(ids.len(), 2, "{ids:?}");
+    assert!(ids.iter().all(|id| id.contains('*')), "masked: {ids:?}");
+    assert!(ids.iter().all(|i| !i.ends_with(&id_number(3)[14..])), "not unit B's person: {ids:?}");
+    let statement = get(&state, &mut unit_a, &format!("/api/ledger/statements/{month}")).await;
+    assert_eq!(statement.status, StatusCode::OK, "{}", statement.body);
+    assert_eq!(statement.body["people"], 2);
+    // A unit's account has no records of its own, nor anyone's.
+    assert_eq!(get(&state, &mut unit_a, &format!("/api/ledger/records?from={month}&to={month}")).await.status, StatusCode::FORBIDDEN);
+
+    // Person 3 (with unit B) reads their own months, with no way to name anyone else.
+    let (_, mut resident) = common::browser::staff(&state, "resident", &id_number(3), "13900139003").await;
+    let mine = get(&state, &mut resident, &format!("/api/ledger/records?from={month}&to={month}&id_number={}", id_number(1))).await;
+    assert_eq!(mine.status, StatusCode::OK, "{}", mine.body);
+    let months = mine.body["months"].as_array().unwrap();
+    assert_eq!(months.len(), 2, "pension and medical: {}", mine.body);
+    assert!(months.iter().all(|m| m["unit"].as_str().unwrap().contains(&b[10..16])), "{}", mine.body);
+    assert!(months.iter().all(|m| m["paid"] == false));
+    // A resident reads no unit's roster.
+    assert_eq!(get(&state, &mut resident, "/api/ledger/roster").await.status, StatusCode::FORBIDDEN);
+    // Nobody signed in reads nothing.
+    assert_eq!(get(&state, &mut Browser::default(), &format!("/api/ledger/records?from={month}&to={month}")).await.status, StatusCode::UNAUTHORIZED);
+
+    // The printed proof: masked, with a QR code whose page verifies without personal data.
+    let proof = common::send(state.clone(), {
+        let mut r = axum::http::Request::builder().uri(format!("/proof?from={month}&to={month}"));
+        r = r.header("cookie", format!("sid={}", resident.sid.clone().unwrap()));
+        r.body(axum::body::Body::empty()).unwrap()
+    })
+    .await;
+    assert_eq!(proof.status(), StatusCode::OK);
+    let html = common::body_text(proof).await;
+    assert!(html.contains("参保缴费证明") && !html.contains(&id_number(3)), "masked ID number");
+    let link = html.split("/verify-proof/").nth(1).and_then(|s| s.split('"').next()).expect("a verify link");
+    let verify = common::body_text(common::send(state.clone(), common::get(&format!("/verify-proof/{link}"))).await).await;
+    assert!(verify.contains("证明真实有效"), "{verify}");
+    assert!(html.contains("周干事"), "the proof names its person");
+    assert!(!verify.contains("周干事") && !verify.contains(&id_number(3)[14..]) && !verify.contains("测试单位"), "nothing personal: {verify}");
+    let forged = common::send(state.clone(), common::get(&format!("/verify-proof/{}0", &link[..link.len() - 1]))).await;
+    assert_eq!(forged.status(), StatusCode::NOT_FOUND);
+}

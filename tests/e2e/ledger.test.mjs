@@ -1,0 +1,121 @@
+// The ledger end to end: a unit's two employees enrolled offline (by a field worker naming the
+// unit) sync; the month is assessed and the collection's payment file imported with the server's
+// own commands; one employee registers, sees the month paid at 我的社保, prints the proof, whose
+// QR code's page verifies; with the network cut, the records still show with their date.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  ARTIFACTS, assertFitsWidth, badge, codeFor, fillEnrolment, idNumber, launchPhone, netState, signInWorker, startServer, tempDir, thisMonth,
+  waitForSavedDraft, waitForServiceWorker,
+} from './support.mjs';
+
+const cleanups = [];
+after(async () => { for (const c of cleanups.reverse()) await c(); });
+
+const A = { name: '陈一', id: idNumber(601), mobile: '13800138601' };
+const B = { name: '林二', id: idNumber(602), mobile: '13800138602' };
+
+function server(args) {
+  const r = spawnSync(process.env.SHEBAO_SERVER_BIN, args, { encoding: 'utf8' });
+  assert.equal(r.status, 0, `${args.join(' ')}: ${r.stderr}${r.stdout}`);
+  return r.stdout;
+}
+
+test('enrolled offline, assessed, paid: the employee sees the month paid, prints the proof, reads it offline', async () => {
+  const dataDir = tempDir('ledger');
+  const csv = join(dataDir, 'registry.csv');
+  writeFileSync(csv, `name,id_number,mobile\n${A.name},${A.id},${A.mobile}\n${B.name},${B.id},${B.mobile}\n`);
+  server(['registry', '--data-dir', dataDir, 'import', csv]);
+  const srv = await startServer({ worker: true, dataDir });
+  cleanups.push(srv.stop);
+  const month = thisMonth();
+
+  // The field worker's phone, signal gone: two enrolments into the outbox.
+  const worker = await launchPhone();
+  cleanups.push(() => worker.context.close());
+  await signInWorker(worker.page, srv.url, '/enrolment');
+  await waitForServiceWorker(worker.page);
+  await worker.context.setOffline(true);
+  for (const person of [A, B]) {
+    await worker.page.goto(srv.url + '/enrolment');
+    await fillEnrolment(worker.page, person);
+    await waitForSavedDraft(worker.page, person.name);
+    await worker.page.getByTestId('submit').click();
+    await worker.page.getByTestId('filing-status').waitFor();
+  }
+  assert.equal(await badge(worker.page), '⇅2');
+  // Signal back: both sync, exactly once.
+  await worker.context.setOffline(false);
+  await worker.page.locator('[data-testid=filing-status][data-state=accepted]').waitFor({ timeout: 60_000 });
+  for (let i = 0; i < 120 && (await badge(worker.page)) !== '⇅✓'; i++) await worker.page.waitForTimeout(500);
+  assert.equal(await badge(worker.page), '⇅✓');
+
+  // The agency's month: assessed, then the tax bureau's collection imported.
+  const run = JSON.parse(server(['ledger', '--data-dir', dataDir, 'assess', '--month', month]));
+  assert.equal(run.regular, 8, `two people × four insurances: ${JSON.stringify(run)}`);
+  const due = run.employer + run.individual;
+  const payments = join(dataDir, 'collection.csv');
+  const today = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+  writeFileSync(payments, `credit_code,month,amount,reference,paid_on\n9132010270000001XC,${month},${Math.floor(due / 100)}.${String(due % 100).padStart(2, '0')},TAX-${month}-1,${today}\n`);
+  const imported = JSON.parse(server(['ledger', '--data-dir', dataDir, 'import-payments', payments]));
+  assert.equal(imported.result, 'imported');
+  assert.equal(imported.total, due);
+  const records = server(['ledger', '--data-dir', dataDir, 'records', '--id-number', A.id, '--from', month, '--to', month]).trim().split('\n').map((l) => JSON.parse(l));
+  assert.equal(records.length, 4);
+  assert.ok(records.every((r) => r.paid && Number.isInteger(r.employer) && Number.isInteger(r.individual)), JSON.stringify(records));
+
+  // The employee registers on their own phone and opens 我的社保.
+  const { context, page } = await launchPhone();
+  cleanups.push(() => context.close());
+  await page.goto(srv.url + '/register');
+  await netState(page).getByText('在线').waitFor();
+  await page.locator('#name').fill(A.name);
+  await page.locator('#id_number').fill(A.id);
+  await page.locator('#mobile').fill(A.mobile);
+  await page.locator('#password').fill('Tea-garden7');
+  await page.locator('#password_confirm').fill('Tea-garden7');
+  await page.locator('#agreed input').check();
+  await page.getByTestId('send-code').click();
+  await page.locator('#sms_code').fill(await codeFor(srv.url, A.mobile));
+  await page.getByTestId('submit').click();
+  await page.getByTestId('signed-in').waitFor();
+  await waitForServiceWorker(page);
+  // Her tiles: 我的社保, no unit business.
+  assert.equal(await page.locator('a.tile[href="/enrolment"]').count(), 0);
+  await page.locator('a.tile[href="/my-records"]').click();
+  const pension = page.locator(`[data-testid=records] tr[data-month="${month}"][data-insurance=Pension]`);
+  await pension.waitFor({ timeout: 30_000 });
+  assert.equal((await pension.getByTestId('paid').innerText()).trim(), '已到账');
+  assert.equal(await page.locator('[data-testid=records] tbody tr').count(), 4);
+  await assertFitsWidth(page);
+  await page.screenshot({ path: join(ARTIFACTS, 'my-records-360x800.png'), fullPage: true });
+
+  // The proof: her name, the ID number masked, a QR code to a page that verifies it.
+  const [proof] = await Promise.all([context.waitForEvent('page'), page.getByTestId('print-proof').click()]);
+  await proof.locator('h1').getByText('参保缴费证明').waitFor();
+  const text = await proof.locator('main').innerText();
+  assert.match(text, new RegExp(A.name));
+  assert.ok(!text.includes(A.id), 'the ID number is masked');
+  await proof.getByTestId('qr').waitFor();
+  await proof.screenshot({ path: join(ARTIFACTS, 'proof-360x800.png'), fullPage: true });
+  const verifyUrl = (await proof.locator('.link').innerText()).trim();
+  assert.match(verifyUrl, /\/verify-proof\//);
+  const stranger = await launchPhone();
+  cleanups.push(() => stranger.context.close());
+  await stranger.page.goto(verifyUrl);
+  await stranger.page.getByTestId('verified').waitFor();
+  const verified = await stranger.page.locator('main').innerText();
+  assert.ok(!verified.includes(A.name) && !verified.includes(A.id.slice(-4)), 'the verify page shows nothing personal');
+  await proof.close();
+
+  // Signal gone: the records still show, with the date of the answer.
+  await context.setOffline(true);
+  await page.reload();
+  await netState(page).getByText('离线').waitFor();
+  await pension.waitFor();
+  assert.match(await page.getByTestId('as-of').innerText(), /截至 \d{4}-\d{2}-\d{2}/);
+  await page.screenshot({ path: join(ARTIFACTS, 'my-records-offline-360x800.png'), fullPage: true });
+});
