@@ -16,6 +16,7 @@ async fn main() -> ExitCode {
         Command::Key(args) => server::cli::key::run(&args).map(|()| None),
         Command::LoginBench(args) => server::cli::login_bench::run(&args).await.map(|()| None),
         Command::ReviewBench(args) => server::cli::review_bench::run(&args).await.map(|()| None),
+        Command::LedgerBench(args) => server::cli::ledger_bench::run(&args).await.map(|()| None),
         Command::Check(args) => {
             return match server::cli::check::run(&args, &mut std::io::stdout().lock()) {
                 Ok(true) => ExitCode::SUCCESS,

@@ -13,7 +13,7 @@ use anyhow::Context;
 use serde_json::{json, Value};
 
 use crate::util::{self, cargo, run};
-use crate::{build, size, tools};
+use crate::{bench_ledger, build, size, tools};
 
 pub fn all(args: &[String]) -> anyhow::Result<()> {
     tools::setup(true)?;
@@ -48,8 +48,19 @@ pub fn all(args: &[String]) -> anyhow::Result<()> {
         Err(e) => println!("accounts figures skipped: {e:#}"),
     }
 
-    println!("\n== in the browser");
     let mut failed = Vec::new();
+    println!("\n== the ledger: assessment, payments, records, a fault run");
+    match bench_ledger::rows(&pg_store()?) {
+        Ok((rows, agree)) => {
+            results.extend(rows);
+            if !agree {
+                failed.push("the ledger fault run".to_owned());
+            }
+        }
+        Err(e) => println!("ledger figures skipped: {e:#}"),
+    }
+
+    println!("\n== in the browser");
     node_figures("tests/bench/browser.mjs", args, &mut results, &mut failed)?;
     println!("\n== the server, through its sync protocol");
     node_figures("tests/bench/server.mjs", args, &mut results, &mut failed)?;
@@ -86,6 +97,21 @@ pub fn all(args: &[String]) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The bench's PostgreSQL store (`SHEBAO_BENCH_DATABASE_URL`, default database `shebao_bench`
+/// on the local server, created if missing) and its fixed key: the store arguments.
+fn pg_store() -> anyhow::Result<Vec<String>> {
+    let pg = std::env::var("SHEBAO_BENCH_DATABASE_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/shebao_bench".into());
+    let _ = Command::new("createdb").args(["-h", "127.0.0.1", "-U", "postgres", "shebao_bench"]).stderr(std::process::Stdio::null()).status();
+    let key = util::target_dir().join("bench/pg-data.key");
+    std::fs::create_dir_all(key.parent().expect("has a parent"))?;
+    // Demo people only: a fixed key keeps the seeded rows readable by the next run.
+    if !key.exists() {
+        let bytes: Vec<u8> = (0..64).map(|i| (i * 37 + 11) as u8).collect();
+        std::fs::write(&key, bytes.iter().map(|b| format!("{b:02x}")).collect::<String>())?;
+    }
+    Ok(vec!["--database-url".into(), pg, "--key-file".into(), key.display().to_string()])
+}
+
 /// Real-name lookup p50/p99 against the 1,000,000-person demo registry, on SQLite (a data dir
 /// kept under target/, seeded once) and on PostgreSQL (database `shebao_bench` on the local
 /// server, seeded once; skipped if none answers); login time and rate under the hashing bound;
@@ -102,16 +128,7 @@ fn accounts() -> anyhow::Result<Vec<Value>> {
     };
     let data = util::target_dir().join("bench/registry-1m");
     let mut stores = vec![("SQLite", vec!["--data-dir".to_owned(), data.display().to_string()])];
-    let pg = std::env::var("SHEBAO_BENCH_DATABASE_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/shebao_bench".into());
-    let _ = Command::new("createdb").args(["-h", "127.0.0.1", "-U", "postgres", "shebao_bench"]).stderr(std::process::Stdio::null()).status();
-    let key = util::target_dir().join("bench/pg-data.key");
-    std::fs::create_dir_all(key.parent().expect("has a parent"))?;
-    // Demo people only: a fixed key keeps the seeded rows readable by the next run.
-    if !key.exists() {
-        let bytes: Vec<u8> = (0..64).map(|i| (i * 37 + 11) as u8).collect();
-        std::fs::write(&key, bytes.iter().map(|b| format!("{b:02x}")).collect::<String>())?;
-    }
-    stores.push(("PostgreSQL", vec!["--database-url".into(), pg, "--key-file".into(), key.display().to_string()]));
+    stores.push(("PostgreSQL", pg_store()?));
     let mut rows = Vec::new();
     for (name, store) in stores {
         if count(&store) < PEOPLE {

@@ -4,6 +4,7 @@
 //! wasm-bindgen CLI, the npm tools, and for tests Chromium), so each works on a fresh machine.
 
 mod bench;
+mod bench_ledger;
 mod build;
 mod e2e;
 mod run;

@@ -50,6 +50,10 @@ pub enum LedgerCommand {
     },
     /// Sets a unit's work-injury industry class (1–8).
     UnitClass { credit_code: String, class: i64 },
+    /// Checks that the ledger's sums agree: the statements with their rows, the paid totals
+    /// with the payments, no relationship-month assessed twice, no reference taken twice.
+    /// Prints them (JSON); exit status 1 if they do not agree.
+    Check,
     /// Creates a unit the agency registers itself (one that registers online is created when
     /// its registration is approved); an existing unit is left as it is.
     AddUnit {
@@ -120,6 +124,11 @@ pub async fn run(args: &LedgerArgs) -> anyhow::Result<bool> {
             cx.store.unit_set_class(unit.id, *class, None, now).await?;
             eprintln!("{}: industry class {class}", unit.name);
             Ok(true)
+        }
+        LedgerCommand::Check => {
+            let sums = cx.store.sums().await?;
+            println!("{}", serde_json::to_string(&sums)?);
+            Ok(sums.agree())
         }
         LedgerCommand::AddUnit { credit_code, name, region, class } => {
             let code = unit_code(credit_code)?;

@@ -6,6 +6,7 @@ pub mod ledger;
 pub mod login_bench;
 pub mod registry;
 pub mod review_bench;
+pub mod ledger_bench;
 pub mod staff;
 
 use clap::{Parser, Subcommand};
@@ -37,5 +38,7 @@ pub enum Command {
     LoginBench(login_bench::LoginBenchArgs),
     /// Times the review queue with many applications in the store (JSON).
     ReviewBench(review_bench::ReviewBenchArgs),
+    /// Times the monthly assessment, a payment import and a 30-year record query (JSON).
+    LedgerBench(ledger_bench::LedgerBenchArgs),
 }
 

@@ -15,6 +15,7 @@
 
 pub mod assessments;
 pub mod base;
+pub mod bench_store;
 pub mod demo;
 pub mod enrolment;
 pub mod events;
@@ -42,8 +43,8 @@ pub use self::relationships::{Enrol, Enrolled, RelationshipStore, Separate, Sepa
 pub use self::units::{NewUnit, Unit, UnitStore};
 
 /// The queries the ledger needs.
-pub trait Db: UnitStore + RelationshipStore + AssessmentStore + PaymentStore + RecordStore {}
-impl<T: UnitStore + RelationshipStore + AssessmentStore + PaymentStore + RecordStore + ?Sized> Db for T {}
+pub trait Db: UnitStore + RelationshipStore + AssessmentStore + PaymentStore + RecordStore + bench_store::BenchStore {}
+impl<T: UnitStore + RelationshipStore + AssessmentStore + PaymentStore + RecordStore + bench_store::BenchStore + ?Sized> Db for T {}
 
 /// What the ledger reaches (`FromRef` of the server's state).
 #[derive(Clone)]
