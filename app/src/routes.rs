@@ -30,6 +30,8 @@ pub enum Route {
     AuditLog,
     /// 我的社保: a resident's contribution records, account and proof.
     MyRecords,
+    /// 单位业务: a unit's roster and monthly statements.
+    UnitBusiness,
     /// A form of `kind`: a new draft (`None`) or a stored draft (and, once submitted, its
     /// filing).
     Form(FilingKind, Option<String>),
@@ -107,6 +109,7 @@ impl Route {
             ["addresses"] => Route::Addresses,
             ["employer-status"] => Route::EmployerStatus,
             ["my-records"] => Route::MyRecords,
+            ["unit"] => Route::UnitBusiness,
             ["review"] => Route::ReviewQueue,
             ["admin", "audit"] => Route::AuditLog,
             ["review", id] => id.parse().ok().filter(|n: &i64| *n > 0).map_or(Route::NotFound, Route::ReviewApplication),
@@ -139,6 +142,7 @@ impl Route {
             | Route::Addresses
             | Route::EmployerStatus
             | Route::MyRecords
+            | Route::UnitBusiness
             | Route::Drafts
             | Route::Sync
             | Route::Settings => Some(SplitGroup::Common),
@@ -166,6 +170,7 @@ impl Route {
             Route::Addresses => "/addresses".into(),
             Route::EmployerStatus => "/employer-status".into(),
             Route::MyRecords => "/my-records".into(),
+            Route::UnitBusiness => "/unit".into(),
             Route::ReviewQueue => "/review".into(),
             Route::ReviewApplication(id) => format!("/review/{id}"),
             Route::AuditLog => "/admin/audit".into(),
@@ -183,7 +188,7 @@ mod tests {
     fn every_route() -> Vec<Route> {
         let id = "0190f3a2-7c4e-7b1a-9c3d-1234567890ab".to_owned();
         let mut routes = vec![Route::Home, Route::Settings, Route::Drafts, Route::Sync, Route::Login, Route::Agreement, Route::Privacy];
-        routes.extend([Route::VerifyPhone, Route::ForgotPassword, Route::Addresses, Route::EmployerStatus, Route::MyRecords, Route::ReviewQueue, Route::ReviewApplication(42), Route::AuditLog]);
+        routes.extend([Route::VerifyPhone, Route::ForgotPassword, Route::Addresses, Route::EmployerStatus, Route::MyRecords, Route::UnitBusiness, Route::ReviewQueue, Route::ReviewApplication(42), Route::AuditLog]);
         for k in KINDS {
             routes.push(Route::Form(k, None));
             routes.push(Route::Form(k, Some(id.clone())));

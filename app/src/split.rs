@@ -55,6 +55,7 @@ fn common(route: Route) -> Result<AnyView, NotDownloaded> {
         Route::Addresses => view! { <pages::Addresses/> }.into_any(),
         Route::EmployerStatus => view! { <pages::EmployerStatus/> }.into_any(),
         Route::MyRecords => view! { <pages::MyRecords/> }.into_any(),
+        Route::UnitBusiness => view! { <pages::UnitBusiness/> }.into_any(),
         Route::Drafts => view! { <pages::Drafts/> }.into_any(),
         Route::Sync => view! { <pages::SyncPanel/> }.into_any(),
         Route::Settings => view! { <pages::Settings/> }.into_any(),

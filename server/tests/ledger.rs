@@ -120,6 +120,10 @@ async fn a_separation_frees_the_person_for_another_unit(store: Arc<dyn Store>) {
     let mut e = enrolment(&id_number(1));
     e.credit_code = b.clone();
     e.insurances = vec![Insurance::Pension];
+    // Not from a month A still insured: that month would be assessed twice.
+    let overlap = send(&state, vec![item(&client_id(), FilingKind::Enrolment, &json(&e))], &worker).await;
+    assert_eq!(code_of(&overlap[0], "start_month").as_deref(), Some("enrolment.overlaps_ended"), "{overlap:?}");
+    e.start_month = Month::parse(&this_month()).unwrap().next().to_string();
     let moved = send(&state, vec![item(&client_id(), FilingKind::Enrolment, &json(&e))], &worker).await;
     assert!(accepted(&moved[0]), "{moved:?}");
     let medical_too = send(&state, vec![enrol_item(1, &b)], &worker).await;
@@ -286,6 +290,7 @@ async fn a_unit_reads_its_own_people_and_a_resident_only_themself() {
     assert!(verify.contains("证明真实有效"), "{verify}");
     assert!(html.contains("周干事"), "the proof names its person");
     assert!(!verify.contains("周干事") && !verify.contains(&id_number(3)[14..]) && !verify.contains("测试单位"), "nothing personal: {verify}");
-    let forged = common::send(state.clone(), common::get(&format!("/verify-proof/{}0", &link[..link.len() - 1]))).await;
+    let other = if link.ends_with('0') { '1' } else { '0' };
+    let forged = common::send(state.clone(), common::get(&format!("/verify-proof/{}{other}", &link[..link.len() - 1]))).await;
     assert_eq!(forged.status(), StatusCode::NOT_FOUND);
 }

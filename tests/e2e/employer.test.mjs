@@ -12,7 +12,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import jsQR from 'jsqr';
 import { noisePng, onePagePdf } from './images.mjs';
-import { ARTIFACTS, assertFitsWidth, codeFor, idNumber, launchPhone, netState, signInStaff, startServer, tempDir, thisMonth, waitForServiceWorker } from './support.mjs';
+import { ARTIFACTS, assertFitsWidth, codeFor, fillEnrolment, idNumber, launchPhone, netState, signInStaff, startServer, tempDir, thisMonth, waitForServiceWorker } from './support.mjs';
 
 const cleanups = [];
 after(async () => { for (const c of cleanups.reverse()) await c(); });
@@ -260,7 +260,25 @@ test('an employer registers offline with four photos; sent back for the licence,
   await assertFitsWidth(admin);
   await admin.screenshot({ path: join(ARTIFACTS, 'audit-log-360x800.png'), fullPage: true });
 
-  // Signed in, the employer declares its employees' bases (缴费基数申报): the credit code is
+  // Signed in, the employer enrols two employees into its own unit (人员新增; a declaration is
+  // for the unit's own people), from its 单位业务 tiles.
+  for (const [n, name] of [[501, '赵一'], [502, '钱二']]) {
+    await page.goto(server.url + '/');
+    await page.locator('a.tile[href="/enrolment"]').click();
+    await fillEnrolment(page, { id: idNumber(n), name, unit: CREDIT });
+    await page.getByTestId('submit').click();
+    await page.locator('[data-testid=filing-status][data-state=accepted]').waitFor({ timeout: 60_000 }).catch(async (e) => {
+      throw new Error(`${e.message}\nthe page says: ${await page.locator('main').innerText()}`);
+    });
+  }
+  // Its roster and this month's statement (not assessed yet: nothing due).
+  await page.goto(server.url + '/');
+  await page.locator('a.tile[href="/unit"]').click();
+  await page.getByTestId('roster').getByText('赵一').waitFor();
+  assert.match(await page.getByTestId('roster').innerText(), /钱二/);
+  await assertFitsWidth(page);
+
+  // The employer declares its employees' bases (缴费基数申报): the credit code is
   // the unit's own; a base under the region's floor and a person entered twice are caught as
   // typed; fixed, the declaration is sent and accepted.
   await page.goto(server.url + '/');

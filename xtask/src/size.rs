@@ -36,8 +36,9 @@ use crate::util;
 /// the main module, and the account screens and panels joined to it in one common module
 /// (116,311 measured) → 116,900 with the ledger's screens: the home screen's role tiles
 /// (我的社保, 人员减员) and the new screens' texts, which live in the main module with every
-/// text (116,879 measured).
-pub const SHELL_BROTLI_BUDGET: u64 = 116_900;
+/// text (116,879 measured) → 117,400 with 单位业务 (the unit's roster and statement: its tile,
+/// route and texts; 117,380 measured).
+pub const SHELL_BROTLI_BUDGET: u64 = 117_400;
 /// Total brotli bytes of everything precached (the shell and the modules loaded on first use):
 /// what a phone downloads, once per version, to work offline. Moves only down, or up with the
 /// reason in the commit. History: 383,700 when the public bundle was first split (383,658
@@ -48,8 +49,9 @@ pub const SHELL_BROTLI_BUDGET: u64 = 116_900;
 /// cross (378,152–378,213 measured: the panics' line numbers move it) → 395,700 with the
 /// ledger's first screens: the 人员减员 form with its shared rules, and 我的社保 (records,
 /// the personal account with its working, the kept answer) with the wire types they read
-/// (395,659 measured).
-pub const PRECACHED_BROTLI_BUDGET: u64 = 395_700;
+/// (395,659 measured) → 404,500 with 单位业务 (the roster and the statement with its arrears,
+/// late fee and working; 404,464 measured).
+pub const PRECACHED_BROTLI_BUDGET: u64 = 404_500;
 /// Where the product wants to be.
 pub const SHELL_BROTLI_GOAL: u64 = 130_000;
 

@@ -92,6 +92,14 @@ texts! {
     RECORDS_WORKING = "计算过程", "How it was worked out";
     RECORDS_BAD_MONTH = "请按“年-月”填写，例如 2025-07", "Use year-month, e.g. 2025-07";
     YUAN = "元", "yuan";
+    HOME_UNIT_BUSINESS = "单位业务", "Unit business";
+    STATEMENT_MONTH = "所属期", "Month";
+    STATEMENT_ARREARS = "欠费", "Arrears";
+    STATEMENT_LATE_FEE = "滞纳金", "Late fee";
+    STANDING_NOTHING = "无应缴", "Nothing due";
+    STANDING_PARTLY = "部分到账", "Partly paid";
+    STANDING_OVERPAID = "多缴", "Overpaid";
+    ROSTER_TITLE = "在职参保人员", "Insured employees";
     RECORDS_PROOF = "打印参保缴费证明", "Print proof of contributions";
     FIELD_LAST_MONTH = "最后参保月份", "Last month insured";
     FIELD_REASON = "减员原因", "Reason";

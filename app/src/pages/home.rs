@@ -69,6 +69,9 @@ pub fn Home() -> impl IntoView {
                 <Show when=move || account.role() == Some(Role::Resident)>
                     <Tile title=strings::HOME_MY_INSURANCE note=strings::RECORDS_TITLE href=Route::MyRecords.href()/>
                 </Show>
+                <Show when=move || account.role() == Some(Role::EmployerHandler)>
+                    <Tile title=strings::HOME_UNIT_BUSINESS note=strings::ROSTER_TITLE href=Route::UnitBusiness.href()/>
+                </Show>
                 // A unit's business: its own account, or a field worker naming the unit.
                 <Show when=move || matches!(account.role(), Some(Role::EmployerHandler | Role::FieldWorker))>
                     <Tile title=strings::NAV_NEW_ENROLMENT note=strings::HOME_EMPLOYER href=Route::Form(FilingKind::Enrolment, None).href()/>

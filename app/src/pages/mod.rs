@@ -21,6 +21,7 @@ pub mod separation;
 pub mod settings;
 pub mod sync_panel;
 pub mod set_password;
+pub mod unit_business;
 pub mod verify_phone;
 
 pub use addresses::Addresses;
@@ -32,6 +33,7 @@ pub use employer_status::EmployerStatus;
 pub use enrolment::Enrolment;
 pub use separation::Separation;
 pub use my_records::MyRecords;
+pub use unit_business::UnitBusiness;
 pub use forgot_password::ForgotPassword;
 pub use home::Home;
 pub use login::{Legal, Login};

@@ -69,6 +69,17 @@ pub async fn check(
             return Ok(Err(taken(open.insurance, staff.then_some(open.unit_name.as_str()), own)));
         }
     }
+    let start = Month::of(e.start_month).to_string();
+    for (insurance, end) in store.ended_through(&id_index).await? {
+        if e.insurances.contains(&insurance) && start <= end {
+            let issue = Issue::formatted(
+                "enrolment.overlaps_ended",
+                format!("该人员的{}参保关系缴费至 {end}，新的参保起始月份应晚于该月", insurance.zh()),
+                format!("This person's {} was insured through {end}: a new enrolment starts after that month", insurance.en()),
+            );
+            return Ok(Err(Verdict::reject(field::START_MONTH, issue)));
+        }
+    }
     Ok(Ok(Enrol {
         unit_id: unit.id,
         person: NewPerson {
@@ -77,7 +88,7 @@ pub async fn check(
             name: e.name.as_str().to_owned(),
         },
         region: i64::from(e.region),
-        start_month: Month::of(e.start_month).to_string(),
+        start_month: start,
         insurances: e.insurances.clone(),
         base: e.monthly_base.0,
         actor: Some(actor),

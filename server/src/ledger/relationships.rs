@@ -104,6 +104,9 @@ pub trait RelationshipStore: Send + Sync {
     async fn separate(&self, filing: &NewFiling, s: &Separate, day: &str, now: i64) -> Result<Separated, StoreError>;
     /// The person's relationships that have not ended.
     async fn open_relationships(&self, id_index: &str) -> Result<Vec<OpenRelationship>, StoreError>;
+    /// The last month insured of the person's ended relationships, per insurance (a new one
+    /// starts after it).
+    async fn ended_through(&self, id_index: &str) -> Result<Vec<(Insurance, String)>, StoreError>;
     /// Which of `id_indexes` have a relationship with the unit that has not ended.
     async fn in_unit(&self, unit_id: i64, id_indexes: &[String]) -> Result<Vec<bool>, StoreError>;
     /// Sets the declared bases of `year` for the unit's people (`(id_index, fen)`), with one
@@ -284,6 +287,17 @@ macro_rules! impl_relationship_store {
                     });
                 }
                 Ok(out)
+            }
+
+            async fn ended_through(&self, id_index: &str) -> Result<Vec<(Insurance, String)>, StoreError> {
+                let rows: Vec<(String, Option<String>)> = sqlx::query_as(
+                    "SELECT r.insurance, MAX(r.end_month) FROM ledger_relationships r JOIN ledger_persons p ON p.id = r.person_id \
+                     WHERE p.id_index = $1 AND r.status = 'ended' GROUP BY r.insurance",
+                )
+                .bind(id_index)
+                .fetch_all(&self.pool)
+                .await?;
+                Ok(rows.into_iter().filter_map(|(i, end)| Some((insurance_of(&i)?, end?))).collect())
             }
 
             async fn in_unit(&self, unit_id: i64, id_indexes: &[String]) -> Result<Vec<bool>, StoreError> {
