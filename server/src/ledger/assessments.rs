@@ -102,8 +102,10 @@ pub trait AssessmentStore: Send + Sync {
     async fn month_rows(&self, unit_id: i64, month: &str) -> Result<Vec<StoredRow>, StoreError>;
 }
 
-/// Rows per multi-row `INSERT` (13 values each, well under both databases' bind limits).
-const CHUNK: usize = 500;
+/// Rows per multi-row `INSERT` (11 bound values each). Small on purpose: sqlx's SQLite driver
+/// finds each `$N` parameter by name, which costs time in the square of the parameters — at 500
+/// rows that was more than half of an assessment's time (measured with perf), at 64 still 18 %.
+const CHUNK: usize = 24;
 
 /// `credit_accounts!(&mut *tx, unit_id, month, now)`: once a unit's month is paid in full, each
 /// person's individual pension contributions of it are credited to their personal account — as

@@ -97,9 +97,11 @@ macro_rules! impl_bench_store {
                 .await?;
                 for ins in Insurance::ALL {
                     sqlx::query(
+                        // A scalar subquery per person (an index lookup); as a join, SQLite may
+                        // scan the persons once per unit.
                         "INSERT INTO ledger_relationships (person_id, insurance, unit_id, region, start_month, status, created_at, updated_at) \
-                         SELECT p.id, $1, u.id, 320102, $2, 'active', $3, $3 FROM ledger_persons p \
-                         JOIN ledger_units u ON u.credit_index = 'bench-unit-' || (1 + p.id % $4) \
+                         SELECT p.id, $1, (SELECT u.id FROM ledger_units u WHERE u.credit_index = 'bench-unit-' || (1 + p.id % $4)), \
+                           320102, $2, 'active', $3, $3 FROM ledger_persons p \
                          WHERE p.id_index LIKE 'bench-person-%'",
                     )
                     .bind(insurance_name(ins))
