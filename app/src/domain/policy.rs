@@ -24,6 +24,28 @@ pub enum Insurance {
 impl Insurance {
     pub const ALL: [Insurance; 4] = [Insurance::Pension, Insurance::Medical, Insurance::Unemployment, Insurance::WorkInjury];
 
+    /// The stable code: the JSON name (serde's `snake_case`) and the ledger's column value.
+    ///
+    /// ```
+    /// use app::domain::policy::Insurance;
+    /// for i in Insurance::ALL {
+    ///     assert_eq!(serde_json::to_string(&i).unwrap(), format!("\"{}\"", i.code()));
+    ///     assert_eq!(Insurance::parse(i.code()), Some(i));
+    /// }
+    /// ```
+    pub fn code(self) -> &'static str {
+        match self {
+            Insurance::Pension => "pension",
+            Insurance::Medical => "medical",
+            Insurance::Unemployment => "unemployment",
+            Insurance::WorkInjury => "work_injury",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Insurance> {
+        Self::ALL.into_iter().find(|i| i.code() == code)
+    }
+
     pub fn zh(self) -> &'static str {
         match self {
             Insurance::Pension => "养老保险",

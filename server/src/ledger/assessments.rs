@@ -10,7 +10,6 @@ use async_trait::async_trait;
 use sqlx::Row;
 
 use super::events::{insert_event, Event};
-use super::relationships::{insurance_name, insurance_of};
 use crate::store::{PgStore, SqliteStore, StoreError};
 
 /// A relationship of the unit in the month, with what its rows sum to so far.
@@ -175,7 +174,7 @@ macro_rules! impl_assessment_store {
                 id: r.try_get("id")?,
                 relationship_id: r.try_get("relationship_id")?,
                 person_id: r.try_get("person_id")?,
-                insurance: insurance_of(&insurance).ok_or_else(|| sqlx::Error::Decode(format!("insurance {insurance}").into()))?,
+                insurance: Insurance::parse(&insurance).ok_or_else(|| sqlx::Error::Decode(format!("insurance {insurance}").into()))?,
                 month: r.try_get("month")?,
                 kind: if kind == "regular" { RowKind::Regular } else { RowKind::Adjustment },
                 declared: r.try_get("declared")?,
@@ -208,7 +207,7 @@ macro_rules! impl_assessment_store {
                 let mut inputs = Vec::with_capacity(rows.len());
                 for r in &rows {
                     let insurance: String = r.try_get("insurance")?;
-                    let Some(insurance) = insurance_of(&insurance) else { continue };
+                    let Some(insurance) = Insurance::parse(&insurance) else { continue };
                     inputs.push(Input {
                         relationship_id: r.try_get("id")?,
                         person_id: r.try_get("person_id")?,
@@ -254,7 +253,7 @@ macro_rules! impl_assessment_store {
                         q = q
                             .bind(r.relationship_id)
                             .bind(r.person_id)
-                            .bind(insurance_name(r.insurance))
+                            .bind(r.insurance.code())
                             .bind(kind_name(r.kind))
                             .bind(r.declared)
                             .bind(r.base)

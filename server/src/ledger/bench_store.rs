@@ -6,7 +6,6 @@
 
 use async_trait::async_trait;
 
-use super::relationships::insurance_name;
 use crate::store::{PgStore, SqliteStore, StoreError};
 use app::domain::policy::Insurance;
 
@@ -104,7 +103,7 @@ macro_rules! impl_bench_store {
                            320102, $2, 'active', $3, $3 FROM ledger_persons p \
                          WHERE p.id_index LIKE 'bench-person-%'",
                     )
-                    .bind(insurance_name(ins))
+                    .bind(ins.code())
                     .bind(start)
                     .bind(now)
                     .bind(units.len() as i64)

@@ -18,7 +18,7 @@ use axum::{Extension, Json};
 use super::{records, Cx, Unit};
 use crate::accounts::session::Principal;
 use crate::http::{Answer, Refusal};
-use crate::http::html::{china_time, esc, not_found, origin, page, qr_img, unavailable, verify_code};
+use crate::http::html::{china_time, code_matches, esc, not_found, origin, page, qr_img, unavailable, verify_code};
 use crate::vault::purpose;
 
 /// The longest period one query covers: 50 years.
@@ -151,9 +151,7 @@ pub async fn proof(State(cx): State<Cx>, Extension(by): Extension<Option<Princip
 /// nothing about whom.
 pub async fn verify_proof(State(cx): State<Cx>, Path(token): Path<String>) -> Response {
     let Some((proof_no, given)) = token.rsplit_once('.') else { return not_found("证明编码不完整 The code is incomplete") };
-    let expected = verify_code(&cx.vault, purpose::PROOF, proof_no);
-    let same = given.len() == expected.len() && given.bytes().zip(expected.bytes()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0;
-    if !same {
+    if !code_matches(&cx.vault, purpose::PROOF, proof_no, given) {
         return not_found("证明校验码不符，可能是伪造或抄错 The proof's code does not match: forged or mistyped");
     }
     let proof = match cx.store.proof_get(proof_no).await {

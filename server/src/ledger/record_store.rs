@@ -5,7 +5,6 @@ use app::domain::policy::Insurance;
 use async_trait::async_trait;
 use sqlx::Row;
 
-use super::relationships::insurance_of;
 use crate::store::{PgStore, SqliteStore, StoreError};
 
 /// One assessment row of a person, with its unit's name.
@@ -93,7 +92,7 @@ macro_rules! impl_record_store {
                 let mut out = Vec::with_capacity(rows.len());
                 for r in rows {
                     let name: String = r.try_get("insurance")?;
-                    let Some(insurance) = insurance_of(&name) else { continue };
+                    let Some(insurance) = Insurance::parse(&name) else { continue };
                     out.push(PersonRow {
                         month: r.try_get("month")?,
                         insurance,
@@ -135,7 +134,7 @@ macro_rules! impl_record_store {
                 let mut out = Vec::with_capacity(rows.len());
                 for r in rows {
                     let name: String = r.try_get("insurance")?;
-                    let Some(insurance) = insurance_of(&name) else { continue };
+                    let Some(insurance) = Insurance::parse(&name) else { continue };
                     out.push(PersonRelationship {
                         insurance,
                         unit_name: r.try_get("unit_name")?,
@@ -166,7 +165,7 @@ macro_rules! impl_record_store {
                 let mut out = Vec::with_capacity(rows.len());
                 for r in rows {
                     let name: String = r.try_get("insurance")?;
-                    let Some(insurance) = insurance_of(&name) else { continue };
+                    let Some(insurance) = Insurance::parse(&name) else { continue };
                     out.push(RosterRow {
                         person_id: r.try_get("person_id")?,
                         id_index: r.try_get("id_index")?,

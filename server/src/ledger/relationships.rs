@@ -13,20 +13,6 @@ use crate::filings::store::insert_filing;
 use crate::filings::{NewFiling, Stored};
 use crate::store::{PgStore, SqliteStore, StoreError};
 
-/// The database name of an insurance.
-pub fn insurance_name(i: Insurance) -> &'static str {
-    match i {
-        Insurance::Pension => "pension",
-        Insurance::Medical => "medical",
-        Insurance::Unemployment => "unemployment",
-        Insurance::WorkInjury => "work_injury",
-    }
-}
-
-pub fn insurance_of(name: &str) -> Option<Insurance> {
-    Insurance::ALL.into_iter().find(|i| insurance_name(*i) == name)
-}
-
 /// A person as the ledger keeps them: the ID number's blind index (shared with the registry and
 /// accounts), the sealed ID number, the name.
 #[derive(Debug, Clone)]
@@ -141,7 +127,7 @@ macro_rules! open_relationships {
                      VALUES ($1, $2, $3, $4, $5, 'active', $6, $7, $7)",
                 )
                 .bind(person)
-                .bind(insurance_name(*ins))
+                .bind(ins.code())
                 .bind(e.unit_id)
                 .bind(e.region)
                 .bind(&e.start_month)
@@ -168,7 +154,7 @@ macro_rules! open_relationships {
             .bind(now)
             .execute(&mut *$tx)
             .await?;
-            let insurances: Vec<&str> = e.insurances.iter().map(|i| insurance_name(*i)).collect();
+            let insurances: Vec<&str> = e.insurances.iter().map(|i| i.code()).collect();
             let detail = serde_json::json!({ "why": if receipt.is_some() { "enrolment" } else { "agency entry" }, "receipt": receipt, "insurances": insurances, "base": e.base }).to_string();
             let event = Event { actor: e.actor, action: "enrol", unit_id: Some(e.unit_id), person_id: Some(person), month: Some(e.start_month.clone()), detail };
             insert_event!(&mut *$tx, &event, now)?;
@@ -226,7 +212,7 @@ macro_rules! impl_relationship_store {
                             "SELECT start_month FROM ledger_relationships WHERE person_id = $1 AND insurance = $2 AND unit_id = $3 AND status <> 'ended'",
                         )
                         .bind(p)
-                        .bind(insurance_name(*ins))
+                        .bind(ins.code())
                         .bind(s.unit_id)
                         .fetch_optional(&mut *tx)
                         .await?,
@@ -248,12 +234,12 @@ macro_rules! impl_relationship_store {
                     .bind(&s.reason)
                     .bind(now)
                     .bind(person)
-                    .bind(insurance_name(*ins))
+                    .bind(ins.code())
                     .bind(s.unit_id)
                     .execute(&mut *tx)
                     .await?;
                 }
-                let insurances: Vec<&str> = s.insurances.iter().map(|i| insurance_name(*i)).collect();
+                let insurances: Vec<&str> = s.insurances.iter().map(|i| i.code()).collect();
                 let receipt = match &stored {
                     Stored::New(f) | Stored::Existing(f) => f.receipt_no.clone(),
                 };
@@ -276,7 +262,7 @@ macro_rules! impl_relationship_store {
                 let mut out = Vec::with_capacity(rows.len());
                 for r in rows {
                     let name: String = r.try_get("insurance")?;
-                    let Some(insurance) = insurance_of(&name) else { continue };
+                    let Some(insurance) = Insurance::parse(&name) else { continue };
                     out.push(OpenRelationship {
                         id: r.try_get("id")?,
                         insurance,
@@ -297,7 +283,7 @@ macro_rules! impl_relationship_store {
                 .bind(id_index)
                 .fetch_all(&self.pool)
                 .await?;
-                Ok(rows.into_iter().filter_map(|(i, end)| Some((insurance_of(&i)?, end?))).collect())
+                Ok(rows.into_iter().filter_map(|(i, end)| Some((Insurance::parse(&i)?, end?))).collect())
             }
 
             async fn in_unit(&self, unit_id: i64, id_indexes: &[String]) -> Result<Vec<bool>, StoreError> {
