@@ -1,9 +1,9 @@
-//! 核定 rows and the unit-month statements they sum to. Assessing a unit's month is one
-//! transaction: it takes the statement's row first (so two runs of one unit-month queue, never
-//! interleave), reads every relationship of the month with what its rows sum to so far, lets the
-//! rules ([`super::run`]) say what is missing — a regular row, or an adjustment (补差) for a
-//! difference — writes only that, and keeps the statement's total and the personal-account
-//! credits in step. A second run finds nothing missing and writes nothing.
+//! 核定 rows and the unit-month statements they sum to. Assessing a group of units' month is one
+//! transaction: for each unit (in id order) it takes the statement's row first (so two runs of
+//! one unit-month queue, never interleave), reads every relationship of the month with what its
+//! rows sum to so far, lets the rules ([`super::run`]) say what is missing — a regular row, or an
+//! adjustment (补差) for a difference — writes only that, and keeps the statement's total and the
+//! personal-account credits in step. A second run finds nothing missing and writes nothing.
 
 use app::domain::policy::Insurance;
 use async_trait::async_trait;
@@ -59,8 +59,8 @@ pub struct Computed {
     pub skipped: Vec<(i64, String)>,
 }
 
-/// The rules, called inside the transaction with the inputs it read.
-pub type Rules<'a> = &'a (dyn Fn(&[Input]) -> Computed + Send + Sync);
+/// The rules, called inside the transaction with a unit's id and the inputs read for it.
+pub type Rules<'a> = &'a (dyn Fn(i64, &[Input]) -> Computed + Send + Sync);
 
 /// A unit's month as it stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -92,8 +92,9 @@ pub struct StoredRow {
 
 #[async_trait]
 pub trait AssessmentStore: Send + Sync {
-    /// Assesses the unit's month with `rules`; returns what was written (nothing, on a second run).
-    async fn assess_month(&self, unit_id: i64, month: &str, rules: Rules<'_>, actor: Option<i64>, now: i64) -> Result<Computed, StoreError>;
+    /// Assesses the month of each of `units` (ascending ids) with `rules`, all in one transaction;
+    /// returns what was written per unit (nothing, on a second run).
+    async fn assess_units(&self, units: &[i64], month: &str, rules: Rules<'_>, actor: Option<i64>, now: i64) -> Result<Vec<Computed>, StoreError>;
     async fn statement(&self, unit_id: i64, month: &str) -> Result<Option<Statement>, StoreError>;
     /// The unit's statements from `from` to `to` (`YYYY-MM`), by month.
     async fn statements(&self, unit_id: i64, from: &str, to: &str) -> Result<Vec<Statement>, StoreError>;
@@ -101,10 +102,37 @@ pub trait AssessmentStore: Send + Sync {
     async fn month_rows(&self, unit_id: i64, month: &str) -> Result<Vec<StoredRow>, StoreError>;
 }
 
-/// Rows per multi-row `INSERT` (11 bound values each). Small on purpose: sqlx's SQLite driver
-/// finds each `$N` parameter by name, which costs time in the square of the parameters — at 500
-/// rows that was more than half of an assessment's time (measured with perf), at 64 still 18 %.
-const CHUNK: usize = 24;
+/// Rows per multi-row `INSERT` on SQLite (14 anonymous `?` values each, under SQLite's limit of
+/// 32,766). Anonymous on purpose: sqlx's SQLite driver looks each `$N` parameter up by name, which
+/// costs time in the square of the parameters — at 500 rows that was more than half of an
+/// assessment's time (measured with perf). A `?` has no name to look up.
+const SQLITE_CHUNK: usize = 256;
+/// Rows per multi-row `INSERT` on PostgreSQL (11 numbered values each, the unit, month and time
+/// shared as `$1`–`$3`).
+const PG_CHUNK: usize = 256;
+
+/// The `INSERT` of `n` assessment rows: numbered (`$N`, PostgreSQL) or anonymous (`?`, SQLite).
+fn insert_sql(n: usize, numbered: bool) -> String {
+    let mut sql = String::from(
+        "INSERT INTO ledger_assessments (relationship_id, unit_id, person_id, insurance, month, kind, declared, base, clamp, \
+         employer_rate, individual_rate, employer, individual, created_at) VALUES ",
+    );
+    for i in 0..n {
+        if i > 0 {
+            sql.push_str(", ");
+        }
+        if numbered {
+            let b = i * 11;
+            sql.push_str(&format!(
+                "(${}, $1, ${}, ${}, $2, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, $3)",
+                b + 4, b + 5, b + 6, b + 7, b + 8, b + 9, b + 10, b + 11, b + 12, b + 13, b + 14
+            ));
+        } else {
+            sql.push_str("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        }
+    }
+    sql
+}
 
 /// `credit_accounts!(&mut *tx, unit_id, month, now)`: once a unit's month is paid in full, each
 /// person's individual pension contributions of it are credited to their personal account — as
@@ -156,7 +184,7 @@ fn kind_name(k: RowKind) -> &'static str {
 }
 
 macro_rules! impl_assessment_store {
-    ($store:ty, $row:ty) => {
+    ($store:ty, $row:ty, $numbered:expr, $chunk:expr) => {
         fn statement(r: &$row) -> Result<Statement, sqlx::Error> {
             Ok(Statement {
                 unit_id: r.try_get("unit_id")?,
@@ -189,107 +217,106 @@ macro_rules! impl_assessment_store {
 
         #[async_trait]
         impl AssessmentStore for $store {
-            async fn assess_month(&self, unit_id: i64, month: &str, rules: Rules<'_>, actor: Option<i64>, now: i64) -> Result<Computed, StoreError> {
+            async fn assess_units(&self, units: &[i64], month: &str, rules: Rules<'_>, actor: Option<i64>, now: i64) -> Result<Vec<Computed>, StoreError> {
                 let mut tx = self.begin_write().await?;
-                // Takes the statement's row (PostgreSQL: a row lock; SQLite: the write lock is ours
-                // already) without changing it when it exists.
-                sqlx::query(
-                    "INSERT INTO ledger_statements (unit_id, month, assessed_at, due, paid, updated_at) VALUES ($1, $2, NULL, 0, 0, $3) \
-                     ON CONFLICT (unit_id, month) DO UPDATE SET updated_at = ledger_statements.updated_at",
-                )
-                .bind(unit_id)
-                .bind(month)
-                .bind(now)
-                .execute(&mut *tx)
-                .await?;
-                let year: i64 = month[..4].parse().unwrap_or_default();
-                let rows = sqlx::query(INPUTS).bind(unit_id).bind(month).bind(year).fetch_all(&mut *tx).await?;
-                let mut inputs = Vec::with_capacity(rows.len());
-                for r in &rows {
-                    let insurance: String = r.try_get("insurance")?;
-                    let Some(insurance) = Insurance::parse(&insurance) else { continue };
-                    inputs.push(Input {
-                        relationship_id: r.try_get("id")?,
-                        person_id: r.try_get("person_id")?,
-                        insurance,
-                        region: r.try_get("region")?,
-                        declared: r.try_get("declared")?,
-                        in_scope: r.try_get::<i64, _>("in_scope")? == 1,
-                        employer: r.try_get("employer")?,
-                        individual: r.try_get("individual")?,
-                        has_regular: r.try_get::<i64, _>("regular")? > 0,
-                    });
-                }
-                let computed = rules(&inputs);
-                if computed.rows.is_empty() {
-                    // Nothing to add: leave everything as it was (a first run of an empty month
-                    // still records that the month was assessed).
-                    sqlx::query("UPDATE ledger_statements SET assessed_at = $1 WHERE unit_id = $2 AND month = $3 AND assessed_at IS NULL")
-                        .bind(now)
-                        .bind(unit_id)
-                        .bind(month)
-                        .execute(&mut *tx)
-                        .await?;
-                    tx.commit().await?;
-                    return Ok(computed);
-                }
-                for chunk in computed.rows.chunks(CHUNK) {
-                    let mut sql = String::from(
-                        "INSERT INTO ledger_assessments (relationship_id, unit_id, person_id, insurance, month, kind, declared, base, clamp, \
-                         employer_rate, individual_rate, employer, individual, created_at) VALUES ",
-                    );
-                    for i in 0..chunk.len() {
-                        let b = i * 11;
-                        if i > 0 {
-                            sql.push_str(", ");
+                let mut done = Vec::with_capacity(units.len());
+                for &unit_id in units {
+                    // Takes the statement's row (PostgreSQL: a row lock; SQLite: the write lock is ours
+                    // already) without changing it when it exists.
+                    sqlx::query(
+                        "INSERT INTO ledger_statements (unit_id, month, assessed_at, due, paid, updated_at) VALUES ($1, $2, NULL, 0, 0, $3) \
+                         ON CONFLICT (unit_id, month) DO UPDATE SET updated_at = ledger_statements.updated_at",
+                    )
+                    .bind(unit_id)
+                    .bind(month)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+                    let year: i64 = month[..4].parse().unwrap_or_default();
+                    let rows = sqlx::query(INPUTS).bind(unit_id).bind(month).bind(year).fetch_all(&mut *tx).await?;
+                    let mut inputs = Vec::with_capacity(rows.len());
+                    for r in &rows {
+                        let insurance: String = r.try_get("insurance")?;
+                        let Some(insurance) = Insurance::parse(&insurance) else { continue };
+                        inputs.push(Input {
+                            relationship_id: r.try_get("id")?,
+                            person_id: r.try_get("person_id")?,
+                            insurance,
+                            region: r.try_get("region")?,
+                            declared: r.try_get("declared")?,
+                            in_scope: r.try_get::<i64, _>("in_scope")? == 1,
+                            employer: r.try_get("employer")?,
+                            individual: r.try_get("individual")?,
+                            has_regular: r.try_get::<i64, _>("regular")? > 0,
+                        });
+                    }
+                    let computed = rules(unit_id, &inputs);
+                    if computed.rows.is_empty() {
+                        // Nothing to add: leave everything as it was (a first run of an empty month
+                        // still records that the month was assessed).
+                        sqlx::query("UPDATE ledger_statements SET assessed_at = $1 WHERE unit_id = $2 AND month = $3 AND assessed_at IS NULL")
+                            .bind(now)
+                            .bind(unit_id)
+                            .bind(month)
+                            .execute(&mut *tx)
+                            .await?;
+                        done.push(computed);
+                        continue;
+                    }
+                    for chunk in computed.rows.chunks($chunk) {
+                        let sql = insert_sql(chunk.len(), $numbered);
+                        let mut q = sqlx::query(&sql);
+                        if $numbered {
+                            q = q.bind(unit_id).bind(month).bind(now);
                         }
-                        sql.push_str(&format!(
-                            "(${}, $1, ${}, ${}, $2, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, $3)",
-                            b + 4, b + 5, b + 6, b + 7, b + 8, b + 9, b + 10, b + 11, b + 12, b + 13, b + 14
-                        ));
+                        for r in chunk {
+                            if !$numbered {
+                                q = q.bind(r.relationship_id).bind(unit_id).bind(r.person_id).bind(r.insurance.code()).bind(month);
+                            } else {
+                                q = q.bind(r.relationship_id).bind(r.person_id).bind(r.insurance.code());
+                            }
+                            q = q
+                                .bind(kind_name(r.kind))
+                                .bind(r.declared)
+                                .bind(r.base)
+                                .bind(r.clamp)
+                                .bind(r.employer_rate)
+                                .bind(r.individual_rate)
+                                .bind(r.employer)
+                                .bind(r.individual);
+                            if !$numbered {
+                                q = q.bind(now);
+                            }
+                        }
+                        q.execute(&mut *tx).await?;
                     }
-                    let mut q = sqlx::query(&sql).bind(unit_id).bind(month).bind(now);
-                    for r in chunk {
-                        q = q
-                            .bind(r.relationship_id)
-                            .bind(r.person_id)
-                            .bind(r.insurance.code())
-                            .bind(kind_name(r.kind))
-                            .bind(r.declared)
-                            .bind(r.base)
-                            .bind(r.clamp)
-                            .bind(r.employer_rate)
-                            .bind(r.individual_rate)
-                            .bind(r.employer)
-                            .bind(r.individual);
-                    }
-                    q.execute(&mut *tx).await?;
+                    sqlx::query(
+                        "UPDATE ledger_statements SET assessed_at = COALESCE(assessed_at, $1), updated_at = $1, \
+                         due = (SELECT CAST(COALESCE(SUM(employer + individual), 0) AS BIGINT) FROM ledger_assessments WHERE unit_id = $2 AND month = $3) \
+                         WHERE unit_id = $2 AND month = $3",
+                    )
+                    .bind(now)
+                    .bind(unit_id)
+                    .bind(month)
+                    .execute(&mut *tx)
+                    .await?;
+                    credit_accounts!(&mut *tx, unit_id, month, now)?;
+                    let regular = computed.rows.iter().filter(|r| r.kind == RowKind::Regular).count();
+                    let detail = serde_json::json!({
+                        "why": "monthly assessment",
+                        "regular": regular,
+                        "adjustments": computed.rows.len() - regular,
+                        "employer": computed.rows.iter().map(|r| r.employer).sum::<i64>(),
+                        "individual": computed.rows.iter().map(|r| r.individual).sum::<i64>(),
+                        "skipped": computed.skipped.len(),
+                    })
+                    .to_string();
+                    let event = Event { actor, action: "assess", unit_id: Some(unit_id), month: Some(month.to_owned()), detail, ..Default::default() };
+                    insert_event!(&mut *tx, &event, now)?;
+                    done.push(computed);
                 }
-                sqlx::query(
-                    "UPDATE ledger_statements SET assessed_at = COALESCE(assessed_at, $1), updated_at = $1, \
-                     due = (SELECT CAST(COALESCE(SUM(employer + individual), 0) AS BIGINT) FROM ledger_assessments WHERE unit_id = $2 AND month = $3) \
-                     WHERE unit_id = $2 AND month = $3",
-                )
-                .bind(now)
-                .bind(unit_id)
-                .bind(month)
-                .execute(&mut *tx)
-                .await?;
-                credit_accounts!(&mut *tx, unit_id, month, now)?;
-                let regular = computed.rows.iter().filter(|r| r.kind == RowKind::Regular).count();
-                let detail = serde_json::json!({
-                    "why": "monthly assessment",
-                    "regular": regular,
-                    "adjustments": computed.rows.len() - regular,
-                    "employer": computed.rows.iter().map(|r| r.employer).sum::<i64>(),
-                    "individual": computed.rows.iter().map(|r| r.individual).sum::<i64>(),
-                    "skipped": computed.skipped.len(),
-                })
-                .to_string();
-                let event = Event { actor, action: "assess", unit_id: Some(unit_id), month: Some(month.to_owned()), detail, ..Default::default() };
-                insert_event!(&mut *tx, &event, now)?;
                 tx.commit().await?;
-                Ok(computed)
+                Ok(done)
             }
 
             async fn statement(&self, unit_id: i64, month: &str) -> Result<Option<Statement>, StoreError> {
@@ -327,9 +354,9 @@ macro_rules! impl_assessment_store {
 
 mod sqlite_impl {
     use super::*;
-    impl_assessment_store!(SqliteStore, sqlx::sqlite::SqliteRow);
+    impl_assessment_store!(SqliteStore, sqlx::sqlite::SqliteRow, false, SQLITE_CHUNK);
 }
 mod pg_impl {
     use super::*;
-    impl_assessment_store!(PgStore, sqlx::postgres::PgRow);
+    impl_assessment_store!(PgStore, sqlx::postgres::PgRow, true, PG_CHUNK);
 }
