@@ -5,11 +5,16 @@
 // app/src/routes.rs keeps this rule and `Route::is_staff` in step).
 const STAFF = /^\/(review|admin)(\/|$)/.test(window.location.pathname);
 
+// 长辈模式 (app/src/pages/settings.rs), applied before the first paint.
+try {
+  if (localStorage.getItem('shebao.elder') === '1') document.documentElement.classList.add('elder');
+} catch (_) { /* storage disabled: the normal size */ }
+
 // Screens in wasm modules loaded on first use (app/src/split.rs), by first path segment (a test
 // in app/src/routes.rs keeps this table and `Route::split_group` in step), and each group's
 // files (written by `cargo xtask build`). A first visit straight to such a screen fetches its
 // modules beside the main one instead of after it.
-const SPLIT = { register: 'forms', 'employer-register': 'forms', enrolment: 'forms', 'base-declaration': 'forms', separation: 'forms', login: 'common', agreement: 'common', privacy: 'common', 'verify-phone': 'common', 'forgot-password': 'common', addresses: 'common', 'employer-status': 'common', 'my-records': 'common', unit: 'common', drafts: 'common', sync: 'common', settings: 'common' };
+const SPLIT = { register: 'forms', 'employer-register': 'forms', enrolment: 'forms', 'base-declaration': 'forms', separation: 'forms', login: 'common', agreement: 'common', privacy: 'common', 'verify-phone': 'common', 'forgot-password': 'common', addresses: 'common', 'employer-status': 'common', 'my-records': 'common', unit: 'common', profile: 'common', drafts: 'common', sync: 'common', settings: 'common' };
 const SPLIT_FILES = /*SPLIT_FILES*/{};
 if (!STAFF) {
   for (const href of SPLIT_FILES[SPLIT[window.location.pathname.split('/')[1]]] || []) {

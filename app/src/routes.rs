@@ -32,6 +32,8 @@ pub enum Route {
     MyRecords,
     /// 单位业务: a unit's roster and monthly statements.
     UnitBusiness,
+    /// 我的信息: the signed-in person's profile, 修改密码, 退出所有设备.
+    Profile,
     /// A form of `kind`: a new draft (`None`) or a stored draft (and, once submitted, its
     /// filing).
     Form(FilingKind, Option<String>),
@@ -110,6 +112,7 @@ impl Route {
             ["employer-status"] => Route::EmployerStatus,
             ["my-records"] => Route::MyRecords,
             ["unit"] => Route::UnitBusiness,
+            ["profile"] => Route::Profile,
             ["review"] => Route::ReviewQueue,
             ["admin", "audit"] => Route::AuditLog,
             ["review", id] => id.parse().ok().filter(|n: &i64| *n > 0).map_or(Route::NotFound, Route::ReviewApplication),
@@ -143,6 +146,7 @@ impl Route {
             | Route::EmployerStatus
             | Route::MyRecords
             | Route::UnitBusiness
+            | Route::Profile
             | Route::Drafts
             | Route::Sync
             | Route::Settings => Some(SplitGroup::Common),
@@ -171,6 +175,7 @@ impl Route {
             Route::EmployerStatus => "/employer-status".into(),
             Route::MyRecords => "/my-records".into(),
             Route::UnitBusiness => "/unit".into(),
+            Route::Profile => "/profile".into(),
             Route::ReviewQueue => "/review".into(),
             Route::ReviewApplication(id) => format!("/review/{id}"),
             Route::AuditLog => "/admin/audit".into(),
@@ -188,7 +193,7 @@ mod tests {
     fn every_route() -> Vec<Route> {
         let id = "0190f3a2-7c4e-7b1a-9c3d-1234567890ab".to_owned();
         let mut routes = vec![Route::Home, Route::Settings, Route::Drafts, Route::Sync, Route::Login, Route::Agreement, Route::Privacy];
-        routes.extend([Route::VerifyPhone, Route::ForgotPassword, Route::Addresses, Route::EmployerStatus, Route::MyRecords, Route::UnitBusiness, Route::ReviewQueue, Route::ReviewApplication(42), Route::AuditLog]);
+        routes.extend([Route::VerifyPhone, Route::ForgotPassword, Route::Addresses, Route::EmployerStatus, Route::MyRecords, Route::UnitBusiness, Route::Profile, Route::ReviewQueue, Route::ReviewApplication(42), Route::AuditLog]);
         for k in KINDS {
             routes.push(Route::Form(k, None));
             routes.push(Route::Form(k, Some(id.clone())));

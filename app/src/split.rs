@@ -56,6 +56,7 @@ fn common(route: Route) -> Result<AnyView, NotDownloaded> {
         Route::EmployerStatus => view! { <pages::EmployerStatus/> }.into_any(),
         Route::MyRecords => view! { <pages::MyRecords/> }.into_any(),
         Route::UnitBusiness => view! { <pages::UnitBusiness/> }.into_any(),
+        Route::Profile => view! { <pages::Profile/> }.into_any(),
         Route::Drafts => view! { <pages::Drafts/> }.into_any(),
         Route::Sync => view! { <pages::SyncPanel/> }.into_any(),
         Route::Settings => view! { <pages::Settings/> }.into_any(),

@@ -228,7 +228,7 @@ async fn role_by_endpoint_matrix() {
             let role = *role;
             let body = (method != Method::GET).then(|| json!({}));
             let status = w.call(b, method.clone(), &path, body).await.status;
-            if e.path == "/api/auth/logout" && role.is_some() {
+            if (e.path == "/api/auth/logout" || e.path == "/api/auth/logout-all") && role.is_some() {
                 // The session ended: sign in again for the next rows (staff with a fresh code).
                 let mobile = format!("1370000{n:04}");
                 let code = common::plant_code(&w.state, &mobile, "staff_login").await;

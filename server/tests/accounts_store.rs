@@ -192,7 +192,7 @@ async fn accounts_sessions_and_audit(store: Arc<dyn Store>) {
     s.session_create("h1", id, "c1", T0).await.unwrap();
     assert_eq!(s.session_get("h1").await.unwrap().unwrap().csrf, "c1");
     let reset = AuditEntry { action: "password.reset".into(), ..Default::default() };
-    s.account_set_password(id, "$argon2id$y", &reset, T0 + 1).await.unwrap();
+    s.account_set_password(id, "$argon2id$y", None, &reset, T0 + 1).await.unwrap();
     assert!(s.session_get("h1").await.unwrap().is_none(), "a new password ends every session");
     let log = s.audit_recent(10).await.unwrap();
     assert_eq!(log.iter().map(|r| r.entry.action.as_str()).collect::<Vec<_>>(), ["password.reset", "account.register"]);

@@ -3,8 +3,9 @@
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ARTIFACTS, assertFitsWidth, idNumber, launchPhone, netState, signInStaff, startServer, tempDir, waitForServiceWorker, codeFor } from './support.mjs';
 
 const cleanups = [];
@@ -222,4 +223,107 @@ test('a resident who forgot the password resets it with a code to the registered
   const me = () => page.evaluate(async () => (await fetch('/api/auth/me')).status);
   for (let i = 0; i < 50 && (await me()) !== 401; i++) await page.waitForTimeout(200);
   assert.equal(await me(), 401, 'the session ended on the server too');
+});
+
+/** axe-core's serious and critical findings on the page as it stands (WCAG 2 A/AA rules). */
+async function accessibilityProblems(page) {
+  // Evaluated through the debugging protocol: the page's CSP (rightly) refuses an injected script.
+  await page.evaluate(readFileSync(fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url)), 'utf8'));
+  const found = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] } });
+    return {
+      checked: r.passes.length,
+      serious: r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`),
+    };
+  });
+  assert.ok(found.checked > 5, `axe-core ran (${found.checked} rules passed)`);
+  return found.serious;
+}
+
+test('我的信息: a resident sees the profile masked, changes the password, and signs in with the new one', async () => {
+  const { context, page } = await launchPhone();
+  cleanups.push(() => context.close());
+  await page.goto(server.url + '/login');
+  await netState(page).getByText('在线').waitFor();
+  await page.locator('#login').fill(idNumber(302));
+  await page.locator('#password').fill('Tea-garden7');
+  await page.getByTestId('submit').click();
+  await fillAddresses(page);
+  // The name on the home screen opens 我的信息.
+  await page.getByTestId('signed-in').getByText('李红').click();
+  const facts = page.getByTestId('profile-facts');
+  await facts.waitFor();
+  assert.match(await page.getByTestId('profile-id').innerText(), /^3201\*{10}\d{3}[\dX]$/);
+  const all = await facts.innerText();
+  assert.ok(!all.includes(idNumber(302)) && !all.includes('13900139000'), all);
+  assert.match(all, /中山路 1 号/, 'the addresses given at the first login');
+  assert.match(await page.getByTestId('previous-sign-in').innerText(), /首次登录/);
+
+  // The rules as typed: the new password may not be the current one.
+  await page.locator('#current').fill('Tea-garden7');
+  await page.locator('#password').fill('Tea-garden7');
+  await page.locator('#password_confirm').fill('Tea-garden7');
+  await page.getByTestId('change-password').click();
+  await page.locator('.field', { has: page.locator('#password') }).getByText('新密码不能与当前密码相同').waitFor();
+  // A wrong current password: the server's answer lands on its field.
+  await page.locator('#current').fill('Wrong-garden1');
+  await page.locator('#password').fill('New-garden8');
+  await page.locator('#password_confirm').fill('New-garden8');
+  await page.getByTestId('change-password').click();
+  await page.locator('.field', { has: page.locator('#current') }).getByText('当前密码不正确').waitFor();
+  await page.locator('#current').fill('Tea-garden7');
+  await page.getByTestId('change-password').click();
+  await page.getByTestId('password-changed').waitFor();
+  await assertFitsWidth(page);
+  await page.screenshot({ path: join(ARTIFACTS, 'profile-360x800.png'), fullPage: true });
+
+  // 退出所有设备 ends this session too; the new password signs in, and the profile now shows
+  // the sign-in before it.
+  await page.getByTestId('logout-all').click();
+  await page.getByText('请先登录').waitFor();
+  await page.goto(server.url + '/login');
+  await page.locator('#login').fill(idNumber(302));
+  await page.locator('#password').fill('Tea-garden7');
+  await page.getByTestId('submit').click();
+  await page.getByTestId('form-message').getByText('账号或密码不正确').waitFor();
+  await page.locator('#password').fill('New-garden8');
+  await page.getByTestId('submit').click();
+  await page.getByTestId('signed-in').getByText('李红').click();
+  assert.match(await page.getByTestId('previous-sign-in').innerText(), /\d{4}-\d{2}-\d{2} \d{2}:\d{2} · 本机/);
+});
+
+test('长辈模式 at 360 px: larger type and targets, no horizontal scroll, no serious accessibility finding', async () => {
+  const { context, page } = await launchPhone();
+  cleanups.push(() => context.close());
+  await page.goto(server.url + '/settings');
+  await netState(page).getByText('在线').waitFor();
+  const toggle = page.getByTestId('elder-mode');
+  assert.equal(await toggle.getAttribute('aria-checked'), 'false');
+  await toggle.click();
+  assert.equal(await toggle.getAttribute('aria-checked'), 'true');
+  // Kept on the device: a new start opens in it before the first paint.
+  await page.goto(server.url + '/');
+  await page.locator('html.elder').waitFor();
+  await page.locator('.tiles').waitFor();
+  const sizes = await page.evaluate(() => ({
+    body: parseFloat(getComputedStyle(document.body).fontSize),
+    targets: [...document.querySelectorAll('a.tile, button, .btn')].filter((e) => e.offsetParent)
+      .map((e) => Math.min(e.getBoundingClientRect().height, e.getBoundingClientRect().width)),
+  }));
+  assert.ok(sizes.body >= 18, `body text ${sizes.body} px`);
+  assert.ok(sizes.targets.length > 0 && sizes.targets.every((h) => h >= 48), `targets ${sizes.targets}`);
+  // Each screen with what shows it is drawn (the app polls the server, so the network never idles).
+  for (const [path, drawn] of [['/', '.tiles'], ['/settings', '[data-testid=elder-mode]'], ['/login', '#login'], ['/register', '#name']]) {
+    await page.goto(server.url + path);
+    await page.locator(drawn).waitFor();
+    await assertFitsWidth(page);
+    // No clipped text: nothing scrolls sideways inside itself.
+    const clipped = await page.evaluate(() => [...document.querySelectorAll('main *')]
+      .filter((e) => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'visible')
+      .map((e) => `${e.tagName.toLowerCase()}.${e.className}`));
+    assert.deepEqual(clipped, [], `${path}: clipped`);
+    assert.deepEqual(await accessibilityProblems(page), [], `${path}: axe-core`);
+    await page.screenshot({ path: join(ARTIFACTS, `elder${path.replace(/\//g, '-') || '-home'}-360x800.png`), fullPage: true });
+  }
 });

@@ -70,6 +70,7 @@ fn npm_tools() -> anyhow::Result<()> {
     let ok = util::npm_bin("wasm-opt").exists()
         && util::root().join("node_modules/playwright-core/package.json").exists()
         && util::root().join("node_modules/jsqr/package.json").exists()
+        && util::root().join("node_modules/axe-core/axe.min.js").exists()
         && util::npm_bin("terser").exists();
     if !ok {
         run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]))?;

@@ -123,6 +123,70 @@ pub use crate::domain::forms::addresses::AddressesDraft;
 /// by the shared rules on both sides.
 pub use crate::domain::forms::password_reset::PasswordResetDraft as ResetRequest;
 
+/// `POST PASSWORD` (修改密码), validated by the shared rules on both sides. Every other session of
+/// the account ends; the one that changed it stays signed in.
+pub use crate::domain::forms::password_change::PasswordChangeDraft as PasswordChangeRequest;
+
+/// What class of address a sign-in came from: enough to notice a stranger, never a location.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AddressClass {
+    /// This machine (a development server).
+    Loopback,
+    /// A private or carrier-grade shared network (a village's phones behind one router).
+    Private,
+    Internet,
+}
+
+impl AddressClass {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AddressClass::Loopback => "loopback",
+            AddressClass::Private => "private",
+            AddressClass::Internet => "internet",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<AddressClass> {
+        [AddressClass::Loopback, AddressClass::Private, AddressClass::Internet].into_iter().find(|c| c.as_str() == s)
+    }
+}
+
+/// A sign-in as 我的信息 shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignIn {
+    /// Unix milliseconds.
+    pub at: i64,
+    pub from: Option<AddressClass>,
+}
+
+/// `GET MY_PROFILE` (我的信息): identifiers masked, the addresses as stored (editable through
+/// `POST PROFILE`), and the sign-in before this one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Profile {
+    pub name: String,
+    pub id_masked: String,
+    pub mobile_masked: String,
+    /// Masked: `w***@example.com`.
+    pub email_masked: Option<String>,
+    pub role: Role,
+    pub addresses: Option<AddressesDraft>,
+    pub previous_sign_in: Option<SignIn>,
+}
+
+/// `w***@example.com`: the first character of the local part and the domain.
+///
+/// ```
+/// assert_eq!(app::api::auth::mask_email("wang@example.com"), "w***@example.com");
+/// assert_eq!(app::api::auth::mask_email("no-at-sign"), "***");
+/// ```
+pub fn mask_email(email: &str) -> String {
+    match email.split_once('@') {
+        Some((local, domain)) if !local.is_empty() => format!("{}***@{domain}", local.chars().next().unwrap_or('*')),
+        _ => "***".into(),
+    }
+}
+
 /// A form the server refused: one message for the whole, and the issues per field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FormRefusal {

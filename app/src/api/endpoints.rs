@@ -93,6 +93,10 @@ pub const VERIFY_PHONE: Endpoint = ep(Post, "/api/auth/verify-phone", Anyone);
 pub const LOGOUT: Endpoint = ep(Post, "/api/auth/logout", Roles(SIGNED_IN));
 pub const ME: Endpoint = ep(Get, "/api/auth/me", Roles(SIGNED_IN));
 pub const PROFILE: Endpoint = ep(Post, "/api/auth/profile", Roles(SIGNED_IN));
+pub const MY_PROFILE: Endpoint = ep(Get, "/api/auth/profile", Roles(SIGNED_IN));
+pub const PASSWORD: Endpoint = ep(Post, "/api/auth/password", Roles(SIGNED_IN));
+/// 退出所有设备: every session of the account ends, this one too.
+pub const LOGOUT_ALL: Endpoint = ep(Post, "/api/auth/logout-all", Roles(SIGNED_IN));
 
 pub const AUDIT: Endpoint = ep(Get, "/api/admin/audit", Roles(&[Role::Admin]));
 
@@ -145,6 +149,9 @@ pub const ALL: &[Endpoint] = &[
     LOGOUT,
     ME,
     PROFILE,
+    MY_PROFILE,
+    PASSWORD,
+    LOGOUT_ALL,
     AUDIT,
     REVIEW_QUEUE,
     REVIEW_APPLICATION,

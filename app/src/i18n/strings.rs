@@ -330,3 +330,31 @@ texts! {
     REVIEW_OPEN_FULL = "查看原件", "Open full size";
 }
 
+
+// 我的信息: the profile, 修改密码, 退出所有设备, 长辈模式
+texts! {
+    PROFILE_TITLE = "我的信息", "My information";
+    PROFILE_ACCOUNT_TYPE = "账号类型", "Account type";
+    PROFILE_EMAIL = "电子邮箱", "Email";
+    PROFILE_NONE = "未填写", "Not given";
+    PROFILE_EDIT_ADDRESSES = "修改地址", "Change the addresses";
+    PROFILE_PREVIOUS_SIGN_IN = "上次登录", "Previous sign-in";
+    PROFILE_FIRST_SIGN_IN = "这是首次登录", "This is the first sign-in";
+    PROFILE_FROM_LOOPBACK = "本机", "this computer";
+    PROFILE_FROM_PRIVATE = "内部网络", "a private network";
+    PROFILE_FROM_INTERNET = "互联网", "the internet";
+    PROFILE_NOT_YOU = "如果这不是您本人，请立即修改密码并退出所有设备。", "If this was not you, change the password and log out everywhere now.";
+    PROFILE_SIGN_IN_FIRST = "请先登录", "Please log in first";
+    PASSWORD_CHANGE_TITLE = "修改密码", "Change the password";
+    PASSWORD_CHANGE_HINT = "建议定期更换密码。修改后，其他设备会退出登录，并以短信通知您的手机。", "Change it now and then. Other devices are logged out, and your phone is told by SMS.";
+    FIELD_CURRENT_PASSWORD = "当前密码", "Current password";
+    PASSWORD_CHANGE_SUBMIT = "确认修改", "Change it";
+    PASSWORD_CHANGE_DONE = "密码已修改，其他设备已退出登录", "The password is changed; other devices are logged out";
+    LOGOUT_ALL_TITLE = "账号安全", "Account security";
+    LOGOUT_ALL = "退出所有设备", "Log out everywhere";
+    ELDER_TITLE = "长辈模式", "Large mode for elders";
+    ELDER_HINT = "字更大、按钮更大、首页更简洁，只在本机生效。", "Larger text and buttons and a simpler home screen, on this device only.";
+    ELDER_ON = "已开启（点按关闭）", "On (tap to turn off)";
+    ELDER_OFF = "已关闭（点按开启）", "Off (tap to turn on)";
+    LOGOUT_ALL_HINT = "结束此账号在所有手机和电脑上的登录，包括本机。", "Ends this account's sign-ins on every phone and computer, this one too.";
+}

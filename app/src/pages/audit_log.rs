@@ -13,14 +13,7 @@ use crate::i18n::{strings, tr, use_i18n, Text};
 use crate::state::clock;
 
 fn role_text(role: Option<&str>) -> Text {
-    match role.and_then(Role::parse) {
-        Some(Role::Resident) => strings::ROLE_RESIDENT,
-        Some(Role::EmployerHandler) => strings::ROLE_EMPLOYER,
-        Some(Role::FieldWorker) => strings::ROLE_FIELD_WORKER,
-        Some(Role::Reviewer) => strings::ROLE_REVIEWER,
-        Some(Role::Admin) => strings::ROLE_ADMIN,
-        None => strings::ROLE_NONE,
-    }
+    role.and_then(Role::parse).map_or(strings::ROLE_NONE, super::role_text)
 }
 
 #[component]

@@ -27,7 +27,7 @@ pub fn Home() -> impl IntoView {
             <p class="tagline">{tr(strings::APP_TAGLINE)}</p>
             {move || me.get().map(|m| view! {
                 <section class="card signed-in" data-testid="signed-in">
-                    <span>{tr(strings::SIGNED_IN_AS)}{m.name.clone()}" "{m.id_masked.clone()}</span>
+                    <Link href=Route::Profile.href() class="signed-in-name">{tr(strings::SIGNED_IN_AS)}{m.name.clone()}" "{m.id_masked.clone()}</Link>
                     <button type="button" class="btn btn-secondary" data-testid="logout" on:click=logout>{tr(strings::LOGOUT)}</button>
                 </section>
                 {m.needs_addresses.then(|| view! {

@@ -21,6 +21,7 @@ pub mod separation;
 pub mod settings;
 pub mod sync_panel;
 pub mod set_password;
+pub mod profile;
 pub mod unit_business;
 pub mod verify_phone;
 
@@ -33,6 +34,7 @@ pub use employer_status::EmployerStatus;
 pub use enrolment::Enrolment;
 pub use separation::Separation;
 pub use my_records::MyRecords;
+pub use profile::Profile;
 pub use unit_business::UnitBusiness;
 pub use forgot_password::ForgotPassword;
 pub use home::Home;
@@ -47,6 +49,18 @@ pub use verify_phone::VerifyPhone;
 
 use crate::api::sync::FilingKind;
 use crate::i18n::{strings, Text};
+
+/// The name of a role.
+pub fn role_text(role: crate::api::auth::Role) -> Text {
+    use crate::api::auth::Role;
+    match role {
+        Role::Resident => strings::ROLE_RESIDENT,
+        Role::EmployerHandler => strings::ROLE_EMPLOYER,
+        Role::FieldWorker => strings::ROLE_FIELD_WORKER,
+        Role::Reviewer => strings::ROLE_REVIEWER,
+        Role::Admin => strings::ROLE_ADMIN,
+    }
+}
 
 /// The name of a kind of filing.
 pub fn kind_text(kind: FilingKind) -> Text {

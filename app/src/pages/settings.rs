@@ -1,4 +1,5 @@
-//! `/settings` — language, and which versions of the app and the server are talking.
+//! `/settings` — language, 长辈模式 (elderly mode), and which versions of the app and the server
+//! are talking.
 
 use leptos::prelude::*;
 
@@ -31,6 +32,7 @@ pub fn Settings() -> impl IntoView {
                     <LangButton lang=Lang::En text=strings::LANG_EN/>
                 </div>
             </section>
+            <ElderMode/>
             <section class="card">
                 <h2>{tr(strings::SETTINGS_ABOUT)}</h2>
                 <dl class="facts">
@@ -57,5 +59,54 @@ fn LangButton(lang: Lang, text: crate::i18n::Text) -> impl IntoView {
         >
             {tr(text)}
         </button>
+    }
+}
+
+/// Where the device keeps 长辈模式; `public/boot.js` reads it before the first paint, so the
+/// larger type never flashes small.
+const ELDER_KEY: &str = "shebao.elder";
+/// The class on `<html>` that `public/style.css` enlarges everything under.
+const ELDER_CLASS: &str = "elder";
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+fn elder_now() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .is_some_and(|e| e.class_list().contains(ELDER_CLASS))
+}
+
+fn set_elder(on: bool) {
+    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = root.class_list().toggle_with_force(ELDER_CLASS, on);
+    }
+    if let Some(s) = storage() {
+        // A full or disabled storage only loses the preference for the next start.
+        let _ = if on { s.set_item(ELDER_KEY, "1") } else { s.remove_item(ELDER_KEY) };
+    }
+}
+
+/// 长辈模式: larger type (20 px body text) and touch targets (56 px), higher contrast, and a
+/// home screen without the small print — kept on this device only.
+#[component]
+fn ElderMode() -> impl IntoView {
+    let on = RwSignal::new(elder_now());
+    let toggle = move |_| {
+        let next = !on.get_untracked();
+        set_elder(next);
+        on.set(next);
+    };
+    view! {
+        <section class="card">
+            <h2>{tr(strings::ELDER_TITLE)}</h2>
+            <p class="field-hint">{tr(strings::ELDER_HINT)}</p>
+            <button type="button" class="btn btn-choice btn-wide" role="switch" data-testid="elder-mode"
+                aria-checked=move || on.get().to_string() on:click=toggle>
+                {move || if on.get() { tr(strings::ELDER_ON)() } else { tr(strings::ELDER_OFF)() }}
+            </button>
+        </section>
     }
 }

@@ -1,5 +1,5 @@
 //! Signing in and out: `POST /api/auth/login` (by ID number, credit code or mobile, with the
-//! throttle), `POST /api/auth/logout`, `GET /api/auth/me`.
+//! throttle), `POST /api/auth/logout` and `/api/auth/logout-all`, `GET /api/auth/me`.
 
 use app::api::auth::{CodePurpose, LoginRequest, Me, Role};
 use app::api::ApiError;
@@ -92,6 +92,7 @@ pub async fn login(
         ..Default::default()
     };
     cx.store.audit_append(&audit, now).await?;
+    cx.store.account_signed_in(account.id, ClientAddress(addr).class().as_str(), now).await?;
     signed_in(&cx, account.id, current.as_ref(), now).await
 }
 
@@ -164,9 +165,28 @@ pub async fn me(State(cx): State<Cx>, Extension(principal): Extension<Option<Pri
 pub async fn logout(State(cx): State<Cx>, Extension(principal): Extension<Option<Principal>>) -> Answer {
     let p = principal.ok_or_else(Refusal::bad_request)?;
     cx.store.session_delete(&p.token_hash).await?;
+    Ok(signed_out(&cx))
+}
+
+/// `POST /api/auth/logout-all` (退出所有设备): every session of the account ends, this one too.
+pub async fn logout_all(State(cx): State<Cx>, Extension(principal): Extension<Option<Principal>>) -> Answer {
+    let p = principal.ok_or_else(Refusal::bad_request)?;
+    let audit = AuditEntry {
+        actor: Some(p.account.id),
+        actor_role: Some(p.role.as_str().into()),
+        action: "session.logout_all".into(),
+        target: Some(format!("account:{}", p.account.id)),
+        ..Default::default()
+    };
+    cx.store.sessions_end_all(p.account.id, &audit, now_ms()).await?;
+    Ok(signed_out(&cx))
+}
+
+/// No content, and the session cookies cleared.
+fn signed_out(cx: &Cx) -> axum::response::Response {
     let mut response = StatusCode::NO_CONTENT.into_response();
     for cookie in cx.services.cookies.end() {
         response.headers_mut().append(header::SET_COOKIE, cookie);
     }
-    Ok(response)
+    response
 }

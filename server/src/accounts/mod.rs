@@ -15,6 +15,7 @@ pub mod store;
 pub mod throttle;
 
 mod login;
+mod password_change;
 mod profile;
 mod reset;
 
@@ -26,9 +27,10 @@ use app::domain::{Date, IdNumber, MobileNumber, PersonName};
 
 pub use self::guards::{CodeRecord, Failures, GuardStore};
 use self::identity::{IdentityCheck, RegistryStandIn, Remembered};
-pub use self::login::{login, logout, me, me_of, signed_in};
+pub use self::login::{login, logout, logout_all, me, me_of, signed_in};
+pub use self::password_change::{change_password, PASSWORD_NOTICE};
 use self::passwords::Hasher;
-pub use self::profile::profile;
+pub use self::profile::{my_profile, profile};
 pub use self::reset::reset;
 use self::session::CookiePolicy;
 use self::sms::{DevGateway, SmsGateway};

@@ -1,7 +1,8 @@
-//! `POST /api/auth/profile`: the household registration and contact addresses the first login
-//! asks for, checked by the shared rules, sealed at rest.
+//! 我的信息: `GET /api/auth/profile` (identifiers masked, the addresses, the sign-in before this
+//! one) and `POST /api/auth/profile`, the household registration and contact addresses the first
+//! login asks for and the profile edits, checked by the shared rules, sealed at rest.
 
-use app::api::auth::{AddressesDraft, FormRefusal};
+use app::api::auth::{mask_email, AddressClass, AddressesDraft, FormRefusal, Profile, SignIn};
 use app::domain::forms::addresses::{self, Addresses};
 use axum::extract::rejection::JsonRejection;
 use axum::extract::State;
@@ -10,7 +11,7 @@ use axum::response::IntoResponse;
 use axum::{Extension, Json};
 
 use super::session::Principal;
-use super::Cx;
+use super::{me_of, Cx};
 use crate::http::{body, Answer, Refusal};
 use crate::store::{now_ms, AuditEntry};
 
@@ -36,4 +37,35 @@ pub async fn profile(
     let sealed = cx.vault.seal(&crate::vault::bound::account_addresses(&p.account.id_index), json.to_string().as_bytes());
     cx.store.account_set_addresses(p.account.id, &sealed, &audit, now_ms()).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+/// `GET /api/auth/profile`.
+pub async fn my_profile(State(cx): State<Cx>, Extension(principal): Extension<Option<Principal>>) -> Answer {
+    let p = principal.ok_or_else(Refusal::bad_request)?;
+    let me = me_of(&cx, &p.account, String::new())?;
+    let addresses = match &p.account.addresses {
+        None => None,
+        Some(sealed) => {
+            let json = cx.vault.open(&crate::vault::bound::account_addresses(&p.account.id_index), sealed)?;
+            let v: serde_json::Value = serde_json::from_slice(&json).map_err(|e| crate::http::Internal::Unreadable(e.to_string()))?;
+            let s = |k: &str, f: &str| v[k][f].as_str().map(str::to_owned).or_else(|| v[k][f].as_u64().map(|n| n.to_string())).unwrap_or_default();
+            Some(AddressesDraft {
+                household_division: s("household", "division"),
+                household_detail: s("household", "detail"),
+                contact_division: s("contact", "division"),
+                contact_detail: s("contact", "detail"),
+            })
+        }
+    };
+    let previous_sign_in = cx.store.account_previous_sign_in(p.account.id).await?.map(|(at, from)| SignIn { at, from: AddressClass::parse(&from) });
+    Ok(Json(Profile {
+        name: me.name,
+        id_masked: me.id_masked,
+        mobile_masked: me.mobile_masked,
+        email_masked: p.account.email.as_deref().filter(|e| !e.is_empty()).map(mask_email),
+        role: me.role,
+        addresses,
+        previous_sign_in,
+    })
+    .into_response())
 }

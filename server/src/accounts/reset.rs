@@ -33,7 +33,7 @@ pub async fn reset(State(cx): State<Cx>, json: Result<Json<ResetRequest>, JsonRe
     codes::verify(cx.store.as_ref(), &cx.vault, &mobile, CodePurpose::Reset, sms_code.as_str(), now).await.map_err(codes::refusal)?;
     let hash = cx.services.hasher.hash(password.expose()).await;
     let audit = AuditEntry { action: "password.reset".into(), target: Some(format!("account:{}", account.id)), ..Default::default() };
-    cx.store.account_set_password(account.id, &hash, &audit, now).await?;
+    cx.store.account_set_password(account.id, &hash, None, &audit, now).await?;
     throttle::succeeded(cx.store.as_ref(), &throttle::account_key(account.id)).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }

@@ -67,8 +67,15 @@ pub trait AccountStore: Send + Sync {
     async fn account_by_id(&self, id: i64) -> Result<Option<Account>, StoreError>;
     async fn account_by_id_index(&self, id_index: &str) -> Result<Option<Account>, StoreError>;
     async fn accounts_by_mobile(&self, mobile_index: &str) -> Result<Vec<Account>, StoreError>;
-    /// Sets the password and ends every session of the account, with the audit entry.
-    async fn account_set_password(&self, id: i64, hash: &str, audit: &AuditEntry, now: i64) -> Result<(), StoreError>;
+    /// Sets the password and ends every session of the account but `keep` (the one that changed
+    /// it, if any), with the audit entry, in one transaction.
+    async fn account_set_password(&self, id: i64, hash: &str, keep: Option<&str>, audit: &AuditEntry, now: i64) -> Result<(), StoreError>;
+    /// Ends every session of the account (退出所有设备), with the audit entry; returns how many.
+    async fn sessions_end_all(&self, id: i64, audit: &AuditEntry, now: i64) -> Result<u64, StoreError>;
+    /// Records a sign-in from an address of class `from`; the one before becomes the previous.
+    async fn account_signed_in(&self, id: i64, from: &str, now: i64) -> Result<(), StoreError>;
+    /// The sign-in before the latest: `(time, address class)`.
+    async fn account_previous_sign_in(&self, id: i64) -> Result<Option<(i64, String)>, StoreError>;
     async fn account_set_addresses(&self, id: i64, sealed: &[u8], audit: &AuditEntry, now: i64) -> Result<(), StoreError>;
     async fn account_set_status(&self, id: i64, status: &str, audit: &AuditEntry, now: i64) -> Result<(), StoreError>;
     /// Writes `a` over the pending registration `id` (a newer registration of the same person
@@ -181,7 +188,7 @@ macro_rules! impl_account_store {
                 Ok(rows.iter().map(account).collect::<Result<_, _>>()?)
             }
 
-            async fn account_set_password(&self, id: i64, hash: &str, audit: &AuditEntry, now: i64) -> Result<(), StoreError> {
+            async fn account_set_password(&self, id: i64, hash: &str, keep: Option<&str>, audit: &AuditEntry, now: i64) -> Result<(), StoreError> {
                 let mut tx = self.begin_write().await?;
                 sqlx::query("UPDATE accounts SET password_hash = $1, updated_at = $2 WHERE id = $3")
                     .bind(hash)
@@ -189,10 +196,46 @@ macro_rules! impl_account_store {
                     .bind(id)
                     .execute(&mut *tx)
                     .await?;
-                sqlx::query("DELETE FROM sessions WHERE account_id = $1").bind(id).execute(&mut *tx).await?;
+                sqlx::query("DELETE FROM sessions WHERE account_id = $1 AND token_hash <> $2")
+                    .bind(id)
+                    .bind(keep.unwrap_or(""))
+                    .execute(&mut *tx)
+                    .await?;
                 insert_audit!(&mut *tx, audit, now)?;
                 tx.commit().await?;
                 Ok(())
+            }
+
+            async fn sessions_end_all(&self, id: i64, audit: &AuditEntry, now: i64) -> Result<u64, StoreError> {
+                let mut tx = self.begin_write().await?;
+                let done = sqlx::query("DELETE FROM sessions WHERE account_id = $1").bind(id).execute(&mut *tx).await?;
+                insert_audit!(&mut *tx, audit, now)?;
+                tx.commit().await?;
+                Ok(done.rows_affected())
+            }
+
+            async fn account_signed_in(&self, id: i64, from: &str, now: i64) -> Result<(), StoreError> {
+                sqlx::query(
+                    "UPDATE accounts SET previous_login_at = login_at, previous_login_from = login_from, login_at = $1, login_from = $2 \
+                     WHERE id = $3",
+                )
+                .bind(now)
+                .bind(from)
+                .bind(id)
+                .execute(&self.pool)
+                .await?;
+                Ok(())
+            }
+
+            async fn account_previous_sign_in(&self, id: i64) -> Result<Option<(i64, String)>, StoreError> {
+                let row = sqlx::query("SELECT previous_login_at, previous_login_from FROM accounts WHERE id = $1")
+                    .bind(id)
+                    .fetch_optional(&self.pool)
+                    .await?;
+                let Some(r) = row else { return Ok(None) };
+                let at: Option<i64> = r.try_get("previous_login_at")?;
+                let from: Option<String> = r.try_get("previous_login_from")?;
+                Ok(at.map(|at| (at, from.unwrap_or_default())))
             }
 
             async fn account_set_addresses(&self, id: i64, sealed: &[u8], audit: &AuditEntry, now: i64) -> Result<(), StoreError> {

@@ -42,3 +42,30 @@ where
         Ok(ClientAddress(peer.unwrap_or_else(|| "unknown".into())))
     }
 }
+
+impl ClientAddress {
+    /// The class of the address (what 我的信息 may show of a sign-in; never the address).
+    ///
+    /// ```
+    /// use app::api::auth::AddressClass;
+    /// use server::http::ClientAddress;
+    /// assert_eq!(ClientAddress("127.0.0.1".into()).class(), AddressClass::Loopback);
+    /// assert_eq!(ClientAddress("192.168.3.7".into()).class(), AddressClass::Private);
+    /// assert_eq!(ClientAddress("100.64.0.9".into()).class(), AddressClass::Private);
+    /// assert_eq!(ClientAddress("fd00::1".into()).class(), AddressClass::Private);
+    /// assert_eq!(ClientAddress("58.213.1.1".into()).class(), AddressClass::Internet);
+    /// assert_eq!(ClientAddress("unknown".into()).class(), AddressClass::Internet);
+    /// ```
+    pub fn class(&self) -> app::api::auth::AddressClass {
+        use app::api::auth::AddressClass;
+        use std::net::IpAddr;
+        match self.0.parse::<IpAddr>() {
+            Ok(ip) if ip.is_loopback() => AddressClass::Loopback,
+            Ok(IpAddr::V4(v4)) if v4.is_private() || v4.is_link_local() || (v4.octets()[0] == 100 && (64..128).contains(&v4.octets()[1])) => {
+                AddressClass::Private
+            }
+            Ok(IpAddr::V6(v6)) if (v6.segments()[0] & 0xfe00) == 0xfc00 || (v6.segments()[0] & 0xffc0) == 0xfe80 => AddressClass::Private,
+            _ => AddressClass::Internet,
+        }
+    }
+}

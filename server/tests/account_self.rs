@@ -1,0 +1,145 @@
+//! The account a person expects (我的信息), through the router on both stores: the profile with
+//! masked identifiers and the sign-in before this one, 修改密码 (the current password checked and
+//! throttled, other sessions ended, the phone told), and 退出所有设备.
+
+mod common;
+
+use std::sync::Arc;
+
+use axum::http::{Method, StatusCode};
+use serde_json::{json, Value};
+use server::accounts::sms::DevGateway;
+use server::Store;
+
+use common::browser::{Answer, Browser};
+
+const PASSWORD: &str = "Tea-garden7";
+const NEW: &str = "New-garden8";
+const MOBILE: &str = "13800138000";
+
+struct World {
+    state: server::AppState,
+    dev: Arc<DevGateway>,
+}
+
+/// One person in the registry who registers (the browser returned is signed in).
+async fn world(store: Arc<dyn Store>) -> (World, Browser) {
+    let mut state = common::state_over(store);
+    state.dev = true;
+    let dev = state.accounts.dev_sms.clone().unwrap();
+    let csv = format!("name,id_number,mobile\n王小明,{},{MOBILE}\n", common::id_number(1));
+    let now = server::store::now_ms();
+    server::registry::import::import(state.store.as_ref(), &state.vault, csv.as_bytes(), app::domain::Date::china_from_unix_ms(now), now).await.unwrap();
+    let w = World { state, dev };
+    let mut b = Browser::default();
+    let a = w.call(&mut b, Method::POST, "/api/auth/sms", Some(json!({"purpose": "register", "mobile": MOBILE}))).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.body);
+    let code = w.dev.recent()[0].code.clone();
+    let draft = json!({
+        "name": "王小明", "id_number": common::id_number(1), "mobile": MOBILE, "email": "wang@example.com",
+        "password": PASSWORD, "password_confirm": PASSWORD, "sms_code": code, "agreed": true,
+    });
+    let a = w.call(&mut b, Method::POST, "/api/auth/register", Some(draft)).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.body);
+    (w, b)
+}
+
+impl World {
+    async fn call(&self, b: &mut Browser, method: Method, path: &str, body: Option<Value>) -> Answer {
+        b.call(&self.state, method, path, body).await
+    }
+
+    async fn login(&self, password: &str) -> (Answer, Browser) {
+        let mut b = Browser::default();
+        let a = self.call(&mut b, Method::POST, "/api/auth/login", Some(json!({"login": common::id_number(1), "password": password}))).await;
+        (a, b)
+    }
+
+    async fn signed_in(&self, b: &mut Browser) -> bool {
+        self.call(b, Method::GET, "/api/auth/me", None).await.status == StatusCode::OK
+    }
+}
+
+fn change(current: &str, new: &str) -> Value {
+    json!({"current": current, "password": new, "password_confirm": new})
+}
+
+async fn a_password_change_ends_the_other_sessions_and_tells_the_phone(store: Arc<dyn Store>) {
+    let (w, mut b) = world(store).await;
+    let (a, mut other) = w.login(PASSWORD).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.body);
+    let sent = w.dev.recent().len();
+    // The shared rules first: a weak or unchanged password, a confirmation that differs.
+    let weak = w.call(&mut b, Method::POST, "/api/auth/password", Some(change(PASSWORD, "12345678"))).await;
+    assert_eq!(weak.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(weak.body["fields"]["errors"]["password"].is_array(), "{}", weak.body);
+    let same = w.call(&mut b, Method::POST, "/api/auth/password", Some(change(PASSWORD, PASSWORD))).await;
+    assert_eq!(same.body["fields"]["errors"]["password"][0]["code"], "password.unchanged");
+    // A wrong current password is refused on its field, changes nothing, and counts.
+    let wrong = w.call(&mut b, Method::POST, "/api/auth/password", Some(change("Wrong-garden1", NEW))).await;
+    assert_eq!(wrong.body["fields"]["errors"]["current"][0]["code"], "password.current_wrong", "{}", wrong.body);
+    assert!(w.signed_in(&mut other).await, "nothing ended");
+    assert_eq!(w.dev.recent().len(), sent, "nothing told");
+    let ok = w.call(&mut b, Method::POST, "/api/auth/password", Some(change(PASSWORD, NEW))).await;
+    assert_eq!(ok.status, StatusCode::NO_CONTENT, "{}", ok.body);
+    assert!(w.signed_in(&mut b).await, "the session that changed it stays");
+    assert!(!w.signed_in(&mut other).await, "every other session ended");
+    let told = &w.dev.recent()[0];
+    assert_eq!((told.mobile.as_str(), told.code.as_str()), (MOBILE, ""), "the phone is told, with no code");
+    assert_eq!(told.text, server::accounts::PASSWORD_NOTICE);
+    assert_eq!(w.login(PASSWORD).await.0.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(w.login(NEW).await.0.status, StatusCode::OK);
+    let actions: Vec<String> = w.state.store.audit_recent(3).await.unwrap().into_iter().map(|r| r.entry.action).collect();
+    assert!(actions.contains(&"password.change".to_owned()), "{actions:?}");
+}
+both_stores!(password_change, a_password_change_ends_the_other_sessions_and_tells_the_phone);
+
+/// Guessing the current password through a stolen session meets the login throttle.
+async fn guessing_the_current_password_is_throttled(store: Arc<dyn Store>) {
+    let (w, mut b) = world(store).await;
+    for n in 0..4 {
+        let a = w.call(&mut b, Method::POST, "/api/auth/password", Some(change(&format!("Wrong-garden{n}"), NEW))).await;
+        assert_eq!(a.body["fields"]["errors"]["current"][0]["code"], "password.current_wrong");
+    }
+    // The fourth failure makes the next try wait, even with the right password.
+    let a = w.call(&mut b, Method::POST, "/api/auth/password", Some(change(PASSWORD, NEW))).await;
+    assert_eq!((a.status, a.body["code"].as_str()), (StatusCode::TOO_MANY_REQUESTS, Some("login.wait")));
+    // And the login with the right password waits too: one account, one count.
+    assert_eq!(w.login(PASSWORD).await.0.status, StatusCode::TOO_MANY_REQUESTS);
+}
+both_stores!(password_guessing, guessing_the_current_password_is_throttled);
+
+async fn logout_everywhere_ends_every_session(store: Arc<dyn Store>) {
+    let (w, mut b) = world(store).await;
+    let (_, mut other) = w.login(PASSWORD).await;
+    let a = w.call(&mut b, Method::POST, "/api/auth/logout-all", None).await;
+    assert_eq!(a.status, StatusCode::NO_CONTENT);
+    assert!(a.cookies.iter().any(|c| c.starts_with("sid=;") || c.starts_with("sid=") && c.contains("Max-Age=0")), "{:?}", a.cookies);
+    assert!(!w.signed_in(&mut b).await && !w.signed_in(&mut other).await);
+    assert_eq!(w.state.store.audit_recent(1).await.unwrap()[0].entry.action, "session.logout_all");
+    // Anonymous: refused, as every signed-in endpoint.
+    let anon = w.call(&mut Browser::default(), Method::POST, "/api/auth/logout-all", None).await;
+    assert_eq!(anon.status, StatusCode::UNAUTHORIZED);
+}
+both_stores!(logout_all, logout_everywhere_ends_every_session);
+
+async fn the_profile_masks_identifiers_and_shows_the_sign_in_before(store: Arc<dyn Store>) {
+    let (w, mut b) = world(store).await;
+    let p = w.call(&mut b, Method::GET, "/api/auth/profile", None).await;
+    assert_eq!(p.status, StatusCode::OK, "{}", p.body);
+    assert_eq!(p.body["id_masked"], format!("3201**********{}", &common::id_number(1)[14..]));
+    assert_eq!((p.body["mobile_masked"].as_str(), p.body["email_masked"].as_str()), (Some("138****8000"), Some("w***@example.com")));
+    assert!(p.body["addresses"].is_null() && p.body["previous_sign_in"].is_null(), "{}", p.body);
+    let text = p.body.to_string();
+    assert!(!text.contains(&common::id_number(1)) && !text.contains(MOBILE), "nothing whole: {text}");
+    // The first login has no sign-in before it; the second shows the first, by address class.
+    let (_, _) = w.login(PASSWORD).await;
+    let (_, mut second) = w.login(PASSWORD).await;
+    let ok = w.call(&mut second, Method::POST, "/api/auth/profile", Some(json!({"household_division": "320102", "household_detail": "中山路1号", "contact_division": "320106", "contact_detail": "湖南路8号"}))).await;
+    assert_eq!(ok.status, StatusCode::NO_CONTENT, "{}", ok.body);
+    let p = w.call(&mut second, Method::GET, "/api/auth/profile", None).await;
+    assert!(p.body["previous_sign_in"]["at"].as_i64().is_some_and(|t| t > 0), "{}", p.body);
+    assert_eq!(p.body["previous_sign_in"]["from"], "internet", "a test request has no peer address: the widest class");
+    assert_eq!((p.body["addresses"]["household_division"].as_str(), p.body["addresses"]["contact_detail"].as_str()), (Some("320102"), Some("湖南路8号")));
+}
+both_stores!(profile, the_profile_masks_identifiers_and_shows_the_sign_in_before);
