@@ -143,3 +143,50 @@ async fn the_profile_masks_identifiers_and_shows_the_sign_in_before(store: Arc<d
     assert_eq!((p.body["addresses"]["household_division"].as_str(), p.body["addresses"]["contact_detail"].as_str()), (Some("320102"), Some("湖南路8号")));
 }
 both_stores!(profile, the_profile_masks_identifiers_and_shows_the_sign_in_before);
+
+/// 手机号变更: the new number proven by its code and in the person's own name; the old one told;
+/// the mobile login moves with it.
+async fn a_mobile_change_needs_the_new_numbers_code_and_tells_the_old_one(store: Arc<dyn Store>) {
+    const NEW_MOBILE: &str = "13900139000";
+    let (w, mut b) = world(store).await;
+    let (_, mut other) = w.login(PASSWORD).await;
+    // Without a session no code is sent for it.
+    let anon = w.call(&mut Browser::default(), Method::POST, "/api/auth/sms", Some(json!({"purpose": "change_mobile", "mobile": NEW_MOBILE}))).await;
+    assert_eq!(anon.status, StatusCode::UNAUTHORIZED);
+    let change = |code: &str, password: &str| json!({"mobile": NEW_MOBILE, "sms_code": code, "current_password": password});
+    let asked = w.call(&mut b, Method::POST, "/api/auth/sms", Some(json!({"purpose": "change_mobile", "mobile": NEW_MOBILE}))).await;
+    assert_eq!(asked.status, StatusCode::OK, "{}", asked.body);
+    let code = w.dev.recent()[0].code.clone();
+    assert_eq!(w.dev.recent()[0].mobile, NEW_MOBILE, "the code goes to the new number");
+    // A code that is not the one sent.
+    let wrong = if code == "000000" { "111111" } else { "000000" };
+    let a = w.call(&mut b, Method::POST, "/api/auth/mobile", Some(change(wrong, PASSWORD))).await;
+    assert_eq!(a.body["fields"]["errors"]["sms_code"][0]["code"], "sms_code.wrong", "{}", a.body);
+    // The wrong password: refused on its field before the code is spent.
+    let a = w.call(&mut b, Method::POST, "/api/auth/mobile", Some(change(&code, "Wrong-garden1"))).await;
+    assert_eq!(a.body["fields"]["errors"]["current_password"][0]["code"], "password.current_wrong", "{}", a.body);
+    // A number not in the person's name (the stand-in reads the carriers' record from the
+    // registry): the one answer of a phone that is not theirs.
+    let other_code = common::plant_code(&w.state, "13700137000", "change_mobile").await;
+    let a = w.call(&mut b, Method::POST, "/api/auth/mobile", Some(json!({"mobile": "13700137000", "sms_code": other_code, "current_password": PASSWORD}))).await;
+    assert_eq!(a.body["fields"]["errors"]["mobile"][0]["code"], "mobile.not_yours", "{}", a.body);
+    assert!(w.signed_in(&mut other).await, "nothing changed");
+    // The person's new SIM, registered in their name, with its code: it goes through.
+    let csv = format!("name,id_number,mobile\n王小明,{},{NEW_MOBILE}\n", common::id_number(1));
+    let now = server::store::now_ms();
+    server::registry::import::import(w.state.store.as_ref(), &w.state.vault, csv.as_bytes(), app::domain::Date::china_from_unix_ms(now), now).await.unwrap();
+    let a = w.call(&mut b, Method::POST, "/api/auth/mobile", Some(change(&code, PASSWORD))).await;
+    assert_eq!(a.status, StatusCode::NO_CONTENT, "{}", a.body);
+    let told = &w.dev.recent()[0];
+    assert_eq!((told.mobile.as_str(), told.text.clone()), (MOBILE, server::accounts::old_number_notice("139****9000")));
+    assert!(w.signed_in(&mut b).await && !w.signed_in(&mut other).await, "this session stays, the others end");
+    assert_eq!(w.call(&mut b, Method::GET, "/api/auth/me", None).await.body["mobile_masked"], "139****9000");
+    let by = |login: &str| json!({"login": login, "password": PASSWORD});
+    assert_eq!(w.call(&mut Browser::default(), Method::POST, "/api/auth/login", Some(by(NEW_MOBILE))).await.status, StatusCode::OK);
+    assert_eq!(w.call(&mut Browser::default(), Method::POST, "/api/auth/login", Some(by(MOBILE))).await.status, StatusCode::UNAUTHORIZED);
+    // A reset code now goes to the new number.
+    w.call(&mut Browser::default(), Method::POST, "/api/auth/sms", Some(json!({"purpose": "reset", "id_number": common::id_number(1)}))).await;
+    assert_eq!(w.dev.recent()[0].mobile, NEW_MOBILE);
+    assert_eq!(w.state.store.audit_recent(5).await.unwrap().iter().filter(|r| r.entry.action == "account.mobile").count(), 1);
+}
+both_stores!(mobile_change, a_mobile_change_needs_the_new_numbers_code_and_tells_the_old_one);

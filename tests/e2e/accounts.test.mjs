@@ -241,7 +241,7 @@ async function accessibilityProblems(page) {
   return found.serious;
 }
 
-test('我的信息: a resident sees the profile masked, changes the password, and signs in with the new one', async () => {
+test('我的信息: a resident sees the profile masked, changes the password and the mobile, and signs in with the new ones', async () => {
   const { context, page } = await launchPhone();
   cleanups.push(() => context.close());
   await page.goto(server.url + '/login');
@@ -275,6 +275,20 @@ test('我的信息: a resident sees the profile masked, changes the password, an
   await page.locator('#current').fill('Tea-garden7');
   await page.getByTestId('change-password').click();
   await page.getByTestId('password-changed').waitFor();
+
+  // 手机号变更: a new SIM in her name (the carriers' record the development stand-in reads is
+  // the registry), proven by the code sent to it.
+  const csv = join(server.dataDir, 'new-sim.csv');
+  writeFileSync(csv, `name,id_number,mobile\n李红,${idNumber(302)},13500135000\n`);
+  const moved = spawnSync(process.env.SHEBAO_SERVER_BIN, ['registry', '--data-dir', server.dataDir, 'import', csv], { encoding: 'utf8' });
+  assert.equal(moved.status, 0, moved.stderr);
+  await page.locator('#mobile').fill('13500135000');
+  await page.getByTestId('send-code').click();
+  await page.getByText('验证码已发送').waitFor();
+  await page.locator('#sms_code').fill(await codeFor(server.url, '13500135000'));
+  await page.locator('#current_password').fill('New-garden8');
+  await page.getByTestId('change-mobile').click();
+  await page.getByTestId('mobile-changed').waitFor();
   await assertFitsWidth(page);
   await page.screenshot({ path: join(ARTIFACTS, 'profile-360x800.png'), fullPage: true });
 
@@ -282,8 +296,9 @@ test('我的信息: a resident sees the profile masked, changes the password, an
   // the sign-in before it.
   await page.getByTestId('logout-all').click();
   await page.getByText('请先登录').waitFor();
+  // The new number is now the login name; the old password no longer works.
   await page.goto(server.url + '/login');
-  await page.locator('#login').fill(idNumber(302));
+  await page.locator('#login').fill('13500135000');
   await page.locator('#password').fill('Tea-garden7');
   await page.getByTestId('submit').click();
   await page.getByTestId('form-message').getByText('账号或密码不正确').waitFor();

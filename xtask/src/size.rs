@@ -38,9 +38,10 @@ use crate::util;
 /// (我的社保, 人员减员) and the new screens' texts, which live in the main module with every
 /// text (116,879 measured) → 117,400 with 单位业务 (the unit's roster and statement: its tile,
 /// route and texts; 117,380 measured) → 118,000 with 我的信息 and 长辈模式: their texts (in the
-main module with every text), the home screen's link to the profile, and `boot.js` applying
-elderly mode before the first paint (117,915 measured).
-pub const SHELL_BROTLI_BUDGET: u64 = 118_000;
+/// main module with every text), the home screen's link to the profile, and `boot.js` applying
+/// elderly mode before the first paint (117,915 measured) → 118,100 with 手机号变更's texts
+/// (118,018 measured).
+pub const SHELL_BROTLI_BUDGET: u64 = 118_100;
 /// Total brotli bytes of everything precached (the shell and the modules loaded on first use):
 /// what a phone downloads, once per version, to work offline. Moves only down, or up with the
 /// reason in the commit. History: 383,700 when the public bundle was first split (383,658
@@ -53,8 +54,9 @@ pub const SHELL_BROTLI_BUDGET: u64 = 118_000;
 /// the personal account with its working, the kept answer) with the wire types they read
 /// (395,659 measured) → 404,500 with 单位业务 (the roster and the statement with its arrears,
 /// late fee and working; 404,464 measured) → 416,000 with 我的信息 (the profile, 修改密码 with its
-shared rules, 退出所有设备) and 长辈模式 in settings, with their styles (415,117 measured).
-pub const PRECACHED_BROTLI_BUDGET: u64 = 416_000;
+/// shared rules, 退出所有设备) and 长辈模式 in settings, with their styles (415,117 measured) →
+/// 418,300 with 手机号变更 (its form and shared rules; 418,219 measured).
+pub const PRECACHED_BROTLI_BUDGET: u64 = 418_300;
 /// Where the product wants to be.
 pub const SHELL_BROTLI_GOAL: u64 = 130_000;
 

@@ -54,6 +54,8 @@ pub enum CodePurpose {
     EmployerMobile,
     /// The second factor of a staff sign-in (sent by the login itself, never asked for).
     StaffLogin,
+    /// 手机号变更: to the new number typed, for a signed-in person only.
+    ChangeMobile,
 }
 
 impl CodePurpose {
@@ -64,6 +66,7 @@ impl CodePurpose {
             CodePurpose::VerifyPhone => "verify_phone",
             CodePurpose::EmployerMobile => "employer_mobile",
             CodePurpose::StaffLogin => "staff_login",
+            CodePurpose::ChangeMobile => "change_mobile",
         }
     }
 }
@@ -126,6 +129,11 @@ pub use crate::domain::forms::password_reset::PasswordResetDraft as ResetRequest
 /// `POST PASSWORD` (修改密码), validated by the shared rules on both sides. Every other session of
 /// the account ends; the one that changed it stays signed in.
 pub use crate::domain::forms::password_change::PasswordChangeDraft as PasswordChangeRequest;
+
+/// `POST MOBILE` (手机号变更), validated by the shared rules on both sides: the new number, the
+/// code sent to it (`SMS_CODE` with [`CodePurpose::ChangeMobile`]), the current password. The
+/// new number must be in the person's own name (the real-name check); the old one is told.
+pub use crate::domain::forms::mobile_change::MobileChangeDraft as MobileChangeRequest;
 
 /// What class of address a sign-in came from: enough to notice a stranger, never a location.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -95,6 +95,7 @@ pub const ME: Endpoint = ep(Get, "/api/auth/me", Roles(SIGNED_IN));
 pub const PROFILE: Endpoint = ep(Post, "/api/auth/profile", Roles(SIGNED_IN));
 pub const MY_PROFILE: Endpoint = ep(Get, "/api/auth/profile", Roles(SIGNED_IN));
 pub const PASSWORD: Endpoint = ep(Post, "/api/auth/password", Roles(SIGNED_IN));
+pub const MOBILE: Endpoint = ep(Post, "/api/auth/mobile", Roles(SIGNED_IN));
 /// 退出所有设备: every session of the account ends, this one too.
 pub const LOGOUT_ALL: Endpoint = ep(Post, "/api/auth/logout-all", Roles(SIGNED_IN));
 
@@ -151,6 +152,7 @@ pub const ALL: &[Endpoint] = &[
     PROFILE,
     MY_PROFILE,
     PASSWORD,
+    MOBILE,
     LOGOUT_ALL,
     AUDIT,
     REVIEW_QUEUE,

@@ -258,7 +258,7 @@ texts! {
     VERIFY_PHONE_SUBMIT = "完成验证", "Verify";
     VERIFY_PHONE_DONE = "手机已验证、密码已设置，现在可以登录", "The phone is verified and the password set; you can log in now";
     FORGOT_TITLE = "找回密码", "Reset the password";
-    FORGOT_INTRO = "验证码将发送到注册时的手机号。单位请填写统一社会信用代码（审核通过后首次设置密码也在这里）", "The code goes to the mobile you registered with. A unit enters its credit code (a newly approved unit sets its first password here too)";
+    FORGOT_INTRO = "验证码将发送到注册时的手机号。单位请填写统一社会信用代码（审核通过后首次设置密码也在这里）。注册手机号已停用的，请携带本人身份证到参保地社保经办机构柜台办理。", "The code goes to the mobile you registered with. A unit enters its credit code (a newly approved unit sets its first password here too). If that mobile is gone, bring your ID card to the agency's counter.";
     FIELD_NEW_PASSWORD = "新密码", "New password";
     FORGOT_SUBMIT = "重设密码", "Reset the password";
     FORGOT_DONE = "密码已重设，请用新密码登录", "The password is reset; log in with the new one";
@@ -350,6 +350,12 @@ texts! {
     FIELD_CURRENT_PASSWORD = "当前密码", "Current password";
     PASSWORD_CHANGE_SUBMIT = "确认修改", "Change it";
     PASSWORD_CHANGE_DONE = "密码已修改，其他设备已退出登录", "The password is changed; other devices are logged out";
+    MOBILE_CHANGE_TITLE = "手机号变更", "Change the mobile";
+    MOBILE_CHANGE_HINT = "新手机号须为本人实名登记的号码。更换后，原手机号将收到短信通知，其他设备会退出登录。", "The new mobile must be registered in your own name. The old one is told by SMS, and other devices are logged out.";
+    FIELD_NEW_MOBILE = "新手机号码", "New mobile";
+    MOBILE_CHANGE_SUBMIT = "确认更换", "Change it";
+    MOBILE_CHANGE_DONE = "手机号已更换，今后用新号码登录和找回密码", "The mobile is changed: log in and recover the password with the new one";
+    MOBILE_LOST = "原手机号已停用、无法登录？请携带本人身份证到参保地社保经办机构柜台办理手机号变更。", "The old number is gone and you cannot log in? Bring your ID card to the agency's counter to change it.";
     LOGOUT_ALL_TITLE = "账号安全", "Account security";
     LOGOUT_ALL = "退出所有设备", "Log out everywhere";
     ELDER_TITLE = "长辈模式", "Large mode for elders";

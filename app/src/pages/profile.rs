@@ -1,14 +1,16 @@
 //! `/profile` — 我的信息: the signed-in person's details (identifiers masked, the addresses with a
 //! way to change them), the sign-in before this one (when, and from what class of address, so a
 //! stranger's sign-in shows), 修改密码 (checked as typed by the server's rules; other devices are
-//! logged out) and 退出所有设备. Needs the network: nothing here is kept on the device.
+//! logged out), 手机号变更 (the new number proven by a code; a lost old number is the counter's)
+//! and 退出所有设备. Needs the network: nothing here is kept on the device.
 
 use leptos::prelude::*;
 
-use crate::api::auth::{AddressClass, PasswordChangeRequest, Profile as ProfileAnswer};
+use crate::api::auth::{AddressClass, CodePurpose, MobileChangeRequest, PasswordChangeRequest, Profile as ProfileAnswer, SmsRequest};
 use crate::api::{client, endpoints};
-use crate::components::{InputKind, Link, TextField};
+use crate::components::{InputKind, Link, SendCode, TextField};
 use crate::domain::divisions;
+use crate::domain::forms::mobile_change;
 use crate::domain::forms::password_change::{self, field};
 use crate::domain::password::Personal;
 use crate::domain::{FieldErrors, Issue};
@@ -73,6 +75,7 @@ pub fn Profile() -> impl IntoView {
                 {move || message.get().map(|m| view! { <p class="form-message" role="alert">{i18n.issue(&m)}</p> })}
                 {move || profile.get().map(|p| view! { <Facts p=p/> })}
                 <ChangePassword/>
+                <ChangeMobile on_done=Callback::new(move |()| profile.set(None))/>
                 <LogoutAll/>
             </Show>
         </main>
@@ -152,6 +155,66 @@ fn ChangePassword() -> impl IntoView {
                         {tr(strings::PASSWORD_CHANGE_SUBMIT)}
                     </button>
                 </form>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn ChangeMobile(
+    /// Called once the number changed (the profile shown is then out of date).
+    on_done: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let account = use_account();
+    let (mobile, code, current) = (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let draft = Memo::new(move |_| MobileChangeRequest { mobile: mobile.get(), sms_code: code.get(), current_password: current.get() });
+    let report = Memo::new(move |_| FieldErrors::verdict(mobile_change::validate(&draft.get())));
+    let form = OnlineForm::new(report, move || draft.track());
+    let (reveal, refused, message, busy) = (form.reveal, form.refused, form.message, form.busy);
+    let done = RwSignal::new(false);
+    let issues = move |name: &'static str| form.issues(name);
+    let code_request = Callback::new(move |()| {
+        if report.with_untracked(|r| r.error_of(mobile_change::field::MOBILE).is_some()) {
+            reveal.set(true);
+            return None;
+        }
+        Some(SmsRequest { purpose: CodePurpose::ChangeMobile, mobile: mobile.get_untracked(), id_number: String::new() })
+    });
+    let submit = move |_| {
+        form.send(endpoints::MOBILE.path, draft.get_untracked(), move |()| {
+            message.set(None);
+            done.set(true);
+            on_done.run(());
+            // The signed-in card shows the masked number: ask the server again.
+            leptos::task::spawn_local(async move {
+                if let Ok(me) = client::get_json(endpoints::ME.path).await {
+                    account.signed_in(me);
+                }
+            });
+        });
+    };
+    view! {
+        <section class="card">
+            <h2>{tr(strings::MOBILE_CHANGE_TITLE)}</h2>
+            <Show when=move || !done.get() fallback=|| view! {
+                <p class="done" role="status" data-testid="mobile-changed">{tr(strings::MOBILE_CHANGE_DONE)}</p>
+            }>
+                <p class="field-hint">{tr(strings::MOBILE_CHANGE_HINT)}</p>
+                <form on:submit=|ev| ev.prevent_default() data-testid="mobile-change">
+                    <TextField name=mobile_change::field::MOBILE label=strings::FIELD_NEW_MOBILE value=mobile issues=issues(mobile_change::field::MOBILE)
+                        kind=InputKind::Tel reveal=reveal/>
+                    <SendCode request=code_request message=message refused=refused/>
+                    <TextField name=mobile_change::field::SMS_CODE label=strings::FIELD_SMS_CODE value=code issues=issues(mobile_change::field::SMS_CODE)
+                        kind=InputKind::Numeric autocomplete="one-time-code" reveal=reveal/>
+                    <TextField name=mobile_change::field::CURRENT_PASSWORD label=strings::FIELD_CURRENT_PASSWORD value=current
+                        issues=issues(mobile_change::field::CURRENT_PASSWORD) kind=InputKind::Password autocomplete="current-password" reveal=reveal/>
+                    {move || message.get().map(|m| view! { <p class="form-message" role="alert" data-testid="mobile-message">{i18n.issue(&m)}</p> })}
+                    <button type="submit" class="btn btn-wide" data-testid="change-mobile" disabled=move || busy.get() on:click=submit>
+                        {tr(strings::MOBILE_CHANGE_SUBMIT)}
+                    </button>
+                </form>
+                <p class="field-hint">{tr(strings::MOBILE_LOST)}</p>
             </Show>
         </section>
     }

@@ -133,6 +133,7 @@ fn text(purpose: CodePurpose, code: &str) -> String {
         ),
         CodePurpose::EmployerMobile => format!("【社保通】单位注册审核进度查询验证码 {code}，5 分钟内有效，请勿告诉他人。"),
         CodePurpose::StaffLogin => format!("【社保通】经办人员登录验证码 {code}，5 分钟内有效。如非本人操作，请立即联系管理员。"),
+        CodePurpose::ChangeMobile => format!("【社保通】您正在将账号绑定手机更换为本号码，验证码 {code}，5 分钟内有效。如非本人操作，请忽略。"),
     }
 }
 

@@ -15,6 +15,7 @@ pub mod store;
 pub mod throttle;
 
 mod login;
+mod mobile_change;
 mod password_change;
 mod profile;
 mod reset;
@@ -28,6 +29,7 @@ use app::domain::{Date, IdNumber, MobileNumber, PersonName};
 pub use self::guards::{CodeRecord, Failures, GuardStore};
 use self::identity::{IdentityCheck, RegistryStandIn, Remembered};
 pub use self::login::{login, logout, logout_all, me, me_of, signed_in};
+pub use self::mobile_change::{change_mobile, old_number_notice};
 pub use self::password_change::{change_password, PASSWORD_NOTICE};
 use self::passwords::Hasher;
 pub use self::profile::{my_profile, profile};

@@ -70,6 +70,9 @@ pub trait AccountStore: Send + Sync {
     /// Sets the password and ends every session of the account but `keep` (the one that changed
     /// it, if any), with the audit entry, in one transaction.
     async fn account_set_password(&self, id: i64, hash: &str, keep: Option<&str>, audit: &AuditEntry, now: i64) -> Result<(), StoreError>;
+    /// Moves the account to a new mobile (its blind index and sealed value) and ends every session
+    /// but `keep`, with the audit entry, in one transaction.
+    async fn account_set_mobile(&self, id: i64, mobile_index: &str, mobile_sealed: &[u8], keep: &str, audit: &AuditEntry, now: i64) -> Result<(), StoreError>;
     /// Ends every session of the account (退出所有设备), with the audit entry; returns how many.
     async fn sessions_end_all(&self, id: i64, audit: &AuditEntry, now: i64) -> Result<u64, StoreError>;
     /// Records a sign-in from an address of class `from`; the one before becomes the previous.
@@ -201,6 +204,21 @@ macro_rules! impl_account_store {
                     .bind(keep.unwrap_or(""))
                     .execute(&mut *tx)
                     .await?;
+                insert_audit!(&mut *tx, audit, now)?;
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn account_set_mobile(&self, id: i64, mobile_index: &str, mobile_sealed: &[u8], keep: &str, audit: &AuditEntry, now: i64) -> Result<(), StoreError> {
+                let mut tx = self.begin_write().await?;
+                sqlx::query("UPDATE accounts SET mobile_index = $1, mobile_sealed = $2, updated_at = $3 WHERE id = $4")
+                    .bind(mobile_index)
+                    .bind(mobile_sealed)
+                    .bind(now)
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query("DELETE FROM sessions WHERE account_id = $1 AND token_hash <> $2").bind(id).bind(keep).execute(&mut *tx).await?;
                 insert_audit!(&mut *tx, audit, now)?;
                 tx.commit().await?;
                 Ok(())

@@ -1,7 +1,8 @@
 //! `POST /api/auth/sms`: where a code for each purpose goes. For a registration, to the number
 //! typed; for a reset or a registration waiting for its phone, to the account's registered phone,
 //! named by its ID number (or, for a unit, its credit code); for an employer's application, to the
-//! handler mobile named with the credit code, if an application has that pair.
+//! handler mobile named with the credit code, if an application has that pair; for 手机号变更, to
+//! the new number a signed-in person typed.
 //!
 //! When the code goes to a number the caller did not type, the answer must not tell whether it
 //! went: the resend limit is counted per name *before* anything is looked up (so asking twice is
@@ -16,8 +17,9 @@ use axum::extract::rejection::JsonRejection;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
-use axum::Json;
+use axum::{Extension, Json};
 
+use crate::accounts::session::Principal;
 use crate::accounts::{codes, today, ACTIVE, PENDING_PHONE};
 use crate::employers;
 use crate::http::{body, Answer, ClientAddress, Refusal};
@@ -38,13 +40,26 @@ async fn once_a_minute(store: &dyn CounterStore, name_key: &str, now: i64) -> Re
     ))
 }
 
-pub async fn sms(State(cx): State<employers::Cx>, ClientAddress(addr): ClientAddress, json: Result<Json<SmsRequest>, JsonRejection>) -> Answer {
+pub async fn sms(
+    State(cx): State<employers::Cx>,
+    ClientAddress(addr): ClientAddress,
+    Extension(principal): Extension<Option<Principal>>,
+    json: Result<Json<SmsRequest>, JsonRejection>,
+) -> Answer {
     let req = body(json)?;
     let now = now_ms();
     let accounts = &cx.accounts;
     let (store, vault, gateway) = (accounts.store.as_ref(), &accounts.vault, accounts.services.sms.as_ref());
     let mobile = match req.purpose {
-        CodePurpose::Register => {
+        // A new number for a signed-in person (手机号变更): like a registration's, to the number
+        // typed; without a session, the one answer of every signed-in endpoint.
+        CodePurpose::ChangeMobile if principal.is_none() => {
+            return Err(Refusal::api(
+                StatusCode::UNAUTHORIZED,
+                app::api::ApiError::new("login_required", "请先登录", "Please log in first"),
+            ));
+        }
+        CodePurpose::Register | CodePurpose::ChangeMobile => {
             let mobile = MobileNumber::parse(&req.mobile).map_err(|i| Refusal::field(field::MOBILE, i))?.value;
             let sent = codes::send(store, vault, gateway, mobile.as_str(), req.purpose, &addr, now).await?;
             return Ok(Json(sent).into_response());

@@ -6,6 +6,7 @@ pub mod addresses;
 pub mod base_declaration;
 pub mod employer;
 pub mod enrolment;
+pub mod mobile_change;
 pub mod password_change;
 pub mod password_reset;
 pub mod personal;
