@@ -64,6 +64,14 @@ pub struct ServeArgs {
     /// Bearer token for `--sms-url`.
     #[arg(long, env = "SHEBAO_SMS_TOKEN", hide_env_values = true)]
     pub sms_token: Option<String>,
+    /// The SMTP relay for password recovery by e-mail (`smtps://user:pass@host:465`, or
+    /// `smtp://user:pass@host:587` with STARTTLS); without it, in production, recovery by e-mail
+    /// is not offered (development keeps the messages at `/dev/sms`).
+    #[arg(long, env = "SHEBAO_SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<String>,
+    /// The sender of those e-mails.
+    #[arg(long, env = "SHEBAO_MAIL_FROM", default_value = "社保通 <no-reply@shebao.invalid>")]
+    pub mail_from: String,
     /// Timeout of each call to the identity service and the SMS provider, in milliseconds.
     #[arg(long, env = "SHEBAO_OUTBOUND_TIMEOUT_MS", default_value_t = 3000)]
     pub outbound_timeout_ms: u64,

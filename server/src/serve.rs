@@ -62,6 +62,11 @@ pub fn refuse_to_start(args: &ServeArgs) -> Option<String> {
     if args.sms_url.as_deref().is_none_or(|u| u.trim().is_empty()) {
         return Some("refusing to start: no SMS provider (--sms-url / SHEBAO_SMS_URL); without one no code reaches anyone. Use --dev on loopback to try the app.".into());
     }
+    if let Some(url) = args.smtp_url.as_deref().filter(|u| !u.trim().is_empty()) {
+        if let Err(e) = crate::accounts::email::SmtpGateway::new(url, &args.mail_from, std::time::Duration::from_secs(1)) {
+            return Some(format!("refusing to start: the e-mail settings do not read ({e})"));
+        }
+    }
     if args.store.key_hex.as_deref().is_none_or(|k| k.trim().is_empty()) && args.store.key_file.is_none() {
         return Some(
             "refusing to start: no data key given (--key-file / SHEBAO_KEY_FILE, or SHEBAO_KEY); outside development the key is kept apart from the database. \
@@ -146,6 +151,20 @@ fn configure_accounts(args: &ServeArgs, state: &mut AppState) {
             a.dev_sms = None;
         }
         None => tracing::warn!("development SMS gateway: codes are kept for /dev/sms only, nothing is sent"),
+    }
+    match args.smtp_url.as_deref().filter(|u| !u.is_empty()) {
+        // Read once already by `refuse_to_start`.
+        Some(url) => match crate::accounts::email::SmtpGateway::new(url, &args.mail_from, timeout) {
+            Ok(gateway) => a.email = Some(Arc::new(gateway)),
+            Err(error) => {
+                tracing::error!(%error, "recovery by e-mail is off: the e-mail settings do not read");
+                a.email = None;
+            }
+        },
+        // Production without a relay: recovery by e-mail is not offered (never the development
+        // stand-in, which sends nothing).
+        None if a.dev_sms.is_none() => a.email = None,
+        None => {}
     }
 }
 

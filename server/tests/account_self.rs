@@ -24,10 +24,15 @@ struct World {
 
 /// One person in the registry who registers (the browser returned is signed in).
 async fn world(store: Arc<dyn Store>) -> (World, Browser) {
+    world_for(store, &common::id_number(1)).await
+}
+
+/// The same, for the person with ID number `id`.
+async fn world_for(store: Arc<dyn Store>, id: &str) -> (World, Browser) {
     let mut state = common::state_over(store);
     state.dev = true;
     let dev = state.accounts.dev_sms.clone().unwrap();
-    let csv = format!("name,id_number,mobile\n王小明,{},{MOBILE}\n", common::id_number(1));
+    let csv = format!("name,id_number,mobile\n王小明,{id},{MOBILE}\n");
     let now = server::store::now_ms();
     server::registry::import::import(state.store.as_ref(), &state.vault, csv.as_bytes(), app::domain::Date::china_from_unix_ms(now), now).await.unwrap();
     let w = World { state, dev };
@@ -36,7 +41,7 @@ async fn world(store: Arc<dyn Store>) -> (World, Browser) {
     assert_eq!(a.status, StatusCode::OK, "{}", a.body);
     let code = w.dev.recent()[0].code.clone();
     let draft = json!({
-        "name": "王小明", "id_number": common::id_number(1), "mobile": MOBILE, "email": "wang@example.com",
+        "name": "王小明", "id_number": id, "mobile": MOBILE, "email": "wang@example.com",
         "password": PASSWORD, "password_confirm": PASSWORD, "sms_code": code, "agreed": true,
     });
     let a = w.call(&mut b, Method::POST, "/api/auth/register", Some(draft)).await;
@@ -168,7 +173,11 @@ async fn a_mobile_change_needs_the_new_numbers_code_and_tells_the_old_one(store:
     // A number not in the person's name (the stand-in reads the carriers' record from the
     // registry): the one answer of a phone that is not theirs.
     let other_code = common::plant_code(&w.state, "13700137000", "change_mobile").await;
-    let a = w.call(&mut b, Method::POST, "/api/auth/mobile", Some(json!({"mobile": "13700137000", "sms_code": other_code, "current_password": PASSWORD}))).await;
+    let other_change = json!({"mobile": "13700137000", "sms_code": other_code, "current_password": PASSWORD});
+    let a = w.call(&mut b, Method::POST, "/api/auth/mobile", Some(other_change.clone())).await;
+    assert_eq!(a.body["fields"]["errors"]["mobile"][0]["code"], "mobile.not_yours", "{}", a.body);
+    // The code was not spent on a refusal: the same answer again, not "used".
+    let a = w.call(&mut b, Method::POST, "/api/auth/mobile", Some(other_change)).await;
     assert_eq!(a.body["fields"]["errors"]["mobile"][0]["code"], "mobile.not_yours", "{}", a.body);
     assert!(w.signed_in(&mut other).await, "nothing changed");
     // The person's new SIM, registered in their name, with its code: it goes through.
@@ -190,3 +199,114 @@ async fn a_mobile_change_needs_the_new_numbers_code_and_tells_the_old_one(store:
     assert_eq!(w.state.store.audit_recent(5).await.unwrap().iter().filter(|r| r.entry.action == "account.mobile").count(), 1);
 }
 both_stores!(mobile_change, a_mobile_change_needs_the_new_numbers_code_and_tells_the_old_one);
+
+fn reset_by_email(id: &str, email: &str, code: &str, password: &str) -> Value {
+    json!({"id_number": id, "email": email, "sms_code": code, "password": password, "password_confirm": password})
+}
+
+/// 忘记密码 by the e-mail the account registered: one answer whoever asks, a code that works
+/// once and for five minutes, every session ended.
+async fn recovery_by_email_is_single_use_short_lived_and_tells_nobody_anything(store: Arc<dyn Store>) {
+    let (w, mut b) = world(store).await;
+    let id = common::id_number(1);
+    let ask = |id: &str, email: &str| json!({"purpose": "reset_email", "id_number": id, "email": email});
+    let sent = w.dev.recent().len();
+    // The right pair, and an ID number without an account: the same answer.
+    let right = w.call(&mut Browser::default(), Method::POST, "/api/auth/sms", Some(ask(&id, "WANG@example.com"))).await;
+    let nobody = w.call(&mut Browser::default(), Method::POST, "/api/auth/sms", Some(ask(&common::id_number(9), "wang@example.com"))).await;
+    assert_eq!(right.status, StatusCode::OK);
+    assert_eq!((nobody.status, &nobody.body), (right.status, &right.body));
+    assert_eq!(w.dev.recent().len(), sent + 1, "one code, for the right pair");
+    // A second ask for the same name within the minute waits, whatever the address: the limit is
+    // counted before anything is looked up, so it tells nothing either.
+    let wrong = w.call(&mut Browser::default(), Method::POST, "/api/auth/sms", Some(ask(&id, "li@example.com"))).await;
+    assert_eq!(wrong.status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(w.dev.recent().len(), sent + 1);
+    let mail = w.dev.recent()[0].clone();
+    assert_eq!(mail.mobile, "wang@example.com", "to the registered address");
+    assert!(mail.text.contains(&mail.code) && mail.text.contains("5 分钟"), "{}", mail.text);
+    // The code works with the address, not without it (the phone's code is another).
+    let by_phone = json!({"id_number": id, "sms_code": mail.code, "password": NEW, "password_confirm": NEW});
+    let a = w.call(&mut Browser::default(), Method::POST, "/api/auth/reset", Some(by_phone)).await;
+    assert_eq!(a.body["fields"]["errors"]["sms_code"][0]["code"], "sms_code.missing", "{}", a.body);
+    let other_address = w.call(&mut Browser::default(), Method::POST, "/api/auth/reset", Some(reset_by_email(&id, "li@example.com", &mail.code, NEW))).await;
+    assert_eq!(other_address.body["fields"]["errors"]["sms_code"][0]["code"], "sms_code.missing");
+    let ok = w.call(&mut Browser::default(), Method::POST, "/api/auth/reset", Some(reset_by_email(&id, "wang@example.com", &mail.code, NEW))).await;
+    assert_eq!(ok.status, StatusCode::NO_CONTENT, "{}", ok.body);
+    assert!(!w.signed_in(&mut b).await, "sessions ended");
+    assert_eq!(w.login(NEW).await.0.status, StatusCode::OK);
+    let again = w.call(&mut Browser::default(), Method::POST, "/api/auth/reset", Some(reset_by_email(&id, "wang@example.com", &mail.code, "Third-garden9"))).await;
+    assert_eq!(again.body["fields"]["errors"]["sms_code"][0]["code"], "sms_code.used", "single use");
+    // A code past its five minutes is refused.
+    let index = w.state.vault.blind_index("mobile", "wang@example.com");
+    let now = server::store::now_ms();
+    let stale = server::accounts::CodeRecord {
+        code_hash: w.state.vault.blind_index(&format!("sms:reset_email:{index}"), "135790"),
+        sent_at: now - 400_000,
+        expires_at: now - 100_000,
+        attempts: 0,
+        used: false,
+    };
+    w.state.store.code_put(&index, "reset_email", &stale).await.unwrap();
+    let late = w.call(&mut Browser::default(), Method::POST, "/api/auth/reset", Some(reset_by_email(&id, "wang@example.com", "135790", "Third-garden9"))).await;
+    assert_eq!(late.body["fields"]["errors"]["sms_code"][0]["code"], "sms_code.expired");
+}
+both_stores!(email_recovery, recovery_by_email_is_single_use_short_lived_and_tells_nobody_anything);
+
+/// Without an e-mail relay (production with no `--smtp-url`) the answer says it is not offered,
+/// alike for everyone.
+async fn without_a_relay_email_recovery_is_not_offered(store: Arc<dyn Store>) {
+    let (mut w, _) = world(store).await;
+    w.state.accounts.email = None;
+    let ask = |id: &str| json!({"purpose": "reset_email", "id_number": id, "email": "wang@example.com"});
+    let known = w.call(&mut Browser::default(), Method::POST, "/api/auth/sms", Some(ask(&common::id_number(1)))).await;
+    let unknown = w.call(&mut Browser::default(), Method::POST, "/api/auth/sms", Some(ask(&common::id_number(9)))).await;
+    assert_eq!(known.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!((known.status, &known.body), (unknown.status, &unknown.body));
+}
+both_stores!(email_off, without_a_relay_email_recovery_is_not_offered);
+
+/// A unit recovers its password by its credit code, the code going to the handler's mobile.
+async fn a_unit_recovers_by_its_credit_code(store: Arc<dyn Store>) {
+    use server::vault::{bound, purpose};
+    let (w, _) = world(store).await;
+    let code = common::credit_code(7);
+    let index = w.state.vault.blind_index(purpose::CREDIT_CODE, &code);
+    let handler = "13600136007";
+    let account = server::accounts::NewAccount {
+        role: "employer_handler".into(),
+        status: server::accounts::ACTIVE.into(),
+        id_sealed: w.state.vault.seal(&bound::account_id(&index), code.as_bytes()),
+        id_index: index.clone(),
+        name: "南京示例科技有限公司".into(),
+        mobile_index: w.state.vault.blind_index(purpose::MOBILE, handler),
+        mobile_sealed: w.state.vault.seal(&bound::account_mobile(&index), handler.as_bytes()),
+        email: None,
+        password_hash: w.state.accounts.hasher.hash(PASSWORD).await,
+        registered_by: None,
+        expires_at: None,
+    };
+    w.state.store.account_create(&account, &Default::default(), 1).await.unwrap();
+    let a = w.call(&mut Browser::default(), Method::POST, "/api/auth/sms", Some(json!({"purpose": "reset", "id_number": code}))).await;
+    assert_eq!(a.status, StatusCode::OK);
+    let sms = w.dev.recent()[0].clone();
+    assert_eq!(sms.mobile, handler, "to the handler's registered mobile");
+    let reset = json!({"id_number": code, "sms_code": sms.code, "password": NEW, "password_confirm": NEW});
+    assert_eq!(w.call(&mut Browser::default(), Method::POST, "/api/auth/reset", Some(reset)).await.status, StatusCode::NO_CONTENT);
+    let login = json!({"login": code, "password": NEW});
+    assert_eq!(w.call(&mut Browser::default(), Method::POST, "/api/auth/login", Some(login)).await.status, StatusCode::OK);
+}
+both_stores!(unit_recovery, a_unit_recovers_by_its_credit_code);
+
+/// A person of 60 or more is offered 长辈模式 (by the ID number's birth date); a younger one is not.
+async fn a_senior_is_offered_the_elderly_mode(store: Arc<dyn Store>) {
+    let mut id = "11010119500101123".to_owned();
+    id.push(char::from(app::domain::id_number::check_char(id.as_bytes())));
+    let (w, mut b) = world_for(store.clone(), &id).await;
+    assert_eq!(w.call(&mut b, Method::GET, "/api/auth/me", None).await.body["senior"], true);
+    // A younger person, in a store of their own (one phone, one code a minute).
+    let younger = common::sqlite().await;
+    let (w, mut b) = world(younger.store.clone()).await;
+    assert_eq!(w.call(&mut b, Method::GET, "/api/auth/me", None).await.body["senior"], false);
+}
+both_stores!(senior, a_senior_is_offered_the_elderly_mode);

@@ -10,6 +10,8 @@ import { ARTIFACTS, assertFitsWidth, idNumber, launchPhone, netState, signInStaf
 
 const cleanups = [];
 const WORKER_ID = idNumber(390);
+/** Born in 1955: 长辈模式 is offered to them. */
+const SENIOR_ID = idNumber(304, '19550101');
 after(async () => { for (const c of cleanups.reverse()) await c(); });
 
 let server;
@@ -17,11 +19,11 @@ before(async () => {
   const dataDir = tempDir('accounts');
   const csv = join(dataDir, 'registry.csv');
   // The registry, with each person's own mobile (what the real-name check compares with).
-  writeFileSync(csv, `name,id_number,mobile\n王小明,${idNumber(301)},13800138000\n李红,${idNumber(302)},13900139000\n张秀英,${idNumber(303)},13700137000\n坏行,32010219900307301X,13600000000\n`);
+  writeFileSync(csv, `name,id_number,mobile\n王小明,${idNumber(301)},13800138000\n李红,${idNumber(302)},13900139000\n张秀英,${idNumber(303)},13700137000\n坏行,32010219900307301X,13600000000\n赵福,${SENIOR_ID},13300133000\n`);
   const imported = spawnSync(process.env.SHEBAO_SERVER_BIN, ['registry', '--data-dir', dataDir, 'import', csv], { encoding: 'utf8' });
   assert.equal(imported.status, 1, 'one bad row: exit status 1');
   assert.match(imported.stdout, /"line":5/, 'the bad row is reported by line');
-  assert.match(imported.stderr, /imported 3 rows; 1 bad rows/);
+  assert.match(imported.stderr, /imported 4 rows; 1 bad rows/);
   const staff = spawnSync(process.env.SHEBAO_SERVER_BIN, [
     'staff', '--data-dir', dataDir, 'create', '--role', 'field-worker', '--name', '周干事', '--id-number', WORKER_ID, '--mobile', '13600136000',
   ], { input: 'Field-work9\n', encoding: 'utf8' });
@@ -71,6 +73,7 @@ test('a resident registers online with the SMS code, is signed in, logs out and 
   await page.getByText('个人用户注册').first().click();
   await page.locator('#name').waitFor();
   await fillRegistration(page, { name: '王小明', id: idNumber(301), mobile: '13800138000' });
+  await page.locator('#email').fill('wang@example.com');
   assert.match(await page.getByTestId('strength').innerText(), /密码强度/);
   await page.getByTestId('send-code').click();
   await page.getByText('验证码已发送').waitFor();
@@ -225,6 +228,29 @@ test('a resident who forgot the password resets it with a code to the registered
   assert.equal(await me(), 401, 'the session ended on the server too');
 });
 
+test('a resident recovers the password by the e-mail given at registration', async () => {
+  const { context, page } = await launchPhone();
+  cleanups.push(() => context.close());
+  await page.goto(server.url + '/forgot-password');
+  await netState(page).getByText('在线').waitFor();
+  await page.locator('#id_number').fill(idNumber(301));
+  await page.getByTestId('by-email').check();
+  await page.locator('#email').fill('wang@example.com');
+  await page.getByTestId('send-code').click();
+  await page.getByText('验证码已发送').waitFor();
+  await page.locator('#sms_code').fill(await codeFor(server.url, 'wang@example.com'));
+  await page.locator('#password').fill('Mail-garden9');
+  await page.locator('#password_confirm').fill('Mail-garden9');
+  await assertFitsWidth(page);
+  await page.getByTestId('submit').click();
+  await page.getByTestId('reset-done').waitFor();
+  await page.goto(server.url + '/login');
+  await page.locator('#login').fill(idNumber(301));
+  await page.locator('#password').fill('Mail-garden9');
+  await page.getByTestId('submit').click();
+  await page.getByTestId('signed-in').getByText('王小明').waitFor();
+});
+
 /** axe-core's serious and critical findings on the page as it stands (WCAG 2 A/AA rules). */
 async function accessibilityProblems(page) {
   // Evaluated through the debugging protocol: the page's CSP (rightly) refuses an injected script.
@@ -311,9 +337,32 @@ test('我的信息: a resident sees the profile masked, changes the password and
 test('长辈模式 at 360 px: larger type and targets, no horizontal scroll, no serious accessibility finding', async () => {
   const { context, page } = await launchPhone();
   cleanups.push(() => context.close());
-  await page.goto(server.url + '/settings');
+  // A resident of 60 or more is offered the mode once signed in (registered here through the API,
+  // the code read from the development gateway).
+  await page.goto(server.url + '/login');
   await netState(page).getByText('在线').waitFor();
+  const post = (path, body) => fetch(server.url + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  assert.equal((await post('/api/auth/sms', { purpose: 'register', mobile: '13300133000' })).status, 200);
+  const registered = await post('/api/auth/register', {
+    name: '赵福', id_number: SENIOR_ID, mobile: '13300133000', email: '', password: 'Tea-garden7', password_confirm: 'Tea-garden7',
+    sms_code: await codeFor(server.url, '13300133000'), agreed: true,
+  });
+  assert.equal(registered.status, 200, await registered.text());
+  await page.locator('#login').fill(SENIOR_ID);
+  await page.locator('#password').fill('Tea-garden7');
+  await page.getByTestId('submit').click();
+  await fillAddresses(page);
+  await page.getByTestId('elder-offer').waitFor();
+  await page.getByTestId('elder-yes').click();
+  await page.locator('html.elder').waitFor();
+  await page.getByTestId('elder-offer').waitFor({ state: 'hidden' });
+  await page.screenshot({ path: join(ARTIFACTS, 'elder-offered-360x800.png'), fullPage: true });
+  // Off again in settings, then on with the switch.
+  await page.goto(server.url + '/settings');
   const toggle = page.getByTestId('elder-mode');
+  assert.equal(await toggle.getAttribute('aria-checked'), 'true');
+  await toggle.click();
+  await page.locator('html:not(.elder)').waitFor();
   assert.equal(await toggle.getAttribute('aria-checked'), 'false');
   await toggle.click();
   assert.equal(await toggle.getAttribute('aria-checked'), 'true');

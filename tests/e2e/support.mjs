@@ -122,9 +122,9 @@ export async function storedFilings(serverUrl) {
   return res.json();
 }
 
-/** A valid ID number: Xuanwu, Nanjing, born 1990-03-07, sequence `n`. */
-export function idNumber(n) {
-  const body = `32010219900307${String(n % 1000).padStart(3, '0')}`;
+/** A valid ID number: Xuanwu, Nanjing, born 1990-03-07 (or on `born`, `YYYYMMDD`), sequence `n`. */
+export function idNumber(n, born = '19900307') {
+  const body = `320102${born}${String(n % 1000).padStart(3, '0')}`;
   const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
   const sum = [...body].reduce((acc, d, i) => acc + Number(d) * weights[i], 0);
   return body + '10X98765432'[sum % 11];

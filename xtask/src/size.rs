@@ -40,8 +40,10 @@ use crate::util;
 /// route and texts; 117,380 measured) → 118,000 with 我的信息 and 长辈模式: their texts (in the
 /// main module with every text), the home screen's link to the profile, and `boot.js` applying
 /// elderly mode before the first paint (117,915 measured) → 118,100 with 手机号变更's texts
-/// (118,018 measured).
-pub const SHELL_BROTLI_BUDGET: u64 = 118_100;
+/// (118,018 measured) → 120,000 with the home screen's one-time offer of 长辈模式 to a person of
+/// 60 or more (its card, `state/elder.rs`, `Me::senior`) and the texts of recovery by e-mail
+/// (119,952 measured).
+pub const SHELL_BROTLI_BUDGET: u64 = 120_000;
 /// Total brotli bytes of everything precached (the shell and the modules loaded on first use):
 /// what a phone downloads, once per version, to work offline. Moves only down, or up with the
 /// reason in the commit. History: 383,700 when the public bundle was first split (383,658
@@ -55,8 +57,9 @@ pub const SHELL_BROTLI_BUDGET: u64 = 118_100;
 /// (395,659 measured) → 404,500 with 单位业务 (the roster and the statement with its arrears,
 /// late fee and working; 404,464 measured) → 416,000 with 我的信息 (the profile, 修改密码 with its
 /// shared rules, 退出所有设备) and 长辈模式 in settings, with their styles (415,117 measured) →
-/// 418,300 with 手机号变更 (its form and shared rules; 418,219 measured).
-pub const PRECACHED_BROTLI_BUDGET: u64 = 418_300;
+/// 418,300 with 手机号变更 (its form and shared rules; 418,219 measured) → 421,000 with the
+/// elderly-mode offer and recovery by e-mail on the 忘记密码 form (420,925 measured).
+pub const PRECACHED_BROTLI_BUDGET: u64 = 421_000;
 /// Where the product wants to be.
 pub const SHELL_BROTLI_GOAL: u64 = 130_000;
 

@@ -56,6 +56,8 @@ pub enum CodePurpose {
     StaffLogin,
     /// 手机号变更: to the new number typed, for a signed-in person only.
     ChangeMobile,
+    /// 忘记密码 by e-mail: to the address the account registered, if `email` is that address.
+    ResetEmail,
 }
 
 impl CodePurpose {
@@ -67,6 +69,7 @@ impl CodePurpose {
             CodePurpose::EmployerMobile => "employer_mobile",
             CodePurpose::StaffLogin => "staff_login",
             CodePurpose::ChangeMobile => "change_mobile",
+            CodePurpose::ResetEmail => "reset_email",
         }
     }
 }
@@ -74,7 +77,8 @@ impl CodePurpose {
 /// `POST SMS_CODE`. For `Register` the code goes to `mobile`; for `Reset` and `VerifyPhone` to
 /// the account's registered phone, named by `id_number` (an ID number, or a unit's credit code);
 /// for `EmployerMobile` to `mobile`, if an application of the credit code in `id_number` has it
-/// as its handler's. The answer never says whether such an account or application exists.
+/// as its handler's; for `ResetEmail` by e-mail to the account's registered address, if `email`
+/// is it. The answer never says whether such an account or application exists.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SmsRequest {
     pub purpose: CodePurpose,
@@ -82,6 +86,8 @@ pub struct SmsRequest {
     pub mobile: String,
     #[serde(default)]
     pub id_number: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub email: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -113,6 +119,9 @@ pub struct Me {
     pub role: Role,
     /// The first login asks for the household and contact addresses.
     pub needs_addresses: bool,
+    /// 60 or older by the ID number's birth date: the home screen offers 长辈模式 once.
+    #[serde(default)]
+    pub senior: bool,
     /// Echo this in [`CSRF_HEADER`] on state-changing requests.
     pub csrf: String,
 }

@@ -350,6 +350,8 @@ texts! {
     FIELD_CURRENT_PASSWORD = "当前密码", "Current password";
     PASSWORD_CHANGE_SUBMIT = "确认修改", "Change it";
     PASSWORD_CHANGE_DONE = "密码已修改，其他设备已退出登录", "The password is changed; other devices are logged out";
+    FORGOT_BY_EMAIL = "用注册时填写的电子邮箱接收验证码", "Get the code by the e-mail given at registration";
+    FIELD_REGISTERED_EMAIL = "注册时填写的电子邮箱", "The e-mail given at registration";
     MOBILE_CHANGE_TITLE = "手机号变更", "Change the mobile";
     MOBILE_CHANGE_HINT = "新手机号须为本人实名登记的号码。更换后，原手机号将收到短信通知，其他设备会退出登录。", "The new mobile must be registered in your own name. The old one is told by SMS, and other devices are logged out.";
     FIELD_NEW_MOBILE = "新手机号码", "New mobile";
@@ -359,6 +361,9 @@ texts! {
     LOGOUT_ALL_TITLE = "账号安全", "Account security";
     LOGOUT_ALL = "退出所有设备", "Log out everywhere";
     ELDER_TITLE = "长辈模式", "Large mode for elders";
+    ELDER_OFFER = "要开启长辈模式吗？字和按钮都会变大，首页更简洁。以后可在“设置”中更改。", "Turn on the large mode? Text and buttons get bigger and the home screen simpler. Change it any time in settings.";
+    ELDER_OFFER_YES = "开启", "Turn it on";
+    ELDER_OFFER_NO = "不用了", "No, thanks";
     ELDER_HINT = "字更大、按钮更大、首页更简洁，只在本机生效。", "Larger text and buttons and a simpler home screen, on this device only.";
     ELDER_ON = "已开启（点按关闭）", "On (tap to turn off)";
     ELDER_OFF = "已关闭（点按开启）", "Off (tap to turn on)";

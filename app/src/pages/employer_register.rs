@@ -86,7 +86,7 @@ pub fn EmployerRegister(draft_id: Option<String>) -> impl IntoView {
             reveal.set(true);
             return None;
         }
-        Some(SmsRequest { purpose: CodePurpose::Register, mobile: f.handler_mobile.get_untracked(), id_number: String::new() })
+        Some(SmsRequest { purpose: CodePurpose::Register, mobile: f.handler_mobile.get_untracked(), id_number: String::new(), email: String::new() })
     });
     let text = move |name: &'static str, label: Text, value: RwSignal<String>, kind: InputKind, hint: Option<Text>| {
         view! {

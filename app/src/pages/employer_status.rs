@@ -66,7 +66,7 @@ pub fn EmployerStatus() -> impl IntoView {
     let refused = RwSignal::new(None::<FieldErrors>);
     let busy = RwSignal::new(false);
     let request = Callback::new(move |()| {
-        Some(SmsRequest { purpose: CodePurpose::EmployerMobile, mobile: mobile.get_untracked(), id_number: credit_code.get_untracked() })
+        Some(SmsRequest { purpose: CodePurpose::EmployerMobile, mobile: mobile.get_untracked(), id_number: credit_code.get_untracked(), email: String::new() })
     });
     leptos::task::spawn_local(async move {
         if answer.get_untracked().is_none() {

@@ -1,5 +1,6 @@
 //! `/forgot-password` — 忘记密码: a resident by ID number, a unit by its credit code (a newly
-//! approved unit sets its first password here); every session of the account ends.
+//! approved unit sets its first password here); the code by the registered phone or, if the
+//! account gave one, the registered e-mail; every session of the account ends.
 
 use leptos::prelude::*;
 
@@ -19,6 +20,7 @@ pub fn ForgotPassword() -> impl IntoView {
         submit: strings::FORGOT_SUBMIT,
         done: strings::FORGOT_DONE,
         done_id: "reset-done",
+        by_email: true,
     };
     view! { <SetPassword purpose=purpose/> }
 }

@@ -9,7 +9,7 @@ use crate::engine;
 use crate::i18n::{strings, tr, use_i18n, Text};
 use crate::offline::drafts;
 use crate::routes::Route;
-use crate::state::{clock, use_account};
+use crate::state::{clock, elder, use_account};
 
 #[component]
 pub fn Home() -> impl IntoView {
@@ -21,6 +21,7 @@ pub fn Home() -> impl IntoView {
     let reviewer = Memo::new(move |_| account.role() == Some(Role::Reviewer));
     let admin = Memo::new(move |_| account.role() == Some(Role::Admin));
     let logout = move |_| account.log_out();
+    let offer_closed = RwSignal::new(false);
     engine::latest_draft(latest);
     view! {
         <main class="page home">
@@ -30,6 +31,16 @@ pub fn Home() -> impl IntoView {
                     <Link href=Route::Profile.href() class="signed-in-name">{tr(strings::SIGNED_IN_AS)}{m.name.clone()}" "{m.id_masked.clone()}</Link>
                     <button type="button" class="btn btn-secondary" data-testid="logout" on:click=logout>{tr(strings::LOGOUT)}</button>
                 </section>
+                {(m.senior && !elder::is_on() && !elder::offered()).then(|| view! {
+                    <section class="card" data-testid="elder-offer" hidden=move || offer_closed.get()>
+                        <p>{tr(strings::ELDER_OFFER)}</p>
+                        <button type="button" class="btn" data-testid="elder-yes"
+                            on:click=move |_| { elder::set(true); offer_closed.set(true); }>{tr(strings::ELDER_OFFER_YES)}</button>
+                        " "
+                        <button type="button" class="btn btn-secondary"
+                            on:click=move |_| { elder::decline(); offer_closed.set(true); }>{tr(strings::ELDER_OFFER_NO)}</button>
+                    </section>
+                })}
                 {m.needs_addresses.then(|| view! {
                     <Link href=Route::Addresses.href() class="card continue">
                         <span class="tile-title">{tr(strings::HOME_ADDRESSES_NEEDED)}</span>

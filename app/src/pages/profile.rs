@@ -179,7 +179,7 @@ fn ChangeMobile(
             reveal.set(true);
             return None;
         }
-        Some(SmsRequest { purpose: CodePurpose::ChangeMobile, mobile: mobile.get_untracked(), id_number: String::new() })
+        Some(SmsRequest { purpose: CodePurpose::ChangeMobile, mobile: mobile.get_untracked(), id_number: String::new(), email: String::new() })
     });
     let submit = move |_| {
         form.send(endpoints::MOBILE.path, draft.get_untracked(), move |()| {

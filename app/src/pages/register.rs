@@ -119,7 +119,7 @@ pub fn Register(draft_id: Option<String>) -> impl IntoView {
             reveal.set(true);
             return None;
         }
-        Some(SmsRequest { purpose: CodePurpose::Register, mobile: f.mobile.get_untracked(), id_number: String::new() })
+        Some(SmsRequest { purpose: CodePurpose::Register, mobile: f.mobile.get_untracked(), id_number: String::new(), email: String::new() })
     });
 
     let submit = Callback::new(move |()| {

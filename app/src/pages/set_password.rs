@@ -27,6 +27,8 @@ pub struct Purpose {
     pub done: Text,
     /// The `data-testid` of the card shown once done.
     pub done_id: &'static str,
+    /// Offers the code by the account's registered e-mail instead of the phone (忘记密码).
+    pub by_email: bool,
 }
 
 #[component]
@@ -34,11 +36,13 @@ pub fn SetPassword(purpose: Purpose) -> impl IntoView {
     let i18n = use_i18n();
     let (id_number, code, password, confirm) =
         (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let (email_mode, email) = (RwSignal::new(false), RwSignal::new(String::new()));
     let draft = Memo::new(move |_| ResetRequest {
         id_number: id_number.get(),
         sms_code: code.get(),
         password: password.get(),
         password_confirm: confirm.get(),
+        email: if email_mode.get() { email.get() } else { String::new() },
     });
     let report = Memo::new(move |_| {
         let ctx = Context { today: clock::today(), policy: None };
@@ -49,11 +53,13 @@ pub fn SetPassword(purpose: Purpose) -> impl IntoView {
     let done = RwSignal::new(false);
     let issues = move |name: &'static str| form.issues(name);
     let code_request = Callback::new(move |()| {
-        if report.with_untracked(|r| r.error_of(field::ID_NUMBER).is_some()) {
+        let by_email = email_mode.get_untracked();
+        if report.with_untracked(|r| r.error_of(field::ID_NUMBER).is_some() || (by_email && r.error_of(field::EMAIL).is_some())) {
             reveal.set(true);
             return None;
         }
-        Some(SmsRequest { purpose: purpose.code, mobile: String::new(), id_number: id_number.get_untracked() })
+        let (code_purpose, email) = if by_email { (CodePurpose::ResetEmail, email.get_untracked()) } else { (purpose.code, String::new()) };
+        Some(SmsRequest { purpose: code_purpose, mobile: String::new(), id_number: id_number.get_untracked(), email })
     });
     let submit = move |_| form.send(purpose.endpoint, draft.get_untracked(), move |()| done.set(true));
     view! {
@@ -69,6 +75,17 @@ pub fn SetPassword(purpose: Purpose) -> impl IntoView {
                 <form class="card" on:submit=|ev| ev.prevent_default()>
                     <IdNumberField name=field::ID_NUMBER label=purpose.id_label.unwrap_or(strings::FIELD_ID_NUMBER) value=id_number
                         issues=issues(field::ID_NUMBER) reveal=reveal/>
+                    {purpose.by_email.then(|| view! {
+                        <label class="check">
+                            <input type="checkbox" data-testid="by-email" prop:checked=move || email_mode.get()
+                                on:change=move |ev| email_mode.set(event_target_checked(&ev))/>
+                            <span>{tr(strings::FORGOT_BY_EMAIL)}</span>
+                        </label>
+                    })}
+                    <Show when=move || email_mode.get()>
+                        <TextField name=field::EMAIL label=strings::FIELD_REGISTERED_EMAIL value=email issues=issues(field::EMAIL)
+                            kind=InputKind::Email reveal=reveal/>
+                    </Show>
                     <SendCode request=code_request message=message refused=refused/>
                     <TextField name=field::SMS_CODE label=strings::FIELD_SMS_CODE value=code issues=issues(field::SMS_CODE)
                         kind=InputKind::Numeric autocomplete="one-time-code" reveal=reveal/>

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::api::{client, AboutServer, ServerInfo};
 use crate::i18n::{strings, tr, use_i18n, Lang};
-use crate::state::use_network;
+use crate::state::{elder, use_network};
 
 #[component]
 pub fn Settings() -> impl IntoView {
@@ -62,41 +62,14 @@ fn LangButton(lang: Lang, text: crate::i18n::Text) -> impl IntoView {
     }
 }
 
-/// Where the device keeps 长辈模式; `public/boot.js` reads it before the first paint, so the
-/// larger type never flashes small.
-const ELDER_KEY: &str = "shebao.elder";
-/// The class on `<html>` that `public/style.css` enlarges everything under.
-const ELDER_CLASS: &str = "elder";
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok()?
-}
-
-fn elder_now() -> bool {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-        .is_some_and(|e| e.class_list().contains(ELDER_CLASS))
-}
-
-fn set_elder(on: bool) {
-    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
-        let _ = root.class_list().toggle_with_force(ELDER_CLASS, on);
-    }
-    if let Some(s) = storage() {
-        // A full or disabled storage only loses the preference for the next start.
-        let _ = if on { s.set_item(ELDER_KEY, "1") } else { s.remove_item(ELDER_KEY) };
-    }
-}
-
 /// 长辈模式: larger type (20 px body text) and touch targets (56 px), higher contrast, and a
 /// home screen without the small print — kept on this device only.
 #[component]
 fn ElderMode() -> impl IntoView {
-    let on = RwSignal::new(elder_now());
+    let on = RwSignal::new(elder::is_on());
     let toggle = move |_| {
         let next = !on.get_untracked();
-        set_elder(next);
+        elder::set(next);
         on.set(next);
     };
     view! {

@@ -20,6 +20,7 @@ pub fn VerifyPhone() -> impl IntoView {
         submit: strings::VERIFY_PHONE_SUBMIT,
         done: strings::VERIFY_PHONE_DONE,
         done_id: "verified",
+        by_email: false,
     };
     view! { <SetPassword purpose=purpose/> }
 }

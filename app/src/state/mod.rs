@@ -4,6 +4,7 @@ pub mod account;
 pub mod clock;
 pub mod draft;
 pub mod editing;
+pub mod elder;
 pub mod network;
 pub mod perf;
 pub mod policy;

@@ -133,6 +133,9 @@ fn text(purpose: CodePurpose, code: &str) -> String {
         ),
         CodePurpose::EmployerMobile => format!("【社保通】单位注册审核进度查询验证码 {code}，5 分钟内有效，请勿告诉他人。"),
         CodePurpose::StaffLogin => format!("【社保通】经办人员登录验证码 {code}，5 分钟内有效。如非本人操作，请立即联系管理员。"),
+        CodePurpose::ResetEmail => format!(
+            "【社保通】您正在通过电子邮箱找回登录密码，验证码 {code}，5 分钟内有效，只能使用一次。如非本人操作，请忽略本邮件，您的密码不会改变。\n\nShebao: your password recovery code is {code}. It is valid for 5 minutes and works once. If this was not you, ignore this e-mail; your password stays as it is."
+        ),
         CodePurpose::ChangeMobile => format!("【社保通】您正在将账号绑定手机更换为本号码，验证码 {code}，5 分钟内有效。如非本人操作，请忽略。"),
     }
 }

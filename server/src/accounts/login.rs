@@ -135,19 +135,25 @@ pub async fn signed_in(cx: &Cx, account_id: i64, previous: Option<&Principal>, n
     Ok(response)
 }
 
+/// From this age the home screen offers 长辈模式 (the national guidance for elder-friendly
+/// public-service apps, 适老化, is written for people of 60 and over).
+const SENIOR_AGE: u16 = 60;
+
 /// What the app is told of the signed-in person: identifiers masked.
 pub fn me_of(cx: &Cx, a: &Account, csrf: String) -> Result<Me, Refusal> {
     let today = today(now_ms());
     let id = cx.id_of(a)?;
     let mobile = cx.mobile_of(a)?;
     let role = Role::parse(&a.role).unwrap_or(Role::Resident);
+    let person = IdNumber::parse(&id, today).ok().map(|c| c.value);
     Ok(Me {
+        senior: person.as_ref().is_some_and(|p| p.birth_date().age_on(today) >= SENIOR_AGE),
         name: a.name.clone(),
         // An employer's identifier is its credit code: public, shown whole.
-        id_masked: IdNumber::parse(&id, today)
-            .map(|c| c.value.masked())
-            .or_else(|_| CreditCode::parse(&id).map(|c| c.value.as_str().to_owned()))
-            .unwrap_or_else(|_| "******".into()),
+        id_masked: match &person {
+            Some(p) => p.masked(),
+            None => CreditCode::parse(&id).map(|c| c.value.as_str().to_owned()).unwrap_or_else(|_| "******".into()),
+        },
         mobile_masked: MobileNumber::parse(&mobile).map(|c| c.value.masked()).unwrap_or_else(|_| "****".into()),
         role,
         needs_addresses: role == Role::Resident && a.addresses.is_none(),

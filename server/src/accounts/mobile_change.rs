@@ -46,7 +46,8 @@ pub async fn change_mobile(
         return Err(Refusal::field(field::CURRENT_PASSWORD, Issue::new("password.current_wrong", "当前密码不正确", "The current password is not right")));
     }
     throttle::succeeded(cx.store.as_ref(), &key).await?;
-    codes::verify(cx.store.as_ref(), &cx.vault, mobile.as_str(), app::api::auth::CodePurpose::ChangeMobile, sms_code.as_str(), now)
+    // Checked now, used up only once the number is found to be the person's.
+    let proof = codes::check(cx.store.as_ref(), &cx.vault, mobile.as_str(), app::api::auth::CodePurpose::ChangeMobile, sms_code.as_str(), now)
         .await
         .map_err(codes::refusal)?;
     // A person's number must be in their own name, as at registration (a unit's handler mobile
@@ -72,6 +73,7 @@ pub async fn change_mobile(
             }
         }
     }
+    codes::consume(cx.store.as_ref(), &proof).await.map_err(codes::refusal)?;
     let audit = AuditEntry {
         actor: Some(p.account.id),
         actor_role: Some(p.role.as_str().into()),

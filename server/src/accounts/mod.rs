@@ -6,6 +6,7 @@
 
 pub mod access;
 pub mod codes;
+pub mod email;
 pub mod guards;
 pub mod identity;
 pub mod passwords;
@@ -101,6 +102,8 @@ pub struct Accounts {
     pub sms: Arc<dyn SmsGateway>,
     /// The development gateway, when it is the one in use (its messages show at `/dev/sms`).
     pub dev_sms: Option<Arc<DevGateway>>,
+    /// E-mail for password recovery; `None`: recovery by e-mail is not offered.
+    pub email: Option<Arc<dyn email::EmailGateway>>,
     pub cookies: CookiePolicy,
     /// Client addresses from `X-Forwarded-For`.
     pub forwarding: Forwarding,
@@ -108,7 +111,7 @@ pub struct Accounts {
 
 impl Accounts {
     /// The registry table standing in for the carriers' real-name check, the development SMS
-    /// gateway, plain-HTTP cookies, and as many concurrent password hashes as there are cores.
+    /// gateway (which keeps the development e-mail too), plain-HTTP cookies, and as many concurrent password hashes as there are cores.
     pub fn local(registry: Arc<dyn crate::registry::Db>, vault: Vault) -> Self {
         let dev = Arc::new(DevGateway::default());
         let cores = std::thread::available_parallelism().map_or(2, usize::from);
@@ -117,6 +120,7 @@ impl Accounts {
             hasher: Hasher::new(cores),
             identity: Arc::new(Remembered::new(stand_in, vault)),
             sms: dev.clone(),
+            email: Some(Arc::new(email::DevMailbox(dev.clone()))),
             dev_sms: Some(dev),
             cookies: CookiePolicy { secure: false },
             forwarding: Forwarding::default(),

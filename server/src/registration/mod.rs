@@ -141,7 +141,7 @@ pub async fn verify_phone(State(cx): State<Cx>, json: Result<Json<ResetRequest>,
     let req = body(json)?;
     let now = now_ms();
     let ctx = Context { today: today(now), policy: Some(&cx.policy) };
-    let PasswordReset { holder, sms_code, password } = password_reset::validate(&req, &ctx).map_err(|f| Refusal::form(FormRefusal::invalid(f)))?.value;
+    let PasswordReset { holder, sms_code, password, .. } = password_reset::validate(&req, &ctx).map_err(|f| Refusal::form(FormRefusal::invalid(f)))?.value;
     let Holder::Person(id) = holder else { return Err(no_code()) };
     let Some(account) = cx.account_of(&id).await?.filter(|a| a.status == PENDING_PHONE && a.stands(now)) else {
         return Err(no_code());

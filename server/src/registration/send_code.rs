@@ -12,7 +12,7 @@
 use app::api::auth::{CodePurpose, SmsRequest};
 use app::domain::forms::password_reset::Holder;
 use app::domain::forms::personal::field;
-use app::domain::{CreditCode, Issue, MobileNumber};
+use app::domain::{CreditCode, Email, Issue, MobileNumber};
 use axum::extract::rejection::JsonRejection;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -81,6 +81,36 @@ pub async fn sms(
         }
         // Sent by the login itself, once the password was right.
         CodePurpose::StaffLogin => return Err(Refusal::bad_request()),
+        CodePurpose::ResetEmail => {
+            let holder = Holder::parse(&req.id_number, today(now)).map_err(|i| Refusal::field(field::ID_NUMBER, i))?.value;
+            let typed = Email::parse(&req.email).map_err(|i| Refusal::field(field::EMAIL, i))?.value;
+            let Some(mailer) = accounts.services.email.as_ref() else {
+                // Not offered here: the same answer whoever asks.
+                return Err(Refusal::api(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    Issue::new("email.unavailable", "暂未开通邮箱找回，请使用手机号找回", "Recovery by e-mail is not offered here; use the mobile"),
+                ));
+            };
+            let index = match &holder {
+                Holder::Person(id) => vault.blind_index(purpose::ID_NUMBER, id.as_str()),
+                Holder::Unit(code) => vault.blind_index(purpose::CREDIT_CODE, code.as_str()),
+            };
+            once_a_minute(store, &format!("{}:{index}", req.purpose.as_str()), now).await?;
+            codes::count_address(store, &addr, now).await?;
+            let to = match store.account_by_id_index(&index).await? {
+                Some(a) if a.status == ACTIVE && a.stands(now) && !crate::accounts::is_staff(&a) => {
+                    a.email.filter(|e| e.eq_ignore_ascii_case(typed.as_str()))
+                }
+                _ => None,
+            };
+            if let Some(to) = to {
+                let by_email = crate::accounts::email::CodeByEmail(mailer.as_ref());
+                if let Err(refusal) = codes::send_counted(store, vault, &by_email, &to, req.purpose, now).await {
+                    tracing::info!(?refusal, "a recovery code by e-mail was not sent (the answer does not say)");
+                }
+            }
+            return Ok(Json(codes::sent()).into_response());
+        }
         CodePurpose::EmployerMobile => {
             let code = CreditCode::parse(&req.id_number).map_err(|i| Refusal::field(app::domain::forms::employer::field::CREDIT_CODE, i))?.value;
             let mobile = MobileNumber::parse(&req.mobile).map_err(|i| Refusal::field(app::domain::forms::employer::field::HANDLER_MOBILE, i))?.value;

@@ -1,18 +1,20 @@
 //! Setting a password with a code sent to the registered phone: 忘记密码 (a resident by ID number,
 //! a unit by its unified social credit code), and 验证手机, which completes a registration made
 //! through the outbox. The new password twice, under the same strength rules as at registration.
+//! 忘记密码 may instead use the e-mail the account registered: the code then goes there.
 
 use serde::{Deserialize, Serialize};
 
 use super::check_confirmation;
 use crate::domain::password::Personal;
-use crate::domain::{Checked, CreditCode, Date, FieldErrors, IdNumber, Issue, Password, SmsCode, Valid};
+use crate::domain::{Checked, CreditCode, Date, Email, FieldErrors, IdNumber, Issue, Password, SmsCode, Valid};
 
 pub mod field {
     pub const ID_NUMBER: &str = "id_number";
     pub const SMS_CODE: &str = "sms_code";
     pub const PASSWORD: &str = "password";
     pub const PASSWORD_CONFIRM: &str = "password_confirm";
+    pub const EMAIL: &str = "email";
 }
 
 /// Whose password: a person's (ID number) or a unit's (credit code).
@@ -48,6 +50,10 @@ pub struct PasswordResetDraft {
     pub sms_code: String,
     pub password: String,
     pub password_confirm: String,
+    /// 忘记密码 by e-mail: the address the account registered (the code was sent there); empty:
+    /// by the registered phone.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub email: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,6 +61,8 @@ pub struct PasswordReset {
     pub holder: Holder,
     pub sms_code: SmsCode,
     pub password: Password,
+    /// Recovery by this e-mail address instead of the phone.
+    pub email: Option<Email>,
 }
 
 /// Validates the whole form.
@@ -65,7 +73,7 @@ pub struct PasswordReset {
 /// let ctx = Context { today: Date::new(2026, 11, 23).unwrap(), policy: None };
 /// let mut d = PasswordResetDraft {
 ///     id_number: "320102199003071239".into(), sms_code: "123456".into(),
-///     password: "New-garden8".into(), password_confirm: "New-garden8".into(),
+///     password: "New-garden8".into(), password_confirm: "New-garden8".into(), email: String::new(),
 /// };
 /// assert!(validate(&d, &ctx).is_ok());
 /// d.password_confirm = "New-garden9".into();
@@ -82,5 +90,6 @@ pub fn validate(d: &PasswordResetDraft, ctx: &super::Context) -> Result<Valid<Pa
     let me = Personal { birth: person.map(IdNumber::birth_date), id_number: person.map(IdNumber::as_str), mobile: None };
     let password = e.take(field::PASSWORD, Password::parse(&d.password, &me));
     check_confirmation(&mut e, field::PASSWORD_CONFIRM, &d.password, &d.password_confirm);
-    e.finish(|| Some(PasswordReset { holder: holder?, sms_code: sms_code?, password: password? }))
+    let email = if d.email.trim().is_empty() { Some(None) } else { e.take(field::EMAIL, Email::parse(&d.email)).map(Some) };
+    e.finish(|| Some(PasswordReset { holder: holder?, sms_code: sms_code?, password: password?, email: email? }))
 }
