@@ -310,3 +310,18 @@ async fn a_senior_is_offered_the_elderly_mode(store: Arc<dyn Store>) {
     assert_eq!(w.call(&mut b, Method::GET, "/api/auth/me", None).await.body["senior"], false);
 }
 both_stores!(senior, a_senior_is_offered_the_elderly_mode);
+
+/// Self-service changes have a quota per account (every write has one).
+async fn self_service_changes_have_a_quota(store: Arc<dyn Store>) {
+    let (w, mut b) = world(store).await;
+    let addresses = json!({"household_division": "320102", "household_detail": "中山路1号", "contact_division": "320106", "contact_detail": "湖南路8号"});
+    for _ in 0..server::accounts::SELF_SERVICE_PER_HOUR {
+        assert_eq!(w.call(&mut b, Method::POST, "/api/auth/profile", Some(addresses.clone())).await.status, StatusCode::NO_CONTENT);
+    }
+    let over = w.call(&mut b, Method::POST, "/api/auth/profile", Some(addresses.clone())).await;
+    assert_eq!((over.status, over.body["code"].as_str()), (StatusCode::TOO_MANY_REQUESTS, Some("quota")));
+    // The same count for every self-service change.
+    let pw = w.call(&mut b, Method::POST, "/api/auth/password", Some(change(PASSWORD, NEW))).await;
+    assert_eq!(pw.status, StatusCode::TOO_MANY_REQUESTS);
+}
+both_stores!(self_service_quota, self_service_changes_have_a_quota);

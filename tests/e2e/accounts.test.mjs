@@ -377,6 +377,11 @@ test('长辈模式 at 360 px: larger type and targets, no horizontal scroll, no 
   }));
   assert.ok(sizes.body >= 18, `body text ${sizes.body} px`);
   assert.ok(sizes.targets.length > 0 && sizes.targets.every((h) => h >= 48), `targets ${sizes.targets}`);
+  // Signed out, the home screen keeps a resident's doors and leaves the employers' out.
+  await page.getByTestId('logout').click();
+  await page.getByTestId('signed-in').waitFor({ state: 'detached' });
+  assert.equal(await page.getByText('单位用户注册').isVisible(), false);
+  assert.equal(await page.getByText('个人用户注册').first().isVisible(), true);
   // Each screen with what shows it is drawn (the app polls the server, so the network never idles).
   for (const [path, drawn] of [['/', '.tiles'], ['/settings', '[data-testid=elder-mode]'], ['/login', '#login'], ['/register', '#name']]) {
     await page.goto(server.url + path);

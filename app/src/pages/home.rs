@@ -67,9 +67,12 @@ pub fn Home() -> impl IntoView {
                 <Show when=move || me.with(Option::is_none) || worker.get()>
                     <Tile title=strings::NAV_VERIFY_PHONE note=strings::HOME_PERSONAL href=Route::VerifyPhone.href()/>
                 </Show>
+                // Employers' doors: 长辈模式 leaves them out (a resident's few tiles remain).
                 <Show when=move || me.with(Option::is_none)>
-                    <Tile title=strings::KIND_EMPLOYER_REGISTRATION note=strings::HOME_EMPLOYER href=Route::Form(FilingKind::EmployerRegistration, None).href()/>
-                    <Tile title=strings::NAV_EMPLOYER_STATUS note=strings::HOME_EMPLOYER href=Route::EmployerStatus.href()/>
+                    <div class="tiles-employer">
+                        <Tile title=strings::KIND_EMPLOYER_REGISTRATION note=strings::HOME_EMPLOYER href=Route::Form(FilingKind::EmployerRegistration, None).href()/>
+                        <Tile title=strings::NAV_EMPLOYER_STATUS note=strings::HOME_EMPLOYER href=Route::EmployerStatus.href()/>
+                    </div>
                 </Show>
                 <Show when=move || reviewer.get()>
                     <Tile title=strings::NAV_REVIEW note=strings::HOME_AGENCY href=Route::ReviewQueue.href()/>

@@ -177,6 +177,7 @@ pub async fn logout(State(cx): State<Cx>, Extension(principal): Extension<Option
 /// `POST /api/auth/logout-all` (退出所有设备): every session of the account ends, this one too.
 pub async fn logout_all(State(cx): State<Cx>, Extension(principal): Extension<Option<Principal>>) -> Answer {
     let p = principal.ok_or_else(Refusal::bad_request)?;
+    super::self_service_quota(&cx, p.account.id, now_ms()).await?;
     let audit = AuditEntry {
         actor: Some(p.account.id),
         actor_role: Some(p.role.as_str().into()),

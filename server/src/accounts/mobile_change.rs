@@ -33,8 +33,9 @@ pub async fn change_mobile(
     json: Result<Json<MobileChangeRequest>, JsonRejection>,
 ) -> Answer {
     let p = principal.ok_or_else(Refusal::bad_request)?;
-    let d = body(json)?;
     let now = now_ms();
+    super::self_service_quota(&cx, p.account.id, now).await?;
+    let d = body(json)?;
     let MobileChange { mobile, sms_code, password } = mobile_change::validate(&d).map_err(|f| Refusal::form(FormRefusal::invalid(f)))?.value;
     let old = cx.mobile_of(&p.account)?;
     if old == mobile.as_str() {

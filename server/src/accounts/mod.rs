@@ -89,6 +89,16 @@ fn text(bytes: Vec<u8>) -> Result<String, Internal> {
     String::from_utf8(bytes).map_err(|e| Internal::Unreadable(e.to_string()))
 }
 
+/// Self-service changes of one account (addresses, password, mobile, 退出所有设备) an hour: far
+/// above what a person needs, and a bound on what a stolen session can do in a hurry.
+pub const SELF_SERVICE_PER_HOUR: i64 = 30;
+
+/// Counts one self-service change of `account_id`, or refuses with when to try again.
+pub async fn self_service_quota(cx: &Cx, account_id: i64, now: i64) -> Result<(), crate::http::Refusal> {
+    use crate::http::quota;
+    quota::take(cx.store.as_ref(), &format!("account-self:{account_id}"), quota::HOUR_MS, SELF_SERVICE_PER_HOUR, now).await
+}
+
 /// Today in China.
 pub fn today(now: i64) -> Date {
     Date::china_from_unix_ms(now)

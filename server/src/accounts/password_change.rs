@@ -28,8 +28,9 @@ pub async fn change_password(
     json: Result<Json<PasswordChangeRequest>, JsonRejection>,
 ) -> Answer {
     let p = principal.ok_or_else(Refusal::bad_request)?;
-    let d = body(json)?;
     let now = now_ms();
+    super::self_service_quota(&cx, p.account.id, now).await?;
+    let d = body(json)?;
     let id = cx.id_of(&p.account)?;
     let mobile = cx.mobile_of(&p.account)?;
     let person = IdNumber::parse(&id, today(now)).ok().map(|c| c.value);

@@ -21,6 +21,7 @@ pub async fn profile(
     json: Result<Json<AddressesDraft>, JsonRejection>,
 ) -> Answer {
     let p = principal.ok_or_else(Refusal::bad_request)?;
+    super::self_service_quota(&cx, p.account.id, now_ms()).await?;
     let d = body(json)?;
     let Addresses { household, contact } = addresses::validate(&d).map_err(|f| Refusal::form(FormRefusal::invalid(f)))?.value;
     let json = serde_json::json!({
