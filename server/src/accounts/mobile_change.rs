@@ -15,7 +15,7 @@ use axum::{Extension, Json};
 
 use super::identity::Verdict;
 use super::session::Principal;
-use super::{codes, throttle, today, Cx};
+use super::{codes, today, Cx};
 use crate::http::{body, Answer, ClientAddress, Refusal};
 use crate::store::{now_ms, AuditEntry};
 use crate::vault::{bound, purpose};
@@ -41,12 +41,7 @@ pub async fn change_mobile(
     if old == mobile.as_str() {
         return Err(Refusal::field(field::MOBILE, Issue::new("mobile.unchanged", "新手机号与当前绑定的手机号相同", "This is the mobile the account already has")));
     }
-    let key = throttle::account_key(p.account.id);
-    throttle::take(cx.store.as_ref(), &key, &addr, now).await?;
-    if !cx.services.hasher.verify(&password, Some(&p.account.password_hash)).await {
-        return Err(Refusal::field(field::CURRENT_PASSWORD, Issue::new("password.current_wrong", "当前密码不正确", "The current password is not right")));
-    }
-    throttle::succeeded(cx.store.as_ref(), &key).await?;
+    super::password_change::check_current(&cx, &p, &password, field::CURRENT_PASSWORD, &addr, now).await?;
     // Checked now, used up only once the number is found to be the person's.
     let proof = codes::check(cx.store.as_ref(), &cx.vault, mobile.as_str(), app::api::auth::CodePurpose::ChangeMobile, sms_code.as_str(), now)
         .await

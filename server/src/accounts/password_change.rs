@@ -21,6 +21,18 @@ use crate::store::{now_ms, AuditEntry};
 /// What the SMS says: no code, no link — only that it happened and what to do if it was not you.
 pub const PASSWORD_NOTICE: &str = "【社保通】您的账号密码刚刚已修改，其他设备已退出登录。如非本人操作，请立即通过“忘记密码”重设并联系经办机构。";
 
+/// Checks the signed-in person's current password, as a login try of the account (taken before
+/// the hash is checked, forgiven when right); a wrong one is refused on `field`.
+pub(super) async fn check_current(cx: &Cx, p: &Principal, password: &str, field: &str, addr: &str, now: i64) -> Result<(), Refusal> {
+    let key = throttle::account_key(p.account.id);
+    throttle::take(cx.store.as_ref(), &key, addr, now).await?;
+    if !cx.services.hasher.verify(password, Some(&p.account.password_hash)).await {
+        return Err(Refusal::field(field, Issue::new("password.current_wrong", "当前密码不正确", "The current password is not right")));
+    }
+    throttle::succeeded(cx.store.as_ref(), &key).await?;
+    Ok(())
+}
+
 pub async fn change_password(
     State(cx): State<Cx>,
     ClientAddress(addr): ClientAddress,
@@ -36,12 +48,7 @@ pub async fn change_password(
     let person = IdNumber::parse(&id, today(now)).ok().map(|c| c.value);
     let me = Personal { birth: person.as_ref().map(IdNumber::birth_date), id_number: person.as_ref().map(IdNumber::as_str), mobile: Some(&mobile) };
     let PasswordChange { current, password } = password_change::validate(&d, &me).map_err(|f| Refusal::form(FormRefusal::invalid(f)))?.value;
-    let key = throttle::account_key(p.account.id);
-    throttle::take(cx.store.as_ref(), &key, &addr, now).await?;
-    if !cx.services.hasher.verify(&current, Some(&p.account.password_hash)).await {
-        return Err(Refusal::field(field::CURRENT, Issue::new("password.current_wrong", "当前密码不正确", "The current password is not right")));
-    }
-    throttle::succeeded(cx.store.as_ref(), &key).await?;
+    check_current(&cx, &p, &current, field::CURRENT, &addr, now).await?;
     let hash = cx.services.hasher.hash(password.expose()).await;
     let audit = AuditEntry {
         actor: Some(p.account.id),
