@@ -191,19 +191,6 @@ pub struct Profile {
     pub previous_sign_in: Option<SignIn>,
 }
 
-/// `w***@example.com`: the first character of the local part and the domain.
-///
-/// ```
-/// assert_eq!(app::api::auth::mask_email("wang@example.com"), "w***@example.com");
-/// assert_eq!(app::api::auth::mask_email("no-at-sign"), "***");
-/// ```
-pub fn mask_email(email: &str) -> String {
-    match email.split_once('@') {
-        Some((local, domain)) if !local.is_empty() => format!("{}***@{domain}", local.chars().next().unwrap_or('*')),
-        _ => "***".into(),
-    }
-}
-
 /// A form the server refused: one message for the whole, and the issues per field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FormRefusal {

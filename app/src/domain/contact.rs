@@ -130,6 +130,19 @@ impl std::fmt::Debug for SmsCode {
     }
 }
 
+/// `w***@example.com`: the first character of the local part and the domain.
+///
+/// ```
+/// assert_eq!(app::domain::contact::mask_email("wang@example.com"), "w***@example.com");
+/// assert_eq!(app::domain::contact::mask_email("no-at-sign"), "***");
+/// ```
+pub fn mask_email(email: &str) -> String {
+    match email.split_once('@') {
+        Some((local, domain)) if !local.is_empty() => format!("{}***@{domain}", local.chars().next().unwrap_or('*')),
+        _ => "***".into(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -48,18 +48,21 @@ impl SmtpGateway {
 impl EmailGateway for SmtpGateway {
     async fn send(&self, to: &str, _code: &str, subject: &str, body: &str) -> Result<(), GatewayError> {
         use lettre::AsyncTransport;
-        let to = to.parse().map_err(|e: lettre::address::AddressError| GatewayError::Refused(e.to_string()))?;
+        // The errors say what kind of failure, never the relay's own text: a relay's answer
+        // often quotes the recipient's address, and these errors reach the log.
+        let to = to.parse().map_err(|_: lettre::address::AddressError| GatewayError::Refused("not an address".into()))?;
         let message = lettre::Message::builder()
             .from(self.from.clone())
             .to(to)
             .subject(subject)
             .header(lettre::message::header::ContentType::TEXT_PLAIN)
             .body(body.to_owned())
-            .map_err(|e| GatewayError::Refused(e.to_string()))?;
+            .map_err(|_| GatewayError::Refused("the message could not be built".into()))?;
         match self.transport.send(message).await {
             Ok(_) => Ok(()),
-            Err(e) if e.is_permanent() => Err(GatewayError::Refused(e.to_string())),
-            Err(e) => Err(GatewayError::Unreachable(e.to_string())),
+            Err(e) if e.is_permanent() => Err(GatewayError::Refused(format!("permanent SMTP error {:?}", e.status().map(|c| c.to_string())))),
+            Err(e) if e.is_timeout() => Err(GatewayError::Unreachable("timed out".into())),
+            Err(e) => Err(GatewayError::Unreachable(format!("SMTP failure {:?}", e.status().map(|c| c.to_string())))),
         }
     }
 }

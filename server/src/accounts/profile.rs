@@ -2,7 +2,8 @@
 //! one) and `POST /api/auth/profile`, the household registration and contact addresses the first
 //! login asks for and the profile edits, checked by the shared rules, sealed at rest.
 
-use app::api::auth::{mask_email, AddressClass, AddressesDraft, FormRefusal, Profile, SignIn};
+use app::api::auth::{AddressClass, AddressesDraft, FormRefusal, Profile, SignIn};
+use app::domain::contact::mask_email;
 use app::domain::forms::addresses::{self, Addresses};
 use axum::extract::rejection::JsonRejection;
 use axum::extract::State;
@@ -15,6 +16,25 @@ use super::{me_of, Cx};
 use crate::http::{body, Answer, Refusal};
 use crate::store::{now_ms, AuditEntry};
 
+/// The addresses as sealed at rest (one shape for writing and reading them).
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Sealed {
+    household: Part,
+    contact: Part,
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Part {
+    division: u32,
+    detail: String,
+}
+
+impl From<app::domain::Address> for Part {
+    fn from(a: app::domain::Address) -> Self {
+        Part { division: a.division, detail: a.detail }
+    }
+}
+
 pub async fn profile(
     State(cx): State<Cx>,
     Extension(principal): Extension<Option<Principal>>,
@@ -24,10 +44,7 @@ pub async fn profile(
     super::self_service_quota(&cx, p.account.id, now_ms()).await?;
     let d = body(json)?;
     let Addresses { household, contact } = addresses::validate(&d).map_err(|f| Refusal::form(FormRefusal::invalid(f)))?.value;
-    let json = serde_json::json!({
-        "household": { "division": household.division, "detail": household.detail },
-        "contact": { "division": contact.division, "detail": contact.detail },
-    });
+    let json = serde_json::to_vec(&Sealed { household: household.into(), contact: contact.into() }).map_err(|e| crate::http::Internal::Unreadable(e.to_string()))?;
     let audit = AuditEntry {
         actor: Some(p.account.id),
         actor_role: Some(p.role.as_str().into()),
@@ -35,7 +52,7 @@ pub async fn profile(
         target: Some(format!("account:{}", p.account.id)),
         ..Default::default()
     };
-    let sealed = cx.vault.seal(&crate::vault::bound::account_addresses(&p.account.id_index), json.to_string().as_bytes());
+    let sealed = cx.vault.seal(&crate::vault::bound::account_addresses(&p.account.id_index), &json);
     cx.store.account_set_addresses(p.account.id, &sealed, &audit, now_ms()).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
@@ -48,13 +65,12 @@ pub async fn my_profile(State(cx): State<Cx>, Extension(principal): Extension<Op
         None => None,
         Some(sealed) => {
             let json = cx.vault.open(&crate::vault::bound::account_addresses(&p.account.id_index), sealed)?;
-            let v: serde_json::Value = serde_json::from_slice(&json).map_err(|e| crate::http::Internal::Unreadable(e.to_string()))?;
-            let s = |k: &str, f: &str| v[k][f].as_str().map(str::to_owned).or_else(|| v[k][f].as_u64().map(|n| n.to_string())).unwrap_or_default();
+            let a: Sealed = serde_json::from_slice(&json).map_err(|e| crate::http::Internal::Unreadable(e.to_string()))?;
             Some(AddressesDraft {
-                household_division: s("household", "division"),
-                household_detail: s("household", "detail"),
-                contact_division: s("contact", "division"),
-                contact_detail: s("contact", "detail"),
+                household_division: a.household.division.to_string(),
+                household_detail: a.household.detail,
+                contact_division: a.contact.division.to_string(),
+                contact_detail: a.contact.detail,
             })
         }
     };
