@@ -42,8 +42,9 @@ use crate::util;
 /// elderly mode before the first paint (117,915 measured) → 118,100 with 手机号变更's texts
 /// (118,018 measured) → 120,000 with the home screen's one-time offer of 长辈模式 to a person of
 /// 60 or more (its card, `state/elder.rs`, `Me::senior`) and the texts of recovery by e-mail
-/// (119,952 measured).
-pub const SHELL_BROTLI_BUDGET: u64 = 120_000;
+/// (119,952 measured) → 120,100 after the review moved code between files with no new screen
+/// (120,071 measured: the panics' file and line strings in the shell moved with it).
+pub const SHELL_BROTLI_BUDGET: u64 = 120_100;
 /// Total brotli bytes of everything precached (the shell and the modules loaded on first use):
 /// what a phone downloads, once per version, to work offline. Moves only down, or up with the
 /// reason in the commit. History: 383,700 when the public bundle was first split (383,658
