@@ -1,9 +1,9 @@
 // Starts the app and registers the service worker. No inline script is allowed by the CSP, so
 // this small module is the page's only script besides the wasm-bindgen glue.
-// The agency's screens (review desk, audit log) are a second bundle: residents' and employers'
+// The agency's screens (review desk, audit log, back office) are a second bundle: residents' and employers'
 // phones never download it. Both bundles are the whole app; the address picks one (a test in
 // app/src/routes.rs keeps this rule and `Route::is_staff` in step).
-const STAFF = /^\/(review|admin)(\/|$)/.test(window.location.pathname);
+const STAFF = /^\/(review|admin|office)(\/|$)/.test(window.location.pathname);
 
 // 长辈模式 (app/src/pages/settings.rs), applied before the first paint.
 try {

@@ -41,8 +41,16 @@ fn page(route: Route) -> AnyView {
         Route::AuditLog => view! { <crate::pages::AuditLog/> }.into_any(),
         #[cfg(feature = "staff")]
         Route::ReviewApplication(id) => view! { <crate::pages::ReviewApplication id=id/> }.into_any(),
+        #[cfg(feature = "staff")]
+        Route::Office => view! { <crate::pages::office::Workbench/> }.into_any(),
+        #[cfg(feature = "staff")]
+        Route::OfficePersons => view! { <crate::pages::office::Persons/> }.into_any(),
+        #[cfg(feature = "staff")]
+        Route::OfficePerson(id) => view! { <crate::pages::office::Person id=id/> }.into_any(),
+        #[cfg(feature = "staff")]
+        Route::OfficePayments => view! { <crate::pages::office::Payments/> }.into_any(),
         #[cfg(not(feature = "staff"))]
-        Route::ReviewQueue | Route::AuditLog | Route::ReviewApplication(_) => view! { <StaffBundle/> }.into_any(),
+        ref r if r.is_staff() => view! { <StaffBundle/> }.into_any(),
         _ => view! { <NotFound/> }.into_any(),
     }
 }

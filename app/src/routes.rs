@@ -28,6 +28,14 @@ pub enum Route {
     ReviewApplication(i64),
     /// The audit log, for administrators.
     AuditLog,
+    /// 经办工作台: the back office's modules and operations.
+    Office,
+    /// 业务查询: find a person.
+    OfficePersons,
+    /// A person's page in the back office.
+    OfficePerson(i64),
+    /// 到账导入 and its 复核 (four eyes).
+    OfficePayments,
     /// 我的社保: a resident's contribution records, account and proof.
     MyRecords,
     /// 单位业务: a unit's roster and monthly statements.
@@ -115,6 +123,10 @@ impl Route {
             ["profile"] => Route::Profile,
             ["review"] => Route::ReviewQueue,
             ["admin", "audit"] => Route::AuditLog,
+            ["office"] => Route::Office,
+            ["office", "persons"] => Route::OfficePersons,
+            ["office", "persons", id] => id.parse().ok().filter(|n: &i64| *n > 0).map_or(Route::NotFound, Route::OfficePerson),
+            ["office", "payments"] => Route::OfficePayments,
             ["review", id] => id.parse().ok().filter(|n: &i64| *n > 0).map_or(Route::NotFound, Route::ReviewApplication),
             [form] => KINDS.into_iter().find(|k| segment(*k) == *form).map_or(Route::NotFound, |k| Route::Form(k, None)),
             [form, id] if is_draft_id(id) => {
@@ -127,7 +139,10 @@ impl Route {
     /// An agency screen: in the staff bundle, which `public/boot.js` starts on these addresses
     /// (its rule is checked against this one by a test below).
     pub fn is_staff(&self) -> bool {
-        matches!(self, Route::ReviewQueue | Route::ReviewApplication(_) | Route::AuditLog)
+        matches!(
+            self,
+            Route::ReviewQueue | Route::ReviewApplication(_) | Route::AuditLog | Route::Office | Route::OfficePersons | Route::OfficePerson(_) | Route::OfficePayments
+        )
     }
 
     /// The wasm module group this route's screen lives in, when the public bundle is split
@@ -150,7 +165,15 @@ impl Route {
             | Route::Drafts
             | Route::Sync
             | Route::Settings => Some(SplitGroup::Common),
-            Route::Home | Route::ReviewQueue | Route::ReviewApplication(_) | Route::AuditLog | Route::NotFound => None,
+            Route::Home
+            | Route::ReviewQueue
+            | Route::ReviewApplication(_)
+            | Route::AuditLog
+            | Route::Office
+            | Route::OfficePersons
+            | Route::OfficePerson(_)
+            | Route::OfficePayments
+            | Route::NotFound => None,
         }
     }
 
@@ -179,6 +202,10 @@ impl Route {
             Route::ReviewQueue => "/review".into(),
             Route::ReviewApplication(id) => format!("/review/{id}"),
             Route::AuditLog => "/admin/audit".into(),
+            Route::Office => "/office".into(),
+            Route::OfficePersons => "/office/persons".into(),
+            Route::OfficePerson(id) => format!("/office/persons/{id}"),
+            Route::OfficePayments => "/office/payments".into(),
             Route::Form(kind, None) => format!("/{}", segment(*kind)),
             Route::Form(kind, Some(id)) => format!("/{}/{id}", segment(*kind)),
             Route::NotFound => "/not-found".into(),
@@ -194,6 +221,7 @@ mod tests {
         let id = "0190f3a2-7c4e-7b1a-9c3d-1234567890ab".to_owned();
         let mut routes = vec![Route::Home, Route::Settings, Route::Drafts, Route::Sync, Route::Login, Route::Agreement, Route::Privacy];
         routes.extend([Route::VerifyPhone, Route::ForgotPassword, Route::Addresses, Route::EmployerStatus, Route::MyRecords, Route::UnitBusiness, Route::Profile, Route::ReviewQueue, Route::ReviewApplication(42), Route::AuditLog]);
+        routes.extend([Route::Office, Route::OfficePersons, Route::OfficePerson(7), Route::OfficePayments]);
         for k in KINDS {
             routes.push(Route::Form(k, None));
             routes.push(Route::Form(k, Some(id.clone())));
@@ -216,6 +244,7 @@ mod tests {
         assert_eq!(Route::parse("/enrolment/short"), Route::NotFound);
         assert_eq!(Route::parse("/review/0"), Route::NotFound);
         assert_eq!(Route::parse("/review/x"), Route::NotFound);
+        assert_eq!(Route::parse("/office/persons/-3"), Route::NotFound);
     }
 
     /// `public/boot.js` fetches a split group's modules on a first visit to one of its screens,

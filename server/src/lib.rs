@@ -23,6 +23,7 @@ pub mod filings;
 pub mod employers;
 pub mod registration;
 pub mod ledger;
+pub mod office;
 pub mod vouchers;
 pub mod admin;
 pub mod intake;

@@ -16,7 +16,7 @@ use serde_json::json;
 use tower_http::trace::TraceLayer;
 
 use crate::http::{headers, site};
-use crate::{accounts, admin, dev, employers, intake, ledger, registration, uploads, vouchers, AppState};
+use crate::{accounts, admin, dev, employers, intake, ledger, office, registration, uploads, vouchers, AppState};
 
 /// `handler` answering `endpoint`'s method.
 fn serve<H, T>(endpoint: &Endpoint, handler: H) -> MethodRouter<AppState>
@@ -67,6 +67,16 @@ pub fn app(state: AppState) -> Router {
         (&ep::LEDGER_STATEMENT, serve(&ep::LEDGER_STATEMENT, ledger::http::statement)),
         (&ep::PROOF, serve(&ep::PROOF, ledger::http::proof)),
         (&ep::VERIFY_PROOF, serve(&ep::VERIFY_PROOF, ledger::http::verify_proof)),
+        (&ep::OFFICE_PERSONS, serve(&ep::OFFICE_PERSONS, office::persons::find)),
+        (&ep::OFFICE_PERSON, serve(&ep::OFFICE_PERSON, office::persons::page)),
+        (&ep::OFFICE_PERSON_REVEAL, serve(&ep::OFFICE_PERSON_REVEAL, office::persons::reveal)),
+        (&ep::OFFICE_PAYMENTS, serve(&ep::OFFICE_PAYMENTS, office::payments::recent)),
+        // JSON escaping can double a file's size on the wire.
+        (
+            &ep::OFFICE_PAYMENTS_SUBMIT,
+            serve(&ep::OFFICE_PAYMENTS_SUBMIT, office::payments::submit).layer(DefaultBodyLimit::max(app::api::office::MAX_FILE_BYTES * 2 + 64 * 1024)),
+        ),
+        (&ep::OFFICE_PAYMENT_DECISION, serve(&ep::OFFICE_PAYMENT_DECISION, office::payments::decide)),
         (&ep::VOUCHER, serve(&ep::VOUCHER, vouchers::voucher)),
         (&ep::VERIFY, serve(&ep::VERIFY, vouchers::verify)),
         (&ep::VOUCHER_CSS, serve(&ep::VOUCHER_CSS, vouchers::stylesheet)),

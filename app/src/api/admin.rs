@@ -18,11 +18,14 @@ pub struct AuditLine {
 }
 
 /// The groups the audit page filters by: `(action prefixes, label zh, label en)`.
-pub const GROUPS: [(&[&str], &str, &str); 2] =
-    [(&["application."], "注册审核", "Registration review"), (&["account.", "session.", "password."], "账号", "Accounts")];
+pub const GROUPS: [(&[&str], &str, &str); 3] = [
+    (&["application."], "注册审核", "Registration review"),
+    (&["account.", "session.", "password."], "账号", "Accounts"),
+    (&["office."], "经办", "Back office"),
+];
 
 /// What each action is called: `(code, zh, en)`. An action not listed shows its code.
-pub const ACTIONS: [(&str, &str, &str); 17] = [
+pub const ACTIONS: [(&str, &str, &str); 23] = [
     ("application.submit", "提交注册申请", "Application submitted"),
     ("application.resubmit", "修改后重新提交", "Application resubmitted"),
     ("application.view", "查看申请", "Application viewed"),
@@ -40,6 +43,12 @@ pub const ACTIONS: [(&str, &str, &str); 17] = [
     ("account.staff_create", "创建工作人员账号", "Staff account created"),
     ("password.reset", "重置密码", "Password reset"),
     ("session.login", "登录", "Signed in"),
+    ("office.person_find", "业务查询", "Person looked up"),
+    ("office.person_view", "查看参保人", "Person's page viewed"),
+    ("office.person_reveal", "显示完整证件号码", "ID number revealed"),
+    ("office.payments_submit", "提交到账文件", "Payment file submitted"),
+    ("office.payments_confirm", "复核入账", "Payment file confirmed"),
+    ("office.payments_return", "退回到账文件", "Payment file returned"),
 ];
 
 /// The action's name, if it has one.

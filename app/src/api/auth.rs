@@ -17,11 +17,15 @@ pub enum Role {
     EmployerHandler,
     FieldWorker,
     Reviewer,
+    /// 经办员: the back office's operations (业务查询, payment imports, …).
+    Operator,
+    /// 复核员: the second pair of eyes on what moves money or status.
+    Supervisor,
     Admin,
 }
 
 impl Role {
-    pub const ALL: [Role; 5] = [Role::Resident, Role::EmployerHandler, Role::FieldWorker, Role::Reviewer, Role::Admin];
+    pub const ALL: [Role; 7] = [Role::Resident, Role::EmployerHandler, Role::FieldWorker, Role::Reviewer, Role::Operator, Role::Supervisor, Role::Admin];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -29,6 +33,8 @@ impl Role {
             Role::EmployerHandler => "employer_handler",
             Role::FieldWorker => "field_worker",
             Role::Reviewer => "reviewer",
+            Role::Operator => "operator",
+            Role::Supervisor => "supervisor",
             Role::Admin => "admin",
         }
     }
@@ -39,7 +45,7 @@ impl Role {
 
     /// The agency's own staff: their sign-in takes a second factor.
     pub fn is_staff(self) -> bool {
-        matches!(self, Role::FieldWorker | Role::Reviewer | Role::Admin)
+        !matches!(self, Role::Resident | Role::EmployerHandler)
     }
 }
 

@@ -123,6 +123,17 @@ pub const LEDGER_STATEMENT: Endpoint = ep(Get, "/api/ledger/statements/{month}",
 pub const PROOF: Endpoint = ep(Get, "/proof", Roles(&[Role::Resident]));
 pub const VERIFY_PROOF: Endpoint = ep(Get, "/verify-proof/{token}", Anyone);
 
+// The back office (经办): operators look people up and submit payment files; a supervisor,
+// never the account that submitted, confirms a file before it moves money (four eyes).
+const BACK_OFFICE: &[Role] = &[Role::Operator, Role::Supervisor];
+/// `?q=` an ID number or a name.
+pub const OFFICE_PERSONS: Endpoint = ep(Get, "/api/office/persons", Roles(BACK_OFFICE));
+pub const OFFICE_PERSON: Endpoint = ep(Get, "/api/office/persons/{id}", Roles(BACK_OFFICE));
+pub const OFFICE_PERSON_REVEAL: Endpoint = ep(Post, "/api/office/persons/{id}/reveal", Roles(BACK_OFFICE));
+pub const OFFICE_PAYMENTS: Endpoint = ep(Get, "/api/office/payments", Roles(BACK_OFFICE));
+pub const OFFICE_PAYMENTS_SUBMIT: Endpoint = ep(Post, "/api/office/payments", Roles(BACK_OFFICE));
+pub const OFFICE_PAYMENT_DECISION: Endpoint = ep(Post, "/api/office/payments/{id}/decision", Roles(&[Role::Supervisor]));
+
 pub const VOUCHER: Endpoint = ep(Get, "/voucher/{client_id}", Anyone);
 pub const VERIFY: Endpoint = ep(Get, "/verify/{token}", Anyone);
 pub const VOUCHER_CSS: Endpoint = ep(Get, "/voucher.css", Anyone);
@@ -165,6 +176,12 @@ pub const ALL: &[Endpoint] = &[
     LEDGER_STATEMENT,
     PROOF,
     VERIFY_PROOF,
+    OFFICE_PERSONS,
+    OFFICE_PERSON,
+    OFFICE_PERSON_REVEAL,
+    OFFICE_PAYMENTS,
+    OFFICE_PAYMENTS_SUBMIT,
+    OFFICE_PAYMENT_DECISION,
     VOUCHER,
     VERIFY,
     VOUCHER_CSS,

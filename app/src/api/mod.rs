@@ -10,6 +10,7 @@ pub mod admin;
 pub mod auth;
 pub mod endpoints;
 pub mod ledger;
+pub mod office;
 pub mod review;
 pub mod sync;
 

@@ -300,6 +300,8 @@ texts! {
     ROLE_EMPLOYER = "单位经办人", "Employer handler";
     ROLE_FIELD_WORKER = "外勤人员", "Field worker";
     ROLE_REVIEWER = "审核人员", "Reviewer";
+    ROLE_OPERATOR = "经办员", "Operator";
+    ROLE_SUPERVISOR = "复核员", "Supervisor";
     ROLE_ADMIN = "管理员", "Administrator";
     ROLE_NONE = "系统", "System";
     REVIEW_FILTER_STATUS = "状态", "Status";
@@ -369,3 +371,33 @@ texts! {
     ELDER_OFF = "已关闭（点按开启）", "Off (tap to turn on)";
     LOGOUT_ALL_HINT = "结束此账号在所有手机和电脑上的登录，包括本机。", "Ends this account's sign-ins on every phone and computer, this one too.";
 }
+
+// the back office (经办)
+texts! {
+    NAV_OFFICE = "经办工作台", "Back office";
+    OFFICE_FIND = "业务查询", "Look up a person";
+    OFFICE_FIND_NOTE = "按身份证号码或姓名查找参保人", "Find an insured person by ID number or name";
+    OFFICE_PAYMENTS = "到账导入", "Payment imports";
+    OFFICE_PAYMENTS_NOTE = "税务征收到账文件，复核后入账", "The tax bureau's collection files, imported once confirmed";
+    OFFICE_QUERY = "身份证号码或姓名", "ID number or name";
+    OFFICE_SEARCH = "查询", "Search";
+    OFFICE_NO_HITS = "台账中没有符合的人员", "No one in the ledger matches";
+    OFFICE_REVEAL = "显示完整证件号码", "Show the whole ID number";
+    OFFICE_REVEAL_NOTE = "每次显示都记入操作日志", "Every reveal is recorded in the audit log";
+    OFFICE_FILE = "到账文件（CSV 或 JSON）", "Collection file (CSV or JSON)";
+    OFFICE_SUBMIT = "提交复核", "Submit for confirmation";
+    OFFICE_BATCHES = "导入记录", "Files";
+    OFFICE_ROWS = "笔", "rows";
+    OFFICE_PENDING = "待复核", "Waiting for confirmation";
+    OFFICE_APPLIED = "已入账", "Imported";
+    OFFICE_RETURNED = "已退回", "Returned";
+    OFFICE_CONFIRM = "复核通过并入账", "Confirm and import";
+    OFFICE_RETURN = "退回", "Return";
+    OFFICE_RETURN_REASON = "退回原因", "Reason for returning";
+    OFFICE_SUBMITTED_BY = "提交人", "Submitted by";
+    OFFICE_DECIDED_BY = "复核人", "Decided by";
+    OFFICE_OWN_FILE = "本人提交的文件须由另一名复核员复核", "Another supervisor confirms a file you submitted";
+    OFFICE_TAKEN = "新入账", "taken";
+    OFFICE_ALREADY = "此前已入账", "already there";
+}
+

@@ -77,6 +77,9 @@ pub fn Home() -> impl IntoView {
                 <Show when=move || reviewer.get()>
                     <Tile title=strings::NAV_REVIEW note=strings::HOME_AGENCY href=Route::ReviewQueue.href()/>
                 </Show>
+                <Show when=move || matches!(account.role(), Some(Role::Operator | Role::Supervisor))>
+                    <Tile title=strings::NAV_OFFICE note=strings::HOME_AGENCY href=Route::Office.href()/>
+                </Show>
                 <Show when=move || admin.get()>
                     <Tile title=strings::NAV_AUDIT note=strings::HOME_AGENCY href=Route::AuditLog.href()/>
                 </Show>

@@ -12,6 +12,7 @@ pub mod home;
 pub mod login;
 pub mod my_records;
 pub mod not_found;
+pub mod office;
 mod online_form;
 mod outbox_form;
 pub mod register;
@@ -58,6 +59,8 @@ pub fn role_text(role: crate::api::auth::Role) -> Text {
         Role::EmployerHandler => strings::ROLE_EMPLOYER,
         Role::FieldWorker => strings::ROLE_FIELD_WORKER,
         Role::Reviewer => strings::ROLE_REVIEWER,
+        Role::Operator => strings::ROLE_OPERATOR,
+        Role::Supervisor => strings::ROLE_SUPERVISOR,
         Role::Admin => strings::ROLE_ADMIN,
     }
 }

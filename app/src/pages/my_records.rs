@@ -90,8 +90,6 @@ pub fn MyRecords() -> impl IntoView {
         }
         asked.unwrap_or(false)
     });
-    let en = move || i18n.lang() == Lang::En;
-    let label = move |t: crate::i18n::Text| i18n.t(t);
     let proof_href = move || format!("/proof?from={}&to={}", from.get(), to.get());
     view! {
         <main class="page records-page">
@@ -104,60 +102,68 @@ pub fn MyRecords() -> impl IntoView {
                 <button type="submit" class="btn" data-testid="query" disabled=move || busy.get()>{tr(strings::RECORDS_QUERY)}</button>
             </form>
             {move || message.get().map(|m| view! { <p class="card form-message" role="alert" data-testid="records-message">{i18n.issue(&m)}</p> })}
-            {move || records.get().map(|r| {
-                let as_of = clock::format_ms(r.as_of);
-                let note = if fresh.get() { None } else { Some(view! { <span class="stale">{tr(strings::RECORDS_KEPT)}</span> }) };
-                let rows = r.months.iter().map(|m| {
-                    let ins = if en() { m.insurance.en() } else { m.insurance.zh() };
-                    view! {
-                        <tr data-month=m.month.to_string() data-insurance=format!("{:?}", m.insurance)>
-                            <td class="month">{m.month.to_string()}" "{ins}</td>
-                            <td class="paid" class:unpaid=!m.paid data-testid="paid">{if m.paid { tr(strings::RECORDS_PAID) } else { tr(strings::RECORDS_UNPAID) }}</td>
-                            <td class="unit">{m.unit.clone()}</td>
-                            <td class="n" data-label=label(strings::FIELD_MONTHLY_BASE)>{m.base.yuan()}</td>
-                            <td class="n" data-label=label(strings::RECORDS_EMPLOYER)>{m.employer.yuan()}</td>
-                            <td class="n" data-label=label(strings::RECORDS_INDIVIDUAL)>{m.individual.yuan()}</td>
-                        </tr>
-                    }
-                }).collect_view();
-                let relationships = r.relationships.iter().map(|x| {
-                    let ins = if en() { x.insurance.en() } else { x.insurance.zh() };
-                    let status = match x.status.as_str() {
-                        "active" => tr(strings::RECORDS_ACTIVE),
-                        "suspended" => tr(strings::RECORDS_SUSPENDED),
-                        _ => tr(strings::RECORDS_ENDED),
-                    };
-                    view! { <li>{ins}" · "{x.unit.clone()}" · "{x.start_month.to_string()}" · "{status}</li> }
-                }).collect_view();
-                let working = r.account.working.iter().map(|l| {
-                    let text = if en() { l.en.clone() } else { l.zh.clone() };
-                    view! { <li>{text}{l.amount.map(|a| format!(" {} {}", a.yuan(), i18n.t(strings::YUAN)))}</li> }
-                }).collect_view();
-                let empty = r.months.is_empty();
-                view! {
-                    <section class="card" data-testid="records">
-                        <p class="as-of" data-testid="as-of">{tr(strings::RECORDS_AS_OF)}{as_of}" "{note}</p>
-                        <ul class="relationships">{relationships}</ul>
-                        {empty.then(|| view! { <p>{tr(strings::RECORDS_NONE)}</p> })}
-                        <div>
-                            <table class="records">
-                                <tbody>{rows}</tbody>
-                                <tfoot><tr>
-                                    <td class="month">{tr(strings::RECORDS_TOTAL)}</td>
-                                    <td class="n" data-label=label(strings::RECORDS_EMPLOYER)>{r.employer_total.yuan()}</td>
-                                    <td class="n" data-label=label(strings::RECORDS_INDIVIDUAL)>{r.individual_total.yuan()}</td>
-                                </tr></tfoot>
-                            </table>
-                        </div>
-                    </section>
-                    <section class="card" data-testid="account">
-                        <h2>{tr(strings::RECORDS_ACCOUNT)}</h2>
-                        <p class="balance">{r.account.balance.yuan()}" "{tr(strings::YUAN)}" · "{r.account.as_of.to_string()}</p>
-                        <details><summary>{tr(strings::RECORDS_WORKING)}</summary><ul>{working}</ul></details>
-                    </section>
-                }
-            })}
+            {move || records.get().map(|r| records_view(r, fresh.get()))}
             <a class="btn btn-secondary" data-testid="print-proof" href=proof_href target="_blank" rel="noopener">{tr(strings::RECORDS_PROOF)}</a>
         </main>
+    }
+}
+
+/// A person's records as read: the relationships, each month and insurance, the totals and the
+/// personal account with its working (`fresh`: answered now, not the copy kept on the device).
+/// The back office's person page shows the same.
+pub(crate) fn records_view(r: Records, fresh: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let en = move || i18n.lang() == Lang::En;
+    let label = move |t: crate::i18n::Text| i18n.t(t);
+    let as_of = clock::format_ms(r.as_of);
+    let note = if fresh { None } else { Some(view! { <span class="stale">{tr(strings::RECORDS_KEPT)}</span> }) };
+    let rows = r.months.iter().map(|m| {
+        let ins = if en() { m.insurance.en() } else { m.insurance.zh() };
+        view! {
+            <tr data-month=m.month.to_string() data-insurance=format!("{:?}", m.insurance)>
+                <td class="month">{m.month.to_string()}" "{ins}</td>
+                <td class="paid" class:unpaid=!m.paid data-testid="paid">{if m.paid { tr(strings::RECORDS_PAID) } else { tr(strings::RECORDS_UNPAID) }}</td>
+                <td class="unit">{m.unit.clone()}</td>
+                <td class="n" data-label=label(strings::FIELD_MONTHLY_BASE)>{m.base.yuan()}</td>
+                <td class="n" data-label=label(strings::RECORDS_EMPLOYER)>{m.employer.yuan()}</td>
+                <td class="n" data-label=label(strings::RECORDS_INDIVIDUAL)>{m.individual.yuan()}</td>
+            </tr>
+        }
+    }).collect_view();
+    let relationships = r.relationships.iter().map(|x| {
+        let ins = if en() { x.insurance.en() } else { x.insurance.zh() };
+        let status = match x.status.as_str() {
+            "active" => tr(strings::RECORDS_ACTIVE),
+            "suspended" => tr(strings::RECORDS_SUSPENDED),
+            _ => tr(strings::RECORDS_ENDED),
+        };
+        view! { <li>{ins}" · "{x.unit.clone()}" · "{x.start_month.to_string()}" · "{status}</li> }
+    }).collect_view();
+    let working = r.account.working.iter().map(|l| {
+        let text = if en() { l.en.clone() } else { l.zh.clone() };
+        view! { <li>{text}{l.amount.map(|a| format!(" {} {}", a.yuan(), i18n.t(strings::YUAN)))}</li> }
+    }).collect_view();
+    let empty = r.months.is_empty();
+    view! {
+        <section class="card" data-testid="records">
+            <p class="as-of" data-testid="as-of">{tr(strings::RECORDS_AS_OF)}{as_of}" "{note}</p>
+            <ul class="relationships">{relationships}</ul>
+            {empty.then(|| view! { <p>{tr(strings::RECORDS_NONE)}</p> })}
+            <div>
+                <table class="records">
+                    <tbody>{rows}</tbody>
+                    <tfoot><tr>
+                        <td class="month">{tr(strings::RECORDS_TOTAL)}</td>
+                        <td class="n" data-label=label(strings::RECORDS_EMPLOYER)>{r.employer_total.yuan()}</td>
+                        <td class="n" data-label=label(strings::RECORDS_INDIVIDUAL)>{r.individual_total.yuan()}</td>
+                    </tr></tfoot>
+                </table>
+            </div>
+        </section>
+        <section class="card" data-testid="account">
+            <h2>{tr(strings::RECORDS_ACCOUNT)}</h2>
+            <p class="balance">{r.account.balance.yuan()}" "{tr(strings::YUAN)}" · "{r.account.as_of.to_string()}</p>
+            <details><summary>{tr(strings::RECORDS_WORKING)}</summary><ul>{working}</ul></details>
+        </section>
     }
 }

@@ -54,9 +54,10 @@ pub const PENDING_REVIEW: &str = "pending_review";
 pub trait Db: AccountStore + GuardStore + AuditStore + RegistryStore + Send + Sync + 'static {}
 impl<T: AccountStore + GuardStore + AuditStore + RegistryStore + Send + Sync + 'static + ?Sized> Db for T {}
 
-/// Whether an account is the agency's (field worker, reviewer, administrator).
+/// Whether an account is the agency's (field worker, reviewer, operator, supervisor,
+/// administrator).
 pub fn is_staff(a: &Account) -> bool {
-    matches!(Role::parse(&a.role), Some(Role::FieldWorker | Role::Reviewer | Role::Admin))
+    Role::parse(&a.role).is_some_and(Role::is_staff)
 }
 
 /// What the account endpoints reach (`FromRef` of the server's state).

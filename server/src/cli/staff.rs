@@ -1,4 +1,4 @@
-//! `shebao-server staff create`: staff accounts (field workers, reviewers, admins — and
+//! `shebao-server staff create`: staff accounts (field workers, reviewers, operators, supervisors, admins — and
 //! employer handlers created by the agency). The password is read from standard input (one
 //! line) so it never appears in the shell history or the process list.
 
@@ -25,6 +25,8 @@ pub struct StaffArgs {
 pub enum StaffRole {
     FieldWorker,
     Reviewer,
+    Operator,
+    Supervisor,
     Admin,
     EmployerHandler,
 }
@@ -34,6 +36,8 @@ impl From<StaffRole> for Role {
         match r {
             StaffRole::FieldWorker => Role::FieldWorker,
             StaffRole::Reviewer => Role::Reviewer,
+            StaffRole::Operator => Role::Operator,
+            StaffRole::Supervisor => Role::Supervisor,
             StaffRole::Admin => Role::Admin,
             StaffRole::EmployerHandler => Role::EmployerHandler,
         }

@@ -36,6 +36,11 @@ fn today() -> Date {
 
 /// The period asked for; by default the last twelve months.
 fn period(p: &Period) -> Result<(Month, Month), Refusal> {
+    period_or(p, 12)
+}
+
+/// The period asked for; by default the last `months` months.
+pub fn period_or(p: &Period, months: i32) -> Result<(Month, Month), Refusal> {
     let this = Month::of(today());
     let bad = || {
         Refusal::api(
@@ -49,7 +54,7 @@ fn period(p: &Period) -> Result<(Month, Month), Refusal> {
     };
     let from = match &p.from {
         Some(f) => Month::parse(f).ok_or_else(bad)?,
-        None => Month::from_index(to.index() - 11).unwrap_or(to),
+        None => Month::from_index(to.index() - (months - 1)).unwrap_or(to),
     };
     if from > to || to.index() - from.index() >= MAX_MONTHS {
         return Err(bad());

@@ -40,6 +40,15 @@ pub struct RosterRow {
     pub start_month: String,
 }
 
+/// A person as the ledger keeps them (业务查询).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonEntry {
+    pub id: i64,
+    pub id_index: String,
+    pub id_sealed: Vec<u8>,
+    pub name: String,
+}
+
 /// A proof as issued.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Proof {
@@ -54,6 +63,10 @@ pub struct Proof {
 pub trait RecordStore: Send + Sync {
     /// The person's id in the ledger.
     async fn person_id(&self, id_index: &str) -> Result<Option<i64>, StoreError>;
+    /// The person with the ledger's number `id`, or with the blind index `id_index`.
+    async fn person_entry(&self, id: Option<i64>, id_index: Option<&str>) -> Result<Option<PersonEntry>, StoreError>;
+    /// The first `limit` persons named exactly `name`, by number.
+    async fn persons_named(&self, name: &str, limit: i64) -> Result<Vec<PersonEntry>, StoreError>;
     /// Every row of the person from `from` to `to`, by month, insurance and row.
     async fn person_rows(&self, person_id: i64, from: &str, to: &str) -> Result<Vec<PersonRow>, StoreError>;
     /// `(unit, month, due, paid)` of the unit-months the person has rows in, from `from` to `to`.
@@ -76,6 +89,29 @@ macro_rules! impl_record_store {
         impl RecordStore for $store {
             async fn person_id(&self, id_index: &str) -> Result<Option<i64>, StoreError> {
                 Ok(sqlx::query_scalar("SELECT id FROM ledger_persons WHERE id_index = $1").bind(id_index).fetch_optional(&self.pool).await?)
+            }
+
+            async fn person_entry(&self, id: Option<i64>, id_index: Option<&str>) -> Result<Option<PersonEntry>, StoreError> {
+                let row = sqlx::query("SELECT id, id_index, id_sealed, name FROM ledger_persons WHERE id = $1 OR id_index = $2")
+                    .bind(id.unwrap_or(-1))
+                    .bind(id_index.unwrap_or(""))
+                    .fetch_optional(&self.pool)
+                    .await?;
+                row.map(|r| Ok(PersonEntry { id: r.try_get("id")?, id_index: r.try_get("id_index")?, id_sealed: r.try_get("id_sealed")?, name: r.try_get("name")? }))
+                    .transpose()
+                    .map_err(|e: sqlx::Error| StoreError::from(e))
+            }
+
+            async fn persons_named(&self, name: &str, limit: i64) -> Result<Vec<PersonEntry>, StoreError> {
+                let rows = sqlx::query("SELECT id, id_index, id_sealed, name FROM ledger_persons WHERE name = $1 ORDER BY id LIMIT $2")
+                    .bind(name)
+                    .bind(limit)
+                    .fetch_all(&self.pool)
+                    .await?;
+                rows.iter()
+                    .map(|r| Ok(PersonEntry { id: r.try_get("id")?, id_index: r.try_get("id_index")?, id_sealed: r.try_get("id_sealed")?, name: r.try_get("name")? }))
+                    .collect::<Result<_, sqlx::Error>>()
+                    .map_err(StoreError::from)
             }
 
             async fn person_rows(&self, person_id: i64, from: &str, to: &str) -> Result<Vec<PersonRow>, StoreError> {

@@ -1,0 +1,94 @@
+//! The back office (经办) on the wire: 业务查询 of a person, and payment imports under four eyes
+//! (an operator submits the tax bureau's file, a supervisor — another account — confirms it).
+//! Paths in [`endpoints`](super::endpoints); amounts in fen.
+
+use serde::{Deserialize, Serialize};
+
+use super::ledger::Records;
+use crate::domain::Fen;
+
+/// `GET OFFICE_PERSONS?q=`: an ID number (exact) or a name (exact, at most
+/// [`MAX_HITS`] answers). ID numbers are masked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonHit {
+    /// The ledger's person number (the path of [`OFFICE_PERSON`](super::endpoints::OFFICE_PERSON)).
+    pub person: i64,
+    pub name: String,
+    pub id_masked: String,
+}
+
+/// The most persons one name search answers.
+pub const MAX_HITS: usize = 50;
+
+/// `GET OFFICE_PERSON`: a person's page — relationships, contributions and personal account
+/// (the same [`Records`] the person reads), the ID number masked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfficePerson {
+    pub person: i64,
+    pub name: String,
+    pub id_masked: String,
+    pub records: Records,
+}
+
+/// `POST OFFICE_PERSON_REVEAL`: the full ID number; every reveal is in the audit log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Revealed {
+    pub id_number: String,
+}
+
+/// `POST OFFICE_PAYMENTS`: a collection file as text (CSV or JSON, the format of
+/// `shebao-server ledger import-payments`). A file with bad lines is refused whole (a
+/// [`FormRefusal`](super::auth::FormRefusal) whose `content` field lists each bad line, at most
+/// [`MAX_LINES_SHOWN`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PaymentFile {
+    pub file_name: String,
+    pub content: String,
+}
+
+/// The most bad lines one refusal lists.
+pub const MAX_LINES_SHOWN: usize = 100;
+
+/// The largest file the back office takes (bigger ones: split them, or the command line).
+pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
+
+/// Where a submitted file stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BatchStatus {
+    /// Checked, waiting for a supervisor.
+    Pending,
+    /// Confirmed and imported.
+    Applied,
+    /// Sent back with a reason; nothing imported.
+    Returned,
+}
+
+/// A submitted file (`GET OFFICE_PAYMENTS` lists the latest).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PaymentBatch {
+    pub id: i64,
+    pub file_name: String,
+    pub rows: i64,
+    /// Σ of the rows.
+    pub total: Fen,
+    pub status: BatchStatus,
+    /// Staff account numbers.
+    pub submitted_by: i64,
+    pub submitted_at: i64,
+    pub decided_by: Option<i64>,
+    pub decided_at: Option<i64>,
+    /// Why it was returned.
+    pub reason: Option<String>,
+    /// Once applied: payments taken, and those already imported before (same content).
+    pub taken: Option<i64>,
+    pub already: Option<i64>,
+}
+
+/// `POST OFFICE_PAYMENT_DECISION`: confirm (import) or return with a reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BatchDecision {
+    pub approve: bool,
+    #[serde(default)]
+    pub reason: String,
+}

@@ -1,0 +1,26 @@
+-- The back office (经办). A payment file an operator submits waits here until a supervisor —
+-- another account, which the CHECK makes true whatever the code does — confirms it (then it is
+-- imported into the ledger) or returns it with a reason. The file is kept as it was checked.
+CREATE TABLE office_payment_batches (
+    id           BIGSERIAL PRIMARY KEY,
+    file_name    TEXT    NOT NULL,
+    file_sha256  TEXT    NOT NULL,
+    content      BYTEA    NOT NULL,
+    rows_count   BIGINT NOT NULL,
+    total        BIGINT NOT NULL,
+    status       TEXT    NOT NULL CHECK (status IN ('pending', 'applied', 'returned')),
+    submitted_by BIGINT NOT NULL REFERENCES accounts (id),
+    submitted_at BIGINT NOT NULL,
+    decided_by   BIGINT REFERENCES accounts (id),
+    decided_at   BIGINT,
+    reason       TEXT,
+    import_id    BIGINT REFERENCES ledger_payment_imports (id),
+    taken        BIGINT,
+    already      BIGINT,
+    CHECK (decided_by IS NULL OR decided_by <> submitted_by),
+    CHECK ((status = 'pending') = (decided_by IS NULL))
+);
+CREATE INDEX office_payment_batches_recent ON office_payment_batches (submitted_at);
+
+-- 业务查询 by name.
+CREATE INDEX ledger_persons_name ON ledger_persons (name);

@@ -1,0 +1,37 @@
+//! The agency's back office (社会保险业务经办), beside the review desk of employer
+//! registrations (`employers::review`):
+//!
+//! - [`persons`]: 业务查询 — find a person by ID number or name, their page (relationships,
+//!   contributions, personal account), the ID number masked until an operator reveals it; every
+//!   look and every reveal is in the audit log;
+//! - [`payments`]: the tax bureau's collection files under four eyes — an operator submits a
+//!   file, which is checked at once and kept ([`batch_store`]); a supervisor, never the account
+//!   that submitted it, confirms it into the ledger or returns it with a reason.
+//!
+//! Only operators (经办员) and supervisors (复核员) reach it (the endpoint table says so).
+
+pub mod batch_store;
+pub mod payments;
+pub mod persons;
+
+use std::sync::Arc;
+
+pub use self::batch_store::BatchStore;
+use crate::store::{AuditStore, CounterStore};
+
+/// The queries the back office needs: its own, the ledger's, the audit log and the quotas.
+pub trait Db: BatchStore + crate::ledger::Db + AuditStore + CounterStore {}
+impl<T: BatchStore + crate::ledger::Db + AuditStore + CounterStore + ?Sized> Db for T {}
+
+/// What the back office reaches (`FromRef` of the server's state).
+#[derive(Clone)]
+pub struct Cx {
+    pub store: Arc<dyn Db>,
+    /// The ledger (its records as people read them, its payment import).
+    pub ledger: crate::ledger::Cx,
+}
+
+/// Who acted, for the audit log.
+fn actor(p: &crate::accounts::session::Principal) -> crate::store::AuditEntry {
+    crate::store::AuditEntry { actor: Some(p.account.id), actor_role: Some(p.role.as_str().to_owned()), ..Default::default() }
+}

@@ -1,0 +1,149 @@
+//! The back office on SQLite and PostgreSQL, through the router: 业务查询 finds a person by ID
+//! number or name with the ID number masked, and audits each look and each reveal (with a
+//! quota); a payment file waits for four eyes — checked at once, kept as pending, imported only
+//! when a supervisor other than the submitter confirms it, or returned with a reason.
+
+mod common;
+
+use std::sync::Arc;
+
+use app::api::sync::{FilingKind, Outcome};
+use app::domain::ledger::Month;
+use axum::http::{Method, StatusCode};
+use common::browser::staff;
+use common::{batch, client_id, credit_code, enrolment, id_number, item, state_over, this_month, unit};
+use serde_json::json;
+use server::ledger::{self, monthly};
+use server::{intake, Store};
+
+/// A ledger with person 1 enrolled in unit 1 (pension and medical, this month), assessed.
+async fn ledger_with_one_person(store: Arc<dyn Store>) -> (server::AppState, i64) {
+    let mut state = state_over(store);
+    state.dev = true;
+    let worker = common::field_worker(&state).await;
+    let code = credit_code(1);
+    unit(&state, &code).await;
+    let e = enrolment(&id_number(1));
+    let out = intake::ingest_as(&state.cx(), batch(vec![item(&client_id(), FilingKind::Enrolment, &serde_json::to_string(&e).unwrap())]), Some(&worker))
+        .await
+        .unwrap();
+    assert!(matches!(out.results[0].outcome(), Outcome::Accepted { .. }), "{:?}", out.results[0].outcome());
+    let cx: ledger::Cx = state.cx();
+    let run = monthly::assess(&cx, Month::parse(&this_month()).unwrap(), None, None).await.unwrap();
+    (state, run.employer + run.individual)
+}
+
+async fn actions(state: &server::AppState) -> Vec<(String, Option<i64>, Option<String>)> {
+    state.store.audit_recent(100).await.unwrap().into_iter().map(|r| (r.entry.action, r.entry.actor, r.entry.target)).collect()
+}
+
+async fn a_person_is_found_masked_and_each_reveal_is_audited(store: Arc<dyn Store>) {
+    let (state, _) = ledger_with_one_person(store).await;
+    let (operator, mut o) = staff(&state, "operator", &id_number(50), "13700000050").await;
+    let id = id_number(1);
+    let masked = format!("{}**********{}", &id[..4], &id[14..]);
+    // By ID number, and by name: masked.
+    let by_id = o.call(&state, Method::GET, &format!("/api/office/persons?q={id}"), None).await;
+    assert_eq!(by_id.status, StatusCode::OK, "{}", by_id.body);
+    assert_eq!(by_id.body.as_array().unwrap().len(), 1);
+    assert_eq!(by_id.body[0]["id_masked"], masked.as_str());
+    assert!(!by_id.body.to_string().contains(&id), "never the whole number");
+    let person = by_id.body[0]["person"].as_i64().unwrap();
+    let by_name = o.call(&state, Method::GET, "/api/office/persons?q=%E7%8E%8B%E5%B0%8F%E6%98%8E", None).await;
+    assert_eq!(by_name.body[0]["person"], person, "{}", by_name.body);
+    // Someone the ledger does not hold: no hits. Neither a name nor an ID number: told so.
+    let none = o.call(&state, Method::GET, &format!("/api/office/persons?q={}", id_number(2)), None).await;
+    assert_eq!((none.status, none.body.as_array().map(Vec::len)), (StatusCode::OK, Some(0)));
+    let bad = o.call(&state, Method::GET, "/api/office/persons?q=1234", None).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.body);
+    assert_eq!(bad.body["fields"]["errors"]["q"][0]["code"], "office.query");
+    // The page: relationships and this month's contributions, masked.
+    let page = o.call(&state, Method::GET, &format!("/api/office/persons/{person}"), None).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    assert_eq!(page.body["id_masked"], masked.as_str());
+    assert_eq!(page.body["records"]["relationships"].as_array().unwrap().len(), 2, "{}", page.body);
+    assert_eq!(page.body["records"]["months"].as_array().unwrap().len(), 2, "{}", page.body);
+    assert!(!page.body.to_string().contains(&id));
+    let missing = o.call(&state, Method::GET, "/api/office/persons/999999", None).await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    // The reveal: the whole number, audited with who and whom.
+    let shown = o.call(&state, Method::POST, &format!("/api/office/persons/{person}/reveal"), None).await;
+    assert_eq!((shown.status, shown.body["id_number"].as_str()), (StatusCode::OK, Some(id.as_str())), "{}", shown.body);
+    let log = actions(&state).await;
+    let target = Some(format!("person:{person}"));
+    assert!(log.contains(&("office.person_reveal".into(), Some(operator), target.clone())), "{log:?}");
+    assert!(log.contains(&("office.person_view".into(), Some(operator), target)), "{log:?}");
+    assert!(log.iter().any(|(a, actor, _)| a == "office.person_find" && *actor == Some(operator)));
+    // Reveals have an hourly quota per account.
+    for _ in 1..server::office::persons::REVEALS_PER_HOUR {
+        assert_eq!(o.call(&state, Method::POST, &format!("/api/office/persons/{person}/reveal"), None).await.status, StatusCode::OK);
+    }
+    let over = o.call(&state, Method::POST, &format!("/api/office/persons/{person}/reveal"), None).await;
+    assert_eq!((over.status, over.body["code"].as_str()), (StatusCode::TOO_MANY_REQUESTS, Some("quota")));
+}
+both_stores!(person_lookup, a_person_is_found_masked_and_each_reveal_is_audited);
+
+fn file(m: &str, due: i64, reference: &str) -> serde_json::Value {
+    let today = app::domain::Date::china_from_unix_ms(server::store::now_ms()).iso();
+    let content = format!("credit_code,month,amount,reference,paid_on\n{},{m},{}.{:02},{reference},{today}\n", credit_code(1), due / 100, due % 100);
+    json!({"file_name": "2026年12月到账.csv", "content": content})
+}
+
+async fn a_payment_file_moves_money_only_under_four_eyes(store: Arc<dyn Store>) {
+    let (state, due) = ledger_with_one_person(store.clone()).await;
+    let (_, mut o) = staff(&state, "operator", &id_number(50), "13700000050").await;
+    let (s1, mut a) = staff(&state, "supervisor", &id_number(51), "13700000051").await;
+    let (s2, mut b) = staff(&state, "supervisor", &id_number(52), "13700000052").await;
+    let m = this_month();
+    // A bad file: every bad line, nothing kept.
+    let mut bad = file(&m, due, "REF-1");
+    let today = app::domain::Date::china_from_unix_ms(server::store::now_ms()).iso();
+    let extra = format!("{},{m},10.00,REF-8,{today}\n{},{m},12.345,REF-9,{today}\n", credit_code(7), credit_code(1));
+    bad["content"] = json!(format!("{}{extra}", bad["content"].as_str().unwrap()));
+    let refused = o.call(&state, Method::POST, "/api/office/payments", Some(bad)).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", refused.body);
+    assert_eq!(refused.body["code"], "payment.file_refused", "{}", refused.body);
+    let lines = refused.body["fields"]["errors"]["content"].as_array().unwrap();
+    assert!(lines.len() == 2 && lines[0]["zh"].as_str().unwrap().starts_with("第 3 行"), "{}", refused.body);
+    assert_eq!(o.call(&state, Method::GET, "/api/office/payments", None).await.body.as_array().unwrap().len(), 0);
+    // A good one is kept as pending: nothing paid yet.
+    let kept = o.call(&state, Method::POST, "/api/office/payments", Some(file(&m, due, "REF-1"))).await;
+    assert_eq!(kept.status, StatusCode::CREATED, "{}", kept.body);
+    assert_eq!((kept.body["status"].as_str(), kept.body["rows"].as_i64(), kept.body["total"].as_i64()), (Some("pending"), Some(1), Some(due)));
+    let first = kept.body["id"].as_i64().unwrap();
+    assert_eq!(store.payments_total().await.unwrap(), 0);
+    // An operator cannot confirm; a supervisor other than the submitter can, once.
+    let decision = format!("/api/office/payments/{first}/decision");
+    assert_eq!(o.call(&state, Method::POST, &decision, Some(json!({"approve": true}))).await.status, StatusCode::FORBIDDEN);
+    let done = a.call(&state, Method::POST, &decision, Some(json!({"approve": true}))).await;
+    assert_eq!(done.status, StatusCode::OK, "{}", done.body);
+    assert_eq!((done.body["status"].as_str(), done.body["taken"].as_i64(), done.body["decided_by"].as_i64()), (Some("applied"), Some(1), Some(s1)));
+    assert_eq!(store.payments_total().await.unwrap(), due);
+    let again = b.call(&state, Method::POST, &decision, Some(json!({"approve": true}))).await;
+    assert_eq!((again.status, again.body["code"].as_str()), (StatusCode::CONFLICT, Some("payment_batch.decided")));
+    assert_eq!(store.payments_total().await.unwrap(), due, "nothing counted twice");
+    // A supervisor's own file: refused to them, by the handler and by the database.
+    let own = a.call(&state, Method::POST, "/api/office/payments", Some(file(&m, 100, "REF-2"))).await;
+    assert_eq!(own.status, StatusCode::CREATED, "{}", own.body);
+    let second = own.body["id"].as_i64().unwrap();
+    let decision = format!("/api/office/payments/{second}/decision");
+    let same = a.call(&state, Method::POST, &decision, Some(json!({"approve": true}))).await;
+    assert_eq!((same.status, same.body["code"].as_str()), (StatusCode::FORBIDDEN, Some("four_eyes")));
+    let entry = server::store::AuditEntry { action: "test".into(), ..Default::default() };
+    let returned = server::office::batch_store::Decided::Returned { reason: "x".into() };
+    assert!(!store.batch_decide(second, s1, &returned, &entry, 5).await.unwrap(), "the store refuses the submitter too");
+    // Returning takes a reason; returned, nothing is imported.
+    let empty = b.call(&state, Method::POST, &decision, Some(json!({"approve": false, "reason": " "}))).await;
+    assert_eq!(empty.body["fields"]["errors"]["reason"][0]["code"], "payment_batch.reason", "{}", empty.body);
+    let back = b.call(&state, Method::POST, &decision, Some(json!({"approve": false, "reason": "金额与银行回单不符"}))).await;
+    assert_eq!((back.body["status"].as_str(), back.body["decided_by"].as_i64()), (Some("returned"), Some(s2)), "{}", back.body);
+    assert_eq!(back.body["reason"], "金额与银行回单不符");
+    assert_eq!(store.payments_total().await.unwrap(), due);
+    let list = o.call(&state, Method::GET, "/api/office/payments", None).await;
+    assert_eq!(list.body.as_array().unwrap().iter().map(|b| b["status"].as_str().unwrap()).collect::<Vec<_>>(), ["returned", "applied"]);
+    let log = actions(&state).await;
+    for action in ["office.payments_submit", "office.payments_confirm", "office.payments_return"] {
+        assert!(log.iter().any(|(a, _, t)| a == action && t.as_deref().is_some_and(|t| t.starts_with("payment_batch:"))), "{action}: {log:?}");
+    }
+}
+both_stores!(payment_four_eyes, a_payment_file_moves_money_only_under_four_eyes);
