@@ -44,9 +44,11 @@ fn page(route: Route) -> AnyView {
         #[cfg(feature = "staff")]
         Route::Office => view! { <crate::pages::office::Workbench/> }.into_any(),
         #[cfg(feature = "staff")]
-        Route::OfficePersons => view! { <crate::pages::office::Persons/> }.into_any(),
+        Route::OfficeFind => view! { <crate::pages::office::Find/> }.into_any(),
         #[cfg(feature = "staff")]
         Route::OfficePerson(id) => view! { <crate::pages::office::Person id=id/> }.into_any(),
+        #[cfg(feature = "staff")]
+        Route::OfficeUnit(id) => view! { <crate::pages::office::Unit id=id/> }.into_any(),
         #[cfg(feature = "staff")]
         Route::OfficePayments => view! { <crate::pages::office::Payments/> }.into_any(),
         #[cfg(not(feature = "staff"))]

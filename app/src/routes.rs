@@ -30,10 +30,12 @@ pub enum Route {
     AuditLog,
     /// 经办工作台: the back office's modules and operations.
     Office,
-    /// 业务查询: find a person.
-    OfficePersons,
+    /// 业务查询: find a person or a unit.
+    OfficeFind,
     /// A person's page in the back office.
     OfficePerson(i64),
+    /// A unit's page in the back office.
+    OfficeUnit(i64),
     /// 到账导入 and its 复核 (four eyes).
     OfficePayments,
     /// 我的社保: a resident's contribution records, account and proof.
@@ -124,7 +126,8 @@ impl Route {
             ["review"] => Route::ReviewQueue,
             ["admin", "audit"] => Route::AuditLog,
             ["office"] => Route::Office,
-            ["office", "persons"] => Route::OfficePersons,
+            ["office", "find"] => Route::OfficeFind,
+            ["office", "units", id] => id.parse().ok().filter(|n: &i64| *n > 0).map_or(Route::NotFound, Route::OfficeUnit),
             ["office", "persons", id] => id.parse().ok().filter(|n: &i64| *n > 0).map_or(Route::NotFound, Route::OfficePerson),
             ["office", "payments"] => Route::OfficePayments,
             ["review", id] => id.parse().ok().filter(|n: &i64| *n > 0).map_or(Route::NotFound, Route::ReviewApplication),
@@ -141,7 +144,7 @@ impl Route {
     pub fn is_staff(&self) -> bool {
         matches!(
             self,
-            Route::ReviewQueue | Route::ReviewApplication(_) | Route::AuditLog | Route::Office | Route::OfficePersons | Route::OfficePerson(_) | Route::OfficePayments
+            Route::ReviewQueue | Route::ReviewApplication(_) | Route::AuditLog | Route::Office | Route::OfficeFind | Route::OfficePerson(_) | Route::OfficeUnit(_) | Route::OfficePayments
         )
     }
 
@@ -170,8 +173,9 @@ impl Route {
             | Route::ReviewApplication(_)
             | Route::AuditLog
             | Route::Office
-            | Route::OfficePersons
+            | Route::OfficeFind
             | Route::OfficePerson(_)
+            | Route::OfficeUnit(_)
             | Route::OfficePayments
             | Route::NotFound => None,
         }
@@ -203,7 +207,8 @@ impl Route {
             Route::ReviewApplication(id) => format!("/review/{id}"),
             Route::AuditLog => "/admin/audit".into(),
             Route::Office => "/office".into(),
-            Route::OfficePersons => "/office/persons".into(),
+            Route::OfficeFind => "/office/find".into(),
+            Route::OfficeUnit(id) => format!("/office/units/{id}"),
             Route::OfficePerson(id) => format!("/office/persons/{id}"),
             Route::OfficePayments => "/office/payments".into(),
             Route::Form(kind, None) => format!("/{}", segment(*kind)),
@@ -221,7 +226,7 @@ mod tests {
         let id = "0190f3a2-7c4e-7b1a-9c3d-1234567890ab".to_owned();
         let mut routes = vec![Route::Home, Route::Settings, Route::Drafts, Route::Sync, Route::Login, Route::Agreement, Route::Privacy];
         routes.extend([Route::VerifyPhone, Route::ForgotPassword, Route::Addresses, Route::EmployerStatus, Route::MyRecords, Route::UnitBusiness, Route::Profile, Route::ReviewQueue, Route::ReviewApplication(42), Route::AuditLog]);
-        routes.extend([Route::Office, Route::OfficePersons, Route::OfficePerson(7), Route::OfficePayments]);
+        routes.extend([Route::Office, Route::OfficeFind, Route::OfficePerson(7), Route::OfficeUnit(8), Route::OfficePayments]);
         for k in KINDS {
             routes.push(Route::Form(k, None));
             routes.push(Route::Form(k, Some(id.clone())));

@@ -67,9 +67,10 @@ pub fn app(state: AppState) -> Router {
         (&ep::LEDGER_STATEMENT, serve(&ep::LEDGER_STATEMENT, ledger::http::statement)),
         (&ep::PROOF, serve(&ep::PROOF, ledger::http::proof)),
         (&ep::VERIFY_PROOF, serve(&ep::VERIFY_PROOF, ledger::http::verify_proof)),
-        (&ep::OFFICE_PERSONS, serve(&ep::OFFICE_PERSONS, office::persons::find)),
+        (&ep::OFFICE_FIND, serve(&ep::OFFICE_FIND, office::find::find)),
         (&ep::OFFICE_PERSON, serve(&ep::OFFICE_PERSON, office::persons::page)),
         (&ep::OFFICE_PERSON_REVEAL, serve(&ep::OFFICE_PERSON_REVEAL, office::persons::reveal)),
+        (&ep::OFFICE_UNIT, serve(&ep::OFFICE_UNIT, office::units::page)),
         (&ep::OFFICE_PAYMENTS, serve(&ep::OFFICE_PAYMENTS, office::payments::recent)),
         // JSON escaping can double a file's size on the wire.
         (

@@ -43,20 +43,34 @@ async fn a_person_is_found_masked_and_each_reveal_is_audited(store: Arc<dyn Stor
     let id = id_number(1);
     let masked = format!("{}**********{}", &id[..4], &id[14..]);
     // By ID number, and by name: masked.
-    let by_id = o.call(&state, Method::GET, &format!("/api/office/persons?q={id}"), None).await;
+    let by_id = o.call(&state, Method::GET, &format!("/api/office/find?q={id}"), None).await;
     assert_eq!(by_id.status, StatusCode::OK, "{}", by_id.body);
-    assert_eq!(by_id.body.as_array().unwrap().len(), 1);
-    assert_eq!(by_id.body[0]["id_masked"], masked.as_str());
+    assert_eq!((by_id.body["persons"].as_array().unwrap().len(), by_id.body["units"].as_array().unwrap().len()), (1, 0));
+    assert_eq!(by_id.body["persons"][0]["id_masked"], masked.as_str());
     assert!(!by_id.body.to_string().contains(&id), "never the whole number");
-    let person = by_id.body[0]["person"].as_i64().unwrap();
-    let by_name = o.call(&state, Method::GET, "/api/office/persons?q=%E7%8E%8B%E5%B0%8F%E6%98%8E", None).await;
-    assert_eq!(by_name.body[0]["person"], person, "{}", by_name.body);
-    // Someone the ledger does not hold: no hits. Neither a name nor an ID number: told so.
-    let none = o.call(&state, Method::GET, &format!("/api/office/persons?q={}", id_number(2)), None).await;
-    assert_eq!((none.status, none.body.as_array().map(Vec::len)), (StatusCode::OK, Some(0)));
-    let bad = o.call(&state, Method::GET, "/api/office/persons?q=1234", None).await;
+    let person = by_id.body["persons"][0]["person"].as_i64().unwrap();
+    let by_name = o.call(&state, Method::GET, "/api/office/find?q=%E7%8E%8B%E5%B0%8F%E6%98%8E", None).await;
+    assert_eq!(by_name.body["persons"][0]["person"], person, "{}", by_name.body);
+    // Only a whole name finds a person.
+    let part = o.call(&state, Method::GET, "/api/office/find?q=%E7%8E%8B%E5%B0%8F", None).await;
+    assert_eq!(part.body["persons"].as_array().map(Vec::len), Some(0), "{}", part.body);
+    // Someone the ledger does not hold: no hits. An empty query: told what to type.
+    let none = o.call(&state, Method::GET, &format!("/api/office/find?q={}", id_number(2)), None).await;
+    assert_eq!((none.status, none.body["persons"].as_array().map(Vec::len)), (StatusCode::OK, Some(0)));
+    let bad = o.call(&state, Method::GET, "/api/office/find?q=", None).await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.body);
     assert_eq!(bad.body["fields"]["errors"]["q"][0]["code"], "office.query");
+    // A unit by its credit code, or by part of its name (LIKE's wildcards are taken literally).
+    let by_code = o.call(&state, Method::GET, &format!("/api/office/find?q={}", credit_code(1)), None).await;
+    let unit = by_code.body["units"][0]["unit"].as_i64().expect("the unit");
+    let by_part = o.call(&state, Method::GET, "/api/office/find?q=%E6%B5%8B%E8%AF%95%E5%8D%95%E4%BD%8D", None).await;
+    assert_eq!(by_part.body["units"][0]["unit"], unit, "{}", by_part.body);
+    let wild = o.call(&state, Method::GET, "/api/office/find?q=%25", None).await;
+    assert_eq!(wild.body["units"].as_array().map(Vec::len), Some(0), "{}", wild.body);
+    let page = o.call(&state, Method::GET, &format!("/api/office/units/{unit}"), None).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    assert_eq!(page.body["roster"]["people"][0]["id_number"], masked.as_str());
+    assert!(page.body["statement"]["due"].as_i64().unwrap() > 0, "{}", page.body);
     // The page: relationships and this month's contributions, masked.
     let page = o.call(&state, Method::GET, &format!("/api/office/persons/{person}"), None).await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
@@ -73,7 +87,7 @@ async fn a_person_is_found_masked_and_each_reveal_is_audited(store: Arc<dyn Stor
     let target = Some(format!("person:{person}"));
     assert!(log.contains(&("office.person_reveal".into(), Some(operator), target.clone())), "{log:?}");
     assert!(log.contains(&("office.person_view".into(), Some(operator), target)), "{log:?}");
-    assert!(log.iter().any(|(a, actor, _)| a == "office.person_find" && *actor == Some(operator)));
+    assert!(log.iter().any(|(a, actor, _)| a == "office.find" && *actor == Some(operator)));
     // Reveals have an hourly quota per account.
     for _ in 1..server::office::persons::REVEALS_PER_HOUR {
         assert_eq!(o.call(&state, Method::POST, &format!("/api/office/persons/{person}/reveal"), None).await.status, StatusCode::OK);

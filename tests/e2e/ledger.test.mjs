@@ -1,6 +1,7 @@
 // The ledger end to end: a unit's two employees enrolled offline (by a field worker naming the
-// unit) sync; the month is assessed and the collection's payment file imported with the server's
-// own commands; one employee registers, sees the month paid at 我的社保, prints the proof, whose
+// unit) sync; the month is assessed with the server's command, and the collection's payment file
+// imported by the back office under four eyes (an operator submits, a supervisor confirms); the
+// operator finds the employee in 业务查询 and reveals her ID number; one employee registers, sees the month paid at 我的社保, prints the proof, whose
 // QR code's page verifies; with the network cut, the records still show with their date.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -8,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  ARTIFACTS, assertFitsWidth, badge, codeFor, fillEnrolment, idNumber, launchPhone, netState, signInWorker, startServer, tempDir, thisMonth,
+  ARTIFACTS, assertFitsWidth, badge, codeFor, fillEnrolment, idNumber, launchPhone, netState, signInStaff, signInWorker, startServer, tempDir, thisMonth,
   waitForSavedDraft, waitForServiceWorker,
 } from './support.mjs';
 
@@ -17,6 +18,8 @@ after(async () => { for (const c of cleanups.reverse()) await c(); });
 
 const A = { name: '陈一', id: idNumber(601), mobile: '13800138601' };
 const B = { name: '林二', id: idNumber(602), mobile: '13800138602' };
+const OPERATOR = { name: '赵经办', id: idNumber(701), mobile: '13600136701', password: 'Desk-work7' };
+const SUPERVISOR = { name: '钱复核', id: idNumber(702), mobile: '13600136702', password: 'Desk-check7' };
 
 function server(args) {
   const r = spawnSync(process.env.SHEBAO_SERVER_BIN, args, { encoding: 'utf8' });
@@ -60,12 +63,46 @@ test('enrolled offline, assessed, paid: the employee sees the month paid, prints
   const payments = join(dataDir, 'collection.csv');
   const today = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
   writeFileSync(payments, `credit_code,month,amount,reference,paid_on\n9132010270000001XC,${month},${Math.floor(due / 100)}.${String(due % 100).padStart(2, '0')},TAX-${month}-1,${today}\n`);
-  const imported = JSON.parse(server(['ledger', '--data-dir', dataDir, 'import-payments', payments]));
-  assert.equal(imported.result, 'imported');
-  assert.equal(imported.total, due);
+  // The agency's back office at 1280 px imports it under four eyes: an operator submits the
+  // file, a supervisor (another account) confirms it.
+  const desk = async (role, who) => {
+    const made = spawnSync(process.env.SHEBAO_SERVER_BIN, [
+      'staff', '--data-dir', dataDir, 'create', '--role', role, '--name', who.name, '--id-number', who.id, '--mobile', who.mobile,
+    ], { input: who.password + '\n', encoding: 'utf8' });
+    assert.equal(made.status, 0, made.stderr);
+    const d = await launchPhone();
+    cleanups.push(() => d.context.close());
+    await d.page.setViewportSize({ width: 1280, height: 800 });
+    await signInStaff(d.page, srv.url, who);
+    return d.page;
+  };
+  const operator = await desk('operator', OPERATOR);
+  await operator.locator('a.tile[href="/office"]').click();
+  await operator.locator('a.tile[href="/office/payments"]').click();
+  await operator.getByTestId('payment-file').setInputFiles(payments);
+  await operator.getByTestId('payment-submit').click();
+  await operator.locator('[data-testid=batches] li[data-status=pending]').waitFor();
+  assert.equal(await operator.getByTestId('confirm').count(), 0, 'an operator does not confirm');
+  const supervisor = await desk('supervisor', SUPERVISOR);
+  await supervisor.goto(srv.url + '/office/payments');
+  await supervisor.locator('[data-testid=batches] li[data-status=pending]').getByTestId('confirm').click();
+  await supervisor.locator('[data-testid=batches] li[data-status=applied]').waitFor();
+  await supervisor.screenshot({ path: join(ARTIFACTS, 'office-payments-1280.png'), fullPage: true });
   const records = server(['ledger', '--data-dir', dataDir, 'records', '--id-number', A.id, '--from', month, '--to', month]).trim().split('\n').map((l) => JSON.parse(l));
   assert.equal(records.length, 4);
   assert.ok(records.every((r) => r.paid && Number.isInteger(r.employer) && Number.isInteger(r.individual)), JSON.stringify(records));
+
+  // 业务查询: the operator finds her by ID number; the page shows the month, the number masked
+  // until revealed.
+  await operator.goto(srv.url + '/office/find');
+  await operator.getByTestId('office-query').fill(A.id);
+  await operator.getByTestId('office-search').click();
+  await operator.locator('[data-testid=hits] a').click();
+  await operator.locator(`[data-testid=records] tr[data-month="${month}"][data-insurance=Pension]`).waitFor();
+  assert.ok(!(await operator.getByTestId('person-id').innerText()).includes(A.id), 'masked');
+  await operator.getByTestId('reveal').click();
+  await operator.getByTestId('person-id').getByText(A.id).waitFor();
+  await operator.screenshot({ path: join(ARTIFACTS, 'office-person-1280.png'), fullPage: true });
 
   // The employee registers on their own phone and opens 我的社保.
   const { context, page } = await launchPhone();

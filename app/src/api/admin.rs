@@ -25,7 +25,7 @@ pub const GROUPS: [(&[&str], &str, &str); 3] = [
 ];
 
 /// What each action is called: `(code, zh, en)`. An action not listed shows its code.
-pub const ACTIONS: [(&str, &str, &str); 23] = [
+pub const ACTIONS: [(&str, &str, &str); 24] = [
     ("application.submit", "提交注册申请", "Application submitted"),
     ("application.resubmit", "修改后重新提交", "Application resubmitted"),
     ("application.view", "查看申请", "Application viewed"),
@@ -43,7 +43,8 @@ pub const ACTIONS: [(&str, &str, &str); 23] = [
     ("account.staff_create", "创建工作人员账号", "Staff account created"),
     ("password.reset", "重置密码", "Password reset"),
     ("session.login", "登录", "Signed in"),
-    ("office.person_find", "业务查询", "Person looked up"),
+    ("office.find", "业务查询", "Looked up"),
+    ("office.unit_view", "查看参保单位", "Unit's page viewed"),
     ("office.person_view", "查看参保人", "Person's page viewed"),
     ("office.person_reveal", "显示完整证件号码", "ID number revealed"),
     ("office.payments_submit", "提交到账文件", "Payment file submitted"),

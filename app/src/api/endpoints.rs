@@ -126,10 +126,12 @@ pub const VERIFY_PROOF: Endpoint = ep(Get, "/verify-proof/{token}", Anyone);
 // The back office (经办): operators look people up and submit payment files; a supervisor,
 // never the account that submitted, confirms a file before it moves money (four eyes).
 const BACK_OFFICE: &[Role] = &[Role::Operator, Role::Supervisor];
-/// `?q=` an ID number or a name.
-pub const OFFICE_PERSONS: Endpoint = ep(Get, "/api/office/persons", Roles(BACK_OFFICE));
+/// `?q=` an ID number, a credit code or a name.
+pub const OFFICE_FIND: Endpoint = ep(Get, "/api/office/find", Roles(BACK_OFFICE));
 pub const OFFICE_PERSON: Endpoint = ep(Get, "/api/office/persons/{id}", Roles(BACK_OFFICE));
 pub const OFFICE_PERSON_REVEAL: Endpoint = ep(Post, "/api/office/persons/{id}/reveal", Roles(BACK_OFFICE));
+/// `?month=YYYY-MM`.
+pub const OFFICE_UNIT: Endpoint = ep(Get, "/api/office/units/{id}", Roles(BACK_OFFICE));
 pub const OFFICE_PAYMENTS: Endpoint = ep(Get, "/api/office/payments", Roles(BACK_OFFICE));
 pub const OFFICE_PAYMENTS_SUBMIT: Endpoint = ep(Post, "/api/office/payments", Roles(BACK_OFFICE));
 pub const OFFICE_PAYMENT_DECISION: Endpoint = ep(Post, "/api/office/payments/{id}/decision", Roles(&[Role::Supervisor]));
@@ -176,9 +178,10 @@ pub const ALL: &[Endpoint] = &[
     LEDGER_STATEMENT,
     PROOF,
     VERIFY_PROOF,
-    OFFICE_PERSONS,
+    OFFICE_FIND,
     OFFICE_PERSON,
     OFFICE_PERSON_REVEAL,
+    OFFICE_UNIT,
     OFFICE_PAYMENTS,
     OFFICE_PAYMENTS_SUBMIT,
     OFFICE_PAYMENT_DECISION,

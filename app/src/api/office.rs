@@ -4,11 +4,19 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::ledger::Records;
+use super::ledger::{Records, Roster, StatementView};
 use crate::domain::Fen;
 
-/// `GET OFFICE_PERSONS?q=`: an ID number (exact) or a name (exact, at most
-/// [`MAX_HITS`] answers). ID numbers are masked.
+/// `GET OFFICE_FIND?q=`: an ID number (that person), a unified social credit code (that
+/// unit), or a name — persons named exactly so, units whose name contains it (at most
+/// [`MAX_HITS`] of each). ID numbers are masked.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Found {
+    pub persons: Vec<PersonHit>,
+    pub units: Vec<UnitHit>,
+}
+
+/// A person found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PersonHit {
     /// The ledger's person number (the path of [`OFFICE_PERSON`](super::endpoints::OFFICE_PERSON)).
@@ -17,7 +25,31 @@ pub struct PersonHit {
     pub id_masked: String,
 }
 
-/// The most persons one name search answers.
+/// A unit found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitHit {
+    /// The ledger's unit number (the path of [`OFFICE_UNIT`](super::endpoints::OFFICE_UNIT)).
+    pub unit: i64,
+    pub name: String,
+    pub credit_code: String,
+}
+
+/// `GET OFFICE_UNIT?month=YYYY-MM`: a unit's page — its record, the people it insures now,
+/// and the month's statement (this month by default).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfficeUnit {
+    pub unit: i64,
+    pub name: String,
+    pub credit_code: String,
+    /// The six-digit division code.
+    pub region: i64,
+    /// 工伤保险行业类别 1–8, once set.
+    pub industry_class: Option<i64>,
+    pub roster: Roster,
+    pub statement: StatementView,
+}
+
+/// The most persons, and units, one search answers.
 pub const MAX_HITS: usize = 50;
 
 /// `GET OFFICE_PERSON`: a person's page — relationships, contributions and personal account

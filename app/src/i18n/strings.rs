@@ -376,12 +376,13 @@ texts! {
 texts! {
     NAV_OFFICE = "经办工作台", "Back office";
     OFFICE_FIND = "业务查询", "Look up a person";
-    OFFICE_FIND_NOTE = "按身份证号码或姓名查找参保人", "Find an insured person by ID number or name";
+    OFFICE_FIND_NOTE = "按证件号码、信用代码或名称查找参保人和单位", "Find a person or a unit by ID number, credit code or name";
+    OFFICE_INDUSTRY_CLASS = "工伤行业类别", "work-injury class";
     OFFICE_PAYMENTS = "到账导入", "Payment imports";
     OFFICE_PAYMENTS_NOTE = "税务征收到账文件，复核后入账", "The tax bureau's collection files, imported once confirmed";
-    OFFICE_QUERY = "身份证号码或姓名", "ID number or name";
+    OFFICE_QUERY = "身份证号码、统一社会信用代码或名称", "ID number, credit code or name";
     OFFICE_SEARCH = "查询", "Search";
-    OFFICE_NO_HITS = "台账中没有符合的人员", "No one in the ledger matches";
+    OFFICE_NO_HITS = "台账中没有符合的人员或单位", "Nothing in the ledger matches";
     OFFICE_REVEAL = "显示完整证件号码", "Show the whole ID number";
     OFFICE_REVEAL_NOTE = "每次显示都记入操作日志", "Every reveal is recorded in the audit log";
     OFFICE_FILE = "到账文件（CSV 或 JSON）", "Collection file (CSV or JSON)";

@@ -44,7 +44,6 @@ pub fn UnitBusiness() -> impl IntoView {
         });
     };
     load();
-    let en = move || i18n.lang() == Lang::En;
     view! {
         <main class="page records-page">
             <h1>{tr(strings::HOME_UNIT_BUSINESS)}</h1>
@@ -54,41 +53,54 @@ pub fn UnitBusiness() -> impl IntoView {
                 <input id="month" type="month" prop:value=move || month.get() on:input=move |ev| month.set(event_target_value(&ev))/>
                 <button type="submit" class="btn">{tr(strings::RECORDS_QUERY)}</button>
             </form>
-            {move || statement.get().map(|s| {
-                let lines = s.by_insurance.iter().map(|(ins, employer, individual)| view! {
-                    <tr>
-                        <td class="month">{if en() { ins.en() } else { ins.zh() }}</td>
-                        <td class="n" data-label=i18n.t(strings::RECORDS_EMPLOYER)>{employer.yuan()}</td>
-                        <td class="n" data-label=i18n.t(strings::RECORDS_INDIVIDUAL)>{individual.yuan()}</td>
-                    </tr>
-                }).collect_view();
-                let arrears = s.arrears.clone().map(|a| {
-                    let working = a.working.iter().map(|l| view! { <li>{if en() { l.en.clone() } else { l.zh.clone() }}</li> }).collect_view();
-                    view! {
-                        <p class="field-warning" data-testid="arrears">{tr(strings::STATEMENT_ARREARS)}" "{a.arrears.yuan()}" · "{tr(strings::STATEMENT_LATE_FEE)}" "{a.fee.yuan()}</p>
-                        <details><summary>{tr(strings::RECORDS_WORKING)}</summary><ul>{working}</ul></details>
-                    }
-                });
-                view! {
-                    <section class="card" data-testid="statement">
-                        <h2>{s.unit.clone()}" · "{s.month.to_string()}" · "{s.people}</h2>
-                        <table class="records"><tbody>{lines}</tbody></table>
-                        <p>{tr(strings::RECORDS_TOTAL)}" "{s.due.yuan()}" · "{tr(strings::RECORDS_PAID)}" "{s.paid.yuan()}" · "{tr(standing_text(s.standing))}</p>
-                        {arrears}
-                    </section>
-                }
-            })}
-            {move || roster.get().map(|r| view! {
-                <section class="card" data-testid="roster">
-                    <h2>{tr(strings::ROSTER_TITLE)}" ("{r.people.len()}")"</h2>
-                    <ul class="roster">
-                        {r.people.into_iter().map(|p| {
-                            let ins: Vec<&str> = p.insurances.iter().map(|i| if en() { i.en() } else { i.zh() }).collect();
-                            view! { <li>{p.name}" "{p.id_number}<br/><small>{ins.join(" · ")}" · "{p.start_month.to_string()}</small></li> }
-                        }).collect_view()}
-                    </ul>
-                </section>
-            })}
+            {move || statement.get().map(statement_view)}
+            {move || roster.get().map(roster_view)}
         </main>
+    }
+}
+
+/// A month's 核定单: per insurance, the total, what was paid, the standing and any arrears with
+/// the late fee's working. The back office's unit page shows the same.
+pub(crate) fn statement_view(s: StatementView) -> impl IntoView {
+    let i18n = use_i18n();
+    let en = move || i18n.lang() == Lang::En;
+    let lines = s.by_insurance.iter().map(|(ins, employer, individual)| view! {
+        <tr>
+            <td class="month">{if en() { ins.en() } else { ins.zh() }}</td>
+            <td class="n" data-label=i18n.t(strings::RECORDS_EMPLOYER)>{employer.yuan()}</td>
+            <td class="n" data-label=i18n.t(strings::RECORDS_INDIVIDUAL)>{individual.yuan()}</td>
+        </tr>
+    }).collect_view();
+    let arrears = s.arrears.clone().map(|a| {
+        let working = a.working.iter().map(|l| view! { <li>{if en() { l.en.clone() } else { l.zh.clone() }}</li> }).collect_view();
+        view! {
+            <p class="field-warning" data-testid="arrears">{tr(strings::STATEMENT_ARREARS)}" "{a.arrears.yuan()}" · "{tr(strings::STATEMENT_LATE_FEE)}" "{a.fee.yuan()}</p>
+            <details><summary>{tr(strings::RECORDS_WORKING)}</summary><ul>{working}</ul></details>
+        }
+    });
+    view! {
+        <section class="card" data-testid="statement">
+            <h2>{s.unit.clone()}" · "{s.month.to_string()}" · "{s.people}</h2>
+            <table class="records"><tbody>{lines}</tbody></table>
+            <p>{tr(strings::RECORDS_TOTAL)}" "{s.due.yuan()}" · "{tr(strings::RECORDS_PAID)}" "{s.paid.yuan()}" · "{tr(standing_text(s.standing))}</p>
+            {arrears}
+        </section>
+    }
+}
+
+/// The people a unit insures now (ID numbers masked).
+pub(crate) fn roster_view(r: Roster) -> impl IntoView {
+    let i18n = use_i18n();
+    let en = move || i18n.lang() == Lang::En;
+    view! {
+        <section class="card" data-testid="roster">
+            <h2>{tr(strings::ROSTER_TITLE)}" ("{r.people.len()}")"</h2>
+            <ul class="roster">
+                {r.people.into_iter().map(|p| {
+                    let ins: Vec<&str> = p.insurances.iter().map(|i| if en() { i.en() } else { i.zh() }).collect();
+                    view! { <li>{p.name}" "{p.id_number}<br/><small>{ins.join(" · ")}" · "{p.start_month.to_string()}</small></li> }
+                }).collect_view()}
+            </ul>
+        </section>
     }
 }

@@ -34,6 +34,8 @@ pub trait UnitStore: Send + Sync {
     async fn unit_by_code(&self, credit_code: &str) -> Result<Option<Unit>, StoreError>;
     async fn unit_by_index(&self, credit_index: &str) -> Result<Option<Unit>, StoreError>;
     async fn unit_get(&self, id: i64) -> Result<Option<Unit>, StoreError>;
+    /// The first `limit` units whose name contains `part`, by name.
+    async fn units_named(&self, part: &str, limit: i64) -> Result<Vec<Unit>, StoreError>;
     /// Sets the industry class, with its event; `false` if no such unit.
     async fn unit_set_class(&self, id: i64, class: i64, actor: Option<i64>, now: i64) -> Result<bool, StoreError>;
     /// The ids of units with a relationship open in `month`, or assessed for it before (a
@@ -112,6 +114,16 @@ macro_rules! impl_unit_store {
             async fn unit_get(&self, id: i64) -> Result<Option<Unit>, StoreError> {
                 let row = sqlx::query(&format!("SELECT {COLUMNS} FROM ledger_units WHERE id = $1")).bind(id).fetch_optional(&self.pool).await?;
                 Ok(row.as_ref().map(unit).transpose()?)
+            }
+
+            async fn units_named(&self, part: &str, limit: i64) -> Result<Vec<Unit>, StoreError> {
+                let pattern = format!("%{}%", part.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+                let rows = sqlx::query(&format!("SELECT {COLUMNS} FROM ledger_units WHERE name LIKE $1 ESCAPE '\\' ORDER BY name, id LIMIT $2"))
+                    .bind(pattern)
+                    .bind(limit)
+                    .fetch_all(&self.pool)
+                    .await?;
+                Ok(rows.iter().map(unit).collect::<Result<_, _>>()?)
             }
 
             async fn unit_set_class(&self, id: i64, class: i64, actor: Option<i64>, now: i64) -> Result<bool, StoreError> {

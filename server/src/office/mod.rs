@@ -1,9 +1,10 @@
 //! The agency's back office (社会保险业务经办), beside the review desk of employer
 //! registrations (`employers::review`):
 //!
-//! - [`persons`]: 业务查询 — find a person by ID number or name, their page (relationships,
-//!   contributions, personal account), the ID number masked until an operator reveals it; every
-//!   look and every reveal is in the audit log;
+//! - [`find`], [`persons`], [`units`]: 业务查询 — find a person by ID number or name, a unit by
+//!   credit code or name; a person's page (relationships, contributions, personal account), the
+//!   ID number masked until an operator reveals it; a unit's page (roster, a month's statement);
+//!   every search, look and reveal is in the audit log;
 //! - [`payments`]: the tax bureau's collection files under four eyes — an operator submits a
 //!   file, which is checked at once and kept ([`batch_store`]); a supervisor, never the account
 //!   that submitted it, confirms it into the ledger or returns it with a reason.
@@ -11,8 +12,10 @@
 //! Only operators (经办员) and supervisors (复核员) reach it (the endpoint table says so).
 
 pub mod batch_store;
+pub mod find;
 pub mod payments;
 pub mod persons;
+pub mod units;
 
 use std::sync::Arc;
 

@@ -1,12 +1,11 @@
-//! 业务查询 of a person: `GET /api/office/persons?q=` (an ID number, exactly, or a name,
-//! exactly), `GET /api/office/persons/{id}?from=&to=` (the page: relationships, contributions
-//! by month, the personal account — by default the last 30 years) and
-//! `POST /api/office/persons/{id}/reveal` (the full ID number). Every answer masks the ID
-//! number; the audit log records each search, each page looked at and each reveal, by whom
-//! (the query itself is not logged: it is personal data). Reveals have an hourly quota.
+//! A person in the back office: `GET /api/office/persons/{id}?from=&to=` (the page:
+//! relationships, contributions by month, the personal account — by default the last 30
+//! years) and `POST /api/office/persons/{id}/reveal` (the full ID number). The page masks the
+//! ID number; the audit log records each page looked at and each reveal, by whom. Reveals have
+//! an hourly quota.
 
-use app::api::office::{OfficePerson, PersonHit, Revealed, MAX_HITS};
-use app::domain::{Date, IdNumber, Issue, PersonName};
+use app::api::office::{OfficePerson, PersonHit, Revealed};
+use app::domain::{Date, IdNumber, Issue};
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
@@ -18,7 +17,7 @@ use crate::http::{quota, Answer, Internal, Refusal};
 use crate::ledger::http::{period_or, Period};
 use crate::ledger::record_store::PersonEntry;
 use crate::store::AuditEntry;
-use crate::vault::{bound, purpose};
+use crate::vault::bound;
 
 /// Reveals one staff account may make in an hour.
 pub const REVEALS_PER_HOUR: i64 = 60;
@@ -26,17 +25,11 @@ pub const REVEALS_PER_HOUR: i64 = 60;
 /// What the page shows by default: 30 years.
 const PAGE_MONTHS: i32 = 360;
 
-#[derive(Debug, serde::Deserialize)]
-pub struct Find {
-    #[serde(default)]
-    pub q: String,
-}
-
-fn today(now: i64) -> Date {
+pub(super) fn today(now: i64) -> Date {
     Date::china_from_unix_ms(now)
 }
 
-fn staff(by: &Option<Principal>) -> Result<&Principal, Refusal> {
+pub(super) fn staff(by: &Option<Principal>) -> Result<&Principal, Refusal> {
     by.as_ref().filter(|p| p.role.is_staff()).ok_or_else(Refusal::bad_request)
 }
 
@@ -54,35 +47,14 @@ fn masked(id: &str, now: i64) -> String {
     IdNumber::parse(id, today(now)).map(|c| c.value.masked()).unwrap_or_else(|_| "******".into())
 }
 
-fn hit(cx: &Cx, p: &PersonEntry, now: i64) -> Result<PersonHit, Internal> {
+pub(super) fn hit(cx: &Cx, p: &PersonEntry, now: i64) -> Result<PersonHit, Internal> {
     Ok(PersonHit { person: p.id, name: p.name.clone(), id_masked: masked(&id_number(cx, p)?, now) })
 }
 
-async fn audit(cx: &Cx, by: &Principal, action: &str, target: Option<String>, detail: Option<String>, now: i64) -> Result<(), Internal> {
+pub(super) async fn audit(cx: &Cx, by: &Principal, action: &str, target: Option<String>, detail: Option<String>, now: i64) -> Result<(), Internal> {
     let entry = AuditEntry { action: action.into(), target, detail, ..actor(by) };
     cx.store.audit_append(&entry, now).await?;
     Ok(())
-}
-
-/// `GET /api/office/persons?q=`.
-pub async fn find(State(cx): State<Cx>, Extension(by): Extension<Option<Principal>>, Query(f): Query<Find>) -> Answer {
-    let by = staff(&by)?;
-    let now = crate::store::now_ms();
-    let q = f.q.trim();
-    let found: Vec<PersonEntry> = if let Ok(id) = IdNumber::parse(q, today(now)) {
-        let index = cx.ledger.vault.blind_index(purpose::ID_NUMBER, id.value.as_str());
-        cx.store.person_entry(None, Some(&index)).await?.into_iter().collect()
-    } else if let Ok(name) = PersonName::parse(q) {
-        cx.store.persons_named(name.value.as_str(), MAX_HITS as i64).await?
-    } else {
-        return Err(Refusal::field(
-            "q",
-            Issue::new("office.query", "请输入完整的身份证号码或姓名", "Type a whole ID number or a name"),
-        ));
-    };
-    let hits = found.iter().map(|p| hit(&cx, p, now)).collect::<Result<Vec<_>, _>>()?;
-    audit(&cx, by, "office.person_find", None, Some(format!("hits={}", hits.len())), now).await?;
-    Ok(Json(hits).into_response())
 }
 
 async fn entry(cx: &Cx, id: i64) -> Result<PersonEntry, Refusal> {

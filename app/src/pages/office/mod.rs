@@ -1,12 +1,14 @@
 //! The back office (经办) for operators and supervisors, in the staff bundle: the workbench,
-//! 业务查询 (find a person, their page) and payment imports under four eyes.
+//! 业务查询 (find a person or a unit, their pages) and payment imports under four eyes.
 
+mod find;
 mod payments;
 mod person;
-mod persons;
+mod unit;
 mod workbench;
 
 pub use payments::Payments;
 pub use person::Person;
-pub use persons::Persons;
+pub use unit::Unit;
+pub use find::Find;
 pub use workbench::Workbench;

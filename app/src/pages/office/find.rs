@@ -1,8 +1,9 @@
-//! `/office/persons` — 业务查询: a person by ID number or name, the ID number masked.
+//! `/office/find` — 业务查询: a person by ID number or whole name, a unit by credit code or part of
+//! its name; ID numbers masked.
 
 use leptos::prelude::*;
 
-use crate::api::office::PersonHit;
+use crate::api::office::Found;
 use crate::api::{client, endpoints};
 use crate::components::Link;
 use crate::domain::Issue;
@@ -10,22 +11,22 @@ use crate::i18n::{strings, tr, use_i18n};
 use crate::routes::Route;
 
 #[component]
-pub fn Persons() -> impl IntoView {
+pub fn Find() -> impl IntoView {
     let i18n = use_i18n();
     let query = RwSignal::new(String::new());
-    let hits = RwSignal::new(None::<Vec<PersonHit>>);
+    let found = RwSignal::new(None::<Found>);
     let problem = RwSignal::new(None::<Issue>);
     let search = move || {
         let q = query.get_untracked();
-        let path = format!("{}?q={}", endpoints::OFFICE_PERSONS.path, js_sys::encode_uri_component(q.trim()));
+        let path = format!("{}?q={}", endpoints::OFFICE_FIND.path, js_sys::encode_uri_component(q.trim()));
         leptos::task::spawn_local(async move {
-            match client::get_json::<Vec<PersonHit>>(&path).await {
-                Ok(list) => {
+            match client::get_json::<Found>(&path).await {
+                Ok(f) => {
                     problem.set(None);
-                    hits.set(Some(list));
+                    found.set(Some(f));
                 }
                 Err(e) => {
-                    hits.set(None);
+                    found.set(None);
                     problem.set(Some(e.to_issue()));
                 }
             }
@@ -43,14 +44,22 @@ pub fn Persons() -> impl IntoView {
                 <button type="submit" class="btn" data-testid="office-search">{tr(strings::OFFICE_SEARCH)}</button>
             </form>
             {move || problem.get().map(|p| view! { <p class="field-error" role="alert" data-testid="form-message">{i18n.issue(&p)}</p> })}
-            {move || hits.get().map(|list| view! {
-                {list.is_empty().then(|| view! { <p class="card">{tr(strings::OFFICE_NO_HITS)}</p> })}
+            {move || found.get().map(|f| view! {
+                {(f.persons.is_empty() && f.units.is_empty()).then(|| view! { <p class="card">{tr(strings::OFFICE_NO_HITS)}</p> })}
                 <ul class="list" data-testid="hits">
-                    {list.into_iter().map(|h| view! {
+                    {f.persons.into_iter().map(|h| view! {
                         <li>
                             <Link href=Route::OfficePerson(h.person).href() class="list-item">
                                 <span class="list-title">{h.name.clone()}</span>
                                 <span class="list-sub mono">{h.id_masked.clone()}</span>
+                            </Link>
+                        </li>
+                    }).collect_view()}
+                    {f.units.into_iter().map(|u| view! {
+                        <li>
+                            <Link href=Route::OfficeUnit(u.unit).href() class="list-item">
+                                <span class="list-title">{u.name.clone()}</span>
+                                <span class="list-sub mono">{u.credit_code.clone()}</span>
                             </Link>
                         </li>
                     }).collect_view()}
