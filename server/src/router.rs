@@ -71,6 +71,7 @@ pub fn app(state: AppState) -> Router {
         (&ep::OFFICE_PERSON, serve(&ep::OFFICE_PERSON, office::persons::page)),
         (&ep::OFFICE_PERSON_REVEAL, serve(&ep::OFFICE_PERSON_REVEAL, office::persons::reveal)),
         (&ep::OFFICE_UNIT, serve(&ep::OFFICE_UNIT, office::units::page)),
+        (&ep::OFFICE_UNIT_CLASS, serve(&ep::OFFICE_UNIT_CLASS, office::units::set_class)),
         (&ep::OFFICE_PAYMENTS, serve(&ep::OFFICE_PAYMENTS, office::payments::recent)),
         // JSON escaping can double a file's size on the wire.
         (

@@ -71,6 +71,14 @@ async fn a_person_is_found_masked_and_each_reveal_is_audited(store: Arc<dyn Stor
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
     assert_eq!(page.body["roster"]["people"][0]["id_number"], masked.as_str());
     assert!(page.body["statement"]["due"].as_i64().unwrap() > 0, "{}", page.body);
+    // 信息变更: the industry class, 1 to 8, kept with before and after.
+    let class = format!("/api/office/units/{unit}/class");
+    let nine = o.call(&state, Method::POST, &class, Some(json!({"industry_class": 9}))).await;
+    assert_eq!(nine.body["fields"]["errors"]["industry_class"][0]["code"], "unit.industry_class", "{}", nine.body);
+    assert_eq!(o.call(&state, Method::POST, &class, Some(json!({"industry_class": 3}))).await.status, StatusCode::NO_CONTENT);
+    let page = o.call(&state, Method::GET, &format!("/api/office/units/{unit}"), None).await;
+    assert_eq!(page.body["industry_class"], 3);
+    assert!(actions(&state).await.iter().any(|(a, _, t)| a == "office.unit_class" && t.as_deref() == Some(&*format!("unit:{unit}"))));
     // The page: relationships and this month's contributions, masked.
     let page = o.call(&state, Method::GET, &format!("/api/office/persons/{person}"), None).await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);

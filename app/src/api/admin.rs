@@ -25,7 +25,7 @@ pub const GROUPS: [(&[&str], &str, &str); 3] = [
 ];
 
 /// What each action is called: `(code, zh, en)`. An action not listed shows its code.
-pub const ACTIONS: [(&str, &str, &str); 24] = [
+pub const ACTIONS: [(&str, &str, &str); 25] = [
     ("application.submit", "提交注册申请", "Application submitted"),
     ("application.resubmit", "修改后重新提交", "Application resubmitted"),
     ("application.view", "查看申请", "Application viewed"),
@@ -45,6 +45,7 @@ pub const ACTIONS: [(&str, &str, &str); 24] = [
     ("session.login", "登录", "Signed in"),
     ("office.find", "业务查询", "Looked up"),
     ("office.unit_view", "查看参保单位", "Unit's page viewed"),
+    ("office.unit_class", "变更工伤行业类别", "Industry class changed"),
     ("office.person_view", "查看参保人", "Person's page viewed"),
     ("office.person_reveal", "显示完整证件号码", "ID number revealed"),
     ("office.payments_submit", "提交到账文件", "Payment file submitted"),

@@ -132,6 +132,7 @@ pub const OFFICE_PERSON: Endpoint = ep(Get, "/api/office/persons/{id}", Roles(BA
 pub const OFFICE_PERSON_REVEAL: Endpoint = ep(Post, "/api/office/persons/{id}/reveal", Roles(BACK_OFFICE));
 /// `?month=YYYY-MM`.
 pub const OFFICE_UNIT: Endpoint = ep(Get, "/api/office/units/{id}", Roles(BACK_OFFICE));
+pub const OFFICE_UNIT_CLASS: Endpoint = ep(Post, "/api/office/units/{id}/class", Roles(BACK_OFFICE));
 pub const OFFICE_PAYMENTS: Endpoint = ep(Get, "/api/office/payments", Roles(BACK_OFFICE));
 pub const OFFICE_PAYMENTS_SUBMIT: Endpoint = ep(Post, "/api/office/payments", Roles(BACK_OFFICE));
 pub const OFFICE_PAYMENT_DECISION: Endpoint = ep(Post, "/api/office/payments/{id}/decision", Roles(&[Role::Supervisor]));
@@ -182,6 +183,7 @@ pub const ALL: &[Endpoint] = &[
     OFFICE_PERSON,
     OFFICE_PERSON_REVEAL,
     OFFICE_UNIT,
+    OFFICE_UNIT_CLASS,
     OFFICE_PAYMENTS,
     OFFICE_PAYMENTS_SUBMIT,
     OFFICE_PAYMENT_DECISION,

@@ -49,6 +49,13 @@ pub struct OfficeUnit {
     pub statement: StatementView,
 }
 
+/// `POST OFFICE_UNIT_CLASS` (信息变更): the unit's work-injury industry class, 1–8. The
+/// ledger keeps the change with its before and after; months assessed already stay as they were.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitClassChange {
+    pub industry_class: i64,
+}
+
 /// The most persons, and units, one search answers.
 pub const MAX_HITS: usize = 50;
 

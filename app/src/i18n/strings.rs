@@ -378,6 +378,8 @@ texts! {
     OFFICE_FIND = "业务查询", "Look up a person";
     OFFICE_FIND_NOTE = "按证件号码、信用代码或名称查找参保人和单位", "Find a person or a unit by ID number, credit code or name";
     OFFICE_INDUSTRY_CLASS = "工伤行业类别", "work-injury class";
+    OFFICE_CLASS_CHANGE = "变更工伤行业类别", "Change the work-injury class";
+    OFFICE_CLASS_CHANGED = "已变更；已核定的月份不变", "Changed; months already assessed stay as they are";
     OFFICE_PAYMENTS = "到账导入", "Payment imports";
     OFFICE_PAYMENTS_NOTE = "税务征收到账文件，复核后入账", "The tax bureau's collection files, imported once confirmed";
     OFFICE_QUERY = "身份证号码、统一社会信用代码或名称", "ID number, credit code or name";

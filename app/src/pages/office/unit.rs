@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::api::office::OfficeUnit;
+use crate::api::office::{OfficeUnit, UnitClassChange};
 use crate::api::{client, endpoints};
 use crate::domain::ledger::Month;
 use crate::domain::Issue;
@@ -30,6 +30,23 @@ pub fn Unit(id: i64) -> impl IntoView {
         });
     };
     load();
+    let class = RwSignal::new(String::new());
+    let changed = RwSignal::new(false);
+    let change_class = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Ok(industry_class) = class.get_untracked().parse::<i64>() else { return };
+        changed.set(false);
+        let path = endpoints::OFFICE_UNIT_CLASS.with(&[&id.to_string()]);
+        leptos::task::spawn_local(async move {
+            match client::post_json::<_, ()>(&path, &UnitClassChange { industry_class }).await {
+                Ok(()) => {
+                    changed.set(true);
+                    load();
+                }
+                Err(e) => problem.set(Some(e.to_issue())),
+            }
+        });
+    };
     view! {
         <main class="page office records-page">
             {move || problem.get().map(|p| view! { <p class="field-error" role="alert" data-testid="form-message">{i18n.issue(&p)}</p> })}
@@ -38,6 +55,15 @@ pub fn Unit(id: i64) -> impl IntoView {
                 <p class="mono" data-testid="unit-code">{u.credit_code.clone()}" · "{u.region}
                     {u.industry_class.map(|c| format!(" · {} {c}", i18n.t(strings::OFFICE_INDUSTRY_CLASS)))}</p>
             })}
+            <form class="card period" on:submit=change_class>
+                <label for="industry-class">{tr(strings::OFFICE_CLASS_CHANGE)}</label>
+                <select id="industry-class" data-testid="industry-class" on:change=move |ev| class.set(event_target_value(&ev))>
+                    <option value="">"—"</option>
+                    {(1..=8).map(|n| view! { <option value=n.to_string()>{n}</option> }).collect_view()}
+                </select>
+                <button type="submit" class="btn btn-secondary" data-testid="class-save">{tr(strings::OFFICE_CLASS_CHANGE)}</button>
+                <Show when=move || changed.get()><span class="field-hint" role="status">{tr(strings::OFFICE_CLASS_CHANGED)}</span></Show>
+            </form>
             <form class="card period" on:submit=move |ev| { ev.prevent_default(); load(); }>
                 <label for="month">{tr(strings::STATEMENT_MONTH)}</label>
                 <input id="month" type="month" prop:value=move || month.get() on:input=move |ev| month.set(event_target_value(&ev))/>
