@@ -55,6 +55,11 @@ pub mod bound {
     pub fn ledger_person(id_index: &str) -> String {
         format!("ledger_persons.id_sealed:{id_index}")
     }
+    /// A person's card in the back office (`field`: `bank_card`, `ssc_number`), current or in
+    /// its change history.
+    pub fn person_card(id_index: &str, field: &str) -> String {
+        format!("office_person_details.{field}:{id_index}")
+    }
     pub fn filing_payload(client_id: &str) -> String {
         format!("filings.payload:{client_id}")
     }

@@ -169,3 +169,37 @@ async fn a_payment_file_moves_money_only_under_four_eyes(store: Arc<dyn Store>) 
     }
 }
 both_stores!(payment_four_eyes, a_payment_file_moves_money_only_under_four_eyes);
+
+/// 信息变更 of a person's cards: the shared rules refuse a wrong check digit; a good number is
+/// kept sealed, shown masked, and each change is in the history and the audit log without it.
+async fn a_persons_cards_change_checked_sealed_and_kept_with_history(store: Arc<dyn Store>) {
+    let (state, _) = ledger_with_one_person(store.clone()).await;
+    let (operator, mut o) = staff(&state, "operator", &id_number(50), "13700000050").await;
+    let found = o.call(&state, Method::GET, &format!("/api/office/find?q={}", id_number(1)), None).await;
+    let person = found.body["persons"][0]["person"].as_i64().unwrap();
+    let path = format!("/api/office/persons/{person}/details");
+    let wrong = o.call(&state, Method::POST, &path, Some(json!({"bank_card": "6222020200112233447", "ssc_number": "A1234"}))).await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(wrong.body["fields"]["errors"]["bank_card"][0]["code"], "bank_card.check", "{}", wrong.body);
+    assert_eq!(wrong.body["fields"]["errors"]["ssc_number"][0]["code"], "ssc_number.format", "{}", wrong.body);
+    let page = o.call(&state, Method::GET, &format!("/api/office/persons/{person}"), None).await;
+    assert_eq!(page.body["details"]["changes"].as_array().map(Vec::len), Some(0), "nothing half-stored");
+    let ok = o.call(&state, Method::POST, &path, Some(json!({"bank_card": "6222 0202 0011 2233 446", "ssc_number": "a12345678"}))).await;
+    assert_eq!(ok.status, StatusCode::NO_CONTENT, "{}", ok.body);
+    let again = o.call(&state, Method::POST, &path, Some(json!({"bank_card": "6222020200112233453"}))).await;
+    assert_eq!(again.status, StatusCode::NO_CONTENT, "{}", again.body);
+    let page = o.call(&state, Method::GET, &format!("/api/office/persons/{person}"), None).await;
+    let d = &page.body["details"];
+    assert_eq!((d["bank_card"].as_str(), d["ssc_number"].as_str()), (Some("622202*********3453"), Some("A******78")), "{}", page.body);
+    let fields: Vec<&str> = d["changes"].as_array().unwrap().iter().map(|c| c["field"].as_str().unwrap()).collect();
+    assert_eq!(fields, ["bank_card", "ssc_number", "bank_card"], "newest first");
+    assert_eq!(d["changes"][0]["by"], operator);
+    let stored = store.details_get(person).await.unwrap();
+    let sealed = stored.bank_card.unwrap();
+    assert!(!sealed.windows(6).any(|w| w == b"622202"), "sealed at rest");
+    let log = state.store.audit_recent(100).await.unwrap();
+    let changes: Vec<_> = log.iter().filter(|r| r.entry.action == "office.person_change").collect();
+    assert_eq!(changes.len(), 3);
+    assert!(changes.iter().all(|r| !r.entry.detail.as_deref().unwrap_or("").contains("6222")), "no card number in the audit log");
+}
+both_stores!(person_details, a_persons_cards_change_checked_sealed_and_kept_with_history);

@@ -1,7 +1,7 @@
 // The ledger end to end: a unit's two employees enrolled offline (by a field worker naming the
 // unit) sync; the month is assessed with the server's command, and the collection's payment file
 // imported by the back office under four eyes (an operator submits, a supervisor confirms); the
-// operator finds the employee in 业务查询 and reveals her ID number; one employee registers, sees the month paid at 我的社保, prints the proof, whose
+// operator finds the employee in 业务查询, reveals her ID number and records her bank card; one employee registers, sees the month paid at 我的社保, prints the proof, whose
 // QR code's page verifies; with the network cut, the records still show with their date.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -102,6 +102,12 @@ test('enrolled offline, assessed, paid: the employee sees the month paid, prints
   assert.ok(!(await operator.getByTestId('person-id').innerText()).includes(A.id), 'masked');
   await operator.getByTestId('reveal').click();
   await operator.getByTestId('person-id').getByText(A.id).waitFor();
+  // 信息变更: a mistyped bank card is caught as typed (the check digit); the right one is kept, masked.
+  await operator.getByTestId('bank-card-input').fill('6222020200112233447');
+  await operator.locator('[data-testid=details] .field-error').getByText('校验位').waitFor();
+  await operator.getByTestId('bank-card-input').fill('6222 0202 0011 2233 446');
+  await operator.getByTestId('details-save').click();
+  await operator.getByTestId('bank-card').getByText('622202*********3446').waitFor();
   await operator.screenshot({ path: join(ARTIFACTS, 'office-person-1280.png'), fullPage: true });
 
   // The employee registers on their own phone and opens 我的社保.

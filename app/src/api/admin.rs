@@ -25,7 +25,7 @@ pub const GROUPS: [(&[&str], &str, &str); 3] = [
 ];
 
 /// What each action is called: `(code, zh, en)`. An action not listed shows its code.
-pub const ACTIONS: [(&str, &str, &str); 25] = [
+pub const ACTIONS: [(&str, &str, &str); 26] = [
     ("application.submit", "提交注册申请", "Application submitted"),
     ("application.resubmit", "修改后重新提交", "Application resubmitted"),
     ("application.view", "查看申请", "Application viewed"),
@@ -48,6 +48,7 @@ pub const ACTIONS: [(&str, &str, &str); 25] = [
     ("office.unit_class", "变更工伤行业类别", "Industry class changed"),
     ("office.person_view", "查看参保人", "Person's page viewed"),
     ("office.person_reveal", "显示完整证件号码", "ID number revealed"),
+    ("office.person_change", "人员信息变更", "Person's details changed"),
     ("office.payments_submit", "提交到账文件", "Payment file submitted"),
     ("office.payments_confirm", "复核入账", "Payment file confirmed"),
     ("office.payments_return", "退回到账文件", "Payment file returned"),

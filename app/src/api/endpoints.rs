@@ -130,6 +130,7 @@ const BACK_OFFICE: &[Role] = &[Role::Operator, Role::Supervisor];
 pub const OFFICE_FIND: Endpoint = ep(Get, "/api/office/find", Roles(BACK_OFFICE));
 pub const OFFICE_PERSON: Endpoint = ep(Get, "/api/office/persons/{id}", Roles(BACK_OFFICE));
 pub const OFFICE_PERSON_REVEAL: Endpoint = ep(Post, "/api/office/persons/{id}/reveal", Roles(BACK_OFFICE));
+pub const OFFICE_PERSON_DETAILS: Endpoint = ep(Post, "/api/office/persons/{id}/details", Roles(BACK_OFFICE));
 /// `?month=YYYY-MM`.
 pub const OFFICE_UNIT: Endpoint = ep(Get, "/api/office/units/{id}", Roles(BACK_OFFICE));
 pub const OFFICE_UNIT_CLASS: Endpoint = ep(Post, "/api/office/units/{id}/class", Roles(BACK_OFFICE));
@@ -182,6 +183,7 @@ pub const ALL: &[Endpoint] = &[
     OFFICE_FIND,
     OFFICE_PERSON,
     OFFICE_PERSON_REVEAL,
+    OFFICE_PERSON_DETAILS,
     OFFICE_UNIT,
     OFFICE_UNIT_CLASS,
     OFFICE_PAYMENTS,

@@ -67,6 +67,37 @@ pub struct OfficePerson {
     pub name: String,
     pub id_masked: String,
     pub records: Records,
+    pub details: PersonDetails,
+}
+
+/// A person's cards on their page, masked, with who changed them when.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonDetails {
+    pub bank_card: Option<String>,
+    pub ssc_number: Option<String>,
+    /// Newest first.
+    pub changes: Vec<DetailChange>,
+}
+
+/// One 信息变更 (its before and after are kept sealed on the server).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DetailChange {
+    /// `bank_card` | `ssc_number`.
+    pub field: String,
+    pub at: i64,
+    /// The staff account.
+    pub by: i64,
+}
+
+/// `POST OFFICE_PERSON_DETAILS` (信息变更): the bank card number and/or the social security card
+/// number, checked by [`cards`](crate::domain::cards) on both sides; an empty one is left as
+/// it is.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonDetailsChange {
+    #[serde(default)]
+    pub bank_card: String,
+    #[serde(default)]
+    pub ssc_number: String,
 }
 
 /// `POST OFFICE_PERSON_REVEAL`: the full ID number; every reveal is in the audit log.

@@ -377,6 +377,12 @@ texts! {
     NAV_OFFICE = "经办工作台", "Back office";
     OFFICE_FIND = "业务查询", "Look up a person";
     OFFICE_FIND_NOTE = "按证件号码、信用代码或名称查找参保人和单位", "Find a person or a unit by ID number, credit code or name";
+    OFFICE_DETAILS = "信息变更", "Change of details";
+    OFFICE_BANK_CARD = "银行卡号", "Bank card number";
+    OFFICE_SSC_NUMBER = "社会保障卡卡号", "Social security card number";
+    OFFICE_DETAILS_SAVE = "保存变更", "Save the change";
+    OFFICE_CHANGES = "变更记录", "Changes";
+    OFFICE_NOT_SET = "未登记", "Not on record";
     OFFICE_INDUSTRY_CLASS = "工伤行业类别", "work-injury class";
     OFFICE_CLASS_CHANGE = "变更工伤行业类别", "Change the work-injury class";
     OFFICE_CLASS_CHANGED = "已变更；已核定的月份不变", "Changed; months already assessed stay as they are";

@@ -24,3 +24,22 @@ CREATE INDEX office_payment_batches_recent ON office_payment_batches (submitted_
 
 -- 业务查询 by name.
 CREATE INDEX ledger_persons_name ON ledger_persons (name);
+
+-- 信息变更 of a person's cards (the bank card benefits are paid to, the social security card),
+-- sealed; every change keeps its before and after (sealed too), who made it and when.
+CREATE TABLE office_person_details (
+    person_id  BIGINT PRIMARY KEY REFERENCES ledger_persons (id),
+    bank_card  BYTEA,
+    ssc_number BYTEA,
+    updated_at BIGINT NOT NULL
+);
+CREATE TABLE office_person_changes (
+    id        BIGSERIAL PRIMARY KEY,
+    person_id BIGINT NOT NULL REFERENCES ledger_persons (id),
+    field     TEXT    NOT NULL CHECK (field IN ('bank_card', 'ssc_number')),
+    before    BYTEA,
+    after     BYTEA    NOT NULL,
+    actor     BIGINT NOT NULL REFERENCES accounts (id),
+    at        BIGINT NOT NULL
+);
+CREATE INDEX office_person_changes_person ON office_person_changes (person_id, id);

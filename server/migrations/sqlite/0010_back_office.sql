@@ -24,3 +24,22 @@ CREATE INDEX office_payment_batches_recent ON office_payment_batches (submitted_
 
 -- 业务查询 by name.
 CREATE INDEX ledger_persons_name ON ledger_persons (name);
+
+-- 信息变更 of a person's cards (the bank card benefits are paid to, the social security card),
+-- sealed; every change keeps its before and after (sealed too), who made it and when.
+CREATE TABLE office_person_details (
+    person_id  INTEGER PRIMARY KEY REFERENCES ledger_persons (id),
+    bank_card  BLOB,
+    ssc_number BLOB,
+    updated_at INTEGER NOT NULL
+);
+CREATE TABLE office_person_changes (
+    id        INTEGER PRIMARY KEY AUTOINCREMENT,
+    person_id INTEGER NOT NULL REFERENCES ledger_persons (id),
+    field     TEXT    NOT NULL CHECK (field IN ('bank_card', 'ssc_number')),
+    before    BLOB,
+    after     BLOB    NOT NULL,
+    actor     INTEGER NOT NULL REFERENCES accounts (id),
+    at        INTEGER NOT NULL
+);
+CREATE INDEX office_person_changes_person ON office_person_changes (person_id, id);

@@ -4,7 +4,9 @@
 //! - [`find`], [`persons`], [`units`]: 业务查询 — find a person by ID number or name, a unit by
 //!   credit code or name; a person's page (relationships, contributions, personal account), the
 //!   ID number masked until an operator reveals it; a unit's page (roster, a month's statement);
-//!   every search, look and reveal is in the audit log;
+//!   every search, look and reveal is in the audit log; [`details`]: 信息变更 of a person's bank
+//!   card and social security card numbers (and [`units`] a unit's industry class), each change
+//!   kept with its before and after;
 //! - [`payments`]: the tax bureau's collection files under four eyes — an operator submits a
 //!   file, which is checked at once and kept ([`batch_store`]); a supervisor, never the account
 //!   that submitted it, confirms it into the ledger or returns it with a reason.
@@ -12,6 +14,8 @@
 //! Only operators (经办员) and supervisors (复核员) reach it (the endpoint table says so).
 
 pub mod batch_store;
+pub mod details;
+pub mod details_store;
 pub mod find;
 pub mod payments;
 pub mod persons;
@@ -20,11 +24,12 @@ pub mod units;
 use std::sync::Arc;
 
 pub use self::batch_store::BatchStore;
+pub use self::details_store::DetailStore;
 use crate::store::{AuditStore, CounterStore};
 
 /// The queries the back office needs: its own, the ledger's, the audit log and the quotas.
-pub trait Db: BatchStore + crate::ledger::Db + AuditStore + CounterStore {}
-impl<T: BatchStore + crate::ledger::Db + AuditStore + CounterStore + ?Sized> Db for T {}
+pub trait Db: BatchStore + DetailStore + crate::ledger::Db + AuditStore + CounterStore {}
+impl<T: BatchStore + DetailStore + crate::ledger::Db + AuditStore + CounterStore + ?Sized> Db for T {}
 
 /// What the back office reaches (`FromRef` of the server's state).
 #[derive(Clone)]

@@ -57,7 +57,7 @@ pub(super) async fn audit(cx: &Cx, by: &Principal, action: &str, target: Option<
     Ok(())
 }
 
-async fn entry(cx: &Cx, id: i64) -> Result<PersonEntry, Refusal> {
+pub(super) async fn entry(cx: &Cx, id: i64) -> Result<PersonEntry, Refusal> {
     cx.store.person_entry(Some(id), None).await?.ok_or_else(unknown)
 }
 
@@ -70,7 +70,8 @@ pub async fn page(State(cx): State<Cx>, Extension(by): Extension<Option<Principa
     let records = crate::ledger::records::of_person(&cx.ledger, &person.id_index, from, to, now).await?;
     audit(&cx, by, "office.person_view", Some(format!("person:{id}")), None, now).await?;
     let id_masked = masked(&id_number(&cx, &person)?, now);
-    Ok(Json(OfficePerson { person: person.id, name: person.name, id_masked, records }).into_response())
+    let details = super::details::of(&cx, &person).await?;
+    Ok(Json(OfficePerson { person: person.id, name: person.name, id_masked, records, details }).into_response())
 }
 
 /// `POST /api/office/persons/{id}/reveal`.
