@@ -43,8 +43,11 @@ use crate::util;
 /// (118,018 measured) → 120,000 with the home screen's one-time offer of 长辈模式 to a person of
 /// 60 or more (its card, `state/elder.rs`, `Me::senior`) and the texts of recovery by e-mail
 /// (119,952 measured) → 120,100 after the review moved code between files with no new screen
-/// (120,071 measured: the panics' file and line strings in the shell moved with it).
-pub const SHELL_BROTLI_BUDGET: u64 = 120_100;
+/// (120,071 measured: the panics' file and line strings in the shell moved with it) → 120,500
+/// with the back office: two roles (经办员, 复核员) and their names, the five `/office…`
+/// addresses the router must know to hand them to the staff bundle, and the home screen's
+/// tile for them (120,405 measured; the screens themselves are in the staff bundle).
+pub const SHELL_BROTLI_BUDGET: u64 = 120_500;
 /// Total brotli bytes of everything precached (the shell and the modules loaded on first use):
 /// what a phone downloads, once per version, to work offline. Moves only down, or up with the
 /// reason in the commit. History: 383,700 when the public bundle was first split (383,658
@@ -59,8 +62,10 @@ pub const SHELL_BROTLI_BUDGET: u64 = 120_100;
 /// late fee and working; 404,464 measured) → 416,000 with 我的信息 (the profile, 修改密码 with its
 /// shared rules, 退出所有设备) and 长辈模式 in settings, with their styles (415,117 measured) →
 /// 418,300 with 手机号变更 (its form and shared rules; 418,219 measured) → 421,000 with the
-/// elderly-mode offer and recovery by e-mail on the 忘记密码 form (420,925 measured).
-pub const PRECACHED_BROTLI_BUDGET: u64 = 421_000;
+/// elderly-mode offer and recovery by e-mail on the 忘记密码 form (420,925 measured) → 421,600
+/// with the back office: the shell's part (above), and 我的社保's and 单位业务's views made
+/// functions the staff bundle shares (421,482 measured).
+pub const PRECACHED_BROTLI_BUDGET: u64 = 421_600;
 /// Where the product wants to be.
 pub const SHELL_BROTLI_GOAL: u64 = 130_000;
 
@@ -125,7 +130,7 @@ pub fn report(enforce: bool) -> anyhow::Result<Vec<Row>> {
     let precached = total.brotli + later;
     println!("loaded on first use (precached): {later} bytes brotli");
     println!("everything precached: {precached} bytes brotli (budget {PRECACHED_BROTLI_BUDGET})");
-    println!("staff bundle (review desk, audit log; not in the shell): {staff} bytes brotli");
+    println!("staff bundle (review desk, audit log, back office; not in the shell): {staff} bytes brotli");
     if enforce && total.brotli > SHELL_BROTLI_BUDGET {
         bail!("the shell is {} bytes brotli, over the {SHELL_BROTLI_BUDGET}-byte budget", total.brotli);
     }
