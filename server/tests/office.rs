@@ -203,3 +203,25 @@ async fn a_persons_cards_change_checked_sealed_and_kept_with_history(store: Arc<
     assert!(changes.iter().all(|r| !r.entry.detail.as_deref().unwrap_or("").contains("6222")), "no card number in the audit log");
 }
 both_stores!(person_details, a_persons_cards_change_checked_sealed_and_kept_with_history);
+
+/// A staff session ends after 30 minutes without use (each use moves the deadline on), and
+/// 安全退出 ends it on the server.
+#[tokio::test]
+async fn a_staff_session_ends_after_30_idle_minutes_and_at_logout() {
+    use server::accounts::session::{load, IDLE_MS};
+    let t = common::sqlite().await;
+    let state = state_over(t.store.clone());
+    let now = server::store::now_ms();
+    let (_, mut o) = staff(&state, "operator", &id_number(50), "13700000050").await;
+    let mut headers = axum::http::HeaderMap::new();
+    headers.insert("cookie", format!("sid={}", o.sid.clone().unwrap()).parse().unwrap());
+    let policy = state.accounts.cookies;
+    let used = now + IDLE_MS - 1;
+    assert!(load(state.store.as_ref(), policy, &headers, used).await.unwrap().is_some(), "29 minutes on: still signed in (and used now)");
+    assert!(load(state.store.as_ref(), policy, &headers, used + IDLE_MS - 1).await.unwrap().is_some(), "used again within 30 minutes");
+    assert!(load(state.store.as_ref(), policy, &headers, used + 2 * IDLE_MS).await.unwrap().is_none(), "over 30 idle minutes: ended");
+    assert_eq!(o.call(&state, Method::GET, "/api/office/payments", None).await.status, StatusCode::UNAUTHORIZED, "ended on the server");
+    let (_, mut other) = staff(&state, "supervisor", &id_number(51), "13700000051").await;
+    assert!(other.call(&state, Method::POST, "/api/auth/logout", None).await.status.is_success());
+    assert_eq!(other.call(&state, Method::GET, "/api/office/payments", None).await.status, StatusCode::UNAUTHORIZED);
+}

@@ -34,6 +34,7 @@ pub fn Find() -> impl IntoView {
     };
     view! {
         <main class="page office">
+            {super::to_workbench()}
             <h1>{tr(strings::OFFICE_FIND)}</h1>
             <form class="card filters" on:submit=move |ev| { ev.prevent_default(); search(); }>
                 <label class="field">

@@ -12,3 +12,14 @@ pub use person::Person;
 pub use unit::Unit;
 pub use find::Find;
 pub use workbench::Workbench;
+
+use leptos::prelude::*;
+
+/// Back to the workbench, above every back-office screen.
+fn to_workbench() -> impl IntoView {
+    view! {
+        <nav class="crumbs">
+            <crate::components::Link href=crate::routes::Route::Office.href()>"← "{crate::i18n::tr(crate::i18n::strings::NAV_OFFICE)}</crate::components::Link>
+        </nav>
+    }
+}

@@ -84,6 +84,7 @@ pub fn Payments() -> impl IntoView {
     };
     view! {
         <main class="page office">
+            {super::to_workbench()}
             <h1>{tr(strings::OFFICE_PAYMENTS)}</h1>
             <form class="card" on:submit=submit>
                 <label class="field">

@@ -40,6 +40,7 @@ pub fn Person(id: i64) -> impl IntoView {
     };
     view! {
         <main class="page office">
+            {super::to_workbench()}
             {move || problem.get().map(|p| view! { <p class="field-error" role="alert" data-testid="form-message">{i18n.issue(&p)}</p> })}
             {move || person.get().map(|p| view! {
                 <h1>{p.name.clone()}</h1>

@@ -49,6 +49,7 @@ pub fn Unit(id: i64) -> impl IntoView {
     };
     view! {
         <main class="page office records-page">
+            {super::to_workbench()}
             {move || problem.get().map(|p| view! { <p class="field-error" role="alert" data-testid="form-message">{i18n.issue(&p)}</p> })}
             {move || unit.get().map(|u| view! {
                 <h1>{u.name.clone()}</h1>
