@@ -11,8 +11,8 @@ use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::{Extension, Json};
 
-use super::persons::{entry, staff};
-use super::{actor, Cx};
+use super::persons::entry;
+use super::{actor, staff, Cx};
 use crate::accounts::session::Principal;
 use crate::http::{Answer, Internal, Refusal};
 use crate::ledger::record_store::PersonEntry;

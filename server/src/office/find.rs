@@ -10,8 +10,8 @@ use axum::extract::{Query, State};
 use axum::response::IntoResponse;
 use axum::{Extension, Json};
 
-use super::persons::{audit, hit, staff, today};
-use super::Cx;
+use super::persons::hit;
+use super::{audit, staff, today, Cx};
 use crate::accounts::session::Principal;
 use crate::http::{Answer, Refusal};
 use crate::ledger::Unit;

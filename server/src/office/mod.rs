@@ -25,7 +25,11 @@ use std::sync::Arc;
 
 pub use self::batch_store::BatchStore;
 pub use self::details_store::DetailStore;
-use crate::store::{AuditStore, CounterStore};
+use app::domain::Date;
+
+use crate::accounts::session::Principal;
+use crate::http::{Internal, Refusal};
+use crate::store::{AuditEntry, AuditStore, CounterStore};
 
 /// The queries the back office needs: its own, the ledger's, the audit log and the quotas.
 pub trait Db: BatchStore + DetailStore + crate::ledger::Db + AuditStore + CounterStore {}
@@ -39,7 +43,24 @@ pub struct Cx {
     pub ledger: crate::ledger::Cx,
 }
 
+/// Today in China.
+fn today(now: i64) -> Date {
+    Date::china_from_unix_ms(now)
+}
+
+/// The signed-in member of staff (the endpoint table lets only the back office in).
+fn staff(by: &Option<Principal>) -> Result<&Principal, Refusal> {
+    by.as_ref().filter(|p| p.role.is_staff()).ok_or_else(Refusal::bad_request)
+}
+
+/// Writes who looked at or changed what.
+async fn audit(cx: &Cx, by: &Principal, action: &str, target: Option<String>, detail: Option<String>, now: i64) -> Result<(), Internal> {
+    let entry = AuditEntry { action: action.into(), target, detail, ..actor(by) };
+    cx.store.audit_append(&entry, now).await?;
+    Ok(())
+}
+
 /// Who acted, for the audit log.
-fn actor(p: &crate::accounts::session::Principal) -> crate::store::AuditEntry {
-    crate::store::AuditEntry { actor: Some(p.account.id), actor_role: Some(p.role.as_str().to_owned()), ..Default::default() }
+fn actor(p: &Principal) -> AuditEntry {
+    AuditEntry { actor: Some(p.account.id), actor_role: Some(p.role.as_str().to_owned()), ..Default::default() }
 }

@@ -15,14 +15,14 @@
 use app::api::auth::FormRefusal;
 use app::api::office::{BatchDecision, BatchStatus, PaymentFile, MAX_FILE_BYTES, MAX_LINES_SHOWN};
 use app::domain::FieldErrors;
-use app::domain::{Date, Issue};
+use app::domain::Issue;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::{Extension, Json};
 
 use super::batch_store::{Decided, NewBatch};
-use super::{actor, Cx};
+use super::{actor, staff, today, Cx};
 use crate::accounts::session::Principal;
 use crate::http::{quota, Answer, Refusal};
 use crate::ledger::payments::{self, Report};
@@ -59,14 +59,6 @@ fn refused(bad: Vec<BadRow>) -> Refusal {
     })
 }
 
-fn principal(by: &Option<Principal>) -> Result<&Principal, Refusal> {
-    by.as_ref().filter(|p| p.role.is_staff()).ok_or_else(Refusal::bad_request)
-}
-
-fn today(now: i64) -> Date {
-    Date::china_from_unix_ms(now)
-}
-
 /// `GET /api/office/payments`.
 pub async fn recent(State(cx): State<Cx>) -> Answer {
     Ok(Json(cx.store.batch_recent(RECENT).await?).into_response())
@@ -82,7 +74,7 @@ fn file_name(name: &str) -> Result<String, Refusal> {
 
 /// `POST /api/office/payments`.
 pub async fn submit(State(cx): State<Cx>, Extension(by): Extension<Option<Principal>>, Json(file): Json<PaymentFile>) -> Answer {
-    let by = principal(&by)?;
+    let by = staff(&by)?;
     let now = crate::store::now_ms();
     let name = file_name(&file.file_name)?;
     if file.content.len() > MAX_FILE_BYTES {
@@ -125,7 +117,7 @@ fn not_pending() -> Refusal {
 
 /// `POST /api/office/payments/{id}/decision`.
 pub async fn decide(State(cx): State<Cx>, Extension(by): Extension<Option<Principal>>, Path(id): Path<i64>, Json(d): Json<BatchDecision>) -> Answer {
-    let by = principal(&by)?;
+    let by = staff(&by)?;
     let now = crate::store::now_ms();
     let (batch, content) = cx
         .store

@@ -5,18 +5,17 @@
 //! an hourly quota.
 
 use app::api::office::{OfficePerson, PersonHit, Revealed};
-use app::domain::{Date, IdNumber, Issue};
+use app::domain::{IdNumber, Issue};
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::{Extension, Json};
 
-use super::{actor, Cx};
+use super::{audit, staff, today, Cx};
 use crate::accounts::session::Principal;
 use crate::http::{quota, Answer, Internal, Refusal};
 use crate::ledger::http::{period_or, Period};
 use crate::ledger::record_store::PersonEntry;
-use crate::store::AuditEntry;
 use crate::vault::bound;
 
 /// Reveals one staff account may make in an hour.
@@ -24,14 +23,6 @@ pub const REVEALS_PER_HOUR: i64 = 60;
 
 /// What the page shows by default: 30 years.
 const PAGE_MONTHS: i32 = 360;
-
-pub(super) fn today(now: i64) -> Date {
-    Date::china_from_unix_ms(now)
-}
-
-pub(super) fn staff(by: &Option<Principal>) -> Result<&Principal, Refusal> {
-    by.as_ref().filter(|p| p.role.is_staff()).ok_or_else(Refusal::bad_request)
-}
 
 fn unknown() -> Refusal {
     Refusal::not_found(Issue::new("person.unknown", "台账中没有该人员", "The ledger has no such person"))
@@ -49,12 +40,6 @@ fn masked(id: &str, now: i64) -> String {
 
 pub(super) fn hit(cx: &Cx, p: &PersonEntry, now: i64) -> Result<PersonHit, Internal> {
     Ok(PersonHit { person: p.id, name: p.name.clone(), id_masked: masked(&id_number(cx, p)?, now) })
-}
-
-pub(super) async fn audit(cx: &Cx, by: &Principal, action: &str, target: Option<String>, detail: Option<String>, now: i64) -> Result<(), Internal> {
-    let entry = AuditEntry { action: action.into(), target, detail, ..actor(by) };
-    cx.store.audit_append(&entry, now).await?;
-    Ok(())
 }
 
 pub(super) async fn entry(cx: &Cx, id: i64) -> Result<PersonEntry, Refusal> {

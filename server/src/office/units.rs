@@ -11,8 +11,7 @@ use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::{Extension, Json};
 
-use super::persons::{audit, staff, today};
-use super::Cx;
+use super::{audit, staff, today, Cx};
 use crate::accounts::session::Principal;
 use crate::http::{Answer, Refusal};
 use crate::ledger::records;
