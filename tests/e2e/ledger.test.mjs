@@ -1,7 +1,8 @@
 // The ledger end to end: a unit's two employees enrolled offline (by a field worker naming the
-// unit) sync; the month is assessed with the server's command, and the collection's payment file
-// imported by the back office under four eyes (an operator submits, a supervisor confirms); the
-// operator finds the employee in 业务查询, reveals her ID number and records her bank card; one employee registers, sees the month paid at 我的社保, prints the proof, whose
+// unit; the first after 预览) sync; the month is assessed with the server's command, and the
+// collection's payment file imported by the back office under four eyes (an operator submits, a
+// supervisor confirms); the operator finds the employee in 业务查询, reveals her ID number and
+// records her bank card; she registers, sees the month paid at 我的社保, prints the proof, whose
 // QR code's page verifies; with the network cut, the records still show with their date.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -46,7 +47,18 @@ test('enrolled offline, assessed, paid: the employee sees the month paid, prints
     await worker.page.goto(srv.url + '/enrolment');
     await fillEnrolment(worker.page, person);
     await waitForSavedDraft(worker.page, person.name);
-    await worker.page.getByTestId('submit').click();
+    if (person === A) {
+      // 预览: the form frozen for a last look, then taken back to edit, then confirmed.
+      await worker.page.getByTestId('preview').click();
+      await worker.page.getByTestId('preview-bar').waitFor();
+      assert.ok(await worker.page.locator('#name').isDisabled(), 'frozen while previewed');
+      await worker.page.getByTestId('preview-back').click();
+      assert.ok(await worker.page.locator('#name').isEnabled(), 'editable again');
+      await worker.page.getByTestId('preview').click();
+      await worker.page.getByTestId('preview-submit').click();
+    } else {
+      await worker.page.getByTestId('submit').click();
+    }
     await worker.page.getByTestId('filing-status').waitFor();
   }
   assert.equal(await badge(worker.page), '⇅2');

@@ -196,6 +196,9 @@ texts! {
     ATTACH_UPLOADED = "已上传", "Uploaded";
     SAVED_ON_DEVICE = "已保存在本机", "Saved on this device";
     SUBMIT = "提交", "Submit";
+    PREVIEW = "预览", "Preview";
+    PREVIEW_CHECK = "请核对以上每一项，确认无误后提交", "Check every field above, then submit";
+    PREVIEW_BACK = "返回修改", "Back to edit";
     SUBMIT_FIX_FIRST = "请先修改标红的项目", "Fix the fields marked in red first";
     SUBMITTED_WAITING = "已提交，将在有网络时自动发送", "Submitted; it will be sent when there is a network";
     SUBMITTED_ACCEPTED = "已受理", "Accepted";

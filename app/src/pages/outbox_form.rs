@@ -29,6 +29,8 @@ pub struct OutboxForm {
     pub preparing: RwSignal<u32>,
     /// The server's field issues from an online attempt, until the form changes.
     pub refused: RwSignal<Option<FieldErrors>>,
+    /// 预览: every field shown as it will be sent, frozen, before the submit is confirmed.
+    pub previewing: RwSignal<bool>,
     snapshot: Callback<(), Snapshot>,
 }
 
@@ -54,6 +56,7 @@ impl OutboxForm {
             submitting: RwSignal::new(false),
             preparing: RwSignal::new(0),
             refused: RwSignal::new(None),
+            previewing: RwSignal::new(false),
             snapshot: Callback::new(move |()| snapshot()),
         };
         provide_context(PreparingPhotos(form.preparing));
@@ -67,9 +70,17 @@ impl OutboxForm {
         form
     }
 
-    /// Whether the form may still be changed (tracked).
+    /// Whether the form may be changed now (tracked): not once submitted, nor while previewed.
     pub fn editable(self) -> bool {
-        self.session.editable()
+        self.session.editable() && !self.previewing.get()
+    }
+
+    /// Shows the form frozen for a last look (when the rules let it go), from its top.
+    pub fn preview(self) {
+        if self.ready() {
+            self.previewing.set(true);
+            window().scroll_to_with_x_and_y(0.0, 0.0);
+        }
     }
 
     /// A field's issues: the server's where it names the field, else the rules'.
@@ -116,7 +127,7 @@ impl OutboxForm {
 #[component]
 pub fn FormHead(form: OutboxForm, #[prop(optional)] queued: Option<Text>) -> impl IntoView {
     view! {
-        <Show when=move || form.editable() fallback=|| ()>
+        <Show when=move || form.session.editable() fallback=|| ()>
             <EditingGuard/>
         </Show>
         {move || form.filing.get().map(|item| view! {
@@ -133,8 +144,9 @@ fn EditingGuard() -> impl IntoView {
 }
 
 /// Below the form while it is editable (and `when` holds): a failed save, when it was last
-/// saved on the device, the reminder to fix the errors first, and the submit button (into the
-/// outbox unless `on_submit` says otherwise).
+/// saved on the device, the reminder to fix the errors first, the submit button (into the
+/// outbox unless `on_submit` says otherwise) and 预览 — the form frozen for a last look, with
+/// the submit confirmed or the form taken back to edit.
 #[component]
 pub fn FormFoot(
     form: OutboxForm,
@@ -144,9 +156,12 @@ pub fn FormFoot(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let session = form.session;
-    let submit = move |_| match on_submit {
-        Some(c) => c.run(()),
-        None => form.submit(),
+    let submit = move |_| {
+        form.previewing.set(false);
+        match on_submit {
+            Some(c) => c.run(()),
+            None => form.submit(),
+        }
     };
     view! {
         {move || session.save_error.get().map(|e| view! { <p class="field-error" role="alert">{i18n.issue(&e)}</p> })}
@@ -161,6 +176,20 @@ pub fn FormFoot(
             <button type="button" class="btn btn-wide" data-testid="submit" disabled=move || form.submitting.get() || form.preparing.get() != 0 on:click=submit>
                 {tr(label.unwrap_or(strings::SUBMIT))}
             </button>
+            <button type="button" class="btn btn-secondary btn-wide" data-testid="preview" disabled=move || form.preparing.get() != 0 on:click=move |_| form.preview()>
+                {tr(strings::PREVIEW)}
+            </button>
+        </Show>
+        <Show when=move || form.previewing.get()>
+            <div class="card preview-bar" role="region" aria-label=move || i18n.t(strings::PREVIEW) data-testid="preview-bar">
+                <p>{tr(strings::PREVIEW_CHECK)}</p>
+                <button type="button" class="btn btn-wide" data-testid="preview-submit" disabled=move || form.submitting.get() on:click=submit>
+                    {tr(label.unwrap_or(strings::SUBMIT))}
+                </button>
+                <button type="button" class="btn btn-secondary btn-wide" data-testid="preview-back" on:click=move |_| form.previewing.set(false)>
+                    {tr(strings::PREVIEW_BACK)}
+                </button>
+            </div>
         </Show>
     }
 }
