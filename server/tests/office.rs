@@ -225,3 +225,31 @@ async fn a_staff_session_ends_after_30_idle_minutes_and_at_logout() {
     assert!(other.call(&state, Method::POST, "/api/auth/logout", None).await.status.is_success());
     assert_eq!(other.call(&state, Method::GET, "/api/office/payments", None).await.status, StatusCode::UNAUTHORIZED);
 }
+
+/// 窗口录入: an operator at the counter files a unit's enrolment with the same form and rules,
+/// and it is applied and gets its voucher like any filing; an assisted registration by an
+/// operator is recorded as assisted, with the operator as the actor.
+async fn an_operator_enters_filings_at_the_counter(store: Arc<dyn Store>) {
+    use app::api::auth::Role;
+    let (state, _) = ledger_with_one_person(store.clone()).await;
+    let operator = common::signed_in(&state, Role::Operator, None).await;
+    let enrol = item(&client_id(), FilingKind::Enrolment, &serde_json::to_string(&enrolment(&id_number(2))).unwrap());
+    let out = intake::ingest_as(&state.cx(), batch(vec![enrol.clone()]), Some(&operator)).await.unwrap();
+    assert!(matches!(out.results[0].outcome(), Outcome::Accepted { .. }), "{:?}", out.results[0].outcome());
+    let index = state.vault.blind_index("id_number", &id_number(2));
+    assert_eq!(store.open_relationships(&index).await.unwrap().len(), 2, "pension and medical opened");
+    let voucher = common::send(state.clone(), common::get(&format!("/voucher/{}", enrol.client_id))).await;
+    assert_eq!(voucher.status(), StatusCode::OK);
+    // An assisted registration at the counter (the registry knows the person).
+    let csv = format!("name,id_number,mobile\n李红,{},13500135000\n", id_number(3));
+    let now = server::store::now_ms();
+    server::registry::import::import(state.store.as_ref(), &state.vault, csv.as_bytes(), app::domain::Date::china_from_unix_ms(now), now).await.unwrap();
+    let payload = json!({"name": "李红", "id_number": id_number(3), "mobile": "13500135000", "email": "", "agreed": true}).to_string();
+    let reg = item(&client_id(), FilingKind::PersonalRegistration, &payload);
+    let out = intake::ingest_as(&state.cx(), batch(vec![reg]), Some(&operator)).await.unwrap();
+    assert!(matches!(out.results[0].outcome(), Outcome::Accepted { .. }), "{:?}", out.results[0].outcome());
+    let log = state.store.audit_recent(50).await.unwrap();
+    let assisted = log.iter().find(|r| r.entry.action == "account.register_assisted_offline").expect("recorded as assisted");
+    assert_eq!((assisted.entry.actor, assisted.entry.actor_role.as_deref()), (Some(operator.account.id), Some("operator")));
+}
+both_stores!(counter_entry, an_operator_enters_filings_at_the_counter);

@@ -43,6 +43,12 @@ impl Role {
         Role::ALL.into_iter().find(|r| r.as_str() == s)
     }
 
+    /// Files for other people: a field worker in a village, an operator at the counter (窗口录入)
+    /// — assisted registrations and a unit's enrolments, separations and declarations.
+    pub fn files_for_others(self) -> bool {
+        matches!(self, Role::FieldWorker | Role::Operator)
+    }
+
     /// The agency's own staff: their sign-in takes a second factor.
     pub fn is_staff(self) -> bool {
         !matches!(self, Role::Resident | Role::EmployerHandler)

@@ -17,7 +17,7 @@ pub fn Home() -> impl IntoView {
     let latest = RwSignal::new(None::<drafts::DraftRecord>);
     let account = use_account();
     let me = Memo::new(move |_| account.me());
-    let worker = Memo::new(move |_| account.role() == Some(Role::FieldWorker));
+    let worker = Memo::new(move |_| account.role().is_some_and(Role::files_for_others));
     let reviewer = Memo::new(move |_| account.role() == Some(Role::Reviewer));
     let admin = Memo::new(move |_| account.role() == Some(Role::Admin));
     let logout = move |_| account.log_out();
@@ -89,8 +89,8 @@ pub fn Home() -> impl IntoView {
                 <Show when=move || account.role() == Some(Role::EmployerHandler)>
                     <Tile title=strings::HOME_UNIT_BUSINESS note=strings::ROSTER_TITLE href=Route::UnitBusiness.href()/>
                 </Show>
-                // A unit's business: its own account, or a field worker naming the unit.
-                <Show when=move || matches!(account.role(), Some(Role::EmployerHandler | Role::FieldWorker))>
+                // A unit's business: its own account, or staff naming the unit (in the field, at the counter).
+                <Show when=move || account.role().is_some_and(|r| r == Role::EmployerHandler || r.files_for_others())>
                     <Tile title=strings::NAV_NEW_ENROLMENT note=strings::HOME_EMPLOYER href=Route::Form(FilingKind::Enrolment, None).href()/>
                     <Tile title=strings::KIND_SEPARATION note=strings::HOME_EMPLOYER href=Route::Form(FilingKind::Separation, None).href()/>
                     <Tile title=strings::KIND_BASE_DECLARATION note=strings::HOME_EMPLOYER href=Route::Form(FilingKind::BaseDeclaration, None).href()/>

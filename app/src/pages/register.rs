@@ -82,7 +82,7 @@ pub fn Register(draft_id: Option<String>) -> impl IntoView {
     let net = use_network();
     let router = use_router();
     let account = use_account();
-    let assisted = Memo::new(move |_| account.role() == Some(Role::FieldWorker));
+    let assisted = Memo::new(move |_| account.role().is_some_and(Role::files_for_others));
     // The resident on their own, with a network: the password and the code, straight to the server.
     let online = Memo::new(move |_| !assisted.get() && net.state() == Reachability::Online);
     let f = Fields::new();

@@ -19,8 +19,9 @@ use crate::http::Internal;
 use crate::store::AuditEntry;
 use crate::vault::purpose;
 
+/// Staff registering a person for them: a field worker, or an operator at the counter.
 fn field_worker(by: Option<&Principal>) -> Option<&Principal> {
-    by.filter(|p| p.role == Role::FieldWorker)
+    by.filter(|p| p.role.files_for_others())
 }
 
 /// Before storing.
