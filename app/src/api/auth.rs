@@ -49,6 +49,12 @@ impl Role {
         matches!(self, Role::FieldWorker | Role::Operator)
     }
 
+    /// Files a unit's enrolments, separations and declarations: the unit's own account, or
+    /// staff who file for others (the server checks which unit: `ledger::unit_of`).
+    pub fn files_unit_forms(self) -> bool {
+        self == Role::EmployerHandler || self.files_for_others()
+    }
+
     /// The agency's own staff: their sign-in takes a second factor.
     pub fn is_staff(self) -> bool {
         !matches!(self, Role::Resident | Role::EmployerHandler)

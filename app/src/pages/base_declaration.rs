@@ -19,7 +19,7 @@ use super::outbox_form::{FormFoot, FormHead, OutboxForm};
 
 /// Who files a declaration on this device.
 fn may_declare(role: Option<Role>) -> bool {
-    role.is_some_and(|r| r == Role::EmployerHandler || r.files_for_others())
+    role.is_some_and(Role::files_unit_forms)
 }
 
 #[component]

@@ -90,7 +90,7 @@ pub fn Home() -> impl IntoView {
                     <Tile title=strings::HOME_UNIT_BUSINESS note=strings::ROSTER_TITLE href=Route::UnitBusiness.href()/>
                 </Show>
                 // A unit's business: its own account, or staff naming the unit (in the field, at the counter).
-                <Show when=move || account.role().is_some_and(|r| r == Role::EmployerHandler || r.files_for_others())>
+                <Show when=move || account.role().is_some_and(Role::files_unit_forms)>
                     <Tile title=strings::NAV_NEW_ENROLMENT note=strings::HOME_EMPLOYER href=Route::Form(FilingKind::Enrolment, None).href()/>
                     <Tile title=strings::KIND_SEPARATION note=strings::HOME_EMPLOYER href=Route::Form(FilingKind::Separation, None).href()/>
                     <Tile title=strings::KIND_BASE_DECLARATION note=strings::HOME_EMPLOYER href=Route::Form(FilingKind::BaseDeclaration, None).href()/>

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use app::domain::ledger::Month;
+use app::domain::ledger::{IndustryClass, Month};
 use app::domain::{CreditCode, Date, IdNumber};
 use clap::{Args, Subcommand};
 
@@ -118,7 +118,7 @@ pub async fn run(args: &LedgerArgs) -> anyhow::Result<bool> {
             Ok(true)
         }
         LedgerCommand::UnitClass { credit_code, class } => {
-            anyhow::ensure!((1..=8).contains(class), "the industry class is 1 to 8");
+            anyhow::ensure!(u8::try_from(*class).ok().and_then(IndustryClass::new).is_some(), "the industry class is 1 to 8");
             let code = unit_code(credit_code)?;
             let unit = cx.store.unit_by_code(code.as_str()).await?.ok_or_else(|| anyhow::anyhow!("no unit {} in the ledger", code.as_str()))?;
             cx.store.unit_set_class(unit.id, *class, None, now).await?;
@@ -133,7 +133,7 @@ pub async fn run(args: &LedgerArgs) -> anyhow::Result<bool> {
         LedgerCommand::AddUnit { credit_code, name, region, class } => {
             let code = unit_code(credit_code)?;
             anyhow::ensure!(app::domain::divisions::is_known(*region), "{region} is not a known division");
-            anyhow::ensure!(class.is_none_or(|c| (1..=8).contains(&c)), "the industry class is 1 to 8");
+            anyhow::ensure!(class.is_none_or(|c| u8::try_from(c).ok().and_then(IndustryClass::new).is_some()), "the industry class is 1 to 8");
             let name = app::domain::text::squeeze(name);
             anyhow::ensure!(!app::domain::text::has_markup_or_control(&name), "the name has markup or control characters");
             anyhow::ensure!(!name.is_empty() && name.chars().count() <= 100, "the name is 1 to 100 characters");

@@ -4,13 +4,13 @@
 //! and audited (which field, not its value). The person's page shows them masked.
 
 use app::api::office::{DetailChange, PersonDetails, PersonDetailsChange};
-use app::domain::cards::{BankCard, SscNumber};
-use app::domain::FieldErrors;
+use app::domain::cards::{check_change, BankCard, SscNumber};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::{Extension, Json};
 
+use super::details_store::CardField;
 use super::persons::entry;
 use super::{actor, staff, Cx};
 use crate::accounts::session::Principal;
@@ -28,8 +28,8 @@ pub async fn of(cx: &Cx, p: &PersonEntry) -> Result<PersonDetails, Internal> {
         String::from_utf8(plain).map(Some).map_err(|_| Internal::Unreadable("a person's card number".into()))
     };
     Ok(PersonDetails {
-        bank_card: open("bank_card", stored.bank_card)?.map(|c| BankCard::parse(&c).map(|c| c.value.masked()).unwrap_or_else(|_| "******".into())),
-        ssc_number: open("ssc_number", stored.ssc_number)?.map(|c| SscNumber::parse(&c).map(|c| c.value.masked()).unwrap_or_else(|_| "******".into())),
+        bank_card: open(CardField::BankCard.as_str(), stored.bank_card)?.map(|c| BankCard::parse(&c).map(|c| c.value.masked()).unwrap_or_else(|_| "******".into())),
+        ssc_number: open(CardField::SscNumber.as_str(), stored.ssc_number)?.map(|c| SscNumber::parse(&c).map(|c| c.value.masked()).unwrap_or_else(|_| "******".into())),
         changes: stored.changes.into_iter().map(|(field, at, by)| DetailChange { field, at, by }).collect(),
     })
 }
@@ -38,31 +38,15 @@ pub async fn of(cx: &Cx, p: &PersonEntry) -> Result<PersonDetails, Internal> {
 pub async fn change(State(cx): State<Cx>, Extension(by): Extension<Option<Principal>>, Path(id): Path<i64>, Json(c): Json<PersonDetailsChange>) -> Answer {
     let by = staff(&by)?;
     let now = crate::store::now_ms();
-    let mut errors = FieldErrors::default();
-    let mut set: Vec<(&'static str, String)> = Vec::new();
-    if !c.bank_card.trim().is_empty() {
-        match BankCard::parse(&c.bank_card) {
-            Ok(card) => set.push(("bank_card", card.value.as_str().to_owned())),
-            Err(issue) => errors.error("bank_card", issue),
-        }
-    }
-    if !c.ssc_number.trim().is_empty() {
-        match SscNumber::parse(&c.ssc_number) {
-            Ok(n) => set.push(("ssc_number", n.value.as_str().to_owned())),
-            Err(issue) => errors.error("ssc_number", issue),
-        }
-    }
-    if !errors.errors.is_empty() {
-        return Err(Refusal::form(app::api::auth::FormRefusal::invalid(errors)));
-    }
-    if set.is_empty() {
-        return Err(Refusal::field("bank_card", app::domain::REQUIRED));
-    }
+    let (card, ssc) = check_change(&c.bank_card, &c.ssc_number).map_err(|errors| Refusal::form(app::api::auth::FormRefusal::invalid(errors)))?;
     let person = entry(&cx, id).await?;
-    for (field, value) in set {
-        let sealed = cx.ledger.vault.seal(&bound::person_card(&person.id_index, field), value.as_bytes());
-        let audit = AuditEntry { action: "office.person_change".into(), target: Some(format!("person:{id}")), detail: Some(format!("field={field}")), ..actor(by) };
-        cx.store.details_set(person.id, field, &sealed, by.account.id, &audit, now).await?;
-    }
+    let seal = |field: CardField, value: &str| (field, cx.ledger.vault.seal(&bound::person_card(&person.id_index, field.as_str()), value.as_bytes()));
+    let changes: Vec<(CardField, Vec<u8>)> = card
+        .map(|c| seal(CardField::BankCard, c.as_str()))
+        .into_iter()
+        .chain(ssc.map(|n| seal(CardField::SscNumber, n.as_str())))
+        .collect();
+    let audit = AuditEntry { action: "office.person_change".into(), target: Some(format!("person:{id}")), ..actor(by) };
+    cx.store.details_set(person.id, &changes, by.account.id, &audit, now).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }

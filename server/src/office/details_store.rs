@@ -1,14 +1,28 @@
 //! A person's cards as stored (`office_person_details`), with their change history
 //! (`office_person_changes`: the before and after of each change, sealed, by whom, when). A
-//! change, its history row and its audit entry are one transaction.
+//! change of one or both cards, their history rows and audit entries are one transaction.
 
 use async_trait::async_trait;
 use sqlx::Row;
 
 use crate::store::{insert_audit, AuditEntry, PgStore, SqliteStore, StoreError};
 
-/// The fields kept.
-pub const FIELDS: [&str; 2] = ["bank_card", "ssc_number"];
+/// The cards kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CardField {
+    BankCard,
+    SscNumber,
+}
+
+impl CardField {
+    /// Its column, and its name in the history and on the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CardField::BankCard => "bank_card",
+            CardField::SscNumber => "ssc_number",
+        }
+    }
+}
 
 /// A person's sealed cards and their history `(field, at, actor)`, newest first.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -21,8 +35,9 @@ pub struct StoredDetails {
 #[async_trait]
 pub trait DetailStore: Send + Sync {
     async fn details_get(&self, person_id: i64) -> Result<StoredDetails, StoreError>;
-    /// Sets `field` (one of [`FIELDS`]) to `after`, keeping the value before in the history.
-    async fn details_set(&self, person_id: i64, field: &'static str, after: &[u8], actor: i64, audit: &AuditEntry, now: i64) -> Result<(), StoreError>;
+    /// Sets each field to its sealed value, keeping the value before in the history, with an
+    /// audit line per field (`audit`, its detail naming the field): all of them or none.
+    async fn details_set(&self, person_id: i64, changes: &[(CardField, Vec<u8>)], actor: i64, audit: &AuditEntry, now: i64) -> Result<(), StoreError>;
 }
 
 macro_rules! impl_detail_store {
@@ -49,33 +64,35 @@ macro_rules! impl_detail_store {
                 Ok(out)
             }
 
-            async fn details_set(&self, person_id: i64, field: &'static str, after: &[u8], actor: i64, audit: &AuditEntry, now: i64) -> Result<(), StoreError> {
-                // `field` is one of two constants, never input: it names a column.
-                assert!(FIELDS.contains(&field), "a known field");
+            async fn details_set(&self, person_id: i64, changes: &[(CardField, Vec<u8>)], actor: i64, audit: &AuditEntry, now: i64) -> Result<(), StoreError> {
                 let mut tx = self.begin_write().await?;
-                let before: Option<Option<Vec<u8>>> = sqlx::query_scalar(&format!("SELECT {field} FROM office_person_details WHERE person_id = $1"))
+                for (field, after) in changes {
+                    let field = field.as_str();
+                    let before: Option<Option<Vec<u8>>> = sqlx::query_scalar(&format!("SELECT {field} FROM office_person_details WHERE person_id = $1"))
+                        .bind(person_id)
+                        .fetch_optional(&mut *tx)
+                        .await?;
+                    sqlx::query(&format!(
+                        "INSERT INTO office_person_details (person_id, {field}, updated_at) VALUES ($1, $2, $3) \
+                         ON CONFLICT (person_id) DO UPDATE SET {field} = excluded.{field}, updated_at = excluded.updated_at"
+                    ))
                     .bind(person_id)
-                    .fetch_optional(&mut *tx)
-                    .await?;
-                sqlx::query(&format!(
-                    "INSERT INTO office_person_details (person_id, {field}, updated_at) VALUES ($1, $2, $3) \
-                     ON CONFLICT (person_id) DO UPDATE SET {field} = excluded.{field}, updated_at = excluded.updated_at"
-                ))
-                .bind(person_id)
-                .bind(after)
-                .bind(now)
-                .execute(&mut *tx)
-                .await?;
-                sqlx::query("INSERT INTO office_person_changes (person_id, field, before, after, actor, at) VALUES ($1, $2, $3, $4, $5, $6)")
-                    .bind(person_id)
-                    .bind(field)
-                    .bind(before.flatten())
                     .bind(after)
-                    .bind(actor)
                     .bind(now)
                     .execute(&mut *tx)
                     .await?;
-                insert_audit!(&mut *tx, audit, now)?;
+                    sqlx::query("INSERT INTO office_person_changes (person_id, field, before, after, actor, at) VALUES ($1, $2, $3, $4, $5, $6)")
+                        .bind(person_id)
+                        .bind(field)
+                        .bind(before.flatten())
+                        .bind(after)
+                        .bind(actor)
+                        .bind(now)
+                        .execute(&mut *tx)
+                        .await?;
+                    let entry = AuditEntry { detail: Some(format!("field={field}")), ..audit.clone() };
+                    insert_audit!(&mut *tx, &entry, now)?;
+                }
                 tx.commit().await?;
                 Ok(())
             }

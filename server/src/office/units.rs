@@ -4,7 +4,7 @@
 //! work-injury industry class, kept with its before and after). Each look and change is audited.
 
 use app::api::office::{OfficeUnit, UnitClassChange};
-use app::domain::ledger::Month;
+use app::domain::ledger::{IndustryClass, Month};
 use app::domain::Issue;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -46,14 +46,14 @@ fn unknown() -> Refusal {
 pub async fn set_class(State(cx): State<Cx>, Extension(by): Extension<Option<Principal>>, Path(id): Path<i64>, Json(c): Json<UnitClassChange>) -> Answer {
     let by = staff(&by)?;
     let now = crate::store::now_ms();
-    if !(1..=8).contains(&c.industry_class) {
+    let Some(class) = u8::try_from(c.industry_class).ok().and_then(IndustryClass::new) else {
         return Err(Refusal::field("industry_class", Issue::new("unit.industry_class", "工伤保险行业类别为一类至八类", "The work-injury industry class is 1 to 8")));
-    }
+    };
     let before = cx.store.unit_get(id).await?.ok_or_else(unknown)?.industry_class;
-    if !cx.store.unit_set_class(id, c.industry_class, Some(by.account.id), now).await? {
+    if !cx.store.unit_set_class(id, i64::from(class.get()), Some(by.account.id), now).await? {
         return Err(unknown());
     }
-    let detail = format!("from={} to={}", before.map_or_else(|| "-".to_owned(), |b| b.to_string()), c.industry_class);
+    let detail = format!("from={} to={}", before.map_or_else(|| "-".to_owned(), |b| b.to_string()), class.get());
     audit(&cx, by, "office.unit_class", Some(format!("unit:{id}")), Some(detail), now).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::api::office::{OfficePerson, PersonDetailsChange, Revealed};
 use crate::api::{client, endpoints};
-use crate::domain::cards::{BankCard, SscNumber};
+use crate::domain::cards::check_change;
 use crate::domain::{FieldErrors, Issue};
 use crate::state::{clock, use_network};
 use crate::i18n::{strings, tr, use_i18n};
@@ -79,20 +79,18 @@ fn DetailsForm(id: i64, done: impl Fn() + Copy + Send + Sync + 'static) -> impl 
     let bank_card = RwSignal::new(String::new());
     let ssc_number = RwSignal::new(String::new());
     let errors = RwSignal::new(FieldErrors::default());
+    // The shared rules as typed; "one of them is needed" only once a save was tried.
+    let tried = RwSignal::new(false);
     let check = move || {
-        let mut e = FieldErrors::default();
         let (b, s) = (bank_card.get_untracked(), ssc_number.get_untracked());
-        if let (false, Err(issue)) = (b.trim().is_empty(), BankCard::parse(&b)) {
-            e.error("bank_card", issue);
-        }
-        if let (false, Err(issue)) = (s.trim().is_empty(), SscNumber::parse(&s)) {
-            e.error("ssc_number", issue);
-        }
-        errors.set(e);
+        let found = check_change(&b, &s).err().unwrap_or_default();
+        let typed = !b.trim().is_empty() || !s.trim().is_empty();
+        errors.set(if typed || tried.get_untracked() { found } else { FieldErrors::default() });
     };
     let error_of = move |field: &'static str| move || errors.with(|e| e.error_of(field).map(|i| i18n.issue(i)));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        tried.set(true);
         check();
         if !errors.with_untracked(|e| e.errors.is_empty()) {
             return;
@@ -102,6 +100,7 @@ fn DetailsForm(id: i64, done: impl Fn() + Copy + Send + Sync + 'static) -> impl 
         leptos::task::spawn_local(async move {
             match client::post_form::<_, ()>(&path, &change, net).await {
                 client::FormAnswer::Done(()) => {
+                    tried.set(false);
                     bank_card.set(String::new());
                     ssc_number.set(String::new());
                     done();
