@@ -89,6 +89,11 @@ async fn a_second_enrolment_of_the_same_person_is_refused(store: Arc<dyn Store>)
     let payload = json(&enrolment(&id_number(4)));
     let answer = intake::ingest_as(&state.cx(), batch(vec![item(&client_id(), FilingKind::Enrolment, &payload)]), Some(&by)).await.unwrap();
     receipt(&answer.results[0].outcome());
+    // While the first waits for review, and once it is approved.
+    let answer = intake::ingest_as(&state.cx(), batch(vec![item(&client_id(), FilingKind::Enrolment, &payload)]), Some(&by)).await.unwrap();
+    let Outcome::Rejected { errors } = &answer.results[0].outcome() else { panic!("{answer:?}") };
+    assert_eq!(errors.error_of("insurances").unwrap().code, "enrolment.pending");
+    assert_eq!(common::approve_all(&state).await, 1);
     let answer = intake::ingest_as(&state.cx(), batch(vec![item(&client_id(), FilingKind::Enrolment, &payload)]), Some(&by)).await.unwrap();
     let Outcome::Rejected { errors } = &answer.results[0].outcome() else { panic!("{answer:?}") };
     assert_eq!(errors.error_of("insurances").unwrap().code, "enrolment.already_in_unit");
@@ -203,6 +208,7 @@ async fn a_base_declaration_comes_from_the_units_own_account(store: Arc<dyn Stor
         common::unit(&state, code).await;
         receipt(&send_enrolment(&state, &e, &by).await);
     }
+    assert_eq!(common::approve_all(&state).await, 4);
     let filed = store.count_filings().await.unwrap();
     // Sent without a session (it was made offline, the session ended since): it waits.
     let waiting = send(declaration(&ours), None).await;
@@ -222,5 +228,7 @@ async fn a_base_declaration_comes_from_the_units_own_account(store: Arc<dyn Stor
     let stranger = declaration(&ours).replace(&id_number(41), &id_number(42));
     let refused = send(stranger, Some(principal(&state, Role::EmployerHandler, Some(&ours)).await)).await;
     assert!(matches!(&refused, Outcome::Rejected { errors } if errors.error_of("rows.1.id_number").map(|i| i.code.as_ref()) == Some("base.not_in_unit")), "{refused:?}");
+    // The two accepted declarations are cases; approving sets the bases.
+    assert_eq!(common::approve_all(&state).await, 2);
 }
 both_stores!(base_declaration_authority, a_base_declaration_comes_from_the_units_own_account);

@@ -1,5 +1,6 @@
 //! The ledger on SQLite and PostgreSQL: one open relationship per person and insurance, held by
-//! the database in one batch and across concurrent batches; a separation frees the person for
+//! the database in one batch and across concurrent batches (a waiting enrolment holds the
+//! person; its approval opens the relationships); a separation frees the person for
 //! another unit; the monthly assessment written once, a later base change as an adjustment; a
 //! payment file imported whole or not at all, each reference once; through the router, a unit
 //! reads only its own people and a resident only themself, and the printed proof verifies.
@@ -51,12 +52,17 @@ async fn one_open_relationship_per_person_and_insurance(store: Arc<dyn Store>) {
     let worker = common::field_worker(&state).await;
     let (a, b) = (credit_code(1), credit_code(2));
     unit(&state, &b).await;
-    // One batch naming the person twice, for two units: the first holds, the second is told.
+    // One batch naming the person twice, for two units: the first holds the person while its
+    // case waits for review, the second is told.
     let out = send(&state, vec![enrol_item(1, &a), enrol_item(1, &b)], &worker).await;
     assert!(accepted(&out[0]), "{out:?}");
-    assert_eq!(code_of(&out[1], "insurances").as_deref(), Some("enrolment.held_elsewhere"), "{out:?}");
-    // Staff are told which unit holds the person; a unit's own account is not.
-    let Outcome::Rejected { errors } = &out[1] else { unreachable!() };
+    assert_eq!(code_of(&out[1], "insurances").as_deref(), Some("enrolment.pending"), "{out:?}");
+    assert!(store.open_relationships(&state.vault.blind_index("id_number", &id_number(1))).await.unwrap().is_empty(), "nothing opens before the approval");
+    assert_eq!(common::approve_all(&state).await, 1);
+    // Insured with A now: staff are told which unit holds the person; a unit's own account is not.
+    let out = send(&state, vec![enrol_item(1, &b)], &worker).await;
+    assert_eq!(code_of(&out[0], "insurances").as_deref(), Some("enrolment.held_elsewhere"), "{out:?}");
+    let Outcome::Rejected { errors } = &out[0] else { unreachable!() };
     assert!(errors.error_of("insurances").unwrap().zh.contains("测试单位"), "{errors:?}");
     let unit_b = common::signed_in(&state, Role::EmployerHandler, Some(&b)).await;
     let mut own = enrolment(&id_number(1));
@@ -67,7 +73,7 @@ async fn one_open_relationship_per_person_and_insurance(store: Arc<dyn Store>) {
     assert_eq!(issue.code, "enrolment.held_elsewhere");
     assert!(!issue.zh.contains("测试单位") && issue.zh.contains("减员"), "names no unit to a unit, says what to do: {}", issue.zh);
 
-    // Two concurrent batches enrolling one person in two units: exactly one wins, each time.
+    // Two concurrent batches enrolling one person in two units: exactly one is held, each time.
     for n in 10..16 {
         let tasks: Vec<_> = [&a, &b]
             .into_iter()
@@ -82,10 +88,11 @@ async fn one_open_relationship_per_person_and_insurance(store: Arc<dyn Store>) {
             if accepted(&out[0]) {
                 won += 1;
             } else {
-                assert_eq!(code_of(&out[0], "insurances").as_deref(), Some("enrolment.held_elsewhere"), "{out:?}");
+                assert_eq!(code_of(&out[0], "insurances").as_deref(), Some("enrolment.pending"), "{out:?}");
             }
         }
         assert_eq!(won, 1, "person {n}: one enrolment holds");
+        assert_eq!(common::approve_all(&state).await, 1);
         let open = store.open_relationships(&state.vault.blind_index("id_number", &id_number(n))).await.unwrap();
         assert_eq!(open.len(), 2, "pension and medical, with one unit: {open:?}");
         assert_eq!(open[0].unit_id, open[1].unit_id);
@@ -111,12 +118,14 @@ async fn a_separation_frees_the_person_for_another_unit(store: Arc<dyn Store>) {
     let (a, b) = (credit_code(1), credit_code(2));
     unit(&state, &b).await;
     assert!(accepted(&send(&state, vec![enrol_item(1, &a)], &worker).await[0]));
+    common::approve_all(&state).await;
     // Unit B cannot end what unit A holds.
     let wrong = send(&state, vec![separation(1, &b, vec![Insurance::Pension])], &worker).await;
     assert_eq!(code_of(&wrong[0], "insurances").as_deref(), Some("separation.not_in_unit"), "{wrong:?}");
     // A separation of the pension only: medical stays with A, so B may take the pension.
     let sep = send(&state, vec![separation(1, &a, vec![Insurance::Pension])], &worker).await;
     assert!(accepted(&sep[0]), "{sep:?}");
+    assert_eq!(common::approve_all(&state).await, 1);
     let mut e = enrolment(&id_number(1));
     e.credit_code = b.clone();
     e.insurances = vec![Insurance::Pension];
@@ -126,6 +135,7 @@ async fn a_separation_frees_the_person_for_another_unit(store: Arc<dyn Store>) {
     e.start_month = Month::parse(&this_month()).unwrap().next().to_string();
     let moved = send(&state, vec![item(&client_id(), FilingKind::Enrolment, &json(&e))], &worker).await;
     assert!(accepted(&moved[0]), "{moved:?}");
+    assert_eq!(common::approve_all(&state).await, 1);
     let medical_too = send(&state, vec![enrol_item(1, &b)], &worker).await;
     assert_eq!(code_of(&medical_too[0], "insurances").as_deref(), Some("enrolment.held_elsewhere"));
     let open = store.open_relationships(&state.vault.blind_index("id_number", &id_number(1))).await.unwrap();
@@ -144,6 +154,7 @@ async fn the_month_is_assessed_once_and_a_base_change_adjusts_it(store: Arc<dyn 
     let a = credit_code(1);
     let out = send(&state, vec![enrol_item(1, &a), enrol_item(2, &a)], &worker).await;
     assert!(out.iter().all(accepted), "{out:?}");
+    assert_eq!(common::approve_all(&state).await, 2);
     let cx: ledger::Cx = state.cx();
     let month = Month::parse(&this_month()).unwrap();
     let first = monthly::assess(&cx, month, None, None).await.unwrap();
@@ -174,6 +185,7 @@ async fn a_payment_file_is_taken_whole_or_not_at_all(store: Arc<dyn Store>) {
     let worker = common::field_worker(&state).await;
     let a = credit_code(1);
     assert!(accepted(&send(&state, vec![enrol_item(1, &a)], &worker).await[0]));
+    common::approve_all(&state).await;
     let cx: ledger::Cx = state.cx();
     let month = Month::parse(&this_month()).unwrap();
     let run = monthly::assess(&cx, month, None, None).await.unwrap();
@@ -246,6 +258,7 @@ async fn a_unit_reads_its_own_people_and_a_resident_only_themself() {
     unit(&state, &b).await;
     let out = send(&state, vec![enrol_item(1, &a), enrol_item(2, &a), enrol_item(3, &b)], &worker).await;
     assert!(out.iter().all(accepted), "{out:?}");
+    assert_eq!(common::approve_all(&state).await, 3);
     let month = this_month();
     monthly::assess(&state.cx(), Month::parse(&month).unwrap(), None, None).await.unwrap();
 

@@ -28,6 +28,7 @@ async fn ledger_with_one_person(store: Arc<dyn Store>) -> (server::AppState, i64
         .await
         .unwrap();
     assert!(matches!(out.results[0].outcome(), Outcome::Accepted { .. }), "{:?}", out.results[0].outcome());
+    assert_eq!(common::approve_all(&state).await, 1);
     let cx: ledger::Cx = state.cx();
     let run = monthly::assess(&cx, Month::parse(&this_month()).unwrap(), None, None).await.unwrap();
     (state, run.employer + run.individual)
@@ -226,8 +227,8 @@ async fn a_staff_session_ends_after_30_idle_minutes_and_at_logout() {
     assert_eq!(other.call(&state, Method::GET, "/api/office/payments", None).await.status, StatusCode::UNAUTHORIZED);
 }
 
-/// 窗口录入: an operator at the counter files a unit's enrolment with the same form and rules,
-/// and it is applied and gets its voucher like any filing; an assisted registration by an
+/// 窗口录入: an operator at the counter files a unit's enrolment with the same form and rules;
+/// it becomes a case that another member of staff decides, and gets its voucher like any filing; an assisted registration by an
 /// operator is recorded as assisted, with the operator as the actor.
 async fn an_operator_enters_filings_at_the_counter(store: Arc<dyn Store>) {
     use app::api::auth::Role;
@@ -237,6 +238,13 @@ async fn an_operator_enters_filings_at_the_counter(store: Arc<dyn Store>) {
     let out = intake::ingest_as(&state.cx(), batch(vec![enrol.clone()]), Some(&operator)).await.unwrap();
     assert!(matches!(out.results[0].outcome(), Outcome::Accepted { .. }), "{:?}", out.results[0].outcome());
     let index = state.vault.blind_index("id_number", &id_number(2));
+    assert!(store.open_relationships(&index).await.unwrap().is_empty(), "a case: nothing opens before the approval");
+    // Four eyes: the operator who entered it cannot act on it; another member of staff can.
+    let case = state.store.case_by_filing(&enrol.client_id).await.unwrap().expect("a case");
+    let own = common::decide_case(&state, &operator, case.id, app::domain::review::Action::Open, Vec::new()).await;
+    assert_eq!(own.status(), StatusCode::CONFLICT);
+    assert!(common::body_text(own).await.contains("case.own"));
+    assert_eq!(common::approve_all(&state).await, 1);
     assert_eq!(store.open_relationships(&index).await.unwrap().len(), 2, "pension and medical opened");
     let voucher = common::send(state.clone(), common::get(&format!("/voucher/{}", enrol.client_id))).await;
     assert_eq!(voucher.status(), StatusCode::OK);

@@ -137,6 +137,14 @@ pub const OFFICE_UNIT_CLASS: Endpoint = ep(Post, "/api/office/units/{id}/class",
 pub const OFFICE_PAYMENTS: Endpoint = ep(Get, "/api/office/payments", Roles(BACK_OFFICE));
 pub const OFFICE_PAYMENTS_SUBMIT: Endpoint = ep(Post, "/api/office/payments", Roles(BACK_OFFICE));
 pub const OFFICE_PAYMENT_DECISION: Endpoint = ep(Post, "/api/office/payments/{id}/decision", Roles(&[Role::Supervisor]));
+// 待办: the case queue. `?status=open|submitted|in_review|rejected|approved|all&kind=&module=&region=
+// &min_age=&max_age=&page=`. A case filed at the counter is decided by another account.
+pub const OFFICE_CASES: Endpoint = ep(Get, "/api/office/cases", Roles(BACK_OFFICE));
+pub const OFFICE_CASE: Endpoint = ep(Get, "/api/office/cases/{id}", Roles(BACK_OFFICE));
+pub const OFFICE_CASE_DECISION: Endpoint = ep(Post, "/api/office/cases/{id}/decision", Roles(BACK_OFFICE));
+// What became of the filings this account sent (the device asks after each sync): only the
+// sender's own filings are answered.
+pub const FILINGS_REVIEW: Endpoint = ep(Post, "/api/filings/review", Roles(SIGNED_IN));
 
 pub const VOUCHER: Endpoint = ep(Get, "/voucher/{client_id}", Anyone);
 pub const VERIFY: Endpoint = ep(Get, "/verify/{token}", Anyone);
@@ -189,6 +197,10 @@ pub const ALL: &[Endpoint] = &[
     OFFICE_PAYMENTS,
     OFFICE_PAYMENTS_SUBMIT,
     OFFICE_PAYMENT_DECISION,
+    OFFICE_CASES,
+    OFFICE_CASE,
+    OFFICE_CASE_DECISION,
+    FILINGS_REVIEW,
     VOUCHER,
     VERIFY,
     VOUCHER_CSS,

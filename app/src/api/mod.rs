@@ -8,6 +8,7 @@ mod policy;
 mod server_info;
 pub mod admin;
 pub mod auth;
+pub mod cases;
 pub mod endpoints;
 pub mod ledger;
 pub mod office;

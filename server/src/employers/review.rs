@@ -43,7 +43,7 @@ fn not_found() -> Refusal {
 }
 
 /// The division codes a chosen division covers: a province, a city, or one county.
-fn region_range(code: u32) -> (i64, i64) {
+pub(crate) fn region_range(code: u32) -> (i64, i64) {
     let code = i64::from(code);
     if code % 10_000 == 0 {
         (code, code + 9_999)
@@ -56,7 +56,7 @@ fn region_range(code: u32) -> (i64, i64) {
 
 /// The latest submission day that is at least `age` working days old today (ages only grow
 /// as the day goes back, so every earlier day is too).
-fn latest_day_aged(today: Date, age: u32) -> Date {
+pub(crate) fn latest_day_aged(today: Date, age: u32) -> Date {
     let mut day = today.days_since_epoch();
     while review::working_days_between(Date::from_days_since_epoch(day), today) < age {
         day -= 1;
@@ -65,17 +65,17 @@ fn latest_day_aged(today: Date, age: u32) -> Date {
 }
 
 /// The latest submission day that is overdue today: open for more than 3 working days.
-fn overdue_cutoff(today: Date) -> Date {
+pub(crate) fn overdue_cutoff(today: Date) -> Date {
     latest_day_aged(today, review::DUE_WORKING_DAYS + 1)
 }
 
 /// The earliest submission day that is at most `age` working days old today.
-fn earliest_day_within(today: Date, age: u32) -> Date {
+pub(crate) fn earliest_day_within(today: Date, age: u32) -> Date {
     Date::from_days_since_epoch(latest_day_aged(today, age + 1).days_since_epoch() + 1)
 }
 
 /// An age bound from the query: a whole number of working days (at most a year's worth).
-fn age_bound(text: Option<&str>) -> Result<Option<u32>, Refusal> {
+pub(crate) fn age_bound(text: Option<&str>) -> Result<Option<u32>, Refusal> {
     match text.filter(|t| !t.is_empty()) {
         None => Ok(None),
         Some(t) => t.parse::<u32>().ok().filter(|n| *n <= 260).map(Some).ok_or_else(Refusal::bad_request),

@@ -1,24 +1,24 @@
 //! What each kind of filing does at the intake, in one place: its check before storing (and
-//! how it is stored), and its effect once stored, each receiving the typed value the shared
+//! how it is stored: the ledger's kinds as cases for an operator), and its effect once stored, each receiving the typed value the shared
 //! rules returned. A new kind is one arm in each function here, and the functions in its
 //! capability.
 
-use app::api::sync::SyncItem;
+use app::api::cases::modules_of;
+use app::api::sync::{FilingKind, SyncItem};
 
 use super::{Cx, Sender};
 use crate::filings::{ValidFiling, Verdict};
 use crate::http::Internal;
+use crate::office::NewCase;
 use crate::{employers, ledger, registration};
 
 /// How a filing that passed its check is stored.
 pub enum Storing {
     /// With the batch's other filings, in one transaction; its effect runs after.
     WithBatch,
-    /// Together with what it opens in the ledger, all or nothing (the database has the last
-    /// word on 重复参保).
-    Enrol(ledger::Enrol),
-    /// Together with the relationships it ends, all or nothing.
-    Separate(ledger::Separate),
+    /// As a case for an operator (待办), with an enrolment's holds, all or nothing (the database
+    /// has the last word on 重复参保); its effect waits for the approval.
+    Case(NewCase),
 }
 
 /// Before storing: how to store it, or the verdict that stops it.
@@ -31,12 +31,22 @@ pub async fn check(cx: &Cx, filing: &ValidFiling, item: &SyncItem, s: &Sender<'_
             employers::filing::check(&cx.employers(), reg, &slots).await?
         }
         ValidFiling::Enrolment(e) => {
-            return Ok(ledger::enrolment::check(cx.store.as_ref() as &dyn ledger::Db, &cx.accounts.vault, e, by).await?.map(Storing::Enrol));
+            let checked = ledger::enrolment::check(cx.store.as_ref() as &dyn ledger::Db, &cx.accounts.vault, e, by).await?;
+            return Ok(checked.map(|enrol| {
+                let holds = enrol.insurances.iter().map(|i| (enrol.person.id_index.clone(), *i)).collect();
+                Storing::Case(case(FilingKind::Enrolment, modules_of(&enrol.insurances), enrol.unit_id, enrol.region, holds, s))
+            }));
         }
         ValidFiling::Separation(sep) => {
-            return Ok(ledger::separation::check(cx.store.as_ref() as &dyn ledger::Db, &cx.accounts.vault, sep, by).await?.map(Storing::Separate));
+            let checked = ledger::separation::check(cx.store.as_ref() as &dyn ledger::Db, &cx.accounts.vault, sep, by).await?;
+            return Ok(checked.map(|end| Storing::Case(case(FilingKind::Separation, modules_of(&end.insurances), end.unit_id, i64::from(filing.region()), Vec::new(), s))));
         }
-        ValidFiling::BaseDeclaration(declaration) => ledger::base::check(cx.store.as_ref() as &dyn ledger::Db, &cx.accounts.vault, declaration, by).await?,
+        ValidFiling::BaseDeclaration(declaration) => {
+            let checked = ledger::base::check(cx.store.as_ref() as &dyn ledger::Db, &cx.accounts.vault, declaration, by).await?;
+            // A base declaration concerns every insurance the unit's people are in.
+            let all = modules_of(&app::domain::policy::Insurance::ALL);
+            return Ok(checked.map(|unit| Storing::Case(case(FilingKind::BaseDeclaration, all, unit, i64::from(declaration.region), Vec::new(), s))));
+        }
     };
     Ok(match verdict {
         Verdict::Pass => Ok(Storing::WithBatch),
@@ -44,13 +54,16 @@ pub async fn check(cx: &Cx, filing: &ValidFiling, item: &SyncItem, s: &Sender<'_
     })
 }
 
+fn case(kind: FilingKind, modules: i64, unit_id: i64, region: i64, holds: Vec<(String, app::domain::policy::Insurance)>, s: &Sender<'_>) -> NewCase {
+    NewCase { kind, modules, unit_id, region, holds, submitted_by: s.by.map(|p| p.account.id), submitted_on: s.today.iso() }
+}
+
 /// Once stored (and again when a retry finds it stored: every effect is idempotent).
 pub async fn apply(cx: &Cx, filing: &ValidFiling, item: &SyncItem, s: &Sender<'_>) -> Result<(), Internal> {
     match filing {
         ValidFiling::PersonalRegistration(reg) => registration::filing::apply(&cx.accounts, reg, &item.client_id, s.now, s.by, s.address).await,
         ValidFiling::EmployerRegistration(reg) => employers::filing::apply(&cx.employers(), reg, item, &s.today.iso(), s.now).await,
-        ValidFiling::BaseDeclaration(d) => ledger::base::apply(cx.store.as_ref() as &dyn ledger::Db, &cx.accounts.vault, d, &item.client_id, s.by, s.now).await,
-        // Stored with its relationships.
-        ValidFiling::Enrolment(_) | ValidFiling::Separation(_) => Ok(()),
+        // Cases: applied when an operator approves them.
+        ValidFiling::Enrolment(_) | ValidFiling::Separation(_) | ValidFiling::BaseDeclaration(_) => Ok(()),
     }
 }

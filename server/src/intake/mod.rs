@@ -24,7 +24,7 @@ use axum::{Extension, Json};
 
 use crate::accounts::session::Principal;
 use crate::filings::{NewFiling, Stored, StoredFiling, ValidFiling, Verdict};
-use crate::ledger::{Enrolled, Separated};
+use crate::office::Filed;
 use crate::http::{quota, ClientAddress, Internal};
 use crate::store::{AuditEntry, StoreError};
 use crate::vault::hex_sha256;
@@ -43,8 +43,8 @@ pub struct Sender<'a> {
 }
 
 /// The queries the intake needs.
-pub trait Db: crate::employers::Db + crate::ledger::Db {}
-impl<T: crate::employers::Db + crate::ledger::Db + ?Sized> Db for T {}
+pub trait Db: crate::employers::Db + crate::ledger::Db + crate::office::CaseStore {}
+impl<T: crate::employers::Db + crate::ledger::Db + crate::office::CaseStore + ?Sized> Db for T {}
 
 /// What the intake reaches (`FromRef` of the server's state).
 #[derive(Clone)]
@@ -194,9 +194,9 @@ fn rejected(field: &str, issue: Issue) -> Prepared {
     Prepared::Decided(Outcome::Rejected { errors })
 }
 
-/// Stores the batch's filings, in the batch's order: those that open relationships each with
-/// them in a transaction of its own (refused as a whole when the database finds the person
-/// insured already), the others together ([`store_batch`]).
+/// Stores the batch's filings, in the batch's order: cases each with its holds in a
+/// transaction of its own (refused as a whole when the database finds the person insured, or
+/// held by another enrolment waiting for review), the others together ([`store_batch`]).
 async fn store_all(
     cx: &Cx,
     filings: Vec<(NewFiling, Storing)>,
@@ -204,44 +204,45 @@ async fn store_all(
     now: i64,
     by: Option<&Principal>,
 ) -> Result<Vec<Result<Stored, FieldErrors>>, Internal> {
-    let (plain, with_effect): (Vec<_>, Vec<_>) = filings.into_iter().enumerate().partition(|(_, (_, s))| matches!(s, Storing::WithBatch));
+    let (plain, cases): (Vec<_>, Vec<_>) = filings.into_iter().enumerate().partition(|(_, (_, s))| matches!(s, Storing::WithBatch));
     let (plain_at, plain): (Vec<usize>, Vec<NewFiling>) = plain.into_iter().map(|(i, (f, _))| (i, f)).unzip();
-    let mut out: Vec<Option<Result<Stored, FieldErrors>>> = (0..plain_at.len() + with_effect.len()).map(|_| None).collect();
+    let mut out: Vec<Option<Result<Stored, FieldErrors>>> = (0..plain_at.len() + cases.len()).map(|_| None).collect();
     for (i, result) in plain_at.into_iter().zip(store_batch(cx, &plain, day, now).await?) {
         out[i] = Some(result);
     }
-    for (i, (filing, storing)) in with_effect {
+    for (i, (filing, storing)) in cases {
         out[i] = Some(match storing {
             Storing::WithBatch => unreachable!("partitioned above"),
-            Storing::Separate(s) => {
-                let done = cx.store.separate(&filing, &s, day, now).await?;
-                match (crate::ledger::separation::refusal(&done), done) {
-                    (_, Separated::Stored(stored)) => Ok(stored),
-                    (Some(Verdict::Reject(errors)), _) => Err(errors),
-                    _ => unreachable!("refusal() rejects what was not stored"),
-                }
-            }
-            Storing::Enrol(e) => match cx.store.enrol(&filing, &e, day, now).await? {
-                Enrolled::Stored(stored) => Ok(stored),
-                Enrolled::Taken(insurance) => 'taken: {
-                    // A concurrent retry of this very filing stored it (and insured the person).
-                    if let Some(existing) = cx.store.filing_by_client_id(&filing.client_id).await? {
-                        break 'taken Ok(Stored::Existing(existing));
-                    }
-                    // Lost a race the check could not see: say who holds the person (to staff).
-                    let staff = by.is_some_and(|p| p.role.is_staff());
-                    let holder = cx.store.open_relationships(&e.person.id_index).await?.into_iter().find(|r| r.insurance == insurance);
-                    let own = holder.as_ref().is_some_and(|h| h.unit_id == e.unit_id);
-                    let name = holder.as_ref().filter(|_| staff).map(|h| h.unit_name.as_str());
-                    match crate::ledger::enrolment::taken(insurance, name, own) {
-                        Verdict::Reject(errors) => Err(errors),
-                        _ => unreachable!("taken() rejects"),
-                    }
-                }
+            Storing::Case(case) => match cx.store.file_case(&filing, &case, day, now).await? {
+                Filed::Stored(stored) => Ok(stored),
+                refused => match cx.store.filing_by_client_id(&filing.client_id).await? {
+                    // A concurrent retry of this very filing stored it (and holds the person).
+                    Some(existing) => Ok(Stored::Existing(existing)),
+                    None => Err(refusal(cx, &case, refused, by).await?),
+                },
             },
         });
     }
     Ok(out.into_iter().map(|r| r.expect("every filing stored or refused")).collect())
+}
+
+/// Why a case was not stored: another enrolment of the person waits, or a relationship the
+/// check could not see (a race) holds them — named to staff only.
+async fn refusal(cx: &Cx, case: &crate::office::NewCase, refused: Filed, by: Option<&Principal>) -> Result<FieldErrors, Internal> {
+    let insurance = match refused {
+        Filed::Pending(insurance) => return Ok(pending(insurance)),
+        Filed::Taken(insurance) => insurance,
+        Filed::Stored(_) => unreachable!("only refusals come here"),
+    };
+    let staff = by.is_some_and(|p| p.role.is_staff());
+    let index = case.holds.first().map(|(i, _)| i.clone()).unwrap_or_default();
+    let holder = cx.store.open_relationships(&index).await?.into_iter().find(|r| r.insurance == insurance);
+    let own = holder.as_ref().is_some_and(|h| h.unit_id == case.unit_id);
+    let name = holder.as_ref().filter(|_| staff).map(|h| h.unit_name.as_str());
+    Ok(match crate::ledger::enrolment::taken(insurance, name, own) {
+        Verdict::Reject(errors) => errors,
+        _ => unreachable!("taken() rejects"),
+    })
 }
 
 /// Stores filings in one transaction. Should the database refuse one of them (a rule the
@@ -278,6 +279,20 @@ async fn store_batch(cx: &Cx, filings: &[NewFiling], day: &str, now: i64) -> Res
 /// A constraint the database enforces, as opposed to the database being unreachable.
 fn refused_by_database(e: &StoreError) -> bool {
     matches!(e, StoreError::Db(sqlx::Error::Database(d)) if d.is_unique_violation() || d.is_foreign_key_violation() || d.is_check_violation())
+}
+
+/// The refusal of an enrolment while another of the same person waits for review.
+fn pending(insurance: app::domain::policy::Insurance) -> FieldErrors {
+    let mut errors = FieldErrors::default();
+    errors.error(
+        app::domain::forms::enrolment::field::INSURANCES,
+        Issue::formatted(
+            "enrolment.pending",
+            format!("该人员的{}参保登记已提交、正在经办机构审核，请勿重复提交", insurance.zh()),
+            format!("An enrolment of this person in {} is already waiting for the agency's review; do not file it twice", insurance.en()),
+        ),
+    );
+    errors
 }
 
 /// An attachment slot as the forms name them.

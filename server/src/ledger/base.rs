@@ -1,7 +1,8 @@
 //! 缴费基数申报 is the unit's own business: it is filed by the unit's approved account, or by
 //! agency staff naming the unit ([`super::unit_of`]); every row must be one of the unit's own
-//! people. Its effect sets the declared bases of the declaration's year; a month already
-//! assessed gets its difference as an adjustment at the next run, never an edited row.
+//! people. Once its case is approved it sets the declared bases of the declaration's year
+//! ([`rows`]); a month already assessed gets its difference as an adjustment at the next run,
+//! never an edited row.
 
 use app::domain::forms::base_declaration::{field, BaseDeclaration};
 use app::domain::Issue;
@@ -20,16 +21,17 @@ const WORDING: Wording = Wording {
     en: "contribution base declaration",
 };
 
-/// Who may file `declaration`, and whether its people are the unit's.
+/// Who may file `declaration`, and whether its people are the unit's: the unit's id, or the
+/// verdict.
 pub async fn check(
     store: &dyn super::Db,
     vault: &Vault,
     declaration: &BaseDeclaration,
     by: Option<&Principal>,
-) -> Result<Verdict, Internal> {
+) -> Result<Result<i64, Verdict>, Internal> {
     let unit = match unit_of(store, vault, by, Some(&declaration.credit_code), field::CREDIT_CODE, &WORDING).await? {
         Ok((unit, _)) => unit,
-        Err(verdict) => return Ok(verdict),
+        Err(verdict) => return Ok(Err(verdict)),
     };
     let indexes: Vec<String> = declaration.rows.iter().map(|r| vault.blind_index(purpose::ID_NUMBER, r.id_number.as_str())).collect();
     let mut errors = app::domain::FieldErrors::default();
@@ -41,22 +43,11 @@ pub async fn check(
             );
         }
     }
-    Ok(if errors.errors.is_empty() { Verdict::Pass } else { Verdict::Reject(errors) })
+    Ok(if errors.errors.is_empty() { Ok(unit.id) } else { Err(Verdict::Reject(errors)) })
 }
 
-/// Once stored: the declared bases of the year (idempotent: a retry sets the same values).
-pub async fn apply(
-    store: &dyn super::Db,
-    vault: &Vault,
-    declaration: &BaseDeclaration,
-    client_id: &str,
-    by: Option<&Principal>,
-    now: i64,
-) -> Result<(), Internal> {
-    let Some(unit) = store.unit_by_code(declaration.credit_code.as_str()).await? else { return Ok(()) };
-    let rows: Vec<(String, i64)> =
-        declaration.rows.iter().map(|r| (vault.blind_index(purpose::ID_NUMBER, r.id_number.as_str()), r.monthly_base.0)).collect();
-    let year = i64::from(declaration.effective_month.year);
-    store.declare_bases(unit.id, year, &rows, Some(client_id), by.map(|p| p.account.id), now).await?;
-    Ok(())
+/// What an approval sets: `(id_index, fen)` per row, and the year.
+pub fn rows(vault: &Vault, declaration: &BaseDeclaration) -> (i64, Vec<(String, i64)>) {
+    let rows = declaration.rows.iter().map(|r| (vault.blind_index(purpose::ID_NUMBER, r.id_number.as_str()), r.monthly_base.0)).collect();
+    (i64::from(declaration.effective_month.year), rows)
 }

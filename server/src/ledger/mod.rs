@@ -39,7 +39,7 @@ use app::domain::policy::PolicyTable;
 pub use self::assessments::AssessmentStore;
 pub use self::payment_store::PaymentStore;
 pub use self::record_store::RecordStore;
-pub use self::relationships::{Enrol, Enrolled, RelationshipStore, Separate, Separated};
+pub use self::relationships::{Enrol, RelationshipStore, Separate, Separated};
 pub use self::units::{NewUnit, Unit, UnitStore};
 
 /// The queries the ledger needs.

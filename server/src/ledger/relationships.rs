@@ -1,16 +1,15 @@
 //! 参保关系 and what changes them: an enrolment (人员新增) opens one per insurance, a
-//! separation (减员) ends them, a base declaration (缴费基数申报) sets the year's bases. An
-//! enrolment is stored together with its filing, in one transaction, and the database refuses a
-//! second open relationship of one person in one insurance (a unique index): two enrolments of
-//! one person, in one batch or in two concurrent ones, cannot both succeed.
+//! separation (减员) ends them, a base declaration (缴费基数申报) sets the year's bases. Each
+//! happens when an operator approves the filing's case (`office::case_store`), inside the
+//! approval's transaction, with the macros here; the database refuses a second open
+//! relationship of one person in one insurance (a unique index), so two approvals of one
+//! person cannot both succeed.
 
 use app::domain::policy::Insurance;
 use async_trait::async_trait;
 use sqlx::Row;
 
-use super::events::{insert_event, Event};
-use crate::filings::store::insert_filing;
-use crate::filings::{NewFiling, Stored};
+use super::events::insert_event;
 use crate::store::{PgStore, SqliteStore, StoreError};
 
 /// A person as the ledger keeps them: the ID number's blind index (shared with the registry and
@@ -34,15 +33,6 @@ pub struct Enrol {
     /// The declared monthly base (fen), for the start month's year unless one is declared.
     pub base: i64,
     pub actor: Option<i64>,
-}
-
-/// What storing an enrolment did.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Enrolled {
-    /// The filing (new, or stored before with its relationships).
-    Stored(Stored),
-    /// Nothing stored: the person has an open relationship in this insurance already.
-    Taken(Insurance),
 }
 
 /// An open relationship of a person.
@@ -69,25 +59,20 @@ pub struct Separate {
     pub actor: Option<i64>,
 }
 
-/// What storing a separation did.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Why a separation cannot end what it names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Separated {
-    Stored(Stored),
-    /// Nothing stored: the person has no open relationship with the unit in this insurance.
+    /// The person has no open relationship with the unit in this insurance.
     NotInUnit(Insurance),
-    /// Nothing stored: the last month is before the relationship's first.
+    /// The last month is before the relationship's first.
     BeforeStart(Insurance),
 }
 
 #[async_trait]
 pub trait RelationshipStore: Send + Sync {
-    /// Stores the filing and opens its relationships, all or nothing. `day` as for filings.
-    async fn enrol(&self, filing: &NewFiling, e: &Enrol, day: &str, now: i64) -> Result<Enrolled, StoreError>;
     /// Opens relationships without a filing (the agency's own entry, the demo history):
     /// `Some` names an insurance held open already (nothing was stored).
     async fn enrol_direct(&self, e: &Enrol, now: i64) -> Result<Option<Insurance>, StoreError>;
-    /// Stores the filing and ends its relationships, all or nothing.
-    async fn separate(&self, filing: &NewFiling, s: &Separate, day: &str, now: i64) -> Result<Separated, StoreError>;
     /// The person's relationships that have not ended.
     async fn open_relationships(&self, id_index: &str) -> Result<Vec<OpenRelationship>, StoreError>;
     /// The last month insured of the person's ended relationships, per insurance (a new one
@@ -101,7 +86,7 @@ pub trait RelationshipStore: Send + Sync {
 }
 
 /// A unique index refused the row (the open-relationship rule).
-fn refused_as_duplicate(e: &sqlx::Error) -> bool {
+pub(crate) fn refused_as_duplicate(e: &sqlx::Error) -> bool {
     matches!(e, sqlx::Error::Database(d) if d.is_unique_violation())
 }
 
@@ -112,7 +97,7 @@ fn refused_as_duplicate(e: &sqlx::Error) -> bool {
 macro_rules! open_relationships {
     ($tx:expr, $e:expr, $filing_id:expr, $receipt:expr, $now:expr) => {{
         async {
-            let (e, filing_id, receipt, now): (&Enrol, Option<i64>, Option<&str>, i64) = ($e, $filing_id, $receipt, $now);
+            let (e, filing_id, receipt, now): (&$crate::ledger::Enrol, Option<i64>, Option<&str>, i64) = ($e, $filing_id, $receipt, $now);
             sqlx::query("INSERT INTO ledger_persons (id_index, id_sealed, name, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (id_index) DO NOTHING")
                 .bind(&e.person.id_index)
                 .bind(&e.person.id_sealed)
@@ -137,7 +122,7 @@ macro_rules! open_relationships {
                 .await;
                 match opened {
                     Ok(_) => {}
-                    Err(err) if refused_as_duplicate(&err) => return Ok(Some(*ins)),
+                    Err(err) if $crate::ledger::relationships::refused_as_duplicate(&err) => return Ok(Some(*ins)),
                     Err(err) => return Err(err),
                 }
             }
@@ -156,7 +141,7 @@ macro_rules! open_relationships {
             .await?;
             let insurances: Vec<&str> = e.insurances.iter().map(|i| i.code()).collect();
             let detail = serde_json::json!({ "why": if receipt.is_some() { "enrolment" } else { "agency entry" }, "receipt": receipt, "insurances": insurances, "base": e.base }).to_string();
-            let event = Event { actor: e.actor, action: "enrol", unit_id: Some(e.unit_id), person_id: Some(person), month: Some(e.start_month.clone()), detail };
+            let event = $crate::ledger::events::Event { actor: e.actor, action: "enrol", unit_id: Some(e.unit_id), person_id: Some(person), month: Some(e.start_month.clone()), detail };
             insert_event!(&mut *$tx, &event, now)?;
             Ok(None)
         }
@@ -164,29 +149,97 @@ macro_rules! open_relationships {
     }};
 }
 
+pub(crate) use open_relationships;
+
+/// `end_relationships!(&mut *tx, &separate, receipt, now)`: ends the person's relationships with
+/// the unit in the separation's insurances, checking inside the transaction that each is open
+/// and began no later than the last month, with the event; evaluates to
+/// `Result<Option<Separated>, sqlx::Error>` — `Some` says why not, and the caller rolls back.
+macro_rules! end_relationships {
+    ($tx:expr, $s:expr, $receipt:expr, $now:expr) => {{
+        async {
+            let (s, receipt, now): (&$crate::ledger::Separate, &str, i64) = ($s, $receipt, $now);
+            let person: Option<i64> = sqlx::query_scalar("SELECT id FROM ledger_persons WHERE id_index = $1").bind(&s.id_index).fetch_optional(&mut *$tx).await?;
+            for ins in &s.insurances {
+                let start: Option<String> = match person {
+                    Some(p) => sqlx::query_scalar(
+                        "SELECT start_month FROM ledger_relationships WHERE person_id = $1 AND insurance = $2 AND unit_id = $3 AND status <> 'ended'",
+                    )
+                    .bind(p)
+                    .bind(ins.code())
+                    .bind(s.unit_id)
+                    .fetch_optional(&mut *$tx)
+                    .await?,
+                    None => None,
+                };
+                let Some(start) = start else {
+                    return Ok(Some($crate::ledger::Separated::NotInUnit(*ins)));
+                };
+                if s.last_month < start {
+                    return Ok(Some($crate::ledger::Separated::BeforeStart(*ins)));
+                }
+                sqlx::query(
+                    "UPDATE ledger_relationships SET status = 'ended', end_month = $1, reason = $2, updated_at = $3 \
+                     WHERE person_id = $4 AND insurance = $5 AND unit_id = $6 AND status <> 'ended'",
+                )
+                .bind(&s.last_month)
+                .bind(&s.reason)
+                .bind(now)
+                .bind(person)
+                .bind(ins.code())
+                .bind(s.unit_id)
+                .execute(&mut *$tx)
+                .await?;
+            }
+            let insurances: Vec<&str> = s.insurances.iter().map(|i| i.code()).collect();
+            let detail = serde_json::json!({ "why": s.reason, "receipt": receipt, "insurances": insurances }).to_string();
+            let event = $crate::ledger::events::Event { actor: s.actor, action: "separate", unit_id: Some(s.unit_id), person_id: person, month: Some(s.last_month.clone()), detail };
+            insert_event!(&mut *$tx, &event, now)?;
+            Ok::<_, sqlx::Error>(None)
+        }
+        .await
+    }};
+}
+pub(crate) use end_relationships;
+
+/// `set_bases!(&mut *tx, unit_id, year, rows, filing_id, actor, now)`: the declared bases of
+/// `year` for the unit's people (`(id_index, fen)`; a person not in the ledger is skipped),
+/// with one event; evaluates to `Result<(), sqlx::Error>`.
+macro_rules! set_bases {
+    ($tx:expr, $unit_id:expr, $year:expr, $rows:expr, $filing_id:expr, $actor:expr, $now:expr) => {{
+        async {
+            let (unit_id, year, rows, filing_id, actor, now): (i64, i64, &[(String, i64)], Option<i64>, Option<i64>, i64) =
+                ($unit_id, $year, $rows, $filing_id, $actor, $now);
+            let mut set = 0;
+            for (idx, declared) in rows {
+                set += sqlx::query(
+                    "INSERT INTO ledger_bases (person_id, unit_id, year, declared, filing_id, updated_at) \
+                     SELECT id, $1, $2, $3, $4, $5 FROM ledger_persons WHERE id_index = $6 \
+                     ON CONFLICT (person_id, unit_id, year) DO UPDATE SET declared = excluded.declared, filing_id = excluded.filing_id, updated_at = excluded.updated_at",
+                )
+                .bind(unit_id)
+                .bind(year)
+                .bind(declared)
+                .bind(filing_id)
+                .bind(now)
+                .bind(idx)
+                .execute(&mut *$tx)
+                .await?
+                .rows_affected();
+            }
+            let detail = serde_json::json!({ "why": "base declaration", "year": year, "rows": set, "filing": filing_id }).to_string();
+            insert_event!(&mut *$tx, &$crate::ledger::events::Event { actor, action: "bases.declare", unit_id: Some(unit_id), detail, ..Default::default() }, now)?;
+            Ok::<_, sqlx::Error>(())
+        }
+        .await
+    }};
+}
+pub(crate) use set_bases;
+
 macro_rules! impl_relationship_store {
     ($store:ty) => {
         #[async_trait]
         impl RelationshipStore for $store {
-            async fn enrol(&self, filing: &NewFiling, e: &Enrol, day: &str, now: i64) -> Result<Enrolled, StoreError> {
-                let mut tx = self.begin_write().await?;
-                let stored = insert_filing!(&mut *tx, filing, day, now)?;
-                let Stored::New(new) = &stored else {
-                    // Stored before, with its relationships.
-                    tx.rollback().await?;
-                    return Ok(Enrolled::Stored(stored));
-                };
-                match open_relationships!(&mut *tx, e, Some(new.id), Some(new.receipt_no.as_str()), now)? {
-                    None => {}
-                    Some(taken) => {
-                        tx.rollback().await?;
-                        return Ok(Enrolled::Taken(taken));
-                    }
-                }
-                tx.commit().await?;
-                Ok(Enrolled::Stored(stored))
-            }
-
             async fn enrol_direct(&self, e: &Enrol, now: i64) -> Result<Option<Insurance>, StoreError> {
                 let mut tx = self.begin_write().await?;
                 let taken = open_relationships!(&mut *tx, e, None, None, now)?;
@@ -196,58 +249,6 @@ macro_rules! impl_relationship_store {
                     tx.commit().await?;
                 }
                 Ok(taken)
-            }
-
-            async fn separate(&self, filing: &NewFiling, s: &Separate, day: &str, now: i64) -> Result<Separated, StoreError> {
-                let mut tx = self.begin_write().await?;
-                let stored = insert_filing!(&mut *tx, filing, day, now)?;
-                if matches!(stored, Stored::Existing(_)) {
-                    tx.rollback().await?;
-                    return Ok(Separated::Stored(stored));
-                }
-                let person: Option<i64> = sqlx::query_scalar("SELECT id FROM ledger_persons WHERE id_index = $1").bind(&s.id_index).fetch_optional(&mut *tx).await?;
-                for ins in &s.insurances {
-                    let start: Option<String> = match person {
-                        Some(p) => sqlx::query_scalar(
-                            "SELECT start_month FROM ledger_relationships WHERE person_id = $1 AND insurance = $2 AND unit_id = $3 AND status <> 'ended'",
-                        )
-                        .bind(p)
-                        .bind(ins.code())
-                        .bind(s.unit_id)
-                        .fetch_optional(&mut *tx)
-                        .await?,
-                        None => None,
-                    };
-                    let Some(start) = start else {
-                        tx.rollback().await?;
-                        return Ok(Separated::NotInUnit(*ins));
-                    };
-                    if s.last_month < start {
-                        tx.rollback().await?;
-                        return Ok(Separated::BeforeStart(*ins));
-                    }
-                    sqlx::query(
-                        "UPDATE ledger_relationships SET status = 'ended', end_month = $1, reason = $2, updated_at = $3 \
-                         WHERE person_id = $4 AND insurance = $5 AND unit_id = $6 AND status <> 'ended'",
-                    )
-                    .bind(&s.last_month)
-                    .bind(&s.reason)
-                    .bind(now)
-                    .bind(person)
-                    .bind(ins.code())
-                    .bind(s.unit_id)
-                    .execute(&mut *tx)
-                    .await?;
-                }
-                let insurances: Vec<&str> = s.insurances.iter().map(|i| i.code()).collect();
-                let receipt = match &stored {
-                    Stored::New(f) | Stored::Existing(f) => f.receipt_no.clone(),
-                };
-                let detail = serde_json::json!({ "why": s.reason, "receipt": receipt, "insurances": insurances }).to_string();
-                let event = Event { actor: s.actor, action: "separate", unit_id: Some(s.unit_id), person_id: person, month: Some(s.last_month.clone()), detail };
-                insert_event!(&mut *tx, &event, now)?;
-                tx.commit().await?;
-                Ok(Separated::Stored(stored))
             }
 
             async fn open_relationships(&self, id_index: &str) -> Result<Vec<OpenRelationship>, StoreError> {
@@ -308,25 +309,7 @@ macro_rules! impl_relationship_store {
                     Some(c) => sqlx::query_scalar("SELECT id FROM filings WHERE client_id = $1").bind(c).fetch_optional(&mut *tx).await?,
                     None => None,
                 };
-                let mut set = 0;
-                for (idx, declared) in rows {
-                    set += sqlx::query(
-                        "INSERT INTO ledger_bases (person_id, unit_id, year, declared, filing_id, updated_at) \
-                         SELECT id, $1, $2, $3, $4, $5 FROM ledger_persons WHERE id_index = $6 \
-                         ON CONFLICT (person_id, unit_id, year) DO UPDATE SET declared = excluded.declared, filing_id = excluded.filing_id, updated_at = excluded.updated_at",
-                    )
-                    .bind(unit_id)
-                    .bind(year)
-                    .bind(declared)
-                    .bind(filing_id)
-                    .bind(now)
-                    .bind(idx)
-                    .execute(&mut *tx)
-                    .await?
-                    .rows_affected();
-                }
-                let detail = serde_json::json!({ "why": "base declaration", "year": year, "rows": set, "filing": filing_id }).to_string();
-                insert_event!(&mut *tx, &Event { actor, action: "bases.declare", unit_id: Some(unit_id), detail, ..Default::default() }, now)?;
+                set_bases!(&mut *tx, unit_id, year, rows, filing_id, actor, now)?;
                 tx.commit().await?;
                 Ok(())
             }

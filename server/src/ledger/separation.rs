@@ -1,7 +1,7 @@
 //! 人员减员: who may end whose relationships with which unit ([`super::unit_of`]), checked early
 //! against the ledger (the person holds each insurance with this unit, from a month no later
-//! than the last one); the store ends them together with the filing, all or nothing, and
-//! checks again inside its transaction ([`super::relationships`]).
+//! than the last one); the approval of its case ends them, all or nothing, checking again
+//! inside its transaction ([`super::relationships`]).
 
 use app::domain::forms::separation::{field, Separation};
 use app::domain::ledger::Month;
@@ -24,13 +24,11 @@ const WORDING: Wording = Wording {
 };
 
 /// The refusal when the store found nothing to end, or a last month before the first.
-pub fn refusal(s: &Separated) -> Option<Verdict> {
-    let issue = match s {
-        Separated::Stored(_) => return None,
-        Separated::NotInUnit(i) => not_in_unit(*i),
-        Separated::BeforeStart(i) => before_start(*i),
-    };
-    Some(Verdict::reject(if matches!(s, Separated::BeforeStart(_)) { field::LAST_MONTH } else { field::INSURANCES }, issue))
+pub fn refusal(s: Separated) -> Verdict {
+    match s {
+        Separated::NotInUnit(i) => Verdict::reject(field::INSURANCES, not_in_unit(i)),
+        Separated::BeforeStart(i) => Verdict::reject(field::LAST_MONTH, before_start(i)),
+    }
 }
 
 fn not_in_unit(i: Insurance) -> Issue {

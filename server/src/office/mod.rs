@@ -7,6 +7,9 @@
 //!   every search, look and reveal is in the audit log; [`details`]: 信息变更 of a person's bank
 //!   card and social security card numbers (and [`units`] a unit's industry class), each change
 //!   kept with its before and after;
+//! - [`cases`]: 待办, the case queue — every filing the ledger takes waits there as a case
+//!   ([`case_store`]) with its checks and the preview of its effect ([`case_view`]) until an
+//!   operator approves it (applied to the ledger) or returns it with a reason per field;
 //! - [`payments`]: the tax bureau's collection files under four eyes — an operator submits a
 //!   file, which is checked at once and kept ([`batch_store`]); a supervisor, never the account
 //!   that submitted it, confirms it into the ledger or returns it with a reason.
@@ -14,6 +17,9 @@
 //! Only operators (经办员) and supervisors (复核员) reach it (the endpoint table says so).
 
 pub mod batch_store;
+pub mod case_store;
+pub mod case_view;
+pub mod cases;
 pub mod details;
 pub mod details_store;
 pub mod find;
@@ -24,6 +30,7 @@ pub mod units;
 use std::sync::Arc;
 
 pub use self::batch_store::BatchStore;
+pub use self::case_store::{CaseStore, Filed, NewCase};
 pub use self::details_store::DetailStore;
 use app::domain::Date;
 
@@ -32,8 +39,8 @@ use crate::http::{Internal, Refusal};
 use crate::store::{AuditEntry, AuditStore, CounterStore};
 
 /// The queries the back office needs: its own, the ledger's, the audit log and the quotas.
-pub trait Db: BatchStore + DetailStore + crate::ledger::Db + AuditStore + CounterStore {}
-impl<T: BatchStore + DetailStore + crate::ledger::Db + AuditStore + CounterStore + ?Sized> Db for T {}
+pub trait Db: BatchStore + CaseStore + DetailStore + crate::ledger::Db + crate::filings::FilingStore + AuditStore + CounterStore {}
+impl<T: BatchStore + CaseStore + DetailStore + crate::ledger::Db + crate::filings::FilingStore + AuditStore + CounterStore + ?Sized> Db for T {}
 
 /// What the back office reaches (`FromRef` of the server's state).
 #[derive(Clone)]

@@ -31,8 +31,8 @@ use crate::store::StoreError;
 use crate::vault::{purpose, Vault};
 
 /// The queries vouchers need.
-pub trait Db: FilingStore + ApplicationStore + Send + Sync + 'static {}
-impl<T: FilingStore + ApplicationStore + Send + Sync + 'static + ?Sized> Db for T {}
+pub trait Db: FilingStore + ApplicationStore + crate::office::CaseStore + Send + Sync + 'static {}
+impl<T: FilingStore + ApplicationStore + crate::office::CaseStore + Send + Sync + 'static + ?Sized> Db for T {}
 
 /// What the voucher pages reach (`FromRef` of the server's state).
 #[derive(Clone)]
@@ -48,9 +48,12 @@ pub fn code(vault: &Vault, receipt_no: &str) -> String {
     verify_code(vault, purpose::VOUCHER, receipt_no)
 }
 
-/// The review status of an employer registration, if the filing is one.
+/// The review status of an employer registration, or of a case, if the filing is one.
 async fn review_status(state: &Cx, filing: &StoredFiling) -> Result<Option<Status>, StoreError> {
-    Ok(state.store.application_by_filing(&filing.client_id).await?.and_then(|a| Status::parse(&a.status)))
+    if let Some(a) = state.store.application_by_filing(&filing.client_id).await? {
+        return Ok(Status::parse(&a.status));
+    }
+    Ok(state.store.case_by_filing(&filing.client_id).await?.and_then(|c| Status::parse(&c.status)))
 }
 
 /// `GET /voucher/{client_id}`.

@@ -262,3 +262,39 @@ pub async fn plant_code(state: &server::AppState, mobile: &str, purpose: &str) -
     state.store.code_put(&index, purpose, &record).await.unwrap();
     code.into()
 }
+
+/// Decides case `id` as `by` through the handler (`POST /api/office/cases/{id}/decision`).
+pub async fn decide_case(
+    state: &server::AppState,
+    by: &server::accounts::session::Principal,
+    id: i64,
+    action: app::domain::review::Action,
+    reasons: Vec<app::domain::review::Reason>,
+) -> Response<Body> {
+    use axum::extract::{FromRef, Json, Path, State};
+    use axum::response::IntoResponse;
+    let cx = server::office::Cx::from_ref(state);
+    let decision = app::api::review::Decision { action, reasons };
+    match server::office::cases::decide(State(cx), axum::Extension(Some(by.clone())), Path(id), Ok(Json(decision))).await {
+        Ok(r) => r,
+        Err(refusal) => refusal.into_response(),
+    }
+}
+
+/// Opens and approves every open case as an operator — the ledger's effects happen at the
+/// approval — and says how many it approved.
+pub async fn approve_all(state: &server::AppState) -> usize {
+    use app::domain::review::Action;
+    let operator = signed_in(state, app::api::auth::Role::Operator, None).await;
+    let filter = server::office::case_store::CaseFilter { statuses: vec!["submitted".into(), "in_review".into()], limit: 100_000, ..Default::default() };
+    let open = state.store.case_queue(&filter).await.unwrap();
+    for c in &open {
+        if c.status == "submitted" {
+            assert_eq!(decide_case(state, &operator, c.id, Action::Open, Vec::new()).await.status(), axum::http::StatusCode::NO_CONTENT);
+        }
+        let approved = decide_case(state, &operator, c.id, Action::Approve, Vec::new()).await;
+        let status = approved.status();
+        assert_eq!(status, axum::http::StatusCode::NO_CONTENT, "case {}: {}", c.id, body_text(approved).await);
+    }
+    open.len()
+}

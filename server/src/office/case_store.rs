@@ -1,0 +1,419 @@
+//! The cases (待办) and their history. A case is stored with its filing, in the intake's
+//! transaction (an enrolment's holds with it: the primary key refuses a second enrolment of the
+//! person in the insurance while the first waits). A decision is one transaction: the status
+//! moves only from the one the operator saw, never by the account that filed the case (a CHECK
+//! makes that true too), the event and the audit entry are written with it, the holds go, and
+//! an approval applies the case to the ledger with the ledger's own macros — refused as a whole
+//! if the ledger no longer allows it.
+
+use app::api::sync::FilingKind;
+use app::domain::policy::Insurance;
+use async_trait::async_trait;
+use sqlx::Row;
+
+use crate::employers::ApplicationEvent;
+use crate::filings::store::insert_filing;
+use crate::filings::{NewFiling, Stored};
+use crate::ledger::events::insert_event;
+use crate::ledger::relationships::{end_relationships, open_relationships, set_bases};
+use crate::ledger::{Enrol, Separate, Separated};
+use crate::store::{insert_audit, AuditEntry, PgStore, SqliteStore, StoreError};
+
+/// A case to store with its filing.
+#[derive(Debug, Clone)]
+pub struct NewCase {
+    pub kind: FilingKind,
+    /// `app::api::cases::modules_of` the insurances it concerns.
+    pub modules: i64,
+    pub unit_id: i64,
+    pub region: i64,
+    /// What an enrolment holds while it waits: `(id_index, insurance)`.
+    pub holds: Vec<(String, Insurance)>,
+    pub submitted_by: Option<i64>,
+    /// `YYYY-MM-DD` in China.
+    pub submitted_on: String,
+}
+
+/// What storing a filing with its case did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Filed {
+    /// The filing (new with its case, or stored before).
+    Stored(Stored),
+    /// Nothing stored: the person has an open relationship in this insurance.
+    Taken(Insurance),
+    /// Nothing stored: another enrolment of the person in this insurance waits for review.
+    Pending(Insurance),
+}
+
+/// A case as stored, with its filing's receipt and its unit's name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Case {
+    pub id: i64,
+    pub filing_id: i64,
+    pub client_id: String,
+    pub receipt_no: String,
+    pub kind: String,
+    pub modules: i64,
+    pub unit_id: i64,
+    pub unit_name: String,
+    pub region: i64,
+    pub status: String,
+    pub reasons: Option<String>,
+    pub version_of: Option<i64>,
+    pub submitted_by: Option<i64>,
+    pub submitted_on: String,
+    pub submitted_at: i64,
+    pub decided_by: Option<i64>,
+    pub updated_at: i64,
+}
+
+/// What the queue asks for.
+#[derive(Debug, Clone, Default)]
+pub struct CaseFilter {
+    /// Any of these statuses (empty: all).
+    pub statuses: Vec<String>,
+    pub kind: Option<String>,
+    /// Cases concerning any of these insurance bits.
+    pub modules: Option<i64>,
+    /// Division codes `from..=to`.
+    pub region: Option<(i64, i64)>,
+    pub submitted_on_or_before: Option<String>,
+    pub submitted_on_or_after: Option<String>,
+    pub limit: i64,
+    pub offset: i64,
+}
+
+/// What an approval applies to the ledger.
+#[derive(Debug, Clone)]
+pub enum Effect {
+    Enrol(Enrol),
+    Separate(Separate),
+    /// The declared bases of `year`: `(id_index, fen)`.
+    Bases { unit_id: i64, year: i64, rows: Vec<(String, i64)>, actor: i64 },
+}
+
+/// A decision to record.
+#[derive(Debug, Clone)]
+pub struct CaseTransition<'a> {
+    pub id: i64,
+    /// The status the operator saw; the change happens only from it.
+    pub from: &'a str,
+    pub to: &'a str,
+    pub by: i64,
+    /// A return's reasons (JSON).
+    pub reasons: Option<&'a str>,
+    /// An approval's effect.
+    pub effect: Option<&'a Effect>,
+}
+
+/// What a decision did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CaseMoved {
+    Yes,
+    /// The case was no longer in `from`, or the account filed it: nothing changed.
+    No,
+    /// Nothing changed: the person is insured in this insurance already.
+    Taken(Insurance),
+    /// Nothing changed: the separation cannot end what it names.
+    NotEnded(Separated),
+}
+
+#[async_trait]
+pub trait CaseStore: Send + Sync {
+    /// Stores the filing and its case (and holds), all or nothing.
+    async fn file_case(&self, filing: &NewFiling, case: &NewCase, day: &str, now: i64) -> Result<Filed, StoreError>;
+    async fn case_get(&self, id: i64) -> Result<Option<Case>, StoreError>;
+    async fn case_by_filing(&self, client_id: &str) -> Result<Option<Case>, StoreError>;
+    /// Oldest first.
+    async fn case_queue(&self, filter: &CaseFilter) -> Result<Vec<Case>, StoreError>;
+    async fn case_count(&self, filter: &CaseFilter) -> Result<i64, StoreError>;
+    async fn case_events(&self, id: i64) -> Result<Vec<ApplicationEvent>, StoreError>;
+    /// The cases of those of `client_ids` that `account` sent.
+    async fn cases_sent_by(&self, account: i64, client_ids: &[String]) -> Result<Vec<Case>, StoreError>;
+    async fn case_decide(&self, t: &CaseTransition<'_>, audit: &AuditEntry, now: i64) -> Result<CaseMoved, StoreError>;
+}
+
+const SELECT: &str = "SELECT c.id, c.filing_id, f.client_id, f.receipt_no, c.kind, c.modules, c.unit_id, u.name AS unit_name, c.region, \
+     c.status, c.reasons, c.version_of, c.submitted_by, c.submitted_on, c.submitted_at, c.decided_by, c.updated_at \
+     FROM office_cases c JOIN filings f ON f.id = c.filing_id JOIN ledger_units u ON u.id = c.unit_id";
+
+/// `WHERE` clauses for a queue filter, with `$n` placeholders from 1; binds follow in order.
+fn queue_where(f: &CaseFilter) -> String {
+    let mut clauses = Vec::new();
+    let mut n = 0;
+    let mut next = || {
+        n += 1;
+        format!("${n}")
+    };
+    if !f.statuses.is_empty() {
+        let list: Vec<String> = f.statuses.iter().map(|_| next()).collect();
+        clauses.push(format!("c.status IN ({})", list.join(", ")));
+    }
+    if f.kind.is_some() {
+        clauses.push(format!("c.kind = {}", next()));
+    }
+    if f.modules.is_some() {
+        clauses.push(format!("(c.modules & {}) <> 0", next()));
+    }
+    if f.region.is_some() {
+        clauses.push(format!("c.region BETWEEN {} AND {}", next(), next()));
+    }
+    if f.submitted_on_or_before.is_some() {
+        clauses.push(format!("c.submitted_on <= {}", next()));
+    }
+    if f.submitted_on_or_after.is_some() {
+        clauses.push(format!("c.submitted_on >= {}", next()));
+    }
+    if clauses.is_empty() {
+        String::new()
+    } else {
+        format!("WHERE {}", clauses.join(" AND "))
+    }
+}
+
+fn placeholders(f: &CaseFilter) -> usize {
+    f.statuses.len()
+        + usize::from(f.kind.is_some())
+        + usize::from(f.modules.is_some())
+        + if f.region.is_some() { 2 } else { 0 }
+        + usize::from(f.submitted_on_or_before.is_some())
+        + usize::from(f.submitted_on_or_after.is_some())
+}
+
+macro_rules! bind_filter {
+    ($q:expr, $f:expr) => {{
+        let mut q = $q;
+        for s in &$f.statuses {
+            q = q.bind(s.clone());
+        }
+        if let Some(k) = &$f.kind {
+            q = q.bind(k.clone());
+        }
+        if let Some(m) = $f.modules {
+            q = q.bind(m);
+        }
+        if let Some((lo, hi)) = $f.region {
+            q = q.bind(lo).bind(hi);
+        }
+        if let Some(day) = &$f.submitted_on_or_before {
+            q = q.bind(day.clone());
+        }
+        if let Some(day) = &$f.submitted_on_or_after {
+            q = q.bind(day.clone());
+        }
+        q
+    }};
+}
+
+macro_rules! impl_case_store {
+    ($store:ty, $row:ty) => {
+        fn case(r: &$row) -> Result<Case, sqlx::Error> {
+            Ok(Case {
+                id: r.try_get("id")?,
+                filing_id: r.try_get("filing_id")?,
+                client_id: r.try_get("client_id")?,
+                receipt_no: r.try_get("receipt_no")?,
+                kind: r.try_get("kind")?,
+                modules: r.try_get("modules")?,
+                unit_id: r.try_get("unit_id")?,
+                unit_name: r.try_get("unit_name")?,
+                region: r.try_get("region")?,
+                status: r.try_get("status")?,
+                reasons: r.try_get("reasons")?,
+                version_of: r.try_get("version_of")?,
+                submitted_by: r.try_get("submitted_by")?,
+                submitted_on: r.try_get("submitted_on")?,
+                submitted_at: r.try_get("submitted_at")?,
+                decided_by: r.try_get("decided_by")?,
+                updated_at: r.try_get("updated_at")?,
+            })
+        }
+
+        #[async_trait]
+        impl CaseStore for $store {
+            async fn file_case(&self, filing: &NewFiling, c: &NewCase, day: &str, now: i64) -> Result<Filed, StoreError> {
+                let mut tx = self.begin_write().await?;
+                let stored = insert_filing!(&mut *tx, filing, day, now)?;
+                let Stored::New(new) = &stored else {
+                    // Stored before, with its case.
+                    tx.rollback().await?;
+                    return Ok(Filed::Stored(stored));
+                };
+                let version_of: Option<i64> = match &filing.version_of {
+                    Some(client) => sqlx::query_scalar("SELECT c.id FROM office_cases c JOIN filings f ON f.id = c.filing_id WHERE f.client_id = $1")
+                        .bind(client)
+                        .fetch_optional(&mut *tx)
+                        .await?,
+                    None => None,
+                };
+                let id: i64 = sqlx::query_scalar(
+                    "INSERT INTO office_cases (filing_id, kind, modules, unit_id, region, status, version_of, submitted_by, submitted_on, submitted_at, updated_at) \
+                     VALUES ($1, $2, $3, $4, $5, 'submitted', $6, $7, $8, $9, $9) RETURNING id",
+                )
+                .bind(new.id)
+                .bind(c.kind.as_str())
+                .bind(c.modules)
+                .bind(c.unit_id)
+                .bind(c.region)
+                .bind(version_of)
+                .bind(c.submitted_by)
+                .bind(&c.submitted_on)
+                .bind(now)
+                .fetch_one(&mut *tx)
+                .await?;
+                for (index, insurance) in &c.holds {
+                    let open: i64 = sqlx::query_scalar(
+                        "SELECT COUNT(*) FROM ledger_relationships r JOIN ledger_persons p ON p.id = r.person_id \
+                         WHERE p.id_index = $1 AND r.insurance = $2 AND r.status <> 'ended'",
+                    )
+                    .bind(index)
+                    .bind(insurance.code())
+                    .fetch_one(&mut *tx)
+                    .await?;
+                    if open > 0 {
+                        tx.rollback().await?;
+                        return Ok(Filed::Taken(*insurance));
+                    }
+                    let held = sqlx::query("INSERT INTO ledger_holds (id_index, insurance, case_id) VALUES ($1, $2, $3)")
+                        .bind(index)
+                        .bind(insurance.code())
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await;
+                    match held {
+                        Ok(_) => {}
+                        Err(e) if crate::ledger::relationships::refused_as_duplicate(&e) => {
+                            tx.rollback().await?;
+                            return Ok(Filed::Pending(*insurance));
+                        }
+                        Err(e) => return Err(e.into()),
+                    }
+                }
+                sqlx::query("INSERT INTO office_case_events (case_id, at, status, actor) VALUES ($1, $2, 'submitted', $3)")
+                    .bind(id)
+                    .bind(now)
+                    .bind(c.submitted_by)
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+                Ok(Filed::Stored(stored))
+            }
+
+            async fn case_get(&self, id: i64) -> Result<Option<Case>, StoreError> {
+                let row = sqlx::query(&format!("{SELECT} WHERE c.id = $1")).bind(id).fetch_optional(&self.pool).await?;
+                Ok(row.as_ref().map(case).transpose()?)
+            }
+
+            async fn case_by_filing(&self, client_id: &str) -> Result<Option<Case>, StoreError> {
+                let row = sqlx::query(&format!("{SELECT} WHERE f.client_id = $1")).bind(client_id).fetch_optional(&self.pool).await?;
+                Ok(row.as_ref().map(case).transpose()?)
+            }
+
+            async fn case_queue(&self, f: &CaseFilter) -> Result<Vec<Case>, StoreError> {
+                let n = placeholders(f);
+                let sql = format!("{SELECT} {} ORDER BY c.id LIMIT ${} OFFSET ${}", queue_where(f), n + 1, n + 2);
+                let q = bind_filter!(sqlx::query(&sql), f).bind(f.limit).bind(f.offset);
+                let rows = q.fetch_all(&self.pool).await?;
+                Ok(rows.iter().map(case).collect::<Result<_, _>>()?)
+            }
+
+            async fn case_count(&self, f: &CaseFilter) -> Result<i64, StoreError> {
+                let sql = format!("SELECT COUNT(*) FROM office_cases c {}", queue_where(f));
+                let q = bind_filter!(sqlx::query_scalar::<_, i64>(&sql), f);
+                Ok(q.fetch_one(&self.pool).await?)
+            }
+
+            async fn case_events(&self, id: i64) -> Result<Vec<ApplicationEvent>, StoreError> {
+                let rows = sqlx::query("SELECT at, status, actor, reasons FROM office_case_events WHERE case_id = $1 ORDER BY id")
+                    .bind(id)
+                    .fetch_all(&self.pool)
+                    .await?;
+                rows.iter()
+                    .map(|r| Ok(ApplicationEvent { at: r.try_get("at")?, status: r.try_get("status")?, actor: r.try_get("actor")?, reasons: r.try_get("reasons")? }))
+                    .collect::<Result<_, sqlx::Error>>()
+                    .map_err(StoreError::from)
+            }
+
+            async fn cases_sent_by(&self, account: i64, client_ids: &[String]) -> Result<Vec<Case>, StoreError> {
+                let mut out = Vec::new();
+                for client in client_ids {
+                    let row = sqlx::query(&format!("{SELECT} WHERE f.client_id = $1 AND f.sent_by = $2"))
+                        .bind(client)
+                        .bind(account)
+                        .fetch_optional(&self.pool)
+                        .await?;
+                    if let Some(r) = row {
+                        out.push(case(&r)?);
+                    }
+                }
+                Ok(out)
+            }
+
+            async fn case_decide(&self, t: &CaseTransition<'_>, audit: &AuditEntry, now: i64) -> Result<CaseMoved, StoreError> {
+                let mut tx = self.begin_write().await?;
+                let decides = t.to != "in_review";
+                let moved = sqlx::query(
+                    "UPDATE office_cases SET status = $1, reasons = $2, decided_by = CASE WHEN $3 THEN $4 ELSE decided_by END, updated_at = $5 \
+                     WHERE id = $6 AND status = $7 AND (submitted_by IS NULL OR submitted_by <> $4)",
+                )
+                .bind(t.to)
+                .bind(t.reasons)
+                .bind(decides)
+                .bind(t.by)
+                .bind(now)
+                .bind(t.id)
+                .bind(t.from)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+                if moved == 0 {
+                    tx.rollback().await?;
+                    return Ok(CaseMoved::No);
+                }
+                sqlx::query("INSERT INTO office_case_events (case_id, at, status, actor, reasons) VALUES ($1, $2, $3, $4, $5)")
+                    .bind(t.id)
+                    .bind(now)
+                    .bind(t.to)
+                    .bind(t.by)
+                    .bind(t.reasons)
+                    .execute(&mut *tx)
+                    .await?;
+                if decides {
+                    sqlx::query("DELETE FROM ledger_holds WHERE case_id = $1").bind(t.id).execute(&mut *tx).await?;
+                }
+                if let Some(effect) = t.effect {
+                    let (filing_id, receipt): (i64, String) =
+                        sqlx::query_as("SELECT f.id, f.receipt_no FROM office_cases c JOIN filings f ON f.id = c.filing_id WHERE c.id = $1")
+                            .bind(t.id)
+                            .fetch_one(&mut *tx)
+                            .await?;
+                    let refused = match effect {
+                        Effect::Enrol(e) => open_relationships!(&mut *tx, e, Some(filing_id), Some(receipt.as_str()), now)?.map(CaseMoved::Taken),
+                        Effect::Separate(s) => end_relationships!(&mut *tx, s, &receipt, now)?.map(CaseMoved::NotEnded),
+                        Effect::Bases { unit_id, year, rows, actor } => {
+                            set_bases!(&mut *tx, *unit_id, *year, rows, Some(filing_id), Some(*actor), now)?;
+                            None
+                        }
+                    };
+                    if let Some(refused) = refused {
+                        tx.rollback().await?;
+                        return Ok(refused);
+                    }
+                }
+                insert_audit!(&mut *tx, audit, now)?;
+                tx.commit().await?;
+                Ok(CaseMoved::Yes)
+            }
+        }
+    };
+}
+
+mod sqlite {
+    use super::*;
+    impl_case_store!(SqliteStore, sqlx::sqlite::SqliteRow);
+}
+
+mod postgres {
+    use super::*;
+    impl_case_store!(PgStore, sqlx::postgres::PgRow);
+}

@@ -1,0 +1,198 @@
+//! What an operator reads of a case, worked out afresh each time from the stored filing: its
+//! fields, its checks — data accuracy by the same shared rules the device ran, compliance by
+//! the ledger's own checks as the ledger stands now (重复参保, the relationship to end, the
+//! unit's people) — and the preview of its effect (which relationships open or end, from which
+//! month, what a month of it comes to at today's rates, with the working). The approval applies
+//! exactly the [`Effect`] worked out here.
+
+use app::api::cases::{reason_fields, CaseCheck, CaseField, EffectLine};
+use app::api::sync::FilingKind;
+use app::domain::forms::Context;
+use app::domain::ledger::{assess, IndustryClass, Month};
+use app::domain::policy::Insurance;
+use app::domain::{CreditCode, Date, Issue};
+
+use super::case_store::{Case, Effect};
+use super::Cx;
+use crate::accounts::session::Principal;
+use crate::filings::{ValidFiling, Verdict};
+use crate::http::Internal;
+use crate::ledger;
+
+/// A case examined.
+pub struct Examined {
+    pub fields: Vec<CaseField>,
+    pub checks: Vec<CaseCheck>,
+    pub lines: Vec<EffectLine>,
+    /// What approving applies, when every check passed.
+    pub effect: Option<Effect>,
+}
+
+fn check(group: &str, zh: &str, en: &str, issue: Option<Issue>, field: Option<String>) -> CaseCheck {
+    CaseCheck { group: group.into(), zh: zh.into(), en: en.into(), issue, field }
+}
+
+/// A field's value as entered, for reading.
+fn shown(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Array(items) => items
+            .iter()
+            .map(|i| match i.as_str().and_then(Insurance::parse) {
+                Some(ins) => ins.zh().to_owned(),
+                None => i.as_str().map_or_else(|| i.to_string(), str::to_owned),
+            })
+            .collect::<Vec<_>>()
+            .join("、"),
+        serde_json::Value::Null => String::new(),
+        other => other.to_string(),
+    }
+}
+
+/// The checks and the effect of `case`, as `by` would approve it now.
+pub async fn examine(cx: &Cx, case: &Case, by: &Principal, today: Date) -> Result<Examined, Internal> {
+    let kind = FilingKind::parse(&case.kind).ok_or_else(|| Internal::Unreadable(format!("case kind {}", case.kind)))?;
+    let sealed = cx.store.filing_payload(&case.client_id).await?.ok_or_else(|| Internal::Unreadable("a case without its filing".into()))?;
+    let text = cx.ledger.vault.open(&crate::vault::bound::filing_payload(&case.client_id), &sealed)?;
+    let text = String::from_utf8(text).map_err(|e| Internal::Unreadable(e.to_string()))?;
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+    let mut fields: Vec<CaseField> =
+        reason_fields(kind).iter().map(|name| CaseField { name: (*name).to_owned(), value: json.get(*name).map(shown).unwrap_or_default() }).collect();
+    if let Some(rows) = json.get("rows").and_then(|r| r.as_array()) {
+        if let Some(f) = fields.iter_mut().find(|f| f.name == "rows") {
+            f.value = rows
+                .iter()
+                .map(|r| format!("{} {} {}", shown(&r["name"]), shown(&r["id_number"]), shown(&r["monthly_base"])))
+                .collect::<Vec<_>>()
+                .join("；");
+        }
+    }
+    let ctx = Context { today, policy: Some(&cx.ledger.table) };
+    let mut checks = Vec::new();
+    let valid = match ValidFiling::parse(kind, &text, &ctx) {
+        Ok(v) => {
+            checks.push(check("accuracy", "数据准确性（与填报端相同的校验规则）", "Data accuracy (the rules the device ran)", None, None));
+            v
+        }
+        Err(errors) => {
+            for (field, issues) in &errors.errors {
+                for issue in issues {
+                    checks.push(check("accuracy", "数据准确性", "Data accuracy", Some(issue.clone()), Some(field.clone())));
+                }
+            }
+            return Ok(Examined { fields, checks, lines: Vec::new(), effect: None });
+        }
+    };
+    let unit = cx.store.unit_get(case.unit_id).await?.ok_or_else(|| Internal::Unreadable("a case without its unit".into()))?;
+    let code = CreditCode::parse(&unit.credit_code).ok().map(|c| c.value);
+    let store = cx.store.as_ref() as &dyn ledger::Db;
+    let vault = &cx.ledger.vault;
+    let refused = |v: Verdict| match v {
+        Verdict::Reject(errors) => errors.errors.into_iter().find_map(|(field, issues)| Some((field, issues.into_iter().next()?))),
+        Verdict::Retry(issue) => Some(("form".to_owned(), issue)),
+        Verdict::Pass => None,
+    };
+    let mut lines = Vec::new();
+    let effect = match valid {
+        ValidFiling::Enrolment(mut e) => {
+            e.credit_code = e.credit_code.or(code);
+            match ledger::enrolment::check(store, vault, &e, Some(by)).await? {
+                Ok(enrol) => {
+                    checks.push(check("compliance", "重复参保：该人员在所选险种没有其他参保关系", "Duplicate insurance: no other relationship in these insurances", None, None));
+                    checks.push(check("compliance", "缴费基数上下限、参保年龄", "Base limits and age rules", None, None));
+                    let class = unit.industry_class.and_then(|c| u8::try_from(c).ok()).and_then(IndustryClass::new);
+                    for ins in &enrol.insurances {
+                        lines.push(opening(cx, e.name.as_str(), *ins, e.monthly_base, e.region, e.start_month, class));
+                    }
+                    Some(Effect::Enrol(enrol))
+                }
+                Err(v) => {
+                    let (field, issue) = refused(v).unzip();
+                    checks.push(check("compliance", "重复参保", "Duplicate insurance", issue, field));
+                    None
+                }
+            }
+        }
+        ValidFiling::Separation(mut s) => {
+            s.credit_code = s.credit_code.or(code);
+            match ledger::separation::check(store, vault, &s, Some(by)).await? {
+                Ok(end) => {
+                    checks.push(check("compliance", "该人员在本单位的参保关系存在且可终止", "The relationships with this unit exist and can end", None, None));
+                    for ins in &end.insurances {
+                        lines.push(EffectLine {
+                            action: "end".into(),
+                            insurance: Some(*ins),
+                            person: s.name.as_str().to_owned(),
+                            month: end.last_month.clone(),
+                            base: None,
+                            employer: None,
+                            individual: None,
+                            working: Vec::new(),
+                            issue: None,
+                        });
+                    }
+                    Some(Effect::Separate(end))
+                }
+                Err(v) => {
+                    let (field, issue) = refused(v).unzip();
+                    checks.push(check("compliance", "参保关系", "Relationships", issue, field));
+                    None
+                }
+            }
+        }
+        ValidFiling::BaseDeclaration(d) => match ledger::base::check(store, vault, &d, Some(by)).await? {
+            Ok(unit_id) => {
+                checks.push(check("compliance", "申报人员均为本单位参保人员，基数在上下限内", "Every row is the unit's, each base within the limits", None, None));
+                let month = Month::of(d.effective_month).to_string();
+                for r in &d.rows {
+                    lines.push(EffectLine {
+                        action: "base".into(),
+                        insurance: None,
+                        person: r.name.as_str().to_owned(),
+                        month: month.clone(),
+                        base: Some(r.monthly_base),
+                        employer: None,
+                        individual: None,
+                        working: Vec::new(),
+                        issue: None,
+                    });
+                }
+                let (year, rows) = ledger::base::rows(vault, &d);
+                Some(Effect::Bases { unit_id, year, rows, actor: by.account.id })
+            }
+            Err(v) => {
+                let (field, issue) = refused(v).unzip();
+                checks.push(check("compliance", "申报人员", "The rows' people", issue, field));
+                None
+            }
+        },
+        ValidFiling::PersonalRegistration(_) | ValidFiling::EmployerRegistration(_) => None,
+    };
+    Ok(Examined { fields, checks, lines, effect })
+}
+
+/// One relationship an enrolment opens, with what its first month comes to.
+fn opening(cx: &Cx, person: &str, ins: Insurance, base: app::domain::Fen, region: u32, start: Date, class: Option<IndustryClass>) -> EffectLine {
+    let month = Month::of(start);
+    let mut line = EffectLine {
+        action: "open".into(),
+        insurance: Some(ins),
+        person: person.to_owned(),
+        month: month.to_string(),
+        base: Some(base),
+        employer: None,
+        individual: None,
+        working: Vec::new(),
+        issue: None,
+    };
+    match assess(base, region, ins, month.first_day(), class, &cx.ledger.table, &cx.ledger.policy) {
+        Ok(a) => {
+            line.base = Some(a.base);
+            line.employer = Some(a.employer);
+            line.individual = Some(a.individual);
+            line.working = a.working;
+        }
+        Err(issue) => line.issue = Some(issue),
+    }
+    line
+}
