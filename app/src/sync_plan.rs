@@ -6,6 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::api::cases::FilingReview;
 use crate::api::sync::{AttachmentRef, FilingKind, Outcome, SyncItem, MAX_BATCH_BYTES, MAX_BATCH_ITEMS};
 use crate::domain::{FieldErrors, Issue};
 
@@ -65,6 +66,9 @@ pub struct OutboxItem {
     /// The server's per-field reasons, shown on the form.
     pub errors: Option<FieldErrors>,
     pub updated_at: i64,
+    /// Once accepted, what the agency's review made of it (a case: 待办), as last asked.
+    #[serde(default)]
+    pub review: Option<FilingReview>,
 }
 
 impl OutboxItem {
@@ -79,6 +83,16 @@ impl OutboxItem {
             version_of: self.version_of.clone(),
             created_at: self.created_at,
         }
+    }
+
+    /// Accepted as a case whose decision the device has not learnt yet: a pass asks after it.
+    pub fn awaits_review(&self) -> bool {
+        self.state == ItemState::Accepted && crate::api::cases::is_case(self.kind) && self.review.as_ref().is_none_or(|r| r.status.is_open())
+    }
+
+    /// Sent back by the agency with reasons: the person fixes it and files it again.
+    pub fn returned(&self) -> bool {
+        self.review.as_ref().is_some_and(|r| r.status == crate::domain::review::Status::Rejected)
     }
 
     /// Whether a pass at `now` should try it (passes hold the sync lock: one at a time).
@@ -220,9 +234,46 @@ pub fn apply(mut item: OutboxItem, outcome: Option<&Outcome>, now: i64, unit: f6
     }
 }
 
+/// The items among `asked` whose review `answers` changes, updated (the others stay as they
+/// are: an answer that leaves a filing out says nothing of it).
+pub fn learn(asked: &[OutboxItem], answers: &[FilingReview], now: i64) -> Vec<OutboxItem> {
+    asked
+        .iter()
+        .filter_map(|item| {
+            let answer = answers.iter().find(|a| a.client_id == item.client_id)?;
+            (item.review.as_ref() != Some(answer)).then(|| OutboxItem { review: Some(answer.clone()), updated_at: now, ..item.clone() })
+        })
+        .collect()
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_review_is_learnt_once_and_a_decided_one_is_not_asked_again() {
+        use crate::domain::review::{Reason, Status, Target};
+        let mut accepted = item(10);
+        accepted.state = ItemState::Accepted;
+        assert!(accepted.awaits_review());
+        let returned = FilingReview {
+            client_id: "c".into(),
+            status: Status::Rejected,
+            reasons: vec![Reason { target: Target::Field("monthly_base".into()), code: "wrong_value".into(), note: String::new() }],
+            updated_at: 5,
+        };
+        let learnt = learn(std::slice::from_ref(&accepted), std::slice::from_ref(&returned), 9);
+        assert_eq!(learnt.len(), 1);
+        assert!(learnt[0].returned() && !learnt[0].awaits_review());
+        assert!(learn(&learnt, &[returned], 10).is_empty(), "nothing new");
+        assert!(learn(&[accepted.clone()], &[], 10).is_empty(), "left out: unchanged");
+        let mut waiting = accepted.clone();
+        waiting.state = ItemState::Waiting;
+        assert!(!waiting.awaits_review(), "not with the server yet");
+        let mut registration = accepted;
+        registration.kind = FilingKind::PersonalRegistration;
+        assert!(!registration.awaits_review(), "not a case");
+    }
 
     fn item(payload_len: usize) -> OutboxItem {
         OutboxItem {
@@ -242,6 +293,7 @@ mod tests {
             receipt_no: None,
             accepted_at: None,
             errors: None,
+            review: None,
             updated_at: 0,
         }
     }

@@ -15,8 +15,8 @@ use super::sync::FilingKind;
 use crate::domain::forms::{base_declaration, enrolment, separation};
 use crate::domain::ledger::Working;
 use crate::domain::policy::Insurance;
-use crate::domain::review::{Reason, Status};
-use crate::domain::{Fen, Issue};
+use crate::domain::review::{Reason, Status, Target};
+use crate::domain::{FieldErrors, Fen, Issue};
 
 /// Whether filings of `kind` wait for an operator.
 pub fn is_case(kind: FilingKind) -> bool {
@@ -192,6 +192,21 @@ pub struct FilingReview {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReviewAnswer {
     pub filings: Vec<FilingReview>,
+}
+
+/// The reasons of a returned case as warnings on the form's fields (a material's under its
+/// slot), for the form that fixes it.
+pub fn returned_on_fields(reasons: &[Reason]) -> FieldErrors {
+    let mut e = FieldErrors::default();
+    for r in reasons {
+        let name = match &r.target {
+            Target::Field(f) => f.clone(),
+            Target::Material(m) => m.as_str().to_owned(),
+        };
+        let issue = r.issue();
+        e.warn(name, Issue { code: issue.code, zh: format!("经办机构退回：{}", issue.zh).into(), en: format!("Sent back by the agency: {}", issue.en).into() });
+    }
+    e
 }
 
 #[cfg(test)]

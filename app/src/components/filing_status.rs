@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::review::{Reason, Target};
 use crate::i18n::{strings, tr, use_i18n, Text};
 use crate::offline::db;
 use crate::offline::drafts::{self, DraftRecord};
@@ -34,6 +35,37 @@ pub fn fix_and_resubmit(item: OutboxItem, router: crate::state::Router) {
             router.navigate(&Route::form(item.kind, &draft.id).href());
         }
     });
+}
+
+/// The label of a field of the ledger's forms (enrolment, separation, base declaration), by
+/// the name a reason gives it.
+pub fn case_field_label(name: &str) -> Option<Text> {
+    Some(match name {
+        "name" => strings::FIELD_NAME,
+        "id_number" => strings::FIELD_ID_NUMBER,
+        "mobile" => strings::FIELD_MOBILE_OPTIONAL,
+        "credit_code" => strings::FIELD_CREDIT_CODE,
+        "region" => strings::FIELD_REGION,
+        "start_month" => strings::FIELD_START_MONTH,
+        "monthly_base" => strings::FIELD_MONTHLY_BASE,
+        "insurances" => strings::FIELD_INSURANCES,
+        "last_month" => strings::FIELD_LAST_MONTH,
+        "reason" => strings::FIELD_REASON,
+        "effective_month" => strings::FIELD_EFFECTIVE_MONTH,
+        "rows" => strings::BASE_ROWS,
+        _ => return None,
+    })
+}
+
+/// A reason as a line: the field it is on, then what the agency said.
+pub fn reason_line(r: &Reason) -> impl IntoView {
+    let i18n = use_i18n();
+    let label = match &r.target {
+        Target::Field(f) => case_field_label(f),
+        Target::Material(_) => None,
+    };
+    let issue = r.issue();
+    view! { <li>{label.map(|l| view! { <strong>{tr(l)}</strong>": " })}{move || i18n.issue(&issue)}</li> }
 }
 
 #[component]
@@ -70,6 +102,13 @@ pub fn FilingStatus(item: OutboxItem) -> impl IntoView {
                     <dt>{tr(strings::SYNC_NEXT_TRY)}</dt>
                     <dd>{clock::format_ms(item.next_attempt_at)}</dd>
                 })}
+                {item.review.clone().map(|r| {
+                    let (zh, en) = r.status.label();
+                    view! {
+                        <dt>{tr(strings::CASE_REVIEW)}</dt>
+                        <dd data-testid="review-status" data-review=r.status.as_str()>{tr(Text { zh, en })}</dd>
+                    }
+                })}
                 {item.last_error.clone().map(|e| view! {
                     <dt>{tr(strings::SYNC_LAST_ERROR)}</dt>
                     <dd>{move || i18n.issue(&e)}</dd>
@@ -78,7 +117,13 @@ pub fn FilingStatus(item: OutboxItem) -> impl IntoView {
             {matches!(state, ItemState::Retrying | ItemState::Waiting).then(|| view! {
                 <button type="button" class="btn btn-small" on:click=move |_| sync.retry(id.clone())>{tr(strings::SYNC_RETRY)}</button>
             })}
-            {(state == ItemState::NeedsAttention && item.errors.is_some()).then(|| view! {
+            {item.returned().then(|| view! {
+                <p class="field-error">{tr(strings::CASE_RETURNED)}</p>
+                <ul class="reasons" data-testid="returned-reasons">
+                    {item.review.iter().flat_map(|r| r.reasons.iter()).map(reason_line).collect_view()}
+                </ul>
+            })}
+            {((state == ItemState::NeedsAttention && item.errors.is_some()) || item.returned()).then(|| view! {
                 <button type="button" class="btn btn-small" data-testid="fix" on:click=fix>{tr(strings::FIX_AND_RESUBMIT)}</button>
             })}
             // The server's voucher (a page of its own, to print), once it has accepted the filing.

@@ -203,6 +203,9 @@ texts! {
     SUBMITTED_WAITING = "已提交，将在有网络时自动发送", "Submitted; it will be sent when there is a network";
     SUBMITTED_ACCEPTED = "已受理", "Accepted";
     FIX_AND_RESUBMIT = "修改后重新提交", "Fix and submit again";
+    CASE_REVIEW = "审核状态", "Review";
+    CASE_RETURNED = "经办机构已退回，请按以下意见修改后重新提交", "The agency sent it back: fix what it says below and submit again";
+    CASE_RETURNED_TITLE = "本表修改的是被退回的申报，退回意见：", "This form fixes a filing the agency sent back. Its remarks:";
     VOUCHER_PRINT = "查看并打印办理凭证", "View and print the voucher";
     FORM_READ_ONLY = "已提交的材料不能修改", "A submitted filing cannot be changed";
     PROVISIONAL_RECEIPT = "临时凭证（同步后替换为正式回执）", "Provisional receipt (replaced by the server's after sync)";
@@ -411,5 +414,21 @@ texts! {
     OFFICE_OWN_FILE = "本人提交的文件须由另一名复核员复核", "Another supervisor confirms a file you submitted";
     OFFICE_TAKEN = "新入账", "taken";
     OFFICE_ALREADY = "此前已入账", "already there";
+    OFFICE_CASES = "待办业务", "Cases to handle";
+    OFFICE_CASES_NOTE = "参保登记、减员、缴费基数申报：检查、预览、审核或退回", "Enrolments, separations, base declarations: check, preview, approve or return";
+    OFFICE_CASES_COUNT = "件", "cases";
+    OFFICE_CASE_KIND = "业务类型", "Kind";
+    OFFICE_CASE_MODULE = "险种", "Insurance";
+    OFFICE_CASE_FIXES = "本件是退回后重新提交的版本，上次的退回意见：", "This fixes a returned case; it was returned for:";
+    OFFICE_CASE_CHECKS = "检查结果", "Checks";
+    OFFICE_CASE_EFFECT = "批准后对台账的影响（预览）", "What approving does to the ledger (preview)";
+    OFFICE_EFFECT_OPEN = "建立参保关系", "Opens";
+    OFFICE_EFFECT_END = "终止参保关系（最后参保月）", "Ends (last month insured)";
+    OFFICE_EFFECT_BASE = "核定缴费基数", "Sets the base";
+    OFFICE_EMPLOYER_PART = "单位每月", "employer a month";
+    OFFICE_INDIVIDUAL_PART = "个人每月", "individual a month";
+    OFFICE_WORKING = "计算过程", "Working";
+    OFFICE_CASE_OWN = "本件由您本人受理录入，须由另一位经办人员审核", "You filed this case: another member of staff decides it";
+    OFFICE_CASE_RETURN = "退回并告知原因", "Return with the reasons";
 }
 

@@ -34,6 +34,7 @@ pub async fn submit(db: &Db, draft: &DraftRecord, now: i64) -> Result<OutboxItem
         accepted_at: None,
         errors: None,
         updated_at: now,
+        review: None,
     };
     let mut frozen = draft.clone();
     frozen.frozen_as = Some(item.client_id.clone());

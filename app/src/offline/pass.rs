@@ -8,7 +8,8 @@ use crate::api::client;
 use crate::api::endpoints;
 use crate::api::sync::{Outcome, SyncBatch, SyncResponse};
 use crate::api::ApiError;
-use crate::sync_plan::{apply, batches, ItemState, OutboxItem, Scope};
+use crate::api::cases::{ReviewAnswer, ReviewAsk};
+use crate::sync_plan::{apply, batches, learn, ItemState, OutboxItem, Scope};
 
 /// What a pass did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -61,8 +62,33 @@ pub async fn run(db: &Db, device_id: &str, scope: Scope, progress: &dyn Fn(&str,
             send(db, device_id, waiting, &mut summary, progress).await?;
         }
     }
+    if !summary.unreachable {
+        ask_reviews(db, &mut summary).await?;
+    }
     summary.next_due_at = outbox::in_state(db, ItemState::Retrying).await?.iter().map(|i| i.next_attempt_at).min();
     Ok(summary)
+}
+
+/// Asks what the agency made of the accepted filings that wait for its review (a returned one
+/// shows its reasons on the form, to fix and file again). Not signed in, or no answer: asked
+/// again next pass.
+async fn ask_reviews(db: &Db, summary: &mut Summary) -> Result<(), DbError> {
+    let asking: Vec<OutboxItem> =
+        outbox::in_state(db, ItemState::Accepted).await?.into_iter().filter(OutboxItem::awaits_review).take(crate::api::cases::MAX_ASKED).collect();
+    if asking.is_empty() {
+        return Ok(());
+    }
+    let ask = ReviewAsk { client_ids: asking.iter().map(|i| i.client_id.clone()).collect() };
+    match client::post_json::<_, ReviewAnswer>(endpoints::FILINGS_REVIEW.path, &ask).await {
+        Ok(answer) => {
+            summary.reached = true;
+            outbox::update_all(db, &learn(&asking, &answer.filings, now())).await
+        }
+        Err(e) => {
+            summary.unreachable |= e.code == "unreachable";
+            Ok(())
+        }
+    }
 }
 
 /// Sends `items`: their attachments first (resuming), then the items in bounded batches,

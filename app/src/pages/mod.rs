@@ -15,6 +15,7 @@ pub mod not_found;
 pub mod office;
 mod online_form;
 mod outbox_form;
+pub mod reasons;
 pub mod register;
 pub mod review_application;
 pub mod review_queue;

@@ -31,6 +31,8 @@ pub struct OutboxForm {
     pub refused: RwSignal<Option<FieldErrors>>,
     /// 预览: every field shown as it will be sent, frozen, before the submit is confirmed.
     pub previewing: RwSignal<bool>,
+    /// When the form fixes a filing the agency returned: its reasons, as warnings on the fields.
+    pub returned: Memo<Option<FieldErrors>>,
     snapshot: Callback<(), Snapshot>,
 }
 
@@ -57,6 +59,12 @@ impl OutboxForm {
             preparing: RwSignal::new(0),
             refused: RwSignal::new(None),
             previewing: RwSignal::new(false),
+            returned: Memo::new(move |_| {
+                let fixes = session.record.with(|r| r.as_ref().and_then(|r| r.version_of.clone()))?;
+                let item = sync.item(&fixes)?;
+                let review = item.review.filter(|_| item.state == crate::sync_plan::ItemState::Accepted)?;
+                (review.status == crate::domain::review::Status::Rejected).then(|| crate::api::cases::returned_on_fields(&review.reasons))
+            }),
             snapshot: Callback::new(move |()| snapshot()),
         };
         provide_context(PreparingPhotos(form.preparing));
@@ -91,7 +99,9 @@ impl OutboxForm {
                 .refused
                 .with(|r| r.as_ref().map(|e| FieldIssues::of(e, &name)))
                 .or_else(|| self.filing.with(|f| f.as_ref().and_then(|f| f.errors.as_ref()).map(|e| FieldIssues::of(e, &name))));
-            server.filter(|s| s.error.is_some()).unwrap_or_else(|| self.report.with(|r| FieldIssues::of(r, &name)))
+            let mut issues = server.filter(|s| s.error.is_some()).unwrap_or_else(|| self.report.with(|r| FieldIssues::of(r, &name)));
+            self.returned.with(|r| issues.warnings.extend(r.iter().flat_map(|e| e.warnings_of(&name).iter().cloned())));
+            issues
         })
     }
 
@@ -130,6 +140,16 @@ pub fn FormHead(form: OutboxForm, #[prop(optional)] queued: Option<Text>) -> imp
         <Show when=move || form.session.editable() fallback=|| ()>
             <EditingGuard/>
         </Show>
+        {move || (form.returned.get().is_some() && form.filing.get().is_none()).then(|| {
+            let fixes = form.session.record.with(|r| r.as_ref().and_then(|r| r.version_of.clone())).unwrap_or_default();
+            let reasons = use_outbox().item(&fixes).and_then(|i| i.review).map(|r| r.reasons).unwrap_or_default();
+            view! {
+                <section class="card status status-needs_attention" data-testid="returned">
+                    <p>{tr(strings::CASE_RETURNED_TITLE)}</p>
+                    <ul class="reasons">{reasons.iter().map(crate::components::filing_status::reason_line).collect_view()}</ul>
+                </section>
+            }
+        })}
         {move || form.filing.get().map(|item| view! {
             <FilingStatus item=item/>
             {queued.map(|q| view! { <p class="field-hint">{tr(q)}</p> })}

@@ -8,13 +8,14 @@ use crate::api::client;
 use crate::api::endpoints;
 use crate::api::review::{ApplicationView, Decision};
 use crate::components::Link;
-use crate::domain::review::{Action, Material, Reason, Status, Target, REASONS};
+use crate::domain::review::{Action, Material, Reason, Status};
 use crate::domain::Issue;
 use crate::i18n::{strings, tr, use_i18n, Text};
 use crate::routes::Route;
 use crate::state::clock;
 
 use super::employer_register::field_label;
+use super::reasons::{ReasonRows, Row};
 use super::review_queue::status_text;
 
 const FIELDS: [&str; 7] = ["unit_name", "credit_code", "legal_rep_id", "handler_name", "handler_id", "handler_mobile", "handler_email"];
@@ -26,32 +27,6 @@ fn targets() -> Vec<(String, Text)> {
         (format!("material:{}", m.as_str()), Text { zh, en })
     });
     materials.chain(FIELDS.into_iter().filter_map(|f| field_label(f).map(|l| (format!("field:{f}"), l)))).collect()
-}
-
-fn target_of(value: &str) -> Target {
-    match value.split_once(':') {
-        Some(("material", m)) => Material::parse(m).map_or(Target::Field(m.to_owned()), Target::Material),
-        Some((_, f)) => Target::Field(f.to_owned()),
-        None => Target::Field(value.to_owned()),
-    }
-}
-
-/// One reason being written: target, code, note.
-#[derive(Clone, Copy)]
-struct Row {
-    target: RwSignal<String>,
-    code: RwSignal<String>,
-    note: RwSignal<String>,
-}
-
-impl Row {
-    fn new() -> Row {
-        Row { target: RwSignal::new("material:licence".into()), code: RwSignal::new("unclear".into()), note: RwSignal::new(String::new()) }
-    }
-
-    fn reason(&self) -> Reason {
-        Reason { target: target_of(&self.target.get_untracked()), code: self.code.get_untracked(), note: self.note.get_untracked() }
-    }
 }
 
 #[component]
@@ -84,34 +59,6 @@ pub fn ReviewApplication(id: i64) -> impl IntoView {
             }
             busy.set(false);
         });
-    };
-    let reason_row = move |row: Row| {
-        view! {
-            <li class="reason-row" data-testid="reason-row">
-                <label class="field">
-                    <span>{tr(strings::REVIEW_TARGET)}</span>
-                    <select data-testid="reason-target" on:change=move |ev| row.target.set(event_target_value(&ev))>
-                        {targets().into_iter().map(|(value, label)| {
-                            let selected = value == row.target.get_untracked();
-                            view! { <option value=value selected=selected>{tr(label)}</option> }
-                        }).collect_view()}
-                    </select>
-                </label>
-                <label class="field">
-                    <span>{tr(strings::REVIEW_REASON)}</span>
-                    <select data-testid="reason-code" on:change=move |ev| row.code.set(event_target_value(&ev))>
-                        {REASONS.iter().map(|(code, zh, en)| {
-                            let selected = *code == row.code.get_untracked();
-                            view! { <option value=*code selected=selected>{tr(Text { zh, en })}</option> }
-                        }).collect_view()}
-                    </select>
-                </label>
-                <label class="field">
-                    <span>{tr(strings::REVIEW_NOTE)}</span>
-                    <input type="text" data-testid="reason-note" maxlength="200" prop:value=move || row.note.get() on:input=move |ev| row.note.set(event_target_value(&ev))/>
-                </label>
-            </li>
-        }
     };
     view! {
         <main class="page review-application">
@@ -175,8 +122,7 @@ pub fn ReviewApplication(id: i64) -> impl IntoView {
                     })}
                     {(status == Status::InReview).then(|| view! {
                         <section class="card">
-                            <ul class="plain">{move || rows.get().into_iter().map(reason_row).collect_view()}</ul>
-                            <button type="button" class="btn btn-secondary" data-testid="add-reason" on:click=move |_| rows.update(|r| r.push(Row::new()))>{tr(strings::REVIEW_ADD_REASON)}</button>
+                            <ReasonRows rows=rows targets=targets() first="material:licence"/>
                             <button type="button" class="btn btn-wide btn-secondary" data-testid="review-reject"
                                 disabled=move || busy.get() || rows.with(Vec::is_empty) on:click=move |_| act(Action::Reject)>{tr(strings::REVIEW_REJECT)}</button>
                             <button type="button" class="btn btn-wide" data-testid="review-approve" disabled=move || busy.get() on:click=move |_| act(Action::Approve)>{tr(strings::REVIEW_APPROVE)}</button>

@@ -1,12 +1,17 @@
 //! The back office (经办) for operators and supervisors, in the staff bundle: the workbench,
-//! 业务查询 (find a person or a unit, their pages) and payment imports under four eyes.
+//! 待办 (the case queue and one case), 业务查询 (find a person or a unit, their pages) and
+//! payment imports under four eyes.
 
+mod case;
+mod cases;
 mod find;
 mod payments;
 mod person;
 mod unit;
 mod workbench;
 
+pub use case::Case;
+pub use cases::Cases;
 pub use payments::Payments;
 pub use person::Person;
 pub use unit::Unit;

@@ -20,6 +20,7 @@ pub fn Workbench() -> impl IntoView {
         <main class="page office">
             <h1>{tr(strings::NAV_OFFICE)}</h1>
             <nav class="tiles" data-testid="workbench">
+                {tile(strings::OFFICE_CASES, strings::OFFICE_CASES_NOTE, Route::OfficeCases)}
                 {tile(strings::OFFICE_FIND, strings::OFFICE_FIND_NOTE, Route::OfficeFind)}
                 {tile(strings::OFFICE_PAYMENTS, strings::OFFICE_PAYMENTS_NOTE, Route::OfficePayments)}
             </nav>
