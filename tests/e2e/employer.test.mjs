@@ -19,6 +19,7 @@ after(async () => { for (const c of cleanups.reverse()) await c(); });
 
 const REVIEWER_ID = idNumber(480);
 const ADMIN_ID = idNumber(490);
+const OPERATOR_ID = idNumber(491);
 const PASSWORD = 'Firm-garden8';
 const HANDLER_MOBILE = '13912345678';
 
@@ -52,6 +53,10 @@ before(async () => {
     'staff', '--data-dir', dataDir, 'create', '--role', 'admin', '--name', '周管理', '--id-number', ADMIN_ID, '--mobile', '13600136002',
   ], { input: 'Audit-desk8\n', encoding: 'utf8' });
   assert.equal(admin.status, 0, admin.stderr);
+  const operator = spawnSync(process.env.SHEBAO_SERVER_BIN, [
+    'staff', '--data-dir', dataDir, 'create', '--role', 'operator', '--name', '吴经办', '--id-number', OPERATOR_ID, '--mobile', '13600136003',
+  ], { input: 'Desk-work7\n', encoding: 'utf8' });
+  assert.equal(operator.status, 0, operator.stderr);
   server = await startServer({ dataDir });
   cleanups.push(server.stop);
 });
@@ -270,6 +275,15 @@ test('an employer registers offline with four photos; sent back for the licence,
     await page.locator('[data-testid=filing-status][data-state=accepted]').waitFor({ timeout: 60_000 }).catch(async (e) => {
       throw new Error(`${e.message}\nthe page says: ${await page.locator('main').innerText()}`);
     });
+  }
+  // They wait for the agency (待办): an operator approves both; then they are the unit's.
+  const desk = await signedInStaff(OPERATOR_ID, 'Desk-work7', '13600136003');
+  for (let i = 0; i < 2; i++) {
+    await desk.goto(server.url + '/office/cases');
+    await desk.locator('[data-testid=cases] tbody tr[data-status=submitted] a').first().click();
+    await desk.getByTestId('case-open').click();
+    await desk.getByTestId('case-approve').click();
+    await desk.locator('[data-testid=case][data-status=approved]').waitFor();
   }
   // Its roster and this month's statement (not assessed yet: nothing due).
   await page.goto(server.url + '/');

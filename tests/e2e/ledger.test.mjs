@@ -1,5 +1,7 @@
 // The ledger end to end: a unit's two employees enrolled offline (by a field worker naming the
-// unit; the first after 预览) sync; the month is assessed with the server's command, and the
+// unit; the first after 预览) sync; an operator (signed in with the SMS second factor) returns the
+// first case with a reason on its base, the worker's phone shows it on that field, the fix is
+// resubmitted and approved, and its voucher prints to PDF; the month is assessed with the server's command, and the
 // collection's payment file imported by the back office under four eyes (an operator submits, a
 // supervisor confirms); the operator finds the employee in 业务查询, reveals her ID number and
 // records her bank card; she registers, sees the month paid at 我的社保, prints the proof, whose
@@ -68,15 +70,7 @@ test('enrolled offline, assessed, paid: the employee sees the month paid, prints
   for (let i = 0; i < 120 && (await badge(worker.page)) !== '⇅✓'; i++) await worker.page.waitForTimeout(500);
   assert.equal(await badge(worker.page), '⇅✓');
 
-  // The agency's month: assessed, then the tax bureau's collection imported.
-  const run = JSON.parse(server(['ledger', '--data-dir', dataDir, 'assess', '--month', month]));
-  assert.equal(run.regular, 8, `two people × four insurances: ${JSON.stringify(run)}`);
-  const due = run.employer + run.individual;
-  const payments = join(dataDir, 'collection.csv');
-  const today = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
-  writeFileSync(payments, `credit_code,month,amount,reference,paid_on\n9132010270000001XC,${month},${Math.floor(due / 100)}.${String(due % 100).padStart(2, '0')},TAX-${month}-1,${today}\n`);
-  // The agency's back office at 1280 px imports it under four eyes: an operator submits the
-  // file, a supervisor (another account) confirms it.
+  // The agency's back office at 1280 px; staff sign in with the SMS second factor.
   const desk = async (role, who) => {
     const made = spawnSync(process.env.SHEBAO_SERVER_BIN, [
       'staff', '--data-dir', dataDir, 'create', '--role', role, '--name', who.name, '--id-number', who.id, '--mobile', who.mobile,
@@ -88,8 +82,77 @@ test('enrolled offline, assessed, paid: the employee sees the month paid, prints
     await signInStaff(d.page, srv.url, who);
     return d.page;
   };
+
+  // 待办: the operator opens A's enrolment, checks it and returns it with a reason on the base;
+  // B's is approved.
   const operator = await desk('operator', OPERATOR);
   await operator.locator('a.tile[href="/office"]').click();
+  await operator.locator('a.tile[href="/office/cases"]').click();
+  await operator.locator('[data-testid=cases] tbody tr[data-kind=enrolment]').nth(1).waitFor();
+  const openCase = async (name) => {
+    for (let i = 0; ; i++) {
+      await operator.goto(srv.url + '/office/cases');
+      const links = operator.locator('[data-testid=cases] tbody tr[data-status=submitted] a');
+      await links.first().waitFor();
+      if (i >= await links.count()) throw new Error(`no open case of ${name}`);
+      await links.nth(i).click();
+      const shown = operator.locator('[data-testid=case-fields] dd[data-field=name]');
+      await shown.waitFor();
+      if ((await shown.innerText()) === name) return;
+    }
+  };
+  await openCase(A.name);
+  await operator.getByTestId('case-open').click();
+  await operator.locator('[data-testid=checks] li').first().waitFor();
+  assert.equal(await operator.locator('[data-testid=checks] li[data-passed=false]').count(), 0, 'every check passed');
+  assert.equal(await operator.locator('[data-testid=effect] tr[data-action=open]').count(), 4, 'four relationships open on approval');
+  await operator.getByTestId('add-reason').click();
+  await operator.getByTestId('reason-target').selectOption('field:monthly_base');
+  await operator.getByTestId('reason-code').selectOption('wrong_value');
+  await operator.getByTestId('reason-note').fill('请按劳动合同工资 6500 元申报');
+  await operator.screenshot({ path: join(ARTIFACTS, 'office-case-1280.png'), fullPage: true });
+  await operator.getByTestId('case-return').click();
+  await operator.locator('[data-testid=case][data-status=rejected]').waitFor();
+  await openCase(B.name);
+  await operator.getByTestId('case-open').click();
+  await operator.getByTestId('case-approve').click();
+  await operator.locator('[data-testid=case][data-status=approved]').waitFor();
+
+  // The worker's phone learns the return at its next sync: the reason on the base field; the fix
+  // goes in as a linked version.
+  await worker.page.goto(srv.url + '/sync');
+  await worker.page.getByTestId('sync-now').click();
+  await worker.page.locator('[data-testid=outbox] [data-review=rejected]').waitFor({ timeout: 30_000 });
+  await worker.page.locator('[data-testid=outbox] li', { has: worker.page.locator('[data-review=rejected]') }).locator('a').click();
+  await worker.page.getByTestId('returned-reasons').getByText('6500').waitFor();
+  await worker.page.getByTestId('fix').click();
+  await worker.page.getByTestId('returned').waitFor();
+  await worker.page.locator('.field', { has: worker.page.locator('#monthly_base') }).locator('.field-warning').getByText('6500').waitFor();
+  await worker.page.screenshot({ path: join(ARTIFACTS, 'worker-returned-360.png'), fullPage: true });
+  await worker.page.locator('#monthly_base').fill('6500');
+  await worker.page.getByTestId('submit').click();
+  await worker.page.locator('[data-testid=filing-status][data-state=accepted]').waitFor({ timeout: 60_000 });
+
+  // The fix, approved: the voucher says so and prints to PDF.
+  await openCase(A.name);
+  assert.equal(await operator.locator('[data-testid=case-fields] dd[data-field=monthly_base]').innerText(), '6500');
+  await operator.getByTestId('case-open').click();
+  await operator.getByTestId('case-approve').click();
+  await operator.locator('[data-testid=case][data-status=approved]').waitFor();
+  const voucherUrl = await operator.getByTestId('case-voucher').getAttribute('href');
+  await operator.goto(srv.url + voucherUrl);
+  await operator.getByTestId('review').getByText('审核通过').waitFor();
+  const pdf = await operator.pdf({ path: join(ARTIFACTS, 'case-voucher.pdf'), format: 'A4' });
+  assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+
+  // The agency's month: assessed, then the tax bureau's collection imported.
+  const run = JSON.parse(server(['ledger', '--data-dir', dataDir, 'assess', '--month', month]));
+  assert.equal(run.regular, 8, `two people × four insurances: ${JSON.stringify(run)}`);
+  const due = run.employer + run.individual;
+  const payments = join(dataDir, 'collection.csv');
+  const today = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+  writeFileSync(payments, `credit_code,month,amount,reference,paid_on\n9132010270000001XC,${month},${Math.floor(due / 100)}.${String(due % 100).padStart(2, '0')},TAX-${month}-1,${today}\n`);
+  await operator.goto(srv.url + '/office');
   await operator.locator('a.tile[href="/office/payments"]').click();
   await operator.getByTestId('payment-file').setInputFiles(payments);
   await operator.getByTestId('payment-submit').click();

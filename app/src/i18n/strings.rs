@@ -415,6 +415,8 @@ texts! {
     OFFICE_TAKEN = "新入账", "taken";
     OFFICE_ALREADY = "此前已入账", "already there";
     OFFICE_CASES = "待办业务", "Cases to handle";
+    OFFICE_MODULE_UNIT = "单位", "Units";
+    OFFICE_MODULE_PERSON = "个人", "Persons";
     OFFICE_CASES_NOTE = "参保登记、减员、缴费基数申报：检查、预览、审核或退回", "Enrolments, separations, base declarations: check, preview, approve or return";
     OFFICE_CASES_COUNT = "件", "cases";
     OFFICE_CASE_KIND = "业务类型", "Kind";

@@ -68,6 +68,11 @@ pub fn SyncPanel() -> impl IntoView {
                                         <span class="list-sub">{tr(strings::SYNC_NEXT_TRY)}" "{clock::format_ms(item.next_attempt_at)}</span>
                                     })}
                                     {item.last_error.clone().map(|e| view! { <span class="list-sub list-error">{move || i18n.issue(&e)}</span> })}
+                                    {item.review.clone().map(|r| {
+                                        let (zh, en) = r.status.label();
+                                        let returned = r.status == crate::domain::review::Status::Rejected;
+                                        view! { <span class="list-sub" class:list-error=returned data-review=r.status.as_str()>{tr(strings::CASE_REVIEW)}" "{tr(crate::i18n::Text { zh, en })}</span> }
+                                    })}
                                 </Link>
                                 {can_retry.then(|| view! {
                                     <button type="button" class="btn btn-small btn-secondary" on:click=move |_| sync.retry(retry_id.clone())>{tr(strings::SYNC_RETRY)}</button>

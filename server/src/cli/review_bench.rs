@@ -1,8 +1,9 @@
-//! `shebao-server review-bench`: the review queue's server time with many applications in the
-//! store. Seeds `--applications` employer registrations (filings and applications, spread over
+//! `shebao-server review-bench`: the review queues' server time with many items in the store.
+//! Seeds `--applications` employer registrations (filings and applications, spread over
 //! Jiangsu's counties and the last 30 days; once — a rerun reuses them), then requests the
 //! queue pages through the whole router (session, guard, handler, store) as a reviewer and
-//! prints p50/p99 per filter as JSON (the bench reads it).
+//! prints p50/p99 per filter as JSON (the bench reads it). With `--cases N`, the same for the
+//! back office's case queue (待办): N enrolment cases of one unit, asked as an operator.
 
 use std::time::Instant;
 
@@ -28,6 +29,9 @@ pub struct ReviewBenchArgs {
     /// Requests per filter.
     #[arg(long, default_value_t = 200)]
     pub samples: usize,
+    /// How many cases (待办) the store should hold; 0 leaves the case queue out.
+    #[arg(long, default_value_t = 0)]
+    pub cases: usize,
 }
 
 pub async fn run(args: &ReviewBenchArgs) -> anyhow::Result<()> {
@@ -76,10 +80,29 @@ pub async fn run(args: &ReviewBenchArgs) -> anyhow::Result<()> {
             store.application_create(&a, &AuditEntry { action: "bench.seed".into(), ..Default::default() }, now).await?;
         }
     }
-    // A reviewer and a session, through the real store.
-    let reviewer_id = format!("bench-reviewer-{now}");
+    let token = session(store.as_ref(), &vault, "reviewer", now).await?;
+    let state = crate::AppState::new(store.clone(), std::env::temp_dir(), vault.clone());
+    let router = crate::router::app(state);
+    let queries = [("open", "status=open"), ("overdue", "overdue=1"), ("city", "status=all&region=320100"), ("page 20", "status=all&page=20")];
+    let figures = measure(&router, &token, "/api/review/queue", &queries, args.samples).await?;
+    let total = store.application_count(&QueueFilter::default()).await?;
+    let mut out = serde_json::json!({ "applications": total, "samples": args.samples, "filters": figures });
+    if args.cases > 0 {
+        let cases = seed_cases(store.as_ref(), &vault, &counties, args.cases, now).await?;
+        let token = session(store.as_ref(), &vault, "operator", now).await?;
+        let queries = [("open", "status=open"), ("module", "module=unemployment"), ("city", "status=all&region=320100"), ("aged 5", "min_age=5"), ("page 20", "page=20")];
+        out["cases"] = serde_json::json!(cases);
+        out["case_filters"] = measure(&router, &token, "/api/office/cases", &queries, args.samples).await?.into();
+    }
+    println!("{out}");
+    Ok(())
+}
+
+/// A staff account of `role` and its session token, through the real store.
+async fn session(store: &dyn crate::Store, vault: &crate::vault::Vault, role: &str, now: i64) -> anyhow::Result<String> {
+    let reviewer_id = format!("bench-{role}-{now}");
     let account = NewAccount {
-        role: "reviewer".into(),
+        role: role.into(),
         status: "active".into(),
         id_index: vault.blind_index("bench", &reviewer_id),
         id_sealed: vault.seal(&crate::vault::bound::account_id(&vault.blind_index("bench", &reviewer_id)), reviewer_id.as_bytes()),
@@ -92,14 +115,17 @@ pub async fn run(args: &ReviewBenchArgs) -> anyhow::Result<()> {
         expires_at: None,
     };
     let id = store.account_create(&account, &AuditEntry::default(), now).await?.ok_or_else(|| anyhow::anyhow!("reviewer exists"))?;
-    let (token, _) = crate::accounts::session::start(store.as_ref(), id, now).await?;
-    let state = crate::AppState::new(store.clone(), std::env::temp_dir(), vault);
-    let router = crate::router::app(state);
+    let (token, _) = crate::accounts::session::start(store, id, now).await?;
+    Ok(token)
+}
+
+/// p50 and p99 of `samples` requests of `path?query` per filter, through the whole router.
+async fn measure(router: &axum::Router, token: &str, path: &str, queries: &[(&str, &str)], samples: usize) -> anyhow::Result<serde_json::Map<String, serde_json::Value>> {
     let mut figures = serde_json::Map::new();
-    for (name, query) in [("open", "status=open"), ("overdue", "overdue=1"), ("city", "status=all&region=320100"), ("page 20", "status=all&page=20")] {
-        let mut times = Vec::with_capacity(args.samples);
-        for _ in 0..args.samples {
-            let request = Request::get(format!("/api/review/queue?{query}")).header("cookie", format!("sid={token}")).body(Body::empty())?;
+    for (name, query) in queries {
+        let mut times = Vec::with_capacity(samples);
+        for _ in 0..samples {
+            let request = Request::get(format!("{path}?{query}")).header("cookie", format!("sid={token}")).body(Body::empty())?;
             let started = Instant::now();
             let response = router.clone().oneshot(request).await?;
             let body = axum::body::to_bytes(response.into_body(), usize::MAX).await?;
@@ -108,9 +134,51 @@ pub async fn run(args: &ReviewBenchArgs) -> anyhow::Result<()> {
         }
         times.sort_by(f64::total_cmp);
         let at = |q: f64| times[((times.len() as f64 - 1.0) * q).round() as usize];
-        figures.insert(name.into(), serde_json::json!({ "p50_ms": at(0.5), "p99_ms": at(0.99) }));
+        figures.insert((*name).into(), serde_json::json!({ "p50_ms": at(0.5), "p99_ms": at(0.99) }));
     }
-    let total = store.application_count(&QueueFilter::default()).await?;
-    println!("{}", serde_json::json!({ "applications": total, "samples": args.samples, "filters": figures }));
-    Ok(())
+    Ok(figures)
+}
+
+/// `n` enrolment cases in the queue (once: a rerun tops up), of one unit, over Jiangsu's
+/// counties, the last 30 days and every set of insurances; how many there are.
+async fn seed_cases(store: &dyn crate::Store, vault: &crate::vault::Vault, counties: &[u32], n: usize, now: i64) -> anyhow::Result<i64> {
+    use crate::office::case_store::CaseFilter;
+    use crate::office::NewCase;
+    let have = store.case_count(&CaseFilter::default()).await? as usize;
+    let unit = crate::ledger::NewUnit {
+        credit_code: "91320102BENCHCASE0".into(),
+        credit_index: vault.blind_index(purpose::CREDIT_CODE, "91320102BENCHCASE0"),
+        name: "待办测试单位".into(),
+        region: 320_102,
+        industry_class: Some(1),
+    };
+    let unit_id = store.unit_ensure(&unit, None, "bench", now).await?;
+    for i in have..n {
+        let client_id = format!("00000000-0000-7000-9000-{i:012}");
+        let submitted = now - (i as i64 % 30) * 86_400_000;
+        let filing = NewFiling {
+            client_id: client_id.clone(),
+            kind: "enrolment".into(),
+            content_hash: format!("{i:064}"),
+            payload: vault.seal(&crate::vault::bound::filing_payload(&client_id), b"{}"),
+            subject: None,
+            region: Some(i64::from(counties[i % counties.len()])),
+            device_id: "review-bench".into(),
+            version_of: None,
+            created_at: now,
+            attachments: Vec::new(),
+            sent_by: None,
+        };
+        let case = NewCase {
+            kind: app::api::sync::FilingKind::Enrolment,
+            modules: (i % 15 + 1) as i64,
+            unit_id,
+            region: i64::from(counties[i % counties.len()]),
+            holds: Vec::new(),
+            submitted_by: None,
+            submitted_on: app::domain::Date::china_from_unix_ms(submitted).iso(),
+        };
+        store.file_case(&filing, &case, "20261203", now).await?;
+    }
+    Ok(store.case_count(&CaseFilter::default()).await?)
 }

@@ -16,7 +16,7 @@ use crate::i18n::{strings, tr, use_i18n, Text};
 use crate::pages::kind_text;
 use crate::pages::review_queue::status_text;
 use crate::routes::Route;
-use crate::state::clock;
+use crate::state::{clock, use_router};
 
 /// An insurance's name.
 pub(crate) fn insurance_text(i: Insurance) -> Text {
@@ -35,7 +35,8 @@ pub fn Cases() -> impl IntoView {
     let i18n = use_i18n();
     let status = RwSignal::new("open".to_owned());
     let kind = RwSignal::new(String::new());
-    let module = RwSignal::new(String::new());
+    // The workbench's module links name one (`?module=pension`).
+    let module = RwSignal::new(use_router().query("module").filter(|m| Insurance::parse(m).is_some()).unwrap_or_default());
     let region = RwSignal::new(String::new());
     let min_age = RwSignal::new(String::new());
     let queue = RwSignal::new(None::<CaseQueue>);
