@@ -82,6 +82,24 @@ pub(crate) fn age_bound(text: Option<&str>) -> Result<Option<u32>, Refusal> {
     }
 }
 
+/// The statuses a queue's `status` asks for: `open` (the default: waiting for the agency), `all`
+/// or one status.
+pub(crate) fn statuses_of(status: Option<&str>) -> Result<Vec<String>, Refusal> {
+    Ok(match status.filter(|s| !s.is_empty()).unwrap_or("open") {
+        "open" => vec![Status::Submitted.as_str().into(), Status::InReview.as_str().into()],
+        "all" => Vec::new(),
+        s => vec![Status::parse(s).ok_or_else(Refusal::bad_request)?.as_str().into()],
+    })
+}
+
+/// The division a queue's `region` names (a known one), if any.
+pub(crate) fn region_of(region: Option<&str>) -> Result<Option<u32>, Refusal> {
+    match region.filter(|r| !r.is_empty()) {
+        Some(r) => Ok(Some(r.parse::<u32>().ok().filter(|c| divisions::is_known(*c)).ok_or_else(Refusal::bad_request)?)),
+        None => Ok(None),
+    }
+}
+
 #[derive(Debug, serde::Deserialize)]
 pub struct QueueQuery {
     #[serde(default)]
@@ -104,15 +122,8 @@ pub struct QueueQuery {
 pub async fn queue(State(cx): State<Cx>, Query(q): Query<QueueQuery>) -> Answer {
     let now = now_ms();
     let today = today(now);
-    let statuses: Vec<String> = match q.status.as_deref().unwrap_or("open") {
-        "open" => vec![Status::Submitted.as_str().into(), Status::InReview.as_str().into()],
-        "all" => Vec::new(),
-        s => vec![Status::parse(s).ok_or_else(Refusal::bad_request)?.as_str().into()],
-    };
-    let region = match q.region.as_deref().filter(|r| !r.is_empty()) {
-        Some(r) => Some(r.parse::<u32>().ok().filter(|c| divisions::is_known(*c)).ok_or_else(Refusal::bad_request)?),
-        None => None,
-    };
+    let statuses = statuses_of(q.status.as_deref())?;
+    let region = region_of(q.region.as_deref())?;
     let overdue = matches!(q.overdue.as_deref(), Some("1" | "true"));
     let min_age = age_bound(q.min_age.as_deref())?;
     let max_age = age_bound(q.max_age.as_deref())?;

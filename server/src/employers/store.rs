@@ -119,8 +119,10 @@ pub trait ApplicationStore: Send + Sync {
 const COLUMNS: &str = "id, filing_client_id, version_of, credit_index, unit_name, region, status, reasons, account_id, \
      reviewer, submitted_at, submitted_on, updated_at, mobile_index, mobile_verified_at, handler_identity";
 
-/// `WHERE` clauses for a queue filter, with `$n` placeholders from 1; binds follow in order.
-fn queue_where(f: &QueueFilter) -> String {
+/// The clauses of a queue filter on columns of `prefix` (`""`, or a table alias and a dot), with
+/// `$n` placeholders from 1, in bind order ([`bind_filter`]); the case queue adds its own after
+/// them.
+pub(crate) fn queue_clauses(f: &QueueFilter, prefix: &str) -> Vec<String> {
     let mut clauses = Vec::new();
     let mut n = 0;
     let mut next = || {
@@ -129,17 +131,22 @@ fn queue_where(f: &QueueFilter) -> String {
     };
     if !f.statuses.is_empty() {
         let list: Vec<String> = f.statuses.iter().map(|_| next()).collect();
-        clauses.push(format!("status IN ({})", list.join(", ")));
+        clauses.push(format!("{prefix}status IN ({})", list.join(", ")));
     }
     if f.region.is_some() {
-        clauses.push(format!("region BETWEEN {} AND {}", next(), next()));
+        clauses.push(format!("{prefix}region BETWEEN {} AND {}", next(), next()));
     }
     if f.submitted_on_or_before.is_some() {
-        clauses.push(format!("submitted_on <= {}", next()));
+        clauses.push(format!("{prefix}submitted_on <= {}", next()));
     }
     if f.submitted_on_or_after.is_some() {
-        clauses.push(format!("submitted_on >= {}", next()));
+        clauses.push(format!("{prefix}submitted_on >= {}", next()));
     }
+    clauses
+}
+
+/// `WHERE` and the clauses, or nothing.
+pub(crate) fn where_of(clauses: &[String]) -> String {
     if clauses.is_empty() {
         String::new()
     } else {
@@ -147,7 +154,13 @@ fn queue_where(f: &QueueFilter) -> String {
     }
 }
 
-fn placeholders(f: &QueueFilter) -> usize {
+/// `WHERE` clauses for a queue filter, with `$n` placeholders from 1; binds follow in order.
+fn queue_where(f: &QueueFilter) -> String {
+    where_of(&queue_clauses(f, ""))
+}
+
+/// How many values [`bind_filter`] binds.
+pub(crate) fn placeholders(f: &QueueFilter) -> usize {
     f.statuses.len()
         + if f.region.is_some() { 2 } else { 0 }
         + usize::from(f.submitted_on_or_before.is_some())
@@ -172,6 +185,7 @@ macro_rules! bind_filter {
         q
     }};
 }
+pub(crate) use bind_filter;
 
 macro_rules! impl_application_store {
     ($store:ty, $row:ty) => {

@@ -11,7 +11,8 @@ use app::domain::policy::Insurance;
 use async_trait::async_trait;
 use sqlx::Row;
 
-use crate::employers::ApplicationEvent;
+use crate::employers::store::{bind_filter, placeholders, queue_clauses, where_of};
+use crate::employers::{ApplicationEvent, QueueFilter};
 use crate::filings::store::insert_filing;
 use crate::filings::{NewFiling, Stored};
 use crate::ledger::events::insert_event;
@@ -67,20 +68,14 @@ pub struct Case {
     pub updated_at: i64,
 }
 
-/// What the queue asks for.
+/// What the queue asks for: the review desk's filter (status, region, age, page), and a kind
+/// and the insurances.
 #[derive(Debug, Clone, Default)]
 pub struct CaseFilter {
-    /// Any of these statuses (empty: all).
-    pub statuses: Vec<String>,
+    pub queue: QueueFilter,
     pub kind: Option<String>,
     /// Cases concerning any of these insurance bits.
     pub modules: Option<i64>,
-    /// Division codes `from..=to`.
-    pub region: Option<(i64, i64)>,
-    pub submitted_on_or_before: Option<String>,
-    pub submitted_on_or_after: Option<String>,
-    pub limit: i64,
-    pub offset: i64,
 }
 
 /// What an approval applies to the ledger.
@@ -137,69 +132,33 @@ const SELECT: &str = "SELECT c.id, c.filing_id, f.client_id, f.receipt_no, c.kin
      c.status, c.reasons, c.version_of, c.submitted_by, c.submitted_on, c.submitted_at, c.decided_by, c.updated_at \
      FROM office_cases c JOIN filings f ON f.id = c.filing_id JOIN ledger_units u ON u.id = c.unit_id";
 
-/// `WHERE` clauses for a queue filter, with `$n` placeholders from 1; binds follow in order.
+/// `WHERE` clauses: the review desk's, then the kind and the insurances; `$n` in bind order.
 fn queue_where(f: &CaseFilter) -> String {
-    let mut clauses = Vec::new();
-    let mut n = 0;
-    let mut next = || {
-        n += 1;
-        format!("${n}")
-    };
-    if !f.statuses.is_empty() {
-        let list: Vec<String> = f.statuses.iter().map(|_| next()).collect();
-        clauses.push(format!("c.status IN ({})", list.join(", ")));
-    }
+    let mut clauses = queue_clauses(&f.queue, "c.");
+    let mut n = placeholders(&f.queue);
     if f.kind.is_some() {
-        clauses.push(format!("c.kind = {}", next()));
+        n += 1;
+        clauses.push(format!("c.kind = ${n}"));
     }
     if f.modules.is_some() {
-        clauses.push(format!("(c.modules & {}) <> 0", next()));
+        n += 1;
+        clauses.push(format!("(c.modules & ${n}) <> 0"));
     }
-    if f.region.is_some() {
-        clauses.push(format!("c.region BETWEEN {} AND {}", next(), next()));
-    }
-    if f.submitted_on_or_before.is_some() {
-        clauses.push(format!("c.submitted_on <= {}", next()));
-    }
-    if f.submitted_on_or_after.is_some() {
-        clauses.push(format!("c.submitted_on >= {}", next()));
-    }
-    if clauses.is_empty() {
-        String::new()
-    } else {
-        format!("WHERE {}", clauses.join(" AND "))
-    }
+    where_of(&clauses)
 }
 
-fn placeholders(f: &CaseFilter) -> usize {
-    f.statuses.len()
-        + usize::from(f.kind.is_some())
-        + usize::from(f.modules.is_some())
-        + if f.region.is_some() { 2 } else { 0 }
-        + usize::from(f.submitted_on_or_before.is_some())
-        + usize::from(f.submitted_on_or_after.is_some())
+fn binds(f: &CaseFilter) -> usize {
+    placeholders(&f.queue) + usize::from(f.kind.is_some()) + usize::from(f.modules.is_some())
 }
 
-macro_rules! bind_filter {
+macro_rules! bind_case_filter {
     ($q:expr, $f:expr) => {{
-        let mut q = $q;
-        for s in &$f.statuses {
-            q = q.bind(s.clone());
-        }
+        let mut q = bind_filter!($q, $f.queue);
         if let Some(k) = &$f.kind {
             q = q.bind(k.clone());
         }
         if let Some(m) = $f.modules {
             q = q.bind(m);
-        }
-        if let Some((lo, hi)) = $f.region {
-            q = q.bind(lo).bind(hi);
-        }
-        if let Some(day) = &$f.submitted_on_or_before {
-            q = q.bind(day.clone());
-        }
-        if let Some(day) = &$f.submitted_on_or_after {
-            q = q.bind(day.clone());
         }
         q
     }};
@@ -310,16 +269,16 @@ macro_rules! impl_case_store {
             }
 
             async fn case_queue(&self, f: &CaseFilter) -> Result<Vec<Case>, StoreError> {
-                let n = placeholders(f);
+                let n = binds(f);
                 let sql = format!("{SELECT} {} ORDER BY c.id LIMIT ${} OFFSET ${}", queue_where(f), n + 1, n + 2);
-                let q = bind_filter!(sqlx::query(&sql), f).bind(f.limit).bind(f.offset);
+                let q = bind_case_filter!(sqlx::query(&sql), f).bind(f.queue.limit).bind(f.queue.offset);
                 let rows = q.fetch_all(&self.pool).await?;
                 Ok(rows.iter().map(case).collect::<Result<_, _>>()?)
             }
 
             async fn case_count(&self, f: &CaseFilter) -> Result<i64, StoreError> {
                 let sql = format!("SELECT COUNT(*) FROM office_cases c {}", queue_where(f));
-                let q = bind_filter!(sqlx::query_scalar::<_, i64>(&sql), f);
+                let q = bind_case_filter!(sqlx::query_scalar::<_, i64>(&sql), f);
                 Ok(q.fetch_one(&self.pool).await?)
             }
 
@@ -416,4 +375,21 @@ mod sqlite {
 mod postgres {
     use super::*;
     impl_case_store!(PgStore, sqlx::postgres::PgRow);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_case_filter_numbers_its_placeholders_after_the_desks() {
+        let f = CaseFilter {
+            queue: QueueFilter { statuses: vec!["submitted".into()], region: Some((320100, 320199)), ..Default::default() },
+            kind: Some("enrolment".into()),
+            modules: Some(4),
+        };
+        assert_eq!(queue_where(&f), "WHERE c.status IN ($1) AND c.region BETWEEN $2 AND $3 AND c.kind = $4 AND (c.modules & $5) <> 0");
+        assert_eq!(binds(&f), 5);
+        assert_eq!(queue_where(&CaseFilter::default()), "");
+    }
 }

@@ -28,7 +28,7 @@ use super::case_store::{Case, CaseFilter, CaseMoved, CaseTransition};
 use super::case_view::examine;
 use super::{actor, staff, today, Cx};
 use crate::accounts::session::Principal;
-use crate::employers::review::{age_bound, earliest_day_within, history, latest_day_aged, reasons_of, region_range};
+use crate::employers::review::{age_bound, earliest_day_within, history, latest_day_aged, reasons_of, region_of, region_range, statuses_of};
 use crate::http::{body, Answer, Refusal};
 use crate::store::now_ms;
 
@@ -71,11 +71,7 @@ pub struct CaseQuery {
 pub async fn queue(State(cx): State<Cx>, Query(q): Query<CaseQuery>) -> Answer {
     let now = now_ms();
     let today = today(now);
-    let statuses: Vec<String> = match q.status.as_deref().filter(|s| !s.is_empty()).unwrap_or("open") {
-        "open" => vec![Status::Submitted.as_str().into(), Status::InReview.as_str().into()],
-        "all" => Vec::new(),
-        s => vec![Status::parse(s).ok_or_else(Refusal::bad_request)?.as_str().into()],
-    };
+    let statuses = statuses_of(q.status.as_deref())?;
     let kind = match q.kind.as_deref().filter(|k| !k.is_empty()) {
         Some(k) => Some(FilingKind::parse(k).filter(|k| is_case(*k)).ok_or_else(Refusal::bad_request)?.as_str().to_owned()),
         None => None,
@@ -84,20 +80,19 @@ pub async fn queue(State(cx): State<Cx>, Query(q): Query<CaseQuery>) -> Answer {
         Some(m) => Some(module_bit(Insurance::parse(m).ok_or_else(Refusal::bad_request)?)),
         None => None,
     };
-    let region = match q.region.as_deref().filter(|r| !r.is_empty()) {
-        Some(r) => Some(r.parse::<u32>().ok().filter(|c| divisions::is_known(*c)).ok_or_else(Refusal::bad_request)?),
-        None => None,
-    };
+    let region = region_of(q.region.as_deref())?;
     let (min_age, max_age) = (age_bound(q.min_age.as_deref())?, age_bound(q.max_age.as_deref())?);
     let filter = CaseFilter {
-        statuses,
+        queue: crate::employers::QueueFilter {
+            statuses,
+            region: region.map(region_range),
+            submitted_on_or_before: min_age.map(|n| latest_day_aged(today, n).iso()),
+            submitted_on_or_after: max_age.map(|n| earliest_day_within(today, n).iso()),
+            limit: CASES_PAGE,
+            offset: q.page.unwrap_or(0).clamp(0, 10_000) * CASES_PAGE,
+        },
         kind,
         modules,
-        region: region.map(region_range),
-        submitted_on_or_before: min_age.map(|n| latest_day_aged(today, n).iso()),
-        submitted_on_or_after: max_age.map(|n| earliest_day_within(today, n).iso()),
-        limit: CASES_PAGE,
-        offset: q.page.unwrap_or(0).clamp(0, 10_000) * CASES_PAGE,
     };
     let (total, rows) = (cx.store.case_count(&filter).await?, cx.store.case_queue(&filter).await?);
     let items = rows

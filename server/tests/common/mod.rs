@@ -286,7 +286,8 @@ pub async fn decide_case(
 pub async fn approve_all(state: &server::AppState) -> usize {
     use app::domain::review::Action;
     let operator = signed_in(state, app::api::auth::Role::Operator, None).await;
-    let filter = server::office::case_store::CaseFilter { statuses: vec!["submitted".into(), "in_review".into()], limit: 100_000, ..Default::default() };
+    let queue = server::employers::QueueFilter { statuses: vec!["submitted".into(), "in_review".into()], limit: 100_000, ..Default::default() };
+    let filter = server::office::case_store::CaseFilter { queue, ..Default::default() };
     let open = state.store.case_queue(&filter).await.unwrap();
     for c in &open {
         if c.status == "submitted" {
