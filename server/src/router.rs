@@ -73,6 +73,7 @@ pub fn app(state: AppState) -> Router {
         (&ep::OFFICE_PERSON_DETAILS, serve(&ep::OFFICE_PERSON_DETAILS, office::details::change)),
         (&ep::OFFICE_UNIT, serve(&ep::OFFICE_UNIT, office::units::page)),
         (&ep::OFFICE_UNIT_CLASS, serve(&ep::OFFICE_UNIT_CLASS, office::units::set_class)),
+        (&ep::OFFICE_UNIT_DETAILS, serve(&ep::OFFICE_UNIT_DETAILS, office::units::change_details)),
         (&ep::OFFICE_PAYMENTS, serve(&ep::OFFICE_PAYMENTS, office::payments::recent)),
         // JSON escaping can double a file's size on the wire.
         (

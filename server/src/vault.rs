@@ -57,6 +57,9 @@ pub mod bound {
     }
     /// A person's card in the back office (`field`: `bank_card`, `ssc_number`), current or in
     /// its change history.
+    pub fn unit_contact_mobile(unit_id: i64) -> String {
+        format!("ledger_units.contact_mobile_sealed:{unit_id}")
+    }
     pub fn person_card(id_index: &str, field: &str) -> String {
         format!("office_person_details.{field}:{id_index}")
     }

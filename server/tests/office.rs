@@ -261,3 +261,36 @@ async fn an_operator_enters_filings_at_the_counter(store: Arc<dyn Store>) {
     assert_eq!((assisted.entry.actor, assisted.entry.actor_role.as_deref()), (Some(operator.account.id), Some("operator")));
 }
 both_stores!(counter_entry, an_operator_enters_filings_at_the_counter);
+
+/// 信息变更 of a unit: its name, address and contact, checked by the shared rules (a bad field
+/// changes nothing), the mobile shown masked; audited with the fields that changed.
+async fn a_units_details_change_is_checked_and_audited(store: Arc<dyn Store>) {
+    let (state, _) = ledger_with_one_person(store.clone()).await;
+    let (operator, mut o) = staff(&state, "operator", &id_number(52), "13700000052").await;
+    let unit = store.unit_by_code(&credit_code(1)).await.unwrap().unwrap();
+    let path = format!("/api/office/units/{}/details", unit.id);
+    let nothing = o.call(&state, Method::POST, &path, Some(json!({}))).await;
+    assert_eq!(nothing.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", nothing.body);
+    assert_eq!(nothing.body["fields"]["errors"]["form"][0]["code"], "unit.nothing_changed");
+    let bad = o.call(&state, Method::POST, &path, Some(json!({"name": "南京新名称科技有限公司", "contact_mobile": "1390013"}))).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.body);
+    assert!(bad.body["fields"]["errors"]["contact_mobile"][0]["code"].is_string(), "{}", bad.body);
+    assert_eq!(store.unit_get(unit.id).await.unwrap().unwrap().name, unit.name, "nothing half-changed");
+    let change = json!({"name": "南京新名称科技有限公司", "region": "320102", "address": "中山路 1 号", "contact_name": "李红", "contact_mobile": "13900139000"});
+    assert_eq!(o.call(&state, Method::POST, &path, Some(change)).await.status, StatusCode::NO_CONTENT);
+    let page = o.call(&state, Method::GET, &format!("/api/office/units/{}", unit.id), None).await;
+    assert_eq!(page.body["name"], "南京新名称科技有限公司");
+    assert_eq!(page.body["address"], "江苏省南京市玄武区中山路 1 号");
+    assert_eq!((page.body["contact_name"].as_str(), page.body["contact_mobile"].as_str()), (Some("李红"), Some("139****9000")));
+    assert!(!page.body.to_string().contains("13900139000"), "the mobile only masked");
+    // Only the contact's name now: the rest stays.
+    assert_eq!(o.call(&state, Method::POST, &path, Some(json!({"contact_name": "王强"}))).await.status, StatusCode::NO_CONTENT);
+    let page = o.call(&state, Method::GET, &format!("/api/office/units/{}", unit.id), None).await;
+    assert_eq!((page.body["contact_name"].as_str(), page.body["contact_mobile"].as_str()), (Some("王强"), Some("139****9000")));
+    let log = state.store.audit_recent(100).await.unwrap();
+    let entries: Vec<_> = log.iter().filter(|r| r.entry.action == "office.unit_details").collect();
+    assert_eq!(entries.len(), 2);
+    assert!(entries.iter().all(|r| r.entry.actor == Some(operator)));
+    assert!(entries.iter().any(|r| r.entry.detail.as_deref() == Some("name,address,contact_name,contact_mobile")), "{entries:?}");
+}
+both_stores!(unit_details, a_units_details_change_is_checked_and_audited);

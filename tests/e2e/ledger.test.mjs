@@ -184,6 +184,18 @@ test('enrolled offline, assessed, paid: the employee sees the month paid, prints
   await operator.getByTestId('details-save').click();
   await operator.getByTestId('bank-card').getByText('622202*********3446').waitFor();
   await operator.screenshot({ path: join(ARTIFACTS, 'office-person-1280.png'), fullPage: true });
+  // 信息变更 of the unit: a mistyped contact mobile is caught as typed; the right one is kept, shown masked.
+  await operator.goto(srv.url + '/office/find');
+  await operator.getByTestId('office-query').fill('9132010270000001XC');
+  await operator.getByTestId('office-search').click();
+  await operator.locator('[data-testid=hits] a').click();
+  await operator.locator('#contact_name').fill('李红');
+  await operator.locator('#contact_mobile').fill('1390013');
+  await operator.getByTestId('unit-details-save').click();
+  await operator.locator('[data-testid=unit-details] .field-error').first().waitFor();
+  await operator.locator('#contact_mobile').fill('13900139000');
+  await operator.getByTestId('unit-details-save').click();
+  await operator.getByTestId('unit-contact').getByText('139****9000').waitFor();
 
   // The employee registers on their own phone and opens 我的社保.
   const { context, page } = await launchPhone();

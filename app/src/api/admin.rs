@@ -21,11 +21,11 @@ pub struct AuditLine {
 pub const GROUPS: [(&[&str], &str, &str); 3] = [
     (&["application."], "注册审核", "Registration review"),
     (&["account.", "session.", "password."], "账号", "Accounts"),
-    (&["office."], "经办", "Back office"),
+    (&["office.", "case.", "filing."], "经办", "Back office"),
 ];
 
 /// What each action is called: `(code, zh, en)`. An action not listed shows its code.
-pub const ACTIONS: [(&str, &str, &str); 26] = [
+pub const ACTIONS: [(&str, &str, &str); 31] = [
     ("application.submit", "提交注册申请", "Application submitted"),
     ("application.resubmit", "修改后重新提交", "Application resubmitted"),
     ("application.view", "查看申请", "Application viewed"),
@@ -46,6 +46,11 @@ pub const ACTIONS: [(&str, &str, &str); 26] = [
     ("office.find", "业务查询", "Looked up"),
     ("office.unit_view", "查看参保单位", "Unit's page viewed"),
     ("office.unit_class", "变更工伤行业类别", "Industry class changed"),
+    ("office.unit_details", "单位信息变更", "Unit's details changed"),
+    ("case.view", "查看待办业务", "Case viewed"),
+    ("case.in_review", "受理待办业务", "Case taken up"),
+    ("case.approved", "待办业务审核通过", "Case approved"),
+    ("case.rejected", "待办业务退回", "Case returned"),
     ("office.person_view", "查看参保人", "Person's page viewed"),
     ("office.person_reveal", "显示完整证件号码", "ID number revealed"),
     ("office.person_change", "人员信息变更", "Person's details changed"),

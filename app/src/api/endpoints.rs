@@ -134,6 +134,8 @@ pub const OFFICE_PERSON_DETAILS: Endpoint = ep(Post, "/api/office/persons/{id}/d
 /// `?month=YYYY-MM`.
 pub const OFFICE_UNIT: Endpoint = ep(Get, "/api/office/units/{id}", Roles(BACK_OFFICE));
 pub const OFFICE_UNIT_CLASS: Endpoint = ep(Post, "/api/office/units/{id}/class", Roles(BACK_OFFICE));
+/// The body: `domain::forms::unit_details::UnitDetailsDraft`.
+pub const OFFICE_UNIT_DETAILS: Endpoint = ep(Post, "/api/office/units/{id}/details", Roles(BACK_OFFICE));
 pub const OFFICE_PAYMENTS: Endpoint = ep(Get, "/api/office/payments", Roles(BACK_OFFICE));
 pub const OFFICE_PAYMENTS_SUBMIT: Endpoint = ep(Post, "/api/office/payments", Roles(BACK_OFFICE));
 pub const OFFICE_PAYMENT_DECISION: Endpoint = ep(Post, "/api/office/payments/{id}/decision", Roles(&[Role::Supervisor]));
@@ -194,6 +196,7 @@ pub const ALL: &[Endpoint] = &[
     OFFICE_PERSON_DETAILS,
     OFFICE_UNIT,
     OFFICE_UNIT_CLASS,
+    OFFICE_UNIT_DETAILS,
     OFFICE_PAYMENTS,
     OFFICE_PAYMENTS_SUBMIT,
     OFFICE_PAYMENT_DECISION,

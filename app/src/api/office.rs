@@ -45,6 +45,13 @@ pub struct OfficeUnit {
     pub region: i64,
     /// 工伤保险行业类别 1–8, once set.
     pub industry_class: Option<i64>,
+    /// 信息变更 at the counter: the address, the contact person, their mobile (masked).
+    #[serde(default)]
+    pub address: Option<String>,
+    #[serde(default)]
+    pub contact_name: Option<String>,
+    #[serde(default)]
+    pub contact_mobile: Option<String>,
     pub roster: Roster,
     pub statement: StatementView,
 }

@@ -416,6 +416,10 @@ texts! {
     OFFICE_ALREADY = "此前已入账", "already there";
     OFFICE_CASES = "待办业务", "Cases to handle";
     OFFICE_MODULE_UNIT = "单位", "Units";
+    OFFICE_UNIT_DETAILS = "单位信息变更", "Change the unit's details";
+    OFFICE_UNIT_DETAILS_NOTE = "只填写要变更的项目；变更前后的信息都会保留", "Fill in only what changes; the before and after are both kept";
+    OFFICE_CONTACT = "联系人", "Contact person";
+    OFFICE_CONTACT_MOBILE = "联系人手机号", "Contact's mobile";
     OFFICE_MODULE_PERSON = "个人", "Persons";
     OFFICE_CASES_NOTE = "参保登记、减员、缴费基数申报：检查、预览、审核或退回", "Enrolments, separations, base declarations: check, preview, approve or return";
     OFFICE_CASES_COUNT = "件", "cases";

@@ -25,6 +25,7 @@ pub mod details_store;
 pub mod find;
 pub mod payments;
 pub mod persons;
+pub mod unit_store;
 pub mod units;
 
 use std::sync::Arc;
@@ -32,6 +33,7 @@ use std::sync::Arc;
 pub use self::batch_store::BatchStore;
 pub use self::case_store::{CaseStore, Filed, NewCase};
 pub use self::details_store::DetailStore;
+pub use self::unit_store::UnitDetailStore;
 use app::domain::Date;
 
 use crate::accounts::session::Principal;
@@ -39,8 +41,8 @@ use crate::http::{Internal, Refusal};
 use crate::store::{AuditEntry, AuditStore, CounterStore};
 
 /// The queries the back office needs: its own, the ledger's, the audit log and the quotas.
-pub trait Db: BatchStore + CaseStore + DetailStore + crate::ledger::Db + crate::filings::FilingStore + AuditStore + CounterStore {}
-impl<T: BatchStore + CaseStore + DetailStore + crate::ledger::Db + crate::filings::FilingStore + AuditStore + CounterStore + ?Sized> Db for T {}
+pub trait Db: BatchStore + CaseStore + DetailStore + UnitDetailStore + crate::ledger::Db + crate::filings::FilingStore + AuditStore + CounterStore {}
+impl<T: BatchStore + CaseStore + DetailStore + UnitDetailStore + crate::ledger::Db + crate::filings::FilingStore + AuditStore + CounterStore + ?Sized> Db for T {}
 
 /// What the back office reaches (`FromRef` of the server's state).
 #[derive(Clone)]

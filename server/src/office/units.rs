@@ -1,7 +1,9 @@
 //! A unit in the back office: `GET /api/office/units/{id}?month=YYYY-MM` — its record, the
 //! people it insures now (ID numbers masked) and the month's statement with any arrears (this
 //! month by default), as the unit's own account reads them; and `POST …/class` (信息变更 of the
-//! work-injury industry class, kept with its before and after). Each look and change is audited.
+//! work-injury industry class, kept with its before and after) and `POST …/details` (信息变更 of
+//! its name, address and contact, checked by the shared rules, kept with before and after). Each
+//! look and change is audited.
 
 use app::api::office::{OfficeUnit, UnitClassChange};
 use app::domain::ledger::{IndustryClass, Month};
@@ -11,6 +13,9 @@ use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::{Extension, Json};
 
+use app::domain::forms::unit_details::{self, UnitDetailsDraft};
+
+use super::unit_store::UnitChange;
 use super::{audit, staff, today, Cx};
 use crate::accounts::session::Principal;
 use crate::http::{Answer, Refusal};
@@ -34,7 +39,19 @@ pub async fn page(State(cx): State<Cx>, Extension(by): Extension<Option<Principa
     let roster = records::roster(&cx.ledger, &unit, today).await?;
     let statement = records::statement(&cx.ledger, &unit, month, today).await?;
     audit(&cx, by, "office.unit_view", Some(format!("unit:{id}")), None, now).await?;
-    let page = OfficeUnit { unit: unit.id, name: unit.name, credit_code: unit.credit_code, region: unit.region, industry_class: unit.industry_class, roster, statement };
+    let contact = cx.store.unit_contact(id).await?.unwrap_or_default();
+    let page = OfficeUnit {
+        unit: unit.id,
+        name: unit.name,
+        credit_code: unit.credit_code,
+        region: unit.region,
+        industry_class: unit.industry_class,
+        address: contact.address,
+        contact_name: contact.contact_name,
+        contact_mobile: contact.contact_mobile_masked,
+        roster,
+        statement,
+    };
     Ok(Json(page).into_response())
 }
 
@@ -58,3 +75,37 @@ pub async fn set_class(State(cx): State<Cx>, Extension(by): Extension<Option<Pri
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
+
+/// `POST /api/office/units/{id}/details`: 信息变更 of the name, address and contact.
+pub async fn change_details(
+    State(cx): State<Cx>,
+    Extension(by): Extension<Option<Principal>>,
+    Path(id): Path<i64>,
+    json: Result<Json<UnitDetailsDraft>, axum::extract::rejection::JsonRejection>,
+) -> Answer {
+    let by = staff(&by)?;
+    let draft = crate::http::body(json)?;
+    let now = crate::store::now_ms();
+    let change = unit_details::validate(&draft).map_err(|f| Refusal::form(app::api::auth::FormRefusal::invalid(f)))?.value;
+    let sealed = change.contact_mobile.as_ref().map(|m| (cx.ledger.vault.seal(&crate::vault::bound::unit_contact_mobile(id), m.as_str().as_bytes()), m.masked()));
+    let stored = UnitChange {
+        name: change.name.as_ref().map(|n| n.as_str().to_owned()),
+        address: change.address.as_ref().map(app::domain::Address::full),
+        contact_name: change.contact_name.as_ref().map(|n| n.as_str().to_owned()),
+        contact_mobile: sealed,
+    };
+    let fields: Vec<&str> = [
+        (change.name.is_some(), unit_details::field::NAME),
+        (change.address.is_some(), unit_details::field::ADDRESS),
+        (change.contact_name.is_some(), unit_details::field::CONTACT_NAME),
+        (change.contact_mobile.is_some(), unit_details::field::CONTACT_MOBILE),
+    ]
+    .into_iter()
+    .filter_map(|(changed, f)| changed.then_some(f))
+    .collect();
+    let audit = crate::store::AuditEntry { action: "office.unit_details".into(), target: Some(format!("unit:{id}")), detail: Some(fields.join(",")), ..super::actor(by) };
+    if !cx.store.unit_change(id, &stored, by.account.id, &audit, now).await? {
+        return Err(unknown());
+    }
+    Ok(StatusCode::NO_CONTENT.into_response())
+}

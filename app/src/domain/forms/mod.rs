@@ -11,6 +11,7 @@ pub mod password_change;
 pub mod password_reset;
 pub mod personal;
 pub mod separation;
+pub mod unit_details;
 
 use super::{policy::PolicyTable, Date, FieldErrors, Issue, REQUIRED};
 

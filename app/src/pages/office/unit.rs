@@ -1,12 +1,16 @@
 //! `/office/units/{id}` — a unit's page in the back office: its record, the people it insures
-//! now, and a month's statement with any arrears — as the unit's own account reads them.
+//! now, and a month's statement with any arrears — as the unit's own account reads them; 信息变更
+//! of its industry class, name, address and contact.
 
 use leptos::prelude::*;
 
 use crate::api::office::{OfficeUnit, UnitClassChange};
 use crate::api::{client, endpoints};
 use crate::domain::ledger::Month;
-use crate::domain::Issue;
+use crate::components::{DivisionPicker, FieldIssues, InputKind, TextField};
+use crate::domain::forms::unit_details::{self, field, UnitDetailsDraft};
+use crate::domain::{FieldErrors, Issue};
+use crate::state::use_network;
 use crate::i18n::{strings, tr, use_i18n};
 use crate::pages::unit_business::{roster_view, statement_view};
 use crate::state::clock;
@@ -65,6 +69,13 @@ pub fn Unit(id: i64) -> impl IntoView {
                 <button type="submit" class="btn btn-secondary" data-testid="class-save">{tr(strings::OFFICE_CLASS_CHANGE)}</button>
                 <Show when=move || changed.get()><span class="field-hint" role="status">{tr(strings::OFFICE_CLASS_CHANGED)}</span></Show>
             </form>
+            {move || unit.get().map(|u| view! {
+                <section class="card" data-testid="unit-contact">
+                    <p>{tr(strings::FIELD_CONTACT_ADDRESS)}": "{u.address.clone().unwrap_or_else(|| i18n.t(strings::OFFICE_NOT_SET).to_owned())}</p>
+                    <p>{tr(strings::OFFICE_CONTACT)}": "{u.contact_name.clone().unwrap_or_default()}" "<span class="mono">{u.contact_mobile.clone().unwrap_or_default()}</span></p>
+                </section>
+            })}
+            <UnitDetailsForm id=id done=load/>
             <form class="card period" on:submit=move |ev| { ev.prevent_default(); load(); }>
                 <label for="month">{tr(strings::STATEMENT_MONTH)}</label>
                 <input id="month" type="month" prop:value=move || month.get() on:input=move |ev| month.set(event_target_value(&ev))/>
@@ -75,5 +86,64 @@ pub fn Unit(id: i64) -> impl IntoView {
                 {roster_view(u.roster)}
             })}
         </main>
+    }
+}
+
+/// 信息变更 of the name, address and contact: checked as typed by the shared rules (the server
+/// checks again); an empty field stays as it is.
+#[component]
+fn UnitDetailsForm(id: i64, done: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+    let i18n = use_i18n();
+    let net = use_network();
+    let (name, region, address, contact_name, contact_mobile) =
+        (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let draft = move || UnitDetailsDraft { name: name.get(), region: region.get(), address: address.get(), contact_name: contact_name.get(), contact_mobile: contact_mobile.get() };
+    let report = Memo::new(move |_| FieldErrors::verdict(unit_details::validate(&draft())));
+    let reveal = RwSignal::new(false);
+    let refused = RwSignal::new(None::<FieldErrors>);
+    let message = RwSignal::new(None::<Issue>);
+    let issues = move |f: &'static str| {
+        Signal::derive(move || refused.with(|r| r.as_ref().map(|e| FieldIssues::of(e, f))).filter(|i| i.error.is_some()).unwrap_or_else(|| report.with(|r| FieldIssues::of(r, f))))
+    };
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        reveal.set(true);
+        if report.with_untracked(FieldErrors::has_errors) {
+            return;
+        }
+        let path = endpoints::OFFICE_UNIT_DETAILS.with(&[&id.to_string()]);
+        let body = draft();
+        leptos::task::spawn_local(async move {
+            match client::post_form::<_, ()>(&path, &body, net).await {
+                client::FormAnswer::Done(()) => {
+                    for s in [name, region, address, contact_name, contact_mobile] {
+                        s.set(String::new());
+                    }
+                    reveal.set(false);
+                    message.set(None);
+                    done();
+                }
+                client::FormAnswer::Refused(r) => {
+                    message.set(Some(r.message()));
+                    refused.set(Some(r.fields));
+                }
+                client::FormAnswer::Failed(e) => message.set(Some(e.to_issue())),
+            }
+        });
+    };
+    view! {
+        <form class="card" data-testid="unit-details" on:submit=save>
+            <h2>{tr(strings::OFFICE_UNIT_DETAILS)}</h2>
+            <p class="field-hint">{tr(strings::OFFICE_UNIT_DETAILS_NOTE)}</p>
+            <TextField name=field::NAME label=strings::FIELD_UNIT_NAME value=name issues=issues(field::NAME) reveal=reveal/>
+            <DivisionPicker name=field::REGION label=strings::FIELD_CONTACT_ADDRESS value=region
+                error=Signal::derive(move || reveal.get().then(|| issues(field::REGION).get().error.map(|e| i18n.issue(&e))).flatten())/>
+            <TextField name=field::ADDRESS label=strings::FIELD_ADDRESS_DETAIL value=address issues=issues(field::ADDRESS) reveal=reveal/>
+            <TextField name=field::CONTACT_NAME label=strings::OFFICE_CONTACT value=contact_name issues=issues(field::CONTACT_NAME) reveal=reveal/>
+            <TextField name=field::CONTACT_MOBILE label=strings::OFFICE_CONTACT_MOBILE value=contact_mobile issues=issues(field::CONTACT_MOBILE) kind=InputKind::Tel reveal=reveal/>
+            {move || reveal.get().then(|| issues("form").get().error).flatten().map(|e| view! { <p class="field-error" role="alert">{i18n.issue(&e)}</p> })}
+            {move || message.get().map(|m| view! { <p class="field-error" role="alert">{i18n.issue(&m)}</p> })}
+            <button type="submit" class="btn btn-secondary" data-testid="unit-details-save">{tr(strings::OFFICE_DETAILS_SAVE)}</button>
+        </form>
     }
 }
