@@ -21,7 +21,8 @@ CREATE TABLE office_cases (
     -- Four eyes: whoever filed a case (at the counter) does not decide it.
     CHECK (decided_by IS NULL OR submitted_by IS NULL OR decided_by <> submitted_by)
 );
-CREATE INDEX office_cases_queue ON office_cases (status, submitted_on, id);
+-- The queue: its filters read from the index alone, its pages in id order (oldest first).
+CREATE INDEX office_cases_queue ON office_cases (status, id, submitted_on, kind, modules, region);
 CREATE INDEX office_cases_unit ON office_cases (unit_id, id);
 
 CREATE TABLE office_case_events (
