@@ -51,7 +51,9 @@ fn page(route: Route) -> AnyView {
         Route::OfficeUnit(id) => view! { <crate::pages::office::Unit id=id/> }.into_any(),
         #[cfg(feature = "staff")]
         Route::OfficePayments => view! { <crate::pages::office::Payments/> }.into_any(),
+        #[cfg(feature = "staff")]
         Route::OfficeCases => view! { <crate::pages::office::Cases/> }.into_any(),
+        #[cfg(feature = "staff")]
         Route::OfficeCase(id) => view! { <crate::pages::office::Case id=id/> }.into_any(),
         #[cfg(not(feature = "staff"))]
         ref r if r.is_staff() => view! { <StaffBundle/> }.into_any(),
