@@ -277,13 +277,13 @@ test('an employer registers offline with four photos; sent back for the licence,
     });
   }
   // They wait for the agency (待办): an operator approves both; then they are the unit's.
-  const desk = await signedInStaff(OPERATOR_ID, 'Desk-work7', '13600136003');
+  const office = await signedInStaff(OPERATOR_ID, 'Desk-work7', '13600136003');
   for (let i = 0; i < 2; i++) {
-    await desk.goto(server.url + '/office/cases');
-    await desk.locator('[data-testid=cases] tbody tr[data-status=submitted] a').first().click();
-    await desk.getByTestId('case-open').click();
-    await desk.getByTestId('case-approve').click();
-    await desk.locator('[data-testid=case][data-status=approved]').waitFor();
+    await office.goto(server.url + '/office/cases');
+    await office.locator('[data-testid=cases] tbody tr[data-status=submitted] a').first().click();
+    await office.getByTestId('case-open').click();
+    await office.getByTestId('case-approve').click();
+    await office.locator('[data-testid=case][data-status=approved]').waitFor();
   }
   // Its roster and this month's statement (not assessed yet: nothing due).
   await page.goto(server.url + '/');
