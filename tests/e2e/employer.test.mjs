@@ -278,6 +278,7 @@ test('an employer registers offline with four photos; sent back for the licence,
   }
   // They wait for the agency (待办): an operator approves both; then they are the unit's.
   const office = await signedInStaff(OPERATOR_ID, 'Desk-work7', '13600136003');
+  await office.setViewportSize({ width: 768, height: 1024 }); // the desk, on a tablet
   for (let i = 0; i < 2; i++) {
     await office.goto(server.url + '/office/cases');
     await office.locator('[data-testid=cases] tbody tr[data-status=submitted] a').first().click();
