@@ -14,7 +14,12 @@ use crate::offline::json;
 use crate::state::draft::{DraftSession, Snapshot};
 use super::outbox_form::{FormFoot, FormHead, OutboxForm};
 
-
+const INSURANCES: [(Insurance, Text); 4] = [
+    (Insurance::Pension, strings::INS_PENSION),
+    (Insurance::Medical, strings::INS_MEDICAL),
+    (Insurance::Unemployment, strings::INS_UNEMPLOYMENT),
+    (Insurance::WorkInjury, strings::INS_WORK_INJURY),
+];
 
 #[component]
 pub fn Enrolment(draft_id: Option<String>) -> impl IntoView {
@@ -87,7 +92,7 @@ pub(super) fn InsuranceChecks(
     view! {
         <fieldset class="field" id=name>
             <legend>{tr(strings::FIELD_INSURANCES)}</legend>
-            {Insurance::ALL.into_iter().map(|ins| (ins, super::insurance_text(ins))).map(|(ins, label)| view! {
+            {INSURANCES.into_iter().map(|(ins, label)| view! {
                 <label class="check">
                     <input type="checkbox" prop:checked=move || value.with(|v| v.contains(&ins))
                         on:change=move |ev| {

@@ -66,17 +66,6 @@ pub fn role_text(role: crate::api::auth::Role) -> Text {
     }
 }
 
-/// The name of an insurance.
-pub fn insurance_text(i: crate::domain::policy::Insurance) -> Text {
-    use crate::domain::policy::Insurance;
-    match i {
-        Insurance::Pension => strings::INS_PENSION,
-        Insurance::Medical => strings::INS_MEDICAL,
-        Insurance::Unemployment => strings::INS_UNEMPLOYMENT,
-        Insurance::WorkInjury => strings::INS_WORK_INJURY,
-    }
-}
-
 /// The name of a kind of filing.
 pub fn kind_text(kind: FilingKind) -> Text {
     match kind {

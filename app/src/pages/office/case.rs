@@ -11,11 +11,12 @@ use crate::components::filing_status::{case_field_label, reason_line};
 use crate::domain::review::{Action, Reason, Status};
 use crate::domain::Issue;
 use crate::i18n::{strings, tr, use_i18n, Text};
-use crate::pages::{insurance_text, kind_text};
+use crate::pages::kind_text;
 use crate::pages::reasons::{ReasonRows, Row};
 use crate::pages::review_queue::status_text;
 use crate::state::clock;
 
+use super::cases::insurance_text;
 
 fn label(name: &str) -> Text {
     case_field_label(name).unwrap_or(Text { zh: "", en: "" })

@@ -13,11 +13,20 @@ use crate::domain::policy::Insurance;
 use crate::domain::review::Status;
 use crate::domain::Issue;
 use crate::i18n::{strings, tr, use_i18n, Text};
-use crate::pages::{insurance_text, kind_text};
+use crate::pages::kind_text;
 use crate::pages::review_queue::status_text;
 use crate::routes::Route;
 use crate::state::{clock, use_router};
 
+/// An insurance's name.
+pub(crate) fn insurance_text(i: Insurance) -> Text {
+    match i {
+        Insurance::Pension => strings::INS_PENSION,
+        Insurance::Medical => strings::INS_MEDICAL,
+        Insurance::Unemployment => strings::INS_UNEMPLOYMENT,
+        Insurance::WorkInjury => strings::INS_WORK_INJURY,
+    }
+}
 
 const KINDS: [FilingKind; 3] = [FilingKind::Enrolment, FilingKind::Separation, FilingKind::BaseDeclaration];
 

@@ -10,7 +10,7 @@ use crate::api::sync::FilingKind;
 use crate::domain::policy::Insurance;
 use crate::routes::Route;
 
-use crate::pages::insurance_text;
+use super::cases::insurance_text;
 
 #[component]
 pub fn Workbench() -> impl IntoView {
