@@ -77,11 +77,18 @@ pub struct OfficePerson {
     pub details: PersonDetails,
 }
 
-/// A person's cards on their page, masked, with who changed them when.
+/// A person's details kept by the back office (信息变更): the cards and the mobile masked, the
+/// addresses in full, with who changed what when.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PersonDetails {
     pub bank_card: Option<String>,
     pub ssc_number: Option<String>,
+    #[serde(default)]
+    pub mobile: Option<String>,
+    #[serde(default)]
+    pub household_address: Option<String>,
+    #[serde(default)]
+    pub contact_address: Option<String>,
     /// Newest first.
     pub changes: Vec<DetailChange>,
 }
@@ -89,23 +96,16 @@ pub struct PersonDetails {
 /// One 信息变更 (its before and after are kept sealed on the server).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DetailChange {
-    /// `bank_card` | `ssc_number`.
+    /// `name` | `mobile` | `household_address` | `contact_address` | `bank_card` | `ssc_number`.
     pub field: String,
     pub at: i64,
     /// The staff account.
     pub by: i64,
 }
 
-/// `POST OFFICE_PERSON_DETAILS` (信息变更): the bank card number and/or the social security card
-/// number, checked by [`cards`](crate::domain::cards) on both sides; an empty one is left as
-/// it is.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PersonDetailsChange {
-    #[serde(default)]
-    pub bank_card: String,
-    #[serde(default)]
-    pub ssc_number: String,
-}
+/// `POST OFFICE_PERSON_DETAILS` (信息变更): checked by the shared rules on both sides; an empty
+/// field is left as it is.
+pub use crate::domain::forms::person_details::PersonDetailsDraft as PersonDetailsChange;
 
 /// `POST OFFICE_PERSON_REVEAL`: the full ID number; every reveal is in the audit log.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -3,7 +3,7 @@
 //! letters and digits as printed on the card). Both are checked on the device as typed and by
 //! the server; both are masked wherever they are shown.
 
-use super::{text, Checked, FieldErrors, Issue, REQUIRED};
+use super::{text, Checked, Issue, REQUIRED};
 
 /// The Luhn check (ISO/IEC 7812-1): from the right, every second digit doubled.
 ///
@@ -101,36 +101,6 @@ impl std::fmt::Debug for SscNumber {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "SscNumber({})", self.masked())
     }
-}
-
-/// 信息变更 of a person's cards, as typed (`bank_card`, `ssc_number`; an empty one is left as it
-/// is, but one of them is needed): the checked numbers, or the issues per field. The device
-/// checks with it as the numbers are typed, the server before it stores them.
-///
-/// ```
-/// use app::domain::cards::check_change;
-/// let (card, ssc) = check_change("6222020200112233446", "").unwrap();
-/// assert_eq!((card.unwrap().as_str(), ssc), ("6222020200112233446", None));
-/// assert!(check_change("", " ").unwrap_err().error_of("bank_card").is_some());
-/// ```
-pub fn check_change(bank_card: &str, ssc_number: &str) -> Result<(Option<BankCard>, Option<SscNumber>), FieldErrors> {
-    let mut errors = FieldErrors::default();
-    let given = |s: &str| !s.trim().is_empty();
-    let card = given(bank_card).then(|| BankCard::parse(bank_card)).transpose().unwrap_or_else(|issue| {
-        errors.error("bank_card", issue);
-        None
-    });
-    let ssc = given(ssc_number).then(|| SscNumber::parse(ssc_number)).transpose().unwrap_or_else(|issue| {
-        errors.error("ssc_number", issue);
-        None
-    });
-    if !given(bank_card) && !given(ssc_number) {
-        errors.error("bank_card", REQUIRED);
-    }
-    if errors.has_errors() {
-        return Err(errors);
-    }
-    Ok((card.map(|c| c.value), ssc.map(|c| c.value)))
 }
 
 #[cfg(test)]

@@ -28,7 +28,7 @@ pub struct Addresses {
 }
 
 /// An address's issue belongs to its detail field or to its division field.
-fn check(e: &mut FieldErrors, division_field: &str, detail_field: &str, division: &str, detail: &str) -> Option<Address> {
+pub(crate) fn check(e: &mut FieldErrors, division_field: &str, detail_field: &str, division: &str, detail: &str) -> Option<Address> {
     let on_detail = |i: &Issue| i.code.starts_with("address.detail");
     match Address::parse(division, detail) {
         Err(issue) => {

@@ -9,11 +9,15 @@ pub mod enrolment;
 pub mod mobile_change;
 pub mod password_change;
 pub mod password_reset;
+pub mod person_details;
 pub mod personal;
 pub mod separation;
 pub mod unit_details;
 
 use super::{policy::PolicyTable, Date, FieldErrors, Issue, REQUIRED};
+
+/// The issue when a 信息变更 form (a person's or a unit's) has nothing filled in.
+pub const NOTHING_CHANGED: Issue = Issue::new("details.nothing_changed", "请至少填写一项要变更的信息", "Fill in at least one detail to change");
 
 /// What validation depends on besides the draft.
 #[derive(Debug, Clone, Copy)]

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::{Address, FieldErrors, Issue, MobileNumber, PersonName, UnitName, Valid};
+use crate::domain::{Address, FieldErrors, MobileNumber, PersonName, UnitName, Valid};
 
 pub mod field {
     pub const NAME: &str = "name";
@@ -45,7 +45,7 @@ pub struct UnitDetails {
 /// use app::domain::forms::unit_details::*;
 /// let d = UnitDetailsDraft { name: "南京青禾科技有限公司".into(), ..Default::default() };
 /// assert_eq!(validate(&d).unwrap().value.name.unwrap().as_str(), "南京青禾科技有限公司");
-/// assert_eq!(validate(&UnitDetailsDraft::default()).unwrap_err().error_of("form").unwrap().code, "unit.nothing_changed");
+/// assert_eq!(validate(&UnitDetailsDraft::default()).unwrap_err().error_of("form").unwrap().code, "details.nothing_changed");
 /// let bad = UnitDetailsDraft { contact_mobile: "1390013".into(), address: "中山路 1 号".into(), ..Default::default() };
 /// let e = validate(&bad).unwrap_err();
 /// assert!(e.error_of(field::CONTACT_MOBILE).is_some() && e.error_of(field::REGION).is_some());
@@ -64,7 +64,7 @@ pub fn validate(d: &UnitDetailsDraft) -> Result<Valid<UnitDetails>, FieldErrors>
     let contact_name = given(&d.contact_name).then(|| e.take(field::CONTACT_NAME, PersonName::parse(&d.contact_name)));
     let contact_mobile = given(&d.contact_mobile).then(|| e.take(field::CONTACT_MOBILE, MobileNumber::parse(&d.contact_mobile)));
     if name.is_none() && address.is_none() && contact_name.is_none() && contact_mobile.is_none() {
-        e.error("form", Issue::new("unit.nothing_changed", "请至少填写一项要变更的信息", "Fill in at least one detail to change"));
+        e.error("form", super::NOTHING_CHANGED);
     }
     e.finish(|| {
         Some(UnitDetails {
