@@ -55,12 +55,12 @@ pub mod bound {
     pub fn ledger_person(id_index: &str) -> String {
         format!("ledger_persons.id_sealed:{id_index}")
     }
-    /// A person's card in the back office (`field`: `bank_card`, `ssc_number`), current or in
-    /// its change history.
     pub fn unit_contact_mobile(unit_id: i64) -> String {
         format!("ledger_units.contact_mobile_sealed:{unit_id}")
     }
-    pub fn person_card(id_index: &str, field: &str) -> String {
+    /// A person's detail in the back office (`field`: `name`, `mobile`, `household_address`,
+    /// `contact_address`, `bank_card`, `ssc_number`), current or in its change history.
+    pub fn person_detail(id_index: &str, field: &str) -> String {
         format!("office_person_details.{field}:{id_index}")
     }
     pub fn filing_payload(client_id: &str) -> String {

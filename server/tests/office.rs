@@ -179,10 +179,11 @@ async fn a_persons_cards_change_checked_sealed_and_kept_with_history(store: Arc<
     let found = o.call(&state, Method::GET, &format!("/api/office/find?q={}", id_number(1)), None).await;
     let person = found.body["persons"][0]["person"].as_i64().unwrap();
     let path = format!("/api/office/persons/{person}/details");
-    let wrong = o.call(&state, Method::POST, &path, Some(json!({"bank_card": "6222020200112233447", "ssc_number": "A1234"}))).await;
+    let wrong = o.call(&state, Method::POST, &path, Some(json!({"bank_card": "6222020200112233447", "ssc_number": "A1234", "mobile": "1390013"}))).await;
     assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(wrong.body["fields"]["errors"]["bank_card"][0]["code"], "bank_card.check", "{}", wrong.body);
     assert_eq!(wrong.body["fields"]["errors"]["ssc_number"][0]["code"], "ssc_number.format", "{}", wrong.body);
+    assert!(wrong.body["fields"]["errors"]["mobile"][0]["code"].is_string(), "{}", wrong.body);
     let page = o.call(&state, Method::GET, &format!("/api/office/persons/{person}"), None).await;
     assert_eq!(page.body["details"]["changes"].as_array().map(Vec::len), Some(0), "nothing half-stored");
     let ok = o.call(&state, Method::POST, &path, Some(json!({"bank_card": "6222 0202 0011 2233 446", "ssc_number": "a12345678"}))).await;
@@ -196,7 +197,7 @@ async fn a_persons_cards_change_checked_sealed_and_kept_with_history(store: Arc<
     assert_eq!(fields, ["bank_card", "ssc_number", "bank_card"], "newest first");
     assert_eq!(d["changes"][0]["by"], operator);
     let stored = store.details_get(person).await.unwrap();
-    let sealed = stored.bank_card.unwrap();
+    let sealed = stored.get(server::office::details_store::DetailField::BankCard).unwrap();
     assert!(!sealed.windows(6).any(|w| w == b"622202"), "sealed at rest");
     let log = state.store.audit_recent(100).await.unwrap();
     let changes: Vec<_> = log.iter().filter(|r| r.entry.action == "office.person_change").collect();
@@ -204,6 +205,57 @@ async fn a_persons_cards_change_checked_sealed_and_kept_with_history(store: Arc<
     assert!(changes.iter().all(|r| !r.entry.detail.as_deref().unwrap_or("").contains("6222")), "no card number in the audit log");
 }
 both_stores!(person_details, a_persons_cards_change_checked_sealed_and_kept_with_history);
+
+/// 信息变更 of a person's name, mobile and addresses: a name is corrected only to the name the
+/// registry holds for the ID number (never to any other, never to the same); the mobile and the
+/// addresses are kept sealed, shown masked or in full, each change in the history; a refused
+/// change leaves everything as it was, also the fields sent with it.
+async fn a_persons_name_is_corrected_only_to_the_registrys_and_contacts_are_kept(store: Arc<dyn Store>) {
+    let (state, _) = ledger_with_one_person(store.clone()).await;
+    let (_, mut o) = staff(&state, "operator", &id_number(50), "13700000050").await;
+    let found = o.call(&state, Method::GET, &format!("/api/office/find?q={}", id_number(1)), None).await;
+    let person = found.body["persons"][0]["person"].as_i64().unwrap();
+    let path = format!("/api/office/persons/{person}/details");
+    let page_path = format!("/api/office/persons/{person}");
+    // The registry does not know the person yet: no correction at all.
+    let unknown = o.call(&state, Method::POST, &path, Some(json!({"name": "王晓明", "mobile": "13900139000"}))).await;
+    assert_eq!(unknown.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", unknown.body);
+    assert_eq!(unknown.body["fields"]["errors"]["name"][0]["code"], "person.name_not_registered", "{}", unknown.body);
+    // The registry holds 王晓明 (the enrolment typed 王小明).
+    let id = app::domain::IdNumber::parse(&id_number(1), app::domain::Date::new(2026, 1, 1).unwrap()).unwrap().value;
+    let registered = server::registry::person(&state.vault, &id, &app::domain::PersonName::parse("王晓明").unwrap().value, "insured", None);
+    store.registry_put(&[registered], 1).await.unwrap();
+    let other = o.call(&state, Method::POST, &path, Some(json!({"name": "王大明", "mobile": "13900139000"}))).await;
+    assert_eq!(other.body["fields"]["errors"]["name"][0]["code"], "person.name_not_registered", "{}", other.body);
+    let same = o.call(&state, Method::POST, &path, Some(json!({"name": "王小明"}))).await;
+    assert_eq!(same.body["fields"]["errors"]["name"][0]["code"], "person.name_same", "{}", same.body);
+    let page = o.call(&state, Method::GET, &page_path, None).await;
+    assert_eq!((page.body["name"].as_str(), page.body["details"]["mobile"].as_str()), (Some("王小明"), None), "nothing half-stored: {}", page.body);
+    let ok = o
+        .call(&state, Method::POST, &path, Some(json!({"name": "王晓明", "mobile": "139 0013 9000", "contact_division": "320102", "contact_detail": "北京东路 2 号"})))
+        .await;
+    assert_eq!(ok.status, StatusCode::NO_CONTENT, "{}", ok.body);
+    let page = o.call(&state, Method::GET, &page_path, None).await;
+    let d = &page.body["details"];
+    assert_eq!(page.body["name"], "王晓明", "the ledger's name is corrected");
+    assert_eq!(d["mobile"], "139****9000");
+    assert_eq!(d["contact_address"], "江苏省南京市玄武区北京东路 2 号");
+    assert!(d["household_address"].is_null());
+    let mut fields: Vec<&str> = d["changes"].as_array().unwrap().iter().map(|c| c["field"].as_str().unwrap()).collect();
+    fields.sort_unstable();
+    assert_eq!(fields, ["contact_address", "mobile", "name"]);
+    let found = o.call(&state, Method::GET, &format!("/api/office/find?q={}", "王晓明"), None).await;
+    assert_eq!(found.body["persons"][0]["person"].as_i64(), Some(person), "found by the corrected name: {}", found.body);
+    let stored = store.details_get(person).await.unwrap();
+    let mobile = stored.get(server::office::details_store::DetailField::Mobile).unwrap();
+    assert!(!mobile.windows(4).any(|w| w == b"9000"), "sealed at rest");
+    let log = state.store.audit_recent(100).await.unwrap();
+    let details: Vec<&str> = log.iter().filter(|r| r.entry.action == "office.person_change").filter_map(|r| r.entry.detail.as_deref()).collect();
+    assert_eq!(details.len(), 3, "{details:?}");
+    assert!(details.iter().all(|d| !d.contains("王") && !d.contains("139")), "no value in the audit log: {details:?}");
+}
+both_stores!(person_names, a_persons_name_is_corrected_only_to_the_registrys_and_contacts_are_kept);
+
 
 /// A staff session ends after 30 minutes without use (each use moves the deadline on), and
 /// 安全退出 ends it on the server.
@@ -271,7 +323,7 @@ async fn a_units_details_change_is_checked_and_audited(store: Arc<dyn Store>) {
     let path = format!("/api/office/units/{}/details", unit.id);
     let nothing = o.call(&state, Method::POST, &path, Some(json!({}))).await;
     assert_eq!(nothing.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", nothing.body);
-    assert_eq!(nothing.body["fields"]["errors"]["form"][0]["code"], "unit.nothing_changed");
+    assert_eq!(nothing.body["fields"]["errors"]["form"][0]["code"], "details.nothing_changed");
     let bad = o.call(&state, Method::POST, &path, Some(json!({"name": "南京新名称科技有限公司", "contact_mobile": "1390013"}))).await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.body);
     assert!(bad.body["fields"]["errors"]["contact_mobile"][0]["code"].is_string(), "{}", bad.body);

@@ -1,43 +1,74 @@
-//! A person's cards as stored (`office_person_details`), with their change history
+//! A person's details as the back office keeps them (`office_person_details`: the cards, the
+//! mobile number and the two addresses, each sealed), with their change history
 //! (`office_person_changes`: the before and after of each change, sealed, by whom, when). A
-//! change of one or both cards, their history rows and audit entries are one transaction.
+//! name correction changes the ledger's own name (`ledger_persons.name`) and is kept in the same
+//! history. A change of several fields, their history rows and audit entries are one
+//! transaction.
 
 use async_trait::async_trait;
 use sqlx::Row;
 
 use crate::store::{insert_audit, AuditEntry, PgStore, SqliteStore, StoreError};
 
-/// The cards kept.
+/// The details kept in `office_person_details`, each a sealed column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CardField {
+pub enum DetailField {
+    Mobile,
+    HouseholdAddress,
+    ContactAddress,
     BankCard,
     SscNumber,
 }
 
-impl CardField {
+impl DetailField {
+    pub const ALL: [DetailField; 5] = [DetailField::Mobile, DetailField::HouseholdAddress, DetailField::ContactAddress, DetailField::BankCard, DetailField::SscNumber];
+
     /// Its column, and its name in the history and on the wire.
     pub fn as_str(self) -> &'static str {
         match self {
-            CardField::BankCard => "bank_card",
-            CardField::SscNumber => "ssc_number",
+            DetailField::Mobile => "mobile",
+            DetailField::HouseholdAddress => "household_address",
+            DetailField::ContactAddress => "contact_address",
+            DetailField::BankCard => "bank_card",
+            DetailField::SscNumber => "ssc_number",
         }
     }
 }
 
-/// A person's sealed cards and their history `(field, at, actor)`, newest first.
+/// The history's name for a name correction.
+pub const NAME: &str = "name";
+
+/// A name correction: the name it corrects (the change is refused if the ledger's name is no
+/// longer that one), the new name, and both sealed for the history.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rename {
+    pub from: String,
+    pub to: String,
+    pub from_sealed: Vec<u8>,
+    pub to_sealed: Vec<u8>,
+}
+
+/// A person's sealed details (in the order of [`DetailField::ALL`]) and their history
+/// `(field, at, actor)`, newest first.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct StoredDetails {
-    pub bank_card: Option<Vec<u8>>,
-    pub ssc_number: Option<Vec<u8>>,
+    pub sealed: [Option<Vec<u8>>; 5],
     pub changes: Vec<(String, i64, i64)>,
+}
+
+impl StoredDetails {
+    pub fn get(&self, field: DetailField) -> Option<&Vec<u8>> {
+        self.sealed[DetailField::ALL.iter().position(|f| *f == field).unwrap_or_default()].as_ref()
+    }
 }
 
 #[async_trait]
 pub trait DetailStore: Send + Sync {
     async fn details_get(&self, person_id: i64) -> Result<StoredDetails, StoreError>;
-    /// Sets each field to its sealed value, keeping the value before in the history, with an
-    /// audit line per field (`audit`, its detail naming the field): all of them or none.
-    async fn details_set(&self, person_id: i64, changes: &[(CardField, Vec<u8>)], actor: i64, audit: &AuditEntry, now: i64) -> Result<(), StoreError>;
+    /// Sets each field to its sealed value and corrects the name, keeping each value before in
+    /// the history, with an audit line per field (`audit`, its detail naming the field): all of
+    /// them or none. `false` (and nothing changed) when the name was no longer `rename.from`.
+    async fn details_set(&self, person_id: i64, changes: &[(DetailField, Vec<u8>)], rename: Option<&Rename>, actor: i64, audit: &AuditEntry, now: i64) -> Result<bool, StoreError>;
 }
 
 macro_rules! impl_detail_store {
@@ -46,13 +77,14 @@ macro_rules! impl_detail_store {
         impl DetailStore for $store {
             async fn details_get(&self, person_id: i64) -> Result<StoredDetails, StoreError> {
                 let mut out = StoredDetails::default();
-                if let Some(r) = sqlx::query("SELECT bank_card, ssc_number FROM office_person_details WHERE person_id = $1")
+                if let Some(r) = sqlx::query("SELECT mobile, household_address, contact_address, bank_card, ssc_number FROM office_person_details WHERE person_id = $1")
                     .bind(person_id)
                     .fetch_optional(&self.pool)
                     .await?
                 {
-                    out.bank_card = r.try_get("bank_card")?;
-                    out.ssc_number = r.try_get("ssc_number")?;
+                    for (i, field) in DetailField::ALL.iter().enumerate() {
+                        out.sealed[i] = r.try_get(field.as_str())?;
+                    }
                 }
                 let rows = sqlx::query("SELECT field, at, actor FROM office_person_changes WHERE person_id = $1 ORDER BY id DESC LIMIT 100")
                     .bind(person_id)
@@ -64,8 +96,22 @@ macro_rules! impl_detail_store {
                 Ok(out)
             }
 
-            async fn details_set(&self, person_id: i64, changes: &[(CardField, Vec<u8>)], actor: i64, audit: &AuditEntry, now: i64) -> Result<(), StoreError> {
+            async fn details_set(&self, person_id: i64, changes: &[(DetailField, Vec<u8>)], rename: Option<&Rename>, actor: i64, audit: &AuditEntry, now: i64) -> Result<bool, StoreError> {
                 let mut tx = self.begin_write().await?;
+                let mut history: Vec<(&str, Option<Vec<u8>>, &[u8])> = Vec::new();
+                if let Some(r) = rename {
+                    let renamed = sqlx::query("UPDATE ledger_persons SET name = $1 WHERE id = $2 AND name = $3")
+                        .bind(&r.to)
+                        .bind(person_id)
+                        .bind(&r.from)
+                        .execute(&mut *tx)
+                        .await?
+                        .rows_affected();
+                    if renamed != 1 {
+                        return Ok(false);
+                    }
+                    history.push((NAME, Some(r.from_sealed.clone()), &r.to_sealed));
+                }
                 for (field, after) in changes {
                     let field = field.as_str();
                     let before: Option<Option<Vec<u8>>> = sqlx::query_scalar(&format!("SELECT {field} FROM office_person_details WHERE person_id = $1"))
@@ -81,10 +127,13 @@ macro_rules! impl_detail_store {
                     .bind(now)
                     .execute(&mut *tx)
                     .await?;
+                    history.push((field, before.flatten(), after));
+                }
+                for (field, before, after) in history {
                     sqlx::query("INSERT INTO office_person_changes (person_id, field, before, after, actor, at) VALUES ($1, $2, $3, $4, $5, $6)")
                         .bind(person_id)
                         .bind(field)
-                        .bind(before.flatten())
+                        .bind(before)
                         .bind(after)
                         .bind(actor)
                         .bind(now)
@@ -94,7 +143,7 @@ macro_rules! impl_detail_store {
                     insert_audit!(&mut *tx, &entry, now)?;
                 }
                 tx.commit().await?;
-                Ok(())
+                Ok(true)
             }
         }
     };

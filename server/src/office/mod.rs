@@ -4,9 +4,10 @@
 //! - [`find`], [`persons`], [`units`]: 业务查询 — find a person by ID number or name, a unit by
 //!   credit code or name; a person's page (relationships, contributions, personal account), the
 //!   ID number masked until an operator reveals it; a unit's page (roster, a month's statement);
-//!   every search, look and reveal is in the audit log; [`details`]: 信息变更 of a person's bank
-//!   card and social security card numbers (and [`units`] a unit's industry class), each change
-//!   kept with its before and after;
+//!   every search, look and reveal is in the audit log; [`details`]: 信息变更 of a person (a
+//!   name correction checked against the registry, mobile, addresses, bank card and social
+//!   security card numbers; and [`units`] a unit's name, address, contact and industry class),
+//!   each change kept with its before and after;
 //! - [`cases`]: 待办, the case queue — every filing the ledger takes waits there as a case
 //!   ([`case_store`]) with its checks and the preview of its effect ([`case_view`]) until an
 //!   operator approves it (applied to the ledger) or returns it with a reason per field;
@@ -41,8 +42,8 @@ use crate::http::{Internal, Refusal};
 use crate::store::{AuditEntry, AuditStore, CounterStore};
 
 /// The queries the back office needs: its own, the ledger's, the audit log and the quotas.
-pub trait Db: BatchStore + CaseStore + DetailStore + UnitDetailStore + crate::ledger::Db + crate::filings::FilingStore + AuditStore + CounterStore {}
-impl<T: BatchStore + CaseStore + DetailStore + UnitDetailStore + crate::ledger::Db + crate::filings::FilingStore + AuditStore + CounterStore + ?Sized> Db for T {}
+pub trait Db: BatchStore + CaseStore + DetailStore + UnitDetailStore + crate::ledger::Db + crate::registry::RegistryStore + crate::filings::FilingStore + AuditStore + CounterStore {}
+impl<T: BatchStore + CaseStore + DetailStore + UnitDetailStore + crate::ledger::Db + crate::registry::RegistryStore + crate::filings::FilingStore + AuditStore + CounterStore + ?Sized> Db for T {}
 
 /// What the back office reaches (`FromRef` of the server's state).
 #[derive(Clone)]
