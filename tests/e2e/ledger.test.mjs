@@ -177,12 +177,15 @@ test('enrolled offline, assessed, paid: the employee sees the month paid, prints
   assert.ok(!(await operator.getByTestId('person-id').innerText()).includes(A.id), 'masked');
   await operator.getByTestId('reveal').click();
   await operator.getByTestId('person-id').getByText(A.id).waitFor();
-  // 信息变更: a mistyped bank card is caught as typed (the check digit); the right one is kept, masked.
-  await operator.getByTestId('bank-card-input').fill('6222020200112233447');
+  // 信息变更: a mistyped bank card is caught as typed (the check digit); the right one is kept,
+  // masked, and the mobile number changed in the same save.
+  await operator.locator('#bank_card').fill('6222020200112233447');
   await operator.locator('[data-testid=details] .field-error').getByText('校验位').waitFor();
-  await operator.getByTestId('bank-card-input').fill('6222 0202 0011 2233 446');
+  await operator.locator('#bank_card').fill('6222 0202 0011 2233 446');
+  await operator.locator('#mobile').fill('13900139001');
   await operator.getByTestId('details-save').click();
   await operator.getByTestId('bank-card').getByText('622202*********3446').waitFor();
+  await operator.getByTestId('mobile').getByText('139****9001').waitFor();
   await operator.screenshot({ path: join(ARTIFACTS, 'office-person-1280.png'), fullPage: true });
   // 信息变更 of the unit: a mistyped contact mobile is caught as typed; the right one is kept, shown masked.
   await operator.goto(srv.url + '/office/find');

@@ -387,6 +387,7 @@ texts! {
     OFFICE_BANK_CARD = "银行卡号", "Bank card number";
     OFFICE_SSC_NUMBER = "社会保障卡卡号", "Social security card number";
     OFFICE_DETAILS_SAVE = "保存变更", "Save the change";
+    OFFICE_NAME_FIX = "姓名更正（须与实名核验库一致）", "Name correction (must match the registry)";
     OFFICE_CHANGES = "变更记录", "Changes";
     OFFICE_NOT_SET = "未登记", "Not on record";
     OFFICE_INDUSTRY_CLASS = "工伤行业类别", "work-injury class";
@@ -417,7 +418,7 @@ texts! {
     OFFICE_CASES = "待办业务", "Cases to handle";
     OFFICE_MODULE_UNIT = "单位", "Units";
     OFFICE_UNIT_DETAILS = "单位信息变更", "Change the unit's details";
-    OFFICE_UNIT_DETAILS_NOTE = "只填写要变更的项目；变更前后的信息都会保留", "Fill in only what changes; the before and after are both kept";
+    OFFICE_DETAILS_NOTE = "只填写要变更的项目；变更前后的信息都会保留", "Fill in only what changes; the before and after are both kept";
     OFFICE_CONTACT = "联系人", "Contact person";
     OFFICE_CONTACT_MOBILE = "联系人手机号", "Contact's mobile";
     OFFICE_MODULE_PERSON = "个人", "Persons";

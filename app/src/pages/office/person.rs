@@ -1,13 +1,14 @@
 //! `/office/persons/{id}` — a person's page in the back office: relationships, contributions
 //! and personal account over the last 30 years, as the person reads them; the ID number masked
-//! until the operator reveals it (each reveal is audited); 信息变更 of the bank card and social
-//! security card numbers, checked as typed by the shared rules.
+//! until the operator reveals it (each reveal is audited); 信息变更 (a name correction, mobile,
+//! addresses, bank card and social security card numbers), checked as typed by the shared rules.
 
 use leptos::prelude::*;
 
-use crate::api::office::{OfficePerson, PersonDetailsChange, Revealed};
+use crate::api::office::{OfficePerson, Revealed};
 use crate::api::{client, endpoints};
-use crate::domain::cards::check_change;
+use crate::components::{DivisionPicker, FieldIssues, InputKind, TextField};
+use crate::domain::forms::person_details::{field, validate, PersonDetailsDraft};
 use crate::domain::{FieldErrors, Issue};
 use crate::state::{clock, use_network};
 use crate::i18n::{strings, tr, use_i18n};
@@ -53,15 +54,19 @@ pub fn Person(id: i64) -> impl IntoView {
                 </section>
                 <section class="card" data-testid="details">
                     <h2>{tr(strings::OFFICE_DETAILS)}</h2>
-                    <p>{tr(strings::OFFICE_BANK_CARD)}": "<span class="mono" data-testid="bank-card">{p.details.bank_card.clone().unwrap_or_else(|| i18n.t(strings::OFFICE_NOT_SET).to_owned())}</span></p>
-                    <p>{tr(strings::OFFICE_SSC_NUMBER)}": "<span class="mono">{p.details.ssc_number.clone().unwrap_or_else(|| i18n.t(strings::OFFICE_NOT_SET).to_owned())}</span></p>
+                    {[
+                        (strings::FIELD_MOBILE, p.details.mobile.clone(), "mobile"),
+                        (strings::FIELD_HOUSEHOLD_ADDRESS, p.details.household_address.clone(), "household-address"),
+                        (strings::FIELD_CONTACT_ADDRESS, p.details.contact_address.clone(), "contact-address"),
+                        (strings::OFFICE_BANK_CARD, p.details.bank_card.clone(), "bank-card"),
+                        (strings::OFFICE_SSC_NUMBER, p.details.ssc_number.clone(), "ssc-number"),
+                    ].into_iter().map(|(label, value, testid)| view! {
+                        <p>{tr(label)}": "<span class="mono" data-testid=testid>{value.unwrap_or_else(|| i18n.t(strings::OFFICE_NOT_SET).to_owned())}</span></p>
+                    }).collect_view()}
                     <DetailsForm id=id done=load/>
                     {(!p.details.changes.is_empty()).then(|| view! {
-                        <details><summary>{tr(strings::OFFICE_CHANGES)}</summary><ul>
-                            {p.details.changes.iter().map(|c| {
-                                let field = if c.field == "bank_card" { strings::OFFICE_BANK_CARD } else { strings::OFFICE_SSC_NUMBER };
-                                view! { <li>{clock::format_ms(c.at)}" · "{tr(field)}" · #"{c.by}</li> }
-                            }).collect_view()}
+                        <details><summary>{tr(strings::OFFICE_CHANGES)}</summary><ul data-testid="changes">
+                            {p.details.changes.iter().map(|c| view! { <li>{clock::format_ms(c.at)}" · "{tr(field_label(&c.field))}" · #"{c.by}</li> }).collect_view()}
                         </ul></details>
                     })}
                 </section>
@@ -71,63 +76,84 @@ pub fn Person(id: i64) -> impl IntoView {
     }
 }
 
-/// The form of 信息变更: each number checked as typed; the server checks again.
+/// A changed field's name on screen.
+fn field_label(field: &str) -> crate::i18n::Text {
+    match field {
+        field::NAME => strings::FIELD_NAME,
+        field::MOBILE => strings::FIELD_MOBILE,
+        "household_address" => strings::FIELD_HOUSEHOLD_ADDRESS,
+        "contact_address" => strings::FIELD_CONTACT_ADDRESS,
+        field::SSC_NUMBER => strings::OFFICE_SSC_NUMBER,
+        _ => strings::OFFICE_BANK_CARD,
+    }
+}
+
+/// The form of 信息变更: each field checked as typed by the shared rules (the server checks
+/// again, and checks a corrected name against the registry); an empty field stays as it is.
 #[component]
 fn DetailsForm(id: i64, done: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
     let i18n = use_i18n();
     let net = use_network();
-    let bank_card = RwSignal::new(String::new());
-    let ssc_number = RwSignal::new(String::new());
-    let errors = RwSignal::new(FieldErrors::default());
-    // The shared rules as typed; "one of them is needed" only once a save was tried.
-    let tried = RwSignal::new(false);
-    let check = move || {
-        let (b, s) = (bank_card.get_untracked(), ssc_number.get_untracked());
-        let found = check_change(&b, &s).err().unwrap_or_default();
-        let typed = !b.trim().is_empty() || !s.trim().is_empty();
-        errors.set(if typed || tried.get_untracked() { found } else { FieldErrors::default() });
+    let all: [RwSignal<String>; 8] = std::array::from_fn(|_| RwSignal::new(String::new()));
+    let [name, mobile, household_division, household_detail, contact_division, contact_detail, bank_card, ssc_number] = all;
+    let draft = move || PersonDetailsDraft {
+        name: name.get(),
+        mobile: mobile.get(),
+        household_division: household_division.get(),
+        household_detail: household_detail.get(),
+        contact_division: contact_division.get(),
+        contact_detail: contact_detail.get(),
+        bank_card: bank_card.get(),
+        ssc_number: ssc_number.get(),
     };
-    let error_of = move |field: &'static str| move || errors.with(|e| e.error_of(field).map(|i| i18n.issue(i)));
-    let submit = move |ev: leptos::ev::SubmitEvent| {
+    let report = Memo::new(move |_| FieldErrors::verdict(validate(&draft())));
+    let reveal = RwSignal::new(false);
+    let refused = RwSignal::new(None::<FieldErrors>);
+    let message = RwSignal::new(None::<Issue>);
+    let issues = move |f: &'static str| {
+        Signal::derive(move || refused.with(|r| r.as_ref().map(|e| FieldIssues::of(e, f))).filter(|i| i.error.is_some()).unwrap_or_else(|| report.with(|r| FieldIssues::of(r, f))))
+    };
+    let division_error = move |f: &'static str| Signal::derive(move || reveal.get().then(|| issues(f).get().error.map(|e| i18n.issue(&e))).flatten());
+    let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        tried.set(true);
-        check();
-        if !errors.with_untracked(|e| e.errors.is_empty()) {
+        reveal.set(true);
+        refused.set(None);
+        if report.with_untracked(FieldErrors::has_errors) {
             return;
         }
-        let change = PersonDetailsChange { bank_card: bank_card.get_untracked(), ssc_number: ssc_number.get_untracked() };
         let path = endpoints::OFFICE_PERSON_DETAILS.with(&[&id.to_string()]);
+        let body = draft();
         leptos::task::spawn_local(async move {
-            match client::post_form::<_, ()>(&path, &change, net).await {
+            match client::post_form::<_, ()>(&path, &body, net).await {
                 client::FormAnswer::Done(()) => {
-                    tried.set(false);
-                    bank_card.set(String::new());
-                    ssc_number.set(String::new());
+                    for s in all {
+                        s.set(String::new());
+                    }
+                    reveal.set(false);
+                    message.set(None);
                     done();
                 }
-                client::FormAnswer::Refused(r) => errors.set(r.fields),
-                client::FormAnswer::Failed(e) => {
-                    let mut f = FieldErrors::default();
-                    f.error("bank_card", e.to_issue());
-                    errors.set(f);
+                client::FormAnswer::Refused(r) => {
+                    message.set(Some(r.message()));
+                    refused.set(Some(r.fields));
                 }
+                client::FormAnswer::Failed(e) => message.set(Some(e.to_issue())),
             }
         });
     };
     view! {
-        <form class="details-form" on:submit=submit>
-            <label class="field">
-                <span>{tr(strings::OFFICE_BANK_CARD)}</span>
-                <input id="bank_card" inputmode="numeric" autocomplete="off" data-testid="bank-card-input"
-                    prop:value=move || bank_card.get() on:input=move |ev| { bank_card.set(event_target_value(&ev)); check(); }/>
-                <span class="field-error" role="alert">{error_of("bank_card")}</span>
-            </label>
-            <label class="field">
-                <span>{tr(strings::OFFICE_SSC_NUMBER)}</span>
-                <input id="ssc_number" autocomplete="off" data-testid="ssc-input"
-                    prop:value=move || ssc_number.get() on:input=move |ev| { ssc_number.set(event_target_value(&ev)); check(); }/>
-                <span class="field-error" role="alert">{error_of("ssc_number")}</span>
-            </label>
+        <form class="details-form" data-testid="person-details" on:submit=save>
+            <p class="field-hint">{tr(strings::OFFICE_DETAILS_NOTE)}</p>
+            <TextField name=field::NAME label=strings::OFFICE_NAME_FIX value=name issues=issues(field::NAME) reveal=reveal/>
+            <TextField name=field::MOBILE label=strings::FIELD_MOBILE value=mobile issues=issues(field::MOBILE) kind=InputKind::Tel reveal=reveal/>
+            <DivisionPicker name=field::HOUSEHOLD_DIVISION label=strings::FIELD_HOUSEHOLD_ADDRESS value=household_division error=division_error(field::HOUSEHOLD_DIVISION)/>
+            <TextField name=field::HOUSEHOLD_DETAIL label=strings::FIELD_ADDRESS_DETAIL value=household_detail issues=issues(field::HOUSEHOLD_DETAIL) reveal=reveal/>
+            <DivisionPicker name=field::CONTACT_DIVISION label=strings::FIELD_CONTACT_ADDRESS value=contact_division error=division_error(field::CONTACT_DIVISION)/>
+            <TextField name=field::CONTACT_DETAIL label=strings::FIELD_ADDRESS_DETAIL value=contact_detail issues=issues(field::CONTACT_DETAIL) reveal=reveal/>
+            <TextField name=field::BANK_CARD label=strings::OFFICE_BANK_CARD value=bank_card issues=issues(field::BANK_CARD) kind=InputKind::Numeric reveal=reveal/>
+            <TextField name=field::SSC_NUMBER label=strings::OFFICE_SSC_NUMBER value=ssc_number issues=issues(field::SSC_NUMBER) reveal=reveal/>
+            {move || reveal.get().then(|| issues("form").get().error).flatten().map(|e| view! { <p class="field-error" role="alert">{i18n.issue(&e)}</p> })}
+            {move || message.get().map(|m| view! { <p class="field-error" role="alert" data-testid="details-message">{i18n.issue(&m)}</p> })}
             <button type="submit" class="btn btn-secondary" data-testid="details-save">{tr(strings::OFFICE_DETAILS_SAVE)}</button>
         </form>
     }

@@ -134,7 +134,7 @@ fn UnitDetailsForm(id: i64, done: impl Fn() + Copy + Send + Sync + 'static) -> i
     view! {
         <form class="card" data-testid="unit-details" on:submit=save>
             <h2>{tr(strings::OFFICE_UNIT_DETAILS)}</h2>
-            <p class="field-hint">{tr(strings::OFFICE_UNIT_DETAILS_NOTE)}</p>
+            <p class="field-hint">{tr(strings::OFFICE_DETAILS_NOTE)}</p>
             <TextField name=field::NAME label=strings::FIELD_UNIT_NAME value=name issues=issues(field::NAME) reveal=reveal/>
             <DivisionPicker name=field::REGION label=strings::FIELD_CONTACT_ADDRESS value=region
                 error=Signal::derive(move || reveal.get().then(|| issues(field::REGION).get().error.map(|e| i18n.issue(&e))).flatten())/>
