@@ -139,6 +139,11 @@ pub const OFFICE_UNIT_DETAILS: Endpoint = ep(Post, "/api/office/units/{id}/detai
 pub const OFFICE_PAYMENTS: Endpoint = ep(Get, "/api/office/payments", Roles(BACK_OFFICE));
 pub const OFFICE_PAYMENTS_SUBMIT: Endpoint = ep(Post, "/api/office/payments", Roles(BACK_OFFICE));
 pub const OFFICE_PAYMENT_DECISION: Endpoint = ep(Post, "/api/office/payments/{id}/decision", Roles(&[Role::Supervisor]));
+// 基数调整: an operator proposes a person's corrected base; a supervisor, never the proposer,
+// confirms it into the ledger or returns it.
+pub const OFFICE_PERSON_ADJUST: Endpoint = ep(Post, "/api/office/persons/{id}/adjustments", Roles(BACK_OFFICE));
+pub const OFFICE_ADJUSTMENTS: Endpoint = ep(Get, "/api/office/adjustments", Roles(BACK_OFFICE));
+pub const OFFICE_ADJUSTMENT_DECISION: Endpoint = ep(Post, "/api/office/adjustments/{id}/decision", Roles(&[Role::Supervisor]));
 // 待办: the case queue. `?status=open|submitted|in_review|rejected|approved|all&kind=&module=&region=
 // &min_age=&max_age=&page=`. A case filed at the counter is decided by another account.
 pub const OFFICE_CASES: Endpoint = ep(Get, "/api/office/cases", Roles(BACK_OFFICE));
@@ -200,6 +205,9 @@ pub const ALL: &[Endpoint] = &[
     OFFICE_PAYMENTS,
     OFFICE_PAYMENTS_SUBMIT,
     OFFICE_PAYMENT_DECISION,
+    OFFICE_PERSON_ADJUST,
+    OFFICE_ADJUSTMENTS,
+    OFFICE_ADJUSTMENT_DECISION,
     OFFICE_CASES,
     OFFICE_CASE,
     OFFICE_CASE_DECISION,

@@ -75,6 +75,12 @@ pub struct OfficePerson {
     pub id_masked: String,
     pub records: Records,
     pub details: PersonDetails,
+    /// The units the person has or had a relationship with (for 基数调整).
+    #[serde(default)]
+    pub units: Vec<UnitHit>,
+    /// The person's base adjustments, newest first.
+    #[serde(default)]
+    pub adjustments: Vec<BaseAdjustment>,
 }
 
 /// A person's details kept by the back office (信息变更): the cards and the mobile masked, the
@@ -129,15 +135,15 @@ pub const MAX_LINES_SHOWN: usize = 100;
 /// The largest file the back office takes (bigger ones: split them, or the command line).
 pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
 
-/// Where a submitted file stands.
+/// Where a submission under four eyes stands (a payment file, a base adjustment).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BatchStatus {
     /// Checked, waiting for a supervisor.
     Pending,
-    /// Confirmed and imported.
+    /// Confirmed and applied to the ledger.
     Applied,
-    /// Sent back with a reason; nothing imported.
+    /// Sent back with a reason; nothing applied.
     Returned,
 }
 
@@ -168,4 +174,32 @@ pub struct BatchDecision {
     pub approve: bool,
     #[serde(default)]
     pub reason: String,
+}
+
+/// `POST OFFICE_PERSON_ADJUST`: 基数调整 of one person at one unit for one year, as typed.
+pub use crate::domain::forms::base_adjustment::BaseAdjustmentDraft as BaseAdjustmentRequest;
+
+/// A base adjustment (`GET OFFICE_ADJUSTMENTS` lists the latest; a person's page lists theirs).
+/// `POST OFFICE_ADJUSTMENT_DECISION` takes a [`BatchDecision`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BaseAdjustment {
+    pub id: i64,
+    pub person: i64,
+    pub person_name: String,
+    pub unit: i64,
+    pub unit_name: String,
+    pub year: i64,
+    /// The base asked for.
+    pub monthly_base: Fen,
+    /// The declared base of that year when it was submitted (`None`: none declared).
+    pub previous: Option<Fen>,
+    pub reason: String,
+    pub status: BatchStatus,
+    /// Staff account numbers.
+    pub submitted_by: i64,
+    pub submitted_at: i64,
+    pub decided_by: Option<i64>,
+    pub decided_at: Option<i64>,
+    /// Why it was returned.
+    pub return_reason: Option<String>,
 }

@@ -3,6 +3,7 @@
 //! field by field. The app runs it on each keystroke; the server runs it again on what arrives.
 
 pub mod addresses;
+pub mod base_adjustment;
 pub mod base_declaration;
 pub mod employer;
 pub mod enrolment;
