@@ -1,7 +1,8 @@
 //! The back office on SQLite and PostgreSQL, through the router: 业务查询 finds a person by ID
 //! number or name with the ID number masked, and audits each look and each reveal (with a
 //! quota); a payment file waits for four eyes — checked at once, kept as pending, imported only
-//! when a supervisor other than the submitter confirms it, or returned with a reason.
+//! when a supervisor other than the submitter confirms it, or returned with a reason; and so
+//! does a base adjustment.
 
 mod common;
 
@@ -157,7 +158,7 @@ async fn a_payment_file_moves_money_only_under_four_eyes(store: Arc<dyn Store>) 
     assert!(!store.batch_decide(second, s1, &returned, &entry, 5).await.unwrap(), "the store refuses the submitter too");
     // Returning takes a reason; returned, nothing is imported.
     let empty = b.call(&state, Method::POST, &decision, Some(json!({"approve": false, "reason": " "}))).await;
-    assert_eq!(empty.body["fields"]["errors"]["reason"][0]["code"], "payment_batch.reason", "{}", empty.body);
+    assert_eq!(empty.body["fields"]["errors"]["reason"][0]["code"], "decision.reason", "{}", empty.body);
     let back = b.call(&state, Method::POST, &decision, Some(json!({"approve": false, "reason": "金额与银行回单不符"}))).await;
     assert_eq!((back.body["status"].as_str(), back.body["decided_by"].as_i64()), (Some("returned"), Some(s2)), "{}", back.body);
     assert_eq!(back.body["reason"], "金额与银行回单不符");
@@ -170,6 +171,79 @@ async fn a_payment_file_moves_money_only_under_four_eyes(store: Arc<dyn Store>) 
     }
 }
 both_stores!(payment_four_eyes, a_payment_file_moves_money_only_under_four_eyes);
+
+/// 基数调整 under four eyes: checked by the shared rules, the person's units and the year's
+/// limits; kept pending with the base it replaces; set only when a supervisor other than the
+/// proposer confirms it — and then the months already assessed get their difference as 补差 —
+/// or returned with a reason, leaving the ledger as it was.
+async fn a_base_adjustment_moves_money_only_under_four_eyes(store: Arc<dyn Store>) {
+    let (state, _) = ledger_with_one_person(store.clone()).await;
+    let (operator, mut o) = staff(&state, "operator", &id_number(50), "13700000050").await;
+    let (s1, mut a) = staff(&state, "supervisor", &id_number(51), "13700000051").await;
+    let found = o.call(&state, Method::GET, &format!("/api/office/find?q={}", id_number(1)), None).await;
+    let person = found.body["persons"][0]["person"].as_i64().unwrap();
+    let page = o.call(&state, Method::GET, &format!("/api/office/persons/{person}"), None).await;
+    let unit = page.body["units"][0]["unit"].as_i64().unwrap();
+    assert_eq!((page.body["units"].as_array().map(Vec::len), page.body["adjustments"].as_array().map(Vec::len)), (Some(1), Some(0)), "{}", page.body);
+    let path = format!("/api/office/persons/{person}/adjustments");
+    let year = this_month()[..4].to_owned();
+    // Every field by its rule; a unit the person was never insured by; a base beyond the limits.
+    let bad = o.call(&state, Method::POST, &path, Some(json!({"unit": "", "year": "2999", "monthly_base": "6000.001", "reason": " "}))).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.body);
+    let codes = |b: &serde_json::Value, f: &str| b["fields"]["errors"][f][0]["code"].as_str().map(str::to_owned);
+    assert_eq!(codes(&bad.body, "unit").as_deref(), Some("adjust.unit"));
+    assert_eq!(codes(&bad.body, "year").as_deref(), Some("adjust.year"));
+    assert_eq!(codes(&bad.body, "monthly_base").as_deref(), Some("money.format"));
+    assert_eq!(codes(&bad.body, "reason").as_deref(), Some("adjust.reason"));
+    let ask = |unit: i64, base: &str| json!({"unit": unit.to_string(), "year": year, "monthly_base": base, "reason": "申报时录错，按工资表更正"});
+    let elsewhere = o.call(&state, Method::POST, &path, Some(ask(unit + 100, "7000"))).await;
+    assert_eq!(codes(&elsewhere.body, "unit").as_deref(), Some("adjust.not_insured_there"), "{}", elsewhere.body);
+    let beyond = o.call(&state, Method::POST, &path, Some(ask(unit, "1"))).await;
+    assert_eq!(codes(&beyond.body, "monthly_base").as_deref(), Some("base.out_of_range"), "{}", beyond.body);
+    assert_eq!(o.call(&state, Method::GET, "/api/office/adjustments", None).await.body.as_array().map(Vec::len), Some(0), "nothing kept");
+    // Kept pending, with the base it replaces: nothing moves yet.
+    let kept = o.call(&state, Method::POST, &path, Some(ask(unit, "7000"))).await;
+    assert_eq!(kept.status, StatusCode::CREATED, "{}", kept.body);
+    assert_eq!((kept.body["status"].as_str(), kept.body["previous"].as_i64(), kept.body["monthly_base"].as_i64()), (Some("pending"), Some(600_000), Some(700_000)));
+    let first = kept.body["id"].as_i64().unwrap();
+    let cx: ledger::Cx = state.cx();
+    let month = Month::parse(&this_month()).unwrap();
+    assert_eq!(monthly::assess(&cx, month, None, None).await.unwrap().adjustments, 0, "a pending adjustment changes nothing");
+    // The operator cannot decide; the proposer cannot either, by the handler and by the store.
+    let decision = format!("/api/office/adjustments/{first}/decision");
+    assert_eq!(o.call(&state, Method::POST, &decision, Some(json!({"approve": true}))).await.status, StatusCode::FORBIDDEN);
+    let entry = server::store::AuditEntry { action: "test".into(), ..Default::default() };
+    assert!(!store.adjust_decide(first, operator, None, &entry, 5).await.unwrap(), "the store refuses the proposer");
+    // A supervisor other than the proposer confirms: the base is set, and the month already
+    // assessed gets its difference as 补差 (Δ 1,000 yuan × the rates) at the next run.
+    let done = a.call(&state, Method::POST, &decision, Some(json!({"approve": true}))).await;
+    assert_eq!((done.status, done.body["status"].as_str(), done.body["decided_by"].as_i64()), (StatusCode::OK, Some("applied"), Some(s1)), "{}", done.body);
+    let run = monthly::assess(&cx, month, None, None).await.unwrap();
+    assert!(run.adjustments >= 1 && run.employer > 0 && run.individual > 0, "{run:?}");
+    let again = a.call(&state, Method::POST, &decision, Some(json!({"approve": true}))).await;
+    assert_eq!((again.status, again.body["code"].as_str()), (StatusCode::CONFLICT, Some("adjustment.decided")));
+    // A supervisor's own adjustment is refused to them; returned by another, nothing moves.
+    let own = a.call(&state, Method::POST, &path, Some(ask(unit, "8000"))).await;
+    assert_eq!((own.status, own.body["previous"].as_i64()), (StatusCode::CREATED, Some(700_000)), "{}", own.body);
+    let decision = format!("/api/office/adjustments/{}/decision", own.body["id"].as_i64().unwrap());
+    let same = a.call(&state, Method::POST, &decision, Some(json!({"approve": true}))).await;
+    assert_eq!((same.status, same.body["code"].as_str()), (StatusCode::FORBIDDEN, Some("four_eyes")));
+    let (_, mut b) = staff(&state, "supervisor", &id_number(52), "13700000052").await;
+    let empty = b.call(&state, Method::POST, &decision, Some(json!({"approve": false, "reason": ""}))).await;
+    assert_eq!(codes(&empty.body, "reason").as_deref(), Some("decision.reason"), "{}", empty.body);
+    let back = b.call(&state, Method::POST, &decision, Some(json!({"approve": false, "reason": "无工资表佐证"}))).await;
+    assert_eq!((back.body["status"].as_str(), back.body["return_reason"].as_str()), (Some("returned"), Some("无工资表佐证")), "{}", back.body);
+    assert_eq!(monthly::assess(&cx, month, None, None).await.unwrap().adjustments, 0, "a returned adjustment moved nothing");
+    // The person's page lists both, newest first; the audit log has each step.
+    let page = o.call(&state, Method::GET, &format!("/api/office/persons/{person}"), None).await;
+    let statuses: Vec<&str> = page.body["adjustments"].as_array().unwrap().iter().map(|a| a["status"].as_str().unwrap()).collect();
+    assert_eq!(statuses, ["returned", "applied"], "{}", page.body);
+    let log = actions(&state).await;
+    for action in ["office.adjust_submit", "office.adjust_confirm", "office.adjust_return"] {
+        assert!(log.iter().any(|(a, _, t)| a == action && t.as_deref().is_some_and(|t| t.starts_with("base_adjustment:"))), "{action}: {log:?}");
+    }
+}
+both_stores!(base_adjustment_four_eyes, a_base_adjustment_moves_money_only_under_four_eyes);
 
 /// 信息变更 of a person's cards: the shared rules refuse a wrong check digit; a good number is
 /// kept sealed, shown masked, and each change is in the history and the audit log without it.

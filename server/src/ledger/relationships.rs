@@ -202,11 +202,15 @@ macro_rules! end_relationships {
 }
 pub(crate) use end_relationships;
 
-/// `set_bases!(&mut *tx, unit_id, year, rows, filing_id, actor, now)`: the declared bases of
-/// `year` for the unit's people (`(id_index, fen)`; a person not in the ledger is skipped),
-/// with one event; evaluates to `Result<(), sqlx::Error>`.
+/// `set_bases!(&mut *tx, unit_id, year, rows, filing_id, actor, now[, why])`: the declared bases
+/// of `year` for the unit's people (`(id_index, fen)`; a person not in the ledger is skipped),
+/// with one event saying why (by default "base declaration"); evaluates to
+/// `Result<(), sqlx::Error>`.
 macro_rules! set_bases {
-    ($tx:expr, $unit_id:expr, $year:expr, $rows:expr, $filing_id:expr, $actor:expr, $now:expr) => {{
+    ($tx:expr, $unit_id:expr, $year:expr, $rows:expr, $filing_id:expr, $actor:expr, $now:expr) => {
+        set_bases!($tx, $unit_id, $year, $rows, $filing_id, $actor, $now, "base declaration")
+    };
+    ($tx:expr, $unit_id:expr, $year:expr, $rows:expr, $filing_id:expr, $actor:expr, $now:expr, $why:expr) => {{
         async {
             let (unit_id, year, rows, filing_id, actor, now): (i64, i64, &[(String, i64)], Option<i64>, Option<i64>, i64) =
                 ($unit_id, $year, $rows, $filing_id, $actor, $now);
@@ -227,7 +231,8 @@ macro_rules! set_bases {
                 .await?
                 .rows_affected();
             }
-            let detail = serde_json::json!({ "why": "base declaration", "year": year, "rows": set, "filing": filing_id }).to_string();
+            let why: &str = $why;
+            let detail = serde_json::json!({ "why": why, "year": year, "rows": set, "filing": filing_id }).to_string();
             insert_event!(&mut *$tx, &$crate::ledger::events::Event { actor, action: "bases.declare", unit_id: Some(unit_id), detail, ..Default::default() }, now)?;
             Ok::<_, sqlx::Error>(())
         }

@@ -13,10 +13,14 @@
 //!   operator approves it (applied to the ledger) or returns it with a reason per field;
 //! - [`payments`]: the tax bureau's collection files under four eyes — an operator submits a
 //!   file, which is checked at once and kept ([`batch_store`]); a supervisor, never the account
-//!   that submitted it, confirms it into the ledger or returns it with a reason.
+//!   that submitted it, confirms it into the ledger or returns it with a reason;
+//! - [`adjustments`]: 基数调整 under the same four eyes — an operator proposes a person's
+//!   corrected base ([`adjust_store`]), a supervisor sets it or returns it.
 //!
 //! Only operators (经办员) and supervisors (复核员) reach it (the endpoint table says so).
 
+pub mod adjust_store;
+pub mod adjustments;
 pub mod batch_store;
 pub mod case_store;
 pub mod case_view;
@@ -31,19 +35,20 @@ pub mod units;
 
 use std::sync::Arc;
 
+pub use self::adjust_store::AdjustStore;
 pub use self::batch_store::BatchStore;
 pub use self::case_store::{CaseStore, Filed, NewCase};
 pub use self::details_store::DetailStore;
 pub use self::unit_store::UnitDetailStore;
-use app::domain::Date;
+use app::domain::{Date, Issue};
 
 use crate::accounts::session::Principal;
 use crate::http::{Internal, Refusal};
 use crate::store::{AuditEntry, AuditStore, CounterStore};
 
 /// The queries the back office needs: its own, the ledger's, the audit log and the quotas.
-pub trait Db: BatchStore + CaseStore + DetailStore + UnitDetailStore + crate::ledger::Db + crate::registry::RegistryStore + crate::filings::FilingStore + AuditStore + CounterStore {}
-impl<T: BatchStore + CaseStore + DetailStore + UnitDetailStore + crate::ledger::Db + crate::registry::RegistryStore + crate::filings::FilingStore + AuditStore + CounterStore + ?Sized> Db for T {}
+pub trait Db: AdjustStore + BatchStore + CaseStore + DetailStore + UnitDetailStore + crate::ledger::Db + crate::registry::RegistryStore + crate::filings::FilingStore + AuditStore + CounterStore {}
+impl<T: AdjustStore + BatchStore + CaseStore + DetailStore + UnitDetailStore + crate::ledger::Db + crate::registry::RegistryStore + crate::filings::FilingStore + AuditStore + CounterStore + ?Sized> Db for T {}
 
 /// What the back office reaches (`FromRef` of the server's state).
 #[derive(Clone)]
@@ -61,6 +66,27 @@ fn today(now: i64) -> Date {
 /// The signed-in member of staff (the endpoint table lets only the back office in).
 fn staff(by: &Option<Principal>) -> Result<&Principal, Refusal> {
     by.as_ref().filter(|p| p.role.is_staff()).ok_or_else(Refusal::bad_request)
+}
+
+/// The refusal when the account that submitted something under four eyes tries to confirm it.
+fn four_eyes() -> Refusal {
+    Refusal::api(
+        axum::http::StatusCode::FORBIDDEN,
+        Issue::new("four_eyes", "复核须由提交人以外的另一名工作人员完成", "Another member of staff than the one who submitted it must confirm it"),
+    )
+}
+
+/// The longest reason for returning something under four eyes, in characters.
+const MAX_RETURN_REASON: usize = 500;
+
+/// The reason something under four eyes goes back with, trimmed: required, at most
+/// [`MAX_RETURN_REASON`] characters.
+fn return_reason(reason: &str) -> Result<&str, Refusal> {
+    let reason = reason.trim();
+    if reason.is_empty() || reason.chars().count() > MAX_RETURN_REASON {
+        return Err(Refusal::field("reason", Issue::new("decision.reason", "退回须写明原因（不超过 500 字）", "Say why it goes back (at most 500 characters)")));
+    }
+    Ok(reason)
 }
 
 /// Writes who looked at or changed what.

@@ -22,7 +22,7 @@ use axum::response::IntoResponse;
 use axum::{Extension, Json};
 
 use super::batch_store::{Decided, NewBatch};
-use super::{actor, staff, today, Cx};
+use super::{actor, four_eyes, return_reason, staff, today, Cx};
 use crate::accounts::session::Principal;
 use crate::http::{quota, Answer, Refusal};
 use crate::ledger::payments::{self, Report};
@@ -33,8 +33,6 @@ use crate::store::AuditEntry;
 pub const SUBMITS_PER_HOUR: i64 = 30;
 /// The latest files listed.
 const RECENT: i64 = 50;
-/// The longest reason for returning a file, in characters.
-const MAX_REASON: usize = 500;
 
 /// A file refused whole: one issue per bad line (the first [`MAX_LINES_SHOWN`]) on `content`.
 fn refused(bad: Vec<BadRow>) -> Refusal {
@@ -128,10 +126,7 @@ pub async fn decide(State(cx): State<Cx>, Extension(by): Extension<Option<Princi
         return Err(not_pending());
     }
     if batch.submitted_by == by.account.id {
-        return Err(Refusal::api(
-            StatusCode::FORBIDDEN,
-            Issue::new("four_eyes", "复核须由提交人以外的另一名工作人员完成", "Another member of staff than the one who submitted it must confirm it"),
-        ));
+        return Err(four_eyes());
     }
     let decided = if d.approve {
         match payments::import(cx.ledger.store.as_ref(), &content, today(now), Some(by.account.id), now).await? {
@@ -139,11 +134,7 @@ pub async fn decide(State(cx): State<Cx>, Extension(by): Extension<Option<Princi
             Report::Refused { bad } => return Err(refused(bad)),
         }
     } else {
-        let reason = d.reason.trim();
-        if reason.is_empty() || reason.chars().count() > MAX_REASON {
-            return Err(Refusal::field("reason", Issue::new("payment_batch.reason", "退回须写明原因（不超过 500 字）", "Say why it goes back (at most 500 characters)")));
-        }
-        Decided::Returned { reason: reason.to_owned() }
+        Decided::Returned { reason: return_reason(&d.reason)?.to_owned() }
     };
     let action = if d.approve { "office.payments_confirm" } else { "office.payments_return" };
     let detail = match &decided {
