@@ -186,6 +186,20 @@ test('enrolled offline, assessed, paid: the employee sees the month paid, prints
   await operator.getByTestId('details-save').click();
   await operator.getByTestId('bank-card').getByText('622202*********3446').waitFor();
   await operator.getByTestId('mobile').getByText('139****9001').waitFor();
+  // 基数调整 under four eyes: the operator proposes a corrected base (a missing reason is caught
+  // as typed); only a supervisor other than her confirms it.
+  await operator.locator('#unit').selectOption({ index: 1 });
+  await operator.locator('#year').fill(month.slice(0, 4));
+  await operator.locator('#monthly_base').fill('9000');
+  await operator.getByTestId('adjust-submit').click();
+  await operator.locator('[data-testid=adjust-form] .field-error').first().waitFor();
+  await operator.locator('#reason').fill('申报时录错，按工资表更正');
+  await operator.getByTestId('adjust-submit').click();
+  await operator.locator('[data-testid=adjustments] li[data-status=pending]').waitFor();
+  assert.equal(await operator.getByTestId('adjust-confirm').count(), 0, 'an operator does not confirm');
+  await supervisor.goto(srv.url + '/office/payments');
+  await supervisor.locator('[data-testid=adjustments] li[data-status=pending]').getByTestId('adjust-confirm').click();
+  await supervisor.locator('[data-testid=adjustments] li[data-status=applied]').getByText('9,000.00').waitFor();
   await operator.screenshot({ path: join(ARTIFACTS, 'office-person-1280.png'), fullPage: true });
   // 信息变更 of the unit: a mistyped contact mobile is caught as typed; the right one is kept, shown masked.
   await operator.goto(srv.url + '/office/find');

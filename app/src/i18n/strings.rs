@@ -414,6 +414,15 @@ texts! {
     OFFICE_DECIDED_BY = "复核人", "Decided by";
     OFFICE_OWN_FILE = "本人提交的文件须由另一名复核员复核", "Another supervisor confirms a file you submitted";
     OFFICE_TAKEN = "新入账", "taken";
+    OFFICE_ADJUST = "缴费基数调整", "Adjust a contribution base";
+    OFFICE_ADJUST_NOTE = "经提交人以外的复核员确认后生效；已核定的月份在下次核定时按差额补差", "Takes effect once a supervisor other than you confirms it; months already assessed get the difference at the next assessment";
+    OFFICE_ADJUST_UNIT = "参保单位", "Unit";
+    OFFICE_YEAR = "年度", "Year";
+    OFFICE_ADJUST_REASON = "调整原因", "Why";
+    OFFICE_ADJUSTMENTS = "基数调整", "Base adjustments";
+    OFFICE_IN_EFFECT = "已生效", "In effect";
+    OFFICE_CONFIRM_ADJUST = "复核通过", "Confirm";
+    OFFICE_NONE_DECLARED = "未申报", "none declared";
     OFFICE_ALREADY = "此前已入账", "already there";
     OFFICE_CASES = "待办业务", "Cases to handle";
     OFFICE_MODULE_UNIT = "单位", "Units";

@@ -1,7 +1,8 @@
 //! The back office (经办) for operators and supervisors, in the staff bundle: the workbench,
 //! 待办 (the case queue and one case), 业务查询 (find a person or a unit, their pages) and
-//! payment imports under four eyes.
+//! payment imports and base adjustments under four eyes.
 
+mod adjust;
 mod case;
 mod cases;
 mod find;

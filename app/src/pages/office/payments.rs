@@ -1,12 +1,14 @@
 //! `/office/payments` — 到账导入: an operator picks the tax bureau's collection file, the server
 //! checks every line and keeps it for confirmation (or lists the bad lines, keeping nothing); a
 //! supervisor other than the submitter confirms it into the ledger or returns it with a reason.
+//! Below, the base adjustments (基数调整) under the same four eyes.
 
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::api::auth::Role;
-use crate::api::office::{BatchDecision, BatchStatus, PaymentBatch, PaymentFile};
+use super::adjust::AdjustmentList;
+use crate::api::office::{BaseAdjustment, BatchDecision, BatchStatus, PaymentBatch, PaymentFile};
 use crate::api::{client, endpoints};
 use crate::domain::Issue;
 use crate::i18n::{strings, tr, use_i18n, Text};
@@ -46,6 +48,16 @@ pub fn Payments() -> impl IntoView {
         });
     };
     reload();
+    let adjustments = RwSignal::new(Vec::<BaseAdjustment>::new());
+    let reload_adjustments = move || {
+        leptos::task::spawn_local(async move {
+            match client::get_json::<Vec<BaseAdjustment>>(endpoints::OFFICE_ADJUSTMENTS.path).await {
+                Ok(list) => adjustments.set(list),
+                Err(e) => problem.set(Some(e.to_issue())),
+            }
+        });
+    };
+    reload_adjustments();
     let file_input = NodeRef::<leptos::html::Input>::new();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -130,6 +142,8 @@ pub fn Payments() -> impl IntoView {
                     }
                 }).collect_view()}
             </ul>
+            <h2>{tr(strings::OFFICE_ADJUSTMENTS)}</h2>
+            <AdjustmentList list=adjustments.into() changed=reload_adjustments/>
         </main>
     }
 }

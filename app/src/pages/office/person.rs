@@ -1,10 +1,12 @@
 //! `/office/persons/{id}` — a person's page in the back office: relationships, contributions
 //! and personal account over the last 30 years, as the person reads them; the ID number masked
 //! until the operator reveals it (each reveal is audited); 信息变更 (a name correction, mobile,
-//! addresses, bank card and social security card numbers), checked as typed by the shared rules.
+//! addresses, bank card and social security card numbers), checked as typed by the shared rules;
+//! 基数调整 under four eyes.
 
 use leptos::prelude::*;
 
+use super::adjust::{AdjustForm, AdjustmentList};
 use crate::api::office::{OfficePerson, Revealed};
 use crate::api::{client, endpoints};
 use crate::components::{DivisionPicker, FieldIssues, InputKind, TextField};
@@ -69,6 +71,11 @@ pub fn Person(id: i64) -> impl IntoView {
                             {p.details.changes.iter().map(|c| view! { <li>{clock::format_ms(c.at)}" · "{tr(field_label(&c.field))}" · #"{c.by}</li> }).collect_view()}
                         </ul></details>
                     })}
+                </section>
+                <section class="card" data-testid="adjust">
+                    <h2>{tr(strings::OFFICE_ADJUSTMENTS)}</h2>
+                    <AdjustmentList list=Signal::derive(move || person.with(|p| p.as_ref().map(|p| p.adjustments.clone()).unwrap_or_default())) changed=load/>
+                    <AdjustForm person=id units=p.units.clone() done=load/>
                 </section>
                 {records_view(p.records.clone(), true)}
             })}
