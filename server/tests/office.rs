@@ -330,7 +330,6 @@ async fn a_persons_name_is_corrected_only_to_the_registrys_and_contacts_are_kept
 }
 both_stores!(person_names, a_persons_name_is_corrected_only_to_the_registrys_and_contacts_are_kept);
 
-
 /// A staff session ends after 30 minutes without use (each use moves the deadline on), and
 /// 安全退出 ends it on the server.
 #[tokio::test]
@@ -413,6 +412,16 @@ async fn a_units_details_change_is_checked_and_audited(store: Arc<dyn Store>) {
     assert_eq!(o.call(&state, Method::POST, &path, Some(json!({"contact_name": "王强"}))).await.status, StatusCode::NO_CONTENT);
     let page = o.call(&state, Method::GET, &format!("/api/office/units/{}", unit.id), None).await;
     assert_eq!((page.body["contact_name"].as_str(), page.body["contact_mobile"].as_str()), (Some("王强"), Some("139****9000")));
+    // The page lists each field's before and after, newest first; the mobile masked there too.
+    let line = |i: usize| {
+        let l = &page.body["history"][i];
+        (l["field"].as_str().map(str::to_owned), l["before"].as_str().map(str::to_owned), l["after"].as_str().map(str::to_owned), l["by"].as_i64())
+    };
+    assert_eq!(line(0), (Some("contact_name".into()), Some("李红".into()), Some("王强".into()), Some(operator)), "{}", page.body);
+    assert_eq!(line(1), (Some("name".into()), Some(unit.name.clone()), Some("南京新名称科技有限公司".into()), Some(operator)));
+    assert_eq!(line(4), (Some("contact_mobile".into()), None, Some("139****9000".into()), Some(operator)));
+    assert_eq!(page.body["history"].as_array().map(Vec::len), Some(5));
+    assert!(!page.body.to_string().contains("13900139000"), "the mobile only masked");
     let log = state.store.audit_recent(100).await.unwrap();
     let entries: Vec<_> = log.iter().filter(|r| r.entry.action == "office.unit_details").collect();
     assert_eq!(entries.len(), 2);

@@ -54,6 +54,25 @@ pub struct OfficeUnit {
     pub contact_mobile: Option<String>,
     pub roster: Roster,
     pub statement: StatementView,
+    /// 信息变更 of the unit, newest first (the last [`MAX_HISTORY`]): one line per field.
+    #[serde(default)]
+    pub history: Vec<UnitChangeLine>,
+}
+
+/// The most change lines a unit's page shows.
+pub const MAX_HISTORY: usize = 100;
+
+/// One field of one change of a unit, with its before and after as shown (the contact's mobile
+/// masked).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitChangeLine {
+    pub at: i64,
+    /// The staff account (`None`: the system).
+    pub by: Option<i64>,
+    /// `name` | `address` | `contact_name` | `contact_mobile` | `industry_class`.
+    pub field: String,
+    pub before: Option<String>,
+    pub after: String,
 }
 
 /// `POST OFFICE_UNIT_CLASS` (信息变更): the unit's work-injury industry class, 1–8. The

@@ -32,6 +32,9 @@ pub trait UnitDetailStore: Send + Sync {
     async fn unit_contact(&self, id: i64) -> Result<Option<UnitContact>, StoreError>;
     /// `Ok(false)`: no such unit (nothing written).
     async fn unit_change(&self, id: i64, c: &UnitChange, actor: i64, audit: &AuditEntry, now: i64) -> Result<bool, StoreError>;
+    /// The unit's changes (`unit.details` and `unit.industry_class` events: at, actor, action,
+    /// detail), newest first.
+    async fn unit_history(&self, id: i64, limit: i64) -> Result<Vec<(i64, Option<i64>, String, String)>, StoreError>;
 }
 
 macro_rules! impl_unit_detail_store {
@@ -80,6 +83,17 @@ macro_rules! impl_unit_detail_store {
                 insert_audit!(&mut *tx, audit, now)?;
                 tx.commit().await?;
                 Ok(true)
+            }
+
+            async fn unit_history(&self, id: i64, limit: i64) -> Result<Vec<(i64, Option<i64>, String, String)>, StoreError> {
+                Ok(sqlx::query_as(
+                    "SELECT at, actor, action, detail FROM ledger_events WHERE unit_id = $1 AND action IN ('unit.details', 'unit.industry_class') \
+                     ORDER BY id DESC LIMIT $2",
+                )
+                .bind(id)
+                .bind(limit)
+                .fetch_all(&self.pool)
+                .await?)
             }
         }
     };

@@ -2,10 +2,10 @@
 //! people it insures now (ID numbers masked) and the month's statement with any arrears (this
 //! month by default), as the unit's own account reads them; and `POST …/class` (信息变更 of the
 //! work-injury industry class, kept with its before and after) and `POST …/details` (信息变更 of
-//! its name, address and contact, checked by the shared rules, kept with before and after). Each
-//! look and change is audited.
+//! its name, address and contact, checked by the shared rules, kept with before and after, which
+//! the page lists). Each look and change is audited.
 
-use app::api::office::{OfficeUnit, UnitClassChange};
+use app::api::office::{OfficeUnit, UnitChangeLine, UnitClassChange, MAX_HISTORY};
 use app::domain::ledger::{IndustryClass, Month};
 use app::domain::Issue;
 use axum::extract::{Path, Query, State};
@@ -40,6 +40,7 @@ pub async fn page(State(cx): State<Cx>, Extension(by): Extension<Option<Principa
     let statement = records::statement(&cx.ledger, &unit, month, today).await?;
     audit(&cx, by, "office.unit_view", Some(format!("unit:{id}")), None, now).await?;
     let contact = cx.store.unit_contact(id).await?.unwrap_or_default();
+    let history = cx.store.unit_history(id, MAX_HISTORY as i64).await?.iter().flat_map(|(at, by, action, detail)| change_lines(*at, *by, action, detail)).take(MAX_HISTORY).collect();
     let page = OfficeUnit {
         unit: unit.id,
         name: unit.name,
@@ -51,8 +52,27 @@ pub async fn page(State(cx): State<Cx>, Extension(by): Extension<Option<Principa
         contact_mobile: contact.contact_mobile_masked,
         roster,
         statement,
+        history,
     };
     Ok(Json(page).into_response())
+}
+
+/// The lines of one change event: a field each, with its before and after (the events keep
+/// them: `{"before": {…}, "after": {…}}` for details, `{"from", "to"}` for the class).
+fn change_lines(at: i64, by: Option<i64>, action: &str, detail: &str) -> Vec<UnitChangeLine> {
+    let v: serde_json::Value = serde_json::from_str(detail).unwrap_or_default();
+    let text = |v: &serde_json::Value| match v {
+        serde_json::Value::String(s) => Some(s.clone()),
+        serde_json::Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    };
+    let line = |field: &str, before: &serde_json::Value, after: &serde_json::Value| {
+        text(after).map(|after| UnitChangeLine { at, by, field: field.to_owned(), before: text(before), after })
+    };
+    match action {
+        "unit.industry_class" => line("industry_class", &v["from"], &v["to"]).into_iter().collect(),
+        _ => ["name", "address", "contact_name", "contact_mobile"].into_iter().filter_map(|f| line(f, &v["before"][f], &v["after"][f])).collect(),
+    }
 }
 
 fn unknown() -> Refusal {

@@ -1,6 +1,6 @@
 //! `/office/units/{id}` — a unit's page in the back office: its record, the people it insures
 //! now, and a month's statement with any arrears — as the unit's own account reads them; 信息变更
-//! of its industry class, name, address and contact.
+//! of its industry class, name, address and contact, with each change's before and after.
 
 use leptos::prelude::*;
 
@@ -14,6 +14,17 @@ use crate::state::use_network;
 use crate::i18n::{strings, tr, use_i18n};
 use crate::pages::unit_business::{roster_view, statement_view};
 use crate::state::clock;
+
+/// A changed field's name on screen.
+fn field_label(field: &str) -> crate::i18n::Text {
+    match field {
+        field::NAME => strings::FIELD_UNIT_NAME,
+        field::ADDRESS => strings::FIELD_CONTACT_ADDRESS,
+        field::CONTACT_NAME => strings::OFFICE_CONTACT,
+        field::CONTACT_MOBILE => strings::OFFICE_CONTACT_MOBILE,
+        _ => strings::OFFICE_INDUSTRY_CLASS,
+    }
+}
 
 #[component]
 pub fn Unit(id: i64) -> impl IntoView {
@@ -73,6 +84,14 @@ pub fn Unit(id: i64) -> impl IntoView {
                 <section class="card" data-testid="unit-contact">
                     <p>{tr(strings::FIELD_CONTACT_ADDRESS)}": "{u.address.clone().unwrap_or_else(|| i18n.t(strings::OFFICE_NOT_SET).to_owned())}</p>
                     <p>{tr(strings::OFFICE_CONTACT)}": "{u.contact_name.clone().unwrap_or_default()}" "<span class="mono">{u.contact_mobile.clone().unwrap_or_default()}</span></p>
+                    {(!u.history.is_empty()).then(|| view! {
+                        <details><summary>{tr(strings::OFFICE_CHANGES)}</summary><ul data-testid="unit-changes">
+                            {u.history.iter().map(|c| view! {
+                                <li>{clock::format_ms(c.at)}" · "{tr(field_label(&c.field))}": "{c.before.clone().unwrap_or_else(|| i18n.t(strings::OFFICE_NOT_SET).to_owned())}
+                                    " → "{c.after.clone()}{c.by.map(|b| format!(" · #{b}"))}</li>
+                            }).collect_view()}
+                        </ul></details>
+                    })}
                 </section>
             })}
             <UnitDetailsForm id=id done=load/>
