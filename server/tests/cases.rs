@@ -167,3 +167,51 @@ async fn an_approval_that_the_ledger_no_longer_allows_changes_nothing(store: Arc
     assert_eq!(open.len(), 1, "medical stays: {open:?}");
 }
 both_stores!(stale_approval, an_approval_that_the_ledger_no_longer_allows_changes_nothing);
+
+/// The preview shows every month a case changes: a back-dated enrolment its first month and
+/// each month after it up to this one (the next run assesses them all); a base declaration what
+/// a month of each insurance the person holds at the unit comes to at the declared base.
+async fn the_preview_shows_every_month_a_case_changes(store: Arc<dyn Store>) {
+    use app::domain::ledger::Month;
+    let mut state = state_over(store.clone());
+    state.dev = true;
+    unit(&state, &credit_code(1)).await;
+    let (_, mut worker) = staff(&state, "field_worker", &id_number(60), "13700000060").await;
+    let (_, mut o) = staff(&state, "operator", &id_number(62), "13700000062").await;
+    let this = Month::parse(&common::this_month()).unwrap();
+    let start = Month::from_index(this.index() - 2).unwrap();
+    let mut e = enrolment(&id_number(1));
+    e.start_month = start.to_string();
+    assert_eq!(sync(&state, &mut worker, &item(&client_id(), FilingKind::Enrolment, &serde_json::to_string(&e).unwrap())).await["status"], "accepted");
+    let id = o.call(&state, Method::GET, "/api/office/cases", None).await.body["items"][0]["id"].as_i64().unwrap();
+    let view = o.call(&state, Method::GET, &format!("/api/office/cases/{id}"), None).await;
+    let effect = view.body["effect"].as_array().unwrap();
+    let lines: Vec<(String, String, String)> =
+        effect.iter().map(|l| (l["action"].as_str().unwrap().to_owned(), l["insurance"].as_str().unwrap().to_owned(), l["month"].as_str().unwrap().to_owned())).collect();
+    let mut expected = Vec::new();
+    for ins in ["pension", "medical"] {
+        for (k, m) in start.through(this).enumerate() {
+            expected.push((if k == 0 { "open" } else { "month" }.to_owned(), ins.to_owned(), m.to_string()));
+        }
+    }
+    assert_eq!(lines, expected, "{}", view.body);
+    assert!(effect.iter().all(|l| l["employer"].as_i64().unwrap() > 0 && !l["working"].as_array().unwrap().is_empty()), "{effect:?}");
+    assert_eq!(decide(&state, &mut o, id, json!({"action": "open"})).await.status, StatusCode::NO_CONTENT);
+    assert_eq!(decide(&state, &mut o, id, json!({"action": "approve"})).await.status, StatusCode::NO_CONTENT);
+
+    let d = app::domain::forms::base_declaration::BaseDeclarationDraft {
+        credit_code: credit_code(1),
+        region: "320102".into(),
+        effective_month: this.to_string(),
+        rows: vec![app::domain::forms::base_declaration::BaseRowDraft { id_number: id_number(1), name: "王小明".into(), monthly_base: "7000".into() }],
+    };
+    assert_eq!(sync(&state, &mut worker, &item(&client_id(), FilingKind::BaseDeclaration, &serde_json::to_string(&d).unwrap())).await["status"], "accepted");
+    let queue = o.call(&state, Method::GET, "/api/office/cases?kind=base_declaration", None).await;
+    let id = queue.body["items"][0]["id"].as_i64().unwrap();
+    let view = o.call(&state, Method::GET, &format!("/api/office/cases/{id}"), None).await;
+    let effect = view.body["effect"].as_array().unwrap();
+    let held: Vec<(&str, Option<i64>, bool)> =
+        effect.iter().map(|l| (l["insurance"].as_str().unwrap(), l["base"].as_i64(), l["action"] == "base" && l["employer"].as_i64().unwrap() > 0)).collect();
+    assert_eq!(held, [("pension", Some(700_000), true), ("medical", Some(700_000), true)], "{}", view.body);
+}
+both_stores!(preview_by_month, the_preview_shows_every_month_a_case_changes);

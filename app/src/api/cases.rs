@@ -122,11 +122,12 @@ pub struct CaseCheck {
 /// One line of the preview of what approving does to the ledger.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EffectLine {
-    /// `open` | `end` | `base`.
+    /// `open` (a relationship's first month) | `month` (a later month a back-dated enrolment
+    /// adds) | `end` | `base` (a month at a declared base).
     pub action: String,
     pub insurance: Option<Insurance>,
     pub person: String,
-    /// The first month it changes (`YYYY-MM`), or the last month insured for `end`.
+    /// The month it changes (`YYYY-MM`), or the last month insured for `end`.
     pub month: String,
     /// The monthly base it uses, and what a month of it comes to (employer, individual), as the
     /// rates of the region stand today; `None` where nothing is assessed.

@@ -439,6 +439,7 @@ texts! {
     OFFICE_CASE_CHECKS = "检查结果", "Checks";
     OFFICE_CASE_EFFECT = "批准后对台账的影响（预览）", "What approving does to the ledger (preview)";
     OFFICE_EFFECT_OPEN = "建立参保关系", "Opens";
+    OFFICE_EFFECT_MONTH = "补核定月份", "Also assesses";
     OFFICE_EFFECT_END = "终止参保关系（最后参保月）", "Ends (last month insured)";
     OFFICE_EFFECT_BASE = "核定缴费基数", "Sets the base";
     OFFICE_EMPLOYER_PART = "单位每月", "employer a month";

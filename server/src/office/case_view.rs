@@ -2,7 +2,7 @@
 //! fields, its checks — data accuracy by the same shared rules the device ran, compliance by
 //! the ledger's own checks as the ledger stands now (重复参保, the relationship to end, the
 //! unit's people) — and the preview of its effect (which relationships open or end, from which
-//! month, what a month of it comes to at today's rates, with the working). The approval applies
+//! month, what each month it changes comes to at the rates in force then, with the working). The approval applies
 //! exactly the [`Effect`] worked out here.
 
 use app::api::cases::{reason_fields, CaseCheck, CaseField, EffectLine};
@@ -101,8 +101,14 @@ pub async fn examine(cx: &Cx, case: &Case, by: &Principal, today: Date) -> Resul
                     checks.push(check("compliance", "重复参保：该人员在所选险种没有其他参保关系", "Duplicate insurance: no other relationship in these insurances", None, None));
                     checks.push(check("compliance", "缴费基数上下限、参保年龄", "Base limits and age rules", None, None));
                     let class = unit.industry_class.and_then(|c| u8::try_from(c).ok()).and_then(IndustryClass::new);
+                    // The first month, then each month up to this one (a back-dated start: the
+                    // next assessment run assesses them all).
+                    let start = Month::of(e.start_month);
                     for ins in &enrol.insurances {
-                        lines.push(opening(cx, e.name.as_str(), *ins, e.monthly_base, e.region, e.start_month, class));
+                        for m in start.through(start.max(Month::of(today))) {
+                            let action = if m == start { "open" } else { "month" };
+                            lines.push(month_line(cx, action, e.name.as_str(), *ins, e.monthly_base, e.region, m, class));
+                        }
                     }
                     Some(Effect::Enrol(enrol))
                 }
@@ -143,19 +149,15 @@ pub async fn examine(cx: &Cx, case: &Case, by: &Principal, today: Date) -> Resul
         ValidFiling::BaseDeclaration(d) => match ledger::base::check(store, vault, &d, Some(by)).await? {
             Ok(unit_id) => {
                 checks.push(check("compliance", "申报人员均为本单位参保人员，基数在上下限内", "Every row is the unit's, each base within the limits", None, None));
-                let month = Month::of(d.effective_month).to_string();
+                // Each row: what a month of each insurance the person holds at the unit comes to
+                // at the declared base (months already assessed get the difference as 补差).
+                let month = Month::of(d.effective_month);
+                let class = unit.industry_class.and_then(|c| u8::try_from(c).ok()).and_then(IndustryClass::new);
                 for r in &d.rows {
-                    lines.push(EffectLine {
-                        action: "base".into(),
-                        insurance: None,
-                        person: r.name.as_str().to_owned(),
-                        month: month.clone(),
-                        base: Some(r.monthly_base),
-                        employer: None,
-                        individual: None,
-                        working: Vec::new(),
-                        issue: None,
-                    });
+                    let held = store.open_relationships(&vault.blind_index(crate::vault::purpose::ID_NUMBER, r.id_number.as_str())).await?;
+                    for ins in held.iter().filter(|o| o.unit_id == unit_id).map(|o| o.insurance) {
+                        lines.push(month_line(cx, "base", r.name.as_str(), ins, r.monthly_base, d.region, month, class));
+                    }
                 }
                 let (year, rows) = ledger::base::rows(vault, &d);
                 Some(Effect::Bases { unit_id, year, rows, actor: by.account.id })
@@ -171,11 +173,12 @@ pub async fn examine(cx: &Cx, case: &Case, by: &Principal, today: Date) -> Resul
     Ok(Examined { fields, checks, lines, effect })
 }
 
-/// One relationship an enrolment opens, with what its first month comes to.
-fn opening(cx: &Cx, person: &str, ins: Insurance, base: app::domain::Fen, region: u32, start: Date, class: Option<IndustryClass>) -> EffectLine {
-    let month = Month::of(start);
+/// One month of one insurance of a person as the case would assess it (`action`: `open` for
+/// a relationship's first month, `month` for a later one, `base` at a declared base).
+#[allow(clippy::too_many_arguments)]
+fn month_line(cx: &Cx, action: &str, person: &str, ins: Insurance, base: app::domain::Fen, region: u32, month: Month, class: Option<IndustryClass>) -> EffectLine {
     let mut line = EffectLine {
-        action: "open".into(),
+        action: action.into(),
         insurance: Some(ins),
         person: person.to_owned(),
         month: month.to_string(),

@@ -97,7 +97,7 @@ pub fn Case(id: i64) -> impl IntoView {
                         <table class="table" data-testid="effect">
                             <tbody>
                                 {v.effect.iter().map(|l| {
-                                    let action = match l.action.as_str() { "open" => strings::OFFICE_EFFECT_OPEN, "end" => strings::OFFICE_EFFECT_END, _ => strings::OFFICE_EFFECT_BASE };
+                                    let action = match l.action.as_str() { "open" => strings::OFFICE_EFFECT_OPEN, "month" => strings::OFFICE_EFFECT_MONTH, "end" => strings::OFFICE_EFFECT_END, _ => strings::OFFICE_EFFECT_BASE };
                                     view! {
                                         <tr data-action=l.action.clone()>
                                             <td>{tr(action)}</td>
