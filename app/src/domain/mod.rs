@@ -31,6 +31,7 @@ pub mod ledger;
 pub mod money;
 pub mod names;
 pub mod password;
+pub mod pension;
 pub mod policy;
 pub mod review;
 pub mod text;
