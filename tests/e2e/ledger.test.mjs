@@ -180,6 +180,7 @@ test('enrolled offline, assessed, paid: the employee sees the month paid, prints
   // 信息变更: a mistyped bank card is caught as typed (the check digit); the right one is kept,
   // masked, and the mobile number changed in the same save.
   await operator.locator('#bank_card').fill('6222020200112233447');
+  await operator.locator('#bank_card').blur();
   await operator.locator('[data-testid=details] .field-error').getByText('校验位').waitFor();
   await operator.locator('#bank_card').fill('6222 0202 0011 2233 446');
   await operator.locator('#mobile').fill('13900139001');
