@@ -81,6 +81,7 @@ pub fn app(state: AppState) -> Router {
             serve(&ep::OFFICE_PAYMENTS_SUBMIT, office::payments::submit).layer(DefaultBodyLimit::max(app::api::office::MAX_FILE_BYTES * 2 + 64 * 1024)),
         ),
         (&ep::OFFICE_PAYMENT_DECISION, serve(&ep::OFFICE_PAYMENT_DECISION, office::payments::decide)),
+        (&ep::OFFICE_PERSON_PENSION, serve(&ep::OFFICE_PERSON_PENSION, office::pension::estimate)),
         (&ep::OFFICE_PERSON_ADJUST, serve(&ep::OFFICE_PERSON_ADJUST, office::adjustments::submit)),
         (&ep::OFFICE_ADJUSTMENTS, serve(&ep::OFFICE_ADJUSTMENTS, office::adjustments::recent)),
         (&ep::OFFICE_ADJUSTMENT_DECISION, serve(&ep::OFFICE_ADJUSTMENT_DECISION, office::adjustments::decide)),

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use app::domain::ledger::LedgerPolicy;
+use app::domain::pension::PensionPolicy;
 use app::domain::policy::PolicyTable;
 use axum::extract::FromRef;
 
@@ -48,6 +49,8 @@ pub struct AppState {
     pub policy: Arc<PolicyTable>,
     /// The ledger's figures from the same file: industry-class rates, interest, late fee.
     pub ledger: Arc<LedgerPolicy>,
+    /// The pension rules' figures (the retirement-age reform, 计发月数).
+    pub pension: Arc<PensionPolicy>,
     /// Seals personal data at rest.
     pub vault: Vault,
     /// The built site served at `/`.
@@ -67,8 +70,9 @@ impl AppState {
     pub fn new(store: Arc<dyn Store>, site_dir: PathBuf, vault: Vault) -> Self {
         let policy = PolicyTable::from_json(SHIPPED_POLICY).expect("the shipped policy table is valid (tested)");
         let ledger = LedgerPolicy::from_json(SHIPPED_POLICY).expect("the shipped ledger policy is valid (tested)");
+        let pension = PensionPolicy::from_json(SHIPPED_POLICY).expect("the shipped pension policy is valid (tested)");
         let accounts = Accounts::local(store.clone(), vault.clone());
-        Self { store, policy: Arc::new(policy), ledger: Arc::new(ledger), vault, site_dir, tls: false, dev: false, https: false, accounts }
+        Self { store, policy: Arc::new(policy), ledger: Arc::new(ledger), pension: Arc::new(pension), vault, site_dir, tls: false, dev: false, https: false, accounts }
     }
 
     /// What server functions get as context.
@@ -107,6 +111,7 @@ impl FromRef<AppState> for ledger::Cx {
             vault: s.vault.clone(),
             table: s.policy.clone(),
             policy: s.ledger.clone(),
+            pension: s.pension.clone(),
             https: s.https || s.accounts.cookies.secure,
         }
     }

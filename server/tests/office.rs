@@ -245,6 +245,41 @@ async fn a_base_adjustment_moves_money_only_under_four_eyes(store: Arc<dyn Store
 }
 both_stores!(base_adjustment_four_eyes, a_base_adjustment_moves_money_only_under_four_eyes);
 
+/// 养老待遇测算: the retirement window under the 2025 reform from the ID number (a man born
+/// 1990-03: 63, so 2053-03, from 2050-03 to 2056-03, 20 years' minimum in 2053), the months the
+/// ledger holds as paid, the account part; a month outside the window says so. Audited.
+async fn a_pension_estimate_follows_the_reform_and_the_ledger(store: Arc<dyn Store>) {
+    let (state, due) = ledger_with_one_person(store.clone()).await;
+    let (_, mut o) = staff(&state, "operator", &id_number(50), "13700000050").await;
+    let found = o.call(&state, Method::GET, &format!("/api/office/find?q={}", id_number(1)), None).await;
+    let person = found.body["persons"][0]["person"].as_i64().unwrap();
+    let path = format!("/api/office/persons/{person}/pension");
+    let before = o.call(&state, Method::GET, &path, None).await;
+    assert_eq!(before.status, StatusCode::OK, "{}", before.body);
+    let b = &before.body;
+    assert_eq!((b["category"].as_str(), b["birth"].as_str(), b["statutory_age"].as_u64()), (Some("male"), Some("1990-03"), Some(63 * 12)), "{b}");
+    assert_eq!((b["statutory"].as_str(), b["earliest"].as_str(), b["latest"].as_str(), b["retire_in"].as_str()), (Some("2053-03"), Some("2050-03"), Some("2056-03"), Some("2053-03")));
+    assert_eq!((b["minimum_months"].as_u64(), b["contributed_months"].as_u64()), (Some(240), Some(0)));
+    assert_eq!(b["issue"]["code"], "pension.too_few_months", "{b}");
+    // The month is paid: one month counts, the account is credited, and its part is 1/139 of it.
+    let cx: ledger::Cx = state.cx();
+    let today = app::domain::Date::china_from_unix_ms(server::store::now_ms());
+    let csv = format!("credit_code,month,amount,reference,paid_on\n{},{},{}.{:02},REF-P,{}\n", credit_code(1), this_month(), due / 100, due % 100, today.iso());
+    assert!(matches!(ledger::payments::import(cx.store.as_ref(), csv.as_bytes(), today, None, server::store::now_ms()).await.unwrap(), ledger::payments::Report::Imported(_)));
+    let after = o.call(&state, Method::GET, &path, None).await.body;
+    assert_eq!(after["contributed_months"].as_u64(), Some(1), "{after}");
+    let balance = after["balance"].as_i64().unwrap();
+    assert!(balance > 0, "{after}");
+    assert_eq!(after["account_pension"].as_i64(), Some((balance * 10 * 2 + 1170) / (1170 * 2)), "at 63: 117 months: {after}");
+    assert!(after["working"].as_array().unwrap().iter().any(|l| l["zh"].as_str().unwrap().contains("63周岁")), "{after}");
+    // Outside the window; a category for a man changes nothing.
+    let early = o.call(&state, Method::GET, &format!("{path}?retire_in=2049-12&category=female_55"), None).await.body;
+    assert_eq!((early["issue"]["code"].as_str(), early["category"].as_str()), (Some("pension.outside_window"), Some("male")), "{early}");
+    assert_eq!(o.call(&state, Method::GET, &format!("{path}?retire_in=2049-13"), None).await.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(actions(&state).await.iter().any(|(a, _, t)| a == "office.pension_estimate" && t.as_deref() == Some(&format!("person:{person}"))));
+}
+both_stores!(pension_estimate, a_pension_estimate_follows_the_reform_and_the_ledger);
+
 /// 信息变更 of a person's cards: the shared rules refuse a wrong check digit; a good number is
 /// kept sealed, shown masked, and each change is in the history and the audit log without it.
 async fn a_persons_cards_change_checked_sealed_and_kept_with_history(store: Arc<dyn Store>) {

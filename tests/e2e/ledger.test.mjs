@@ -201,6 +201,9 @@ test('enrolled offline, assessed, paid: the employee sees the month paid, prints
   await supervisor.goto(srv.url + '/office/payments');
   await supervisor.locator('[data-testid=adjustments] li[data-status=pending]').getByTestId('adjust-confirm').click();
   await supervisor.locator('[data-testid=adjustments] li[data-status=applied]').getByText('9,000.00').waitFor();
+  // 养老待遇测算: the statutory month under the 2025 reform, with the months paid.
+  await operator.getByTestId('pension-estimate').click();
+  await operator.getByTestId('pension-months').getByText('1', { exact: true }).waitFor();
   await operator.screenshot({ path: join(ARTIFACTS, 'office-person-1280.png'), fullPage: true });
   // 信息变更 of the unit: a mistyped contact mobile is caught as typed; the right one is kept, shown masked.
   await operator.goto(srv.url + '/office/find');

@@ -25,7 +25,7 @@ pub const GROUPS: [(&[&str], &str, &str); 3] = [
 ];
 
 /// What each action is called: `(code, zh, en)`. An action not listed shows its code.
-pub const ACTIONS: [(&str, &str, &str); 34] = [
+pub const ACTIONS: [(&str, &str, &str); 35] = [
     ("application.submit", "提交注册申请", "Application submitted"),
     ("application.resubmit", "修改后重新提交", "Application resubmitted"),
     ("application.view", "查看申请", "Application viewed"),
@@ -60,6 +60,7 @@ pub const ACTIONS: [(&str, &str, &str); 34] = [
     ("office.adjust_submit", "提交基数调整", "Base adjustment submitted"),
     ("office.adjust_confirm", "复核基数调整", "Base adjustment confirmed"),
     ("office.adjust_return", "退回基数调整", "Base adjustment returned"),
+    ("office.pension_estimate", "养老待遇测算", "Pension estimated"),
 ];
 
 /// The action's name, if it has one.

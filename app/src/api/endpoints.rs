@@ -131,6 +131,8 @@ pub const OFFICE_FIND: Endpoint = ep(Get, "/api/office/find", Roles(BACK_OFFICE)
 pub const OFFICE_PERSON: Endpoint = ep(Get, "/api/office/persons/{id}", Roles(BACK_OFFICE));
 pub const OFFICE_PERSON_REVEAL: Endpoint = ep(Post, "/api/office/persons/{id}/reveal", Roles(BACK_OFFICE));
 pub const OFFICE_PERSON_DETAILS: Endpoint = ep(Post, "/api/office/persons/{id}/details", Roles(BACK_OFFICE));
+/// 养老待遇测算: `?category=male|female_55|female_50&retire_in=YYYY-MM`.
+pub const OFFICE_PERSON_PENSION: Endpoint = ep(Get, "/api/office/persons/{id}/pension", Roles(BACK_OFFICE));
 /// `?month=YYYY-MM`.
 pub const OFFICE_UNIT: Endpoint = ep(Get, "/api/office/units/{id}", Roles(BACK_OFFICE));
 pub const OFFICE_UNIT_CLASS: Endpoint = ep(Post, "/api/office/units/{id}/class", Roles(BACK_OFFICE));
@@ -199,6 +201,7 @@ pub const ALL: &[Endpoint] = &[
     OFFICE_PERSON,
     OFFICE_PERSON_REVEAL,
     OFFICE_PERSON_DETAILS,
+    OFFICE_PERSON_PENSION,
     OFFICE_UNIT,
     OFFICE_UNIT_CLASS,
     OFFICE_UNIT_DETAILS,

@@ -222,3 +222,30 @@ pub struct BaseAdjustment {
     /// Why it was returned.
     pub return_reason: Option<String>,
 }
+
+/// `GET OFFICE_PERSON_PENSION?category=&retire_in=YYYY-MM` (养老待遇测算): when the person may
+/// retire under the 2025 reform, whether the ledger's contributions meet the minimum, and the
+/// account part of the pension — each figure with its working. `category` matters for women
+/// (`female_55` | `female_50`, by default `female_50`); `retire_in` is by default the statutory
+/// month.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PensionEstimate {
+    pub category: crate::domain::pension::Category,
+    pub birth: crate::domain::ledger::Month,
+    /// The statutory age, in months.
+    pub statutory_age: u16,
+    pub statutory: crate::domain::ledger::Month,
+    pub earliest: crate::domain::ledger::Month,
+    pub latest: crate::domain::ledger::Month,
+    pub retire_in: crate::domain::ledger::Month,
+    pub minimum_months: u16,
+    /// Months of pension contributions the ledger holds as paid.
+    pub contributed_months: u16,
+    /// The personal account today.
+    pub balance: Fen,
+    /// 个人账户养老金 a month, at the age of `retire_in` (`None`: the age is outside the table).
+    pub account_pension: Option<Fen>,
+    /// Why a pension from `retire_in` is not possible as the ledger stands.
+    pub issue: Option<crate::domain::Issue>,
+    pub working: crate::domain::ledger::Working,
+}

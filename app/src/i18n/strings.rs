@@ -423,6 +423,17 @@ texts! {
     OFFICE_IN_EFFECT = "已生效", "In effect";
     OFFICE_CONFIRM_ADJUST = "复核通过", "Confirm";
     OFFICE_NONE_DECLARED = "未申报", "none declared";
+    OFFICE_PENSION = "养老待遇测算", "Pension estimate";
+    OFFICE_PENSION_CATEGORY = "原法定退休年龄（仅女职工）", "Original retirement age (women only)";
+    OFFICE_FEMALE_50 = "50 周岁", "50";
+    OFFICE_FEMALE_55 = "55 周岁（干部、管理和专业技术岗位）", "55 (cadres, managerial and technical posts)";
+    OFFICE_RETIRE_IN = "拟退休月份（不填为法定退休月份）", "Retirement month (empty: the statutory one)";
+    OFFICE_ESTIMATE = "测算", "Estimate";
+    OFFICE_STATUTORY = "法定退休年龄", "Statutory retirement age";
+    OFFICE_WINDOW = "可选择的退休月份", "May retire from – to";
+    OFFICE_MIN_MONTHS = "最低缴费月数", "Minimum months of contributions";
+    OFFICE_PAID_MONTHS = "台账中已缴月数", "Months paid in the ledger";
+    OFFICE_ACCOUNT_PENSION = "个人账户养老金（元/月）", "Account pension (yuan a month)";
     OFFICE_ALREADY = "此前已入账", "already there";
     OFFICE_CASES = "待办业务", "Cases to handle";
     OFFICE_MODULE_UNIT = "单位", "Units";

@@ -34,6 +34,7 @@ pub mod units;
 use std::sync::Arc;
 
 use app::domain::ledger::LedgerPolicy;
+use app::domain::pension::PensionPolicy;
 use app::domain::policy::PolicyTable;
 
 pub use self::assessments::AssessmentStore;
@@ -53,6 +54,8 @@ pub struct Cx {
     pub vault: crate::vault::Vault,
     pub table: Arc<PolicyTable>,
     pub policy: Arc<LedgerPolicy>,
+    /// The pension rules' figures.
+    pub pension: Arc<PensionPolicy>,
     /// The browser reaches the site over HTTPS (for the proof's QR code link).
     pub https: bool,
 }
@@ -65,6 +68,7 @@ impl Cx {
             vault,
             table: Arc::new(PolicyTable::from_json(policy)?),
             policy: Arc::new(LedgerPolicy::from_json(policy)?),
+            pension: Arc::new(PensionPolicy::from_json(policy)?),
             https: false,
         })
     }

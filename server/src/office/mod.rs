@@ -15,7 +15,9 @@
 //!   file, which is checked at once and kept ([`batch_store`]); a supervisor, never the account
 //!   that submitted it, confirms it into the ledger or returns it with a reason;
 //! - [`adjustments`]: 基数调整 under the same four eyes — an operator proposes a person's
-//!   corrected base ([`adjust_store`]), a supervisor sets it or returns it.
+//!   corrected base ([`adjust_store`]), a supervisor sets it or returns it;
+//! - [`pension`]: 养老待遇测算 of a person — the retirement window under the 2025 reform, the
+//!   minimum contributions against the ledger's, the account part of the pension.
 //!
 //! Only operators (经办员) and supervisors (复核员) reach it (the endpoint table says so).
 
@@ -29,6 +31,7 @@ pub mod details;
 pub mod details_store;
 pub mod find;
 pub mod payments;
+pub mod pension;
 pub mod persons;
 pub mod unit_store;
 pub mod units;

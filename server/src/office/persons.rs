@@ -29,7 +29,7 @@ fn unknown() -> Refusal {
 }
 
 /// The person's ID number, opened.
-fn id_number(cx: &Cx, p: &PersonEntry) -> Result<String, Internal> {
+pub(super) fn id_number(cx: &Cx, p: &PersonEntry) -> Result<String, Internal> {
     let id = cx.ledger.vault.open(&bound::ledger_person(&p.id_index), &p.id_sealed)?;
     String::from_utf8(id).map_err(|_| Internal::Unreadable("a ledger person's ID number".into()))
 }

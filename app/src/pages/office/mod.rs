@@ -7,6 +7,7 @@ mod case;
 mod cases;
 mod find;
 mod payments;
+mod pension;
 mod person;
 mod unit;
 mod workbench;
