@@ -216,7 +216,7 @@ test('enrolled offline, assessed, paid: the employee sees the month paid, prints
   await operator.locator('[data-testid=unit-details] .field-error').first().waitFor();
   await operator.locator('#contact_mobile').fill('13900139000');
   await operator.getByTestId('unit-details-save').click();
-  await operator.getByTestId('unit-contact').getByText('139****9000').waitFor();
+  await operator.getByTestId('unit-contact').getByText('139****9000', { exact: true }).waitFor();
   await operator.getByTestId('unit-changes').locator('li', { hasText: '李红' }).waitFor({ state: 'attached' });
 
   // The employee registers on their own phone and opens 我的社保.
