@@ -1,11 +1,13 @@
 //! Policy figures as data: contribution base limits and contribution rates per region,
-//! insurance type and effective dates, and the statutory retirement ages. The server loads them
-//! from a data file (`server/data/policy.json`) and sends them to the app, so a policy change is
-//! a data change, not a release.
+//! insurance type and effective dates, and the statutory retirement ages with the pension's
+//! figures. The server loads them from a data file (`server/data/policy.json`) and sends them
+//! to the app, so a policy change is a data change, not a release.
 
 use serde::{Deserialize, Serialize};
 
-use super::{BasisPoints, Date, Fen, Issue, Sex};
+use super::pension::policy::{check_steps, Steps};
+use super::pension::PensionPolicy;
+use super::{BasisPoints, Date, Fen, Issue};
 
 /// The four social insurances an employee is enrolled in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -96,13 +98,6 @@ pub struct Rate {
     pub source: String,
 }
 
-/// Statutory retirement age (the base ages; the 2025 gradual raise is not modelled yet).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RetirementAges {
-    pub male: u16,
-    pub female: u16,
-}
-
 /// The whole table, as shipped.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PolicyTable {
@@ -111,7 +106,11 @@ pub struct PolicyTable {
     pub note: String,
     pub base_limits: Vec<BaseLimit>,
     pub rates: Vec<Rate>,
-    pub retirement_ages: RetirementAges,
+    /// The statutory retirement ages: the 2025 reform's steps, copied on reading from the file's
+    /// `pension.reform.steps` (the device needs no more of the pension's figures). Empty in a
+    /// table a device kept from before they were sent: the form then leaves the rule to the server.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub retirement: Vec<Steps>,
 }
 
 fn covers(region: u32, code: u32) -> bool {
@@ -130,7 +129,8 @@ fn in_force(from: Date, to: Option<Date>, on: Date) -> bool {
 impl PolicyTable {
     /// Parses and checks the JSON data file.
     pub fn from_json(json: &str) -> Result<PolicyTable, String> {
-        let table: PolicyTable = serde_json::from_str(json).map_err(|e| format!("policy table: {e}"))?;
+        let mut table: PolicyTable = serde_json::from_str(json).map_err(|e| format!("policy table: {e}"))?;
+        table.retirement = PensionPolicy::from_json(json)?.reform.steps;
         table.check()?;
         Ok(table)
     }
@@ -158,7 +158,7 @@ impl PolicyTable {
                 }
             }
         }
-        Ok(())
+        if self.retirement.is_empty() { Ok(()) } else { check_steps(&self.retirement) }
     }
 
     /// The most specific base limit in force for `region` on `on`.
@@ -203,13 +203,6 @@ impl PolicyTable {
             ));
         }
         Ok(None)
-    }
-
-    pub fn retirement_age(&self, sex: Sex) -> u16 {
-        match sex {
-            Sex::Male => self.retirement_ages.male,
-            Sex::Female => self.retirement_ages.female,
-        }
     }
 }
 

@@ -8,7 +8,9 @@
 use app::domain::credit_code::{check_char, org_check_char};
 use app::domain::ledger::Month;
 use app::domain::policy::{Insurance, PolicyTable};
-use app::domain::{Date, IdNumber};
+use app::domain::pension::policy::steps_of;
+use app::domain::pension::{month_at, Category};
+use app::domain::{Date, IdNumber, Sex};
 
 use super::payment_store::Payment;
 use super::relationships::{Enrol, NewPerson};
@@ -69,7 +71,11 @@ fn base_of(i: u64) -> i64 {
 pub fn with_history(p: &DemoPerson, today: Date, table: &PolicyTable) -> Option<IdNumber> {
     let id = IdNumber::parse(&p.id_number, today).ok()?.value;
     let age = id.birth_date().age_on(today);
-    (p.status == "insured" && age >= 18 && age < table.retirement_age(id.sex())).then_some(id)
+    // Below the statutory age under the 2025 reform (a woman's earlier one, a worker's post).
+    let birth = Month::of(id.birth_date());
+    let category = if id.sex() == Sex::Male { Category::Male } else { Category::Female50 };
+    let working = steps_of(&table.retirement, category).is_none_or(|s| Month::of(today) < month_at(birth, s.age(birth)));
+    (p.status == "insured" && age >= 18 && working).then_some(id)
 }
 
 /// Adds the demo history for demo people `0..count` (at most [`INSURED`] of them insured).

@@ -5,8 +5,11 @@
 use serde::{Deserialize, Serialize};
 
 use super::{check_month, Context};
+use crate::domain::ledger::Month;
+use crate::domain::pension::policy::steps_of;
+use crate::domain::pension::{month_at, Category};
 use crate::domain::policy::Insurance;
-use crate::domain::{divisions, text, CreditCode, Date, Fen, FieldErrors, IdNumber, Issue, MobileNumber, PersonName, Valid, REQUIRED};
+use crate::domain::{divisions, text, CreditCode, Date, Fen, FieldErrors, IdNumber, Issue, MobileNumber, PersonName, Sex, Valid, REQUIRED};
 
 pub mod field {
     pub const ID_NUMBER: &str = "id_number";
@@ -58,8 +61,9 @@ pub struct Enrolment {
 }
 
 /// Validates the form. Cross-field rules: the base within the region's limits for the start
-/// month; at least 16 years old; at or past the statutory retirement age, pension enrolment
-/// is only a continuation (warning) and unemployment insurance is refused.
+/// month; at least 16 years old; at or past the statutory retirement age under the 2025 reform
+/// in the start month, pension enrolment is only a continuation (warning) and unemployment
+/// insurance is refused (for a woman between the two posts' ages: a warning, the post decides).
 pub fn validate(d: &EnrolmentDraft, ctx: &Context) -> Result<Valid<Enrolment>, FieldErrors> {
     let mut e = FieldErrors::default();
     let id_number = e.take(field::ID_NUMBER, IdNumber::parse(&d.id_number, ctx.today));
@@ -97,7 +101,7 @@ pub fn validate(d: &EnrolmentDraft, ctx: &Context) -> Result<Valid<Enrolment>, F
         e.error(field::INSURANCES, Issue::new("insurances.none", "请至少选择一个险种", "Choose at least one insurance"));
     }
     if let Some(id) = &id_number {
-        check_age(&mut e, id, &d.insurances, ctx);
+        check_age(&mut e, id, &d.insurances, start_month, ctx);
     }
     let mut insurances = d.insurances.clone();
     insurances.sort();
@@ -117,7 +121,7 @@ pub fn validate(d: &EnrolmentDraft, ctx: &Context) -> Result<Valid<Enrolment>, F
     })
 }
 
-fn check_age(e: &mut FieldErrors, id: &IdNumber, insurances: &[Insurance], ctx: &Context) {
+fn check_age(e: &mut FieldErrors, id: &IdNumber, insurances: &[Insurance], start: Option<Date>, ctx: &Context) {
     let age = id.birth_date().age_on(ctx.today);
     if age < MIN_WORKING_AGE {
         e.error(field::ID_NUMBER, Issue::formatted(
@@ -127,23 +131,43 @@ fn check_age(e: &mut FieldErrors, id: &IdNumber, insurances: &[Insurance], ctx: 
         ));
         return;
     }
-    let Some(policy) = ctx.policy else { return };
-    let retirement = policy.retirement_age(id.sex());
-    if age < retirement {
-        return;
-    }
-    if insurances.contains(&Insurance::Unemployment) {
-        e.error(field::INSURANCES, Issue::formatted(
-            "age.unemployment_retired",
-            format!("按身份证号码计算年龄为 {age} 岁，已达法定退休年龄（{retirement} 岁），不能参加失业保险"),
-            format!("By the ID number this person is {age}, at or past retirement age ({retirement}): no unemployment insurance"),
-        ));
-    }
-    if insurances.contains(&Insurance::Pension) {
+    let Some(steps) = ctx.policy.map(|t| t.retirement.as_slice()) else { return };
+    // The statutory age under the 2025 reform, in the month the enrolment starts. A man has one;
+    // a woman's depends on her post (原 50 or 原 55 周岁), which the form does not ask: past the
+    // later of the two she has reached it whatever her post; between them the agency checks.
+    let birth = Month::of(id.birth_date());
+    let at = Month::of(start.unwrap_or(ctx.today));
+    let (first, last) = match id.sex() {
+        Sex::Male => (Category::Male, Category::Male),
+        Sex::Female => (Category::Female50, Category::Female55),
+    };
+    let reached = |c| {
+        let age = steps_of(steps, c)?.age(birth);
+        Some((month_at(birth, age), age))
+    };
+    let (Some((last_month, last_age)), Some((first_month, first_age))) = (reached(last), reached(first)) else { return };
+    if at >= last_month {
+        let who = if first == last { "" } else { "（按原 55 周岁岗位，即最晚的情形）" };
+        let who_en = if first == last { "" } else { " (the later case, a post with the original age 55)" };
+        if insurances.contains(&Insurance::Unemployment) {
+            e.error(field::INSURANCES, Issue::formatted(
+                "age.unemployment_retired",
+                format!("按身份证号码，法定退休年龄为 {}{who}，{last_month} 已达到，不能参加失业保险", last_age.zh()),
+                format!("By the ID number the statutory retirement age is {last_age}{who_en}, reached in {last_month}: no unemployment insurance"),
+            ));
+        }
+        if insurances.contains(&Insurance::Pension) {
+            e.warn(field::INSURANCES, Issue::formatted(
+                "age.pension_retired",
+                format!("已于 {last_month} 达到法定退休年龄（{}）：养老保险仅可按规定延长缴费或弹性延迟退休，需经办机构审核", last_age.zh()),
+                format!("Statutory retirement age ({last_age}) reached in {last_month}: pension contributions only as an extension or a deferred retirement, reviewed by the agency"),
+            ));
+        }
+    } else if at >= first_month && (insurances.contains(&Insurance::Unemployment) || insurances.contains(&Insurance::Pension)) {
         e.warn(field::INSURANCES, Issue::formatted(
-            "age.pension_retired",
-            format!("已达法定退休年龄（{retirement} 岁）：养老保险仅可按规定延长缴费，需经办机构审核"),
-            format!("At or past retirement age ({retirement}): pension contributions only as an extension, reviewed by the agency"),
+            "age.retirement_by_post",
+            format!("原 50 周岁退休的女职工，法定退休年龄为 {}（{first_month} 已达到）；干部、管理和专业技术岗位为 {}（{last_month}）：如属前者，不能参加失业保险，需经办机构核实岗位", first_age.zh(), last_age.zh()),
+            format!("A woman whose original retirement age is 50 reached her statutory age ({first_age}) in {first_month}; for cadre, managerial and technical posts it is {last_age} ({last_month}). In the first case no unemployment insurance: the agency checks the post"),
         ));
     }
 }

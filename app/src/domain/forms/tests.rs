@@ -162,7 +162,7 @@ fn enrolment_limits_and_ages() {
     assert_eq!(issue.code, "base.out_of_range");
     assert!(issue.zh.contains("4,879.00") && issue.en.contains("24,396.00"), "{issue}");
 
-    // Born 1960 (66): unemployment refused, pension a continuation only.
+    // Born 1960 (66, statutory age 60 in 2020-03): unemployment refused, pension a continuation only.
     let mut retired = enrolment_ok();
     retired.id_number = fix_check("32010219600307123");
     let errors = enrolment::validate(&retired, &ctx(&p)).unwrap_err();
@@ -170,6 +170,32 @@ fn enrolment_limits_and_ages() {
     retired.insurances = vec![Insurance::Pension, Insurance::Medical];
     let ok = enrolment::validate(&retired, &ctx(&p)).unwrap();
     assert_eq!(ok.warnings["insurances"][0].code, "age.pension_retired");
+
+    // The 2025 reform: a man born 1966-10 reaches his statutory age (60 years 6 months) only in
+    // 2027-04, so at 60 in 2026-11 he keeps unemployment insurance (the flat 60 refused him).
+    let mut sixty = enrolment_ok();
+    sixty.id_number = fix_check("32010219661001123");
+    let ok = enrolment::validate(&sixty, &ctx(&p)).unwrap();
+    assert!(!ok.warnings.contains_key("insurances"), "{:?}", ok.warnings);
+    // …but enrolled from 2027-04 on, he is past it.
+    sixty.start_month = "2027-04".into();
+    let c = Context { today: Date::new(2027, 4, 1).unwrap(), policy: Some(&p) };
+    assert_eq!(enrolment::validate(&sixty, &c).unwrap_err().error_of("insurances").unwrap().code, "age.unemployment_retired");
+    // A woman of 52 (born 1974-06) is past a worker's 50 but not a cadre's 56 years 2 months
+    // (2030-08): a warning for the agency to check her post, not a refusal (the flat 50 refused her).
+    let mut woman = enrolment_ok();
+    woman.id_number = fix_check("32010219740615124");
+    let ok = enrolment::validate(&woman, &ctx(&p)).unwrap();
+    let warning = &ok.warnings["insurances"][0];
+    assert_eq!(warning.code, "age.retirement_by_post");
+    assert!(warning.zh.contains("2030-08") && warning.zh.contains("56岁2个月"), "{warning}");
+    // A woman born 1968-01 is past 55 too: refused whatever her post.
+    woman.id_number = fix_check("32010219680115124");
+    let errors = enrolment::validate(&woman, &ctx(&p)).unwrap_err();
+    assert_eq!(errors.error_of("insurances").unwrap().code, "age.unemployment_retired");
+    // A table a device kept from before the pension figures were sent leaves the rule to the server.
+    let old = PolicyTable { retirement: Vec::new(), ..p.clone() };
+    assert!(enrolment::validate(&woman, &ctx(&old)).is_ok());
 
     // The unit's credit code is optional; given, it must be a valid one.
     let mut unit = enrolment_ok();

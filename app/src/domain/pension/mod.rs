@@ -13,7 +13,7 @@ pub mod policy;
 
 use std::fmt;
 
-pub use policy::{Category, PensionPolicy};
+pub use policy::{Category, PensionPolicy, Steps};
 
 use super::ledger::{Line, Month, Working};
 use super::{Fen, Issue};
@@ -59,18 +59,29 @@ impl fmt::Display for Age {
 /// assert_eq!(delay_months(m("1965-05"), Category::Male, &p), 2);
 /// ```
 pub fn delay_months(birth: Month, c: Category, p: &PensionPolicy) -> u16 {
-    let s = p.steps(c);
-    let m = birth.index() - s.first_cohort.index();
-    if m < 0 {
-        return 0;
-    }
-    let delay = m / i32::from(s.step_months) + 1;
-    u16::try_from(delay).unwrap_or(u16::MAX).min(s.max_delay_months)
+    p.steps(c).delay_months(birth)
 }
 
 /// The statutory retirement age of someone born in `birth`.
 pub fn statutory_age(birth: Month, c: Category, p: &PensionPolicy) -> Age {
-    Age(p.steps(c).original_age * 12 + delay_months(birth, c, p))
+    p.steps(c).age(birth)
+}
+
+impl Steps {
+    /// The months added for someone born in `birth` (see [`delay_months`]).
+    pub fn delay_months(&self, birth: Month) -> u16 {
+        let m = birth.index() - self.first_cohort.index();
+        if m < 0 {
+            return 0;
+        }
+        let delay = m / i32::from(self.step_months) + 1;
+        u16::try_from(delay).unwrap_or(u16::MAX).min(self.max_delay_months)
+    }
+
+    /// The statutory retirement age of someone born in `birth` in this category.
+    pub fn age(&self, birth: Month) -> Age {
+        Age(self.original_age * 12 + self.delay_months(birth))
+    }
 }
 
 /// The month in which someone born in `birth` reaches `age`.

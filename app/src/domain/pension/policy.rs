@@ -110,22 +110,43 @@ impl PensionPolicy {
     /// right (a category twice or missing, a zero step, an annuity table with a gap or rising).
     pub fn from_json(json: &str) -> Result<PensionPolicy, String> {
         let p = serde_json::from_str::<File>(json).map_err(|e| format!("pension policy: {e}"))?.pension;
-        for c in Category::ALL {
-            if p.reform.steps.iter().filter(|s| s.category == c).count() != 1 {
-                return Err(format!("pension policy: the steps of {} are given {} times", c.code(), p.reform.steps.iter().filter(|s| s.category == c).count()));
-            }
-        }
-        if p.reform.steps.iter().any(|s| s.step_months == 0) || p.reform.minimum.step_months == 0 {
+        p.check()?;
+        Ok(p)
+    }
+
+    /// Refuses figures that cannot be right (see [`PensionPolicy::from_json`]).
+    pub fn check(&self) -> Result<(), String> {
+        check_steps(&self.reform.steps)?;
+        if self.reform.minimum.step_months == 0 {
             return Err("pension policy: a step of zero months".into());
         }
-        let t = &p.annuity_months.by_age;
+        let t = &self.annuity_months.by_age;
         if t.is_empty() || t.windows(2).any(|w| w[1].0 != w[0].0 + 1 || w[1].1 >= w[0].1) {
             return Err("pension policy: the 计发月数 table must give consecutive ages with falling months".into());
         }
-        Ok(p)
+        Ok(())
     }
 
     pub fn steps(&self, c: Category) -> &Steps {
         self.reform.steps.iter().find(|s| s.category == c).expect("every category has its steps (checked on reading)")
     }
+}
+
+/// Each category's steps given once, none of zero months.
+pub fn check_steps(steps: &[Steps]) -> Result<(), String> {
+    for c in Category::ALL {
+        let n = steps.iter().filter(|s| s.category == c).count();
+        if n != 1 {
+            return Err(format!("pension policy: the steps of {} are given {n} times", c.code()));
+        }
+    }
+    if steps.iter().any(|s| s.step_months == 0) {
+        return Err("pension policy: a step of zero months".into());
+    }
+    Ok(())
+}
+
+/// The steps of category `c`, if given.
+pub fn steps_of(steps: &[Steps], c: Category) -> Option<&Steps> {
+    steps.iter().find(|s| s.category == c)
 }

@@ -1,6 +1,8 @@
 //! The pension rules against the vectors of `shared/DOMAIN-LEDGER.md` (the reform's annexes, the
 //! 计发月数 table, the basic pension's worked examples).
 
+use proptest::prelude::*;
+
 use super::*;
 
 const SHIPPED: &str = include_str!("../../../../server/data/policy.json");
@@ -92,4 +94,25 @@ fn wrong_figures_are_refused_on_reading() {
     assert!(refused(SHIPPED.replace("[61, 132], ", "")).contains("计发月数"));
     assert!(refused(SHIPPED.replace("[61, 132]", "[61, 140]")).contains("计发月数"));
     assert!(refused(SHIPPED.replace("\"category\": \"female_55\"", "\"category\": \"male\"")).contains("male are given 2 times"));
+}
+
+fn category(n: u8) -> Category {
+    Category::ALL[usize::from(n % 3)]
+}
+
+proptest! {
+    /// Born later, one never retires earlier: the retirement month is monotone in the birth
+    /// month, and the age never falls by more than the months between two births.
+    #[test]
+    fn the_retirement_month_is_monotone_in_the_birth_month(a in 0i32..1200, gap in 0i32..240, c in 0u8..3) {
+        let (p, c) = (p(), category(c));
+        let first = Month::from_index(Month::parse("1940-01").unwrap().index() + a).unwrap();
+        let later = Month::from_index(first.index() + gap).unwrap();
+        let (r1, _) = retirement_month(first, c, &p);
+        let (r2, _) = retirement_month(later, c, &p);
+        prop_assert!(r1 <= r2, "{first} retires {r1}, {later} retires {r2}");
+        prop_assert!(statutory_age(first, c, &p) <= statutory_age(later, c, &p));
+        let w = window(later, c, &p);
+        prop_assert!(w.earliest <= w.statutory && w.statutory <= w.latest);
+    }
 }
