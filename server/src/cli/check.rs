@@ -2,12 +2,16 @@
 //! One JSON object per value or CSV row on stdout:
 //! `{"input", "valid", "normalized", "errors": [{"code", "message", "message_en"}], "warnings": […]}`;
 //! exit status 0 when everything is valid, 1 otherwise. The same rules and messages as the forms.
+//! `retirement` and `pension` answer the statutory calculations ([`check_pension`]).
 
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::PathBuf;
 
+use app::domain::pension::PensionPolicy;
 use app::domain::{self, Checked, Date, Issue};
+
+use super::check_pension;
 use clap::{Args, Subcommand};
 use serde_json::{json, Value};
 
@@ -15,6 +19,9 @@ use serde_json::{json, Value};
 pub struct CheckArgs {
     #[command(subcommand)]
     pub what: What,
+    /// The policy figures for `retirement` and `pension` (JSON); default: the shipped copy.
+    #[arg(long, global = true, env = "SHEBAO_POLICY_FILE")]
+    pub policy_file: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -34,6 +41,34 @@ pub enum What {
     /// A CSV of employers: columns unit_name, credit_code, and optionally legal_rep_id,
     /// handler_name, handler_id, handler_mobile, handler_email.
     Employers { file: PathBuf },
+    /// The statutory retirement age under the 2025 reform, its month, the flexible window and
+    /// the minimum contribution months.
+    Retirement {
+        /// The birth month, YYYY-MM.
+        #[arg(long)]
+        born: String,
+        /// male, female-50 or female-55 (the original retirement age of a woman's post).
+        #[arg(long)]
+        category: String,
+    },
+    /// The monthly pension: 基础养老金 and 个人账户养老金 with the 计发月数 used, in fen.
+    Pension {
+        /// The province's 计发基数, yuan a month.
+        #[arg(long)]
+        base: String,
+        /// The average 缴费工资指数, e.g. 0.8.
+        #[arg(long)]
+        index: String,
+        /// Years of contributions (whole months: 30.5 is 366).
+        #[arg(long)]
+        years: String,
+        /// The personal account's balance, yuan.
+        #[arg(long)]
+        balance: String,
+        /// The age at retirement in months (60 years 6 months: 726).
+        #[arg(long)]
+        age_months: String,
+    },
 }
 
 /// Runs the check; `Ok(true)` when every value was valid.
@@ -48,11 +83,24 @@ pub fn run(args: &CheckArgs, out: &mut impl Write) -> anyhow::Result<bool> {
         What::Name { value } => one(single("name", value)),
         What::People { file } => csv_rows(file, &["name", "id_number"], today)?,
         What::Employers { file } => csv_rows(file, &["unit_name", "credit_code"], today)?,
+        What::Retirement { born, category } => one(check_pension::retirement(born, category, &pension_policy(args)?)),
+        What::Pension { base, index, years, balance, age_months } => {
+            let input = check_pension::PensionInput { base, index, years, balance, age_months };
+            one(check_pension::pension(&input, &pension_policy(args)?))
+        }
     };
     for line in lines {
         writeln!(out, "{line}")?;
     }
     Ok(all_valid)
+}
+
+fn pension_policy(args: &CheckArgs) -> anyhow::Result<PensionPolicy> {
+    let text = match &args.policy_file {
+        Some(file) => std::fs::read_to_string(file).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?,
+        None => crate::state::SHIPPED_POLICY.to_owned(),
+    };
+    PensionPolicy::from_json(&text).map_err(anyhow::Error::msg)
 }
 
 fn one(line: Value) -> (Vec<Value>, bool) {
