@@ -47,8 +47,12 @@ use crate::util;
 /// with the back office: two roles (经办员, 复核员) and their names, the five `/office…`
 /// addresses the router must know to hand them to the staff bundle, and the home screen's
 /// tile for them (120,405 measured; the screens themselves are in the staff bundle) → 120,600
-/// with 预览 on the device forms (its three texts and the sticky bar's style; 120,546 measured).
-pub const SHELL_BROTLI_BUDGET: u64 = 120_600;
+/// with 预览 on the device forms (its three texts and the sticky bar's style; 120,546 measured)
+/// → 120,750 after the back office's person details, base adjustments and pension estimate,
+/// which changed no public screen: the main module grew 136 bytes and its script 10; the new
+/// texts and addresses are not in any public module (looked for in the built wasm), and the
+/// cause was not found (120,704 measured).
+pub const SHELL_BROTLI_BUDGET: u64 = 120_750;
 /// Total brotli bytes of everything precached (the shell and the modules loaded on first use):
 /// what a phone downloads, once per version, to work offline. Moves only down, or up with the
 /// reason in the commit. History: 383,700 when the public bundle was first split (383,658
@@ -69,8 +73,11 @@ pub const SHELL_BROTLI_BUDGET: u64 = 120_600;
 /// (the frozen form and its confirm bar; 422,706 measured) → 428,900 with what the agency's
 /// review made of a filing on the device: the outbox asking after its cases, the review state
 /// and its reasons (the wire types' deserialisers), the returned filing's reasons on the status,
-/// the sync panel and the fixing form's fields, the back office's styles (428,846 measured).
-pub const PRECACHED_BROTLI_BUDGET: u64 = 428_900;
+/// the sync panel and the fixing form's fields, the back office's styles (428,846 measured) →
+/// 430,400 with the 2025 retirement-age reform on the device: the enrolment form's age rule by
+/// birth month and category with its messages, and the reform's steps in the kept policy table
+/// (430,305 measured; the whole pension policy sent instead cost 4,800 bytes).
+pub const PRECACHED_BROTLI_BUDGET: u64 = 430_400;
 /// Where the product wants to be.
 pub const SHELL_BROTLI_GOAL: u64 = 130_000;
 
