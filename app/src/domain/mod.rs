@@ -17,6 +17,7 @@
 //! - 校验错误 / 提示 → [`FieldErrors`] (errors block, warnings inform), each an [`Issue`]
 
 pub mod address;
+pub mod benefits;
 pub mod cards;
 pub mod common_passwords;
 pub mod contact;

@@ -1,0 +1,71 @@
+//! The benefit side of unemployment and work-injury insurance, as pure functions of dated
+//! policy data (`server/data/policy.json`, keys `unemployment` and `work_injury_benefits`, each
+//! with its source): how many months of 失业保险金 a spell grants ([`unemployment`]), and the
+//! work-injury award by disability grade ([`injury`]). Amounts are exact fen, every result
+//! carries its working.
+
+pub mod injury;
+pub mod unemployment;
+
+use serde::{Deserialize, Serialize};
+
+/// One step of the unemployment duration table: from `from_months` of cumulative contributions
+/// on, at most `months` of benefit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Duration {
+    pub from_months: u16,
+    pub months: u16,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnemploymentPolicy {
+    /// Contributions needed for a new spell.
+    pub minimum_months: u16,
+    /// Ascending by `from_months`.
+    pub durations: Vec<Duration>,
+    /// The most a spell and the months carried from the last one come to.
+    pub cap_months: u16,
+    pub confirmed: bool,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InjuryPolicy {
+    /// 一次性伤残补助金 in months of 本人工资, grade 1 first (ten grades).
+    pub lump_sum_months: Vec<u16>,
+    /// 伤残津贴 in % of 本人工资, grade 1 first (grades without one are left out).
+    pub allowance_percent: Vec<u16>,
+    /// 本人工资 lies within these % of the area's average wage.
+    pub wage_floor_percent: u16,
+    pub wage_ceiling_percent: u16,
+    pub confirmed: bool,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BenefitPolicy {
+    pub unemployment: UnemploymentPolicy,
+    pub work_injury_benefits: InjuryPolicy,
+}
+
+impl BenefitPolicy {
+    /// Reads the keys of the policy data file, and refuses figures that cannot be right.
+    pub fn from_json(json: &str) -> Result<BenefitPolicy, String> {
+        let p: BenefitPolicy = serde_json::from_str(json).map_err(|e| format!("benefit policy: {e}"))?;
+        let d = &p.unemployment.durations;
+        if d.is_empty() || d.windows(2).any(|w| w[1].from_months <= w[0].from_months || w[1].months < w[0].months) {
+            return Err("benefit policy: the unemployment durations must rise with the months contributed".into());
+        }
+        if d.iter().any(|s| s.months > p.unemployment.cap_months) || d[0].from_months < p.unemployment.minimum_months {
+            return Err("benefit policy: an unemployment duration above the cap or below the minimum".into());
+        }
+        let i = &p.work_injury_benefits;
+        if i.lump_sum_months.len() != 10 || i.allowance_percent.len() > 10 || i.wage_floor_percent > i.wage_ceiling_percent {
+            return Err("benefit policy: ten grades of lump sums, at most ten allowances, floor below ceiling".into());
+        }
+        Ok(p)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,56 @@
+//! 失业保险金: the months a spell grants by cumulative contribution months (失业保险条例 第17条),
+//! with the unused months of the last spell carried into it, capped (社会保险法 第46条).
+
+use super::UnemploymentPolicy;
+use crate::domain::ledger::{Line, Working};
+
+/// What a spell grants.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Grant {
+    /// Whether the contributions open a new spell (at least the minimum).
+    pub eligible: bool,
+    /// The months the contributions alone grant.
+    pub earned: u16,
+    /// The months that may be drawn: earned and carried, capped.
+    pub months: u16,
+    pub working: Working,
+}
+
+/// The months granted for `contributed` months of contributions since the last spell, with
+/// `carried` months left unused from it.
+///
+/// ```
+/// use app::domain::benefits::{unemployment::months_granted, BenefitPolicy};
+/// let p = BenefitPolicy::from_json(include_str!("../../../../server/data/policy.json")).unwrap();
+/// let months = |n, carried| months_granted(n, carried, &p.unemployment).months;
+/// assert_eq!([months(11, 0), months(12, 0), months(60, 0), months(120, 0)], [0, 12, 18, 24]);
+/// assert_eq!(months(60, 10), 24, "18 + 10 capped at 24");
+/// ```
+pub fn months_granted(contributed: u16, carried: u16, p: &UnemploymentPolicy) -> Grant {
+    let step = p.durations.iter().rev().find(|d| contributed >= d.from_months);
+    let eligible = contributed >= p.minimum_months && step.is_some();
+    let earned = if eligible { step.map_or(0, |d| d.months) } else { 0 };
+    let months = (earned + carried).min(p.cap_months);
+    let (years, rest) = (contributed / 12, contributed % 12);
+    let mut working = vec![if eligible {
+        Line {
+            zh: format!("累计缴费 {contributed} 个月（{years} 年 {rest} 个月），满 {} 个月：最长领取 {earned} 个月", step.map_or(0, |d| d.from_months)),
+            en: format!("{contributed} months contributed ({years} years {rest} months), at least {}: up to {earned} months", step.map_or(0, |d| d.from_months)),
+            amount: None,
+        }
+    } else {
+        Line {
+            zh: format!("累计缴费 {contributed} 个月，不满 {} 个月：本次不产生新的领取期限", p.minimum_months),
+            en: format!("{contributed} months contributed, fewer than {}: no new months", p.minimum_months),
+            amount: None,
+        }
+    }];
+    if carried > 0 {
+        working.push(Line {
+            zh: format!("加前次应领未领 {carried} 个月，合计 {} 个月，最长 {} 个月：{months} 个月", earned + carried, p.cap_months),
+            en: format!("plus {carried} months unused from the last spell: {}, at most {}: {months} months", earned + carried, p.cap_months),
+            amount: None,
+        });
+    }
+    Grant { eligible, earned, months, working }
+}
