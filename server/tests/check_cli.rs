@@ -68,3 +68,31 @@ fn a_csv_without_the_needed_columns_is_refused() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("unit_name"));
 }
+
+#[test]
+fn the_statutory_calculations_answer_from_the_command_line() {
+    let (status, lines) = check(&["retirement", "--born", "1967-05", "--category", "male"]);
+    assert_eq!((status, lines[0]["statutory_age"]["zh"].as_str(), lines[0]["retirement_month"].as_str()), (0, Some("60岁8个月"), Some("2028-01")));
+    let (status, lines) = check(&["retirement", "--born", "1975-03", "--category", "female-50"]);
+    assert_eq!((status, lines[0]["retirement_month"].as_str()), (0, Some("2025-05")));
+    let (status, lines) = check(&["pension", "--base", "12049", "--index", "0.8", "--years", "30", "--balance", "139000", "--age-months", "720"]);
+    assert_eq!((status, lines[0]["total_fen"].as_i64(), lines[0]["annuity_months"].as_str()), (0, Some(425_323), Some("139.0")));
+    let (status, lines) = check(&["unemployment", "--months-contributed", "60", "--carried", "10"]);
+    assert_eq!((status, lines[0]["months"].as_u64()), (0, Some(24)));
+    let (status, lines) = check(&["injury", "--grade", "7", "--wage", "3000", "--average", "6000"]);
+    assert_eq!((status, lines[0]["lump_sum_fen"].as_i64()), (0, Some(4_680_000)));
+    // A bad argument is answered per field, exit 1.
+    let (status, lines) = check(&["injury", "--grade", "0", "--wage", "3000", "--average", "6000"]);
+    assert_eq!((status, lines[0]["errors"][0]["code"].as_str()), (1, Some("injury.grade")));
+}
+
+#[test]
+fn the_calculations_use_the_policy_file_given() {
+    let mut v: serde_json::Value = serde_json::from_str(include_str!("../data/policy.json")).unwrap();
+    v["work_injury_benefits"]["lump_sum_months"][6] = 14.into();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("policy.json");
+    std::fs::write(&file, v.to_string()).unwrap();
+    let (status, lines) = check(&["injury", "--grade", "7", "--wage", "3000", "--average", "6000", "--policy-file", file.to_str().unwrap()]);
+    assert_eq!((status, lines[0]["lump_sum_fen"].as_i64()), (0, Some(14 * 360_000)));
+}

@@ -2,16 +2,18 @@
 //! One JSON object per value or CSV row on stdout:
 //! `{"input", "valid", "normalized", "errors": [{"code", "message", "message_en"}], "warnings": […]}`;
 //! exit status 0 when everything is valid, 1 otherwise. The same rules and messages as the forms.
-//! `retirement` and `pension` answer the statutory calculations ([`check_pension`]).
+//! `retirement`, `pension`, `unemployment` and `injury` answer the statutory calculations
+//! ([`check_pension`], [`check_benefits`]).
 
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::PathBuf;
 
+use app::domain::benefits::BenefitPolicy;
 use app::domain::pension::PensionPolicy;
 use app::domain::{self, Checked, Date, Issue};
 
-use super::check_pension;
+use super::{check_benefits, check_pension};
 use clap::{Args, Subcommand};
 use serde_json::{json, Value};
 
@@ -19,7 +21,7 @@ use serde_json::{json, Value};
 pub struct CheckArgs {
     #[command(subcommand)]
     pub what: What,
-    /// The policy figures for `retirement` and `pension` (JSON); default: the shipped copy.
+    /// The policy figures for the statutory calculations (JSON); default: the shipped copy.
     #[arg(long, global = true, env = "SHEBAO_POLICY_FILE")]
     pub policy_file: Option<PathBuf>,
 }
@@ -69,6 +71,27 @@ pub enum What {
         #[arg(long)]
         age_months: String,
     },
+    /// The months of 失业保险金 a spell grants, with those left from the last one.
+    Unemployment {
+        /// Cumulative months of unemployment contributions since the last spell.
+        #[arg(long)]
+        months_contributed: String,
+        /// Months granted in the last spell and not drawn.
+        #[arg(long, default_value = "0")]
+        carried: String,
+    },
+    /// The work-injury award: 本人工资 after the clamp, 一次性伤残补助金 and 伤残津贴, in fen.
+    Injury {
+        /// The disability grade, 1 to 10.
+        #[arg(long)]
+        grade: String,
+        /// The person's average monthly contribution wage of the 12 months before, yuan.
+        #[arg(long)]
+        wage: String,
+        /// The area's average monthly wage, yuan.
+        #[arg(long)]
+        average: String,
+    },
 }
 
 /// Runs the check; `Ok(true)` when every value was valid.
@@ -88,6 +111,8 @@ pub fn run(args: &CheckArgs, out: &mut impl Write) -> anyhow::Result<bool> {
             let input = check_pension::PensionInput { base, index, years, balance, age_months };
             one(check_pension::pension(&input, &pension_policy(args)?))
         }
+        What::Unemployment { months_contributed, carried } => one(check_benefits::unemployment(months_contributed, carried, &benefit_policy(args)?)),
+        What::Injury { grade, wage, average } => one(check_benefits::injury(grade, wage, average, &benefit_policy(args)?)),
     };
     for line in lines {
         writeln!(out, "{line}")?;
@@ -95,12 +120,19 @@ pub fn run(args: &CheckArgs, out: &mut impl Write) -> anyhow::Result<bool> {
     Ok(all_valid)
 }
 
-fn pension_policy(args: &CheckArgs) -> anyhow::Result<PensionPolicy> {
-    let text = match &args.policy_file {
+fn policy_text(args: &CheckArgs) -> anyhow::Result<String> {
+    Ok(match &args.policy_file {
         Some(file) => std::fs::read_to_string(file).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?,
         None => crate::state::SHIPPED_POLICY.to_owned(),
-    };
-    PensionPolicy::from_json(&text).map_err(anyhow::Error::msg)
+    })
+}
+
+fn pension_policy(args: &CheckArgs) -> anyhow::Result<PensionPolicy> {
+    PensionPolicy::from_json(&policy_text(args)?).map_err(anyhow::Error::msg)
+}
+
+fn benefit_policy(args: &CheckArgs) -> anyhow::Result<BenefitPolicy> {
+    BenefitPolicy::from_json(&policy_text(args)?).map_err(anyhow::Error::msg)
 }
 
 fn one(line: Value) -> (Vec<Value>, bool) {

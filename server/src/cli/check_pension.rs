@@ -12,12 +12,12 @@ pub fn parse_category(s: &str) -> Option<Category> {
     Category::ALL.into_iter().find(|c| c.code() == s.trim().replace('-', "_"))
 }
 
-fn refused(input: Value, issues: Vec<(&str, Issue)>) -> Value {
+pub(super) fn refused(input: Value, issues: Vec<(&str, Issue)>) -> Value {
     let errors: Vec<Value> = issues.iter().map(|(field, i)| json!({ "field": field, "code": i.code, "message": i.zh, "message_en": i.en })).collect();
     json!({ "input": input, "valid": false, "errors": errors })
 }
 
-fn working(w: &Working) -> Value {
+pub(super) fn working(w: &Working) -> Value {
     json!(w.iter().map(|l| json!({ "zh": l.zh, "en": l.en, "amount_fen": l.amount.map(|a| a.0) })).collect::<Vec<_>>())
 }
 

@@ -1,6 +1,7 @@
 //! The command line: `serve` and the other subcommands, one per file.
 
 pub mod check;
+pub mod check_benefits;
 pub mod check_pension;
 pub mod key;
 pub mod ledger;
