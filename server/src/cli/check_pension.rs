@@ -7,11 +7,6 @@ use app::domain::pension::{account_pension, annuity_tenths, basic_pension, minim
 use app::domain::{Fen, Issue};
 use serde_json::{json, Value};
 
-/// `--category`: `male`, `female-50` or `female-55` (underscores taken too).
-pub fn parse_category(s: &str) -> Option<Category> {
-    Category::ALL.into_iter().find(|c| c.code() == s.trim().replace('-', "_"))
-}
-
 pub(super) fn refused(input: Value, issues: Vec<(&str, Issue)>) -> Value {
     let errors: Vec<Value> = issues.iter().map(|(field, i)| json!({ "field": field, "code": i.code, "message": i.zh, "message_en": i.en })).collect();
     json!({ "input": input, "valid": false, "errors": errors })
@@ -30,7 +25,7 @@ pub fn retirement(born: &str, category: &str, p: &PensionPolicy) -> Value {
     if birth.is_none() {
         issues.push(("born", Issue::new("born.format", "出生年月应为 YYYY-MM，如 1966-10", "The birth month is YYYY-MM, e.g. 1966-10")));
     }
-    let c = parse_category(category);
+    let c = Category::parse(category);
     if c.is_none() {
         issues.push(("category", Issue::new("pension.category", "类别应为 male、female-50 或 female-55", "The category is male, female-50 or female-55")));
     }

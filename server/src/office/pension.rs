@@ -41,11 +41,11 @@ pub async fn estimate(State(cx): State<Cx>, Extension(by): Extension<Option<Prin
     let birth = Month::of(id_checked.birth_date());
     let category = match (id_checked.sex(), ask.category.as_deref().filter(|c| !c.is_empty())) {
         (Sex::Male, _) => Category::Male,
-        (Sex::Female, None | Some("female_50")) => Category::Female50,
-        (Sex::Female, Some("female_55")) => Category::Female55,
-        (Sex::Female, Some(_)) => {
-            return Err(bad("category", Issue::new("pension.category", "请选择原退休年龄类别（50 或 55 周岁）", "Choose the original retirement age (50 or 55)")));
-        }
+        (Sex::Female, None) => Category::Female50,
+        (Sex::Female, Some(code)) => match Category::parse(code) {
+            Some(c @ (Category::Female50 | Category::Female55)) => c,
+            _ => return Err(bad("category", Issue::new("pension.category", "请选择原退休年龄类别（50 或 55 周岁）", "Choose the original retirement age (50 or 55)"))),
+        },
     };
     let p = cx.ledger.pension.as_ref();
     let w = window(birth, category, p);

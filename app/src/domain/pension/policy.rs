@@ -31,6 +31,12 @@ impl Category {
         }
     }
 
+    /// `male`, `female_50` or `female_55` (a hyphen taken for the underscore).
+    pub fn parse(code: &str) -> Option<Category> {
+        let code = code.trim().replace('-', "_");
+        Category::ALL.into_iter().find(|c| c.code() == code)
+    }
+
     pub fn zh(self) -> &'static str {
         match self {
             Category::Male => "男职工",
@@ -115,7 +121,7 @@ impl PensionPolicy {
     }
 
     /// Refuses figures that cannot be right (see [`PensionPolicy::from_json`]).
-    pub fn check(&self) -> Result<(), String> {
+    fn check(&self) -> Result<(), String> {
         check_steps(&self.reform.steps)?;
         if self.reform.minimum.step_months == 0 {
             return Err("pension policy: a step of zero months".into());
@@ -128,7 +134,7 @@ impl PensionPolicy {
     }
 
     pub fn steps(&self, c: Category) -> &Steps {
-        self.reform.steps.iter().find(|s| s.category == c).expect("every category has its steps (checked on reading)")
+        steps_of(&self.reform.steps, c).expect("every category has its steps (checked on reading)")
     }
 }
 

@@ -101,8 +101,8 @@ fn category(n: u8) -> Category {
 }
 
 proptest! {
-    /// Born later, one never retires earlier: the retirement month is monotone in the birth
-    /// month, and the age never falls by more than the months between two births.
+    /// Born later, one never retires earlier nor at a lower age: the retirement month and the
+    /// statutory age are monotone in the birth month, and the window holds the statutory month.
     #[test]
     fn the_retirement_month_is_monotone_in_the_birth_month(a in 0i32..1200, gap in 0i32..240, c in 0u8..3) {
         let (p, c) = (p(), category(c));
