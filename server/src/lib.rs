@@ -6,7 +6,7 @@
 //! - plumbing: `vault` (sealing, blind indexes), `store` (the two databases, the audit log),
 //!   `config`, `telemetry`, `http` (refusals, extractors, headers, the built site);
 //! - capabilities, each with its handlers and its queries: `registry`, `accounts`, `uploads`,
-//!   `filings`, `employers`, `registration`, `ledger`, `vouchers`, `admin`, `intake`;
+//!   `filings`, `employers`, `registration`, `ledger`, `office`, `reports`, `vouchers`, `admin`, `intake`;
 //! - the assembly: `state` (the one store, the shared state), `housekeeping`, `router`, `dev`,
 //!   `serve`, `cli`.
 
@@ -24,6 +24,7 @@ pub mod employers;
 pub mod registration;
 pub mod ledger;
 pub mod office;
+pub mod reports;
 pub mod vouchers;
 pub mod admin;
 pub mod intake;

@@ -12,6 +12,7 @@ async fn main() -> ExitCode {
         Command::Serve(args) => serve(args).await.map(|()| None),
         Command::Registry(args) => server::cli::registry::run(&args).await.map(|ok| (!ok).then(|| ExitCode::from(1))),
         Command::Ledger(args) => server::cli::ledger::run(&args).await.map(|ok| (!ok).then(|| ExitCode::from(1))),
+        Command::Report(args) => server::cli::report::run(&args).await.map(|()| None),
         Command::Staff(args) => server::cli::staff::run(&args).await.map(|()| None),
         Command::Key(args) => server::cli::key::run(&args).map(|()| None),
         Command::LoginBench(args) => server::cli::login_bench::run(&args).await.map(|()| None),

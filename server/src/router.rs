@@ -16,7 +16,7 @@ use serde_json::json;
 use tower_http::trace::TraceLayer;
 
 use crate::http::{headers, site};
-use crate::{accounts, admin, dev, employers, intake, ledger, office, registration, uploads, vouchers, AppState};
+use crate::{accounts, admin, dev, employers, intake, ledger, office, registration, reports, uploads, vouchers, AppState};
 
 /// `handler` answering `endpoint`'s method.
 fn serve<H, T>(endpoint: &Endpoint, handler: H) -> MethodRouter<AppState>
@@ -88,6 +88,7 @@ pub fn app(state: AppState) -> Router {
         (&ep::OFFICE_CASES, serve(&ep::OFFICE_CASES, office::cases::queue)),
         (&ep::OFFICE_CASE, serve(&ep::OFFICE_CASE, office::cases::case)),
         (&ep::OFFICE_CASE_DECISION, serve(&ep::OFFICE_CASE_DECISION, office::cases::decide)),
+        (&ep::REPORT, serve(&ep::REPORT, reports::http::download)),
         (&ep::FILINGS_REVIEW, serve(&ep::FILINGS_REVIEW, office::cases::filings_review)),
         (&ep::VOUCHER, serve(&ep::VOUCHER, vouchers::voucher)),
         (&ep::VERIFY, serve(&ep::VERIFY, vouchers::verify)),

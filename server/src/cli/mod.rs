@@ -7,6 +7,7 @@ pub mod key;
 pub mod ledger;
 pub mod login_bench;
 pub mod registry;
+pub mod report;
 pub mod review_bench;
 pub mod ledger_bench;
 pub mod staff;
@@ -32,6 +33,8 @@ pub enum Command {
     Registry(registry::RegistryArgs),
     /// The insurance ledger: the monthly assessment, payment files, a person's records.
     Ledger(ledger::LedgerArgs),
+    /// A report as XLSX or CSV (单位缴费核定单, 花名册, 欠费明细, 参保统计, 业务办理统计).
+    Report(report::ReportArgs),
     /// The data key: `key generate FILE`.
     Key(key::KeyArgs),
     /// Staff accounts (field workers, reviewers, admins).

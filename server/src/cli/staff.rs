@@ -56,11 +56,19 @@ pub enum StaffCommand {
         id_number: String,
         #[arg(long)]
         mobile: String,
+        /// The region a member of staff works for (a division code): their reports and
+        /// statistics show that region only. Without it: the central office, every region.
+        #[arg(long)]
+        region: Option<u32>,
     },
 }
 
 pub async fn run(args: &StaffArgs) -> anyhow::Result<()> {
-    let StaffCommand::Create { role, name, id_number, mobile } = &args.what;
+    let StaffCommand::Create { role, name, id_number, mobile, region } = &args.what;
+    if let Some(r) = region {
+        anyhow::ensure!(app::domain::divisions::is_known(*r), "{r} is not a known division");
+        anyhow::ensure!(!matches!(role, StaffRole::EmployerHandler), "a unit's account has no region: it sees its own unit");
+    }
     let today = Date::china_from_unix_ms(crate::store::now_ms());
     let fail = |what: &str, e: app::domain::Issue| anyhow::anyhow!("{what}: {} ({})", e.zh, e.en);
     let name = PersonName::parse(name).map_err(|e| fail("name", e))?.value;
@@ -83,7 +91,10 @@ pub async fn run(args: &StaffArgs) -> anyhow::Result<()> {
     };
     match store.account_create(&account, &audit, crate::store::now_ms()).await? {
         Some(id) => {
-            eprintln!("created {} account {id} for {}", role.as_str(), name.as_str());
+            if let Some(r) = region {
+                store.staff_set_region(id, i64::from(*r)).await.map_err(|e| anyhow::anyhow!("account {id} was created but its region was not set ({e}): until it is, the account sees every region"))?;
+            }
+            eprintln!("created {} account {id} for {}{}", role.as_str(), name.as_str(), region.map(|r| format!(" (region {r})")).unwrap_or_default());
             Ok(())
         }
         None => anyhow::bail!("an account with this ID number exists already"),

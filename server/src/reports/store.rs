@@ -1,0 +1,268 @@
+//! The reports' queries, in pages taken after the last row's key (a report is never read whole),
+//! or as groups counted by the database (the statistics, which are small).
+
+use async_trait::async_trait;
+use sqlx::Row;
+
+use crate::store::{PgStore, SqliteStore, StoreError};
+
+use super::Filter;
+
+/// One assessed row of a unit's statement.
+#[derive(Debug, Clone)]
+pub struct StatementRow {
+    pub id: i64,
+    pub month: String,
+    pub name: String,
+    pub id_index: String,
+    pub id_sealed: Vec<u8>,
+    pub insurance: String,
+    pub kind: String,
+    pub base: i64,
+    pub employer: i64,
+    pub individual: i64,
+}
+
+/// One relationship of the roster.
+#[derive(Debug, Clone)]
+pub struct RosterRow {
+    pub unit_id: i64,
+    pub id: i64,
+    pub credit_code: String,
+    pub unit_name: String,
+    pub name: String,
+    pub id_index: String,
+    pub id_sealed: Vec<u8>,
+    pub insurance: String,
+    pub start_month: String,
+    pub end_month: Option<String>,
+    pub status: String,
+}
+
+/// One unit-month not paid in full.
+#[derive(Debug, Clone)]
+pub struct ArrearsRow {
+    pub unit_id: i64,
+    pub credit_code: String,
+    pub name: String,
+    pub region: i64,
+    pub month: String,
+    pub due: i64,
+    pub paid: i64,
+}
+
+/// Relationships counted by region, insurance, first and last month (`None`: still open).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InsuredGroup {
+    pub region: i64,
+    pub insurance: String,
+    pub start_month: String,
+    pub end_month: Option<String>,
+    pub count: i64,
+}
+
+/// Cases counted by month submitted, kind, status and the operator who decided them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseGroup {
+    pub month: String,
+    pub kind: String,
+    pub status: String,
+    pub operator: Option<String>,
+    pub count: i64,
+}
+
+#[async_trait]
+pub trait ReportStore: Send + Sync {
+    /// The unit's rows in the period after `(month, id)`, in that order.
+    async fn report_statement(&self, f: &Filter, after: (&str, i64), limit: i64) -> Result<Vec<StatementRow>, StoreError>;
+    /// Relationships insured at some month of the period, after `(unit, id)`, in that order.
+    async fn report_roster(&self, f: &Filter, after: (i64, i64), limit: i64) -> Result<Vec<RosterRow>, StoreError>;
+    /// Statements of the period whose due exceeds what was paid, after `(unit, month)`.
+    async fn report_arrears(&self, f: &Filter, after: (i64, &str), limit: i64) -> Result<Vec<ArrearsRow>, StoreError>;
+    async fn report_insured(&self, f: &Filter) -> Result<Vec<InsuredGroup>, StoreError>;
+    async fn report_cases(&self, f: &Filter) -> Result<Vec<CaseGroup>, StoreError>;
+    /// The region a member of staff works for (`None`: the central office, every region).
+    async fn staff_region(&self, account: i64) -> Result<Option<i64>, StoreError>;
+    async fn staff_set_region(&self, account: i64, region: i64) -> Result<(), StoreError>;
+}
+
+macro_rules! impl_report_store {
+    ($store:ty) => {
+        #[async_trait]
+        impl ReportStore for $store {
+            async fn report_statement(&self, f: &Filter, after: (&str, i64), limit: i64) -> Result<Vec<StatementRow>, StoreError> {
+                let rows = sqlx::query(
+                    "SELECT a.id, a.month, p.name, p.id_index, p.id_sealed, a.insurance, a.kind, a.base, a.employer, a.individual \
+                     FROM ledger_assessments a JOIN ledger_persons p ON p.id = a.person_id \
+                     WHERE a.unit_id = $1 AND a.month >= $2 AND a.month <= $3 AND (a.month > $4 OR (a.month = $4 AND a.id > $5)) \
+                     ORDER BY a.month, a.id LIMIT $6",
+                )
+                .bind(f.unit.unwrap_or(-1))
+                .bind(f.from.to_string())
+                .bind(f.to.to_string())
+                .bind(after.0)
+                .bind(after.1)
+                .bind(limit)
+                .fetch_all(&self.pool)
+                .await?;
+                rows.iter()
+                    .map(|r| {
+                        Ok(StatementRow {
+                            id: r.try_get("id")?,
+                            month: r.try_get("month")?,
+                            name: r.try_get("name")?,
+                            id_index: r.try_get("id_index")?,
+                            id_sealed: r.try_get("id_sealed")?,
+                            insurance: r.try_get("insurance")?,
+                            kind: r.try_get("kind")?,
+                            base: r.try_get("base")?,
+                            employer: r.try_get("employer")?,
+                            individual: r.try_get("individual")?,
+                        })
+                    })
+                    .collect()
+            }
+
+            async fn report_roster(&self, f: &Filter, after: (i64, i64), limit: i64) -> Result<Vec<RosterRow>, StoreError> {
+                let rows = sqlx::query(
+                    "SELECT r.unit_id, r.id, u.credit_code, u.name AS unit_name, p.name, p.id_index, p.id_sealed, r.insurance, r.start_month, r.end_month, r.status \
+                     FROM ledger_relationships r JOIN ledger_units u ON u.id = r.unit_id JOIN ledger_persons p ON p.id = r.person_id \
+                     WHERE r.start_month <= $1 AND (r.end_month IS NULL OR r.end_month >= $2) AND ($3 < 0 OR r.unit_id = $3) \
+                     AND r.region >= $4 AND r.region <= $5 AND (r.unit_id > $6 OR (r.unit_id = $6 AND r.id > $7)) \
+                     ORDER BY r.unit_id, r.id LIMIT $8",
+                )
+                .bind(f.to.to_string())
+                .bind(f.from.to_string())
+                .bind(f.unit.unwrap_or(-1))
+                .bind(f.region.0)
+                .bind(f.region.1)
+                .bind(after.0)
+                .bind(after.1)
+                .bind(limit)
+                .fetch_all(&self.pool)
+                .await?;
+                rows.iter()
+                    .map(|r| {
+                        Ok(RosterRow {
+                            unit_id: r.try_get("unit_id")?,
+                            id: r.try_get("id")?,
+                            credit_code: r.try_get("credit_code")?,
+                            unit_name: r.try_get("unit_name")?,
+                            name: r.try_get("name")?,
+                            id_index: r.try_get("id_index")?,
+                            id_sealed: r.try_get("id_sealed")?,
+                            insurance: r.try_get("insurance")?,
+                            start_month: r.try_get("start_month")?,
+                            end_month: r.try_get("end_month")?,
+                            status: r.try_get("status")?,
+                        })
+                    })
+                    .collect()
+            }
+
+            async fn report_arrears(&self, f: &Filter, after: (i64, &str), limit: i64) -> Result<Vec<ArrearsRow>, StoreError> {
+                let rows = sqlx::query(
+                    "SELECT s.unit_id, u.credit_code, u.name, u.region, s.month, s.due, s.paid \
+                     FROM ledger_statements s JOIN ledger_units u ON u.id = s.unit_id \
+                     WHERE s.due > s.paid AND s.month >= $1 AND s.month <= $2 AND ($3 < 0 OR s.unit_id = $3) \
+                     AND u.region >= $4 AND u.region <= $5 AND (s.unit_id > $6 OR (s.unit_id = $6 AND s.month > $7)) \
+                     ORDER BY s.unit_id, s.month LIMIT $8",
+                )
+                .bind(f.from.to_string())
+                .bind(f.to.to_string())
+                .bind(f.unit.unwrap_or(-1))
+                .bind(f.region.0)
+                .bind(f.region.1)
+                .bind(after.0)
+                .bind(after.1)
+                .bind(limit)
+                .fetch_all(&self.pool)
+                .await?;
+                rows.iter()
+                    .map(|r| {
+                        Ok(ArrearsRow {
+                            unit_id: r.try_get("unit_id")?,
+                            credit_code: r.try_get("credit_code")?,
+                            name: r.try_get("name")?,
+                            region: r.try_get("region")?,
+                            month: r.try_get("month")?,
+                            due: r.try_get("due")?,
+                            paid: r.try_get("paid")?,
+                        })
+                    })
+                    .collect()
+            }
+
+            async fn report_insured(&self, f: &Filter) -> Result<Vec<InsuredGroup>, StoreError> {
+                let rows = sqlx::query(
+                    "SELECT r.region, r.insurance, r.start_month, r.end_month, COUNT(*) AS n FROM ledger_relationships r \
+                     WHERE r.start_month <= $1 AND (r.end_month IS NULL OR r.end_month >= $2) AND ($3 < 0 OR r.unit_id = $3) \
+                     AND r.region >= $4 AND r.region <= $5 \
+                     GROUP BY r.region, r.insurance, r.start_month, r.end_month",
+                )
+                .bind(f.to.to_string())
+                .bind(f.from.to_string())
+                .bind(f.unit.unwrap_or(-1))
+                .bind(f.region.0)
+                .bind(f.region.1)
+                .fetch_all(&self.pool)
+                .await?;
+                rows.iter()
+                    .map(|r| {
+                        Ok(InsuredGroup {
+                            region: r.try_get("region")?,
+                            insurance: r.try_get("insurance")?,
+                            start_month: r.try_get("start_month")?,
+                            end_month: r.try_get("end_month")?,
+                            count: r.try_get("n")?,
+                        })
+                    })
+                    .collect()
+            }
+
+            async fn report_cases(&self, f: &Filter) -> Result<Vec<CaseGroup>, StoreError> {
+                let rows = sqlx::query(
+                    "SELECT substr(c.submitted_on, 1, 7) AS month, c.kind, c.status, c.decided_by, a.name AS operator, COUNT(*) AS n \
+                     FROM office_cases c LEFT JOIN accounts a ON a.id = c.decided_by \
+                     WHERE c.submitted_on >= $1 AND c.submitted_on < $2 AND ($3 < 0 OR c.unit_id = $3) AND c.region >= $4 AND c.region <= $5 \
+                     GROUP BY substr(c.submitted_on, 1, 7), c.kind, c.status, c.decided_by, a.name \
+                     ORDER BY 1, 2, 3, 4",
+                )
+                .bind(format!("{}-01", f.from))
+                .bind(format!("{}-01", f.to.next()))
+                .bind(f.unit.unwrap_or(-1))
+                .bind(f.region.0)
+                .bind(f.region.1)
+                .fetch_all(&self.pool)
+                .await?;
+                rows.iter()
+                    .map(|r| {
+                        Ok(CaseGroup {
+                            month: r.try_get("month")?,
+                            kind: r.try_get("kind")?,
+                            status: r.try_get("status")?,
+                            operator: r.try_get("operator")?,
+                            count: r.try_get("n")?,
+                        })
+                    })
+                    .collect()
+            }
+
+            async fn staff_region(&self, account: i64) -> Result<Option<i64>, StoreError> {
+                Ok(sqlx::query_scalar("SELECT region FROM staff_regions WHERE account_id = $1").bind(account).fetch_optional(&self.pool).await?)
+            }
+
+            async fn staff_set_region(&self, account: i64, region: i64) -> Result<(), StoreError> {
+                sqlx::query("INSERT INTO staff_regions (account_id, region) VALUES ($1, $2) ON CONFLICT (account_id) DO UPDATE SET region = excluded.region")
+                    .bind(account)
+                    .bind(region)
+                    .execute(&self.pool)
+                    .await?;
+                Ok(())
+            }
+        }
+    };
+}
+
+impl_report_store!(SqliteStore);
+impl_report_store!(PgStore);

@@ -1,0 +1,223 @@
+//! The reports on SQLite and PostgreSQL against totals computed by hand on a small fixture:
+//! unit A (玄武区) insures persons 1 and 2, unit B (锡山区) person 3, each in pension and medical
+//! at a base of 6,000 yuan this month; A has paid 1,000 yuan of its month, B nothing. The XLSX
+//! is read back (its cells hold numbers, not text), the CSV too; through the download handler a
+//! unit reads only its own, an operator of a region only that region, an admin everything.
+//!
+//! By hand, per person and month (rates of Jiangsu in the policy data, base 600,000 fen):
+//! pension employer 16 % = 96,000, individual 8 % = 48,000; medical employer 8 % = 48,000,
+//! individual 2 % = 12,000 — employer 144,000, individual 60,000, together 204,000 fen.
+
+mod common;
+
+use std::io::Cursor;
+use std::sync::Arc;
+
+use app::api::auth::Role;
+use app::api::sync::{FilingKind, Outcome};
+use app::domain::ledger::Month;
+use axum::extract::{FromRef, Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use calamine::{Data, Reader, Xlsx};
+use common::{batch, client_id, credit_code, enrolment, id_number, item, state_over, this_month};
+use server::accounts::session::Principal;
+use server::reports::file::{produce_to_temp, Format};
+use server::reports::http::{download, Cx, Params};
+use server::reports::{filter, Report, Scope};
+use server::{intake, ledger, Store};
+
+const PER_PERSON: i64 = 204_000;
+
+async fn fixture(store: &Arc<dyn Store>) -> (server::AppState, Month) {
+    let state = state_over(store.clone());
+    let worker = common::field_worker(&state).await;
+    let (a, b) = (credit_code(1), credit_code(2));
+    let unit_b = server::ledger::NewUnit {
+        credit_code: b.clone(),
+        credit_index: state.vault.blind_index(server::vault::purpose::CREDIT_CODE, &b),
+        name: "无锡测试单位".into(),
+        region: 320205,
+        industry_class: Some(1),
+    };
+    store.unit_ensure(&unit_b, None, "test", 1).await.unwrap();
+    let enrol = |n: u32, code: &str, region: &str| {
+        let mut e = enrolment(&id_number(n));
+        e.credit_code = code.to_owned();
+        e.region = region.to_owned();
+        item(&client_id(), FilingKind::Enrolment, &serde_json::to_string(&e).unwrap())
+    };
+    let items = vec![enrol(1, &a, "320102"), enrol(2, &a, "320102"), enrol(3, &b, "320205")];
+    let out = intake::ingest_as(&state.cx(), batch(items), Some(&worker)).await.unwrap();
+    assert!(out.results.iter().all(|r| matches!(r.outcome(), Outcome::Accepted { .. })), "{:?}", out.results);
+    assert_eq!(common::approve_all(&state).await, 3);
+    let month = Month::parse(&this_month()).unwrap();
+    let run = ledger::monthly::assess(&state.cx(), month, None, None).await.unwrap();
+    assert_eq!(run.employer + run.individual, 3 * PER_PERSON, "the rates the totals below were computed with: {run:?}");
+    let today = app::domain::Date::china_from_unix_ms(server::store::now_ms());
+    let file = format!("credit_code,month,amount,reference,paid_on\n{a},{month},1000.00,REF-A,{}\n", today.iso());
+    let paid = ledger::payments::import(store.as_ref(), file.as_bytes(), today, None, 1).await.unwrap();
+    assert!(matches!(paid, ledger::payments::Report::Imported(_)), "{paid:?}");
+    (state, month)
+}
+
+fn sheet(bytes: Vec<u8>) -> Vec<Vec<Data>> {
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).expect("an XLSX file");
+    let range = book.worksheet_range_at(0).expect("a sheet").expect("readable");
+    range.rows().map(<[Data]>::to_vec).collect()
+}
+
+/// The sheet's data rows (after the title, the parameters, a blank row and the header).
+fn data(rows: &[Vec<Data>]) -> &[Vec<Data>] {
+    &rows[4..]
+}
+
+fn fen(d: &Data) -> i64 {
+    match d {
+        Data::Float(f) => (f * 100.0).round() as i64,
+        other => panic!("a number, not {other:?}"),
+    }
+}
+
+fn text(d: &Data) -> &str {
+    match d {
+        Data::String(s) => s,
+        other => panic!("text, not {other:?}"),
+    }
+}
+
+async fn xlsx(state: &server::AppState, report: Report, f: &server::reports::Filter) -> Vec<Vec<Data>> {
+    let today = app::domain::Date::china_from_unix_ms(server::store::now_ms());
+    let dir = tempfile::tempdir().unwrap();
+    let (file, _) = produce_to_temp(state.store.as_ref(), &state.vault, report, f, Format::Xlsx, today, dir.path()).await.unwrap();
+    sheet(std::fs::read(file.path()).unwrap())
+}
+
+async fn reports_add_up(store: Arc<dyn Store>) {
+    let (state, month) = fixture(&store).await;
+    let unit_a = store.unit_by_code(&credit_code(1)).await.unwrap().unwrap();
+    let all = |r: Report, unit: Option<(i64, i64)>| filter(r, Scope::All, month, month, unit, None).unwrap();
+
+    // 单位缴费核定单 of A: two persons × two insurances.
+    let rows = xlsx(&state, Report::UnitStatement, &all(Report::UnitStatement, Some((unit_a.id, unit_a.region)))).await;
+    let body = data(&rows);
+    assert_eq!(body.len(), 5, "four rows and the totals: {rows:?}");
+    assert!(body[..4].iter().all(|r| text(&r[0]) == month.to_string() && text(&r[1]) == "王小明" && text(&r[2]).contains('*')), "{body:?}");
+    let total = &body[4];
+    assert!(text(&total[0]).starts_with("合计"));
+    assert_eq!([fen(&total[5]), fen(&total[6]), fen(&total[7]), fen(&total[8])], [4 * 600_000, 2 * 144_000, 2 * 60_000, 2 * PER_PERSON]);
+
+    // 欠费明细 of everyone: A owes 408,000 − 100,000, B all of its 204,000.
+    let rows = xlsx(&state, Report::Arrears, &all(Report::Arrears, None)).await;
+    let body = data(&rows);
+    assert_eq!(body.len(), 3, "{rows:?}");
+    let owed: Vec<(String, i64, i64, i64)> = body[..2].iter().map(|r| (text(&r[0]).to_owned(), fen(&r[4]), fen(&r[5]), fen(&r[6]))).collect();
+    assert_eq!(owed, [(credit_code(1), 2 * PER_PERSON, 100_000, 2 * PER_PERSON - 100_000), (credit_code(2), PER_PERSON, 0, PER_PERSON)]);
+    assert_eq!(fen(&body[2][6]), 3 * PER_PERSON - 100_000);
+
+    // 参保统计: by region and insurance, counts as numbers.
+    let rows = xlsx(&state, Report::InsuredStats, &all(Report::InsuredStats, None)).await;
+    let counts: Vec<(String, String, f64)> = data(&rows)
+        .iter()
+        .filter(|r| !text(&r[0]).starts_with("合计"))
+        .map(|r| match &r[4] {
+            Data::Float(n) => (text(&r[0]).to_owned(), text(&r[2]).to_owned(), *n),
+            other => panic!("a count, not {other:?}"),
+        })
+        .collect();
+    let want = [("320102", 2.0), ("320102", 2.0), ("320205", 1.0), ("320205", 1.0)];
+    assert_eq!(counts.len(), 4, "{counts:?}");
+    for ((region, _, n), (want_region, want_n)) in counts.iter().zip(want) {
+        assert_eq!((region.as_str(), *n), (want_region, want_n), "{counts:?}");
+    }
+
+    // 业务办理统计: three enrolments, approved.
+    let rows = xlsx(&state, Report::CaseStats, &all(Report::CaseStats, None)).await;
+    let body = data(&rows);
+    assert_eq!(body.len(), 2, "{rows:?}");
+    assert_eq!((text(&body[0][1]), text(&body[0][2])), ("人员新增", "已办结"));
+    assert!(matches!(body[0][4], Data::Float(n) if n == 3.0), "{body:?}");
+
+    // 参保人员花名册 of A, as CSV: a header, four relationships and the totals.
+    let today = app::domain::Date::china_from_unix_ms(server::store::now_ms());
+    let dir = tempfile::tempdir().unwrap();
+    let f = filter(Report::Roster, Scope::Unit(unit_a.id), month, month, None, None).unwrap();
+    let (file, rows) = produce_to_temp(state.store.as_ref(), &state.vault, Report::Roster, &f, Format::Csv, today, dir.path()).await.unwrap();
+    assert_eq!(rows, 4);
+    let csv = std::fs::read_to_string(file.path()).unwrap();
+    assert!(csv.starts_with('\u{feff}'), "a BOM for spreadsheets");
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), 6, "{csv}");
+    assert!(lines[1..5].iter().all(|l| l.starts_with(&credit_code(1)) && l.ends_with("参保缴费")), "{csv}");
+
+    // A statement as CSV keeps money exact.
+    let f = all(Report::UnitStatement, Some((unit_a.id, unit_a.region)));
+    let (file, _) = produce_to_temp(state.store.as_ref(), &state.vault, Report::UnitStatement, &f, Format::Csv, today, dir.path()).await.unwrap();
+    let csv = std::fs::read_to_string(file.path()).unwrap();
+    assert!(csv.lines().last().unwrap().ends_with(",24000.00,2880.00,1200.00,4080.00"), "{csv}");
+}
+both_stores!(reports, reports_add_up);
+
+async fn get(state: &server::AppState, by: &Principal, name: &str, q: Params) -> (StatusCode, Vec<u8>) {
+    let cx = Cx::from_ref(state);
+    let response = match download(State(cx), axum::Extension(Some(by.clone())), Path(name.to_owned()), Query(q)).await {
+        Ok(r) => r,
+        Err(refusal) => refusal.into_response(),
+    };
+    let status = response.status();
+    (status, http_body_util::BodyExt::collect(response.into_body()).await.unwrap().to_bytes().to_vec())
+}
+
+fn params(month: Month, unit: Option<String>, format: &str) -> Params {
+    Params { from: Some(month.to_string()), to: Some(month.to_string()), unit, region: None, format: Some(format.into()) }
+}
+
+fn code(body: &[u8]) -> String {
+    serde_json::from_slice::<serde_json::Value>(body).map(|v| v["code"].as_str().unwrap_or_default().to_owned()).unwrap_or_default()
+}
+
+async fn each_reads_only_their_scope(store: Arc<dyn Store>) {
+    let (state, month) = fixture(&store).await;
+    let unit_a = common::signed_in(&state, Role::EmployerHandler, Some(&credit_code(1))).await;
+    // A unit reads its own statement (without naming itself) …
+    let (status, body) = get(&state, &unit_a, "unit-statement", params(month, None, "xlsx")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(data(&sheet(body)).len(), 5);
+    // … never another's, whether that unit exists or not, and no statistics.
+    for other in [credit_code(2), credit_code(9)] {
+        let (status, body) = get(&state, &unit_a, "unit-statement", params(month, Some(other), "xlsx")).await;
+        assert_eq!((status, code(&body).as_str()), (StatusCode::FORBIDDEN, "report.scope"));
+    }
+    let (status, _) = get(&state, &unit_a, "insured-stats", params(month, None, "csv")).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    // Its arrears are its own only.
+    let (_, body) = get(&state, &unit_a, "arrears", params(month, None, "xlsx")).await;
+    let rows = sheet(body);
+    assert_eq!(data(&rows).len(), 2, "{rows:?}");
+    assert_eq!(fen(&data(&rows)[1][6]), 2 * PER_PERSON - 100_000);
+
+    // An operator of 锡山区 sees that region only.
+    let operator = common::signed_in(&state, Role::Operator, None).await;
+    store.staff_set_region(operator.account.id, 320205).await.unwrap();
+    let (status, _) = get(&state, &operator, "unit-statement", params(month, Some(credit_code(1)), "xlsx")).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (_, body) = get(&state, &operator, "arrears", params(month, None, "xlsx")).await;
+    let rows = sheet(body);
+    assert_eq!(data(&rows).len(), 2, "B alone: {rows:?}");
+    assert_eq!(text(&data(&rows)[0][0]), credit_code(2));
+    let wider = Params { region: Some("320000".into()), ..params(month, None, "xlsx") };
+    assert_eq!(get(&state, &operator, "insured-stats", wider).await.0, StatusCode::FORBIDDEN);
+
+    // An admin sees both units.
+    let admin = common::signed_in(&state, Role::Admin, None).await;
+    let (_, body) = get(&state, &admin, "arrears", params(month, None, "csv")).await;
+    let csv = String::from_utf8(body).unwrap();
+    assert_eq!(csv.lines().count(), 4, "{csv}");
+    // Bad input is told, in Chinese and English.
+    let bad = Params { from: Some("2026-13".into()), ..params(month, None, "xlsx") };
+    let (status, body) = get(&state, &admin, "arrears", bad).await;
+    assert_eq!((status, code(&body).as_str()), (StatusCode::BAD_REQUEST, "report.month"));
+    assert_eq!(get(&state, &admin, "nope", params(month, None, "xlsx")).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(get(&state, &admin, "arrears", params(month, None, "pdf")).await.0, StatusCode::BAD_REQUEST);
+}
+both_stores!(scope, each_reads_only_their_scope);
