@@ -213,6 +213,12 @@ async fn each_reads_only_their_scope(store: Arc<dyn Store>) {
     let (_, body) = get(&state, &admin, "arrears", params(month, None, "csv")).await;
     let csv = String::from_utf8(body).unwrap();
     assert_eq!(csv.lines().count(), 4, "{csv}");
+    // On screen: the first rows as they print and the totals over all.
+    let (status, body) = get(&state, &admin, "arrears", params(month, None, "json")).await;
+    assert_eq!(status, StatusCode::OK);
+    let preview: app::api::reports::ReportPreview = serde_json::from_slice(&body).unwrap();
+    assert_eq!((preview.count, preview.rows.len(), preview.columns.len()), (2, 2, 7));
+    assert_eq!(preview.totals[6], "5,120.00");
     // Bad input is told, in Chinese and English.
     let bad = Params { from: Some("2026-13".into()), ..params(month, None, "xlsx") };
     let (status, body) = get(&state, &admin, "arrears", bad).await;

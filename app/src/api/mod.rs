@@ -12,6 +12,7 @@ pub mod cases;
 pub mod endpoints;
 pub mod ledger;
 pub mod office;
+pub mod reports;
 pub mod review;
 pub mod sync;
 

@@ -1,5 +1,5 @@
 //! `GET /api/reports/{name}?from=YYYY-MM&to=YYYY-MM&unit=CREDIT_CODE&region=CODE&format=xlsx|csv`:
-//! a report as a download. A unit's account reads its own unit (it never names another), staff
+//! a report as a download (`format=json`: its first rows and totals, to show on screen). A unit's account reads its own unit (it never names another), staff
 //! with a region that region, admins and the central office everything. The file is produced
 //! to a temporary file first and then streamed with its length (the browser shows the
 //! progress); two reports at a time at most, the rest are asked to retry. Each download is in
@@ -18,7 +18,8 @@ use axum::Extension;
 use tokio::sync::Semaphore;
 
 use super::file::{produce_to_temp, Format};
-use super::{filter, Report, Scope};
+use super::preview::PreviewSink;
+use super::{filter, produce, Report, Scope};
 use crate::accounts::session::Principal;
 use crate::employers::review::region_range;
 use crate::http::{Internal, Refusal};
@@ -78,9 +79,11 @@ pub async fn download(State(cx): State<Cx>, Extension(by): Extension<Option<Prin
     let by = by.ok_or_else(Refusal::bad_request)?;
     let report = Report::parse(&name).ok_or_else(|| Refusal::not_found(Issue::new("report.unknown", "没有这个报表", "There is no such report")))?;
     let (from, to) = (month(q.from.as_deref())?, month(q.to.as_deref())?);
+    // `None`: the preview on screen (JSON).
     let format = match q.format.as_deref() {
-        None | Some("") => Format::Xlsx,
-        Some(f) => Format::parse(f).ok_or_else(|| bad("report.format", "格式只能是 xlsx 或 csv", "The format is xlsx or csv"))?,
+        None | Some("") => Some(Format::Xlsx),
+        Some("json") => None,
+        Some(f) => Some(Format::parse(f).ok_or_else(|| bad("report.format", "格式只能是 xlsx、csv 或 json", "The format is xlsx, csv or json"))?),
     };
     let scope = scope_of(&cx, &by).await?;
     let region = crate::employers::review::region_of(q.region.as_deref())?.map(region_range);
@@ -104,17 +107,16 @@ pub async fn download(State(cx): State<Cx>, Extension(by): Extension<Option<Prin
     };
     let now = crate::store::now_ms();
     let today = app::domain::Date::china_from_unix_ms(now);
+    let Some(format) = format else {
+        let mut sink = PreviewSink::default();
+        produce(cx.store.as_ref(), &cx.vault, report, &f, today, &mut sink).await.map_err(|e| Refusal::from(Internal::Unreadable(format!("report {}: {e}", report.code()))))?;
+        audit(&cx, &by, report, &f, "preview", sink.preview.as_ref().map_or(0, |p| p.count), now).await?;
+        return Ok(axum::Json(sink.preview).into_response());
+    };
     let (file, rows) = produce_to_temp(cx.store.as_ref(), &cx.vault, report, &f, format, today, &std::env::temp_dir())
         .await
         .map_err(|e| Refusal::from(Internal::Unreadable(format!("report {}: {e}", report.code()))))?;
-    let entry = AuditEntry {
-        actor: Some(by.account.id),
-        actor_role: Some(by.role.as_str().to_owned()),
-        action: "report.download".into(),
-        target: Some(format!("report:{}", report.code())),
-        detail: Some(format!("{from}..{to} unit={:?} region={:?} {} rows={rows}", f.unit, f.region, format.extension())),
-    };
-    cx.store.audit_append(&entry, now).await?;
+    audit(&cx, &by, report, &f, format.extension(), rows, now).await?;
     // The name is unlinked when `file` drops; the open handle reads on.
     let reader = tokio::fs::File::from_std(file.reopen().map_err(|e| Refusal::from(Internal::Unreadable(e.to_string())))?);
     let len = reader.metadata().await.map_err(|e| Refusal::from(Internal::Unreadable(e.to_string())))?.len();
@@ -127,6 +129,18 @@ pub async fn download(State(cx): State<Cx>, Extension(by): Extension<Option<Prin
         Body::from_stream(tokio_util::io::ReaderStream::new(reader)),
     )
         .into_response())
+}
+
+async fn audit(cx: &Cx, by: &Principal, report: Report, f: &super::Filter, how: &str, rows: u64, now: i64) -> Result<(), Internal> {
+    let entry = AuditEntry {
+        actor: Some(by.account.id),
+        actor_role: Some(by.role.as_str().to_owned()),
+        action: "report.download".into(),
+        target: Some(format!("report:{}", report.code())),
+        detail: Some(format!("{}..{} unit={:?} region={:?} {how} rows={rows}", f.from, f.to, f.unit, f.region)),
+    };
+    cx.store.audit_append(&entry, now).await?;
+    Ok(())
 }
 
 /// RFC 5987 percent-encoding of a file name.

@@ -13,6 +13,7 @@
 pub mod csv_out;
 pub mod file;
 pub mod http;
+pub mod preview;
 pub mod produce;
 pub mod store;
 pub mod xlsx_out;
@@ -301,6 +302,8 @@ mod tests {
         for r in Report::ALL {
             assert_eq!(Report::parse(r.code()), Some(r));
         }
+        let listed: Vec<(&str, &str, &str)> = Report::ALL.iter().map(|r| (r.code(), r.title().0, r.title().1)).collect();
+        assert_eq!(listed, app::api::reports::REPORTS, "the app lists the reports the server has");
         assert_eq!(Report::parse("nope"), None);
     }
 }
