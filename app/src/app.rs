@@ -55,6 +55,8 @@ fn page(route: Route) -> AnyView {
         Route::OfficeCases => view! { <crate::pages::office::Cases/> }.into_any(),
         #[cfg(feature = "staff")]
         Route::OfficeCase(id) => view! { <crate::pages::office::Case id=id/> }.into_any(),
+        #[cfg(feature = "staff")]
+        Route::OfficeReports => view! { <crate::pages::office::Reports/> }.into_any(),
         #[cfg(not(feature = "staff"))]
         ref r if r.is_staff() => view! { <StaffBundle/> }.into_any(),
         _ => view! { <NotFound/> }.into_any(),

@@ -40,6 +40,8 @@ pub enum Route {
     OfficePayments,
     OfficeCases,
     OfficeCase(i64),
+    /// 报表: a report previewed, printed, downloaded.
+    OfficeReports,
     /// 我的社保: a resident's contribution records, account and proof.
     MyRecords,
     /// 单位业务: a unit's roster and monthly statements.
@@ -132,6 +134,7 @@ impl Route {
             ["office", "units", id] => id.parse().ok().filter(|n: &i64| *n > 0).map_or(Route::NotFound, Route::OfficeUnit),
             ["office", "persons", id] => id.parse().ok().filter(|n: &i64| *n > 0).map_or(Route::NotFound, Route::OfficePerson),
             ["office", "payments"] => Route::OfficePayments,
+            ["office", "reports"] => Route::OfficeReports,
             ["office", "cases"] => Route::OfficeCases,
             ["office", "cases", id] => id.parse().ok().filter(|n: &i64| *n > 0).map_or(Route::NotFound, Route::OfficeCase),
             ["review", id] => id.parse().ok().filter(|n: &i64| *n > 0).map_or(Route::NotFound, Route::ReviewApplication),
@@ -149,7 +152,7 @@ impl Route {
         matches!(
             self,
             Route::ReviewQueue | Route::ReviewApplication(_) | Route::AuditLog | Route::Office | Route::OfficeFind | Route::OfficePerson(_) | Route::OfficeUnit(_) | Route::OfficePayments
-            | Route::OfficeCases | Route::OfficeCase(_)
+            | Route::OfficeCases | Route::OfficeCase(_) | Route::OfficeReports
         )
     }
 
@@ -184,6 +187,7 @@ impl Route {
             | Route::OfficePayments
             | Route::OfficeCases
             | Route::OfficeCase(_)
+            | Route::OfficeReports
             | Route::NotFound => None,
         }
     }
@@ -218,6 +222,7 @@ impl Route {
             Route::OfficeUnit(id) => format!("/office/units/{id}"),
             Route::OfficePerson(id) => format!("/office/persons/{id}"),
             Route::OfficePayments => "/office/payments".into(),
+            Route::OfficeReports => "/office/reports".into(),
             Route::OfficeCases => "/office/cases".into(),
             Route::OfficeCase(id) => format!("/office/cases/{id}"),
             Route::Form(kind, None) => format!("/{}", segment(*kind)),
@@ -235,7 +240,7 @@ mod tests {
         let id = "0190f3a2-7c4e-7b1a-9c3d-1234567890ab".to_owned();
         let mut routes = vec![Route::Home, Route::Settings, Route::Drafts, Route::Sync, Route::Login, Route::Agreement, Route::Privacy];
         routes.extend([Route::VerifyPhone, Route::ForgotPassword, Route::Addresses, Route::EmployerStatus, Route::MyRecords, Route::UnitBusiness, Route::Profile, Route::ReviewQueue, Route::ReviewApplication(42), Route::AuditLog]);
-        routes.extend([Route::Office, Route::OfficeFind, Route::OfficePerson(7), Route::OfficeUnit(8), Route::OfficePayments, Route::OfficeCases, Route::OfficeCase(9)]);
+        routes.extend([Route::Office, Route::OfficeFind, Route::OfficePerson(7), Route::OfficeUnit(8), Route::OfficePayments, Route::OfficeCases, Route::OfficeCase(9), Route::OfficeReports]);
         for k in KINDS {
             routes.push(Route::Form(k, None));
             routes.push(Route::Form(k, Some(id.clone())));

@@ -219,6 +219,12 @@ async fn each_reads_only_their_scope(store: Arc<dyn Store>) {
     let preview: app::api::reports::ReportPreview = serde_json::from_slice(&body).unwrap();
     assert_eq!((preview.count, preview.rows.len(), preview.columns.len()), (2, 2, 7));
     assert_eq!(preview.totals[6], "5,120.00");
+    // To print: the whole report as a page, shown in the browser.
+    let (status, body) = get(&state, &admin, "arrears", params(month, None, "html")).await;
+    assert_eq!(status, StatusCode::OK);
+    let html = String::from_utf8(body).unwrap();
+    assert_eq!(html.matches("<tr>").count(), 4, "the header, two rows and the totals: {html}");
+    assert!(html.contains("<td class=\"n\">5,120.00</td>") && html.contains("/voucher.css"), "{html}");
     // Bad input is told, in Chinese and English.
     let bad = Params { from: Some("2026-13".into()), ..params(month, None, "xlsx") };
     let (status, body) = get(&state, &admin, "arrears", bad).await;

@@ -151,7 +151,7 @@ pub const OFFICE_ADJUSTMENT_DECISION: Endpoint = ep(Post, "/api/office/adjustmen
 pub const OFFICE_CASES: Endpoint = ep(Get, "/api/office/cases", Roles(BACK_OFFICE));
 pub const OFFICE_CASE: Endpoint = ep(Get, "/api/office/cases/{id}", Roles(BACK_OFFICE));
 pub const OFFICE_CASE_DECISION: Endpoint = ep(Post, "/api/office/cases/{id}/decision", Roles(BACK_OFFICE));
-// 报表: a report as a download (`?from=YYYY-MM&to=YYYY-MM&unit=&region=&format=xlsx|csv`); a unit
+// 报表: a report as a download (`?from=YYYY-MM&to=YYYY-MM&unit=&region=&format=xlsx|csv|html|json`); a unit
 // reads its own, staff their region, admins everything (the handler scopes it).
 pub const REPORT: Endpoint = ep(Get, "/api/reports/{name}", Roles(&[Role::EmployerHandler, Role::Operator, Role::Supervisor, Role::Admin]));
 // What became of the filings this account sent (the device asks after each sync): only the

@@ -1,5 +1,5 @@
 //! `shebao-server report NAME [--unit CODE] [--region R] --from YYYY-MM --to YYYY-MM --format
-//! xlsx|csv --out FILE`: any report without the app (for scheduled jobs). The command runs with
+//! xlsx|csv|html --out FILE`: any report without the app (for scheduled jobs). The command runs with
 //! the store's own access, so it sees every unit and region; the file is written whole or not at
 //! all. Prints what it wrote (JSON).
 
@@ -44,6 +44,8 @@ impl From<ReportName> for Report {
 pub enum FileFormat {
     Xlsx,
     Csv,
+    /// A page to print.
+    Html,
 }
 
 #[derive(Debug, Args)]
@@ -92,6 +94,7 @@ pub async fn run(args: &ReportArgs) -> anyhow::Result<()> {
     let format = match args.format {
         FileFormat::Xlsx => Format::Xlsx,
         FileFormat::Csv => Format::Csv,
+        FileFormat::Html => Format::Html,
     };
     let today = Date::china_from_unix_ms(crate::store::now_ms());
     let started = std::time::Instant::now();

@@ -106,6 +106,7 @@ figure{margin:1rem 0;text-align:center}.qr{width:200px;height:200px}figcaption{f
 .note{font-size:.8rem;color:#5b6670}\
 .records{width:100%;border-collapse:collapse;font-size:.85rem;margin:.5rem 0}.records th,.records td{border:1px solid #c9d1d9;padding:2px 6px}\
 .records td.n{text-align:right;font-variant-numeric:tabular-nums}.records tfoot td{font-weight:700}\
+.voucher.report{max-width:1200px}.report th{text-align:left;vertical-align:bottom}\
 @media print{@page{size:A4;margin:18mm}body{background:#fff}.voucher{max-width:none;padding:0}}";
 
 #[cfg(test)]

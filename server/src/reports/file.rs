@@ -6,6 +6,7 @@ use std::path::Path;
 use app::domain::Date;
 
 use super::csv_out::CsvSink;
+use super::html_out::HtmlSink;
 use super::produce::ProduceError;
 use super::xlsx_out::XlsxSink;
 use super::{produce, Filter, Report, ReportStore};
@@ -15,6 +16,8 @@ use crate::vault::Vault;
 pub enum Format {
     Csv,
     Xlsx,
+    /// A page to print.
+    Html,
 }
 
 impl Format {
@@ -22,6 +25,7 @@ impl Format {
         match s {
             "csv" => Some(Format::Csv),
             "xlsx" => Some(Format::Xlsx),
+            "html" => Some(Format::Html),
             _ => None,
         }
     }
@@ -30,6 +34,7 @@ impl Format {
         match self {
             Format::Csv => "csv",
             Format::Xlsx => "xlsx",
+            Format::Html => "html",
         }
     }
 
@@ -37,6 +42,7 @@ impl Format {
         match self {
             Format::Csv => "text/csv; charset=utf-8",
             Format::Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            Format::Html => "text/html; charset=utf-8",
         }
     }
 }
@@ -58,6 +64,12 @@ pub async fn produce_to_temp(
             let mut sink = CsvSink::new(std::io::BufWriter::new(file.reopen()?))?;
             let rows = produce(store, vault, report, filter, today, &mut sink).await?;
             sink.into_inner()?.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+            rows
+        }
+        Format::Html => {
+            let mut sink = HtmlSink::new(std::io::BufWriter::new(file.reopen()?));
+            let rows = produce(store, vault, report, filter, today, &mut sink).await?;
+            sink.into_inner().into_inner().map_err(|e| e.into_error())?.sync_all()?;
             rows
         }
         Format::Xlsx => {

@@ -1,5 +1,6 @@
-//! `GET /api/reports/{name}?from=YYYY-MM&to=YYYY-MM&unit=CREDIT_CODE&region=CODE&format=xlsx|csv`:
-//! a report as a download (`format=json`: its first rows and totals, to show on screen). A unit's account reads its own unit (it never names another), staff
+//! `GET /api/reports/{name}?from=YYYY-MM&to=YYYY-MM&unit=CREDIT_CODE&region=CODE&format=xlsx|csv|html|json`:
+//! a report as a download (`format=json`: its first rows and totals, to show on screen;
+//! `format=html`: the whole of it as a page to print). A unit's account reads its own unit (it never names another), staff
 //! with a region that region, admins and the central office everything. The file is produced
 //! to a temporary file first and then streamed with its length (the browser shows the
 //! progress); two reports at a time at most, the rest are asked to retry. Each download is in
@@ -83,7 +84,7 @@ pub async fn download(State(cx): State<Cx>, Extension(by): Extension<Option<Prin
     let format = match q.format.as_deref() {
         None | Some("") => Some(Format::Xlsx),
         Some("json") => None,
-        Some(f) => Some(Format::parse(f).ok_or_else(|| bad("report.format", "格式只能是 xlsx、csv 或 json", "The format is xlsx, csv or json"))?),
+        Some(f) => Some(Format::parse(f).ok_or_else(|| bad("report.format", "格式只能是 xlsx、csv、html 或 json", "The format is xlsx, csv, html or json"))?),
     };
     let scope = scope_of(&cx, &by).await?;
     let region = crate::employers::review::region_of(q.region.as_deref())?.map(region_range);
@@ -123,7 +124,8 @@ pub async fn download(State(cx): State<Cx>, Extension(by): Extension<Option<Prin
     drop(file);
     let filename = format!("{}-{from}-{to}.{}", report.code(), format.extension());
     let (zh, _) = report.title();
-    let disposition = format!("attachment; filename=\"{filename}\"; filename*=UTF-8''{}", percent(&format!("{zh}-{from}-{to}.{}", format.extension())));
+    let how = if format == Format::Html { "inline" } else { "attachment" };
+    let disposition = format!("{how}; filename=\"{filename}\"; filename*=UTF-8''{}", percent(&format!("{zh}-{from}-{to}.{}", format.extension())));
     Ok((
         [(header::CONTENT_TYPE, format.content_type().to_owned()), (header::CONTENT_DISPOSITION, disposition), (header::CONTENT_LENGTH, len.to_string())],
         Body::from_stream(tokio_util::io::ReaderStream::new(reader)),

@@ -1,6 +1,6 @@
 //! 报表: the agency's reports, each a fixed template with parameters (a period, a unit, a
 //! region), produced page by page from the store into a [`Sink`] — CSV ([`csv_out`]) or XLSX
-//! ([`xlsx_out`]) — so a large one is never held whole in memory; a totals row closes each.
+//! ([`xlsx_out`]) or a page to print ([`html_out`]) — so a large one is never held whole in memory; a totals row closes each.
 //!
 //! Who reads what ([`Scope`]): a unit its own, a member of staff with a region that region, an
 //! admin (or staff without a region: the agency's central office) everything. The command line
@@ -12,6 +12,7 @@
 
 pub mod csv_out;
 pub mod file;
+pub mod html_out;
 pub mod http;
 pub mod preview;
 pub mod produce;

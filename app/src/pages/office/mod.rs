@@ -1,6 +1,6 @@
 //! The back office (经办) for operators and supervisors, in the staff bundle: the workbench,
 //! 待办 (the case queue and one case), 业务查询 (find a person or a unit, their pages) and
-//! payment imports and base adjustments under four eyes.
+//! payment imports and base adjustments under four eyes; 报表 (reports).
 
 mod adjust;
 mod case;
@@ -9,6 +9,7 @@ mod find;
 mod payments;
 mod pension;
 mod person;
+mod reports;
 mod unit;
 mod workbench;
 
@@ -16,6 +17,7 @@ pub use case::Case;
 pub use cases::Cases;
 pub use payments::Payments;
 pub use person::Person;
+pub use reports::Reports;
 pub use unit::Unit;
 pub use find::Find;
 pub use workbench::Workbench;

@@ -29,6 +29,7 @@ pub fn Workbench() -> impl IntoView {
                 {tile(strings::OFFICE_CASES, strings::OFFICE_CASES_NOTE, Route::OfficeCases)}
                 {tile(strings::OFFICE_FIND, strings::OFFICE_FIND_NOTE, Route::OfficeFind)}
                 {tile(strings::OFFICE_PAYMENTS, strings::OFFICE_PAYMENTS_NOTE, Route::OfficePayments)}
+                {tile(strings::OFFICE_REPORTS, strings::OFFICE_REPORTS_NOTE, Route::OfficeReports)}
             </nav>
             <div class="modules" data-testid="modules">
                 {Insurance::ALL.into_iter().map(|i| view! {
