@@ -5,11 +5,12 @@
 // collection's payment file imported by the back office under four eyes (an operator submits, a
 // supervisor confirms); the operator finds the employee in 业务查询, reveals her ID number and
 // records her bank card; she registers, sees the month paid at 我的社保, prints the proof, whose
-// QR code's page verifies; with the network cut, the records still show with their date.
+// QR code's page verifies; with the network cut, the records still show with their date. The
+// operator previews the unit's statement (报表), downloads it as Excel and prints it to PDF.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   ARTIFACTS, assertFitsWidth, badge, codeFor, fillEnrolment, idNumber, launchPhone, netState, signInStaff, signInWorker, startServer, tempDir, thisMonth,
@@ -163,6 +164,26 @@ test('enrolled offline, assessed, paid: the employee sees the month paid, prints
   await supervisor.locator('[data-testid=batches] li[data-status=pending]').getByTestId('confirm').click();
   await supervisor.locator('[data-testid=batches] li[data-status=applied]').waitFor();
   await supervisor.screenshot({ path: join(ARTIFACTS, 'office-payments-1280.png'), fullPage: true });
+  // 报表: the unit's statement on screen with its totals, downloaded as Excel, printed to PDF.
+  await operator.goto(srv.url + '/office');
+  await operator.locator('a.tile[href="/office/reports"]').click();
+  await operator.getByTestId('report-name').selectOption('unit-statement');
+  await operator.locator('#report-unit').fill('9132010270000001XC');
+  await operator.getByTestId('report-preview').click();
+  await operator.getByTestId('report').waitFor();
+  assert.equal(await operator.getByTestId('report-count').innerText(), '8');
+  const yuan = `${Math.floor(due / 100).toLocaleString('en-US')}.${String(due % 100).padStart(2, '0')}`;
+  assert.equal(await operator.getByTestId('report-totals').locator('td').last().innerText(), yuan);
+  await operator.screenshot({ path: join(ARTIFACTS, 'office-report-1280.png'), fullPage: true });
+  const [download] = await Promise.all([operator.waitForEvent('download'), operator.getByTestId('report-xlsx').click()]);
+  assert.match(download.suggestedFilename(), /\.xlsx$/);
+  const xlsx = readFileSync(await download.path());
+  assert.equal(xlsx.subarray(0, 2).toString(), 'PK', 'an XLSX (zip) file');
+  const [printed] = await Promise.all([operator.context().waitForEvent('page'), operator.getByTestId('report-print').click()]);
+  await printed.locator('[data-testid=report] tfoot td').last().getByText(yuan).waitFor();
+  const statementPdf = await printed.pdf({ path: join(ARTIFACTS, 'unit-statement.pdf'), format: 'A4' });
+  assert.equal(statementPdf.subarray(0, 5).toString(), '%PDF-');
+  await printed.close();
   const records = server(['ledger', '--data-dir', dataDir, 'records', '--id-number', A.id, '--from', month, '--to', month]).trim().split('\n').map((l) => JSON.parse(l));
   assert.equal(records.length, 4);
   assert.ok(records.every((r) => r.paid && Number.isInteger(r.employer) && Number.isInteger(r.individual)), JSON.stringify(records));

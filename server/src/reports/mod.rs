@@ -53,10 +53,17 @@ pub struct Column {
     pub zh: &'static str,
     pub en: &'static str,
     pub kind: Kind,
+    /// Summed in the totals row (a base is not: its sum means nothing).
+    pub summed: bool,
 }
 
 const fn col(zh: &'static str, en: &'static str, kind: Kind) -> Column {
-    Column { zh, en, kind }
+    Column { zh, en, kind, summed: !matches!(kind, Kind::Text) }
+}
+
+/// Money that is not added up.
+const fn unsummed(zh: &'static str, en: &'static str) -> Column {
+    Column { zh, en, kind: Kind::Fen, summed: false }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -115,7 +122,7 @@ impl Report {
                 col("身份证号", "ID number", Text),
                 col("险种", "Insurance", Text),
                 col("类别", "Kind", Text),
-                col("缴费基数", "Base", Fen),
+                unsummed("缴费基数", "Base"),
                 col("单位缴费", "Employer", Fen),
                 col("个人缴费", "Individual", Fen),
                 col("合计", "Total", Fen),

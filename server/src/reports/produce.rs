@@ -56,10 +56,10 @@ impl Totals<'_> {
             .zip(&self.sums)
             .enumerate()
             .map(|(i, (c, sum))| match c.kind {
-                Kind::Count => Cell::Count(*sum),
-                Kind::Fen => Cell::Fen(*sum),
-                Kind::Text if i == 0 => Cell::Text(format!("合计 Total（{} 行 rows）", self.rows)),
-                Kind::Text => Cell::Text(String::new()),
+                Kind::Count if c.summed => Cell::Count(*sum),
+                Kind::Fen if c.summed => Cell::Fen(*sum),
+                _ if i == 0 => Cell::Text(format!("合计 Total（{} 行 rows）", self.rows)),
+                _ => Cell::Text(String::new()),
             })
             .collect();
         self.sink.finish(&cells)?;

@@ -91,6 +91,8 @@ impl XlsxSink {
         for (i, c) in cells.iter().enumerate() {
             let i = u16::try_from(i).map_err(std::io::Error::other)?;
             match c {
+                // Nothing in the cell (a blank, not an empty string).
+                Cell::Text(s) if s.is_empty() => continue,
                 Cell::Text(s) if total => sheet.write_string_with_format(row, i, s, &bold),
                 Cell::Text(s) => sheet.write_string(row, i, s),
                 // Exact below 2^53 fen (ninety trillion yuan): the nearest double to the amount.
