@@ -36,10 +36,10 @@ pub struct LedgerBenchArgs {
     pub fault: bool,
 }
 
-const START: &str = "2024-07";
+pub(crate) const START: &str = "2024-07";
 
 /// Bench unit `n`'s credit code: valid, unlike any demo or real unit's (`91320102` + `8…`).
-fn bench_code(n: i64) -> String {
+pub(crate) fn bench_code(n: i64) -> String {
     use app::domain::credit_code::{check_char, org_check_char};
     let body = format!("{:08}", 80_000_000 + n);
     let mut s = format!("91320102{body}");

@@ -8,6 +8,7 @@ pub mod ledger;
 pub mod login_bench;
 pub mod registry;
 pub mod report;
+pub mod report_bench;
 pub mod review_bench;
 pub mod ledger_bench;
 pub mod staff;
@@ -43,6 +44,8 @@ pub enum Command {
     LoginBench(login_bench::LoginBenchArgs),
     /// Times the review queue with many applications in the store (JSON).
     ReviewBench(review_bench::ReviewBenchArgs),
+    /// Times 参保统计 over many insured people and a large unit's statement as XLSX (JSON).
+    ReportBench(report_bench::ReportBenchArgs),
     /// Times the monthly assessment, a payment import and a 30-year record query (JSON).
     LedgerBench(ledger_bench::LedgerBenchArgs),
 }

@@ -44,6 +44,10 @@ pub trait BenchStore: Send + Sync {
     async fn bench_history(&self, person_id: i64, months: &[String], now: i64) -> Result<(), StoreError>;
     /// The id of the bench's person number `n`.
     async fn bench_person(&self, n: i64) -> Result<Option<i64>, StoreError>;
+    /// The bench's persons insured at `unit_id`, with their ID index (the report bench seals
+    /// an ID number for each, as a statement opens them).
+    async fn bench_unit_persons(&self, unit_id: i64) -> Result<Vec<(i64, String)>, StoreError>;
+    async fn bench_seal(&self, sealed: &[(i64, Vec<u8>)]) -> Result<(), StoreError>;
 }
 
 macro_rules! impl_bench_store {
@@ -158,6 +162,25 @@ macro_rules! impl_bench_store {
                     .bind(format!("bench-person-{n}"))
                     .fetch_optional(&self.pool)
                     .await?)
+            }
+
+            async fn bench_unit_persons(&self, unit_id: i64) -> Result<Vec<(i64, String)>, StoreError> {
+                Ok(sqlx::query_as(
+                    "SELECT p.id, p.id_index FROM ledger_persons p JOIN ledger_relationships r ON r.person_id = p.id \
+                     WHERE r.unit_id = $1 AND r.insurance = 'pension' AND p.id_index LIKE 'bench-person-%'",
+                )
+                .bind(unit_id)
+                .fetch_all(&self.pool)
+                .await?)
+            }
+
+            async fn bench_seal(&self, sealed: &[(i64, Vec<u8>)]) -> Result<(), StoreError> {
+                let mut tx = self.begin_write().await?;
+                for (id, s) in sealed {
+                    sqlx::query("UPDATE ledger_persons SET id_sealed = $1 WHERE id = $2 AND id_index LIKE 'bench-person-%'").bind(s).bind(id).execute(&mut *tx).await?;
+                }
+                tx.commit().await?;
+                Ok(())
             }
         }
     };
