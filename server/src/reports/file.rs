@@ -47,8 +47,8 @@ impl Format {
     }
 }
 
-/// Produces the report into an anonymous temporary file in `dir` and returns it, rewound, with
-/// the rows written.
+/// Produces the report into a temporary file in `dir` (removed when the returned handle drops)
+/// and returns it with the rows written; read it through `reopen`.
 pub async fn produce_to_temp(
     store: &dyn ReportStore,
     vault: &Vault,
