@@ -136,7 +136,7 @@ async fn reports_add_up(store: Arc<dyn Store>) {
     let rows = xlsx(&state, Report::CaseStats, &all(Report::CaseStats, None)).await;
     let body = data(&rows);
     assert_eq!(body.len(), 2, "{rows:?}");
-    assert_eq!((text(&body[0][1]), text(&body[0][2])), ("人员新增", "已办结"));
+    assert_eq!((text(&body[0][1]), text(&body[0][2])), ("参保登记（人员新增）", "审核通过"));
     assert!(matches!(body[0][4], Data::Float(n) if n == 3.0), "{body:?}");
 
     // 参保人员花名册 of A, as CSV: a header, four relationships and the totals.

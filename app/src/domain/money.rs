@@ -51,6 +51,21 @@ impl Fen {
         Ok(Checked::clean(Fen(fen)))
     }
 
+    /// Exact yuan without grouping, as files carry it: `-1234` → `-12.34`.
+    ///
+    /// ```
+    /// use app::domain::Fen;
+    /// assert_eq!(Fen(0).decimal(), "0.00");
+    /// assert_eq!(Fen(5).decimal(), "0.05");
+    /// assert_eq!(Fen(-1234).decimal(), "-12.34");
+    /// assert_eq!(Fen(i64::MIN).decimal(), "-92233720368547758.08");
+    /// ```
+    pub fn decimal(self) -> String {
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let a = self.0.unsigned_abs();
+        format!("{sign}{}.{:02}", a / 100, a % 100)
+    }
+
     /// `4,879.00`.
     pub fn yuan(self) -> String {
         let (sign, v) = if self.0 < 0 { ("-", -self.0) } else { ("", self.0) };

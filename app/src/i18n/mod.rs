@@ -12,6 +12,18 @@ mod context;
 #[cfg(feature = "csr")]
 pub use context::{provide_i18n, tr, use_i18n, I18n};
 
+/// The name of a kind of filing.
+pub fn kind_text(kind: crate::api::sync::FilingKind) -> Text {
+    use crate::api::sync::FilingKind;
+    match kind {
+        FilingKind::PersonalRegistration => strings::KIND_PERSONAL_REGISTRATION,
+        FilingKind::EmployerRegistration => strings::KIND_EMPLOYER_REGISTRATION,
+        FilingKind::Enrolment => strings::KIND_ENROLMENT,
+        FilingKind::BaseDeclaration => strings::KIND_BASE_DECLARATION,
+        FilingKind::Separation => strings::KIND_SEPARATION,
+    }
+}
+
 use serde::{Deserialize, Serialize};
 
 /// A language the interface is offered in.

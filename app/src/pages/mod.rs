@@ -49,7 +49,6 @@ pub use settings::Settings;
 pub use sync_panel::SyncPanel;
 pub use verify_phone::VerifyPhone;
 
-use crate::api::sync::FilingKind;
 use crate::i18n::{strings, Text};
 
 /// The name of a role.
@@ -66,13 +65,4 @@ pub fn role_text(role: crate::api::auth::Role) -> Text {
     }
 }
 
-/// The name of a kind of filing.
-pub fn kind_text(kind: FilingKind) -> Text {
-    match kind {
-        FilingKind::PersonalRegistration => strings::KIND_PERSONAL_REGISTRATION,
-        FilingKind::EmployerRegistration => strings::KIND_EMPLOYER_REGISTRATION,
-        FilingKind::Enrolment => strings::KIND_ENROLMENT,
-        FilingKind::BaseDeclaration => strings::KIND_BASE_DECLARATION,
-        FilingKind::Separation => strings::KIND_SEPARATION,
-    }
-}
+pub use crate::i18n::kind_text;

@@ -4,7 +4,9 @@
 
 use std::io::Write;
 
-use super::{yuan, Cell, Filter, Report, Sink};
+use app::domain::Fen;
+
+use super::{Cell, Filter, Report, Sink};
 
 pub struct CsvSink<W: Write> {
     out: csv::Writer<W>,
@@ -25,7 +27,7 @@ impl<W: Write + Send> CsvSink<W> {
         let fields = cells.iter().map(|c| match c {
             Cell::Text(s) => s.clone(),
             Cell::Count(n) => n.to_string(),
-            Cell::Fen(f) => yuan(*f),
+            Cell::Fen(f) => Fen(*f).decimal(),
         });
         self.out.write_record(fields).map_err(std::io::Error::other)
     }

@@ -110,13 +110,11 @@ pub async fn download(State(cx): State<Cx>, Extension(by): Extension<Option<Prin
     let today = app::domain::Date::china_from_unix_ms(now);
     let Some(format) = format else {
         let mut sink = PreviewSink::default();
-        produce(cx.store.as_ref(), &cx.vault, report, &f, today, &mut sink).await.map_err(|e| Refusal::from(Internal::Unreadable(format!("report {}: {e}", report.code()))))?;
+        produce(cx.store.as_ref(), &cx.vault, report, &f, today, &mut sink).await.map_err(Internal::from)?;
         audit(&cx, &by, report, &f, "preview", sink.preview.as_ref().map_or(0, |p| p.count), now).await?;
         return Ok(axum::Json(sink.preview).into_response());
     };
-    let (file, rows) = produce_to_temp(cx.store.as_ref(), &cx.vault, report, &f, format, today, &std::env::temp_dir())
-        .await
-        .map_err(|e| Refusal::from(Internal::Unreadable(format!("report {}: {e}", report.code()))))?;
+    let (file, rows) = produce_to_temp(cx.store.as_ref(), &cx.vault, report, &f, format, today, &std::env::temp_dir()).await.map_err(Internal::from)?;
     audit(&cx, &by, report, &f, format.extension(), rows, now).await?;
     // The name is unlinked when `file` drops; the open handle reads on.
     let reader = tokio::fs::File::from_std(file.reopen().map_err(|e| Refusal::from(Internal::Unreadable(e.to_string())))?);

@@ -19,6 +19,7 @@ pub mod produce;
 pub mod store;
 pub mod xlsx_out;
 
+use app::api::reports::REPORTS;
 use app::domain::ledger::Month;
 
 pub use self::produce::produce;
@@ -76,15 +77,10 @@ pub enum Cell {
 impl Report {
     pub const ALL: [Report; 5] = [Report::UnitStatement, Report::Roster, Report::Arrears, Report::InsuredStats, Report::CaseStats];
 
-    /// The name on the command line and in the address.
+    /// The name on the command line and in the address (the app's list, in [`Report::ALL`]'s
+    /// order).
     pub fn code(self) -> &'static str {
-        match self {
-            Report::UnitStatement => "unit-statement",
-            Report::Roster => "roster",
-            Report::Arrears => "arrears",
-            Report::InsuredStats => "insured-stats",
-            Report::CaseStats => "case-stats",
-        }
+        REPORTS[self as usize].0
     }
 
     pub fn parse(s: &str) -> Option<Report> {
@@ -93,13 +89,8 @@ impl Report {
 
     /// The title, Chinese then English.
     pub fn title(self) -> (&'static str, &'static str) {
-        match self {
-            Report::UnitStatement => ("单位缴费核定单", "Unit contribution statement"),
-            Report::Roster => ("参保人员花名册", "Roster of insured persons"),
-            Report::Arrears => ("欠费明细", "Arrears"),
-            Report::InsuredStats => ("参保统计", "Insured persons by region, insurance and month"),
-            Report::CaseStats => ("业务办理统计", "Cases by kind, status, operator and month"),
-        }
+        let (_, zh, en) = REPORTS[self as usize];
+        (zh, en)
     }
 
     /// Whether it is about one unit (and needs one named).
@@ -250,13 +241,6 @@ pub trait Sink: Send {
     fn finish(&mut self, totals: &[Cell]) -> std::io::Result<()>;
 }
 
-/// Exact yuan text of integer fen: `-1234` → `-12.34`.
-pub fn yuan(fen: i64) -> String {
-    let sign = if fen < 0 { "-" } else { "" };
-    let a = fen.unsigned_abs();
-    format!("{sign}{}.{:02}", a / 100, a % 100)
-}
-
 /// An insurance's name, Chinese.
 pub fn insurance_zh(code: &str) -> String {
     app::domain::policy::Insurance::parse(code).map_or_else(|| code.to_owned(), |i| i.zh().to_owned())
@@ -268,14 +252,6 @@ mod tests {
 
     fn m(s: &str) -> Month {
         Month::parse(s).unwrap()
-    }
-
-    #[test]
-    fn yuan_is_exact() {
-        assert_eq!(yuan(0), "0.00");
-        assert_eq!(yuan(5), "0.05");
-        assert_eq!(yuan(-1234), "-12.34");
-        assert_eq!(yuan(i64::MIN), "-92233720368547758.08");
     }
 
     #[test]
@@ -310,8 +286,7 @@ mod tests {
         for r in Report::ALL {
             assert_eq!(Report::parse(r.code()), Some(r));
         }
-        let listed: Vec<(&str, &str, &str)> = Report::ALL.iter().map(|r| (r.code(), r.title().0, r.title().1)).collect();
-        assert_eq!(listed, app::api::reports::REPORTS, "the app lists the reports the server has");
+        assert!(Report::ALL.iter().enumerate().all(|(i, r)| *r as usize == i), "ALL is in the app list's order");
         assert_eq!(Report::parse("nope"), None);
     }
 }

@@ -4,7 +4,9 @@
 use std::collections::BTreeMap;
 
 use app::domain::ledger::Month;
-use app::domain::{divisions, Date, IdNumber};
+use app::api::sync::FilingKind;
+use app::domain::{divisions, review, Date, IdNumber};
+use app::i18n::{kind_text, strings};
 
 use super::store::{InsuredGroup, ReportStore};
 use super::{insurance_zh, Cell, Filter, Kind, Report, Sink};
@@ -21,6 +23,15 @@ pub enum ProduceError {
     Internal(#[from] Internal),
     #[error("writing the report: {0}")]
     Io(#[from] std::io::Error),
+}
+
+impl From<ProduceError> for Internal {
+    fn from(e: ProduceError) -> Self {
+        match e {
+            ProduceError::Internal(i) => i,
+            ProduceError::Io(e) => Internal::Unreadable(format!("writing a report: {e}")),
+        }
+    }
 }
 
 impl From<crate::store::StoreError> for ProduceError {
@@ -77,26 +88,22 @@ fn region_name(code: i64) -> String {
     u32::try_from(code).ok().and_then(divisions::full_name).unwrap_or_default()
 }
 
-fn status_zh(status: &str) -> &str {
+/// A relationship's status as the app names it.
+fn relationship_status(status: &str) -> &'static str {
     match status {
-        "active" => "参保缴费",
-        "suspended" => "暂停缴费",
-        "ended" => "终止参保",
-        "submitted" => "待受理",
-        "in_review" => "审核中",
-        "rejected" => "已退回",
-        "approved" => "已办结",
-        other => other,
+        "active" => strings::RECORDS_ACTIVE.zh,
+        "suspended" => strings::RECORDS_SUSPENDED.zh,
+        _ => strings::RECORDS_ENDED.zh,
     }
 }
 
-fn case_kind_zh(kind: &str) -> &str {
-    match kind {
-        "enrolment" => "人员新增",
-        "separation" => "人员减员",
-        "base_declaration" => "缴费基数申报",
-        other => other,
-    }
+/// A case's kind and status as the app names them (the code itself if unknown).
+fn case_kind(kind: &str) -> String {
+    FilingKind::parse(kind).map_or_else(|| kind.to_owned(), |k| kind_text(k).zh.to_owned())
+}
+
+fn case_status(status: &str) -> String {
+    review::Status::parse(status).map_or_else(|| status.to_owned(), |s| s.label().0.to_owned())
 }
 
 /// Writes `report` for `filter` into `sink`; returns the rows written (the totals row aside).
@@ -141,7 +148,7 @@ pub async fn produce(store: &dyn ReportStore, vault: &Vault, report: Report, fil
                         Cell::Text(insurance_zh(&r.insurance)),
                         Cell::Text(r.start_month.clone()),
                         Cell::Text(r.end_month.clone().unwrap_or_default()),
-                        Cell::Text(status_zh(&r.status).to_owned()),
+                        Cell::Text(relationship_status(&r.status).to_owned()),
                     ])?;
                 }
                 match page.last() {
@@ -189,8 +196,8 @@ pub async fn produce(store: &dyn ReportStore, vault: &Vault, report: Report, fil
             for g in store.report_cases(filter).await? {
                 t.row(&[
                     Cell::Text(g.month),
-                    Cell::Text(case_kind_zh(&g.kind).to_owned()),
-                    Cell::Text(status_zh(&g.status).to_owned()),
+                    Cell::Text(case_kind(&g.kind)),
+                    Cell::Text(case_status(&g.status)),
                     Cell::Text(g.operator.unwrap_or_else(|| "（未分派）".into())),
                     Cell::Count(g.count),
                 ])?;
