@@ -7,7 +7,7 @@ use crate::i18n::provide_i18n;
 use crate::pages::{Home, NotFound};
 use crate::routes::Route;
 use crate::split::SplitScreen;
-use crate::state::{provide_account, provide_editing, provide_network, provide_outbox, provide_policy, provide_router, provide_storage, provide_update};
+use crate::state::{provide_account, provide_editing, provide_network, provide_notices, provide_outbox, provide_policy, provide_router, provide_storage, provide_update};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -20,6 +20,7 @@ pub fn App() -> impl IntoView {
     provide_storage();
     provide_outbox();
     provide_account();
+    provide_notices();
     let router = provide_router();
     let route = Memo::new(move |_| router.route());
     view! {
@@ -39,6 +40,8 @@ fn page(route: Route) -> AnyView {
         Route::ReviewQueue => view! { <crate::pages::ReviewQueue/> }.into_any(),
         #[cfg(feature = "staff")]
         Route::AuditLog => view! { <crate::pages::AuditLog/> }.into_any(),
+        #[cfg(feature = "staff")]
+        Route::AdminNotices => view! { <crate::pages::AdminNotices/> }.into_any(),
         #[cfg(feature = "staff")]
         Route::ReviewApplication(id) => view! { <crate::pages::ReviewApplication id=id/> }.into_any(),
         #[cfg(feature = "staff")]

@@ -26,7 +26,7 @@ use leptos::prelude::*;
 use crate::api::auth::Me;
 use crate::offline::drafts::DraftRecord;
 use crate::split::{load, NotDownloaded};
-use crate::state::{Account, Network, Outbox, Policy};
+use crate::state::{Account, Network, Notices, Outbox, Policy};
 use crate::sync_plan::Scope;
 
 type Work = Pin<Box<dyn Future<Output = ()>>>;
@@ -91,6 +91,12 @@ background! {
         PolicyLoad: Policy::load_kept(policy) => crate::state::policy::load(policy);
         /// The policy table from the server, kept when it changed.
         PolicyRefresh: Policy::refresh(policy, net: Network) => crate::state::policy::refresh(policy, net);
+        /// The notices the device kept, and which were read here.
+        NoticesLoad: Notices::load_kept(notices) => crate::state::notices::load(notices);
+        /// The notices in force, from the server; kept for offline reading.
+        NoticesRefresh: Notices::refresh(notices, net: Network) => crate::state::notices::refresh(notices, net);
+        /// Remembers which notices were read.
+        NoticesKeepRead: Notices::keep_read(notices) => crate::state::notices::keep_read(notices);
         /// Who the device last knew to be signed in.
         AccountLoad: Account::load_kept(account) => crate::state::account::load(account);
         /// Remembers the signed-in person (or that nobody is) for offline use.

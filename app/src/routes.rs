@@ -28,6 +28,12 @@ pub enum Route {
     ReviewApplication(i64),
     /// The audit log, for administrators.
     AuditLog,
+    /// 发布通知公告, for administrators.
+    AdminNotices,
+    /// 通知公告: the notices in force, kept on the device.
+    Notices,
+    /// One notice (opening it marks it read).
+    Notice(i64),
     /// 经办工作台: the back office's modules and operations.
     Office,
     /// 业务查询: find a person or a unit.
@@ -129,6 +135,9 @@ impl Route {
             ["profile"] => Route::Profile,
             ["review"] => Route::ReviewQueue,
             ["admin", "audit"] => Route::AuditLog,
+            ["admin", "notices"] => Route::AdminNotices,
+            ["notices"] => Route::Notices,
+            ["notices", id] => id.parse().ok().filter(|n: &i64| *n > 0).map_or(Route::NotFound, Route::Notice),
             ["office"] => Route::Office,
             ["office", "find"] => Route::OfficeFind,
             ["office", "units", id] => id.parse().ok().filter(|n: &i64| *n > 0).map_or(Route::NotFound, Route::OfficeUnit),
@@ -151,7 +160,7 @@ impl Route {
     pub fn is_staff(&self) -> bool {
         matches!(
             self,
-            Route::ReviewQueue | Route::ReviewApplication(_) | Route::AuditLog | Route::Office | Route::OfficeFind | Route::OfficePerson(_) | Route::OfficeUnit(_) | Route::OfficePayments
+            Route::ReviewQueue | Route::ReviewApplication(_) | Route::AuditLog | Route::AdminNotices | Route::Office | Route::OfficeFind | Route::OfficePerson(_) | Route::OfficeUnit(_) | Route::OfficePayments
             | Route::OfficeCases | Route::OfficeCase(_) | Route::OfficeReports
         )
     }
@@ -175,11 +184,14 @@ impl Route {
             | Route::Profile
             | Route::Drafts
             | Route::Sync
+            | Route::Notices
+            | Route::Notice(_)
             | Route::Settings => Some(SplitGroup::Common),
             Route::Home
             | Route::ReviewQueue
             | Route::ReviewApplication(_)
             | Route::AuditLog
+            | Route::AdminNotices
             | Route::Office
             | Route::OfficeFind
             | Route::OfficePerson(_)
@@ -217,6 +229,9 @@ impl Route {
             Route::ReviewQueue => "/review".into(),
             Route::ReviewApplication(id) => format!("/review/{id}"),
             Route::AuditLog => "/admin/audit".into(),
+            Route::AdminNotices => "/admin/notices".into(),
+            Route::Notices => "/notices".into(),
+            Route::Notice(id) => format!("/notices/{id}"),
             Route::Office => "/office".into(),
             Route::OfficeFind => "/office/find".into(),
             Route::OfficeUnit(id) => format!("/office/units/{id}"),
@@ -240,6 +255,7 @@ mod tests {
         let id = "0190f3a2-7c4e-7b1a-9c3d-1234567890ab".to_owned();
         let mut routes = vec![Route::Home, Route::Settings, Route::Drafts, Route::Sync, Route::Login, Route::Agreement, Route::Privacy];
         routes.extend([Route::VerifyPhone, Route::ForgotPassword, Route::Addresses, Route::EmployerStatus, Route::MyRecords, Route::UnitBusiness, Route::Profile, Route::ReviewQueue, Route::ReviewApplication(42), Route::AuditLog]);
+        routes.extend([Route::AdminNotices, Route::Notices, Route::Notice(5)]);
         routes.extend([Route::Office, Route::OfficeFind, Route::OfficePerson(7), Route::OfficeUnit(8), Route::OfficePayments, Route::OfficeCases, Route::OfficeCase(9), Route::OfficeReports]);
         for k in KINDS {
             routes.push(Route::Form(k, None));

@@ -60,6 +60,8 @@ fn common(route: Route) -> Result<AnyView, NotDownloaded> {
         Route::Drafts => view! { <pages::Drafts/> }.into_any(),
         Route::Sync => view! { <pages::SyncPanel/> }.into_any(),
         Route::Settings => view! { <pages::Settings/> }.into_any(),
+        Route::Notices => view! { <pages::NoticesPage open=None/> }.into_any(),
+        Route::Notice(id) => view! { <pages::NoticesPage open=Some(id)/> }.into_any(),
         _ => view! { <pages::NotFound/> }.into_any(),
     })
 }

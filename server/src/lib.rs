@@ -6,7 +6,7 @@
 //! - plumbing: `vault` (sealing, blind indexes), `store` (the two databases, the audit log),
 //!   `config`, `telemetry`, `http` (refusals, extractors, headers, the built site);
 //! - capabilities, each with its handlers and its queries: `registry`, `accounts`, `uploads`,
-//!   `filings`, `employers`, `registration`, `ledger`, `office`, `reports`, `vouchers`, `admin`, `intake`;
+//!   `filings`, `employers`, `registration`, `ledger`, `office`, `reports`, `notices`, `vouchers`, `admin`, `intake`;
 //! - the assembly: `state` (the one store, the shared state), `housekeeping`, `router`, `dev`,
 //!   `serve`, `cli`.
 
@@ -25,6 +25,7 @@ pub mod registration;
 pub mod ledger;
 pub mod office;
 pub mod reports;
+pub mod notices;
 pub mod vouchers;
 pub mod admin;
 pub mod intake;

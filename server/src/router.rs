@@ -16,7 +16,7 @@ use serde_json::json;
 use tower_http::trace::TraceLayer;
 
 use crate::http::{headers, site};
-use crate::{accounts, admin, dev, employers, intake, ledger, office, registration, reports, uploads, vouchers, AppState};
+use crate::{accounts, admin, dev, employers, intake, ledger, notices, office, registration, reports, uploads, vouchers, AppState};
 
 /// `handler` answering `endpoint`'s method.
 fn serve<H, T>(endpoint: &Endpoint, handler: H) -> MethodRouter<AppState>
@@ -57,6 +57,10 @@ pub fn app(state: AppState) -> Router {
         (&ep::MOBILE, serve(&ep::MOBILE, accounts::change_mobile)),
         (&ep::LOGOUT_ALL, serve(&ep::LOGOUT_ALL, accounts::logout_all)),
         (&ep::AUDIT, serve(&ep::AUDIT, admin::audit)),
+        (&ep::NOTICES, serve(&ep::NOTICES, notices::http::current)),
+        (&ep::NOTICES_ALL, serve(&ep::NOTICES_ALL, notices::http::all)),
+        (&ep::NOTICE_PUBLISH, serve(&ep::NOTICE_PUBLISH, notices::http::publish)),
+        (&ep::NOTICE_WITHDRAW, serve(&ep::NOTICE_WITHDRAW, notices::http::withdraw)),
         (&ep::REVIEW_QUEUE, serve(&ep::REVIEW_QUEUE, employers::review::queue)),
         (&ep::REVIEW_APPLICATION, serve(&ep::REVIEW_APPLICATION, employers::review::application)),
         (&ep::REVIEW_MATERIAL, serve(&ep::REVIEW_MATERIAL, employers::review::material)),

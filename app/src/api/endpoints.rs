@@ -101,6 +101,13 @@ pub const LOGOUT_ALL: Endpoint = ep(Post, "/api/auth/logout-all", Roles(SIGNED_I
 
 pub const AUDIT: Endpoint = ep(Get, "/api/admin/audit", Roles(&[Role::Admin]));
 
+// 通知公告: anyone reads the notices in force for their kind of account (the answer depends on
+// the session's role, never on who it is); administrators publish and withdraw them.
+pub const NOTICES: Endpoint = ep(Get, "/api/notices", Anyone);
+pub const NOTICES_ALL: Endpoint = ep(Get, "/api/admin/notices", Roles(&[Role::Admin]));
+pub const NOTICE_PUBLISH: Endpoint = ep(Post, "/api/admin/notices", Roles(&[Role::Admin]));
+pub const NOTICE_WITHDRAW: Endpoint = ep(Post, "/api/admin/notices/{id}/withdraw", Roles(&[Role::Admin]));
+
 // The review desk: reviewers only (admins read the audit log of what they did).
 /// `?status=open|submitted|in_review|rejected|approved|all&region=&overdue=1&page=`, and ages in
 /// working days `&min_age=&max_age=`.
@@ -190,6 +197,10 @@ pub const ALL: &[Endpoint] = &[
     MOBILE,
     LOGOUT_ALL,
     AUDIT,
+    NOTICES,
+    NOTICES_ALL,
+    NOTICE_PUBLISH,
+    NOTICE_WITHDRAW,
     REVIEW_QUEUE,
     REVIEW_APPLICATION,
     REVIEW_MATERIAL,

@@ -11,6 +11,7 @@ pub mod auth;
 pub mod cases;
 pub mod endpoints;
 pub mod ledger;
+pub mod notices;
 pub mod office;
 pub mod reports;
 pub mod review;

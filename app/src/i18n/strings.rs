@@ -470,5 +470,30 @@ texts! {
     OFFICE_WORKING = "计算过程", "Working";
     OFFICE_CASE_OWN = "本件由您本人受理录入，须由另一位经办人员审核", "You filed this case: another member of staff decides it";
     OFFICE_CASE_RETURN = "退回并告知原因", "Return with the reasons";
+    NOTICES_TITLE = "通知公告", "Notices";
+    NOTICES_ALL = "全部通知", "All notices";
+    NOTICES_UNREAD = "未读", "unread";
+    NOTICES_NONE = "暂无通知", "No notices";
+    NOTICES_UNTIL = "有效期至", "Until";
+    NOTICES_PUBLISHED = "发布于", "Published";
+    NOTICES_KEPT = "已保存在本机，离线也可阅读", "Kept on this phone: readable offline";
+    NOTICES_GONE = "这条通知已过期或已撤回", "This notice has expired or was withdrawn";
+    NOTICE_ADMIN = "发布通知公告", "Publish a notice";
+    NOTICE_ADMIN_NOTE = "标题、正文、通知对象与显示期限；发布后显示在首页，并保存在用户手机上供离线阅读", "Title, body, audience and dates: it shows on the home screen and is kept on phones for offline reading";
+    NOTICE_FIELD_TITLE = "标题", "Title";
+    NOTICE_FIELD_BODY = "正文", "Body";
+    NOTICE_FIELD_AUDIENCE = "通知对象", "Audience";
+    NOTICE_FIELD_FROM = "开始日期", "First day";
+    NOTICE_FIELD_TO = "截止日期", "Last day";
+    NOTICE_DATE_HINT = "年-月-日，如 2027-01-01", "YYYY-MM-DD, e.g. 2027-01-01";
+    NOTICE_AUDIENCE_ALL = "所有人", "Everyone";
+    NOTICE_AUDIENCE_RESIDENTS = "个人", "Residents";
+    NOTICE_AUDIENCE_UNITS = "单位", "Units";
+    NOTICE_AUDIENCE_STAFF = "工作人员", "Staff";
+    NOTICE_PUBLISH = "发布", "Publish";
+    NOTICE_PUBLISHED = "已发布", "Published";
+    NOTICE_WITHDRAW = "撤回", "Withdraw";
+    NOTICE_WITHDRAWN = "已撤回", "Withdrawn";
+    NOTICE_FROM_POLICY = "用政策参数拟稿：本年度缴费基数上下限", "Draft from the policy data: this year's base limits";
+    NOTICE_POLICY_MISSING = "本机尚无政策参数，请联网后再试", "The policy data has not reached this device yet: try again online";
 }
-

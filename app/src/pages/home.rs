@@ -9,7 +9,7 @@ use crate::engine;
 use crate::i18n::{strings, tr, use_i18n, Text};
 use crate::offline::drafts;
 use crate::routes::Route;
-use crate::state::{clock, elder, use_account};
+use crate::state::{clock, elder, use_account, use_notices};
 
 #[component]
 pub fn Home() -> impl IntoView {
@@ -22,6 +22,7 @@ pub fn Home() -> impl IntoView {
     let admin = Memo::new(move |_| account.role() == Some(Role::Admin));
     let logout = move |_| account.log_out();
     let offer_closed = RwSignal::new(false);
+    let notices = use_notices();
     engine::latest_draft(latest);
     view! {
         <main class="page home">
@@ -46,6 +47,19 @@ pub fn Home() -> impl IntoView {
                         <span class="tile-title">{tr(strings::HOME_ADDRESSES_NEEDED)}</span>
                     </Link>
                 })}
+            })}
+            // 通知公告: the newest title and how many are unread (kept on the device: offline too).
+            {move || notices.list().into_iter().next().map(|newest| {
+                let unread = notices.unread();
+                view! {
+                    <Link href=Route::Notices.href() class="card continue">
+                        <span class="tile-title" data-testid="home-notices">
+                            {tr(strings::NOTICES_TITLE)}
+                            {(unread > 0).then(|| view! { " " <span class="unread-dot" data-testid="notices-unread">{unread}" "{tr(strings::NOTICES_UNREAD)}</span> })}
+                        </span>
+                        <span class="tile-note">{newest.title}</span>
+                    </Link>
+                }
             })}
             {move || latest.get().map(|d| {
                 let title = if d.title.is_empty() { i18n.t(strings::UNTITLED).to_owned() } else { d.title.clone() };
@@ -82,6 +96,7 @@ pub fn Home() -> impl IntoView {
                 </Show>
                 <Show when=move || admin.get()>
                     <Tile title=strings::NAV_AUDIT note=strings::HOME_AGENCY href=Route::AuditLog.href()/>
+                    <Tile title=strings::NOTICE_ADMIN note=strings::HOME_AGENCY href=Route::AdminNotices.href()/>
                 </Show>
                 <Show when=move || account.role() == Some(Role::Resident)>
                     <Tile title=strings::HOME_MY_INSURANCE note=strings::RECORDS_TITLE href=Route::MyRecords.href()/>

@@ -6,6 +6,7 @@ pub mod draft;
 pub mod editing;
 pub mod elder;
 pub mod network;
+pub mod notices;
 pub mod perf;
 pub mod policy;
 pub mod router;
@@ -15,6 +16,7 @@ pub mod update;
 
 pub use account::{provide_account, use_account, Account};
 pub use editing::{provide_editing, use_editing, Editing};
+pub use notices::{provide_notices, use_notices, Notices};
 pub use network::{provide_network, use_network, Network, Reachability};
 pub use policy::{provide_policy, use_policy, Policy};
 pub use router::{provide_router, use_router, Router};

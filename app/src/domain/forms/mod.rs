@@ -8,6 +8,7 @@ pub mod base_declaration;
 pub mod employer;
 pub mod enrolment;
 pub mod mobile_change;
+pub mod notice;
 pub mod password_change;
 pub mod password_reset;
 pub mod person_details;
