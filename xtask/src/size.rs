@@ -51,8 +51,11 @@ use crate::util;
 /// → 120,750 after the back office's person details, base adjustments and pension estimate,
 /// which changed no public screen: the main module grew 136 bytes and its script 10; the new
 /// texts and addresses are not in any public module (looked for in the built wasm), and the
-/// cause was not found (120,704 measured).
-pub const SHELL_BROTLI_BUDGET: u64 = 120_750;
+/// cause was not found (120,704 measured). 122,750 with 通知公告 on the home screen: the unread
+/// count and the newest title show from the first paint, offline too, so the notices' state
+/// (one signal) and its card are in the shell — 1,975 bytes, of which the card is ~850; three
+/// signals instead of one cost 850 more (122,708 measured).
+pub const SHELL_BROTLI_BUDGET: u64 = 122_750;
 /// Total brotli bytes of everything precached (the shell and the modules loaded on first use):
 /// what a phone downloads, once per version, to work offline. Moves only down, or up with the
 /// reason in the commit. History: 383,700 when the public bundle was first split (383,658
@@ -76,8 +79,10 @@ pub const SHELL_BROTLI_BUDGET: u64 = 120_750;
 /// the sync panel and the fixing form's fields, the back office's styles (428,846 measured) →
 /// 430,400 with the 2025 retirement-age reform on the device: the enrolment form's age rule by
 /// birth month and category with its messages, and the reform's steps in the kept policy table
-/// (430,305 measured; the whole pension policy sent instead cost 4,800 bytes).
-pub const PRECACHED_BROTLI_BUDGET: u64 = 430_400;
+/// (430,305 measured; the whole pension policy sent instead cost 4,800 bytes). 439,300 with
+/// 通知公告: the shell's share above, and in the common module the notices' screen and the
+/// background work that fetches them and keeps them on the device (439,265 measured).
+pub const PRECACHED_BROTLI_BUDGET: u64 = 439_300;
 /// Where the product wants to be.
 pub const SHELL_BROTLI_GOAL: u64 = 130_000;
 

@@ -49,7 +49,7 @@ pub fn Home() -> impl IntoView {
                 })}
             })}
             // 通知公告: the newest title and how many are unread (kept on the device: offline too).
-            {move || notices.list().into_iter().next().map(|newest| {
+            {move || notices.newest_title().map(|newest| {
                 let unread = notices.unread();
                 view! {
                     <Link href=Route::Notices.href() class="card continue">
@@ -57,7 +57,7 @@ pub fn Home() -> impl IntoView {
                             {tr(strings::NOTICES_TITLE)}
                             {(unread > 0).then(|| view! { " " <span class="unread-dot" data-testid="notices-unread">{unread}" "{tr(strings::NOTICES_UNREAD)}</span> })}
                         </span>
-                        <span class="tile-note">{newest.title}</span>
+                        <span class="tile-note">{newest}</span>
                     </Link>
                 }
             })}

@@ -12,49 +12,61 @@ use crate::state::{use_account, use_network, Reachability};
 const META_LIST: &str = "notices";
 const META_READ: &str = "notices_read";
 
+/// What the device knows, in one signal (each signal type costs the shell its own copy of the
+/// reactive machinery).
+#[derive(Default)]
+struct Kept {
+    list: Vec<Notice>,
+    /// Ids of the notices opened here (only those still in force are kept).
+    read: Vec<i64>,
+    /// The kept copy was read (or a fresh one arrived): an empty list means none.
+    settled: bool,
+}
+
 #[derive(Clone, Copy)]
 pub struct Notices {
-    list: RwSignal<Vec<Notice>>,
-    /// Ids of the notices opened here (only those still in force are kept).
-    read: RwSignal<Vec<i64>>,
-    /// The kept copy was read (or a fresh one arrived): an empty list means none.
-    settled: RwSignal<bool>,
+    kept: RwSignal<Kept>,
 }
 
 impl Notices {
     /// The notices, newest first (tracked).
     pub fn list(&self) -> Vec<Notice> {
-        self.list.get()
+        self.kept.with(|k| k.list.clone())
+    }
+
+    /// The newest notice's title (tracked).
+    pub fn newest_title(&self) -> Option<String> {
+        self.kept.with(|k| k.list.first().map(|n| n.title.clone()))
     }
 
     /// Whether the list is known yet (tracked): until the device's copy is read, a missing
     /// notice may only be not loaded.
     pub fn settled(&self) -> bool {
-        self.settled.get()
+        self.kept.with(|k| k.settled)
     }
 
     /// Whether notice `id` was opened on this device (tracked).
     pub fn is_read(&self, id: i64) -> bool {
-        self.read.with(|r| r.contains(&id))
+        self.kept.with(|k| k.read.contains(&id))
     }
 
     /// How many notices were not opened yet (tracked).
     pub fn unread(&self) -> usize {
-        self.list.with(|l| l.iter().filter(|n| !self.is_read(n.id)).count())
+        self.kept.with(|k| k.list.iter().filter(|n| !k.read.contains(&n.id)).count())
     }
 
     /// Marks notice `id` read, here and on the device.
     pub fn open(&self, id: i64) {
-        if self.read.with_untracked(|r| r.contains(&id)) {
+        if self.kept.with_untracked(|k| k.read.contains(&id)) {
             return;
         }
-        self.read.update(|r| r.push(id));
+        self.kept.update(|k| k.read.push(id));
         self.keep_read();
     }
 }
 
 pub fn provide_notices() -> Notices {
-    let notices = Notices { list: RwSignal::new(Vec::new()), read: RwSignal::new(Vec::new()), settled: RwSignal::new(false) };
+    let notices = Notices { kept: RwSignal::new(Kept::default()) };
     provide_context(notices);
     notices.load_kept();
     let net = use_network();
@@ -78,22 +90,24 @@ pub fn use_notices() -> Notices {
 /// list arrived first.
 pub(crate) async fn load(notices: Notices) {
     let Ok(db) = crate::offline::db::shared().await else {
-        notices.settled.set(true);
+        notices.kept.update(|k| k.settled = true);
         return;
     };
     if let Ok(Some(value)) = crate::offline::db::meta_get(&db, META_READ).await {
         if let Ok(read) = serde_wasm_bindgen::from_value::<Vec<i64>>(value) {
-            notices.read.update(|r| r.extend(read));
+            notices.kept.update(|k| k.read.extend(read));
         }
     }
     if let Ok(Some(value)) = crate::offline::db::meta_get(&db, META_LIST).await {
         if let Ok(kept) = serde_wasm_bindgen::from_value::<Vec<Notice>>(value) {
-            if notices.list.with_untracked(Vec::is_empty) {
-                notices.list.set(kept);
-            }
+            notices.kept.update(|k| {
+                if k.list.is_empty() {
+                    k.list = kept;
+                }
+            });
         }
     }
-    notices.settled.set(true);
+    notices.kept.update(|k| k.settled = true);
 }
 
 /// Background work of [`Notices::refresh`] (`engine.rs`): the list from the server, kept for
@@ -102,21 +116,23 @@ pub(crate) async fn refresh(notices: Notices, net: crate::state::Network) {
     let result = crate::api::client::get_json::<Vec<Notice>>(crate::api::endpoints::NOTICES.path).await;
     net.report(!matches!(&result, Err(e) if e.code == "unreachable"));
     let Ok(fresh) = result else { return };
-    notices.read.update(|r| r.retain(|id| fresh.iter().any(|n| n.id == *id)));
     if let Ok(db) = crate::offline::db::shared().await {
         // Best effort: without the copy the device shows nothing offline until the next fetch.
         if let Ok(value) = to_js(&fresh) {
             let _ = crate::offline::db::meta_put(&db, META_LIST, &value).await;
         }
     }
-    notices.list.set(fresh);
-    notices.settled.set(true);
+    notices.kept.update(|k| {
+        k.read.retain(|id| fresh.iter().any(|n| n.id == *id));
+        k.list = fresh;
+        k.settled = true;
+    });
     keep_read(notices).await;
 }
 
 /// Background work of [`Notices::keep_read`] (`engine.rs`).
 pub(crate) async fn keep_read(notices: Notices) {
-    let read = notices.read.get_untracked();
+    let read = notices.kept.with_untracked(|k| k.read.clone());
     if let (Ok(db), Ok(value)) = (crate::offline::db::shared().await, to_js(&read)) {
         let _ = crate::offline::db::meta_put(&db, META_READ, &value).await;
     }
