@@ -17,8 +17,6 @@ use axum::http::StatusCode;
 use axum::{Extension, Json};
 use server::accounts::session::Principal;
 use server::notices::http::{all, current, publish, withdraw, Cx};
-use server::notices::NoticeStore;
-use server::store::AuditStore;
 use server::Store;
 
 fn today() -> Date {
