@@ -24,11 +24,8 @@ pub struct Cx {
     pub store: Arc<dyn NoticeStore>,
 }
 
-fn today(now: i64) -> app::domain::Date {
-    crate::accounts::today(now)
-}
-
-fn admin(by: &Option<Principal>) -> Result<&Principal, Refusal> {
+/// The session (the endpoint table admits administrators only; the guard has checked it).
+fn caller(by: &Option<Principal>) -> Result<&Principal, Refusal> {
     by.as_ref().ok_or_else(Refusal::bad_request)
 }
 
@@ -38,7 +35,7 @@ fn actor(p: &Principal, action: &str) -> AuditEntry {
 
 /// `GET /api/notices`.
 pub async fn current(State(cx): State<Cx>, Extension(by): Extension<Option<Principal>>) -> Answer {
-    let list: Vec<Notice> = cx.store.notices_current(&audiences(by.map(|p| p.role)), today(crate::store::now_ms())).await?;
+    let list: Vec<Notice> = cx.store.notices_current(&audiences(by.map(|p| p.role)), crate::accounts::today(crate::store::now_ms())).await?;
     Ok(Json(list).into_response())
 }
 
@@ -49,10 +46,10 @@ pub async fn all(State(cx): State<Cx>) -> Answer {
 
 /// `POST /api/admin/notices`: the notice as stored (201).
 pub async fn publish(State(cx): State<Cx>, Extension(by): Extension<Option<Principal>>, json: Result<Json<NoticeDraft>, axum::extract::rejection::JsonRejection>) -> Answer {
-    let by = admin(&by)?;
+    let by = caller(&by)?;
     let draft = crate::http::body(json)?;
     let now = crate::store::now_ms();
-    let fields = notice::validate(&draft, today(now)).map_err(|f| Refusal::form(FormRefusal::invalid(f)))?.value;
+    let fields = notice::validate(&draft, crate::accounts::today(now)).map_err(|f| Refusal::form(FormRefusal::invalid(f)))?.value;
     let audit = AuditEntry { detail: Some(fields.audience.as_str().to_owned()), ..actor(by, "notice.publish") };
     let id = cx.store.notice_publish(&fields, by.account.id, &audit, now).await?;
     let stored = Notice {
@@ -70,7 +67,7 @@ pub async fn publish(State(cx): State<Cx>, Extension(by): Extension<Option<Princ
 
 /// `POST /api/admin/notices/{id}/withdraw`.
 pub async fn withdraw(State(cx): State<Cx>, Extension(by): Extension<Option<Principal>>, Path(id): Path<i64>) -> Answer {
-    let by = admin(&by)?;
+    let by = caller(&by)?;
     let audit = AuditEntry { target: Some(format!("notice:{id}")), ..actor(by, "notice.withdraw") };
     if !cx.store.notice_withdraw(id, &audit, crate::store::now_ms()).await? {
         return Err(Refusal::not_found(Issue::new("notice.unknown", "没有这条通知，或已撤回", "There is no such notice, or it was withdrawn already")));
