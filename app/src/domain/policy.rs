@@ -98,6 +98,22 @@ pub struct Rate {
     pub source: String,
 }
 
+/// A social insurance office the public can call or visit (联系我们). Names, addresses and hours
+/// are as the office publishes them (in Chinese); the app shows them in either language as given.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Office {
+    /// The division it serves: a province's office answers for every division under it.
+    pub region: u32,
+    pub name: String,
+    pub address: String,
+    /// Digits and hyphens only, as dialled (`12333`, `025-12333`).
+    pub phone: String,
+    pub hours: String,
+    /// `false` until checked against the office's own publication.
+    pub confirmed: bool,
+    pub source: String,
+}
+
 /// The whole table, as shipped.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PolicyTable {
@@ -111,6 +127,9 @@ pub struct PolicyTable {
     /// table a device kept from before they were sent: the form then leaves the rule to the server.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub retirement: Vec<Steps>,
+    /// The offices to contact (联系我们); empty in a table kept from before they were sent.
+    #[serde(default)]
+    pub offices: Vec<Office>,
 }
 
 fn covers(region: u32, code: u32) -> bool {
@@ -158,7 +177,24 @@ impl PolicyTable {
                 }
             }
         }
+        for o in &self.offices {
+            let dialable = !o.phone.is_empty() && o.phone.chars().all(|c| c.is_ascii_digit() || c == '-');
+            if !dialable || !super::divisions::is_known(o.region) || o.name.trim().is_empty() {
+                return Err(format!("office {:?}: unknown region {} or a phone not dialable", o.name, o.region));
+            }
+        }
         if self.retirement.is_empty() { Ok(()) } else { check_steps(&self.retirement) }
+    }
+
+    /// The offices to contact from `region`, the nearest first (the county's, the city's, the
+    /// province's), then the rest in the file's order. `None`: every office in the file's order.
+    pub fn offices_near(&self, region: Option<u32>) -> Vec<&Office> {
+        let mut list: Vec<&Office> = self.offices.iter().collect();
+        if let Some(region) = region {
+            // Stable: offices equally near keep the file's order.
+            list.sort_by_key(|o| if covers(o.region, region) { 2 - specificity(o.region) } else { 3 });
+        }
+        list
     }
 
     /// The most specific base limit in force for `region` on `on`.
@@ -229,6 +265,23 @@ mod tests {
         let injury = t.rate(320102, Insurance::WorkInjury, on).unwrap();
         assert_eq!((injury.employer_min, injury.employer_max), (BasisPoints(20), BasisPoints(190)));
         assert!(t.base_limit(110105, on).is_none(), "no figures for Beijing are shipped");
+    }
+
+    #[test]
+    fn offices_nearest_first_and_checked() {
+        let t = shipped();
+        assert!(t.offices.len() >= 2 && t.offices.iter().all(|o| !o.confirmed), "demo offices are to be confirmed");
+        let names = |region| t.offices_near(region).iter().map(|o| o.region).collect::<Vec<_>>();
+        // 昆山 (a county of 苏州): the county's window, the city's, the province's hotline, then the rest.
+        assert_eq!(names(Some(320583)), vec![320583, 320500, 320000, 320100]);
+        assert_eq!(names(Some(320102)), vec![320100, 320000, 320500, 320583]);
+        assert_eq!(names(None), t.offices.iter().map(|o| o.region).collect::<Vec<_>>());
+        let mut bad = t.clone();
+        bad.offices[0].phone = "12333 转 1".into();
+        assert!(bad.check().is_err(), "a phone that cannot be dialled");
+        let mut bad = t.clone();
+        bad.offices[0].region = 329999;
+        assert!(bad.check().is_err(), "an unknown region");
     }
 
     #[test]
