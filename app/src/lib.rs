@@ -7,6 +7,7 @@
 
 pub mod api;
 pub mod domain;
+pub mod help;
 pub mod i18n;
 pub mod routes;
 pub mod sync_plan;

@@ -32,6 +32,10 @@ pub enum Route {
     AdminNotices,
     /// 通知公告: the notices in force, kept on the device.
     Notices,
+    /// 帮助中心: the FAQs and guides, searchable, offline.
+    Help,
+    /// 联系我们: the offices to call or visit, from the policy data.
+    Contact,
     /// One notice (opening it marks it read).
     Notice(i64),
     /// 经办工作台: the back office's modules and operations.
@@ -137,6 +141,8 @@ impl Route {
             ["admin", "audit"] => Route::AuditLog,
             ["admin", "notices"] => Route::AdminNotices,
             ["notices"] => Route::Notices,
+            ["help"] => Route::Help,
+            ["contact"] => Route::Contact,
             ["notices", id] => id.parse().ok().filter(|n: &i64| *n > 0).map_or(Route::NotFound, Route::Notice),
             ["office"] => Route::Office,
             ["office", "find"] => Route::OfficeFind,
@@ -186,6 +192,8 @@ impl Route {
             | Route::Sync
             | Route::Notices
             | Route::Notice(_)
+            | Route::Help
+            | Route::Contact
             | Route::Settings => Some(SplitGroup::Common),
             Route::Home
             | Route::ReviewQueue
@@ -231,6 +239,8 @@ impl Route {
             Route::AuditLog => "/admin/audit".into(),
             Route::AdminNotices => "/admin/notices".into(),
             Route::Notices => "/notices".into(),
+            Route::Help => "/help".into(),
+            Route::Contact => "/contact".into(),
             Route::Notice(id) => format!("/notices/{id}"),
             Route::Office => "/office".into(),
             Route::OfficeFind => "/office/find".into(),
@@ -255,7 +265,7 @@ mod tests {
         let id = "0190f3a2-7c4e-7b1a-9c3d-1234567890ab".to_owned();
         let mut routes = vec![Route::Home, Route::Settings, Route::Drafts, Route::Sync, Route::Login, Route::Agreement, Route::Privacy];
         routes.extend([Route::VerifyPhone, Route::ForgotPassword, Route::Addresses, Route::EmployerStatus, Route::MyRecords, Route::UnitBusiness, Route::Profile, Route::ReviewQueue, Route::ReviewApplication(42), Route::AuditLog]);
-        routes.extend([Route::AdminNotices, Route::Notices, Route::Notice(5)]);
+        routes.extend([Route::AdminNotices, Route::Notices, Route::Notice(5), Route::Help, Route::Contact]);
         routes.extend([Route::Office, Route::OfficeFind, Route::OfficePerson(7), Route::OfficeUnit(8), Route::OfficePayments, Route::OfficeCases, Route::OfficeCase(9), Route::OfficeReports]);
         for k in KINDS {
             routes.push(Route::Form(k, None));

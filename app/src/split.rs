@@ -62,6 +62,8 @@ fn common(route: Route) -> Result<AnyView, NotDownloaded> {
         Route::Settings => view! { <pages::Settings/> }.into_any(),
         Route::Notices => view! { <pages::NoticesPage open=None/> }.into_any(),
         Route::Notice(id) => view! { <pages::NoticesPage open=Some(id)/> }.into_any(),
+        Route::Help => view! { <pages::HelpPage/> }.into_any(),
+        Route::Contact => view! { <pages::Contact/> }.into_any(),
         _ => view! { <pages::NotFound/> }.into_any(),
     })
 }

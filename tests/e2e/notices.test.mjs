@@ -2,7 +2,8 @@
 // from the policy data's base limits and publishes it, then a second typed by hand (a bad last
 // day is refused on the field first); a phone that never signed in shows both on its home screen
 // with the unread count, opens one, loses the network, reloads and still reads it (kept on the
-// device); a withdrawn notice leaves the phone at its next fetch.
+// device), and offline too searches the help (帮助中心) and finds its county's office (联系我们);
+// a withdrawn notice leaves the phone at its next fetch.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -20,7 +21,7 @@ function chinaDay(days) {
   return d.toISOString().slice(0, 10);
 }
 
-test('an admin publishes notices; a phone shows them unread, and reads them offline', async () => {
+test('an admin publishes notices; a phone shows them unread, and reads them and the help offline', async () => {
   const srv = await startServer();
   cleanups.push(srv.stop);
   const made = spawnSync(process.env.SHEBAO_SERVER_BIN, [
@@ -78,6 +79,27 @@ test('an admin publishes notices; a phone shows them unread, and reads them offl
   await phone.page.locator('[data-testid=notice-item]').nth(1).waitFor();
   assert.equal(await phone.page.locator('[data-testid=notice-item][data-read=true]').count(), 1);
   assert.equal(await phone.page.locator('[data-testid=notice-item][data-read=false]').count(), 1);
+
+  // 帮助中心 and 联系我们, still offline: the help file from the service worker's cache, the
+  // offices from the policy table the phone kept.
+  await phone.page.goto(srv.url + '/');
+  await phone.page.locator('a.tile[href="/help"]').click();
+  await phone.page.getByTestId('help-article').nth(5).waitFor();
+  await phone.page.getByTestId('help-query').fill('单位审核要多久');
+  const answer = phone.page.getByTestId('help-article').first();
+  await answer.locator('summary').getByText('单位注册审核需要多长时间').waitFor();
+  await answer.locator('summary').click();
+  await answer.getByText('1–3个工作日').first().waitFor();
+  await assertFitsWidth(phone.page);
+  await phone.page.screenshot({ path: join(ARTIFACTS, 'help-360.png'), fullPage: true });
+  await phone.page.getByTestId('help-query').fill('火星');
+  await phone.page.getByTestId('help-none').waitFor();
+  await phone.page.locator('a[href="/contact"]').click();
+  await phone.page.getByTestId('office').nth(1).waitFor();
+  await phone.page.getByTestId('contact-where').selectOption('320583');
+  await phone.page.getByTestId('office').first().getByText('昆山').waitFor();
+  assert.equal(await phone.page.getByTestId('office-call').first().getAttribute('href'), 'tel:0512-12333', 'the county\'s number first');
+  await assertFitsWidth(phone.page);
 
   // Withdrawn at the desk: the phone drops it once it can reach the server again.
   await desk.page.locator('[data-testid=notices-published] li', { hasText: '春节' }).getByTestId('notice-withdraw').click();

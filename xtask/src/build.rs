@@ -69,6 +69,12 @@ pub fn is_split_module(served: &str) -> bool {
     served.ends_with(".wasm") && (served.starts_with("/split_") || served.starts_with("/chunk_"))
 }
 
+/// Files the app fetches only when a screen needs them: the split modules and the help
+/// articles (`public/help/`, which the help screen fetches). Precached, not in the shell.
+pub fn is_loaded_on_first_use(served: &str) -> bool {
+    is_split_module(served) || served.starts_with("/help/")
+}
+
 /// Builds the whole site.
 pub fn site() -> anyhow::Result<Site> {
     tools::setup(false)?;
@@ -276,6 +282,10 @@ fn assemble(staging: &Path, out: &Path) -> anyhow::Result<Site> {
         let name = logical.rsplit('/').next().unwrap_or("");
         if STABLE.contains(&name) || ext == "js" {
             later.push((logical, file));
+        } else if ext == "json" {
+            // Data (the help articles): written without the source's indentation.
+            let value: serde_json::Value = serde_json::from_slice(&fs::read(&file)?).with_context(|| format!("{logical} is not JSON"))?;
+            w.hashed(&logical, serde_json::to_string(&value)?.as_bytes())?;
         } else {
             w.hashed(&logical, &fs::read(&file)?)?;
         }

@@ -120,7 +120,7 @@ pub fn report(enforce: bool) -> anyhow::Result<Vec<Row>> {
         // A file without a smaller sibling is served as is: count it raw.
         let gzip = gzip(&raw)?.len().min(raw.len()) as u64;
         let brotli = brotli(&raw)?.len().min(raw.len()) as u64;
-        if crate::build::is_split_module(&path) {
+        if crate::build::is_loaded_on_first_use(&path) {
             later += brotli;
             println!("{:<44} {:>10} {:>10} {:>10}  (loaded on first use)", path, raw.len(), gzip, brotli);
             continue;

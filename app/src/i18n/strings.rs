@@ -496,4 +496,21 @@ texts! {
     NOTICE_WITHDRAWN = "已撤回", "Withdrawn";
     NOTICE_FROM_POLICY = "用政策参数拟稿：本年度缴费基数上下限", "Draft from the policy data: this year's base limits";
     NOTICE_POLICY_MISSING = "本机尚无政策参数，请联网后再试", "The policy data has not reached this device yet: try again online";
+    HELP_TITLE = "帮助中心", "Help";
+    HELP_SEARCH = "搜索问题", "Search the help";
+    HELP_SEARCH_HINT = "例如：忘记密码、审核要多久、没有信号", "For example: forgot password, how long is the review, no signal";
+    HELP_FAQ = "常见问题", "Frequently asked";
+    HELP_GUIDES = "操作指南", "Guides";
+    HELP_FOUND = "搜索结果", "Results";
+    HELP_NONE = "没有找到相关内容，换个说法试试，或联系我们", "Nothing found: try other words, or contact us";
+    HELP_NOT_HERE = "帮助内容尚未下载到本机，联网后会自动载入", "The help has not reached this phone yet: it loads once online";
+    HELP_OPEN = "去办理", "Go there";
+    HELP_KEPT = "帮助内容已保存在本机，离线也可查阅", "The help is kept on this phone: readable offline";
+    CONTACT_TITLE = "联系我们", "Contact us";
+    CONTACT_WHERE = "我所在的地区", "Where I am";
+    CONTACT_ANY = "全部地区", "Every region";
+    CONTACT_CALL = "拨打", "Call";
+    CONTACT_HOURS = "办公时间", "Hours";
+    CONTACT_UNCONFIRMED = "信息待核实", "To be confirmed";
+    CONTACT_NONE = "经办机构信息尚未下载到本机，联网后会自动更新", "The offices have not reached this phone yet: they load once online";
 }

@@ -112,6 +112,7 @@ pub fn Home() -> impl IntoView {
                 </Show>
                 <Tile title=strings::NAV_DRAFTS note=strings::DRAFTS_TITLE href=Route::Drafts.href()/>
                 <Tile title=strings::SYNC_TITLE note=strings::SYNC_BADGE_LABEL href=Route::Sync.href()/>
+                <Tile title=strings::HELP_TITLE note=strings::CONTACT_TITLE href=Route::Help.href()/>
             </nav>
         </main>
     }

@@ -13,15 +13,20 @@ use crate::state::use_notices;
 #[component]
 pub fn NoticesPage(open: Option<i64>) -> impl IntoView {
     let notices = use_notices();
+    // Opening a notice marks it read, once it is on the device (the list may load after the page).
+    if let Some(id) = open {
+        Effect::new(move |_| {
+            if notices.list().iter().any(|n| n.id == id) {
+                notices.open(id);
+            }
+        });
+    }
     view! {
         <main class="page notices">
             <h1>{tr(strings::NOTICES_TITLE)}</h1>
             {move || match open {
                 Some(id) => match notices.list().into_iter().find(|n| n.id == id) {
-                    Some(n) => {
-                        notices.open(id);
-                        view! { <One notice=n/> }.into_any()
-                    }
+                    Some(n) => view! { <One notice=n/> }.into_any(),
                     None if notices.settled() => view! { <p class="card" data-testid="notice-gone">{tr(strings::NOTICES_GONE)}</p> }.into_any(),
                     None => ().into_any(),
                 },
