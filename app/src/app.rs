@@ -60,6 +60,8 @@ fn page(route: Route) -> AnyView {
         Route::OfficeCase(id) => view! { <crate::pages::office::Case id=id/> }.into_any(),
         #[cfg(feature = "staff")]
         Route::OfficeReports => view! { <crate::pages::office::Reports/> }.into_any(),
+        #[cfg(feature = "staff")]
+        Route::OfficeStats => view! { <crate::pages::office::Stats/> }.into_any(),
         #[cfg(not(feature = "staff"))]
         ref r if r.is_staff() => view! { <StaffBundle/> }.into_any(),
         _ => view! { <NotFound/> }.into_any(),

@@ -61,39 +61,43 @@ impl Article {
 /// by at least half of its two-character pieces, since Chinese is typed without spaces and a
 /// question seldom repeats the article's words exactly (审核要多久 → 审核, 多久).
 pub fn search<'a>(articles: &'a [Article], query: &str) -> Vec<&'a Article> {
-    let terms: Vec<String> =
-        query.split(|c: char| c.is_whitespace() || ",.?!;:，。？！；：、".contains(c)).filter(|t| !t.is_empty()).map(str::to_lowercase).collect();
+    // ASCII case only: Chinese has none, and Unicode's case tables would cost the phone's
+    // download more than all of this module.
+    let terms: Vec<String> = query
+        .split(|c: char| c.is_ascii_whitespace() || " ,.?!;:，。？！；：、".contains(c))
+        .filter(|t| !t.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
     if terms.is_empty() {
         return articles.iter().collect();
     }
-    let mut scored: Vec<(u32, usize, &Article)> = articles
-        .iter()
-        .enumerate()
-        .filter_map(|(i, a)| {
-            let fields = fields(a);
-            let mut total = 0;
-            for term in &terms {
-                let score: u32 = fields.iter().map(|(text, weight)| weight * term_score(text, term)).sum();
-                if score == 0 {
-                    return None;
-                }
-                total += score;
+    // Few articles: each goes in after those scoring as well (so ties keep the file's order);
+    // no sort to instantiate for the phone's download.
+    let mut found: Vec<(u32, &Article)> = Vec::new();
+    'articles: for a in articles {
+        let fields = fields(a);
+        let mut total = 0;
+        for term in &terms {
+            let score: u32 = fields.iter().map(|(text, weight)| weight * term_score(text, term)).sum();
+            if score == 0 {
+                continue 'articles;
             }
-            Some((total, i, a))
-        })
-        .collect();
-    scored.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
-    scored.into_iter().map(|(_, _, a)| a).collect()
+            total += score;
+        }
+        let at = found.iter().position(|(s, _)| *s < total).unwrap_or(found.len());
+        found.insert(at, (total, a));
+    }
+    found.into_iter().map(|(_, a)| a).collect()
 }
 
 /// The searched text with its weight: titles 3, keywords 2, bodies 1.
 fn fields(a: &Article) -> Vec<(String, u32)> {
     vec![
-        (a.zh.title.to_lowercase(), 3),
-        (a.en.title.to_lowercase(), 3),
-        (a.keywords.join(" ").to_lowercase(), 2),
-        (a.zh.body.to_lowercase(), 1),
-        (a.en.body.to_lowercase(), 1),
+        (a.zh.title.to_ascii_lowercase(), 3),
+        (a.en.title.to_ascii_lowercase(), 3),
+        (a.keywords.join(" ").to_ascii_lowercase(), 2),
+        (a.zh.body.to_ascii_lowercase(), 1),
+        (a.en.body.to_ascii_lowercase(), 1),
     ]
 }
 

@@ -52,6 +52,8 @@ pub enum Route {
     OfficeCase(i64),
     /// 报表: a report previewed, printed, downloaded.
     OfficeReports,
+    /// 数据统计与分析: the agency's charts.
+    OfficeStats,
     /// 我的社保: a resident's contribution records, account and proof.
     MyRecords,
     /// 单位业务: a unit's roster and monthly statements.
@@ -150,6 +152,7 @@ impl Route {
             ["office", "persons", id] => id.parse().ok().filter(|n: &i64| *n > 0).map_or(Route::NotFound, Route::OfficePerson),
             ["office", "payments"] => Route::OfficePayments,
             ["office", "reports"] => Route::OfficeReports,
+            ["office", "stats"] => Route::OfficeStats,
             ["office", "cases"] => Route::OfficeCases,
             ["office", "cases", id] => id.parse().ok().filter(|n: &i64| *n > 0).map_or(Route::NotFound, Route::OfficeCase),
             ["review", id] => id.parse().ok().filter(|n: &i64| *n > 0).map_or(Route::NotFound, Route::ReviewApplication),
@@ -167,7 +170,7 @@ impl Route {
         matches!(
             self,
             Route::ReviewQueue | Route::ReviewApplication(_) | Route::AuditLog | Route::AdminNotices | Route::Office | Route::OfficeFind | Route::OfficePerson(_) | Route::OfficeUnit(_) | Route::OfficePayments
-            | Route::OfficeCases | Route::OfficeCase(_) | Route::OfficeReports
+            | Route::OfficeCases | Route::OfficeCase(_) | Route::OfficeReports | Route::OfficeStats
         )
     }
 
@@ -208,6 +211,7 @@ impl Route {
             | Route::OfficeCases
             | Route::OfficeCase(_)
             | Route::OfficeReports
+            | Route::OfficeStats
             | Route::NotFound => None,
         }
     }
@@ -248,6 +252,7 @@ impl Route {
             Route::OfficePerson(id) => format!("/office/persons/{id}"),
             Route::OfficePayments => "/office/payments".into(),
             Route::OfficeReports => "/office/reports".into(),
+            Route::OfficeStats => "/office/stats".into(),
             Route::OfficeCases => "/office/cases".into(),
             Route::OfficeCase(id) => format!("/office/cases/{id}"),
             Route::Form(kind, None) => format!("/{}", segment(*kind)),
@@ -266,7 +271,7 @@ mod tests {
         let mut routes = vec![Route::Home, Route::Settings, Route::Drafts, Route::Sync, Route::Login, Route::Agreement, Route::Privacy];
         routes.extend([Route::VerifyPhone, Route::ForgotPassword, Route::Addresses, Route::EmployerStatus, Route::MyRecords, Route::UnitBusiness, Route::Profile, Route::ReviewQueue, Route::ReviewApplication(42), Route::AuditLog]);
         routes.extend([Route::AdminNotices, Route::Notices, Route::Notice(5), Route::Help, Route::Contact]);
-        routes.extend([Route::Office, Route::OfficeFind, Route::OfficePerson(7), Route::OfficeUnit(8), Route::OfficePayments, Route::OfficeCases, Route::OfficeCase(9), Route::OfficeReports]);
+        routes.extend([Route::Office, Route::OfficeFind, Route::OfficePerson(7), Route::OfficeUnit(8), Route::OfficePayments, Route::OfficeCases, Route::OfficeCase(9), Route::OfficeReports, Route::OfficeStats]);
         for k in KINDS {
             routes.push(Route::Form(k, None));
             routes.push(Route::Form(k, Some(id.clone())));

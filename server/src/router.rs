@@ -93,6 +93,7 @@ pub fn app(state: AppState) -> Router {
         (&ep::OFFICE_CASE, serve(&ep::OFFICE_CASE, office::cases::case)),
         (&ep::OFFICE_CASE_DECISION, serve(&ep::OFFICE_CASE_DECISION, office::cases::decide)),
         (&ep::REPORT, serve(&ep::REPORT, reports::http::download)),
+        (&ep::STATS, serve(&ep::STATS, reports::http::chart)),
         (&ep::FILINGS_REVIEW, serve(&ep::FILINGS_REVIEW, office::cases::filings_review)),
         (&ep::VOUCHER, serve(&ep::VOUCHER, vouchers::voucher)),
         (&ep::VERIFY, serve(&ep::VERIFY, vouchers::verify)),

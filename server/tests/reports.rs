@@ -2,7 +2,8 @@
 //! unit A (玄武区) insures persons 1 and 2, unit B (锡山区) person 3, each in pension and medical
 //! at a base of 6,000 yuan this month; A has paid 1,000 yuan of its month, B nothing. The XLSX
 //! is read back (its cells hold numbers, not text), the CSV too; through the download handler a
-//! unit reads only its own, an operator of a region only that region, an admin everything.
+//! unit reads only its own, an operator of a region only that region, an admin everything. The
+//! statistics' charts (SVG) carry the same figures, exactly, in their points' tooltips.
 //!
 //! By hand, per person and month (rates of Jiangsu in the policy data, base 600,000 fen):
 //! pension employer 16 % = 96,000, individual 8 % = 48,000; medical employer 8 % = 48,000,
@@ -23,7 +24,7 @@ use calamine::{Data, Reader, Xlsx};
 use common::{batch, client_id, credit_code, enrolment, id_number, item, state_over, this_month};
 use server::accounts::session::Principal;
 use server::reports::file::{produce_to_temp, Format};
-use server::reports::http::{download, Cx, Params};
+use server::reports::http::{chart, download, Cx, Params};
 use server::reports::{filter, Report, Scope};
 use server::{intake, ledger, Store};
 
@@ -234,3 +235,53 @@ async fn each_reads_only_their_scope(store: Arc<dyn Store>) {
     assert_eq!(get(&state, &admin, "arrears", params(month, None, "pdf")).await.0, StatusCode::BAD_REQUEST);
 }
 both_stores!(scope, each_reads_only_their_scope);
+
+async fn svg(state: &server::AppState, by: &Principal, name: &str, q: Params) -> (StatusCode, String) {
+    let response = match chart(State(Cx::from_ref(state)), axum::Extension(Some(by.clone())), Path(name.to_owned()), Query(q)).await {
+        Ok(r) => r,
+        Err(refusal) => refusal.into_response(),
+    };
+    let status = response.status();
+    let body = http_body_util::BodyExt::collect(response.into_body()).await.unwrap().to_bytes().to_vec();
+    (status, String::from_utf8(body).unwrap())
+}
+
+async fn charts_carry_the_figures_within_scope(store: Arc<dyn Store>) {
+    let (state, month) = fixture(&store).await;
+    let q = || params(month, None, "");
+    let admin = common::signed_in(&state, Role::Admin, None).await;
+    let (status, insured) = svg(&state, &admin, "insured", q()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(insured.starts_with("<svg") && insured.contains(&format!("{month} 养老保险: 3</title>")) && insured.contains(&format!("{month} 医疗保险: 3</title>")), "{insured}");
+    // Assessed 3 × 2,040 yuan; A paid 1,000; the rest is owed.
+    let (_, money) = svg(&state, &admin, "money", q()).await;
+    for want in ["核定 Assessed: 6,120.00 元", "到账 Collected: 1,000.00 元", "欠费 Arrears: 5,120.00 元"] {
+        assert!(money.contains(&format!("{month} {want}</title>")), "{want}: {money}");
+    }
+    // Three enrolments filed today, none still open.
+    let today = app::domain::Date::china_from_unix_ms(server::store::now_ms()).iso();
+    let (_, cases) = svg(&state, &admin, "cases", q()).await;
+    assert!(cases.contains(&format!("{} 受理 Filed: 3</title>", &today[5..])), "{cases}");
+    let (_, ages) = svg(&state, &admin, "case_age", q()).await;
+    assert!(ages.contains("暂无数据") && !ages.contains("<title>0–2天"), "{ages}");
+
+    // An operator of 锡山区: B's person and money only; the province is beyond them.
+    let operator = common::signed_in(&state, Role::Operator, None).await;
+    store.staff_set_region(operator.account.id, 320205).await.unwrap();
+    let (_, insured) = svg(&state, &operator, "insured", q()).await;
+    assert!(insured.contains(&format!("{month} 养老保险: 1</title>")), "{insured}");
+    let (_, money) = svg(&state, &operator, "money", q()).await;
+    assert!(money.contains(&format!("{month} 核定 Assessed: 2,040.00 元</title>")), "{money}");
+    let wider = Params { region: Some("320000".into()), ..q() };
+    let (status, body) = svg(&state, &operator, "insured", wider).await;
+    assert_eq!((status, code(body.as_bytes()).as_str()), (StatusCode::FORBIDDEN, "report.scope"));
+    // An admin drills down into 玄武区: A's two persons.
+    let down = Params { region: Some("320102".into()), ..q() };
+    let (_, insured) = svg(&state, &admin, "insured", down).await;
+    assert!(insured.contains(&format!("{month} 养老保险: 2</title>")), "{insured}");
+    // A unit gets no statistics; an unknown chart is not found.
+    let unit = common::signed_in(&state, Role::EmployerHandler, Some(&credit_code(1))).await;
+    assert_eq!(svg(&state, &unit, "insured", q()).await.0, StatusCode::FORBIDDEN);
+    assert_eq!(svg(&state, &admin, "pie", q()).await.0, StatusCode::NOT_FOUND);
+}
+both_stores!(charts, charts_carry_the_figures_within_scope);

@@ -6,7 +6,8 @@
 // supervisor confirms); the operator finds the employee in 业务查询, reveals her ID number and
 // records her bank card; she registers, sees the month paid at 我的社保, prints the proof, whose
 // QR code's page verifies; with the network cut, the records still show with their date. The
-// operator previews the unit's statement (报表), downloads it as Excel and prints it to PDF.
+// operator previews the unit's statement (报表), downloads it as Excel and prints it to PDF, and
+// reads the charts of 数据统计 drilled down to a city.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -184,6 +185,18 @@ test('enrolled offline, assessed, paid: the employee sees the month paid, prints
   const statementPdf = await printed.pdf({ path: join(ARTIFACTS, 'unit-statement.pdf'), format: 'A4' });
   assert.equal(statementPdf.subarray(0, 5).toString(), '%PDF-');
   await printed.close();
+  // 数据统计: the server's charts, drilled down to 南京市; the money chart's points carry the
+  // month's assessed amount exactly.
+  await operator.goto(srv.url + '/office');
+  await operator.locator('a.tile[href="/office/stats"]').click();
+  await operator.getByTestId('stats-region').selectOption('320100');
+  await operator.waitForFunction(() => {
+    const charts = [...document.querySelectorAll('[data-testid=chart] img')];
+    return charts.length === 4 && charts.every((i) => i.src.includes('region=320100') && i.complete && i.naturalWidth > 0);
+  }, null, { timeout: 30_000 });
+  const moneySvg = await operator.evaluate(async () => (await fetch(document.querySelector('[data-chart=money] img').src)).text());
+  assert.ok(moneySvg.includes(`${month} 核定 Assessed: ${yuan} 元</title>`), moneySvg);
+  await operator.screenshot({ path: join(ARTIFACTS, 'office-stats-1280.png'), fullPage: true });
   const records = server(['ledger', '--data-dir', dataDir, 'records', '--id-number', A.id, '--from', month, '--to', month]).trim().split('\n').map((l) => JSON.parse(l));
   assert.equal(records.length, 4);
   assert.ok(records.every((r) => r.paid && Number.isInteger(r.employer) && Number.isInteger(r.individual)), JSON.stringify(records));

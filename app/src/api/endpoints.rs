@@ -161,6 +161,8 @@ pub const OFFICE_CASE_DECISION: Endpoint = ep(Post, "/api/office/cases/{id}/deci
 // 报表: a report as a download (`?from=YYYY-MM&to=YYYY-MM&unit=&region=&format=xlsx|csv|html|json`); a unit
 // reads its own, staff their region, admins everything (the handler scopes it).
 pub const REPORT: Endpoint = ep(Get, "/api/reports/{name}", Roles(&[Role::EmployerHandler, Role::Operator, Role::Supervisor, Role::Admin]));
+// 数据统计与分析: one of the agency's charts as SVG (`reports::stats`).
+pub const STATS: Endpoint = ep(Get, "/api/stats/{chart}", Roles(&[Role::Operator, Role::Supervisor, Role::Admin]));
 // What became of the filings this account sent (the device asks after each sync): only the
 // sender's own filings are answered.
 pub const FILINGS_REVIEW: Endpoint = ep(Post, "/api/filings/review", Roles(SIGNED_IN));
@@ -228,6 +230,7 @@ pub const ALL: &[Endpoint] = &[
     OFFICE_CASES,
     OFFICE_CASE,
     REPORT,
+    STATS,
     OFFICE_CASE_DECISION,
     FILINGS_REVIEW,
     VOUCHER,

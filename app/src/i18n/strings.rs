@@ -513,4 +513,17 @@ texts! {
     CONTACT_HOURS = "办公时间", "Hours";
     CONTACT_UNCONFIRMED = "信息待核实", "To be confirmed";
     CONTACT_NONE = "经办机构信息尚未下载到本机，联网后会自动更新", "The offices have not reached this phone yet: they load once online";
+    STATS_TITLE = "数据统计", "Statistics";
+    STATS_NOTE = "参保人数、核定与到账、欠费、每日受理、待办时长（图表）", "Insured, assessed and collected, arrears, cases per day, waiting (charts)";
+    STATS_REGION = "地区（下钻）", "Region (drill down)";
+    STATS_ALL = "本人权限内全部地区", "Every region I may see";
+    STATS_INSURED = "参保人数（按月、险种）", "Insured persons by month and insurance";
+    STATS_MONEY = "核定、到账与欠费（按月）", "Assessed, collected and arrears by month";
+    STATS_CASES = "每日受理件数（期末 92 天内）", "Cases filed per day (the period's last 92 days)";
+    STATS_AGES = "待办案件等候时长（当前）", "Open cases by days waiting (now)";
+    STATS_TABLE_INSURED = "表格：参保统计报表", "Table: the insured statistics report";
+    STATS_TABLE_ARREARS = "表格：欠费明细报表", "Table: the arrears report";
+    STATS_TABLE_CASES = "表格：业务办理统计报表", "Table: the case statistics report";
+    STATS_TABLE_QUEUE = "明细：待办队列", "Details: the case queue";
+    STATS_CERT_NOT_YET = "养老待遇资格认证覆盖率：认证功能尚未上线，暂无统计", "Pension certification coverage: certification is not built yet, so there is nothing to chart";
 }

@@ -97,6 +97,7 @@ pub fn Home() -> impl IntoView {
                 <Show when=move || admin.get()>
                     <Tile title=strings::NAV_AUDIT note=strings::HOME_AGENCY href=Route::AuditLog.href()/>
                     <Tile title=strings::NOTICE_ADMIN note=strings::HOME_AGENCY href=Route::AdminNotices.href()/>
+                    <Tile title=strings::STATS_TITLE note=strings::HOME_AGENCY href=Route::OfficeStats.href()/>
                 </Show>
                 <Show when=move || account.role() == Some(Role::Resident)>
                     <Tile title=strings::HOME_MY_INSURANCE note=strings::RECORDS_TITLE href=Route::MyRecords.href()/>

@@ -149,3 +149,18 @@ fn percent(s: &str) -> String {
         .map(|b| if b.is_ascii_alphanumeric() || b"-._~".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") })
         .collect()
 }
+
+/// `GET /api/stats/{chart}?from=YYYY-MM&to=YYYY-MM&region=CODE`: one of the agency's charts
+/// ([`super::stats`]) as SVG, scoped like the reports (staff of a region see that region, and
+/// may drill down into a division of it). Figures only, no person: not audited.
+pub async fn chart(State(cx): State<Cx>, Extension(by): Extension<Option<Principal>>, Path(name): Path<String>, Query(q): Query<Params>) -> Result<Response, Refusal> {
+    let by = by.ok_or_else(Refusal::bad_request)?;
+    let kind = super::stats::Kind::parse(&name).ok_or_else(|| Refusal::not_found(Issue::new("stats.unknown", "没有这个统计图", "There is no such chart")))?;
+    let (from, to) = (month(q.from.as_deref())?, month(q.to.as_deref())?);
+    let scope = scope_of(&cx, &by).await?;
+    let region = crate::employers::review::region_of(q.region.as_deref())?.map(region_range);
+    let f = filter(Report::InsuredStats, scope, from, to, None, region).map_err(|r| Refusal::api(StatusCode::FORBIDDEN, Issue::new(r.code, r.zh, r.en)))?;
+    let today = app::domain::Date::china_from_unix_ms(crate::store::now_ms());
+    let chart = super::stats::chart(cx.store.as_ref(), kind, &f, today).await?;
+    Ok(([(header::CONTENT_TYPE, "image/svg+xml; charset=utf-8"), (header::CACHE_CONTROL, "private, no-store")], super::svg::render(&chart)).into_response())
+}

@@ -16,7 +16,9 @@ pub mod html_out;
 pub mod http;
 pub mod preview;
 pub mod produce;
+pub mod stats;
 pub mod store;
+pub mod svg;
 pub mod xlsx_out;
 
 use app::api::reports::REPORTS;

@@ -81,6 +81,12 @@ pub trait ReportStore: Send + Sync {
     async fn report_arrears(&self, f: &Filter, after: (i64, &str), limit: i64) -> Result<Vec<ArrearsRow>, StoreError>;
     async fn report_insured(&self, f: &Filter) -> Result<Vec<InsuredGroup>, StoreError>;
     async fn report_cases(&self, f: &Filter) -> Result<Vec<CaseGroup>, StoreError>;
+    /// Per month of the period: (month, assessed, collected, the unit-months' unpaid parts).
+    async fn stats_money(&self, f: &Filter) -> Result<Vec<(String, i64, i64, i64)>, StoreError>;
+    /// Cases filed per day `first..=last` (ISO dates): (day, count), days with none left out.
+    async fn stats_cases_by_day(&self, f: &Filter, first: &str, last: &str) -> Result<Vec<(String, i64)>, StoreError>;
+    /// Open cases (submitted or in review) by the day they were filed: (day, count).
+    async fn stats_open_cases(&self, f: &Filter) -> Result<Vec<(String, i64)>, StoreError>;
     /// The region a member of staff works for (`None`: the central office, every region).
     async fn staff_region(&self, account: i64) -> Result<Option<i64>, StoreError>;
     async fn staff_set_region(&self, account: i64, region: i64) -> Result<(), StoreError>;
@@ -246,6 +252,54 @@ macro_rules! impl_report_store {
                         })
                     })
                     .collect()
+            }
+
+            async fn stats_money(&self, f: &Filter) -> Result<Vec<(String, i64, i64, i64)>, StoreError> {
+                let rows = sqlx::query(
+                    "SELECT s.month, CAST(SUM(s.due) AS BIGINT) AS due, CAST(SUM(s.paid) AS BIGINT) AS paid, \
+                     CAST(SUM(CASE WHEN s.due > s.paid THEN s.due - s.paid ELSE 0 END) AS BIGINT) AS owed \
+                     FROM ledger_statements s JOIN ledger_units u ON u.id = s.unit_id \
+                     WHERE s.month >= $1 AND s.month <= $2 AND ($3 < 0 OR s.unit_id = $3) AND u.region >= $4 AND u.region <= $5 \
+                     GROUP BY s.month ORDER BY s.month",
+                )
+                .bind(f.from.to_string())
+                .bind(f.to.to_string())
+                .bind(f.unit.unwrap_or(-1))
+                .bind(f.region.0)
+                .bind(f.region.1)
+                .fetch_all(&self.pool)
+                .await?;
+                rows.iter().map(|r| Ok((r.try_get("month")?, r.try_get("due")?, r.try_get("paid")?, r.try_get("owed")?))).collect()
+            }
+
+            async fn stats_cases_by_day(&self, f: &Filter, first: &str, last: &str) -> Result<Vec<(String, i64)>, StoreError> {
+                let rows = sqlx::query(
+                    "SELECT c.submitted_on AS day, COUNT(*) AS n FROM office_cases c \
+                     WHERE c.submitted_on >= $1 AND c.submitted_on <= $2 AND ($3 < 0 OR c.unit_id = $3) AND c.region >= $4 AND c.region <= $5 \
+                     GROUP BY c.submitted_on ORDER BY c.submitted_on",
+                )
+                .bind(first)
+                .bind(last)
+                .bind(f.unit.unwrap_or(-1))
+                .bind(f.region.0)
+                .bind(f.region.1)
+                .fetch_all(&self.pool)
+                .await?;
+                rows.iter().map(|r| Ok((r.try_get("day")?, r.try_get("n")?))).collect()
+            }
+
+            async fn stats_open_cases(&self, f: &Filter) -> Result<Vec<(String, i64)>, StoreError> {
+                let rows = sqlx::query(
+                    "SELECT c.submitted_on AS day, COUNT(*) AS n FROM office_cases c \
+                     WHERE c.status IN ('submitted', 'in_review') AND ($1 < 0 OR c.unit_id = $1) AND c.region >= $2 AND c.region <= $3 \
+                     GROUP BY c.submitted_on ORDER BY c.submitted_on",
+                )
+                .bind(f.unit.unwrap_or(-1))
+                .bind(f.region.0)
+                .bind(f.region.1)
+                .fetch_all(&self.pool)
+                .await?;
+                rows.iter().map(|r| Ok((r.try_get("day")?, r.try_get("n")?))).collect()
             }
 
             async fn staff_region(&self, account: i64) -> Result<Option<i64>, StoreError> {

@@ -10,6 +10,7 @@ mod payments;
 mod pension;
 mod person;
 mod reports;
+mod stats;
 mod unit;
 mod workbench;
 
@@ -18,6 +19,7 @@ pub use cases::Cases;
 pub use payments::Payments;
 pub use person::Person;
 pub use reports::Reports;
+pub use stats::Stats;
 pub use unit::Unit;
 pub use find::Find;
 pub use workbench::Workbench;

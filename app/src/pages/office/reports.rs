@@ -14,7 +14,7 @@ use crate::state::clock;
 
 /// Percent-encodes a query value (credit codes and division codes are ASCII; anything else
 /// typed is sent as it was typed, encoded).
-fn enc(s: &str) -> String {
+pub(super) fn enc(s: &str) -> String {
     s.trim().bytes().map(|b| if b.is_ascii_alphanumeric() || b == b'-' { (b as char).to_string() } else { format!("%{b:02X}") }).collect()
 }
 

@@ -30,6 +30,7 @@ pub fn Workbench() -> impl IntoView {
                 {tile(strings::OFFICE_FIND, strings::OFFICE_FIND_NOTE, Route::OfficeFind)}
                 {tile(strings::OFFICE_PAYMENTS, strings::OFFICE_PAYMENTS_NOTE, Route::OfficePayments)}
                 {tile(strings::OFFICE_REPORTS, strings::OFFICE_REPORTS_NOTE, Route::OfficeReports)}
+                {tile(strings::STATS_TITLE, strings::STATS_NOTE, Route::OfficeStats)}
             </nav>
             <div class="modules" data-testid="modules">
                 {Insurance::ALL.into_iter().map(|i| view! {
