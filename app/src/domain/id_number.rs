@@ -205,6 +205,19 @@ impl IdNumber {
     pub fn masked(&self) -> String {
         format!("{}**********{}", &self.0[..4], &self.0[14..])
     }
+
+    /// A stored number as screens, reports and vouchers show it: [`IdNumber::masked`], or all
+    /// stars for text that is not a valid number (nothing of it is shown).
+    ///
+    /// ```
+    /// use app::domain::{Date, IdNumber};
+    /// let today = Date::new(2026, 12, 4).unwrap();
+    /// assert_eq!(IdNumber::mask("11010519491231002X", today), "1101**********002X");
+    /// assert_eq!(IdNumber::mask("110105194912310021", today), "******");
+    /// ```
+    pub fn mask(text: &str, today: Date) -> String {
+        IdNumber::parse(text, today).map(|c| c.value.masked()).unwrap_or_else(|_| "******".into())
+    }
 }
 
 impl std::fmt::Debug for IdNumber {

@@ -112,7 +112,7 @@ pub async fn proof(State(cx): State<Cx>, Extension(by): Extension<Option<Princip
     let code = verify_code(&cx.vault, purpose::PROOF, &proof_no);
     let verify = format!("{}/verify-proof/{proof_no}.{code}", origin(cx.https, &headers));
     let id = cx.vault.open(&crate::vault::bound::account_id(&me.account.id_index), &me.account.id_sealed)?;
-    let masked = app::domain::IdNumber::parse(&String::from_utf8_lossy(&id), today()).map(|c| c.value.masked()).unwrap_or_else(|_| "******".into());
+    let masked = app::domain::IdNumber::mask(&String::from_utf8_lossy(&id), today());
     let mut rows = String::new();
     for m in &r.months {
         rows.push_str(&format!(

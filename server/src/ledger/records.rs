@@ -94,7 +94,7 @@ pub async fn roster(cx: &Cx, unit: &Unit, today: Date) -> Result<Roster, Interna
         last = Some(r.person_id);
         let id = cx.vault.open(&bound::ledger_person(&r.id_index), &r.id_sealed)?;
         let id = String::from_utf8(id).map_err(|_| Internal::Unreadable("a ledger person's ID number".into()))?;
-        let masked = IdNumber::parse(&id, today).map(|c| c.value.masked()).unwrap_or_else(|_| "******".into());
+        let masked = IdNumber::mask(&id, today);
         people.push(RosterPerson { name: r.name, id_number: masked, insurances: vec![r.insurance], start_month: start });
     }
     Ok(Roster { unit: unit.name.clone(), people })

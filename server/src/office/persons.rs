@@ -35,7 +35,7 @@ pub(super) fn id_number(cx: &Cx, p: &PersonEntry) -> Result<String, Internal> {
 }
 
 fn masked(id: &str, now: i64) -> String {
-    IdNumber::parse(id, today(now)).map(|c| c.value.masked()).unwrap_or_else(|_| "******".into())
+    IdNumber::mask(id, today(now))
 }
 
 pub(super) fn hit(cx: &Cx, p: &PersonEntry, now: i64) -> Result<PersonHit, Internal> {

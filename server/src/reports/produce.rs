@@ -81,7 +81,7 @@ impl Totals<'_> {
 fn masked_id(vault: &Vault, id_index: &str, sealed: &[u8], today: Date) -> Result<String, Internal> {
     let id = vault.open(&bound::ledger_person(id_index), sealed)?;
     let id = String::from_utf8(id).map_err(|_| Internal::Unreadable("a ledger person's ID number".into()))?;
-    Ok(IdNumber::parse(&id, today).map(|c| c.value.masked()).unwrap_or_else(|_| "******".into()))
+    Ok(IdNumber::mask(&id, today))
 }
 
 fn region_name(code: i64) -> String {

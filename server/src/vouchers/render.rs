@@ -16,7 +16,7 @@ pub(super) fn kind_name(kind: &str) -> &'static str {
 }
 
 fn masked_id(s: &str, today: Date) -> String {
-    IdNumber::parse(s, today).map(|c| c.value.masked()).unwrap_or_else(|_| "******".into())
+    IdNumber::mask(s, today)
 }
 
 fn region_name(code: &str) -> Option<String> {
