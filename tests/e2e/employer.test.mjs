@@ -292,6 +292,10 @@ test('an employer registers offline with four photos; sent back for the licence,
   await page.getByTestId('roster').getByText('赵一').waitFor();
   assert.match(await page.getByTestId('roster').innerText(), /钱二/);
   await assertFitsWidth(page);
+  // The month's statement as Excel, the unit's own (the report endpoint never names another).
+  const [sheet] = await Promise.all([page.waitForEvent('download'), page.getByTestId('statement-xlsx').click()]);
+  assert.match(sheet.suggestedFilename(), /^单位缴费核定单-.*\.xlsx$/);
+  assert.equal(readFileSync(await sheet.path()).subarray(0, 2).toString(), 'PK', 'an XLSX (zip) file');
 
   // The employer declares its employees' bases (缴费基数申报): the credit code is
   // the unit's own; a base under the region's floor and a person entered twice are caught as

@@ -87,8 +87,9 @@ pub const SHELL_BROTLI_BUDGET: u64 = 122_950;
 /// with 帮助中心 and 联系我们 offline: the help articles themselves (4,746 bytes of JSON, fetched
 /// by the help screen), and in the common module the two screens and the search (13,000; the
 /// search's first cut cost 2,500 more in Unicode case tables and two sorts, now gone)
-/// (456,999 measured).
-pub const PRECACHED_BROTLI_BUDGET: u64 = 457_000;
+/// (456,999 measured) → 458,000 with 单位业务's statement to download as Excel or print (two
+/// links whose address follows the month: 918 bytes, 457,917 measured).
+pub const PRECACHED_BROTLI_BUDGET: u64 = 458_000;
 /// Where the product wants to be.
 pub const SHELL_BROTLI_GOAL: u64 = 130_000;
 

@@ -1,6 +1,7 @@
 //! `/unit` — 单位业务 for a unit's own account: its roster (在职参保人员, ID numbers masked) and a
 //! month's statement (核定单: totals per insurance, what was paid, and arrears with the late fee
-//! and its working). Online only: a unit reads it at its desk.
+//! and its working), with the month's statement to download as Excel or print (报表). Online only:
+//! a unit reads it at its desk.
 
 use leptos::prelude::*;
 
@@ -44,6 +45,10 @@ pub fn UnitBusiness() -> impl IntoView {
         });
     };
     load();
+    let file = move |format: &str| {
+        let m = month.get();
+        format!("{}?from={m}&to={m}&format={format}", endpoints::REPORT.with(&["unit-statement"]))
+    };
     view! {
         <main class="page records-page">
             <h1>{tr(strings::HOME_UNIT_BUSINESS)}</h1>
@@ -54,6 +59,12 @@ pub fn UnitBusiness() -> impl IntoView {
                 <button type="submit" class="btn">{tr(strings::RECORDS_QUERY)}</button>
             </form>
             {move || statement.get().map(statement_view)}
+            // The month's statement as a file: the reports' endpoint reads the unit's own only.
+            <p class="actions">
+                {tr(strings::STATEMENT_FILES)}" "
+                <a class="btn btn-secondary" download data-testid="statement-xlsx" href=move || file("xlsx")>{tr(strings::REPORT_XLSX)}</a>" "
+                <a class="btn btn-secondary" target="_blank" rel="noopener" data-testid="statement-print" href=move || file("html")>{tr(strings::REPORT_PRINT)}</a>
+            </p>
             {move || roster.get().map(roster_view)}
         </main>
     }
