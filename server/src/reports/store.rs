@@ -92,6 +92,14 @@ pub trait ReportStore: Send + Sync {
     async fn staff_set_region(&self, account: i64, region: i64) -> Result<(), StoreError>;
 }
 
+/// The binds every scoped query starts with: `$1`, `$2` (the period), `$3` the unit (−1: any),
+/// `$4`..`$5` the region's range.
+macro_rules! scoped {
+    ($query:expr, $a:expr, $b:expr, $f:expr) => {
+        $query.bind($a).bind($b).bind($f.unit.unwrap_or(-1)).bind($f.region.0).bind($f.region.1)
+    };
+}
+
 macro_rules! impl_report_store {
     ($store:ty) => {
         #[async_trait]
@@ -130,18 +138,13 @@ macro_rules! impl_report_store {
             }
 
             async fn report_roster(&self, f: &Filter, after: (i64, i64), limit: i64) -> Result<Vec<RosterRow>, StoreError> {
-                let rows = sqlx::query(
+                let rows = scoped!(sqlx::query(
                     "SELECT r.unit_id, r.id, u.credit_code, u.name AS unit_name, p.name, p.id_index, p.id_sealed, r.insurance, r.start_month, r.end_month, r.status \
                      FROM ledger_relationships r JOIN ledger_units u ON u.id = r.unit_id JOIN ledger_persons p ON p.id = r.person_id \
                      WHERE r.start_month <= $1 AND (r.end_month IS NULL OR r.end_month >= $2) AND ($3 < 0 OR r.unit_id = $3) \
                      AND r.region >= $4 AND r.region <= $5 AND (r.unit_id > $6 OR (r.unit_id = $6 AND r.id > $7)) \
                      ORDER BY r.unit_id, r.id LIMIT $8",
-                )
-                .bind(f.to.to_string())
-                .bind(f.from.to_string())
-                .bind(f.unit.unwrap_or(-1))
-                .bind(f.region.0)
-                .bind(f.region.1)
+                ), f.to.to_string(), f.from.to_string(), f)
                 .bind(after.0)
                 .bind(after.1)
                 .bind(limit)
@@ -167,18 +170,13 @@ macro_rules! impl_report_store {
             }
 
             async fn report_arrears(&self, f: &Filter, after: (i64, &str), limit: i64) -> Result<Vec<ArrearsRow>, StoreError> {
-                let rows = sqlx::query(
+                let rows = scoped!(sqlx::query(
                     "SELECT s.unit_id, u.credit_code, u.name, u.region, s.month, s.due, s.paid \
                      FROM ledger_statements s JOIN ledger_units u ON u.id = s.unit_id \
                      WHERE s.due > s.paid AND s.month >= $1 AND s.month <= $2 AND ($3 < 0 OR s.unit_id = $3) \
                      AND u.region >= $4 AND u.region <= $5 AND (s.unit_id > $6 OR (s.unit_id = $6 AND s.month > $7)) \
                      ORDER BY s.unit_id, s.month LIMIT $8",
-                )
-                .bind(f.from.to_string())
-                .bind(f.to.to_string())
-                .bind(f.unit.unwrap_or(-1))
-                .bind(f.region.0)
-                .bind(f.region.1)
+                ), f.from.to_string(), f.to.to_string(), f)
                 .bind(after.0)
                 .bind(after.1)
                 .bind(limit)
@@ -200,17 +198,12 @@ macro_rules! impl_report_store {
             }
 
             async fn report_insured(&self, f: &Filter) -> Result<Vec<InsuredGroup>, StoreError> {
-                let rows = sqlx::query(
+                let rows = scoped!(sqlx::query(
                     "SELECT r.region, r.insurance, r.start_month, r.end_month, COUNT(*) AS n FROM ledger_relationships r \
                      WHERE r.start_month <= $1 AND (r.end_month IS NULL OR r.end_month >= $2) AND ($3 < 0 OR r.unit_id = $3) \
                      AND r.region >= $4 AND r.region <= $5 \
                      GROUP BY r.region, r.insurance, r.start_month, r.end_month",
-                )
-                .bind(f.to.to_string())
-                .bind(f.from.to_string())
-                .bind(f.unit.unwrap_or(-1))
-                .bind(f.region.0)
-                .bind(f.region.1)
+                ), f.to.to_string(), f.from.to_string(), f)
                 .fetch_all(&self.pool)
                 .await?;
                 rows.iter()
@@ -227,18 +220,13 @@ macro_rules! impl_report_store {
             }
 
             async fn report_cases(&self, f: &Filter) -> Result<Vec<CaseGroup>, StoreError> {
-                let rows = sqlx::query(
+                let rows = scoped!(sqlx::query(
                     "SELECT substr(c.submitted_on, 1, 7) AS month, c.kind, c.status, c.decided_by, a.name AS operator, COUNT(*) AS n \
                      FROM office_cases c LEFT JOIN accounts a ON a.id = c.decided_by \
                      WHERE c.submitted_on >= $1 AND c.submitted_on < $2 AND ($3 < 0 OR c.unit_id = $3) AND c.region >= $4 AND c.region <= $5 \
                      GROUP BY substr(c.submitted_on, 1, 7), c.kind, c.status, c.decided_by, a.name \
                      ORDER BY 1, 2, 3, 4",
-                )
-                .bind(format!("{}-01", f.from))
-                .bind(format!("{}-01", f.to.next()))
-                .bind(f.unit.unwrap_or(-1))
-                .bind(f.region.0)
-                .bind(f.region.1)
+                ), format!("{}-01", f.from), format!("{}-01", f.to.next()), f)
                 .fetch_all(&self.pool)
                 .await?;
                 rows.iter()
@@ -255,34 +243,24 @@ macro_rules! impl_report_store {
             }
 
             async fn stats_money(&self, f: &Filter) -> Result<Vec<(String, i64, i64, i64)>, StoreError> {
-                let rows = sqlx::query(
+                let rows = scoped!(sqlx::query(
                     "SELECT s.month, CAST(SUM(s.due) AS BIGINT) AS due, CAST(SUM(s.paid) AS BIGINT) AS paid, \
                      CAST(SUM(CASE WHEN s.due > s.paid THEN s.due - s.paid ELSE 0 END) AS BIGINT) AS owed \
                      FROM ledger_statements s JOIN ledger_units u ON u.id = s.unit_id \
                      WHERE s.month >= $1 AND s.month <= $2 AND ($3 < 0 OR s.unit_id = $3) AND u.region >= $4 AND u.region <= $5 \
                      GROUP BY s.month ORDER BY s.month",
-                )
-                .bind(f.from.to_string())
-                .bind(f.to.to_string())
-                .bind(f.unit.unwrap_or(-1))
-                .bind(f.region.0)
-                .bind(f.region.1)
+                ), f.from.to_string(), f.to.to_string(), f)
                 .fetch_all(&self.pool)
                 .await?;
                 rows.iter().map(|r| Ok((r.try_get("month")?, r.try_get("due")?, r.try_get("paid")?, r.try_get("owed")?))).collect()
             }
 
             async fn stats_cases_by_day(&self, f: &Filter, first: &str, last: &str) -> Result<Vec<(String, i64)>, StoreError> {
-                let rows = sqlx::query(
+                let rows = scoped!(sqlx::query(
                     "SELECT c.submitted_on AS day, COUNT(*) AS n FROM office_cases c \
                      WHERE c.submitted_on >= $1 AND c.submitted_on <= $2 AND ($3 < 0 OR c.unit_id = $3) AND c.region >= $4 AND c.region <= $5 \
                      GROUP BY c.submitted_on ORDER BY c.submitted_on",
-                )
-                .bind(first)
-                .bind(last)
-                .bind(f.unit.unwrap_or(-1))
-                .bind(f.region.0)
-                .bind(f.region.1)
+                ), first, last, f)
                 .fetch_all(&self.pool)
                 .await?;
                 rows.iter().map(|r| Ok((r.try_get("day")?, r.try_get("n")?))).collect()
