@@ -2,7 +2,8 @@
 //! `--persons` people insured in the four insurances, `--per-unit` to a unit, then times 参保统计
 //! over all of them (every month from the bench's first to this one, as XLSX) and the first
 //! unit's 单位缴费核定单 for the bench's first month (assessed here first; one row per employee and
-//! insurance, as XLSX). Prints one JSON object.
+//! insurance, as XLSX), and the statistics' charts of 参保人数 and 核定与到账 over everyone as
+//! SVG. Prints one JSON object.
 
 use std::time::Instant;
 
@@ -14,7 +15,7 @@ use super::ledger_bench::{bench_code, START};
 use crate::config::StoreArgs;
 use crate::ledger::{monthly, Cx};
 use crate::reports::file::{produce_to_temp, Format};
-use crate::reports::{Filter, Report};
+use crate::reports::{stats, Filter, Report};
 use crate::vault::bound;
 
 #[derive(Debug, Args)]
@@ -70,12 +71,20 @@ pub async fn run(args: &ReportBenchArgs) -> anyhow::Result<()> {
     let (file, statement_rows) = produce_to_temp(store.as_ref(), &vault, Report::UnitStatement, &one_unit, Format::Xlsx, today, dir.path()).await?;
     let statement_s = t.elapsed().as_secs_f64();
     let statement_bytes = file.as_file().metadata()?.len();
+    let mut charts = serde_json::Map::new();
+    for kind in [stats::Kind::Insured, stats::Kind::Money] {
+        let t = Instant::now();
+        let svg = crate::reports::svg::render(&stats::chart(store.as_ref(), kind, &everyone, today).await?);
+        charts.insert(format!("{}_chart_s", kind.code()), t.elapsed().as_secs_f64().into());
+        charts.insert(format!("{}_chart_bytes", kind.code()), svg.len().into());
+    }
     println!(
         "{}",
         serde_json::json!({
             "persons": args.persons, "per_unit": args.per_unit, "seeded_s": seeded_s,
             "insured_stats_s": insured_s, "insured_stats_rows": insured_rows, "insured_stats_bytes": insured_bytes,
             "unit_statement_s": statement_s, "unit_statement_rows": statement_rows, "unit_statement_bytes": statement_bytes,
+            "charts": charts,
         })
     );
     Ok(())
