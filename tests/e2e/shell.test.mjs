@@ -33,8 +33,8 @@ test('offline reload renders the cached shell and reports 离线, then 在线 wh
   // The live app rendered (not only the static skeleton): its home tiles are there.
   await page.locator('.tile-title').first().waitFor();
   // Nobody is signed in: register, log in, verify phone, employer registration and status,
-  // drafts, sync — no unit business (enrolment is filed by a unit or the agency).
-  assert.equal(await page.locator('.tile-title').count(), 7);
+  // drafts, sync, help — no unit business (enrolment is filed by a unit or the agency).
+  assert.equal(await page.locator('.tile-title').count(), 8);
   await page.screenshot({ path: join(ARTIFACTS, 'offline-shell-360x800.png') });
 
   // A deep link opens offline too: every navigation gets the cached shell.
