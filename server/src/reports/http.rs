@@ -159,6 +159,8 @@ pub async fn chart(State(cx): State<Cx>, Extension(by): Extension<Option<Princip
     let (from, to) = (month(q.from.as_deref())?, month(q.to.as_deref())?);
     let scope = scope_of(&cx, &by).await?;
     let region = crate::employers::review::region_of(q.region.as_deref())?.map(region_range);
+    // The statistics report's scope rules are the charts' (the same aggregates): a region's
+    // staff held to it, a unit's account refused.
     let f = filter(Report::InsuredStats, scope, from, to, None, region).map_err(|r| Refusal::api(StatusCode::FORBIDDEN, Issue::new(r.code, r.zh, r.en)))?;
     let today = app::domain::Date::china_from_unix_ms(crate::store::now_ms());
     let chart = super::stats::chart(cx.store.as_ref(), kind, &f, today).await?;

@@ -104,11 +104,11 @@ pub fn money(rows: &[(String, i64, i64, i64)], months: &[String]) -> Chart {
 }
 
 /// The days drawn: the period's last [`DAYS`] days, ending at its last day or today, whichever
-/// comes first.
+/// comes first; none (`first` after `last`) for a period that has not begun.
 pub fn days(f: &Filter, today: Date) -> (Date, Date) {
     let end_of_period = f.to.next().first_day().days_since_epoch() - 1;
     let last = end_of_period.min(today.days_since_epoch());
-    let first = (last - DAYS + 1).max(f.from.first_day().days_since_epoch()).min(last);
+    let first = (last - DAYS + 1).max(f.from.first_day().days_since_epoch());
     (Date::from_days_since_epoch(first), Date::from_days_since_epoch(last))
 }
 
@@ -192,6 +192,11 @@ mod tests {
         assert_eq!((first.iso().as_str(), last.iso().as_str()), ("2026-06-01", "2026-06-30"));
         let c = cases(&[("2026-06-03".into(), 4)], first, last);
         assert_eq!((c.labels.len(), c.series[0].values[2], c.labels[2].as_str()), (30, 4, "06-03"));
+        // A period still to come draws no day (not today's, which lies outside it).
+        let later = Filter { from: m("2027-01"), to: m("2027-02"), ..f };
+        let (first, last) = days(&later, today);
+        assert!(first > last);
+        assert!(super::super::svg::render(&cases(&[("2026-12-04".into(), 9)], first, last)).contains("暂无数据"));
     }
 
     #[test]
