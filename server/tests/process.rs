@@ -128,7 +128,7 @@ fn a_policy_file_replaces_the_shipped_figures_and_a_bad_one_stops_the_start() {
     let site = common::fake_site();
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("policy.json");
-    let changed = server::state::SHIPPED_POLICY.replace("2024-07-jiangsu-unconfirmed-2", "test-version-7");
+    let changed = server::state::SHIPPED_POLICY.replace("2024-07-jiangsu-unconfirmed-3", "test-version-7");
     std::fs::write(&file, changed).unwrap();
     let server = start(site.path(), &["--policy-file", file.to_str().unwrap()]);
     let mut s = TcpStream::connect(("127.0.0.1", port(&server.url))).unwrap();

@@ -100,10 +100,27 @@ pub struct AnnuityMonths {
     pub interpolation: String,
 }
 
+/// A province's 计发基数 (C in the basic pension's formula) for the pensions that start in
+/// `year`; the same figure divides a year's bases into that year's 缴费工资指数 (a
+/// simplification: provinces index by the previous year's average wage, which the policy
+/// data does not hold apart).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PensionBase {
+    /// The province's division code (`320000`).
+    pub region: u32,
+    pub year: u16,
+    /// Fen a month.
+    pub amount: crate::domain::Fen,
+    pub confirmed: bool,
+    pub source: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PensionPolicy {
     pub reform: Reform,
     pub annuity_months: AnnuityMonths,
+    /// 计发基数 by province and year.
+    pub bases: Vec<PensionBase>,
 }
 
 #[derive(Deserialize)]
@@ -129,6 +146,11 @@ impl PensionPolicy {
         let t = &self.annuity_months.by_age;
         if t.is_empty() || t.windows(2).any(|w| w[1].0 != w[0].0 + 1 || w[1].1 >= w[0].1) {
             return Err("pension policy: the 计发月数 table must give consecutive ages with falling months".into());
+        }
+        for (i, b) in self.bases.iter().enumerate() {
+            if b.amount.0 <= 0 || b.region % 10_000 != 0 || self.bases[..i].iter().any(|o| (o.region, o.year) == (b.region, b.year)) {
+                return Err(format!("pension policy: the 计发基数 of {} in {} must be positive, of a province, and given once", b.region, b.year));
+            }
         }
         Ok(())
     }
