@@ -2,9 +2,13 @@
 //! past their time, sessions past their idle or absolute limit, uploads begun a day ago and
 //! never finished, used-up codes, old failure counts and quota windows. Nothing here is a
 //! record anyone relies on; each sweep is its own small statements, safe to run on every
-//! replica at once.
+//! replica at once. Besides forgetting, it pays the pensions due (each claim's month once,
+//! whichever replica gets there first), so a new month is paid on its first sweep.
 
 use std::time::Duration;
+
+use app::domain::ledger::Month;
+use app::domain::Date;
 
 use crate::accounts::session::{ABSOLUTE_MS, IDLE_MS};
 use crate::accounts::throttle::FORGET_MS;
@@ -22,6 +26,8 @@ pub struct Swept {
     pub uploads: u64,
     pub guards: u64,
     pub counters: u64,
+    /// Pension months paid.
+    pub pensions: u64,
 }
 
 /// One sweep at `now`.
@@ -34,6 +40,7 @@ pub async fn sweep(state: &AppState, now: i64) -> Result<Swept, StoreError> {
         guards: s.guards_expire(now - FORGET_MS).await?,
         // Daily windows are the longest counted; keep two of them.
         counters: s.counters_expire(now - 2 * DAY_MS).await?,
+        pensions: s.pay_due(Month::of(Date::china_from_unix_ms(now)), now).await?,
     })
 }
 

@@ -16,7 +16,7 @@ use serde_json::json;
 use tower_http::trace::TraceLayer;
 
 use crate::http::{headers, site};
-use crate::{accounts, admin, dev, employers, intake, ledger, notices, office, registration, reports, uploads, vouchers, AppState};
+use crate::{accounts, admin, dev, employers, intake, ledger, notices, office, pensions, registration, reports, uploads, vouchers, AppState};
 
 /// `handler` answering `endpoint`'s method.
 fn serve<H, T>(endpoint: &Endpoint, handler: H) -> MethodRouter<AppState>
@@ -89,6 +89,10 @@ pub fn app(state: AppState) -> Router {
         (&ep::OFFICE_PERSON_ADJUST, serve(&ep::OFFICE_PERSON_ADJUST, office::adjustments::submit)),
         (&ep::OFFICE_ADJUSTMENTS, serve(&ep::OFFICE_ADJUSTMENTS, office::adjustments::recent)),
         (&ep::OFFICE_ADJUSTMENT_DECISION, serve(&ep::OFFICE_ADJUSTMENT_DECISION, office::adjustments::decide)),
+        (&ep::OFFICE_PERSON_CLAIM, serve(&ep::OFFICE_PERSON_CLAIM, pensions::claims::submit)),
+        (&ep::OFFICE_PENSION_CLAIMS, serve(&ep::OFFICE_PENSION_CLAIMS, pensions::claims::recent)),
+        (&ep::OFFICE_PENSION_CLAIM_DECISION, serve(&ep::OFFICE_PENSION_CLAIM_DECISION, pensions::claims::decide)),
+        (&ep::PENSION_MINE, serve(&ep::PENSION_MINE, pensions::mine::mine)),
         (&ep::OFFICE_CASES, serve(&ep::OFFICE_CASES, office::cases::queue)),
         (&ep::OFFICE_CASE, serve(&ep::OFFICE_CASE, office::cases::case)),
         (&ep::OFFICE_CASE_DECISION, serve(&ep::OFFICE_CASE_DECISION, office::cases::decide)),

@@ -25,7 +25,7 @@ pub const GROUPS: [(&[&str], &str, &str); 3] = [
 ];
 
 /// What each action is called: `(code, zh, en)`. An action not listed shows its code.
-pub const ACTIONS: [(&str, &str, &str); 37] = [
+pub const ACTIONS: [(&str, &str, &str); 40] = [
     ("application.submit", "提交注册申请", "Application submitted"),
     ("application.resubmit", "修改后重新提交", "Application resubmitted"),
     ("application.view", "查看申请", "Application viewed"),
@@ -60,6 +60,9 @@ pub const ACTIONS: [(&str, &str, &str); 37] = [
     ("office.adjust_submit", "提交基数调整", "Base adjustment submitted"),
     ("office.adjust_confirm", "复核基数调整", "Base adjustment confirmed"),
     ("office.adjust_return", "退回基数调整", "Base adjustment returned"),
+    ("pension.claim_submit", "提交养老金申请", "Pension claim filed"),
+    ("pension.claim_approve", "核准养老金申请", "Pension claim approved"),
+    ("pension.claim_return", "退回养老金申请", "Pension claim returned"),
     ("office.pension_estimate", "养老待遇测算", "Pension estimated"),
     ("notice.publish", "发布通知公告", "Notice published"),
     ("notice.withdraw", "撤回通知公告", "Notice withdrawn"),

@@ -128,6 +128,8 @@ pub const LEDGER_RECORDS: Endpoint = ep(Get, "/api/ledger/records", Roles(&[Role
 pub const LEDGER_ROSTER: Endpoint = ep(Get, "/api/ledger/roster", Roles(&[Role::EmployerHandler]));
 pub const LEDGER_STATEMENT: Endpoint = ep(Get, "/api/ledger/statements/{month}", Roles(&[Role::EmployerHandler]));
 pub const PROOF: Endpoint = ep(Get, "/proof", Roles(&[Role::Resident]));
+/// 待遇领取情况: the resident's own pension claim and payments.
+pub const PENSION_MINE: Endpoint = ep(Get, "/api/pension", Roles(&[Role::Resident]));
 pub const VERIFY_PROOF: Endpoint = ep(Get, "/verify-proof/{token}", Anyone);
 
 // The back office (经办): operators look people up and submit payment files; a supervisor,
@@ -153,6 +155,11 @@ pub const OFFICE_PAYMENT_DECISION: Endpoint = ep(Post, "/api/office/payments/{id
 pub const OFFICE_PERSON_ADJUST: Endpoint = ep(Post, "/api/office/persons/{id}/adjustments", Roles(BACK_OFFICE));
 pub const OFFICE_ADJUSTMENTS: Endpoint = ep(Get, "/api/office/adjustments", Roles(BACK_OFFICE));
 pub const OFFICE_ADJUSTMENT_DECISION: Endpoint = ep(Post, "/api/office/adjustments/{id}/decision", Roles(&[Role::Supervisor]));
+// 养老金申请: an operator files a person's claim (the body: `domain::forms::pension_claim::
+// PensionClaimDraft`); a supervisor, never the filer, approves it (payments start) or returns it.
+pub const OFFICE_PERSON_CLAIM: Endpoint = ep(Post, "/api/office/persons/{id}/pension-claims", Roles(BACK_OFFICE));
+pub const OFFICE_PENSION_CLAIMS: Endpoint = ep(Get, "/api/office/pension-claims", Roles(BACK_OFFICE));
+pub const OFFICE_PENSION_CLAIM_DECISION: Endpoint = ep(Post, "/api/office/pension-claims/{id}/decision", Roles(&[Role::Supervisor]));
 // 待办: the case queue. `?status=open|submitted|in_review|rejected|approved|all&kind=&module=&region=
 // &min_age=&max_age=&page=`. A case filed at the counter is decided by another account.
 pub const OFFICE_CASES: Endpoint = ep(Get, "/api/office/cases", Roles(BACK_OFFICE));
@@ -227,6 +234,10 @@ pub const ALL: &[Endpoint] = &[
     OFFICE_PERSON_ADJUST,
     OFFICE_ADJUSTMENTS,
     OFFICE_ADJUSTMENT_DECISION,
+    OFFICE_PERSON_CLAIM,
+    OFFICE_PENSION_CLAIMS,
+    OFFICE_PENSION_CLAIM_DECISION,
+    PENSION_MINE,
     OFFICE_CASES,
     OFFICE_CASE,
     REPORT,

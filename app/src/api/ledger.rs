@@ -83,3 +83,33 @@ pub struct StatementView {
     /// People assessed.
     pub people: u32,
 }
+
+/// `GET PENSION_MINE` (待遇领取情况): the person's latest pension claim and the months paid,
+/// newest first.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyPension {
+    pub claim: Option<MyClaim>,
+    pub payments: Vec<PensionPaid>,
+    /// When the server answered (ms since the epoch).
+    pub as_of: i64,
+}
+
+/// A claim as its person sees it: where it stands, the pension and its working.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyClaim {
+    /// `pending` (审核中) | `applied` (发放中) | `returned` (已退回).
+    pub status: String,
+    pub retire_in: Month,
+    pub first_month: Month,
+    pub monthly: Fen,
+    pub working: crate::domain::ledger::Working,
+    pub return_reason: Option<String>,
+}
+
+/// One month of pension paid.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PensionPaid {
+    pub month: Month,
+    pub amount: Fen,
+    pub paid_at: i64,
+}

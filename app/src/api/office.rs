@@ -100,6 +100,9 @@ pub struct OfficePerson {
     /// The person's base adjustments, newest first.
     #[serde(default)]
     pub adjustments: Vec<BaseAdjustment>,
+    /// The person's pension claims, newest first.
+    #[serde(default)]
+    pub claims: Vec<PensionClaimView>,
 }
 
 /// A person's details kept by the back office (信息变更): the cards and the mobile masked, the
@@ -248,4 +251,39 @@ pub struct PensionEstimate {
     /// Why a pension from `retire_in` is not possible as the ledger stands.
     pub issue: Option<crate::domain::Issue>,
     pub working: crate::domain::ledger::Working,
+}
+
+/// A pension claim (养老金申请) and the pension it starts, as the back office sees it
+/// (`GET OFFICE_PENSION_CLAIMS` lists the latest; a person's page carries theirs).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PensionClaimView {
+    pub id: i64,
+    pub person: i64,
+    pub person_name: String,
+    pub category: crate::domain::pension::Category,
+    pub retire_in: crate::domain::ledger::Month,
+    /// The first month paid (the month after retirement).
+    pub first_month: crate::domain::ledger::Month,
+    pub archive_months: u16,
+    /// Ten-thousandths.
+    pub archive_index: u32,
+    pub archive_ref: String,
+    /// 计发基数 used.
+    pub base: Fen,
+    /// Z, in ten-thousandths.
+    pub index: u32,
+    /// N, in months.
+    pub months: u16,
+    pub basic: Fen,
+    pub account: Fen,
+    pub monthly: Fen,
+    pub working: crate::domain::ledger::Working,
+    pub status: BatchStatus,
+    /// The last month paid, once approved.
+    pub paid_through: Option<crate::domain::ledger::Month>,
+    pub submitted_by: i64,
+    pub submitted_at: i64,
+    pub decided_by: Option<i64>,
+    pub decided_at: Option<i64>,
+    pub return_reason: Option<String>,
 }

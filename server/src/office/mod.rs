@@ -50,8 +50,8 @@ use crate::http::{Internal, Refusal};
 use crate::store::{AuditEntry, AuditStore, CounterStore};
 
 /// The queries the back office needs: its own, the ledger's, the audit log and the quotas.
-pub trait Db: AdjustStore + BatchStore + CaseStore + DetailStore + UnitDetailStore + crate::ledger::Db + crate::registry::RegistryStore + crate::filings::FilingStore + AuditStore + CounterStore {}
-impl<T: AdjustStore + BatchStore + CaseStore + DetailStore + UnitDetailStore + crate::ledger::Db + crate::registry::RegistryStore + crate::filings::FilingStore + AuditStore + CounterStore + ?Sized> Db for T {}
+pub trait Db: crate::pensions::ClaimStore + AdjustStore + BatchStore + CaseStore + DetailStore + UnitDetailStore + crate::ledger::Db + crate::registry::RegistryStore + crate::filings::FilingStore + AuditStore + CounterStore {}
+impl<T: crate::pensions::ClaimStore + AdjustStore + BatchStore + CaseStore + DetailStore + UnitDetailStore + crate::ledger::Db + crate::registry::RegistryStore + crate::filings::FilingStore + AuditStore + CounterStore + ?Sized> Db for T {}
 
 /// What the back office reaches (`FromRef` of the server's state).
 #[derive(Clone)]
@@ -62,17 +62,17 @@ pub struct Cx {
 }
 
 /// Today in China.
-fn today(now: i64) -> Date {
+pub(crate) fn today(now: i64) -> Date {
     Date::china_from_unix_ms(now)
 }
 
 /// The signed-in member of staff (the endpoint table lets only the back office in).
-fn staff(by: &Option<Principal>) -> Result<&Principal, Refusal> {
+pub(crate) fn staff(by: &Option<Principal>) -> Result<&Principal, Refusal> {
     by.as_ref().filter(|p| p.role.is_staff()).ok_or_else(Refusal::bad_request)
 }
 
 /// The refusal when the account that submitted something under four eyes tries to confirm it.
-fn four_eyes() -> Refusal {
+pub(crate) fn four_eyes() -> Refusal {
     Refusal::api(
         axum::http::StatusCode::FORBIDDEN,
         Issue::new("four_eyes", "复核须由提交人以外的另一名工作人员完成", "Another member of staff than the one who submitted it must confirm it"),
@@ -84,7 +84,7 @@ const MAX_RETURN_REASON: usize = 500;
 
 /// The reason something under four eyes goes back with, trimmed: required, at most
 /// [`MAX_RETURN_REASON`] characters.
-fn return_reason(reason: &str) -> Result<&str, Refusal> {
+pub(crate) fn return_reason(reason: &str) -> Result<&str, Refusal> {
     let reason = reason.trim();
     if reason.is_empty() || reason.chars().count() > MAX_RETURN_REASON {
         return Err(Refusal::field("reason", Issue::new("decision.reason", "退回须写明原因（不超过 500 字）", "Say why it goes back (at most 500 characters)")));
@@ -100,6 +100,6 @@ async fn audit(cx: &Cx, by: &Principal, action: &str, target: Option<String>, de
 }
 
 /// Who acted, for the audit log.
-fn actor(p: &Principal) -> AuditEntry {
+pub(crate) fn actor(p: &Principal) -> AuditEntry {
     AuditEntry { actor: Some(p.account.id), actor_role: Some(p.role.as_str().to_owned()), ..Default::default() }
 }

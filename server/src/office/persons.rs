@@ -1,6 +1,6 @@
 //! A person in the back office: `GET /api/office/persons/{id}?from=&to=` (the page:
 //! relationships, contributions by month, the personal account — by default the last 30
-//! years —, the details, the person's units and base adjustments) and `POST /api/office/persons/{id}/reveal` (the full ID number). The page masks the
+//! years —, the details, the person's units, base adjustments and pension claims) and `POST /api/office/persons/{id}/reveal` (the full ID number). The page masks the
 //! ID number; the audit log records each page looked at and each reveal, by whom. Reveals have
 //! an hourly quota.
 
@@ -29,7 +29,7 @@ fn unknown() -> Refusal {
 }
 
 /// The person's ID number, opened.
-pub(super) fn id_number(cx: &Cx, p: &PersonEntry) -> Result<String, Internal> {
+pub(crate) fn id_number(cx: &Cx, p: &PersonEntry) -> Result<String, Internal> {
     let id = cx.ledger.vault.open(&bound::ledger_person(&p.id_index), &p.id_sealed)?;
     String::from_utf8(id).map_err(|_| Internal::Unreadable("a ledger person's ID number".into()))
 }
@@ -42,7 +42,7 @@ pub(super) fn hit(cx: &Cx, p: &PersonEntry, now: i64) -> Result<PersonHit, Inter
     Ok(PersonHit { person: p.id, name: p.name.clone(), id_masked: masked(&id_number(cx, p)?, now) })
 }
 
-pub(super) async fn entry(cx: &Cx, id: i64) -> Result<PersonEntry, Refusal> {
+pub(crate) async fn entry(cx: &Cx, id: i64) -> Result<PersonEntry, Refusal> {
     cx.store.person_entry(Some(id), None).await?.ok_or_else(unknown)
 }
 
@@ -58,7 +58,8 @@ pub async fn page(State(cx): State<Cx>, Extension(by): Extension<Option<Principa
     let details = super::details::of(&cx, &person).await?;
     let units = cx.store.person_units(person.id).await?;
     let adjustments = cx.store.adjust_recent(Some(person.id), super::adjustments::RECENT).await?;
-    Ok(Json(OfficePerson { person: person.id, name: person.name, id_masked, records, details, units, adjustments }).into_response())
+    let claims = cx.store.claim_recent(Some(person.id), crate::pensions::claims::RECENT).await?;
+    Ok(Json(OfficePerson { person: person.id, name: person.name, id_masked, records, details, units, adjustments, claims }).into_response())
 }
 
 /// `POST /api/office/persons/{id}/reveal`.

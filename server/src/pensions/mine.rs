@@ -1,0 +1,39 @@
+//! 待遇领取情况: `GET /api/pension` — the signed-in resident's latest pension claim and the
+//! months paid. Only their own: the person is found by the account's blind index; someone the
+//! ledger does not hold gets the same empty answer as someone without a claim.
+
+use app::api::ledger::{MyClaim, MyPension, PensionPaid};
+use app::api::office::BatchStatus;
+use axum::extract::State;
+use axum::response::IntoResponse;
+use axum::{Extension, Json};
+
+use crate::accounts::session::Principal;
+use crate::http::{Answer, Refusal};
+use crate::office::Cx;
+
+/// `GET /api/pension`.
+pub async fn mine(State(cx): State<Cx>, Extension(by): Extension<Option<Principal>>) -> Answer {
+    let me = by.as_ref().ok_or_else(Refusal::bad_request)?;
+    let now = crate::store::now_ms();
+    let mut answer = MyPension { as_of: now, ..MyPension::default() };
+    let Some(person) = cx.store.person_id(&me.account.id_index).await? else {
+        return Ok(Json(answer).into_response());
+    };
+    if let Some(c) = cx.store.claim_recent(Some(person), 1).await?.into_iter().next() {
+        answer.payments = cx
+            .store
+            .claim_payments(c.id, super::PAYMENTS_SHOWN)
+            .await?
+            .into_iter()
+            .map(|p| PensionPaid { month: p.month, amount: p.amount, paid_at: p.paid_at })
+            .collect();
+        let status = match c.status {
+            BatchStatus::Pending => "pending",
+            BatchStatus::Applied => "applied",
+            BatchStatus::Returned => "returned",
+        };
+        answer.claim = Some(MyClaim { status: status.into(), retire_in: c.retire_in, first_month: c.first_month, monthly: c.monthly, working: c.working, return_reason: c.return_reason });
+    }
+    Ok(Json(answer).into_response())
+}

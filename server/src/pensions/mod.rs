@@ -1,0 +1,22 @@
+//! Pensions (养老保险待遇): the claim and the monthly payments it starts.
+//!
+//! - [`claims`]: 养老金申请 at the counter under four eyes — an operator files a person's claim
+//!   with what the archive shows before the ledger; the server computes the pension by the
+//!   shared rules (`app::domain::pension::claim`) from the ledger and the policy data and keeps
+//!   it with its working; a supervisor, never the filer, approves it (the months due so far
+//!   are paid at once, as 补发 when the retirement month is past) or returns it with a reason;
+//! - [`mine`]: 待遇领取情况 — the person's claim and their payments, month by month;
+//! - [`store`]: the claims and payments as stored, and [`store::ClaimStore::pay_due`], which
+//!   the housekeeping runs so that each new month is paid once.
+//!
+//! Not yet here: the yearly qualification certification (养老待遇资格认证) with suspension and
+//! back pay, and the yearly uplift (调待).
+
+pub mod claims;
+pub mod mine;
+pub mod store;
+
+pub use self::store::{ClaimStore, NewClaim, Paid};
+
+/// Payments listed at most (ten years).
+pub const PAYMENTS_SHOWN: i64 = 120;

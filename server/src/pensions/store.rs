@@ -1,0 +1,270 @@
+//! Pension claims and their payments, as stored (`pension_claims`, `pension_payments`).
+//!
+//! - A claim is kept pending with the pension computed when it was filed; the database keeps
+//!   one live (pending or approved) claim per person, so two counters filing at once cannot
+//!   both succeed.
+//! - Approving is one transaction: the conditional update (only a pending claim, only by an
+//!   account other than the filer; the table's CHECK says the same), the months due so far
+//!   paid, and the audit entry.
+//! - [`ClaimStore::pay_due`] pays every approved claim up to a month, each month once (the
+//!   primary key), so a run that stops half-way or runs on two replicas pays nothing twice.
+
+use app::api::office::{BatchStatus, PensionClaimView};
+use app::domain::ledger::{Month, Working};
+use app::domain::pension::Category;
+use app::domain::Fen;
+use async_trait::async_trait;
+use sqlx::Row;
+
+use crate::store::{insert_audit, AuditEntry, PgStore, SqliteStore, StoreError};
+
+/// A computed claim to keep.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewClaim {
+    pub person_id: i64,
+    pub category: Category,
+    pub retire_in: Month,
+    pub first_month: Month,
+    pub archive_months: u16,
+    pub archive_index: u32,
+    pub archive_ref: String,
+    pub base: Fen,
+    pub index: u32,
+    pub months: u16,
+    pub basic: Fen,
+    pub account: Fen,
+    pub working: Working,
+    pub submitted_by: i64,
+}
+
+/// One month paid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Paid {
+    pub month: Month,
+    pub amount: Fen,
+    pub paid_at: i64,
+}
+
+#[async_trait]
+pub trait ClaimStore: Send + Sync {
+    /// Keeps a claim as pending with its audit entry (whose target it fills in); `None` when
+    /// the person has a live claim already (nothing was written then).
+    async fn claim_submit(&self, c: &NewClaim, audit: &AuditEntry, now: i64) -> Result<Option<i64>, StoreError>;
+    async fn claim_get(&self, id: i64) -> Result<Option<PensionClaimView>, StoreError>;
+    /// The latest `limit` claims (of one person, or all), newest first.
+    async fn claim_recent(&self, person_id: Option<i64>, limit: i64) -> Result<Vec<PensionClaimView>, StoreError>;
+    /// Decides a pending claim by `by`: approved (`return_reason: None`; the months from the
+    /// first through `through` are paid at once) or returned. `false` when it is not pending
+    /// any more, or `by` filed it (nothing was written then).
+    async fn claim_decide(&self, id: i64, by: i64, return_reason: Option<&str>, through: Month, audit: &AuditEntry, now: i64) -> Result<bool, StoreError>;
+    /// Pays every approved claim each month it has not been paid, through `through`; the
+    /// months paid.
+    async fn pay_due(&self, through: Month, now: i64) -> Result<u64, StoreError>;
+    /// The payments of a claim, newest first, at most `limit`.
+    async fn claim_payments(&self, claim_id: i64, limit: i64) -> Result<Vec<Paid>, StoreError>;
+}
+
+const SELECT: &str = "SELECT c.id, c.person_id, p.name AS person_name, c.category, c.retire_in, c.first_month, c.archive_months, c.archive_index, \
+     c.archive_ref, c.base, c.avg_index, c.months, c.basic, c.account, c.monthly, c.working, c.status, c.paid_through, c.submitted_by, \
+     c.submitted_at, c.decided_by, c.decided_at, c.return_reason FROM pension_claims c JOIN ledger_persons p ON p.id = c.person_id";
+
+fn status(s: &str) -> BatchStatus {
+    match s {
+        "applied" => BatchStatus::Applied,
+        "returned" => BatchStatus::Returned,
+        _ => BatchStatus::Pending,
+    }
+}
+
+fn month(text: &str) -> Result<Month, sqlx::Error> {
+    Month::parse(text).ok_or_else(|| sqlx::Error::Decode(format!("a month in pension_claims: {text:?}").into()))
+}
+
+/// The months from `from` through `through` (none when `through` is earlier).
+fn months(from: Month, through: Month) -> impl Iterator<Item = Month> {
+    (from.index()..=through.index()).filter_map(Month::from_index)
+}
+
+/// `pay!(&mut *tx, claim_id, first_month, paid_through, monthly, through, now)`: inserts the
+/// months after `paid_through` (or from `first_month`) through `through`, each once, and moves
+/// `paid_through`; evaluates to `Result<u64, sqlx::Error>`, the months written.
+macro_rules! pay {
+    ($conn:expr, $id:expr, $first:expr, $paid_through:expr, $monthly:expr, $through:expr, $now:expr) => {{
+        async {
+            let from = match $paid_through {
+                Some(m) => m.next(),
+                None => $first,
+            };
+            let mut written = 0u64;
+            for m in months(from, $through) {
+                written += sqlx::query("INSERT INTO pension_payments (claim_id, month, amount, paid_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING")
+                    .bind($id)
+                    .bind(m.to_string())
+                    .bind($monthly)
+                    .bind($now)
+                    .execute(&mut *$conn)
+                    .await?
+                    .rows_affected();
+            }
+            if from <= $through {
+                sqlx::query("UPDATE pension_claims SET paid_through = $1 WHERE id = $2").bind($through.to_string()).bind($id).execute(&mut *$conn).await?;
+            }
+            Ok::<u64, sqlx::Error>(written)
+        }
+        .await
+    }};
+}
+
+macro_rules! impl_claim_store {
+    ($store:ty, $row:ty) => {
+        fn claim_of(r: &$row) -> Result<PensionClaimView, sqlx::Error> {
+            let working: String = r.try_get("working")?;
+            let category: String = r.try_get("category")?;
+            Ok(PensionClaimView {
+                id: r.try_get("id")?,
+                person: r.try_get("person_id")?,
+                person_name: r.try_get("person_name")?,
+                category: Category::parse(&category).ok_or_else(|| sqlx::Error::Decode(format!("a pension category: {category:?}").into()))?,
+                retire_in: month(&r.try_get::<String, _>("retire_in")?)?,
+                first_month: month(&r.try_get::<String, _>("first_month")?)?,
+                archive_months: u16::try_from(r.try_get::<i64, _>("archive_months")?).unwrap_or_default(),
+                archive_index: u32::try_from(r.try_get::<i64, _>("archive_index")?).unwrap_or_default(),
+                archive_ref: r.try_get("archive_ref")?,
+                base: Fen(r.try_get("base")?),
+                index: u32::try_from(r.try_get::<i64, _>("avg_index")?).unwrap_or_default(),
+                months: u16::try_from(r.try_get::<i64, _>("months")?).unwrap_or_default(),
+                basic: Fen(r.try_get("basic")?),
+                account: Fen(r.try_get("account")?),
+                monthly: Fen(r.try_get("monthly")?),
+                working: serde_json::from_str(&working).map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
+                status: status(r.try_get::<String, _>("status")?.as_str()),
+                paid_through: r.try_get::<Option<String>, _>("paid_through")?.as_deref().map(month).transpose()?,
+                submitted_by: r.try_get("submitted_by")?,
+                submitted_at: r.try_get("submitted_at")?,
+                decided_by: r.try_get("decided_by")?,
+                decided_at: r.try_get("decided_at")?,
+                return_reason: r.try_get("return_reason")?,
+            })
+        }
+
+        #[async_trait]
+        impl ClaimStore for $store {
+            async fn claim_submit(&self, c: &NewClaim, audit: &AuditEntry, now: i64) -> Result<Option<i64>, StoreError> {
+                let working = serde_json::to_string(&c.working).map_err(|e| StoreError::Db(sqlx::Error::Encode(Box::new(e))))?;
+                let mut tx = self.begin_write().await?;
+                let inserted = sqlx::query_scalar::<_, i64>(
+                    "INSERT INTO pension_claims (person_id, category, retire_in, first_month, archive_months, archive_index, archive_ref, base, \
+                     avg_index, months, basic, account, monthly, working, status, submitted_by, submitted_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 'pending', $15, $16) RETURNING id",
+                )
+                .bind(c.person_id)
+                .bind(c.category.code())
+                .bind(c.retire_in.to_string())
+                .bind(c.first_month.to_string())
+                .bind(i64::from(c.archive_months))
+                .bind(i64::from(c.archive_index))
+                .bind(&c.archive_ref)
+                .bind(c.base.0)
+                .bind(i64::from(c.index))
+                .bind(i64::from(c.months))
+                .bind(c.basic.0)
+                .bind(c.account.0)
+                .bind(c.basic.0 + c.account.0)
+                .bind(working)
+                .bind(c.submitted_by)
+                .bind(now)
+                .fetch_one(&mut *tx)
+                .await;
+                let id = match inserted {
+                    Ok(id) => id,
+                    Err(e) if crate::ledger::relationships::refused_as_duplicate(&e) => return Ok(None),
+                    Err(e) => return Err(e.into()),
+                };
+                let entry = AuditEntry { target: Some(format!("pension_claim:{id}")), ..audit.clone() };
+                insert_audit!(&mut *tx, &entry, now)?;
+                tx.commit().await?;
+                Ok(Some(id))
+            }
+
+            async fn claim_get(&self, id: i64) -> Result<Option<PensionClaimView>, StoreError> {
+                let row = sqlx::query(&format!("{SELECT} WHERE c.id = $1")).bind(id).fetch_optional(&self.pool).await?;
+                row.as_ref().map(claim_of).transpose().map_err(StoreError::from)
+            }
+
+            async fn claim_recent(&self, person_id: Option<i64>, limit: i64) -> Result<Vec<PensionClaimView>, StoreError> {
+                // `$1 IS NULL` would need a typed NULL in PostgreSQL: two queries instead.
+                let rows = match person_id {
+                    Some(p) => sqlx::query(&format!("{SELECT} WHERE c.person_id = $1 ORDER BY c.id DESC LIMIT $2")).bind(p).bind(limit).fetch_all(&self.pool).await?,
+                    None => sqlx::query(&format!("{SELECT} ORDER BY c.id DESC LIMIT $1")).bind(limit).fetch_all(&self.pool).await?,
+                };
+                rows.iter().map(claim_of).collect::<Result<_, sqlx::Error>>().map_err(StoreError::from)
+            }
+
+            async fn claim_decide(&self, id: i64, by: i64, return_reason: Option<&str>, through: Month, audit: &AuditEntry, now: i64) -> Result<bool, StoreError> {
+                let status = if return_reason.is_some() { "returned" } else { "applied" };
+                let mut tx = self.begin_write().await?;
+                let done = sqlx::query(
+                    "UPDATE pension_claims SET status = $1, decided_by = $2, decided_at = $3, return_reason = $4 \
+                     WHERE id = $5 AND status = 'pending' AND submitted_by <> $2",
+                )
+                .bind(status)
+                .bind(by)
+                .bind(now)
+                .bind(return_reason)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+                if done != 1 {
+                    return Ok(false);
+                }
+                if return_reason.is_none() {
+                    let (first, monthly): (String, i64) = sqlx::query_as("SELECT first_month, monthly FROM pension_claims WHERE id = $1").bind(id).fetch_one(&mut *tx).await?;
+                    pay!(&mut *tx, id, month(&first)?, None::<Month>, monthly, through, now)?;
+                }
+                let entry = AuditEntry { target: Some(format!("pension_claim:{id}")), ..audit.clone() };
+                insert_audit!(&mut *tx, &entry, now)?;
+                tx.commit().await?;
+                Ok(true)
+            }
+
+            async fn pay_due(&self, through: Month, now: i64) -> Result<u64, StoreError> {
+                let due: Vec<(i64, String, Option<String>, i64)> = sqlx::query_as(
+                    "SELECT id, first_month, paid_through, monthly FROM pension_claims \
+                     WHERE status = 'applied' AND (paid_through IS NULL OR paid_through < $1) ORDER BY id",
+                )
+                .bind(through.to_string())
+                .fetch_all(&self.pool)
+                .await?;
+                let mut written = 0;
+                // One transaction per claim: a claim is paid through a month wholly or not at all.
+                for (id, first, paid_through, monthly) in due {
+                    let mut tx = self.begin_write().await?;
+                    written += pay!(&mut *tx, id, month(&first)?, paid_through.as_deref().map(month).transpose()?, monthly, through, now)?;
+                    tx.commit().await?;
+                }
+                Ok(written)
+            }
+
+            async fn claim_payments(&self, claim_id: i64, limit: i64) -> Result<Vec<Paid>, StoreError> {
+                let rows: Vec<(String, i64, i64)> =
+                    sqlx::query_as("SELECT month, amount, paid_at FROM pension_payments WHERE claim_id = $1 ORDER BY month DESC LIMIT $2")
+                        .bind(claim_id)
+                        .bind(limit)
+                        .fetch_all(&self.pool)
+                        .await?;
+                rows.into_iter().map(|(m, amount, paid_at)| Ok(Paid { month: month(&m)?, amount: Fen(amount), paid_at })).collect::<Result<_, sqlx::Error>>().map_err(StoreError::from)
+            }
+        }
+    };
+}
+
+mod sqlite {
+    use super::*;
+    impl_claim_store!(SqliteStore, sqlx::sqlite::SqliteRow);
+}
+
+mod postgres {
+    use super::*;
+    impl_claim_store!(PgStore, sqlx::postgres::PgRow);
+}
