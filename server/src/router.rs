@@ -90,6 +90,7 @@ pub fn app(state: AppState) -> Router {
         (&ep::OFFICE_ADJUSTMENTS, serve(&ep::OFFICE_ADJUSTMENTS, office::adjustments::recent)),
         (&ep::OFFICE_ADJUSTMENT_DECISION, serve(&ep::OFFICE_ADJUSTMENT_DECISION, office::adjustments::decide)),
         (&ep::OFFICE_PERSON_CLAIM, serve(&ep::OFFICE_PERSON_CLAIM, pensions::claims::submit)),
+        (&ep::OFFICE_PERSON_CLAIMS, serve(&ep::OFFICE_PERSON_CLAIMS, pensions::claims::of_person)),
         (&ep::OFFICE_PENSION_CLAIMS, serve(&ep::OFFICE_PENSION_CLAIMS, pensions::claims::recent)),
         (&ep::OFFICE_PENSION_CLAIM_DECISION, serve(&ep::OFFICE_PENSION_CLAIM_DECISION, pensions::claims::decide)),
         (&ep::PENSION_MINE, serve(&ep::PENSION_MINE, pensions::mine::mine)),

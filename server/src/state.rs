@@ -16,7 +16,7 @@ use crate::http::site::SiteDir;
 use crate::http::Forwarding;
 use crate::store::{MetaStore, PgStore, SqliteStore, StoreError};
 use crate::vault::Vault;
-use crate::{accounts, employers, intake, ledger, notices, office, registry, reports, uploads, vouchers};
+use crate::{accounts, employers, intake, ledger, notices, office, pensions, registry, reports, uploads, vouchers};
 
 /// The policy table shipped with the server (`server/data/policy.json`), used when no
 /// `--policy-file` is given.
@@ -24,8 +24,8 @@ pub const SHIPPED_POLICY: &str = include_str!("../data/policy.json");
 
 /// Everything the server keeps: each capability's queries together. Implemented by
 /// [`SqliteStore`] and [`PgStore`].
-pub trait Store: MetaStore + registry::Db + intake::Db + vouchers::Db + uploads::Db + office::Db + reports::http::Db + notices::NoticeStore {}
-impl<T: MetaStore + registry::Db + intake::Db + vouchers::Db + uploads::Db + office::Db + reports::http::Db + notices::NoticeStore + ?Sized> Store for T {}
+pub trait Store: MetaStore + registry::Db + intake::Db + vouchers::Db + uploads::Db + office::Db + reports::http::Db + notices::NoticeStore + pensions::Db {}
+impl<T: MetaStore + registry::Db + intake::Db + vouchers::Db + uploads::Db + office::Db + reports::http::Db + notices::NoticeStore + pensions::Db + ?Sized> Store for T {}
 
 /// Opens the store named by `database_url` (`postgres://…` or `sqlite://…`), or the embedded
 /// SQLite database under `data_dir`, and brings its schema up to date.
@@ -120,6 +120,12 @@ impl FromRef<AppState> for ledger::Cx {
 impl FromRef<AppState> for office::Cx {
     fn from_ref(s: &AppState) -> Self {
         office::Cx { store: s.store.clone(), ledger: s.cx() }
+    }
+}
+
+impl FromRef<AppState> for pensions::Cx {
+    fn from_ref(s: &AppState) -> Self {
+        pensions::Cx { store: s.store.clone(), office: office::Cx::from_ref(s) }
     }
 }
 

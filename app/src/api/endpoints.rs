@@ -158,6 +158,7 @@ pub const OFFICE_ADJUSTMENT_DECISION: Endpoint = ep(Post, "/api/office/adjustmen
 // 养老金申请: an operator files a person's claim (the body: `domain::forms::pension_claim::
 // PensionClaimDraft`); a supervisor, never the filer, approves it (payments start) or returns it.
 pub const OFFICE_PERSON_CLAIM: Endpoint = ep(Post, "/api/office/persons/{id}/pension-claims", Roles(BACK_OFFICE));
+pub const OFFICE_PERSON_CLAIMS: Endpoint = ep(Get, "/api/office/persons/{id}/pension-claims", Roles(BACK_OFFICE));
 pub const OFFICE_PENSION_CLAIMS: Endpoint = ep(Get, "/api/office/pension-claims", Roles(BACK_OFFICE));
 pub const OFFICE_PENSION_CLAIM_DECISION: Endpoint = ep(Post, "/api/office/pension-claims/{id}/decision", Roles(&[Role::Supervisor]));
 // 待办: the case queue. `?status=open|submitted|in_review|rejected|approved|all&kind=&module=&region=
@@ -235,6 +236,7 @@ pub const ALL: &[Endpoint] = &[
     OFFICE_ADJUSTMENTS,
     OFFICE_ADJUSTMENT_DECISION,
     OFFICE_PERSON_CLAIM,
+    OFFICE_PERSON_CLAIMS,
     OFFICE_PENSION_CLAIMS,
     OFFICE_PENSION_CLAIM_DECISION,
     PENSION_MINE,

@@ -100,9 +100,6 @@ pub struct OfficePerson {
     /// The person's base adjustments, newest first.
     #[serde(default)]
     pub adjustments: Vec<BaseAdjustment>,
-    /// The person's pension claims, newest first.
-    #[serde(default)]
-    pub claims: Vec<PensionClaimView>,
 }
 
 /// A person's details kept by the back office (信息变更): the cards and the mobile masked, the

@@ -527,4 +527,20 @@ texts! {
     STATS_TABLE_QUEUE = "明细：待办队列", "Details: the case queue";
     STATS_CERT_NOT_YET = "养老待遇资格认证覆盖率：认证功能尚未上线，暂无统计", "Pension certification coverage: certification is not built yet, so there is nothing to chart";
     STATEMENT_FILES = "本月核定单：", "This month's statement:";
+    CLAIMS = "养老金申请", "Pension claims";
+    CLAIM_NEW = "提交养老金申请", "File a pension claim";
+    CLAIM_NOTE = "按退休月份、档案核定的历史及视同缴费计算养老金；须另一名复核员核准后按月发放", "The pension is computed from the retirement month and what the archive shows before the ledger; another supervisor approves it before the monthly payments start";
+    CLAIM_BY_ID = "按身份证号码（女职工默认 50 周岁）", "By the ID number (a woman: 50 unless chosen)";
+    CLAIM_RETIRE_IN = "退休月份（YYYY-MM）", "Retirement month (YYYY-MM)";
+    CLAIM_ARCHIVE_MONTHS = "档案核定的历史及视同缴费月数", "Months before the ledger, per the archive (incl. deemed)";
+    CLAIM_ARCHIVE_INDEX = "其平均缴费指数", "Their average index";
+    CLAIM_ARCHIVE_REF = "档案编号或依据", "Archive reference";
+    CLAIM_MONTHLY = "每月养老金", "Monthly pension";
+    CLAIM_PAID_THROUGH = "已发放至", "Paid through";
+    PENSION_TITLE = "待遇领取情况", "Pension payments";
+    PENSION_PENDING = "养老金申请审核中", "Pension claim under review";
+    PENSION_PAYING = "养老金发放中", "Pension being paid";
+    PENSION_PER_MONTH = "/月", " a month";
+    PENSION_FROM = "起始月份", "from";
+    PENSION_PAID = "已发放", "Paid";
 }

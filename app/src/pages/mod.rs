@@ -10,6 +10,7 @@ pub mod enrolment;
 pub mod forgot_password;
 pub mod home;
 pub mod login;
+pub mod my_pension;
 pub mod my_records;
 pub mod not_found;
 pub mod help;

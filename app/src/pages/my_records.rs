@@ -1,7 +1,7 @@
 //! `/my-records` — 我的社保 → 缴费查询: a signed-in resident's contribution records over a
 //! period (per month and insurance: unit, base, the unit's and their own amounts, paid or not),
 //! the totals, each insurance's status, the personal account's balance with its working, and the
-//! printable proof. The last answer is kept on the device and shown offline with its date
+//! printable proof; and, for someone with a pension claim, 待遇领取情况 (`my_pension.rs`). The last answer is kept on the device and shown offline with its date
 //! ("截至 …"); a logout forgets it (`state/account.rs`).
 
 use leptos::prelude::*;
@@ -103,6 +103,7 @@ pub fn MyRecords() -> impl IntoView {
             </form>
             {move || message.get().map(|m| view! { <p class="card form-message" role="alert" data-testid="records-message">{i18n.issue(&m)}</p> })}
             {move || records.get().map(|r| records_view(r, fresh.get()))}
+            <super::my_pension::MyPensionCard/>
             <a class="btn btn-secondary" data-testid="print-proof" href=proof_href target="_blank" rel="noopener">{tr(strings::RECORDS_PROOF)}</a>
         </main>
     }

@@ -15,6 +15,8 @@ use crate::state::{use_network, Reachability};
 const KEY: &str = "me";
 /// The signed-in resident's last records (`pages/my_records.rs`): forgotten with the person.
 pub const KEPT_RECORDS: &str = "my_records";
+/// The signed-in resident's last 待遇领取情况 (`pages/my_pension.rs`): forgotten with the person.
+pub const KEPT_PENSION: &str = "my_pension";
 /// A logout asked for without a network: the server's session is ended once it can be reached.
 const LOGOUT_PENDING: &str = "logout_pending";
 
@@ -94,6 +96,7 @@ pub(crate) async fn keep(me: Option<&Me>) {
     let _ = db::meta_put(&db, KEY, &value).await;
     if me.is_none() {
         let _ = db::meta_put(&db, KEPT_RECORDS, &JsValue::NULL).await;
+        let _ = db::meta_put(&db, KEPT_PENSION, &JsValue::NULL).await;
     }
 }
 

@@ -50,8 +50,8 @@ use crate::http::{Internal, Refusal};
 use crate::store::{AuditEntry, AuditStore, CounterStore};
 
 /// The queries the back office needs: its own, the ledger's, the audit log and the quotas.
-pub trait Db: crate::pensions::ClaimStore + AdjustStore + BatchStore + CaseStore + DetailStore + UnitDetailStore + crate::ledger::Db + crate::registry::RegistryStore + crate::filings::FilingStore + AuditStore + CounterStore {}
-impl<T: crate::pensions::ClaimStore + AdjustStore + BatchStore + CaseStore + DetailStore + UnitDetailStore + crate::ledger::Db + crate::registry::RegistryStore + crate::filings::FilingStore + AuditStore + CounterStore + ?Sized> Db for T {}
+pub trait Db: AdjustStore + BatchStore + CaseStore + DetailStore + UnitDetailStore + crate::ledger::Db + crate::registry::RegistryStore + crate::filings::FilingStore + AuditStore + CounterStore {}
+impl<T: AdjustStore + BatchStore + CaseStore + DetailStore + UnitDetailStore + crate::ledger::Db + crate::registry::RegistryStore + crate::filings::FilingStore + AuditStore + CounterStore + ?Sized> Db for T {}
 
 /// What the back office reaches (`FromRef` of the server's state).
 #[derive(Clone)]

@@ -1,6 +1,6 @@
 //! A person in the back office: `GET /api/office/persons/{id}?from=&to=` (the page:
 //! relationships, contributions by month, the personal account — by default the last 30
-//! years —, the details, the person's units, base adjustments and pension claims) and `POST /api/office/persons/{id}/reveal` (the full ID number). The page masks the
+//! years —, the details, the person's units and base adjustments) and `POST /api/office/persons/{id}/reveal` (the full ID number). The page masks the
 //! ID number; the audit log records each page looked at and each reveal, by whom. Reveals have
 //! an hourly quota.
 
@@ -58,8 +58,7 @@ pub async fn page(State(cx): State<Cx>, Extension(by): Extension<Option<Principa
     let details = super::details::of(&cx, &person).await?;
     let units = cx.store.person_units(person.id).await?;
     let adjustments = cx.store.adjust_recent(Some(person.id), super::adjustments::RECENT).await?;
-    let claims = cx.store.claim_recent(Some(person.id), crate::pensions::claims::RECENT).await?;
-    Ok(Json(OfficePerson { person: person.id, name: person.name, id_masked, records, details, units, adjustments, claims }).into_response())
+    Ok(Json(OfficePerson { person: person.id, name: person.name, id_masked, records, details, units, adjustments }).into_response())
 }
 
 /// `POST /api/office/persons/{id}/reveal`.

@@ -7,7 +7,8 @@
 //!   pension with its working. A man's category is his; a woman's is the form's (原 50 by
 //!   default). The province is that of the person's units (several provinces: the relationship
 //!   is transferred first). Kept pending; one live claim per person.
-//! - `GET /api/office/pension-claims`: the latest claims and where they stand;
+//! - `GET /api/office/pension-claims`: the latest claims and where they stand; and
+//!   `GET /api/office/persons/{id}/pension-claims` a person's;
 //! - `POST /api/office/pension-claims/{id}/decision` (supervisor, not the filer): approve — the
 //!   months from the month after retirement through this one are paid in the same
 //!   transaction — or return with a reason.
@@ -30,7 +31,8 @@ use super::store::NewClaim;
 use crate::accounts::session::Principal;
 use crate::http::{quota, Answer, Refusal};
 use crate::office::persons::{entry, id_number};
-use crate::office::{actor, four_eyes, return_reason, staff, today, Cx};
+use crate::office::{actor, four_eyes, return_reason, staff, today};
+use super::Cx;
 use crate::store::AuditEntry;
 
 /// Claims one account may file in an hour.
@@ -43,7 +45,7 @@ fn unprocessable(issue: Issue) -> Refusal {
 }
 
 /// The province of the person's units, or of the ID number when the ledger has none.
-async fn province(cx: &Cx, person_id: i64, id: &IdNumber) -> Result<u32, Refusal> {
+async fn province(cx: &crate::office::Cx, person_id: i64, id: &IdNumber) -> Result<u32, Refusal> {
     let mut provinces = Vec::new();
     for hit in cx.store.person_units(person_id).await? {
         if let Some(unit) = cx.store.unit_get(hit.unit).await? {
@@ -70,8 +72,8 @@ pub async fn submit(State(cx): State<Cx>, Extension(by): Extension<Option<Princi
     let now = crate::store::now_ms();
     let today = today(now);
     let c = validate(&d).map_err(|errors| Refusal::form(app::api::auth::FormRefusal::invalid(errors)))?.value;
-    let person = entry(&cx, id).await?;
-    let id_checked = IdNumber::parse(&id_number(&cx, &person)?, today).map_err(|_| Refusal::unreadable("a ledger person's ID number"))?.value;
+    let person = entry(&cx.office, id).await?;
+    let id_checked = IdNumber::parse(&id_number(&cx.office, &person)?, today).map_err(|_| Refusal::unreadable("a ledger person's ID number"))?.value;
     let category = match (id_checked.sex(), c.category) {
         (Sex::Male, _) => Category::Male,
         (Sex::Female, None) => Category::Female50,
@@ -81,11 +83,11 @@ pub async fn submit(State(cx): State<Cx>, Extension(by): Extension<Option<Princi
         (Sex::Female, Some(female)) => female,
     };
     let birth = Month::of(id_checked.birth_date());
-    let p = cx.ledger.pension.as_ref();
+    let p = cx.office.ledger.pension.as_ref();
     // The ledger's pension months paid through the retirement month, and their bases by year.
     let from = Month::from_index(birth.index() + 16 * 12).unwrap_or(birth);
     let to = c.retire_in.min(Month::of(today));
-    let records = crate::ledger::records::of_person(&cx.ledger, &person.id_index, from, to, now).await?;
+    let records = crate::ledger::records::of_person(&cx.office.ledger, &person.id_index, from, to, now).await?;
     let mut by_month = BTreeMap::new();
     for r in records.months.iter().filter(|r| r.insurance == Insurance::Pension && r.paid) {
         by_month.entry(r.month).or_insert(r.base);
@@ -102,7 +104,7 @@ pub async fn submit(State(cx): State<Cx>, Extension(by): Extension<Option<Princi
         Err(issue) if issue.code == "pension.too_few_months" => return Err(Refusal::field(field::ARCHIVE_MONTHS, issue)),
         Err(issue) => return Err(Refusal::field(field::RETIRE_IN, issue)),
     };
-    let province = province(&cx, person.id, &id_checked).await?;
+    let province = province(&cx.office, person.id, &id_checked).await?;
     let age = Age(u16::try_from(c.retire_in.index() - birth.index()).unwrap_or(0));
     let years: Vec<YearBases> = by_year.into_values().collect();
     let figures = compute(&years, Archive { months: c.archive_months, index: c.archive_index }, records.account.balance, age, c.retire_in.year, province, p).map_err(|issue| {
@@ -141,6 +143,12 @@ pub async fn submit(State(cx): State<Cx>, Extension(by): Extension<Option<Princi
 /// `GET /api/office/pension-claims`.
 pub async fn recent(State(cx): State<Cx>) -> Answer {
     Ok(Json(cx.store.claim_recent(None, RECENT).await?).into_response())
+}
+
+/// `GET /api/office/persons/{id}/pension-claims`: the person's claims, newest first.
+pub async fn of_person(State(cx): State<Cx>, Path(id): Path<i64>) -> Answer {
+    let person = entry(&cx.office, id).await?;
+    Ok(Json(cx.store.claim_recent(Some(person.id), RECENT).await?).into_response())
 }
 
 fn not_pending() -> Refusal {

@@ -10,7 +10,7 @@ use axum::{Extension, Json};
 
 use crate::accounts::session::Principal;
 use crate::http::{Answer, Refusal};
-use crate::office::Cx;
+use super::Cx;
 
 /// `GET /api/pension`.
 pub async fn mine(State(cx): State<Cx>, Extension(by): Extension<Option<Principal>>) -> Answer {

@@ -16,7 +16,21 @@ pub mod claims;
 pub mod mine;
 pub mod store;
 
+use std::sync::Arc;
+
 pub use self::store::{ClaimStore, NewClaim, Paid};
+
+/// The queries pensions need: their own and the back office's (which hold the ledger's).
+pub trait Db: ClaimStore + crate::office::Db {}
+impl<T: ClaimStore + crate::office::Db + ?Sized> Db for T {}
+
+/// What pensions reach (`FromRef` of the server's state): their store, and the back office's
+/// context for the person, the ledger and the audit log.
+#[derive(Clone)]
+pub struct Cx {
+    pub store: Arc<dyn Db>,
+    pub office: crate::office::Cx,
+}
 
 /// Payments listed at most (ten years).
 pub const PAYMENTS_SHOWN: i64 = 120;

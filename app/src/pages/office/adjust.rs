@@ -78,7 +78,24 @@ pub fn AdjustForm(person: i64, units: Vec<UnitHit>, done: impl Fn() + Copy + Sen
     }
 }
 
-fn status_text(s: BatchStatus) -> Text {
+/// A supervisor's two answers to something under four eyes: confirm, or return with a reason
+/// (`{prefix}-confirm`, `{prefix}-return-reason`, `{prefix}-return` for the tests).
+#[component]
+pub fn Decide(prefix: &'static str, decide: impl Fn(bool, String) + Copy + Send + Sync + 'static) -> impl IntoView {
+    let i18n = use_i18n();
+    let reason = RwSignal::new(String::new());
+    view! {
+        <div class="actions">
+            <button type="button" class="btn" data-testid=format!("{prefix}-confirm") on:click=move |_| decide(true, String::new())>{tr(strings::OFFICE_CONFIRM_ADJUST)}</button>
+            <input type="text" data-testid=format!("{prefix}-return-reason") aria-label=move || i18n.t(strings::OFFICE_RETURN_REASON)
+                placeholder=move || i18n.t(strings::OFFICE_RETURN_REASON)
+                prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev))/>
+            <button type="button" class="btn btn-secondary" data-testid=format!("{prefix}-return") on:click=move |_| decide(false, reason.get_untracked())>{tr(strings::OFFICE_RETURN)}</button>
+        </div>
+    }
+}
+
+pub fn status_text(s: BatchStatus) -> Text {
     match s {
         BatchStatus::Pending => strings::OFFICE_PENDING,
         BatchStatus::Applied => strings::OFFICE_IN_EFFECT,
@@ -110,7 +127,6 @@ pub fn AdjustmentList(list: Signal<Vec<BaseAdjustment>>, changed: impl Fn() + Co
         {move || problem.get().map(|p| view! { <p class="field-error" role="alert" data-testid="adjust-problem">{i18n.issue(&p)}</p> })}
         <ul class="list" data-testid="adjustments">
             {move || list.get().into_iter().map(|a| {
-                let reason = RwSignal::new(String::new());
                 let pending = a.status == BatchStatus::Pending;
                 let id = a.id;
                 let before = a.previous.map(|p| p.yuan()).unwrap_or_else(|| i18n.t(strings::OFFICE_NONE_DECLARED).to_owned());
@@ -124,13 +140,7 @@ pub fn AdjustmentList(list: Signal<Vec<BaseAdjustment>>, changed: impl Fn() + Co
                         </span>
                         {a.return_reason.clone().map(|r| view! { <span class="list-sub">{tr(strings::OFFICE_RETURN_REASON)}": "{r}</span> })}
                         <Show when=move || pending && supervisor()>
-                            <div class="actions">
-                                <button type="button" class="btn" data-testid="adjust-confirm" on:click=move |_| decide(id, true, String::new())>{tr(strings::OFFICE_CONFIRM_ADJUST)}</button>
-                                <input type="text" data-testid="adjust-return-reason" aria-label=move || i18n.t(strings::OFFICE_RETURN_REASON)
-                                    placeholder=move || i18n.t(strings::OFFICE_RETURN_REASON)
-                                    prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev))/>
-                                <button type="button" class="btn btn-secondary" data-testid="adjust-return" on:click=move |_| decide(id, false, reason.get_untracked())>{tr(strings::OFFICE_RETURN)}</button>
-                            </div>
+                            <Decide prefix="adjust" decide=move |approve, reason| decide(id, approve, reason)/>
                         </Show>
                     </li>
                 }

@@ -3,6 +3,7 @@
 //! payment imports and base adjustments under four eyes; 报表 (reports).
 
 mod adjust;
+mod claim;
 mod case;
 mod cases;
 mod find;

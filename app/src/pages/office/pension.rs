@@ -7,9 +7,21 @@ use leptos::prelude::*;
 
 use crate::api::office::PensionEstimate;
 use crate::api::{client, endpoints};
+use crate::domain::ledger::Working;
 use crate::domain::pension::Age;
 use crate::domain::Issue;
 use crate::i18n::{strings, tr, use_i18n};
+
+/// A figure's working, folded: one line each, in the screen's language.
+pub fn working_view(working: &Working) -> impl IntoView + use<> {
+    let i18n = use_i18n();
+    let lines: Vec<Issue> = working.iter().map(|w| Issue::formatted("pension.working", w.zh.clone(), w.en.clone())).collect();
+    view! {
+        <details><summary>{tr(strings::OFFICE_WORKING)}</summary>
+            <ol>{lines.into_iter().map(|line| view! { <li>{move || i18n.issue(&line)}</li> }).collect_view()}</ol>
+        </details>
+    }
+}
 
 #[component]
 pub fn PensionCard(id: i64) -> impl IntoView {
@@ -59,12 +71,7 @@ pub fn PensionCard(id: i64) -> impl IntoView {
                         <dt>{tr(strings::OFFICE_ACCOUNT_PENSION)}</dt><dd>{e.account_pension.map(|a| a.yuan())}</dd>
                     </dl>
                     {e.issue.clone().map(|i| view! { <p class="field-warning" data-testid="pension-issue">{move || i18n.issue(&i)}</p> })}
-                    <details><summary>{tr(strings::OFFICE_WORKING)}</summary>
-                        <ol>{e.working.iter().map(|w| {
-                            let line = Issue::formatted("pension.working", w.zh.clone(), w.en.clone());
-                            view! { <li>{move || i18n.issue(&line)}</li> }
-                        }).collect_view()}</ol>
-                    </details>
+                    {working_view(&e.working)}
                 }
             })}
         </section>

@@ -2,11 +2,12 @@
 //! and personal account over the last 30 years, as the person reads them; the ID number masked
 //! until the operator reveals it (each reveal is audited); 信息变更 (a name correction, mobile,
 //! addresses, bank card and social security card numbers), checked as typed by the shared rules;
-//! 基数调整 under four eyes; 养老待遇测算.
+//! 基数调整 under four eyes; 养老待遇测算; 养老金申请 under four eyes.
 
 use leptos::prelude::*;
 
 use super::adjust::{AdjustForm, AdjustmentList};
+use super::claim::ClaimCard;
 use super::pension::PensionCard;
 use crate::api::office::{OfficePerson, Revealed};
 use crate::api::{client, endpoints};
@@ -79,6 +80,7 @@ pub fn Person(id: i64) -> impl IntoView {
                     <AdjustForm person=id units=p.units.clone() done=load/>
                 </section>
                 <PensionCard id=id/>
+                <ClaimCard person=id/>
                 {records_view(p.records.clone(), true)}
             })}
         </main>

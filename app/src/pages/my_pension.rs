@@ -1,0 +1,80 @@
+//! 待遇领取情况 on 我的社保 (`/my-records`): the resident's pension claim — where it stands, the
+//! monthly amount with its working, why it was returned — and the months paid, newest first.
+//! Shown only to someone with a claim. The last answer is kept on the device and shown offline
+//! with its date; a logout forgets it (`state/account.rs`).
+
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+use crate::api::client;
+use crate::api::endpoints;
+use crate::api::ledger::MyPension;
+use crate::i18n::{strings, tr, use_i18n, Lang};
+use crate::offline::{db, json};
+use crate::state::account::KEPT_PENSION;
+use crate::state::{clock, use_account, use_network, Reachability};
+
+async fn kept() -> Option<MyPension> {
+    let db = db::shared().await.ok()?;
+    let text = db::meta_get(&db, KEPT_PENSION).await.ok().flatten()?.as_string()?;
+    json::from_text(&text).ok()
+}
+
+async fn keep(p: &MyPension) {
+    if let (Ok(db), Ok(text)) = (db::shared().await, json::to_text(p)) {
+        let _ = db::meta_put(&db, KEPT_PENSION, &JsValue::from_str(&text)).await;
+    }
+}
+
+#[component]
+pub fn MyPensionCard() -> impl IntoView {
+    let i18n = use_i18n();
+    let net = use_network();
+    let account = use_account();
+    let pension = RwSignal::new(None::<MyPension>);
+    leptos::task::spawn_local(async move {
+        if let Some(p) = kept().await {
+            if pension.get_untracked().is_none() {
+                pension.set(Some(p));
+            }
+        }
+    });
+    Effect::new(move |asked: Option<bool>| {
+        if asked == Some(true) || net.state() != Reachability::Online || account.me().is_none() {
+            return asked.unwrap_or(false);
+        }
+        leptos::task::spawn_local(async move {
+            if let Ok(p) = client::get_json::<MyPension>(endpoints::PENSION_MINE.path).await {
+                keep(&p).await;
+                pension.set(Some(p));
+            }
+        });
+        true
+    });
+    move || {
+        let p = pension.get()?;
+        let c = p.claim?;
+        let status = match c.status.as_str() {
+            "applied" => strings::PENSION_PAYING,
+            "returned" => strings::OFFICE_RETURNED,
+            _ => strings::PENSION_PENDING,
+        };
+        let working = c.working.iter().map(|l| {
+            let text = if i18n.lang() == Lang::En { l.en.clone() } else { l.zh.clone() };
+            view! { <li>{text}</li> }
+        }).collect_view();
+        let rows = p.payments.iter().map(|m| view! {
+            <tr data-month=m.month.to_string()><td class="month">{m.month.to_string()}</td><td class="n">{m.amount.yuan()}</td><td>{tr(strings::PENSION_PAID)}</td></tr>
+        }).collect_view();
+        Some(view! {
+            <section class="card" data-testid="my-pension">
+                <h2>{tr(strings::PENSION_TITLE)}</h2>
+                <p class="as-of">{tr(strings::RECORDS_AS_OF)}{clock::format_ms(p.as_of)}</p>
+                <p data-testid="pension-status" data-status=c.status.clone()>{tr(status)}" · "{c.monthly.yuan()}" "{tr(strings::YUAN)}{tr(strings::PENSION_PER_MONTH)}" · "{tr(strings::PENSION_FROM)}" "{c.first_month.to_string()}</p>
+                {c.return_reason.map(|r| view! { <p class="field-warning">{tr(strings::OFFICE_RETURN_REASON)}": "{r}</p> })}
+                <details><summary>{tr(strings::RECORDS_WORKING)}</summary><ol>{working}</ol></details>
+                <table class="records" data-testid="pension-payments"><tbody>{rows}</tbody></table>
+            </section>
+        })
+    }
+}
