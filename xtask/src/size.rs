@@ -88,8 +88,10 @@ pub const SHELL_BROTLI_BUDGET: u64 = 122_950;
 /// by the help screen), and in the common module the two screens and the search (13,000; the
 /// search's first cut cost 2,500 more in Unicode case tables and two sorts, now gone)
 /// (456,999 measured) → 458,000 with 单位业务's statement to download as Excel or print (two
-/// links whose address follows the month: 918 bytes, 457,917 measured).
-pub const PRECACHED_BROTLI_BUDGET: u64 = 458_000;
+/// links whose address follows the month: 918 bytes, 457,917 measured) → 462,800 with
+/// 待遇领取情况 on 我的社保 (the card, its wire types and its copy kept for offline: 4,864
+/// bytes in the common module, 462,781 measured; the shell stayed at 122,949).
+pub const PRECACHED_BROTLI_BUDGET: u64 = 462_800;
 /// Where the product wants to be.
 pub const SHELL_BROTLI_GOAL: u64 = 130_000;
 

@@ -72,7 +72,7 @@ pub fn MyPensionCard() -> impl IntoView {
                 <p class="as-of">{tr(strings::RECORDS_AS_OF)}{clock::format_ms(p.as_of)}</p>
                 <p data-testid="pension-status" data-status=c.status.clone()>{tr(status)}" · "{c.monthly.yuan()}" "{tr(strings::YUAN)}{tr(strings::PENSION_PER_MONTH)}" · "{tr(strings::PENSION_FROM)}" "{c.first_month.to_string()}</p>
                 {c.return_reason.map(|r| view! { <p class="field-warning">{tr(strings::OFFICE_RETURN_REASON)}": "{r}</p> })}
-                <details><summary>{tr(strings::RECORDS_WORKING)}</summary><ol>{working}</ol></details>
+                <details><summary>{tr(strings::RECORDS_WORKING)}</summary><ul>{working}</ul></details>
                 <table class="records" data-testid="pension-payments"><tbody>{rows}</tbody></table>
             </section>
         })

@@ -95,8 +95,9 @@ pub(crate) async fn keep(me: Option<&Me>) {
     };
     let _ = db::meta_put(&db, KEY, &value).await;
     if me.is_none() {
-        let _ = db::meta_put(&db, KEPT_RECORDS, &JsValue::NULL).await;
-        let _ = db::meta_put(&db, KEPT_PENSION, &JsValue::NULL).await;
+        for kept in [KEPT_RECORDS, KEPT_PENSION] {
+            let _ = db::meta_put(&db, kept, &JsValue::NULL).await;
+        }
     }
 }
 

@@ -68,6 +68,27 @@ pub enum LedgerCommand {
         #[arg(long)]
         class: Option<i64>,
     },
+    /// Enrols a person in a unit from a month without a filing — the agency's migration of
+    /// people insured in an older system (历史参保数据迁移); refused if the person holds one of
+    /// the insurances open already.
+    Enrol {
+        #[arg(long)]
+        id_number: String,
+        #[arg(long)]
+        name: String,
+        /// The unit's credit code (the unit is in the ledger).
+        #[arg(long)]
+        credit_code: String,
+        /// The first month insured, `YYYY-MM`.
+        #[arg(long)]
+        month: String,
+        /// The declared monthly base, in yuan.
+        #[arg(long)]
+        base: String,
+        /// Comma-separated: pension, medical, unemployment, work_injury.
+        #[arg(long, default_value = "pension,medical")]
+        insurances: String,
+    },
 }
 
 fn month(s: &str) -> anyhow::Result<Month> {
@@ -146,6 +167,38 @@ pub async fn run(args: &LedgerArgs) -> anyhow::Result<bool> {
             };
             let id = cx.store.unit_ensure(&unit, None, "agency entry", now).await?;
             eprintln!("unit {id}: {}", unit.credit_code);
+            Ok(true)
+        }
+        LedgerCommand::Enrol { id_number, name, credit_code, month: m, base, insurances } => {
+            let id = IdNumber::parse(id_number, today).map_err(|e| anyhow::anyhow!("{}", e.en))?.value;
+            let name = app::domain::text::squeeze(name);
+            anyhow::ensure!(!name.is_empty() && name.chars().count() <= 50 && !app::domain::text::has_markup_or_control(&name), "the name is 1 to 50 plain characters");
+            let code = unit_code(credit_code)?;
+            let unit = cx.store.unit_by_code(code.as_str()).await?.ok_or_else(|| anyhow::anyhow!("no unit {} in the ledger", code.as_str()))?;
+            let start = month(m)?;
+            let base = app::domain::Fen::parse_yuan(base).map_err(|e| anyhow::anyhow!("--base: {}", e.en))?.value;
+            let insurances = insurances
+                .split(',')
+                .map(|c| app::domain::policy::Insurance::parse(c.trim()).ok_or_else(|| anyhow::anyhow!("`{c}` is not an insurance")))
+                .collect::<anyhow::Result<Vec<_>>>()?;
+            let id_index = vault.blind_index(purpose::ID_NUMBER, id.as_str());
+            let e = crate::ledger::relationships::Enrol {
+                unit_id: unit.id,
+                person: crate::ledger::relationships::NewPerson {
+                    id_sealed: vault.seal(&crate::vault::bound::ledger_person(&id_index), id.as_str().as_bytes()),
+                    id_index,
+                    name,
+                },
+                region: unit.region,
+                start_month: start.to_string(),
+                insurances,
+                base: base.0,
+                actor: None,
+            };
+            if let Some(taken) = cx.store.enrol_direct(&e, now).await? {
+                anyhow::bail!("the person holds {} open already", taken.code());
+            }
+            eprintln!("enrolled in {} from {start}", unit.name);
             Ok(true)
         }
     }

@@ -10,21 +10,26 @@ use super::pension::working_view;
 use crate::api::auth::Role;
 use crate::api::office::{BatchDecision, BatchStatus, PensionClaimView};
 use crate::api::{client, endpoints};
-use crate::components::{FieldIssues, InputKind, TextField};
+use crate::components::{FieldIssues, InputKind, Link, TextField};
 use crate::domain::forms::pension_claim::{field, validate, PensionClaimDraft};
 use crate::domain::pension::claim::index_text;
 use crate::domain::{FieldErrors, Issue};
 use crate::i18n::{strings, tr, use_i18n};
+use crate::routes::Route;
 use crate::state::{clock, use_account, use_network};
 
-/// The section on a person's page: their claims (loaded apart from the page), and the form.
+/// The section on a person's page (`Some(person)`: their claims, loaded apart from the page,
+/// and the form) or on the workbench (`None`: everyone's latest, to decide).
 #[component]
-pub fn ClaimCard(person: i64) -> impl IntoView {
+pub fn ClaimCard(person: Option<i64>) -> impl IntoView {
     let i18n = use_i18n();
     let claims = RwSignal::new(Vec::<PensionClaimView>::new());
     let problem = RwSignal::new(None::<Issue>);
     let load = move || {
-        let path = endpoints::OFFICE_PERSON_CLAIMS.with(&[&person.to_string()]);
+        let path = match person {
+            Some(p) => endpoints::OFFICE_PERSON_CLAIMS.with(&[&p.to_string()]),
+            None => endpoints::OFFICE_PENSION_CLAIMS.path.to_owned(),
+        };
         leptos::task::spawn_local(async move {
             match client::get_json::<Vec<PensionClaimView>>(&path).await {
                 Ok(list) => claims.set(list),
@@ -38,7 +43,7 @@ pub fn ClaimCard(person: i64) -> impl IntoView {
             <h2>{tr(strings::CLAIMS)}</h2>
             {move || problem.get().map(|p| view! { <p class="field-error" role="alert">{i18n.issue(&p)}</p> })}
             <ClaimList list=claims.into() changed=load/>
-            <ClaimForm person=person done=load/>
+            {person.map(|p| view! { <ClaimForm person=p done=load/> })}
         </section>
     }
 }
@@ -141,7 +146,7 @@ pub fn ClaimList(list: Signal<Vec<PensionClaimView>>, changed: impl Fn() + Copy 
                 let id = c.id;
                 view! {
                     <li class="list-item" data-status=format!("{:?}", c.status).to_lowercase()>
-                        <span class="list-title">{c.retire_in.to_string()}" · "{tr(status_text(c.status))}</span>
+                        <span class="list-title"><Link href=Route::OfficePerson(c.person).href() class="link">{c.person_name.clone()}</Link>" · "{c.retire_in.to_string()}" · "{tr(status_text(c.status))}</span>
                         <span class="list-sub" data-testid="claim-monthly">{tr(strings::CLAIM_MONTHLY)}" "{c.monthly.yuan()}" "{tr(strings::YUAN)}
                             " · Z "{index_text(c.index)}" · N "{c.months}
                             {c.paid_through.map(|m| view! { " · "{tr(strings::CLAIM_PAID_THROUGH)}" "{m.to_string()} })}

@@ -80,7 +80,7 @@ pub fn Person(id: i64) -> impl IntoView {
                     <AdjustForm person=id units=p.units.clone() done=load/>
                 </section>
                 <PensionCard id=id/>
-                <ClaimCard person=id/>
+                <ClaimCard person=Some(id)/>
                 {records_view(p.records.clone(), true)}
             })}
         </main>

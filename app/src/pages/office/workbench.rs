@@ -1,6 +1,6 @@
 //! `/office` — 经办工作台: the four insurance modules (养老 / 医疗 / 失业 / 工伤), each with its
 //! operations — 参保登记 at the counter, its cases waiting (待办), 业务查询, 缴费管理 — and 单位 and
-//! 个人 beside them.
+//! 个人 beside them; and the latest 养老金申请, where a supervisor approves or returns them.
 
 use leptos::prelude::*;
 
@@ -60,6 +60,7 @@ pub fn Workbench() -> impl IntoView {
                     </ul>
                 </section>
             </div>
+            <super::claim::ClaimCard person=None/>
         </main>
     }
 }
