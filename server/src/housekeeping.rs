@@ -40,7 +40,7 @@ pub async fn sweep(state: &AppState, now: i64) -> Result<Swept, StoreError> {
         guards: s.guards_expire(now - FORGET_MS).await?,
         // Daily windows are the longest counted; keep two of them.
         counters: s.counters_expire(now - 2 * DAY_MS).await?,
-        pensions: s.pay_due(Month::of(Date::china_from_unix_ms(now)), now).await?,
+        pensions: crate::pensions::payroll::pay_due(s, &state.cx::<crate::ledger::Cx>().pension.certification, Month::of(Date::china_from_unix_ms(now)), now).await?,
     })
 }
 

@@ -93,6 +93,7 @@ pub fn app(state: AppState) -> Router {
         (&ep::OFFICE_PERSON_CLAIMS, serve(&ep::OFFICE_PERSON_CLAIMS, pensions::claims::of_person)),
         (&ep::OFFICE_PENSION_CLAIMS, serve(&ep::OFFICE_PENSION_CLAIMS, pensions::claims::recent)),
         (&ep::OFFICE_PENSION_CLAIM_DECISION, serve(&ep::OFFICE_PENSION_CLAIM_DECISION, pensions::claims::decide)),
+        (&ep::OFFICE_PENSION_CERTIFY, serve(&ep::OFFICE_PENSION_CERTIFY, pensions::claims::certify)),
         (&ep::PENSION_MINE, serve(&ep::PENSION_MINE, pensions::mine::mine)),
         (&ep::OFFICE_CASES, serve(&ep::OFFICE_CASES, office::cases::queue)),
         (&ep::OFFICE_CASE, serve(&ep::OFFICE_CASE, office::cases::case)),

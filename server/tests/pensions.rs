@@ -2,7 +2,8 @@
 //! of 61 with what his archive shows; every field is checked, and so are the reform's window
 //! and minimum months; the pension is computed with its working and kept pending, one live
 //! claim per person; a supervisor other than the filer returns it or approves it — and then
-//! the months since retirement are paid at once (补发), and each new month once more; the man
+//! the months since retirement are paid at once (补发), and each new month once more, until the
+//! yearly certification lapses (暂停发放) and is made again (the months skipped paid); the man
 //! reads 待遇领取情况 with his own account only.
 
 mod common;
@@ -79,7 +80,8 @@ async fn a_pension_claim_is_computed_decided_under_four_eyes_and_paid(store: Arc
     let decision = format!("/api/office/pension-claims/{first}/decision");
     assert_eq!(o.call(&state, Method::POST, &decision, Some(json!({"approve": true}))).await.status, StatusCode::FORBIDDEN);
     let entry = server::store::AuditEntry { action: "test".into(), ..Default::default() };
-    assert!(!store.claim_decide(first, operator, None, statutory, &entry, 5).await.unwrap(), "the store refuses the filer");
+    let today = app::domain::Date::china_from_unix_ms(server::store::now_ms());
+    assert!(!store.claim_decide(first, operator, None, today, &entry, 5).await.unwrap(), "the store refuses the filer");
     let empty = b.call(&state, Method::POST, &decision, Some(json!({"approve": false, "reason": " "}))).await;
     assert_eq!(codes(&empty.body, "reason").as_deref(), Some("decision.reason"), "{}", empty.body);
     let back = b.call(&state, Method::POST, &decision, Some(json!({"approve": false, "reason": "视同缴费年限缺招工审批表"}))).await;
@@ -109,11 +111,37 @@ async fn a_pension_claim_is_computed_decided_under_four_eyes_and_paid(store: Arc
     let again = a.call(&state, Method::POST, &format!("/api/office/pension-claims/{second}/decision"), Some(json!({"approve": true}))).await;
     assert_eq!((again.status, again.body["code"].as_str()), (StatusCode::CONFLICT, Some("pension.claim_decided")));
 
+    // The approval is the first certification: certified until a year from today.
+    assert_eq!(done.body["certified_on"].as_str(), Some(today.iso().as_str()));
+    let policy = app::domain::pension::PensionPolicy::from_json(server::state::SHIPPED_POLICY).unwrap().certification;
+    let until = app::domain::pension::certification::due(today, &policy);
+    assert_eq!((mine["claim"]["certification"]["state"].as_str(), mine["claim"]["certification"]["until"].as_str()), (Some("certified"), Some(until.iso().as_str())), "{mine}");
+
     // A new month is paid once, however often the run comes.
+    let pay = |through: Month, at: i64| {
+        let store = store.clone();
+        let policy = policy.clone();
+        async move { server::pensions::payroll::pay_due(store.as_ref(), &policy, through, at).await.unwrap() }
+    };
     let next = now.next();
-    assert_eq!(store.pay_due(next, 7).await.unwrap(), 1);
-    assert_eq!(store.pay_due(next, 8).await.unwrap(), 0);
+    assert_eq!(pay(next, 7).await, 1);
+    assert_eq!(pay(next, 8).await, 0);
     assert_eq!(me.call(&state, Method::GET, "/api/pension", None).await.body["payments"][0]["month"].as_str(), Some(next.to_string().as_str()));
+    // Without a new certification the run stops at the month the grace after the due date ends
+    // in (暂停发放); a certification later pays the months skipped (补发).
+    let covered = app::domain::pension::certification::covered_through(today, &policy);
+    let far = Month::from_index(covered.index() + 3).unwrap();
+    assert_eq!(pay(far, 9).await, u64::try_from(covered.index() - next.index()).unwrap());
+    assert_eq!(pay(far, 10).await, 0, "suspended");
+    let late = app::domain::Date::new(far.year, far.month, 1).unwrap();
+    assert!(store.certify(second, late, "counter", None, &entry, 11).await.unwrap());
+    assert_eq!(pay(far, 12).await, 3, "the three months skipped");
+    // At the counter: a claim not approved cannot be certified; an approved one can, audited
+    // (an earlier day than the latest kept leaves the latest).
+    let refused = o.call(&state, Method::POST, &format!("/api/office/pension-claims/{first}/certifications"), None).await;
+    assert_eq!((refused.status, refused.body["code"].as_str()), (StatusCode::CONFLICT, Some("pension.not_paying")), "{}", refused.body);
+    let counter = o.call(&state, Method::POST, &format!("/api/office/pension-claims/{second}/certifications"), None).await;
+    assert_eq!((counter.status, counter.body["certified_on"].as_str()), (StatusCode::OK, Some(late.iso().as_str())), "{}", counter.body);
 
     // Someone the ledger does not hold gets the same empty answer as someone with no claim.
     let (_, mut stranger) = staff(&state, "resident", &common::id_number(9), "13900139009").await;
@@ -124,7 +152,7 @@ async fn a_pension_claim_is_computed_decided_under_four_eyes_and_paid(store: Arc
     let statuses: Vec<&str> = page.body.as_array().unwrap().iter().map(|c| c["status"].as_str().unwrap()).collect();
     assert_eq!(statuses, ["applied", "returned"], "{}", page.body);
     let log: Vec<(String, Option<String>)> = state.store.audit_recent(100).await.unwrap().into_iter().map(|r| (r.entry.action, r.entry.target)).collect();
-    for action in ["pension.claim_submit", "pension.claim_approve", "pension.claim_return"] {
+    for action in ["pension.claim_submit", "pension.claim_approve", "pension.claim_return", "pension.certify"] {
         assert!(log.iter().any(|(a, t)| a == action && t.as_deref().is_some_and(|t| t.starts_with("pension_claim:"))), "{action}: {log:?}");
     }
 }

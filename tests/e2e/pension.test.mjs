@@ -2,7 +2,8 @@
 // pension at the counter. The operator's form catches a missing archive reference as typed;
 // the claim is computed with its working and waits; the operator cannot approve it, a
 // supervisor does from the workbench; the months since his retirement are paid at once. He registers on his
-// phone and reads 待遇领取情况 — the first month and this one — also with the signal gone.
+// phone and reads 待遇领取情况 — the first month and this one, certified for a year — also with
+// the signal gone.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -89,7 +90,11 @@ test('a pension claim is computed, approved under four eyes, and its months show
   const supervisor = await desk(SUPERVISOR);
   await supervisor.goto(srv.url + '/office');
   await supervisor.locator('[data-testid=claims] li[data-status=pending]').getByTestId('claim-confirm').click();
-  await supervisor.locator('[data-testid=claims] li[data-status=applied]').getByTestId('claim-monthly').getByText(month).waitFor();
+  const applied = supervisor.locator('[data-testid=claims] li[data-status=applied]');
+  await applied.getByTestId('claim-monthly').getByText(month).waitFor();
+  // The approval is his first certification (养老待遇资格认证); the next is due in a year.
+  const today = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+  await applied.getByTestId('claim-certified').getByText(today).waitFor();
 
   // He registers and reads 待遇领取情况.
   const { context, page } = await launchPhone();
@@ -117,6 +122,8 @@ test('a pension claim is computed, approved under four eyes, and its months show
   assert.equal(await paid.count(), months, `from ${first} through ${month}`);
   assert.equal(await paid.first().getAttribute('data-month'), month);
   assert.equal(await paid.last().getAttribute('data-month'), first);
+  const nextYear = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`.replace(/-02-29$/, '-02-28');
+  assert.equal((await card.getByTestId('pension-cert').innerText()).trim(), `已认证至 ${nextYear}`);
   await assertFitsWidth(page);
   await page.screenshot({ path: join(ARTIFACTS, 'my-pension-360x800.png'), fullPage: true });
 

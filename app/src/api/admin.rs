@@ -25,7 +25,7 @@ pub const GROUPS: [(&[&str], &str, &str); 3] = [
 ];
 
 /// What each action is called: `(code, zh, en)`. An action not listed shows its code.
-pub const ACTIONS: [(&str, &str, &str); 40] = [
+pub const ACTIONS: [(&str, &str, &str); 41] = [
     ("application.submit", "提交注册申请", "Application submitted"),
     ("application.resubmit", "修改后重新提交", "Application resubmitted"),
     ("application.view", "查看申请", "Application viewed"),
@@ -63,6 +63,7 @@ pub const ACTIONS: [(&str, &str, &str); 40] = [
     ("pension.claim_submit", "提交养老金申请", "Pension claim filed"),
     ("pension.claim_approve", "核准养老金申请", "Pension claim approved"),
     ("pension.claim_return", "退回养老金申请", "Pension claim returned"),
+    ("pension.certify", "养老待遇资格认证", "Pension certification"),
     ("office.pension_estimate", "养老待遇测算", "Pension estimated"),
     ("notice.publish", "发布通知公告", "Notice published"),
     ("notice.withdraw", "撤回通知公告", "Notice withdrawn"),

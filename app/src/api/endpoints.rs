@@ -161,6 +161,8 @@ pub const OFFICE_PERSON_CLAIM: Endpoint = ep(Post, "/api/office/persons/{id}/pen
 pub const OFFICE_PERSON_CLAIMS: Endpoint = ep(Get, "/api/office/persons/{id}/pension-claims", Roles(BACK_OFFICE));
 pub const OFFICE_PENSION_CLAIMS: Endpoint = ep(Get, "/api/office/pension-claims", Roles(BACK_OFFICE));
 pub const OFFICE_PENSION_CLAIM_DECISION: Endpoint = ep(Post, "/api/office/pension-claims/{id}/decision", Roles(&[Role::Supervisor]));
+/// 养老待遇资格认证 at the counter: the pensioner seen today.
+pub const OFFICE_PENSION_CERTIFY: Endpoint = ep(Post, "/api/office/pension-claims/{id}/certifications", Roles(BACK_OFFICE));
 // 待办: the case queue. `?status=open|submitted|in_review|rejected|approved|all&kind=&module=&region=
 // &min_age=&max_age=&page=`. A case filed at the counter is decided by another account.
 pub const OFFICE_CASES: Endpoint = ep(Get, "/api/office/cases", Roles(BACK_OFFICE));
@@ -239,6 +241,7 @@ pub const ALL: &[Endpoint] = &[
     OFFICE_PERSON_CLAIMS,
     OFFICE_PENSION_CLAIMS,
     OFFICE_PENSION_CLAIM_DECISION,
+    OFFICE_PENSION_CERTIFY,
     PENSION_MINE,
     OFFICE_CASES,
     OFFICE_CASE,

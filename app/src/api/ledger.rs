@@ -104,6 +104,9 @@ pub struct MyClaim {
     pub monthly: Fen,
     pub working: crate::domain::ledger::Working,
     pub return_reason: Option<String>,
+    /// Where the yearly certification stands (an approved claim).
+    #[serde(default)]
+    pub certification: Option<crate::domain::pension::certification::Standing>,
 }
 
 /// One month of pension paid.

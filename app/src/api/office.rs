@@ -283,4 +283,7 @@ pub struct PensionClaimView {
     pub decided_by: Option<i64>,
     pub decided_at: Option<i64>,
     pub return_reason: Option<String>,
+    /// The latest 养老待遇资格认证 (the approval is the first).
+    #[serde(default)]
+    pub certified_on: Option<crate::domain::Date>,
 }

@@ -543,4 +543,9 @@ texts! {
     PENSION_PER_MONTH = "/月", " a month";
     PENSION_FROM = "起始月份", "from";
     PENSION_PAID = "已发放", "Paid";
+    CERT_UNTIL = "已认证至", "Certified until";
+    CERT_DUE = "待认证：请在此日前完成养老待遇资格认证", "Certification due by";
+    CERT_SUSPENDED = "已暂停发放（未按时认证），认证后补发。已发放至", "Suspended (not certified in time); certify to be paid the months skipped. Paid through";
+    CERT_LAST = "最近认证", "Last certified";
+    CERT_AT_COUNTER = "柜台认证（本人在场）", "Certify at the counter (person present)";
 }

@@ -1,5 +1,6 @@
 //! 待遇领取情况 on 我的社保 (`/my-records`): the resident's pension claim — where it stands, the
-//! monthly amount with its working, why it was returned — and the months paid, newest first.
+//! monthly amount with its working, why it was returned, the yearly certification (已认证至 /
+//! 待认证 / 已暂停) — and the months paid, newest first.
 //! Shown only to someone with a claim. The last answer is kept on the device and shown offline
 //! with its date; a logout forgets it (`state/account.rs`).
 
@@ -9,6 +10,7 @@ use wasm_bindgen::JsValue;
 use crate::api::client;
 use crate::api::endpoints;
 use crate::api::ledger::MyPension;
+use crate::domain::pension::certification::Standing;
 use crate::i18n::{strings, tr, use_i18n, Lang};
 use crate::offline::{db, json};
 use crate::state::account::KEPT_PENSION;
@@ -72,6 +74,14 @@ pub fn MyPensionCard() -> impl IntoView {
                 <p class="as-of">{tr(strings::RECORDS_AS_OF)}{clock::format_ms(p.as_of)}</p>
                 <p data-testid="pension-status" data-status=c.status.clone()>{tr(status)}" · "{c.monthly.yuan()}" "{tr(strings::YUAN)}{tr(strings::PENSION_PER_MONTH)}" · "{tr(strings::PENSION_FROM)}" "{c.first_month.to_string()}</p>
                 {c.return_reason.map(|r| view! { <p class="field-warning">{tr(strings::OFFICE_RETURN_REASON)}": "{r}</p> })}
+                {c.certification.map(|s| {
+                    let (text, when) = match s {
+                        Standing::Certified { until } => (strings::CERT_UNTIL, until.iso()),
+                        Standing::Due { until } => (strings::CERT_DUE, until.iso()),
+                        Standing::Suspended { through } => (strings::CERT_SUSPENDED, through.to_string()),
+                    };
+                    view! { <p data-testid="pension-cert">{tr(text)}" "{when}</p> }
+                })}
                 <details><summary>{tr(strings::RECORDS_WORKING)}</summary><ul>{working}</ul></details>
                 <table class="records" data-testid="pension-payments"><tbody>{rows}</tbody></table>
             </section>

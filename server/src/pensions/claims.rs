@@ -10,8 +10,9 @@
 //! - `GET /api/office/pension-claims`: the latest claims and where they stand; and
 //!   `GET /api/office/persons/{id}/pension-claims` a person's;
 //! - `POST /api/office/pension-claims/{id}/decision` (supervisor, not the filer): approve — the
-//!   months from the month after retirement through this one are paid in the same
-//!   transaction — or return with a reason.
+//!   first certification; the months from the month after retirement through this one are
+//!   paid in the same transaction — or return with a reason;
+//! - `POST /api/office/pension-claims/{id}/certifications`: 养老待遇资格认证 at the counter.
 
 use std::collections::BTreeMap;
 
@@ -140,6 +141,21 @@ pub async fn submit(State(cx): State<Cx>, Extension(by): Extension<Option<Princi
     Ok((StatusCode::CREATED, Json(stored)).into_response())
 }
 
+/// `POST /api/office/pension-claims/{id}/certifications`: the pensioner certified at the counter
+/// today, by the operator who saw them; the months a suspension skipped are paid at once.
+pub async fn certify(State(cx): State<Cx>, Extension(by): Extension<Option<Principal>>, Path(id): Path<i64>) -> Answer {
+    let by = staff(&by)?;
+    let now = crate::store::now_ms();
+    let today = today(now);
+    let audit = AuditEntry { action: "pension.certify".into(), detail: Some("way=counter".into()), ..actor(by) };
+    if !cx.store.certify(id, today, "counter", Some(by.account.id), &audit, now).await? {
+        return Err(Refusal::conflict(Issue::new("pension.not_paying", "该养老金申请尚未核准，无需认证", "This pension claim is not approved: there is nothing to certify")));
+    }
+    super::payroll::pay_due_one(&cx, id, today, now).await?;
+    let stored = cx.store.claim_get(id).await?.ok_or_else(|| Refusal::unreadable("a claim just certified"))?;
+    Ok(Json(stored).into_response())
+}
+
 /// `GET /api/office/pension-claims`.
 pub async fn recent(State(cx): State<Cx>) -> Answer {
     Ok(Json(cx.store.claim_recent(None, RECENT).await?).into_response())
@@ -170,7 +186,7 @@ pub async fn decide(State(cx): State<Cx>, Extension(by): Extension<Option<Princi
     let returned = if d.approve { None } else { Some(return_reason(&d.reason)?) };
     let action = if d.approve { "pension.claim_approve" } else { "pension.claim_return" };
     let audit = AuditEntry { action: action.into(), detail: Some(format!("person={} monthly={}", claim.person, claim.monthly.0)), ..actor(by) };
-    if !cx.store.claim_decide(id, by.account.id, returned, Month::of(today(now)), &audit, now).await? {
+    if !cx.store.claim_decide(id, by.account.id, returned, today(now), &audit, now).await? {
         return Err(not_pending());
     }
     let stored = cx.store.claim_get(id).await?.ok_or_else(|| Refusal::unreadable("a claim just decided"))?;

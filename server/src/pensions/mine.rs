@@ -1,9 +1,10 @@
 //! 待遇领取情况: `GET /api/pension` — the signed-in resident's latest pension claim and the
-//! months paid. Only their own: the person is found by the account's blind index; someone the
+//! months paid, and where the yearly certification stands (已认证至 / 待认证 / 已暂停). Only their own: the person is found by the account's blind index; someone the
 //! ledger does not hold gets the same empty answer as someone without a claim.
 
 use app::api::ledger::{MyClaim, MyPension, PensionPaid};
 use app::api::office::BatchStatus;
+use app::domain::pension::certification::standing;
 use axum::extract::State;
 use axum::response::IntoResponse;
 use axum::{Extension, Json};
@@ -33,7 +34,17 @@ pub async fn mine(State(cx): State<Cx>, Extension(by): Extension<Option<Principa
             BatchStatus::Applied => "applied",
             BatchStatus::Returned => "returned",
         };
-        answer.claim = Some(MyClaim { status: status.into(), retire_in: c.retire_in, first_month: c.first_month, monthly: c.monthly, working: c.working, return_reason: c.return_reason });
+        let today = app::domain::Date::china_from_unix_ms(now);
+        let certification = c.certified_on.filter(|_| c.status == BatchStatus::Applied).map(|on| standing(on, today, &cx.office.ledger.pension.certification));
+        answer.claim = Some(MyClaim {
+            status: status.into(),
+            retire_in: c.retire_in,
+            first_month: c.first_month,
+            monthly: c.monthly,
+            working: c.working,
+            return_reason: c.return_reason,
+            certification,
+        });
     }
     Ok(Json(answer).into_response())
 }

@@ -6,14 +6,17 @@
 //!   it with its working; a supervisor, never the filer, approves it (the months due so far
 //!   are paid at once, as 补发 when the retirement month is past) or returns it with a reason;
 //! - [`mine`]: 待遇领取情况 — the person's claim and their payments, month by month;
-//! - [`store`]: the claims and payments as stored, and [`store::ClaimStore::pay_due`], which
-//!   the housekeeping runs so that each new month is paid once.
+//! - [`payroll`]: the payment run the housekeeping makes — each new month paid once, none past
+//!   what the person's yearly certification (养老待遇资格认证) covers, the months skipped paid
+//!   once they certify; [`claims::certify`]: a certification at the counter;
+//! - [`store`]: the claims, certifications and payments as stored.
 //!
-//! Not yet here: the yearly qualification certification (养老待遇资格认证) with suspension and
-//! back pay, and the yearly uplift (调待).
+//! Not yet here: certification by the person (a face check) or by a field worker offline,
+//! reminders by SMS, and the yearly uplift (调待).
 
 pub mod claims;
 pub mod mine;
+pub mod payroll;
 pub mod store;
 
 use std::sync::Arc;

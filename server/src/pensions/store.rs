@@ -6,13 +6,15 @@
 //! - Approving is one transaction: the conditional update (only a pending claim, only by an
 //!   account other than the filer; the table's CHECK says the same), the months due so far
 //!   paid, and the audit entry.
-//! - [`ClaimStore::pay_due`] pays every approved claim up to a month, each month once (the
-//!   primary key), so a run that stops half-way or runs on two replicas pays nothing twice.
+//! - [`ClaimStore::pay_claim`] pays an approved claim up to a month, each month once (the
+//!   primary key), so a run that stops half-way or runs on two replicas pays nothing twice;
+//!   `super::payroll` bounds the month by the person's certification.
+//! - [`ClaimStore::certify`] records a certification (养老待遇资格认证) and keeps the latest day.
 
 use app::api::office::{BatchStatus, PensionClaimView};
 use app::domain::ledger::{Month, Working};
 use app::domain::pension::Category;
-use app::domain::Fen;
+use app::domain::{Date, Fen};
 use async_trait::async_trait;
 use sqlx::Row;
 
@@ -56,17 +58,24 @@ pub trait ClaimStore: Send + Sync {
     /// Decides a pending claim by `by`: approved (`return_reason: None`; the months from the
     /// first through `through` are paid at once) or returned. `false` when it is not pending
     /// any more, or `by` filed it (nothing was written then).
-    async fn claim_decide(&self, id: i64, by: i64, return_reason: Option<&str>, through: Month, audit: &AuditEntry, now: i64) -> Result<bool, StoreError>;
-    /// Pays every approved claim each month it has not been paid, through `through`; the
-    /// months paid.
-    async fn pay_due(&self, through: Month, now: i64) -> Result<u64, StoreError>;
+    /// Approval is the first certification, on `today`.
+    async fn claim_decide(&self, id: i64, by: i64, return_reason: Option<&str>, today: Date, audit: &AuditEntry, now: i64) -> Result<bool, StoreError>;
+    /// The approved claims not paid through `through`, with their latest certification.
+    async fn claims_due(&self, through: Month) -> Result<Vec<(i64, Option<Date>)>, StoreError>;
+    /// Pays an approved claim each month after its last paid through `through`, in one
+    /// transaction; the months paid.
+    async fn pay_claim(&self, id: i64, through: Month, now: i64) -> Result<u64, StoreError>;
+    /// Records a certification of an approved claim's pensioner on `on` (`way`: `counter`,
+    /// `field`, `self`) with its audit entry; the claim keeps the latest day. `false` when the
+    /// claim is not approved (nothing was written then).
+    async fn certify(&self, id: i64, on: Date, way: &str, by: Option<i64>, audit: &AuditEntry, now: i64) -> Result<bool, StoreError>;
     /// The payments of a claim, newest first, at most `limit`.
     async fn claim_payments(&self, claim_id: i64, limit: i64) -> Result<Vec<Paid>, StoreError>;
 }
 
 const SELECT: &str = "SELECT c.id, c.person_id, p.name AS person_name, c.category, c.retire_in, c.first_month, c.archive_months, c.archive_index, \
      c.archive_ref, c.base, c.avg_index, c.months, c.basic, c.account, c.monthly, c.working, c.status, c.paid_through, c.submitted_by, \
-     c.submitted_at, c.decided_by, c.decided_at, c.return_reason FROM pension_claims c JOIN ledger_persons p ON p.id = c.person_id";
+     c.submitted_at, c.decided_by, c.decided_at, c.return_reason, c.certified_on FROM pension_claims c JOIN ledger_persons p ON p.id = c.person_id";
 
 fn status(s: &str) -> BatchStatus {
     match s {
@@ -115,6 +124,28 @@ macro_rules! pay {
     }};
 }
 
+/// `insert_certification!(&mut *tx, claim_id, on, way, by, now)`: one certification, and the
+/// claim's latest day set by the caller's statement (approval sets it here).
+macro_rules! insert_certification {
+    ($conn:expr, $id:expr, $on:expr, $way:expr, $by:expr, $now:expr) => {{
+        async {
+            if $way == "approval" {
+                sqlx::query("UPDATE pension_claims SET certified_on = $1 WHERE id = $2").bind($on.iso()).bind($id).execute(&mut *$conn).await?;
+            }
+            sqlx::query("INSERT INTO pension_certifications (claim_id, certified_on, way, by_account, at) VALUES ($1, $2, $3, $4, $5)")
+                .bind($id)
+                .bind($on.iso())
+                .bind($way)
+                .bind($by)
+                .bind($now)
+                .execute(&mut *$conn)
+                .await?;
+            Ok::<(), sqlx::Error>(())
+        }
+        .await
+    }};
+}
+
 macro_rules! impl_claim_store {
     ($store:ty, $row:ty) => {
         fn claim_of(r: &$row) -> Result<PensionClaimView, sqlx::Error> {
@@ -144,6 +175,10 @@ macro_rules! impl_claim_store {
                 decided_by: r.try_get("decided_by")?,
                 decided_at: r.try_get("decided_at")?,
                 return_reason: r.try_get("return_reason")?,
+                certified_on: r
+                    .try_get::<Option<String>, _>("certified_on")?
+                    .map(|d| Date::parse_iso(&d).ok_or_else(|| sqlx::Error::Decode(format!("a certification day: {d:?}").into())))
+                    .transpose()?,
             })
         }
 
@@ -200,7 +235,7 @@ macro_rules! impl_claim_store {
                 rows.iter().map(claim_of).collect::<Result<_, sqlx::Error>>().map_err(StoreError::from)
             }
 
-            async fn claim_decide(&self, id: i64, by: i64, return_reason: Option<&str>, through: Month, audit: &AuditEntry, now: i64) -> Result<bool, StoreError> {
+            async fn claim_decide(&self, id: i64, by: i64, return_reason: Option<&str>, today: Date, audit: &AuditEntry, now: i64) -> Result<bool, StoreError> {
                 let status = if return_reason.is_some() { "returned" } else { "applied" };
                 let mut tx = self.begin_write().await?;
                 let done = sqlx::query(
@@ -220,7 +255,8 @@ macro_rules! impl_claim_store {
                 }
                 if return_reason.is_none() {
                     let (first, monthly): (String, i64) = sqlx::query_as("SELECT first_month, monthly FROM pension_claims WHERE id = $1").bind(id).fetch_one(&mut *tx).await?;
-                    pay!(&mut *tx, id, month(&first)?, None::<Month>, monthly, through, now)?;
+                    insert_certification!(&mut *tx, id, today, "approval", Some(by), now)?;
+                    pay!(&mut *tx, id, month(&first)?, None::<Month>, monthly, Month::of(today), now)?;
                 }
                 let entry = AuditEntry { target: Some(format!("pension_claim:{id}")), ..audit.clone() };
                 insert_audit!(&mut *tx, &entry, now)?;
@@ -228,22 +264,45 @@ macro_rules! impl_claim_store {
                 Ok(true)
             }
 
-            async fn pay_due(&self, through: Month, now: i64) -> Result<u64, StoreError> {
-                let due: Vec<(i64, String, Option<String>, i64)> = sqlx::query_as(
-                    "SELECT id, first_month, paid_through, monthly FROM pension_claims \
-                     WHERE status = 'applied' AND (paid_through IS NULL OR paid_through < $1) ORDER BY id",
+            async fn claims_due(&self, through: Month) -> Result<Vec<(i64, Option<Date>)>, StoreError> {
+                let due: Vec<(i64, Option<String>)> = sqlx::query_as(
+                    "SELECT id, certified_on FROM pension_claims WHERE status = 'applied' AND (paid_through IS NULL OR paid_through < $1) ORDER BY id",
                 )
                 .bind(through.to_string())
                 .fetch_all(&self.pool)
                 .await?;
-                let mut written = 0;
-                // One transaction per claim: a claim is paid through a month wholly or not at all.
-                for (id, first, paid_through, monthly) in due {
-                    let mut tx = self.begin_write().await?;
-                    written += pay!(&mut *tx, id, month(&first)?, paid_through.as_deref().map(month).transpose()?, monthly, through, now)?;
-                    tx.commit().await?;
-                }
+                Ok(due.into_iter().map(|(id, on)| (id, on.as_deref().and_then(Date::parse_iso))).collect())
+            }
+
+            async fn pay_claim(&self, id: i64, through: Month, now: i64) -> Result<u64, StoreError> {
+                let mut tx = self.begin_write().await?;
+                let row: Option<(String, Option<String>, i64)> =
+                    sqlx::query_as("SELECT first_month, paid_through, monthly FROM pension_claims WHERE id = $1 AND status = 'applied'").bind(id).fetch_optional(&mut *tx).await?;
+                let Some((first, paid_through, monthly)) = row else { return Ok(0) };
+                let written = pay!(&mut *tx, id, month(&first)?, paid_through.as_deref().map(month).transpose()?, monthly, through, now)?;
+                tx.commit().await?;
                 Ok(written)
+            }
+
+            async fn certify(&self, id: i64, on: Date, way: &str, by: Option<i64>, audit: &AuditEntry, now: i64) -> Result<bool, StoreError> {
+                let mut tx = self.begin_write().await?;
+                let done = sqlx::query(
+                    "UPDATE pension_claims SET certified_on = CASE WHEN certified_on IS NULL OR certified_on < $1 THEN $1 ELSE certified_on END \
+                     WHERE id = $2 AND status = 'applied'",
+                )
+                .bind(on.iso())
+                .bind(id)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+                if done != 1 {
+                    return Ok(false);
+                }
+                insert_certification!(&mut *tx, id, on, way, by, now)?;
+                let entry = AuditEntry { target: Some(format!("pension_claim:{id}")), ..audit.clone() };
+                insert_audit!(&mut *tx, &entry, now)?;
+                tx.commit().await?;
+                Ok(true)
             }
 
             async fn claim_payments(&self, claim_id: i64, limit: i64) -> Result<Vec<Paid>, StoreError> {

@@ -9,6 +9,7 @@
 //!
 //! Every amount is exact fen, rounded once, half up, at the end; every result carries its working.
 
+pub mod certification;
 pub mod claim;
 pub mod policy;
 

@@ -121,6 +121,8 @@ pub struct PensionPolicy {
     pub annuity_months: AnnuityMonths,
     /// 计发基数 by province and year.
     pub bases: Vec<PensionBase>,
+    /// 养老待遇资格认证's period, reminder and grace.
+    pub certification: super::certification::CertificationPolicy,
 }
 
 #[derive(Deserialize)]
@@ -146,6 +148,10 @@ impl PensionPolicy {
         let t = &self.annuity_months.by_age;
         if t.is_empty() || t.windows(2).any(|w| w[1].0 != w[0].0 + 1 || w[1].1 >= w[0].1) {
             return Err("pension policy: the 计发月数 table must give consecutive ages with falling months".into());
+        }
+        let c = &self.certification;
+        if c.every_months == 0 || c.every_months > 24 || c.grace_days > 366 || c.remind_days > 366 {
+            return Err("pension policy: certification every 1–24 months, reminder and grace within a year".into());
         }
         for (i, b) in self.bases.iter().enumerate() {
             if b.amount.0 <= 0 || b.region % 10_000 != 0 || self.bases[..i].iter().any(|o| (o.region, o.year) == (b.region, b.year)) {

@@ -1,7 +1,8 @@
 //! 养老金申请 on a person's page: the form (checked as typed by the shared rules: the month of
 //! retirement, a woman's original retirement age, the archive's months, index and reference)
 //! and the person's claims — the pension with its working, where a supervisor other than the
-//! filer approves a pending one (the payments start) or returns it.
+//! filer approves a pending one (the payments start) or returns it; and the yearly
+//! certification of an approved one at the counter (the person seen today).
 
 use leptos::prelude::*;
 
@@ -138,6 +139,16 @@ pub fn ClaimList(list: Signal<Vec<PensionClaimView>>, changed: impl Fn() + Copy 
             }
         });
     };
+    let certify = move |id: i64| {
+        problem.set(None);
+        let path = endpoints::OFFICE_PENSION_CERTIFY.with(&[&id.to_string()]);
+        leptos::task::spawn_local(async move {
+            match client::post_json::<_, PensionClaimView>(&path, &()).await {
+                Ok(_) => changed(),
+                Err(e) => problem.set(Some(e.to_issue())),
+            }
+        });
+    };
     view! {
         {move || problem.get().map(|p| view! { <p class="field-error" role="alert" data-testid="claim-problem">{i18n.issue(&p)}</p> })}
         <ul class="list" data-testid="claims">
@@ -156,6 +167,10 @@ pub fn ClaimList(list: Signal<Vec<PensionClaimView>>, changed: impl Fn() + Copy 
                             {c.decided_by.map(|d| view! { " · "{tr(strings::OFFICE_DECIDED_BY)}" #"{d} })}
                         </span>
                         {c.return_reason.clone().map(|r| view! { <span class="list-sub">{tr(strings::OFFICE_RETURN_REASON)}": "{r}</span> })}
+                        {c.certified_on.map(|d| view! {
+                            <span class="list-sub" data-testid="claim-certified">{tr(strings::CERT_LAST)}" "{d.iso()}</span>
+                            <button type="button" class="btn btn-secondary" data-testid="claim-certify" on:click=move |_| certify(id)>{tr(strings::CERT_AT_COUNTER)}</button>
+                        })}
                         {working_view(&c.working)}
                         <Show when=move || pending && supervisor()>
                             <Decide prefix="claim" decide=move |approve, reason| decide(id, approve, reason)/>
