@@ -36,7 +36,7 @@ use crate::office::{actor, four_eyes, return_reason, staff, today};
 use super::Cx;
 use crate::store::AuditEntry;
 
-/// Claims one account may file in an hour.
+/// Claims one account may file, and certifications it may record, in an hour.
 pub const SUBMITS_PER_HOUR: i64 = 60;
 /// The latest claims listed (on the list, and on a person's page).
 pub const RECENT: i64 = 50;
@@ -147,6 +147,7 @@ pub async fn certify(State(cx): State<Cx>, Extension(by): Extension<Option<Princ
     let by = staff(&by)?;
     let now = crate::store::now_ms();
     let today = today(now);
+    quota::take(cx.store.as_ref(), &format!("pension-certify:{}", by.account.id), quota::HOUR_MS, SUBMITS_PER_HOUR, now).await?;
     let audit = AuditEntry { action: "pension.certify".into(), detail: Some("way=counter".into()), ..actor(by) };
     if !cx.store.certify(id, today, "counter", Some(by.account.id), &audit, now).await? {
         return Err(Refusal::conflict(Issue::new("pension.not_paying", "该养老金申请尚未核准，无需认证", "This pension claim is not approved: there is nothing to certify")));
