@@ -104,9 +104,13 @@ pub struct MyClaim {
     pub monthly: Fen,
     pub working: crate::domain::ledger::Working,
     pub return_reason: Option<String>,
-    /// Where the yearly certification stands (an approved claim).
+    /// Where the yearly certification stands (an approved claim): `certified` (已认证至
+    /// `certification_date`), `due` (待认证 by that day) or `suspended` (paid through that
+    /// month). Plain strings: an enum's deserializer costs the phone's bundle 5 KB.
     #[serde(default)]
-    pub certification: Option<crate::domain::pension::certification::Standing>,
+    pub certification: Option<String>,
+    #[serde(default)]
+    pub certification_date: Option<String>,
 }
 
 /// One month of pension paid.

@@ -17,7 +17,7 @@ pub mod help;
 pub mod notices;
 pub mod notices_admin;
 pub mod office;
-mod online_form;
+pub(crate) mod online_form;
 mod outbox_form;
 pub mod reasons;
 pub mod register;

@@ -10,7 +10,6 @@ use wasm_bindgen::JsValue;
 use crate::api::client;
 use crate::api::endpoints;
 use crate::api::ledger::MyPension;
-use crate::domain::pension::certification::Standing;
 use crate::i18n::{strings, tr, use_i18n, Lang};
 use crate::offline::{db, json};
 use crate::state::account::KEPT_PENSION;
@@ -75,12 +74,12 @@ pub fn MyPensionCard() -> impl IntoView {
                 <p data-testid="pension-status" data-status=c.status.clone()>{tr(status)}" · "{c.monthly.yuan()}" "{tr(strings::YUAN)}{tr(strings::PENSION_PER_MONTH)}" · "{tr(strings::PENSION_FROM)}" "{c.first_month.to_string()}</p>
                 {c.return_reason.map(|r| view! { <p class="field-warning">{tr(strings::OFFICE_RETURN_REASON)}": "{r}</p> })}
                 {c.certification.map(|s| {
-                    let (text, when) = match s {
-                        Standing::Certified { until } => (strings::CERT_UNTIL, until.iso()),
-                        Standing::Due { until } => (strings::CERT_DUE, until.iso()),
-                        Standing::Suspended { through } => (strings::CERT_SUSPENDED, through.to_string()),
+                    let text = match s.as_str() {
+                        "certified" => strings::CERT_UNTIL,
+                        "due" => strings::CERT_DUE,
+                        _ => strings::CERT_SUSPENDED,
                     };
-                    view! { <p data-testid="pension-cert">{tr(text)}" "{when}</p> }
+                    view! { <p data-testid="pension-cert">{tr(text)}" "{c.certification_date}</p> }
                 })}
                 <details><summary>{tr(strings::RECORDS_WORKING)}</summary><ul>{working}</ul></details>
                 <table class="records" data-testid="pension-payments"><tbody>{rows}</tbody></table>

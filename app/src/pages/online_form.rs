@@ -1,4 +1,5 @@
-//! What the forms that need the network share (验证手机, 忘记密码, the first-login addresses):
+//! What the forms that need the network share (验证手机, 忘记密码, the first-login addresses, the
+//! back office's 基数调整 and 养老金申请):
 //! refused offline with a message, the shared rules' errors shown before anything is sent, the
 //! server's refusal put on its fields until the form changes, one request at a time.
 
@@ -56,8 +57,9 @@ impl OnlineForm {
 
     /// Sends `body` to `path` if there is a network and the rules find no error; `done` gets
     /// the answer.
-    pub fn send<B, T>(self, path: &'static str, body: B, done: impl FnOnce(T) + 'static)
+    pub fn send<P, B, T>(self, path: P, body: B, done: impl FnOnce(T) + 'static)
     where
+        P: AsRef<str> + 'static,
         B: Serialize + 'static,
         T: DeserializeOwned + 'static,
     {
@@ -72,7 +74,7 @@ impl OnlineForm {
         }
         self.busy.set(true);
         leptos::task::spawn_local(async move {
-            match client::post_form::<_, T>(path, &body, net).await {
+            match client::post_form::<_, T>(path.as_ref(), &body, net).await {
                 FormAnswer::Done(t) => done(t),
                 FormAnswer::Refused(r) => {
                     self.reveal.set(true);

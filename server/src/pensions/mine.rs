@@ -4,7 +4,7 @@
 
 use app::api::ledger::{MyClaim, MyPension, PensionPaid};
 use app::api::office::BatchStatus;
-use app::domain::pension::certification::standing;
+use app::domain::pension::certification::{standing, Standing};
 use axum::extract::State;
 use axum::response::IntoResponse;
 use axum::{Extension, Json};
@@ -35,7 +35,14 @@ pub async fn mine(State(cx): State<Cx>, Extension(by): Extension<Option<Principa
             BatchStatus::Returned => "returned",
         };
         let today = app::domain::Date::china_from_unix_ms(now);
-        let certification = c.certified_on.filter(|_| c.status == BatchStatus::Applied).map(|on| standing(on, today, &cx.office.ledger.pension.certification));
+        let standing = c.certified_on.filter(|_| c.status == BatchStatus::Applied).map(|on| standing(on, today, &cx.office.ledger.pension.certification));
+        let (certification, certification_date) = match standing {
+            Some(Standing::Certified { until }) => (Some("certified"), Some(until.iso())),
+            Some(Standing::Due { until }) => (Some("due"), Some(until.iso())),
+            Some(Standing::Suspended { through }) => (Some("suspended"), Some(through.to_string())),
+            None => (None, None),
+        };
+        let certification = certification.map(str::to_owned);
         answer.claim = Some(MyClaim {
             status: status.into(),
             retire_in: c.retire_in,
@@ -44,6 +51,7 @@ pub async fn mine(State(cx): State<Cx>, Extension(by): Extension<Option<Principa
             working: c.working,
             return_reason: c.return_reason,
             certification,
+            certification_date,
         });
     }
     Ok(Json(answer).into_response())

@@ -8,7 +8,8 @@ use leptos::prelude::*;
 use crate::api::auth::Role;
 use crate::api::office::{BaseAdjustment, BaseAdjustmentRequest, BatchDecision, BatchStatus, UnitHit};
 use crate::api::{client, endpoints};
-use crate::components::{FieldIssues, InputKind, TextField};
+use crate::components::{InputKind, TextField};
+use crate::pages::online_form::OnlineForm;
 use crate::domain::forms::base_adjustment::{field, validate};
 use crate::domain::{FieldErrors, Issue};
 use crate::i18n::{strings, tr, use_i18n, Text};
@@ -18,43 +19,24 @@ use crate::state::{clock, use_account, use_network};
 #[component]
 pub fn AdjustForm(person: i64, units: Vec<UnitHit>, done: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
     let i18n = use_i18n();
-    let net = use_network();
     let all: [RwSignal<String>; 4] = std::array::from_fn(|_| RwSignal::new(String::new()));
     let [unit, year, monthly_base, reason] = all;
     let draft = move || BaseAdjustmentRequest { unit: unit.get(), year: year.get(), monthly_base: monthly_base.get(), reason: reason.get() };
     let report = Memo::new(move |_| FieldErrors::verdict(validate(&draft(), clock::today())));
-    let reveal = RwSignal::new(false);
-    let refused = RwSignal::new(None::<FieldErrors>);
-    let message = RwSignal::new(None::<Issue>);
-    let issues = move |f: &'static str| {
-        Signal::derive(move || refused.with(|r| r.as_ref().map(|e| FieldIssues::of(e, f))).filter(|i| i.error.is_some()).unwrap_or_else(|| report.with(|r| FieldIssues::of(r, f))))
-    };
+    let form = OnlineForm::new(report, move || {
+        draft();
+    });
+    let (reveal, message, issues) = (form.reveal, form.message, move |f| form.issues(f));
     let unit_error = move || reveal.get().then(|| issues(field::UNIT).get().error.map(|e| i18n.issue(&e))).flatten();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        reveal.set(true);
-        refused.set(None);
-        if report.with_untracked(FieldErrors::has_errors) {
-            return;
-        }
-        let path = endpoints::OFFICE_PERSON_ADJUST.with(&[&person.to_string()]);
-        let body = draft();
-        leptos::task::spawn_local(async move {
-            match client::post_form::<_, BaseAdjustment>(&path, &body, net).await {
-                client::FormAnswer::Done(_) => {
-                    for s in all {
-                        s.set(String::new());
-                    }
-                    reveal.set(false);
-                    message.set(None);
-                    done();
-                }
-                client::FormAnswer::Refused(r) => {
-                    message.set(Some(r.message()));
-                    refused.set(Some(r.fields));
-                }
-                client::FormAnswer::Failed(e) => message.set(Some(e.to_issue())),
+        form.send(endpoints::OFFICE_PERSON_ADJUST.with(&[&person.to_string()]), draft(), move |_: BaseAdjustment| {
+            for s in all {
+                s.set(String::new());
             }
+            reveal.set(false);
+            message.set(None);
+            done();
         });
     };
     view! {

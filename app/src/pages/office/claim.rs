@@ -11,7 +11,8 @@ use super::pension::working_view;
 use crate::api::auth::Role;
 use crate::api::office::{BatchDecision, BatchStatus, PensionClaimView};
 use crate::api::{client, endpoints};
-use crate::components::{FieldIssues, InputKind, Link, TextField};
+use crate::components::{InputKind, Link, TextField};
+use crate::pages::online_form::OnlineForm;
 use crate::domain::forms::pension_claim::{field, validate, PensionClaimDraft};
 use crate::domain::pension::claim::index_text;
 use crate::domain::{FieldErrors, Issue};
@@ -53,7 +54,6 @@ pub fn ClaimCard(person: Option<i64>) -> impl IntoView {
 #[component]
 pub fn ClaimForm(person: i64, done: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
     let i18n = use_i18n();
-    let net = use_network();
     let all: [RwSignal<String>; 5] = std::array::from_fn(|_| RwSignal::new(String::new()));
     let [category, retire_in, archive_months, archive_index, archive_ref] = all;
     let draft = move || PensionClaimDraft {
@@ -64,37 +64,19 @@ pub fn ClaimForm(person: i64, done: impl Fn() + Copy + Send + Sync + 'static) ->
         archive_ref: archive_ref.get(),
     };
     let report = Memo::new(move |_| FieldErrors::verdict(validate(&draft())));
-    let reveal = RwSignal::new(false);
-    let refused = RwSignal::new(None::<FieldErrors>);
-    let message = RwSignal::new(None::<Issue>);
-    let issues = move |f: &'static str| {
-        Signal::derive(move || refused.with(|r| r.as_ref().map(|e| FieldIssues::of(e, f))).filter(|i| i.error.is_some()).unwrap_or_else(|| report.with(|r| FieldIssues::of(r, f))))
-    };
+    let form = OnlineForm::new(report, move || {
+        draft();
+    });
+    let (reveal, message, issues) = (form.reveal, form.message, move |f| form.issues(f));
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        reveal.set(true);
-        refused.set(None);
-        if report.with_untracked(FieldErrors::has_errors) {
-            return;
-        }
-        let path = endpoints::OFFICE_PERSON_CLAIM.with(&[&person.to_string()]);
-        let body = draft();
-        leptos::task::spawn_local(async move {
-            match client::post_form::<_, PensionClaimView>(&path, &body, net).await {
-                client::FormAnswer::Done(_) => {
-                    for s in all {
-                        s.set(String::new());
-                    }
-                    reveal.set(false);
-                    message.set(None);
-                    done();
-                }
-                client::FormAnswer::Refused(r) => {
-                    message.set(Some(r.message()));
-                    refused.set(Some(r.fields));
-                }
-                client::FormAnswer::Failed(e) => message.set(Some(e.to_issue())),
+        form.send(endpoints::OFFICE_PERSON_CLAIM.with(&[&person.to_string()]), draft(), move |_: PensionClaimView| {
+            for s in all {
+                s.set(String::new());
             }
+            reveal.set(false);
+            message.set(None);
+            done();
         });
     };
     view! {
