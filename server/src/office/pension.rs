@@ -3,8 +3,8 @@
 //! personal account), by the shared rules of `app::domain::pension`: the statutory month under
 //! the 2025 reform and the flexible window, the minimum contribution months of that year
 //! against the months paid, and the account part of the pension at the age of `retire_in`.
-//! The basic part needs the province's 计发基数 and the person's average contribution index,
-//! which the policy data does not hold yet: the working says so rather than guess. Audited.
+//! The basic part also needs what the person's archive shows before the ledger, which only the
+//! pension claim (the pensions capability's claims) asks for: the working says so. Audited.
 
 use app::api::office::PensionEstimate;
 use app::domain::ledger::{Line, Month};
@@ -75,8 +75,8 @@ pub async fn estimate(State(cx): State<Cx>, Extension(by): Extension<Option<Prin
         working.push(Line { zh: format!("{} 不在计发月数表内", age.zh()), en: format!("{age} is outside the 计发月数 table"), amount: None });
     }
     working.push(Line {
-        zh: "基础养老金需本省计发基数和本人平均缴费指数，政策数据中尚无，暂不测算".into(),
-        en: "The basic pension needs the province's 计发基数 and the person's average index, which the policy data does not hold yet: not estimated".into(),
+        zh: "基础养老金还需档案核定的历史及视同缴费（月数与指数），在养老金申请中计算".into(),
+        en: "The basic pension also needs the months and index the archive shows before the ledger: it is computed in the pension claim".into(),
         amount: None,
     });
     audit(&cx, by, "office.pension_estimate", Some(format!("person:{id}")), None, now).await?;

@@ -13,18 +13,24 @@ use crate::store::StoreError;
 pub async fn pay_due(store: &dyn ClaimStore, p: &CertificationPolicy, through: Month, now: i64) -> Result<u64, StoreError> {
     let mut written = 0;
     for (id, certified_on) in store.claims_due(through).await? {
-        // Every approved claim has a certification (its approval); none would pay nothing.
-        let Some(on) = certified_on else { continue };
-        let until = through.min(covered_through(on, p));
-        written += store.pay_claim(id, until, now).await?;
+        if let Some(until) = payable_through(certified_on, through, p) {
+            written += store.pay_claim(id, until, now).await?;
+        }
     }
     Ok(written)
 }
 
+/// The last month to pay through `through` on a certification of `certified_on`: none without
+/// one (every approved claim has its approval's).
+fn payable_through(certified_on: Option<app::domain::Date>, through: Month, p: &CertificationPolicy) -> Option<Month> {
+    certified_on.map(|on| through.min(covered_through(on, p)))
+}
+
 /// Pays one claim what is due through today's month, as far as its certification covers.
 pub async fn pay_due_one(cx: &super::Cx, id: i64, today: app::domain::Date, now: i64) -> Result<u64, StoreError> {
-    let p = &cx.office.ledger.pension.certification;
     let Some(claim) = cx.store.claim_get(id).await? else { return Ok(0) };
-    let Some(on) = claim.certified_on else { return Ok(0) };
-    cx.store.pay_claim(id, Month::of(today).min(covered_through(on, p)), now).await
+    match payable_through(claim.certified_on, Month::of(today), &cx.office.ledger.pension.certification) {
+        Some(until) => cx.store.pay_claim(id, until, now).await,
+        None => Ok(0),
+    }
 }

@@ -89,11 +89,6 @@ fn month(text: &str) -> Result<Month, sqlx::Error> {
     Month::parse(text).ok_or_else(|| sqlx::Error::Decode(format!("a month in pension_claims: {text:?}").into()))
 }
 
-/// The months from `from` through `through` (none when `through` is earlier).
-fn months(from: Month, through: Month) -> impl Iterator<Item = Month> {
-    (from.index()..=through.index()).filter_map(Month::from_index)
-}
-
 /// `pay!(&mut *tx, claim_id, first_month, paid_through, monthly, through, now)`: inserts the
 /// months after `paid_through` (or from `first_month`) through `through`, each once, and moves
 /// `paid_through`; evaluates to `Result<u64, sqlx::Error>`, the months written.
@@ -105,7 +100,7 @@ macro_rules! pay {
                 None => $first,
             };
             let mut written = 0u64;
-            for m in months(from, $through) {
+            for m in from.through($through) {
                 written += sqlx::query("INSERT INTO pension_payments (claim_id, month, amount, paid_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING")
                     .bind($id)
                     .bind(m.to_string())
@@ -124,14 +119,11 @@ macro_rules! pay {
     }};
 }
 
-/// `insert_certification!(&mut *tx, claim_id, on, way, by, now)`: one certification, and the
-/// claim's latest day set by the caller's statement (approval sets it here).
+/// `insert_certification!(&mut *tx, claim_id, on, way, by, now)`: one certification's row (the
+/// caller sets the claim's latest day).
 macro_rules! insert_certification {
     ($conn:expr, $id:expr, $on:expr, $way:expr, $by:expr, $now:expr) => {{
         async {
-            if $way == "approval" {
-                sqlx::query("UPDATE pension_claims SET certified_on = $1 WHERE id = $2").bind($on.iso()).bind($id).execute(&mut *$conn).await?;
-            }
             sqlx::query("INSERT INTO pension_certifications (claim_id, certified_on, way, by_account, at) VALUES ($1, $2, $3, $4, $5)")
                 .bind($id)
                 .bind($on.iso())
@@ -255,6 +247,7 @@ macro_rules! impl_claim_store {
                 }
                 if return_reason.is_none() {
                     let (first, monthly): (String, i64) = sqlx::query_as("SELECT first_month, monthly FROM pension_claims WHERE id = $1").bind(id).fetch_one(&mut *tx).await?;
+                    sqlx::query("UPDATE pension_claims SET certified_on = $1 WHERE id = $2").bind(today.iso()).bind(id).execute(&mut *tx).await?;
                     insert_certification!(&mut *tx, id, today, "approval", Some(by), now)?;
                     pay!(&mut *tx, id, month(&first)?, None::<Month>, monthly, Month::of(today), now)?;
                 }

@@ -21,8 +21,7 @@ pub struct CertificationPolicy {
 }
 
 /// Where a pensioner's certification stands on a day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "state", rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Standing {
     /// 已认证至 `until`.
     Certified { until: Date },

@@ -190,7 +190,7 @@ fn div_half_up(numerator: i128, denominator: i128) -> i64 {
 pub fn basic_pension(c: Fen, index: u32, months: u16) -> (Fen, Working) {
     // C × (1 + Z) / 2 × (months / 12) × 1 %, in one division.
     let amount = Fen(div_half_up(i128::from(c.0) * i128::from(10_000 + index) * i128::from(months), 2 * 10_000 * 12 * 100));
-    let z = format!("{}.{:04}", index / 10_000, index % 10_000);
+    let z = claim::index_text(index);
     let (years, rest) = (months / 12, months % 12);
     let (n_zh, n_en) = if rest == 0 { (format!("{years} 年"), format!("{years} years")) } else { (format!("{years} 年 {rest} 个月"), format!("{years} years {rest} months")) };
     let working = vec![Line {

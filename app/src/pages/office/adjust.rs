@@ -13,7 +13,7 @@ use crate::pages::online_form::OnlineForm;
 use crate::domain::forms::base_adjustment::{field, validate};
 use crate::domain::{FieldErrors, Issue};
 use crate::i18n::{strings, tr, use_i18n, Text};
-use crate::state::{clock, use_account, use_network};
+use crate::state::{clock, use_account, use_network, Network};
 
 /// The form, for a person with these units; `done` reloads the page.
 #[component]
@@ -77,6 +77,19 @@ pub fn Decide(prefix: &'static str, decide: impl Fn(bool, String) + Copy + Send 
     }
 }
 
+/// Sends a supervisor's decision on something under four eyes to `path`: `changed` on success,
+/// else the refusal (its first field issue, or its message) in `problem`.
+pub fn send_decision(path: String, d: BatchDecision, net: Network, problem: RwSignal<Option<Issue>>, changed: impl Fn() + 'static) {
+    problem.set(None);
+    leptos::task::spawn_local(async move {
+        match client::post_form::<_, serde::de::IgnoredAny>(&path, &d, net).await {
+            client::FormAnswer::Done(_) => changed(),
+            client::FormAnswer::Refused(r) => problem.set(Some(r.fields.errors.values().flatten().next().cloned().unwrap_or_else(|| r.message()))),
+            client::FormAnswer::Failed(e) => problem.set(Some(e.to_issue())),
+        }
+    });
+}
+
 pub fn status_text(s: BatchStatus) -> Text {
     match s {
         BatchStatus::Pending => strings::OFFICE_PENDING,
@@ -95,15 +108,7 @@ pub fn AdjustmentList(list: Signal<Vec<BaseAdjustment>>, changed: impl Fn() + Co
     let supervisor = move || account.role() == Some(Role::Supervisor);
     let problem = RwSignal::new(None::<Issue>);
     let decide = move |id: i64, approve: bool, reason: String| {
-        problem.set(None);
-        let path = endpoints::OFFICE_ADJUSTMENT_DECISION.with(&[&id.to_string()]);
-        leptos::task::spawn_local(async move {
-            match client::post_form::<_, BaseAdjustment>(&path, &BatchDecision { approve, reason }, net).await {
-                client::FormAnswer::Done(_) => changed(),
-                client::FormAnswer::Refused(r) => problem.set(Some(r.fields.errors.values().flatten().next().cloned().unwrap_or_else(|| r.message()))),
-                client::FormAnswer::Failed(e) => problem.set(Some(e.to_issue())),
-            }
-        });
+        send_decision(endpoints::OFFICE_ADJUSTMENT_DECISION.with(&[&id.to_string()]), BatchDecision { approve, reason }, net, problem, changed);
     };
     view! {
         {move || problem.get().map(|p| view! { <p class="field-error" role="alert" data-testid="adjust-problem">{i18n.issue(&p)}</p> })}

@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 
-use super::adjust::{status_text, Decide};
+use super::adjust::{send_decision, status_text, Decide};
 use super::pension::working_view;
 use crate::api::auth::Role;
 use crate::api::office::{BatchDecision, BatchStatus, PensionClaimView};
@@ -111,15 +111,7 @@ pub fn ClaimList(list: Signal<Vec<PensionClaimView>>, changed: impl Fn() + Copy 
     let supervisor = move || account.role() == Some(Role::Supervisor);
     let problem = RwSignal::new(None::<Issue>);
     let decide = move |id: i64, approve: bool, reason: String| {
-        problem.set(None);
-        let path = endpoints::OFFICE_PENSION_CLAIM_DECISION.with(&[&id.to_string()]);
-        leptos::task::spawn_local(async move {
-            match client::post_form::<_, PensionClaimView>(&path, &BatchDecision { approve, reason }, net).await {
-                client::FormAnswer::Done(_) => changed(),
-                client::FormAnswer::Refused(r) => problem.set(Some(r.fields.errors.values().flatten().next().cloned().unwrap_or_else(|| r.message()))),
-                client::FormAnswer::Failed(e) => problem.set(Some(e.to_issue())),
-            }
-        });
+        send_decision(endpoints::OFFICE_PENSION_CLAIM_DECISION.with(&[&id.to_string()]), BatchDecision { approve, reason }, net, problem, changed);
     };
     let certify = move |id: i64| {
         problem.set(None);
