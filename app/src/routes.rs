@@ -94,15 +94,17 @@ fn segment(kind: FilingKind) -> &'static str {
         FilingKind::Enrolment => "enrolment",
         FilingKind::BaseDeclaration => "base-declaration",
         FilingKind::Separation => "separation",
+        FilingKind::PensionCertification => "certify",
     }
 }
 
-const KINDS: [FilingKind; 5] = [
+const KINDS: [FilingKind; 6] = [
     FilingKind::PersonalRegistration,
     FilingKind::EmployerRegistration,
     FilingKind::Enrolment,
     FilingKind::BaseDeclaration,
     FilingKind::Separation,
+    FilingKind::PensionCertification,
 ];
 
 /// A draft id as the app makes them (a UUID).

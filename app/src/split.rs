@@ -38,6 +38,7 @@ fn forms(kind: FilingKind, id: Option<String>) -> Result<AnyView, NotDownloaded>
         FilingKind::Enrolment => view! { <pages::Enrolment draft_id=id/> }.into_any(),
         FilingKind::BaseDeclaration => view! { <pages::BaseDeclaration draft_id=id/> }.into_any(),
         FilingKind::Separation => view! { <pages::Separation draft_id=id/> }.into_any(),
+        FilingKind::PensionCertification => view! { <pages::AssistedCertification draft_id=id/> }.into_any(),
     })
 }
 

@@ -157,3 +157,118 @@ async fn a_pension_claim_is_computed_decided_under_four_eyes_and_paid(store: Arc
     }
 }
 both_stores!(pension_claim, a_pension_claim_is_computed_decided_under_four_eyes_and_paid);
+
+/// 协助认证: a pensioner suspended for want of a certification is on the field worker's due
+/// list (ID number masked); the worker's visit syncs as a filing with a photo, refused without
+/// the photo, from a resident, from another area or with another ID number (one answer for
+/// all); an operator, not the worker, looks at the photo and confirms; the claim is certified
+/// on the visit's day and the months the suspension skipped are paid at once.
+async fn a_field_workers_visit_certifies_once_an_operator_confirms(store: Arc<dyn Store>) {
+    use app::api::auth::Role;
+    use app::domain::forms::pension_certification::{CertificationDraft, PHOTO_SLOT};
+    let mut state = state_over(store.clone());
+    state.dev = true;
+    let enroller = common::field_worker(&state).await;
+    let id = old_man();
+    let e = enrolment(&id);
+    let out = intake::ingest_as(&state.cx(), batch(vec![item(&client_id(), FilingKind::Enrolment, &serde_json::to_string(&e).unwrap())]), Some(&enroller)).await.unwrap();
+    assert!(matches!(out.results[0].outcome(), Outcome::Accepted { .. }), "{:?}", out.results[0].outcome());
+    assert_eq!(common::approve_all(&state).await, 1);
+    let (_, mut o) = staff(&state, "operator", &common::id_number(60), "13700000060").await;
+    let (s1, _) = staff(&state, "supervisor", &common::id_number(61), "13700000061").await;
+    let (_, mut w) = staff(&state, "field_worker", &common::id_number(62), "13700000062").await;
+    let found = o.call(&state, Method::GET, &format!("/api/office/find?q={id}"), None).await;
+    let person = found.body["persons"][0]["person"].as_i64().unwrap();
+    let p = app::domain::pension::PensionPolicy::from_json(server::state::SHIPPED_POLICY).unwrap();
+    let birth = Month::parse(&format!("{}-{}", &id[6..10], &id[10..12])).unwrap();
+    let statutory = retirement_month(birth, Category::Male, &p).0;
+    let ask = json!({"retire_in": statutory.to_string(), "archive_months": "186", "archive_index": "1.0", "archive_ref": "档案 玄武-0418"});
+    let kept = o.call(&state, Method::POST, &format!("/api/office/persons/{person}/pension-claims"), Some(ask)).await;
+    assert_eq!(kept.status, StatusCode::CREATED, "{}", kept.body);
+    let claim = kept.body["id"].as_i64().unwrap();
+    // Approved 400 days ago (the store takes the day): due 35 days ago, past the 30 days' grace.
+    let today = app::domain::Date::china_from_unix_ms(server::store::now_ms());
+    let long_ago = app::domain::Date::from_days_since_epoch(today.days_since_epoch() - 400);
+    let entry = server::store::AuditEntry { action: "test".into(), ..Default::default() };
+    assert!(store.claim_decide(claim, s1, None, long_ago, &entry, 5).await.unwrap());
+    let policy = p.certification.clone();
+    let covered = app::domain::pension::certification::covered_through(long_ago, &policy);
+    let now = Month::parse(&this_month()).unwrap();
+    server::pensions::payroll::pay_due(store.as_ref(), &policy, now, 6).await.unwrap();
+    let paid_through = |c: serde_json::Value| c.as_array().unwrap().iter().find(|c| c["id"].as_i64() == Some(claim)).unwrap()["paid_through"].as_str().map(str::to_owned);
+    assert_eq!(paid_through(o.call(&state, Method::GET, "/api/office/pension-claims", None).await.body), Some(covered.to_string()), "suspended");
+
+    // The due list: this pensioner, suspended, the ID number masked; nothing for other roles.
+    let list = w.call(&state, Method::GET, "/api/field/pension-due", None).await;
+    assert_eq!(list.status, StatusCode::OK, "{}", list.body);
+    let due = list.body["items"].as_array().unwrap().iter().find(|i| i["claim"].as_i64() == Some(claim)).cloned().expect("on the list");
+    let masked = format!("{}**********{}", &id[..4], &id[14..]);
+    assert_eq!((due["id_masked"].as_str(), due["suspended"].as_bool()), (Some(masked.as_str()), Some(true)), "{due}");
+    assert!(!list.body.to_string().contains(&id), "no full ID number on the list");
+    assert_eq!(o.call(&state, Method::GET, "/api/field/pension-due", None).await.status, StatusCode::FORBIDDEN);
+
+    // The visit as the phone files it.
+    let seen_on = app::domain::Date::from_days_since_epoch(today.days_since_epoch() - 2);
+    let draft = |id_number: &str| CertificationDraft { claim: claim.to_string(), name: "张三".into(), id_number: id_number.into(), seen_on: seen_on.iso(), attest: true };
+    let bytes = b"\xff\xd8\xff\xe0 a pensioner's face";
+    let sha256 = server::vault::hex_sha256(bytes);
+    state.store.attachment_complete(&sha256, "image/jpeg", bytes.len() as i64, &state.vault.seal(&server::vault::bound::attachment(&sha256), bytes), 1).await.unwrap();
+    let photo = app::api::sync::AttachmentRef { slot: PHOTO_SLOT.into(), sha256 };
+    let file = |d: CertificationDraft, with_photo: bool, by: Option<server::accounts::session::Principal>| {
+        let state = state.clone();
+        let photo = photo.clone();
+        async move {
+            let mut it = item(&client_id(), FilingKind::PensionCertification, &serde_json::to_string(&d).unwrap());
+            if with_photo {
+                it.attachments = vec![photo];
+            }
+            let out = intake::ingest_as(&state.cx(), batch(vec![it]), by.as_ref()).await.unwrap();
+            out.results[0].outcome()
+        }
+    };
+    let refused_on = |o: Outcome| match o {
+        Outcome::Rejected { errors } => errors.errors.into_iter().next().map(|(f, i)| (f, i[0].code.clone())),
+        other => panic!("{other:?}"),
+    };
+    let worker = common::signed_in(&state, Role::FieldWorker, None).await;
+    assert_eq!(refused_on(file(draft(&id), false, Some(worker.clone())).await), Some((PHOTO_SLOT.into(), "certification.photo".into())));
+    let resident = common::signed_in(&state, Role::Resident, None).await;
+    assert_eq!(refused_on(file(draft(&id), true, Some(resident)).await), Some(("claim".into(), "certification.field_only".into())));
+    assert_eq!(refused_on(file(draft(&id), true, None).await), Some(("claim".into(), "certification.field_only".into())));
+    let other_id = common::id_number(63);
+    let no_match = Some(("id_number".into(), "certification.no_match".into()));
+    assert_eq!(refused_on(file(draft(&other_id), true, Some(worker.clone())).await), no_match, "another person's card");
+    let elsewhere = common::signed_in(&state, Role::FieldWorker, None).await;
+    store.staff_set_region(elsewhere.account.id, 110_105).await.unwrap();
+    assert_eq!(refused_on(file(draft(&id), true, Some(elsewhere)).await), no_match, "another area");
+    let unknown = CertificationDraft { claim: (claim + 1000).to_string(), ..draft(&id) };
+    assert_eq!(refused_on(file(unknown, true, Some(worker.clone())).await), no_match, "no such claim");
+    assert!(matches!(file(draft(&id), true, Some(worker.clone())).await, Outcome::Accepted { .. }));
+
+    // The operator's list: the visit, pending; the photo as taken; a decision by another account.
+    let visits = o.call(&state, Method::GET, "/api/office/pension-visits", None).await;
+    let visit = visits.body.as_array().unwrap().iter().find(|v| v["claim"].as_i64() == Some(claim)).cloned().expect("listed");
+    assert_eq!((visit["seen_on"].as_str(), visit["status"].as_str(), visit["id_masked"].as_str()), (Some(seen_on.iso().as_str()), Some("pending"), Some(masked.as_str())));
+    let vid = visit["id"].as_i64().unwrap();
+    let shown = o.call(&state, Method::GET, &format!("/api/office/pension-visits/{vid}/photo"), None).await;
+    assert_eq!(shown.status, StatusCode::OK);
+    assert!(!store.visit_decide(vid, worker.account.id, None, &entry, 7).await.unwrap(), "never the worker who filed it");
+    let empty = o.call(&state, Method::POST, &format!("/api/office/pension-visits/{vid}/decision"), Some(json!({"approve": false, "reason": ""}))).await;
+    assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", empty.body);
+    let done = o.call(&state, Method::POST, &format!("/api/office/pension-visits/{vid}/decision"), Some(json!({"approve": true}))).await;
+    assert_eq!((done.status, done.body["status"].as_str()), (StatusCode::OK, Some("confirmed")), "{}", done.body);
+    let again = o.call(&state, Method::POST, &format!("/api/office/pension-visits/{vid}/decision"), Some(json!({"approve": true}))).await;
+    assert_eq!((again.status, again.body["code"].as_str()), (StatusCode::CONFLICT, Some("certification.decided")));
+
+    // Certified on the visit's day; the months skipped paid; off the due list.
+    let claims = o.call(&state, Method::GET, "/api/office/pension-claims", None).await.body;
+    let c = claims.as_array().unwrap().iter().find(|c| c["id"].as_i64() == Some(claim)).unwrap();
+    assert_eq!((c["certified_on"].as_str(), c["paid_through"].as_str()), (Some(seen_on.iso().as_str()), Some(this_month().as_str())), "{c}");
+    let list = w.call(&state, Method::GET, "/api/field/pension-due", None).await;
+    assert!(!list.body["items"].as_array().unwrap().iter().any(|i| i["claim"].as_i64() == Some(claim)), "{}", list.body);
+    let log: Vec<String> = state.store.audit_recent(100).await.unwrap().into_iter().map(|r| r.entry.action).collect();
+    for action in ["pension.due_list", "pension.visit_photo", "pension.visit_confirm"] {
+        assert!(log.iter().any(|a| a == action), "{action}: {log:?}");
+    }
+}
+both_stores!(field_visit, a_field_workers_visit_certifies_once_an_operator_confirms);

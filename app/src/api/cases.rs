@@ -45,7 +45,7 @@ pub fn reason_fields(kind: FilingKind) -> &'static [&'static str] {
             separation::field::REASON,
         ],
         FilingKind::BaseDeclaration => &[base_declaration::field::CREDIT_CODE, base_declaration::field::EFFECTIVE_MONTH, base_declaration::field::ROWS],
-        FilingKind::PersonalRegistration | FilingKind::EmployerRegistration => &[],
+        FilingKind::PersonalRegistration | FilingKind::EmployerRegistration | FilingKind::PensionCertification => &[],
     }
 }
 

@@ -163,6 +163,13 @@ pub const OFFICE_PENSION_CLAIMS: Endpoint = ep(Get, "/api/office/pension-claims"
 pub const OFFICE_PENSION_CLAIM_DECISION: Endpoint = ep(Post, "/api/office/pension-claims/{id}/decision", Roles(&[Role::Supervisor]));
 /// 养老待遇资格认证 at the counter: the pensioner seen today.
 pub const OFFICE_PENSION_CERTIFY: Endpoint = ep(Post, "/api/office/pension-claims/{id}/certifications", Roles(BACK_OFFICE));
+/// 协助认证: the field workers' visits to confirm (`?status=pending|confirmed|returned`), the
+/// photo taken at one, and the decision (`BatchDecision`; an account other than the worker).
+pub const OFFICE_FIELD_VISITS: Endpoint = ep(Get, "/api/office/pension-visits", Roles(BACK_OFFICE));
+pub const OFFICE_FIELD_VISIT_PHOTO: Endpoint = ep(Get, "/api/office/pension-visits/{id}/photo", Roles(BACK_OFFICE));
+pub const OFFICE_FIELD_VISIT_DECISION: Endpoint = ep(Post, "/api/office/pension-visits/{id}/decision", Roles(BACK_OFFICE));
+/// 待认证名单: the pensioners due in the field worker's area.
+pub const FIELD_PENSION_DUE: Endpoint = ep(Get, "/api/field/pension-due", Roles(&[Role::FieldWorker]));
 // 待办: the case queue. `?status=open|submitted|in_review|rejected|approved|all&kind=&module=&region=
 // &min_age=&max_age=&page=`. A case filed at the counter is decided by another account.
 pub const OFFICE_CASES: Endpoint = ep(Get, "/api/office/cases", Roles(BACK_OFFICE));
@@ -242,6 +249,10 @@ pub const ALL: &[Endpoint] = &[
     OFFICE_PENSION_CLAIMS,
     OFFICE_PENSION_CLAIM_DECISION,
     OFFICE_PENSION_CERTIFY,
+    OFFICE_FIELD_VISITS,
+    OFFICE_FIELD_VISIT_PHOTO,
+    OFFICE_FIELD_VISIT_DECISION,
+    FIELD_PENSION_DUE,
     PENSION_MINE,
     OFFICE_CASES,
     OFFICE_CASE,

@@ -120,3 +120,26 @@ pub struct PensionPaid {
     pub amount: Fen,
     pub paid_at: i64,
 }
+
+/// `GET FIELD_PENSION_DUE` (待认证名单): the pensioners of the field worker's area whose yearly
+/// certification is due or overdue, kept on the worker's phone for the visits. No full ID
+/// number: the worker reads it off the pensioner's card, and the server checks it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DueList {
+    /// When the server answered (ms since the epoch).
+    pub taken_at: i64,
+    pub items: Vec<DuePensioner>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DuePensioner {
+    pub claim: i64,
+    pub name: String,
+    /// `1101**********002X`.
+    pub id_masked: String,
+    /// `YYYY-MM-DD`: the certification's due date.
+    pub due: String,
+    /// 已暂停: past the due date and its grace, the payments stopped.
+    pub suspended: bool,
+    pub region_name: String,
+}

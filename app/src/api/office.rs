@@ -287,3 +287,23 @@ pub struct PensionClaimView {
     #[serde(default)]
     pub certified_on: Option<crate::domain::Date>,
 }
+
+/// A field worker's visit (协助认证) as the back office confirms it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldVisitView {
+    pub id: i64,
+    pub claim: i64,
+    pub name: String,
+    pub id_masked: String,
+    /// `YYYY-MM-DD`: the visit.
+    pub seen_on: String,
+    /// The field worker's account.
+    pub filed_by: i64,
+    pub filed_at: i64,
+    /// `pending` | `confirmed` | `returned`.
+    pub status: String,
+    pub return_reason: Option<String>,
+    pub region_name: String,
+    /// The claim's latest certification before (or by) this visit.
+    pub certified_on: Option<String>,
+}

@@ -25,6 +25,8 @@ pub enum FilingKind {
     BaseDeclaration,
     /// 人员减员.
     Separation,
+    /// 养老待遇资格认证 assisted by a field worker.
+    PensionCertification,
 }
 
 impl FilingKind {
@@ -35,11 +37,12 @@ impl FilingKind {
             FilingKind::Enrolment => "enrolment",
             FilingKind::BaseDeclaration => "base_declaration",
             FilingKind::Separation => "separation",
+            FilingKind::PensionCertification => "pension_certification",
         }
     }
 
     pub fn parse(s: &str) -> Option<FilingKind> {
-        [Self::PersonalRegistration, Self::EmployerRegistration, Self::Enrolment, Self::BaseDeclaration, Self::Separation]
+        [Self::PersonalRegistration, Self::EmployerRegistration, Self::Enrolment, Self::BaseDeclaration, Self::Separation, Self::PensionCertification]
             .into_iter()
             .find(|k| k.as_str() == s)
     }

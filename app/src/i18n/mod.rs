@@ -21,6 +21,7 @@ pub fn kind_text(kind: crate::api::sync::FilingKind) -> Text {
         FilingKind::Enrolment => strings::KIND_ENROLMENT,
         FilingKind::BaseDeclaration => strings::KIND_BASE_DECLARATION,
         FilingKind::Separation => strings::KIND_SEPARATION,
+        FilingKind::PensionCertification => strings::KIND_PENSION_CERTIFICATION,
     }
 }
 

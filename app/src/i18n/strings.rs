@@ -548,4 +548,22 @@ texts! {
     CERT_SUSPENDED = "已暂停发放（未按时认证），认证后补发。已发放至", "Suspended (not certified in time); certify to be paid the months skipped. Paid through";
     CERT_LAST = "最近认证", "Last certified";
     CERT_AT_COUNTER = "柜台认证（本人在场）", "Certify at the counter (person present)";
+    KIND_PENSION_CERTIFICATION = "养老待遇资格认证（协助）", "Pension certification (assisted)";
+    FIELD_DUE_TITLE = "待认证名单", "Pensioners due to certify";
+    FIELD_DUE_DOWNLOAD = "下载本区域名单（需联网）", "Download my area's list (online)";
+    FIELD_DUE_NONE = "手机上还没有名单：请在有网络时下载，下载后离线也可使用", "No list on this phone yet: download it while online, then it works offline";
+    FIELD_DUE_TAKEN = "名单下载于", "List downloaded";
+    FIELD_DUE_BY = "应认证日期", "Due";
+    FIELD_DUE_STOPPED = "已暂停发放", "Payments suspended";
+    FIELD_DUE_PICK = "为其认证", "Certify";
+    FIELD_PENSIONER = "领取人", "Pensioner";
+    FIELD_PICK_AGAIN = "换一位", "Pick another";
+    FIELD_SEEN_ON = "认证日期", "Day of the visit";
+    FIELD_ATTEST = "本人已当面核实领取人身份，确认其本人健在", "I saw the pensioner in person and checked their identity";
+    FIELD_ID_NOT_LISTED = "身份证号与名单中的号码不一致，请核对证件", "The ID number does not match the list: check the card";
+    ATTACH_FACE = "领取人本人照片（正面、清晰）", "Photo of the pensioner (face, clear)";
+    VISITS_TITLE = "待确认的协助认证", "Assisted certifications to confirm";
+    VISITS_NONE = "暂无待确认的协助认证", "Nothing to confirm";
+    VISIT_SEEN = "上门认证日期", "Visited on";
+    VISIT_BY = "外勤人员账号", "Field worker's account";
 }

@@ -10,7 +10,7 @@ use app::domain::review::{self, Action, Reason, Status};
 use app::domain::{divisions, CreditCode, Date, IdNumber, Issue, MobileNumber, PersonName};
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, Query, State};
-use axum::http::{header, StatusCode};
+use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::{Extension, Json};
 
@@ -222,23 +222,7 @@ pub async fn application(State(cx): State<Cx>, Extension(p): Extension<Option<Pr
 /// `GET /api/review/applications/{id}/materials/{slot}`: the file as uploaded (image or PDF).
 pub async fn material(State(cx): State<Cx>, Path((id, slot)): Path<(i64, String)>) -> Answer {
     let a = cx.store.application_get(id).await?.ok_or_else(not_found)?;
-    let attached = cx.store.filing_attachments(&a.filing_client_id).await?;
-    let (_, sha, _, _) = attached.into_iter().find(|(s, ..)| *s == slot).ok_or_else(not_found)?;
-    let (mime, sealed) = cx.store.attachment_get(&sha).await?.ok_or_else(not_found)?;
-    let bytes = cx.accounts.vault.open(&crate::vault::bound::attachment(&sha), &sealed)?;
-    // Shown in the desk's <img>, never rendered as a page of this site: a navigation to it
-    // downloads, and whatever the file holds runs nowhere (a sandbox with no script).
-    let name = format!("attachment; filename=\"{slot}.{}\"", if mime == "application/pdf" { "pdf" } else if mime == "image/png" { "png" } else { "jpg" });
-    Ok((
-        [
-            (header::CONTENT_TYPE, mime),
-            (header::CACHE_CONTROL, "private, no-store".into()),
-            (header::CONTENT_DISPOSITION, name),
-            (header::CONTENT_SECURITY_POLICY, "sandbox; default-src 'none'".into()),
-        ],
-        bytes,
-    )
-        .into_response())
+    crate::uploads::attached_file(cx.store.as_ref(), &cx.accounts.vault, &a.filing_client_id, &slot).await?.ok_or_else(not_found)
 }
 
 /// `POST /api/review/applications/{id}/decision`: open, approve, or reject with reasons.

@@ -6,6 +6,7 @@ use app::api::sync::FilingKind;
 use app::domain::forms::base_declaration::{self, BaseDeclaration};
 use app::domain::forms::employer::{self, EmployerRegistration};
 use app::domain::forms::enrolment::{self, Enrolment};
+use app::domain::forms::pension_certification::{self, AssistedCertification};
 use app::domain::forms::personal::{self, PersonalFiling};
 use app::domain::forms::separation::{self, Separation};
 use app::domain::forms::Context;
@@ -20,6 +21,7 @@ pub enum ValidFiling {
     Enrolment(Enrolment),
     BaseDeclaration(BaseDeclaration),
     Separation(Separation),
+    PensionCertification(AssistedCertification),
 }
 
 fn parse<T: DeserializeOwned>(payload: &str) -> Result<T, FieldErrors> {
@@ -39,6 +41,7 @@ impl ValidFiling {
             FilingKind::Enrolment => Self::Enrolment(enrolment::validate(&parse(payload)?, ctx)?.value),
             FilingKind::BaseDeclaration => Self::BaseDeclaration(base_declaration::validate(&parse(payload)?, ctx)?.value),
             FilingKind::Separation => Self::Separation(separation::validate(&parse(payload)?, ctx)?.value),
+            FilingKind::PensionCertification => Self::PensionCertification(pension_certification::validate(&parse(payload)?, ctx)?.value),
         })
     }
 
@@ -49,6 +52,7 @@ impl ValidFiling {
             Self::Enrolment(_) => FilingKind::Enrolment,
             Self::BaseDeclaration(_) => FilingKind::BaseDeclaration,
             Self::Separation(_) => FilingKind::Separation,
+            Self::PensionCertification(_) => FilingKind::PensionCertification,
         }
     }
 
@@ -61,6 +65,7 @@ impl ValidFiling {
             Self::Enrolment(e) => Some(e.id_number.as_str()),
             Self::BaseDeclaration(_) => None,
             Self::Separation(s) => Some(s.id_number.as_str()),
+            Self::PensionCertification(c) => Some(c.id_number.as_str()),
         }
     }
 
@@ -73,6 +78,7 @@ impl ValidFiling {
             Self::BaseDeclaration(d) => d.region,
             // The unit's division when named, else where the person's ID was issued.
             Self::Separation(s) => s.credit_code.as_ref().map_or_else(|| s.id_number.address_code(), |c| c.division()),
+            Self::PensionCertification(c) => c.id_number.address_code(),
         }
     }
 }

@@ -10,7 +10,7 @@ use super::{Cx, Sender};
 use crate::filings::{ValidFiling, Verdict};
 use crate::http::Internal;
 use crate::office::NewCase;
-use crate::{employers, ledger, registration};
+use crate::{employers, ledger, pensions, registration};
 
 /// How a filing that passed its check is stored.
 pub enum Storing {
@@ -47,6 +47,10 @@ pub async fn check(cx: &Cx, filing: &ValidFiling, item: &SyncItem, s: &Sender<'_
             let all = modules_of(&app::domain::policy::Insurance::ALL);
             return Ok(checked.map(|unit| Storing::Case(case(FilingKind::BaseDeclaration, all, unit, i64::from(declaration.region), Vec::new(), s))));
         }
+        ValidFiling::PensionCertification(c) => {
+            let slots: Vec<&str> = item.attachments.iter().map(|a| a.slot.as_str()).collect();
+            pensions::field::check(cx.store.as_ref() as &dyn pensions::FieldDb, &cx.accounts.vault, c, &slots, by).await?
+        }
     };
     Ok(match verdict {
         Verdict::Pass => Ok(Storing::WithBatch),
@@ -65,5 +69,7 @@ pub async fn apply(cx: &Cx, filing: &ValidFiling, item: &SyncItem, s: &Sender<'_
         ValidFiling::EmployerRegistration(reg) => employers::filing::apply(&cx.employers(), reg, item, &s.today.iso(), s.now).await,
         // Cases: applied when an operator approves them.
         ValidFiling::Enrolment(_) | ValidFiling::Separation(_) | ValidFiling::BaseDeclaration(_) => Ok(()),
+        // A visit waits for an operator to confirm it.
+        ValidFiling::PensionCertification(c) => pensions::field::apply(cx.store.as_ref() as &dyn pensions::FieldDb, c, &item.client_id, s.by, s.now).await,
     }
 }

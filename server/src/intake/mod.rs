@@ -43,8 +43,8 @@ pub struct Sender<'a> {
 }
 
 /// The queries the intake needs.
-pub trait Db: crate::employers::Db + crate::ledger::Db + crate::office::CaseStore {}
-impl<T: crate::employers::Db + crate::ledger::Db + crate::office::CaseStore + ?Sized> Db for T {}
+pub trait Db: crate::employers::Db + crate::ledger::Db + crate::office::CaseStore + crate::pensions::FieldDb {}
+impl<T: crate::employers::Db + crate::ledger::Db + crate::office::CaseStore + crate::pensions::FieldDb + ?Sized> Db for T {}
 
 /// What the intake reaches (`FromRef` of the server's state).
 #[derive(Clone)]

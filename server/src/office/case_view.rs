@@ -168,7 +168,7 @@ pub async fn examine(cx: &Cx, case: &Case, by: &Principal, today: Date) -> Resul
                 None
             }
         },
-        ValidFiling::PersonalRegistration(_) | ValidFiling::EmployerRegistration(_) => None,
+        ValidFiling::PersonalRegistration(_) | ValidFiling::EmployerRegistration(_) | ValidFiling::PensionCertification(_) => None,
     };
     Ok(Examined { fields, checks, lines, effect })
 }

@@ -93,7 +93,7 @@ pub(crate) fn return_reason(reason: &str) -> Result<&str, Refusal> {
 }
 
 /// Writes who looked at or changed what.
-async fn audit(cx: &Cx, by: &Principal, action: &str, target: Option<String>, detail: Option<String>, now: i64) -> Result<(), Internal> {
+pub(crate) async fn audit(cx: &Cx, by: &Principal, action: &str, target: Option<String>, detail: Option<String>, now: i64) -> Result<(), Internal> {
     let entry = AuditEntry { action: action.into(), target, detail, ..actor(by) };
     cx.store.audit_append(&entry, now).await?;
     Ok(())

@@ -11,21 +11,32 @@
 //!   once they certify; [`claims::certify`]: a certification at the counter;
 //! - [`store`]: the claims, certifications and payments as stored.
 //!
-//! Not yet here: certification by the person (a face check) or by a field worker offline,
-//! reminders by SMS, and the yearly uplift (调待).
+//! - [`field`]: 协助认证 — the due list a field worker takes to the villages, the visit as a
+//!   filing synced later, and the operator's confirmation; [`visit_store`] keeps the visits.
+//!
+//! Not yet here: certification by the person (a face check), reminders by SMS, and the yearly
+//! uplift (调待).
 
 pub mod claims;
+pub mod field;
 pub mod mine;
 pub mod payroll;
 pub mod store;
+pub mod visit_store;
 
 use std::sync::Arc;
 
 pub use self::store::{ClaimStore, NewClaim, Paid};
+pub use self::visit_store::VisitStore;
 
-/// The queries pensions need: their own and the back office's (which hold the ledger's).
-pub trait Db: ClaimStore + crate::office::Db {}
-impl<T: ClaimStore + crate::office::Db + ?Sized> Db for T {}
+/// The queries a field worker's visit needs at the intake: the visits and the staff's regions.
+pub trait FieldDb: VisitStore + crate::reports::store::ReportStore {}
+impl<T: VisitStore + crate::reports::store::ReportStore + ?Sized> FieldDb for T {}
+
+/// The queries pensions need: their own, the back office's (which hold the ledger's), and the
+/// attachments of the field workers' filings.
+pub trait Db: ClaimStore + FieldDb + crate::office::Db + crate::uploads::UploadStore {}
+impl<T: ClaimStore + FieldDb + crate::office::Db + crate::uploads::UploadStore + ?Sized> Db for T {}
 
 /// What pensions reach (`FromRef` of the server's state): their store, and the back office's
 /// context for the person, the ledger and the audit log.

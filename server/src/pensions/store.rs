@@ -119,11 +119,25 @@ macro_rules! pay {
     }};
 }
 
-/// `insert_certification!(&mut *tx, claim_id, on, way, by, now)`: one certification's row (the
-/// caller sets the claim's latest day).
-macro_rules! insert_certification {
+/// `certify_claim!(&mut *tx, claim_id, on, way, by, now)`: one certification of an approved
+/// claim — its row, and the claim's latest day moved to `on` unless it is later already;
+/// evaluates to `Result<bool, sqlx::Error>`, `false` (nothing written) when the claim is not
+/// approved.
+macro_rules! certify_claim {
     ($conn:expr, $id:expr, $on:expr, $way:expr, $by:expr, $now:expr) => {{
         async {
+            let moved = sqlx::query(
+                "UPDATE pension_claims SET certified_on = CASE WHEN certified_on IS NULL OR certified_on < $1 THEN $1 ELSE certified_on END \
+                 WHERE id = $2 AND status = 'applied'",
+            )
+            .bind($on.iso())
+            .bind($id)
+            .execute(&mut *$conn)
+            .await?
+            .rows_affected();
+            if moved != 1 {
+                return Ok::<bool, sqlx::Error>(false);
+            }
             sqlx::query("INSERT INTO pension_certifications (claim_id, certified_on, way, by_account, at) VALUES ($1, $2, $3, $4, $5)")
                 .bind($id)
                 .bind($on.iso())
@@ -132,11 +146,12 @@ macro_rules! insert_certification {
                 .bind($now)
                 .execute(&mut *$conn)
                 .await?;
-            Ok::<(), sqlx::Error>(())
+            Ok(true)
         }
         .await
     }};
 }
+pub(super) use certify_claim;
 
 macro_rules! impl_claim_store {
     ($store:ty, $row:ty) => {
@@ -247,8 +262,7 @@ macro_rules! impl_claim_store {
                 }
                 if return_reason.is_none() {
                     let (first, monthly): (String, i64) = sqlx::query_as("SELECT first_month, monthly FROM pension_claims WHERE id = $1").bind(id).fetch_one(&mut *tx).await?;
-                    sqlx::query("UPDATE pension_claims SET certified_on = $1 WHERE id = $2").bind(today.iso()).bind(id).execute(&mut *tx).await?;
-                    insert_certification!(&mut *tx, id, today, "approval", Some(by), now)?;
+                    certify_claim!(&mut *tx, id, today, "approval", Some(by), now)?;
                     pay!(&mut *tx, id, month(&first)?, None::<Month>, monthly, Month::of(today), now)?;
                 }
                 let entry = AuditEntry { target: Some(format!("pension_claim:{id}")), ..audit.clone() };
@@ -279,19 +293,9 @@ macro_rules! impl_claim_store {
 
             async fn certify(&self, id: i64, on: Date, way: &str, by: Option<i64>, audit: &AuditEntry, now: i64) -> Result<bool, StoreError> {
                 let mut tx = self.begin_write().await?;
-                let done = sqlx::query(
-                    "UPDATE pension_claims SET certified_on = CASE WHEN certified_on IS NULL OR certified_on < $1 THEN $1 ELSE certified_on END \
-                     WHERE id = $2 AND status = 'applied'",
-                )
-                .bind(on.iso())
-                .bind(id)
-                .execute(&mut *tx)
-                .await?
-                .rows_affected();
-                if done != 1 {
+                if !certify_claim!(&mut *tx, id, on, way, by, now)? {
                     return Ok(false);
                 }
-                insert_certification!(&mut *tx, id, on, way, by, now)?;
                 let entry = AuditEntry { target: Some(format!("pension_claim:{id}")), ..audit.clone() };
                 insert_audit!(&mut *tx, &entry, now)?;
                 tx.commit().await?;

@@ -39,6 +39,35 @@ pub struct Cx {
 
 const ACCEPTED: &[&str] = &["image/jpeg", "image/png", "application/pdf"];
 
+/// A filing's attachment in `slot`, opened, as staff's screens show it (`None`: the filing has
+/// none there). Shown in an `<img>`, never rendered as a page of this site: a navigation to it
+/// downloads, and whatever the file holds runs nowhere (a sandbox with no script).
+pub(crate) async fn attached_file<S: crate::filings::FilingStore + UploadStore + ?Sized>(
+    store: &S,
+    vault: &Vault,
+    client_id: &str,
+    slot: &str,
+) -> Result<Option<Response>, crate::http::Internal> {
+    let attached = store.filing_attachments(client_id).await?;
+    let Some((_, sha, _, _)) = attached.into_iter().find(|(s, ..)| s == slot) else { return Ok(None) };
+    let Some((mime, sealed)) = store.attachment_get(&sha).await? else { return Ok(None) };
+    let bytes = vault.open(&bound::attachment(&sha), &sealed)?;
+    let name = format!("attachment; filename=\"{slot}.{}\"", if mime == "application/pdf" { "pdf" } else if mime == "image/png" { "png" } else { "jpg" });
+    use axum::http::header;
+    Ok(Some(
+        (
+            [
+                (header::CONTENT_TYPE, mime),
+                (header::CACHE_CONTROL, "private, no-store".into()),
+                (header::CONTENT_DISPOSITION, name),
+                (header::CONTENT_SECURITY_POLICY, "sandbox; default-src 'none'".into()),
+            ],
+            bytes,
+        )
+            .into_response(),
+    ))
+}
+
 fn refuse(status: StatusCode, code: &'static str, zh: &'static str, en: &'static str) -> Response {
     (status, Json(ApiError::new(code, zh, en))).into_response()
 }

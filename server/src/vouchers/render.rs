@@ -1,7 +1,7 @@
 //! What a voucher says about its filing: the summary (ID numbers masked) and the office.
 
 use app::api::sync::FilingKind;
-use app::domain::forms::{base_declaration, employer, enrolment, personal, separation};
+use app::domain::forms::{base_declaration, employer, enrolment, pension_certification, personal, separation};
 use app::domain::{divisions, Date, IdNumber, MobileNumber};
 
 pub(super) fn kind_name(kind: &str) -> &'static str {
@@ -11,6 +11,7 @@ pub(super) fn kind_name(kind: &str) -> &'static str {
         Some(FilingKind::Enrolment) => "参保登记 Enrolment",
         Some(FilingKind::BaseDeclaration) => "缴费基数申报 Contribution base declaration",
         Some(FilingKind::Separation) => "人员减员 Separation",
+        Some(FilingKind::PensionCertification) => "养老待遇资格认证（协助） Assisted pension certification",
         None => "业务 Filing",
     }
 }
@@ -88,6 +89,14 @@ pub(super) fn summary(kind: &str, payload: &[u8], today: Date) -> (Vec<(&'static
                     ("减员原因 Reason", reason),
                 ];
                 (rows, app::domain::CreditCode::parse(&d.credit_code).ok().map(|c| c.value.division()))
+            }
+            Err(_) => (Vec::new(), None),
+        },
+        Some(FilingKind::PensionCertification) => match serde_json::from_str::<pension_certification::CertificationDraft>(&text) {
+            Ok(d) => {
+                let id = IdNumber::parse(&d.id_number, today).ok().map(|c| c.value.address_code());
+                let rows = vec![("姓名 Name", d.name), ("公民身份号码 ID number", masked_id(&d.id_number, today)), ("认证日期 Seen on", d.seen_on)];
+                (rows, id)
             }
             Err(_) => (Vec::new(), None),
         },

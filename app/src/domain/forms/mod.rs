@@ -12,6 +12,7 @@ pub mod notice;
 pub mod password_change;
 pub mod password_reset;
 pub mod person_details;
+pub mod pension_certification;
 pub mod pension_claim;
 pub mod personal;
 pub mod separation;

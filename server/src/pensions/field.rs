@@ -1,0 +1,214 @@
+//! 协助认证 — 养老待遇资格认证 assisted by a field worker, often offline in a village:
+//!
+//! - `GET /api/field/pension-due` (field workers): the pensioners of the worker's area (the
+//!   account's region; the central office's: every region) whose certification is due or
+//!   overdue, with the ID number masked; the phone keeps the list for the visits (audited);
+//! - the visit is a filing like any other (`pension_certification`, with the pensioner's
+//!   photo), synced when the network allows: [`check`] before it is stored, [`apply`] once
+//!   it is — a pending visit;
+//! - `GET /api/office/pension-visits`, `…/{id}/photo` and `POST …/{id}/decision`: an operator,
+//!   never the worker, looks at the photo and confirms the visit (the claim is certified on
+//!   the visit's day and the months a suspension skipped are paid at once) or returns it with
+//!   a reason.
+
+use app::api::auth::Role;
+use app::api::ledger::{DueList, DuePensioner};
+use app::api::office::{BatchDecision, FieldVisitView};
+use app::domain::forms::pension_certification::{field, AssistedCertification, PHOTO_SLOT};
+use app::domain::pension::certification::{standing, Standing};
+use app::domain::{divisions, IdNumber, Issue};
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use axum::{Extension, Json};
+
+use super::visit_store::{Pensioner, Visit};
+use super::Cx;
+use crate::accounts::session::Principal;
+use crate::employers::review::region_range;
+use crate::filings::Verdict;
+use crate::http::{quota, Answer, Internal, Refusal};
+use crate::office::{actor, four_eyes, return_reason, staff, today};
+use crate::store::AuditEntry;
+use crate::vault::{bound, purpose, Vault};
+
+/// The most pensioners one due list holds (an area's; the measure is made with this many).
+pub const DUE_LIST_MAX: i64 = 5_000;
+/// The visits listed for confirmation at once.
+pub const VISITS_SHOWN: i64 = 100;
+/// Decisions one account may make in an hour.
+pub const DECISIONS_PER_HOUR: i64 = 300;
+
+/// The one answer to a visit the server cannot match, whatever the cause (no such claim, not
+/// being paid, another area, another ID number): it says nothing of who is a pensioner.
+fn no_match() -> Verdict {
+    Verdict::reject(
+        field::ID_NUMBER,
+        Issue::new(
+            "certification.no_match",
+            "身份证号与名单中的领取人不符，或该领取人不在您的服务区域；请核对证件后重新提交",
+            "The ID number does not match the pensioner on the list, or they are outside your area: check the card and file again",
+        ),
+    )
+}
+
+/// The region range of a member of staff: their region's, or every region's.
+async fn area(cx: &Cx, by: &Principal) -> Result<Option<(i64, i64)>, Internal> {
+    Ok(cx.store.staff_region(by.account.id).await?.map(|code| {
+        let (lo, hi) = region_range(u32::try_from(code).unwrap_or(0));
+        (i64::from(lo), i64::from(hi))
+    }))
+}
+
+fn masked(vault: &Vault, p: &Pensioner, today: app::domain::Date) -> Result<String, Internal> {
+    let id = vault.open(&bound::ledger_person(&p.id_index), &p.id_sealed)?;
+    Ok(IdNumber::mask(&String::from_utf8_lossy(&id), today))
+}
+
+fn region_name(code: i64) -> String {
+    u32::try_from(code).ok().and_then(divisions::full_name).unwrap_or_default()
+}
+
+/// `GET /api/field/pension-due`.
+pub async fn due_list(State(cx): State<Cx>, Extension(by): Extension<Option<Principal>>) -> Answer {
+    let by = by.as_ref().filter(|p| p.role == Role::FieldWorker).ok_or_else(Refusal::bad_request)?;
+    let now = crate::store::now_ms();
+    let today = today(now);
+    let policy = &cx.office.ledger.pension.certification;
+    let mut items = Vec::new();
+    for p in cx.store.pensioners(area(&cx, by).await?, DUE_LIST_MAX).await? {
+        let Some(last) = p.certified_on else { continue };
+        let (due, suspended) = match standing(last, today, policy) {
+            Standing::Certified { .. } => continue,
+            Standing::Due { until } => (until, false),
+            Standing::Suspended { .. } => (app::domain::pension::certification::due(last, policy), true),
+        };
+        items.push(DuePensioner {
+            claim: p.claim,
+            name: p.name.clone(),
+            id_masked: masked(&cx.office.ledger.vault, &p, today)?,
+            due: due.iso(),
+            suspended,
+            region_name: region_name(p.region),
+        });
+    }
+    crate::office::audit(&cx.office, by, "pension.due_list", None, Some(format!("count={}", items.len())), now).await?;
+    Ok(Json(DueList { taken_at: now, items }).into_response())
+}
+
+/// Before a visit's filing is stored: a field worker sent it, with the photo, for a pensioner
+/// of the worker's area whose ID number is the one typed.
+pub async fn check(
+    store: &dyn super::FieldDb,
+    vault: &Vault,
+    c: &AssistedCertification,
+    slots: &[&str],
+    by: Option<&Principal>,
+) -> Result<Verdict, Internal> {
+    let Some(by) = by.filter(|p| p.role == Role::FieldWorker) else {
+        return Ok(Verdict::reject(
+            field::CLAIM,
+            Issue::new("certification.field_only", "协助认证须由外勤工作人员登录后提交", "An assisted certification is filed by a signed-in field worker"),
+        ));
+    };
+    if !slots.contains(&PHOTO_SLOT) {
+        return Ok(Verdict::reject(PHOTO_SLOT, Issue::new("certification.photo", "请为领取人拍摄一张照片", "Take a photo of the pensioner")));
+    }
+    let Some(p) = store.pensioner(c.claim).await? else { return Ok(no_match()) };
+    let area = store.staff_region(by.account.id).await?.map(|code| region_range(u32::try_from(code).unwrap_or(0)));
+    let in_area = area.is_none_or(|(lo, hi)| (i64::from(lo)..=i64::from(hi)).contains(&p.region));
+    if !in_area || p.id_index != vault.blind_index(purpose::ID_NUMBER, c.id_number.as_str()) {
+        return Ok(no_match());
+    }
+    Ok(Verdict::Pass)
+}
+
+/// Once the filing is stored: the visit, pending (again on a retry: written once).
+pub async fn apply(store: &dyn super::FieldDb, c: &AssistedCertification, client_id: &str, by: Option<&Principal>, now: i64) -> Result<(), Internal> {
+    match by {
+        Some(by) => Ok(store.visit_file(c.claim, client_id, c.seen_on, by.account.id, now).await?),
+        None => Ok(()),
+    }
+}
+
+#[derive(Debug, serde::Deserialize)]
+pub struct VisitQuery {
+    #[serde(default)]
+    status: Option<String>,
+}
+
+fn view(cx: &Cx, v: &Visit, now: i64) -> Result<FieldVisitView, Internal> {
+    Ok(FieldVisitView {
+        id: v.id,
+        claim: v.claim,
+        name: v.pensioner.name.clone(),
+        id_masked: masked(&cx.office.ledger.vault, &v.pensioner, today(now))?,
+        seen_on: v.seen_on.iso(),
+        filed_by: v.filed_by,
+        filed_at: v.filed_at,
+        status: v.status.clone(),
+        return_reason: v.return_reason.clone(),
+        region_name: region_name(v.pensioner.region),
+        certified_on: v.pensioner.certified_on.map(|d| d.iso()),
+    })
+}
+
+/// `GET /api/office/pension-visits?status=`: the visits of the operator's area, oldest first.
+pub async fn visits(State(cx): State<Cx>, Extension(by): Extension<Option<Principal>>, Query(q): Query<VisitQuery>) -> Answer {
+    let by = staff(&by)?;
+    let status = match q.status.as_deref().unwrap_or("pending") {
+        s @ ("pending" | "confirmed" | "returned") => s,
+        _ => return Err(Refusal::bad_request()),
+    };
+    let now = crate::store::now_ms();
+    let rows = cx.store.visits(status, area(&cx, by).await?, VISITS_SHOWN).await?;
+    let views = rows.iter().map(|v| view(&cx, v, now)).collect::<Result<Vec<_>, _>>()?;
+    Ok(Json(views).into_response())
+}
+
+fn unknown() -> Refusal {
+    Refusal::not_found(Issue::new("certification.unknown", "没有该协助认证", "No such assisted certification"))
+}
+
+/// A visit of the operator's area.
+async fn visit_in_area(cx: &Cx, by: &Principal, id: i64) -> Result<Visit, Refusal> {
+    let v = cx.store.visit_get(id).await?.ok_or_else(unknown)?;
+    match area(cx, by).await? {
+        Some((lo, hi)) if !(lo..=hi).contains(&v.pensioner.region) => Err(unknown()),
+        _ => Ok(v),
+    }
+}
+
+/// `GET /api/office/pension-visits/{id}/photo`: the photo taken at the visit (audited).
+pub async fn photo(State(cx): State<Cx>, Extension(by): Extension<Option<Principal>>, Path(id): Path<i64>) -> Answer {
+    let by = staff(&by)?;
+    let v = visit_in_area(&cx, by, id).await?;
+    crate::office::audit(&cx.office, by, "pension.visit_photo", Some(format!("pension_claim:{}", v.claim)), None, crate::store::now_ms()).await?;
+    crate::uploads::attached_file(cx.store.as_ref(), &cx.office.ledger.vault, &v.client_id, PHOTO_SLOT).await?.ok_or_else(unknown)
+}
+
+/// `POST /api/office/pension-visits/{id}/decision`: confirm, or return with a reason.
+pub async fn decide(State(cx): State<Cx>, Extension(by): Extension<Option<Principal>>, Path(id): Path<i64>, Json(d): Json<BatchDecision>) -> Answer {
+    let by = staff(&by)?;
+    let now = crate::store::now_ms();
+    quota::take(cx.store.as_ref(), &format!("pension-visit:{}", by.account.id), quota::HOUR_MS, DECISIONS_PER_HOUR, now).await?;
+    let v = visit_in_area(&cx, by, id).await?;
+    if v.filed_by == by.account.id {
+        return Err(four_eyes());
+    }
+    let returned = if d.approve { None } else { Some(return_reason(&d.reason)?) };
+    let action = if d.approve { "pension.visit_confirm" } else { "pension.visit_return" };
+    let audit = AuditEntry { action: action.into(), detail: Some(format!("visit={id} seen_on={} way=field", v.seen_on.iso())), ..actor(by) };
+    if !cx.store.visit_decide(id, by.account.id, returned, &audit, now).await? {
+        return Err(Refusal::conflict(Issue::new(
+            "certification.decided",
+            "该协助认证已处理，或领取人的待遇已不在发放中",
+            "This assisted certification has been decided already, or the pension is no longer being paid",
+        )));
+    }
+    if d.approve {
+        super::payroll::pay_due_one(&cx, v.claim, today(now), now).await?;
+    }
+    let stored = cx.store.visit_get(id).await?.ok_or_else(unknown)?;
+    Ok((StatusCode::OK, Json(view(&cx, &stored, now)?)).into_response())
+}
