@@ -3,11 +3,15 @@
 // the claim is computed with its working and waits; the operator cannot approve it, a
 // supervisor does from the workbench; the months since his retirement are paid at once. He registers on his
 // phone and reads 待遇领取情况 — the first month and this one, certified for a year — also with
-// the signal gone.
+// the signal gone. Then 协助认证: with the policy's certification made due already, a field
+// worker downloads the area's due list, goes offline, certifies him with a photo at the visit;
+// back online the visit syncs; an operator looks at the photo and confirms it; he reads
+// 已认证至 a year on.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { noisePng } from './images.mjs';
 import { join } from 'node:path';
 import { ARTIFACTS, assertFitsWidth, codeFor, idNumber, launchPhone, netState, signInStaff, startServer, tempDir, thisMonth, waitForServiceWorker } from './support.mjs';
 
@@ -20,6 +24,7 @@ const [year, mon] = month.split('-').map(Number);
 const C = { name: '孙守田', id: idNumber(31, `${year - 61}${String(mon).padStart(2, '0')}01`), mobile: '13800138631' };
 const OPERATOR = { name: '赵经办', id: idNumber(711), mobile: '13600136711', password: 'Desk-work7' };
 const SUPERVISOR = { name: '钱复核', id: idNumber(712), mobile: '13600136712', password: 'Desk-check7' };
+const FIELD = { name: '吴外勤', id: idNumber(713), mobile: '13600136713', password: 'Field-walk7' };
 const UNIT = '9132010270000001XC';
 
 /** `YYYY-MM` plus `n` months. */
@@ -48,11 +53,11 @@ test('a pension claim is computed, approved under four eyes, and its months show
   server(['registry', '--data-dir', dataDir, 'import', csv]);
   server(['ledger', '--data-dir', dataDir, 'add-unit', '--credit-code', UNIT, '--name', '南京示例科技有限公司', '--region', '320102']);
   server(['ledger', '--data-dir', dataDir, 'enrol', '--id-number', C.id, '--name', C.name, '--credit-code', UNIT, '--month', month, '--base', '6000']);
-  for (const [role, who] of [['operator', OPERATOR], ['supervisor', SUPERVISOR]]) {
+  for (const [role, who] of [['operator', OPERATOR], ['supervisor', SUPERVISOR], ['field-worker', FIELD]]) {
     server(['staff', '--data-dir', dataDir, 'create', '--role', role, '--name', who.name, '--id-number', who.id, '--mobile', who.mobile], who.password + '\n');
   }
-  const srv = await startServer({ dataDir });
-  cleanups.push(srv.stop);
+  let srv = await startServer({ dataDir });
+  cleanups.push(() => srv.stop());
   const desk = async (who) => {
     const d = await launchPhone();
     cleanups.push(() => d.context.close());
@@ -132,4 +137,66 @@ test('a pension claim is computed, approved under four eyes, and its months show
   await page.reload();
   await netState(page).getByText('离线').waitFor();
   await card.getByTestId('pension-status').getByText('养老金发放中').waitFor();
+
+  await context.setOffline(false);
+
+  // 协助认证. The server restarted on the same data with a policy file under which his
+  // certification of today is already due (every month, reminded 60 days before): there is no
+  // clock to move.
+  const policy = JSON.parse(readFileSync(new URL('../../server/data/policy.json', import.meta.url), 'utf8'));
+  Object.assign(policy.pension.certification, { every_months: 1, remind_days: 60 });
+  const duePolicy = join(dataDir, 'policy-due.json');
+  writeFileSync(duePolicy, JSON.stringify(policy));
+  const port = srv.port;
+  await srv.stop();
+  srv = await startServer({ dataDir, port, extra: ['--policy-file', duePolicy] });
+
+  // The field worker's phone, signed in while online: the area's due list downloaded and kept.
+  const field = await launchPhone();
+  cleanups.push(() => field.context.close());
+  await signInStaff(field.page, srv.url, FIELD);
+  await waitForServiceWorker(field.page);
+  await field.page.locator('a.tile[href="/certify"]').click();
+  await field.page.getByText('下载本区域名单').click();
+  const listed = field.page.locator(`[data-testid=due-list] li[data-claim]`).filter({ hasText: C.name });
+  await listed.waitFor();
+  assert.ok((await listed.innerText()).includes(`${C.id.slice(0, 4)}**********${C.id.slice(14)}`), 'the ID number masked');
+
+  // In the village, no signal: the list is still there after a reload; the visit is filed.
+  await field.context.setOffline(true);
+  await field.page.reload();
+  await netState(field.page).getByText('离线').waitFor();
+  await listed.getByRole('button').click();
+  await field.page.getByTestId('pensioner').getByText(C.name).waitFor();
+  await field.page.locator('#id_number').fill(idNumber(714));
+  await field.page.getByText('身份证号与名单中的号码不一致').waitFor();
+  await field.page.locator('#id_number').fill(C.id);
+  assert.equal(await field.page.getByText('身份证号与名单中的号码不一致').count(), 0);
+  await field.page.locator('#face-file').setInputFiles({ name: 'face.png', mimeType: 'image/png', buffer: noisePng(900, 1200, 71) });
+  await field.page.locator('[data-slot=face] img.photo-preview').waitFor();
+  await field.page.locator('#attest input').check();
+  await assertFitsWidth(field.page);
+  await field.page.screenshot({ path: join(ARTIFACTS, 'assisted-certification-360x800.png'), fullPage: true });
+  await field.page.getByTestId('submit').click();
+  const status = field.page.getByTestId('filing-status');
+  await status.waitFor();
+  assert.notEqual(await status.getAttribute('data-state'), 'accepted', 'no network: it waits');
+  // Back in signal: the visit and its photo go.
+  await field.context.setOffline(false);
+  await field.page.locator('[data-testid=filing-status][data-state=accepted]').waitFor({ timeout: 60_000 });
+
+  // The operator (not the worker) sees the visit with its photo and confirms it.
+  await operator.goto(srv.url + '/office');
+  const visit = operator.locator('[data-testid=visits] li.visit').filter({ hasText: C.name });
+  await visit.waitFor();
+  await operator.waitForFunction((el) => el.complete && el.naturalWidth > 0, await visit.locator('img.visit-photo').elementHandle());
+  await operator.screenshot({ path: join(ARTIFACTS, 'office-visits-1280.png'), fullPage: true });
+  await visit.getByTestId('visit-confirm').click();
+  await operator.getByText('暂无待确认的协助认证').waitFor();
+
+  // Under the shipped policy again, he reads 已认证至 a year on.
+  await srv.stop();
+  srv = await startServer({ dataDir, port });
+  await page.goto(srv.url + '/my-records');
+  await card.getByTestId('pension-cert').getByText(`已认证至 ${nextYear}`).waitFor({ timeout: 30_000 });
 });

@@ -45,6 +45,8 @@ pub enum InputKind {
     Decimal,
     /// `YYYY-MM` (the browser's month picker where it has one).
     Month,
+    /// `YYYY-MM-DD` (the browser's date picker).
+    Date,
 }
 
 impl InputKind {
@@ -57,6 +59,7 @@ impl InputKind {
             InputKind::Numeric => ("text", "numeric"),
             InputKind::Decimal => ("text", "decimal"),
             InputKind::Month => ("month", "numeric"),
+            InputKind::Date => ("date", "numeric"),
         }
     }
 }

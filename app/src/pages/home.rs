@@ -111,6 +111,9 @@ pub fn Home() -> impl IntoView {
                     <Tile title=strings::KIND_SEPARATION note=strings::HOME_EMPLOYER href=Route::Form(FilingKind::Separation, None).href()/>
                     <Tile title=strings::KIND_BASE_DECLARATION note=strings::HOME_EMPLOYER href=Route::Form(FilingKind::BaseDeclaration, None).href()/>
                 </Show>
+                <Show when=move || account.role() == Some(Role::FieldWorker)>
+                    <Tile title=strings::KIND_PENSION_CERTIFICATION note=strings::FIELD_DUE_TITLE href=Route::Form(FilingKind::PensionCertification, None).href()/>
+                </Show>
                 <Tile title=strings::NAV_DRAFTS note=strings::DRAFTS_TITLE href=Route::Drafts.href()/>
                 <Tile title=strings::SYNC_TITLE note=strings::SYNC_BADGE_LABEL href=Route::Sync.href()/>
                 <Tile title=strings::HELP_TITLE note=strings::CONTACT_TITLE href=Route::Help.href()/>

@@ -1,6 +1,7 @@
 //! One route per file.
 
 pub mod addresses;
+pub mod assisted_certification;
 pub mod audit_log;
 pub mod base_declaration;
 pub mod drafts;
@@ -32,6 +33,7 @@ pub mod unit_business;
 pub mod verify_phone;
 
 pub use addresses::Addresses;
+pub use assisted_certification::AssistedCertification;
 pub use audit_log::AuditLog;
 pub use base_declaration::BaseDeclaration;
 pub use drafts::Drafts;

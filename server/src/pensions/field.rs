@@ -53,11 +53,8 @@ fn no_match() -> Verdict {
 }
 
 /// The region range of a member of staff: their region's, or every region's.
-async fn area(cx: &Cx, by: &Principal) -> Result<Option<(i64, i64)>, Internal> {
-    Ok(cx.store.staff_region(by.account.id).await?.map(|code| {
-        let (lo, hi) = region_range(u32::try_from(code).unwrap_or(0));
-        (i64::from(lo), i64::from(hi))
-    }))
+async fn area(store: &dyn super::FieldDb, by: &Principal) -> Result<Option<(i64, i64)>, Internal> {
+    Ok(store.staff_region(by.account.id).await?.map(|code| region_range(u32::try_from(code).unwrap_or(0))))
 }
 
 fn masked(vault: &Vault, p: &Pensioner, today: app::domain::Date) -> Result<String, Internal> {
@@ -76,7 +73,7 @@ pub async fn due_list(State(cx): State<Cx>, Extension(by): Extension<Option<Prin
     let today = today(now);
     let policy = &cx.office.ledger.pension.certification;
     let mut items = Vec::new();
-    for p in cx.store.pensioners(area(&cx, by).await?, DUE_LIST_MAX).await? {
+    for p in cx.store.pensioners(area(cx.store.as_ref(), by).await?, DUE_LIST_MAX).await? {
         let Some(last) = p.certified_on else { continue };
         let (due, suspended) = match standing(last, today, policy) {
             Standing::Certified { .. } => continue,
@@ -115,8 +112,7 @@ pub async fn check(
         return Ok(Verdict::reject(PHOTO_SLOT, Issue::new("certification.photo", "请为领取人拍摄一张照片", "Take a photo of the pensioner")));
     }
     let Some(p) = store.pensioner(c.claim).await? else { return Ok(no_match()) };
-    let area = store.staff_region(by.account.id).await?.map(|code| region_range(u32::try_from(code).unwrap_or(0)));
-    let in_area = area.is_none_or(|(lo, hi)| (i64::from(lo)..=i64::from(hi)).contains(&p.region));
+    let in_area = area(store, by).await?.is_none_or(|(lo, hi)| (lo..=hi).contains(&p.region));
     if !in_area || p.id_index != vault.blind_index(purpose::ID_NUMBER, c.id_number.as_str()) {
         return Ok(no_match());
     }
@@ -161,7 +157,7 @@ pub async fn visits(State(cx): State<Cx>, Extension(by): Extension<Option<Princi
         _ => return Err(Refusal::bad_request()),
     };
     let now = crate::store::now_ms();
-    let rows = cx.store.visits(status, area(&cx, by).await?, VISITS_SHOWN).await?;
+    let rows = cx.store.visits(status, area(cx.store.as_ref(), by).await?, VISITS_SHOWN).await?;
     let views = rows.iter().map(|v| view(&cx, v, now)).collect::<Result<Vec<_>, _>>()?;
     Ok(Json(views).into_response())
 }
@@ -173,7 +169,7 @@ fn unknown() -> Refusal {
 /// A visit of the operator's area.
 async fn visit_in_area(cx: &Cx, by: &Principal, id: i64) -> Result<Visit, Refusal> {
     let v = cx.store.visit_get(id).await?.ok_or_else(unknown)?;
-    match area(cx, by).await? {
+    match area(cx.store.as_ref(), by).await? {
         Some((lo, hi)) if !(lo..=hi).contains(&v.pensioner.region) => Err(unknown()),
         _ => Ok(v),
     }

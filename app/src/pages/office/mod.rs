@@ -13,6 +13,7 @@ mod person;
 mod reports;
 mod stats;
 mod unit;
+mod visits;
 mod workbench;
 
 pub use case::Case;

@@ -60,6 +60,7 @@ pub fn Workbench() -> impl IntoView {
                     </ul>
                 </section>
             </div>
+            <super::visits::VisitCard/>
             <super::claim::ClaimCard person=None/>
         </main>
     }
