@@ -39,7 +39,7 @@ pub fn AssistedCertification(draft_id: Option<String>) -> impl IntoView {
     let net = use_network();
     let f = Fields::new();
     let attachments = RwSignal::new(Vec::new());
-    let blank = json::to_text(&CertificationDraft { seen_on: clock::today().iso(), ..Default::default() }).unwrap_or_default();
+    let blank = json::to_text(&f.draft_untracked()).unwrap_or_default();
     let session = DraftSession::open(FilingKind::PensionCertification, draft_id, blank, move |record| {
         if let Ok(d) = json::from_text::<CertificationDraft>(&record.data) {
             f.fill(d);
@@ -104,7 +104,7 @@ pub fn AssistedCertification(draft_id: Option<String>) -> impl IntoView {
                             <span class="due-id">{p.id_masked.clone()}</span>
                             <span class="due-date">{tr(strings::FIELD_DUE_BY)}" "{p.due.clone()}</span>
                             {p.suspended.then(|| view! { <span class="badge badge-warn">{tr(strings::FIELD_DUE_STOPPED)}</span> })}
-                            <button type="button" class="button" on:click=move |_| pick(&chosen)>{tr(strings::FIELD_DUE_PICK)}</button>
+                            <button type="button" class="btn" on:click=move |_| pick(&chosen)>{tr(strings::FIELD_DUE_PICK)}</button>
                         </li>
                     }
                 })
@@ -117,7 +117,7 @@ pub fn AssistedCertification(draft_id: Option<String>) -> impl IntoView {
         view! {
             <section class="card" data-testid="due-list">
                 <h2>{tr(strings::FIELD_DUE_TITLE)}</h2>
-                <button type="button" class="button secondary" on:click=download
+                <button type="button" class="btn btn-secondary btn-wide" on:click=download
                     disabled=move || loading.get() || net.state() != Reachability::Online>{tr(strings::FIELD_DUE_DOWNLOAD)}</button>
                 {move || problem.get().map(|e| view! { <p class="field-error" role="alert">{i18n.issue(&e)}</p> })}
                 {match items {
@@ -134,7 +134,7 @@ pub fn AssistedCertification(draft_id: Option<String>) -> impl IntoView {
                 <p><strong>{tr(strings::FIELD_PENSIONER)}</strong>" "{move || f.name.get()}" "
                     {move || listed().map(|p| format!("{} · {} {}", p.id_masked, i18n.t(strings::FIELD_DUE_BY), p.due))}</p>
                 <Show when=move || editable.get()>
-                    <button type="button" class="button secondary" on:click=move |_| { f.claim.set(String::new()); f.name.set(String::new()); }>
+                    <button type="button" class="btn btn-secondary" on:click=move |_| { f.claim.set(String::new()); f.name.set(String::new()); }>
                         {tr(strings::FIELD_PICK_AGAIN)}
                     </button>
                 </Show>
@@ -176,13 +176,22 @@ struct Fields {
 }
 
 impl Fields {
+    /// A new form: the visit is today.
     fn new() -> Fields {
         let s = || RwSignal::new(String::new());
-        Fields { claim: s(), name: s(), id_number: s(), seen_on: s(), attest: RwSignal::new(false) }
+        Fields { claim: s(), name: s(), id_number: s(), seen_on: RwSignal::new(clock::today().iso()), attest: RwSignal::new(false) }
+    }
+
+    fn draft_untracked(&self) -> CertificationDraft {
+        self.draft_with(|s| s.get_untracked(), self.attest.get_untracked())
     }
 
     fn draft(&self) -> CertificationDraft {
-        CertificationDraft { claim: self.claim.get(), name: self.name.get(), id_number: self.id_number.get(), seen_on: self.seen_on.get(), attest: self.attest.get() }
+        self.draft_with(|s| s.get(), self.attest.get())
+    }
+
+    fn draft_with(&self, get: impl Fn(RwSignal<String>) -> String, attest: bool) -> CertificationDraft {
+        CertificationDraft { claim: get(self.claim), name: get(self.name), id_number: get(self.id_number), seen_on: get(self.seen_on), attest }
     }
 
     fn fill(&self, d: CertificationDraft) {
