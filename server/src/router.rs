@@ -97,7 +97,9 @@ pub fn app(state: AppState) -> Router {
         (&ep::OFFICE_FIELD_VISITS, serve(&ep::OFFICE_FIELD_VISITS, pensions::field::visits)),
         (&ep::OFFICE_FIELD_VISIT_PHOTO, serve(&ep::OFFICE_FIELD_VISIT_PHOTO, pensions::field::photo)),
         (&ep::OFFICE_FIELD_VISIT_DECISION, serve(&ep::OFFICE_FIELD_VISIT_DECISION, pensions::field::decide)),
-        (&ep::FIELD_PENSION_DUE, serve(&ep::FIELD_PENSION_DUE, pensions::field::due_list)),
+        // A whole area's list, fetched over a village's weak signal: gzip when asked (the one
+        // answer compressed: it carries no secret beside input an attacker controls).
+        (&ep::FIELD_PENSION_DUE, serve(&ep::FIELD_PENSION_DUE, pensions::field::due_list).layer(tower_http::compression::CompressionLayer::new())),
         (&ep::PENSION_MINE, serve(&ep::PENSION_MINE, pensions::mine::mine)),
         (&ep::OFFICE_CASES, serve(&ep::OFFICE_CASES, office::cases::queue)),
         (&ep::OFFICE_CASE, serve(&ep::OFFICE_CASE, office::cases::case)),

@@ -208,3 +208,50 @@ pub async fn decide(State(cx): State<Cx>, Extension(by): Extension<Option<Princi
     let stored = cx.store.visit_get(id).await?.ok_or_else(unknown)?;
     Ok((StatusCode::OK, Json(view(&cx, &stored, now)?)).into_response())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::body::Body;
+    use axum::http::{header, Request};
+    use tower::ServiceExt;
+
+    /// The measure, as a size budget (bytes are deterministic; time is not asserted):
+    /// an area's due list of [`DUE_LIST_MAX`] pensioners, as the endpoint sends it through the
+    /// same compression layer, must stay within 300 KB; at 400 kbps that is at most 6 s.
+    #[tokio::test]
+    async fn an_areas_due_list_of_5000_fits_300_kb_on_the_wire() {
+        const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢";
+        const GIVEN: &str = "建国秀英桂兰玉珍德福淑芬志强海燕春梅凤英文华国庆振华桂芳明亮";
+        let (surnames, given): (Vec<char>, Vec<char>) = (SURNAMES.chars().collect(), GIVEN.chars().collect());
+        let mut x: u64 = 42;
+        let mut next = move |n: usize| {
+            x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            usize::try_from(x >> 33).unwrap_or(0) % n
+        };
+        let items: Vec<DuePensioner> = (0..DUE_LIST_MAX)
+            .map(|i| {
+                let name: String = [surnames[next(surnames.len())], given[next(given.len())], given[next(given.len())]].into_iter().collect();
+                DuePensioner {
+                    claim: 1_000_000 + i,
+                    name,
+                    id_masked: format!("3201**********{:03}{}", next(1000), ['0', '1', '2', 'X'][next(4)]),
+                    due: format!("2027-{:02}-{:02}", 1 + next(12), 1 + next(28)),
+                    suspended: next(10) == 0,
+                    region_name: divisions::full_name(320_102 + u32::try_from(next(14)).unwrap_or(0)).unwrap_or_else(|| "江苏省南京市玄武区".into()),
+                }
+            })
+            .collect();
+        let list = DueList { taken_at: 1_780_000_000_000, items };
+        let plain = serde_json::to_vec(&list).unwrap().len();
+        let app = axum::Router::new()
+            .route("/due", axum::routing::get(move || async move { Json(list) }))
+            .layer(tower_http::compression::CompressionLayer::new());
+        let response = app.oneshot(Request::get("/due").header(header::ACCEPT_ENCODING, "gzip").body(Body::empty()).unwrap()).await.unwrap();
+        assert_eq!(response.headers().get(header::CONTENT_ENCODING).and_then(|v| v.to_str().ok()), Some("gzip"));
+        let sent = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap().len();
+        // Printed for the record (`cargo test -- --nocapture`).
+        eprintln!("due list of {DUE_LIST_MAX}: {plain} bytes as JSON, {sent} bytes gzipped, {:.1} s at 400 kbps", sent as f64 * 8.0 / 400_000.0);
+        assert!(sent <= 300_000, "{sent} bytes on the wire");
+    }
+}
