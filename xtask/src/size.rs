@@ -60,8 +60,10 @@ use crate::util;
 /// card is in the common module, but wasm-split keeps 90 bytes of what it shares with the
 /// shell in the main module (123,040 measured; which code was not found) → 123,070 after the
 /// review mend of the pensions (a shared index formatter in the domain, a derive dropped):
-/// 123,066 measured, 26 bytes not traced.
-pub const SHELL_BROTLI_BUDGET: u64 = 123_070;
+/// 123,066 measured, 26 bytes not traced. 123,575 with 协助认证: a sixth filing kind in the
+/// shell's routes and names, and the field worker's home tile (123,569 measured: the main module
+/// +478, the shared chunk +534, the common module −750).
+pub const SHELL_BROTLI_BUDGET: u64 = 123_575;
 /// Total brotli bytes of everything precached (the shell and the modules loaded on first use):
 /// what a phone downloads, once per version, to work offline. Moves only down, or up with the
 /// reason in the commit. History: 383,700 when the public bundle was first split (383,658
@@ -96,8 +98,10 @@ pub const SHELL_BROTLI_BUDGET: u64 = 123_070;
 /// 待遇领取情况 on 我的社保 (the card, its wire types and its copy kept for offline: 4,864
 /// bytes in the common module, 462,781 measured; the shell stayed at 122,949) → 463,450 with
 /// the certification's standing on that card (已认证至 / 待认证 / 已暂停, two strings: 463,442
-/// measured) → 463,480 after the review mend (463,473 measured).
-pub const PRECACHED_BROTLI_BUDGET: u64 = 463_480;
+/// measured) → 463,480 after the review mend (463,473 measured) → 480,850 with 协助认证, the
+/// field worker's visit form with its due list (the forms module 87,585 → 104,668: about what
+/// each of the other forms costs; loaded on the first form opened, 480,843 measured).
+pub const PRECACHED_BROTLI_BUDGET: u64 = 480_850;
 /// Where the product wants to be.
 pub const SHELL_BROTLI_GOAL: u64 = 130_000;
 
