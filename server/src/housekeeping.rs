@@ -3,7 +3,8 @@
 //! never finished, used-up codes, old failure counts and quota windows. Nothing here is a
 //! record anyone relies on; each sweep is its own small statements, safe to run on every
 //! replica at once. Besides forgetting, it pays the pensions due (each claim's month once,
-//! whichever replica gets there first), so a new month is paid on its first sweep.
+//! whichever replica gets there first), so a new month is paid on its first sweep, and sends
+//! the certification reminders due (each due date once).
 
 use std::time::Duration;
 
@@ -28,6 +29,8 @@ pub struct Swept {
     pub counters: u64,
     /// Pension months paid.
     pub pensions: u64,
+    /// Certification reminders sent.
+    pub reminders: u64,
 }
 
 /// One sweep at `now`.
@@ -41,6 +44,13 @@ pub async fn sweep(state: &AppState, now: i64) -> Result<Swept, StoreError> {
         // Daily windows are the longest counted; keep two of them.
         counters: s.counters_expire(now - 2 * DAY_MS).await?,
         pensions: crate::pensions::payroll::pay_due(s, &state.cx::<crate::ledger::Cx>().pension.certification, Month::of(Date::china_from_unix_ms(now)), now).await?,
+        reminders: crate::pensions::reminders::remind(
+            s,
+            &state.cx::<crate::accounts::Cx>(),
+            &state.cx::<crate::ledger::Cx>().pension.certification,
+            Date::china_from_unix_ms(now),
+        )
+        .await?,
     })
 }
 

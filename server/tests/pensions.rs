@@ -158,8 +158,8 @@ async fn a_pension_claim_is_computed_decided_under_four_eyes_and_paid(store: Arc
 }
 both_stores!(pension_claim, a_pension_claim_is_computed_decided_under_four_eyes_and_paid);
 
-/// 协助认证: a pensioner suspended for want of a certification is on the field worker's due
-/// list (ID number masked); the worker's visit syncs as a filing with a photo, refused without
+/// 协助认证: a pensioner suspended for want of a certification is reminded by SMS (once), and is
+/// on the field worker's due list (ID number masked); the worker's visit syncs as a filing with a photo, refused without
 /// the photo, from a resident, from another area or with another ID number (one answer for
 /// all); an operator, not the worker, looks at the photo and confirms; the claim is certified
 /// on the visit's day and the months the suspension skipped are paid at once.
@@ -197,6 +197,15 @@ async fn a_field_workers_visit_certifies_once_an_operator_confirms(store: Arc<dy
     server::pensions::payroll::pay_due(store.as_ref(), &policy, now, 6).await.unwrap();
     let paid_through = |c: serde_json::Value| c.as_array().unwrap().iter().find(|c| c["id"].as_i64() == Some(claim)).unwrap()["paid_through"].as_str().map(str::to_owned);
     assert_eq!(paid_through(o.call(&state, Method::GET, "/api/office/pension-claims", None).await.body), Some(covered.to_string()), "suspended");
+
+    // He has an account: the sweep tells his mobile the due date, once.
+    staff(&state, "resident", &id, "13900139062").await;
+    let dev = state.accounts.dev_sms.clone().unwrap();
+    let due_on = app::domain::pension::certification::due(long_ago, &policy);
+    assert_eq!(server::housekeeping::sweep(&state, server::store::now_ms()).await.unwrap().reminders, 1);
+    let told = dev.recent().into_iter().find(|m| m.mobile == "13900139062").expect("reminded");
+    assert!(told.text.contains(&due_on.iso()) && !told.text.contains(&id), "{}", told.text);
+    assert_eq!(server::housekeeping::sweep(&state, server::store::now_ms()).await.unwrap().reminders, 0, "once per due date");
 
     // The due list: this pensioner, suspended, the ID number masked; nothing for other roles.
     let list = w.call(&state, Method::GET, "/api/field/pension-due", None).await;
@@ -264,6 +273,7 @@ async fn a_field_workers_visit_certifies_once_an_operator_confirms(store: Arc<dy
     let claims = o.call(&state, Method::GET, "/api/office/pension-claims", None).await.body;
     let c = claims.as_array().unwrap().iter().find(|c| c["id"].as_i64() == Some(claim)).unwrap();
     assert_eq!((c["certified_on"].as_str(), c["paid_through"].as_str()), (Some(seen_on.iso().as_str()), Some(this_month().as_str())), "{c}");
+    assert_eq!(server::housekeeping::sweep(&state, server::store::now_ms()).await.unwrap().reminders, 0, "certified: nothing to remind of");
     let list = w.call(&state, Method::GET, "/api/field/pension-due", None).await;
     assert!(!list.body["items"].as_array().unwrap().iter().any(|i| i["claim"].as_i64() == Some(claim)), "{}", list.body);
     let log: Vec<String> = state.store.audit_recent(100).await.unwrap().into_iter().map(|r| r.entry.action).collect();

@@ -14,13 +14,15 @@
 //! - [`field`]: 协助认证 — the due list a field worker takes to the villages, the visit as a
 //!   filing synced later, and the operator's confirmation; [`visit_store`] keeps the visits.
 //!
-//! Not yet here: certification by the person (a face check), reminders by SMS, and the yearly
-//! uplift (调待).
+//! - [`reminders`]: the SMS telling a pensioner their certification is due, once per due date.
+//!
+//! Not yet here: certification by the person (a face check) and the yearly uplift (调待).
 
 pub mod claims;
 pub mod field;
 pub mod mine;
 pub mod payroll;
+pub mod reminders;
 pub mod store;
 pub mod visit_store;
 

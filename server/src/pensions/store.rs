@@ -71,6 +71,14 @@ pub trait ClaimStore: Send + Sync {
     async fn certify(&self, id: i64, on: Date, way: &str, by: Option<i64>, audit: &AuditEntry, now: i64) -> Result<bool, StoreError>;
     /// The payments of a claim, newest first, at most `limit`.
     async fn claim_payments(&self, claim_id: i64, limit: i64) -> Result<Vec<Paid>, StoreError>;
+    /// Approved claims certified on or before `on_or_before`: (claim, its latest certification,
+    /// the due date last reminded of, the person's ID number's blind index).
+    async fn claims_to_remind(&self, on_or_before: Date) -> Result<Vec<(i64, Date, Option<String>, String)>, StoreError>;
+    /// Takes the reminder of `due` for a claim: `false` when it was taken already (by this
+    /// sweep's earlier run or another replica's).
+    async fn claim_mark_reminded(&self, id: i64, due: Date) -> Result<bool, StoreError>;
+    /// Gives it back (the message could not be sent): the next sweep tries again.
+    async fn claim_unmark_reminded(&self, id: i64, due: Date) -> Result<(), StoreError>;
 }
 
 const SELECT: &str = "SELECT c.id, c.person_id, p.name AS person_name, c.category, c.retire_in, c.first_month, c.archive_months, c.archive_index, \
@@ -300,6 +308,32 @@ macro_rules! impl_claim_store {
                 insert_audit!(&mut *tx, &entry, now)?;
                 tx.commit().await?;
                 Ok(true)
+            }
+
+            async fn claims_to_remind(&self, on_or_before: Date) -> Result<Vec<(i64, Date, Option<String>, String)>, StoreError> {
+                let rows: Vec<(i64, String, Option<String>, String)> = sqlx::query_as(
+                    "SELECT c.id, c.certified_on, c.reminded_for, p.id_index FROM pension_claims c JOIN ledger_persons p ON p.id = c.person_id \
+                     WHERE c.status = 'applied' AND c.certified_on <= $1 ORDER BY c.id",
+                )
+                .bind(on_or_before.iso())
+                .fetch_all(&self.pool)
+                .await?;
+                Ok(rows.into_iter().filter_map(|(id, on, reminded, index)| Some((id, Date::parse_iso(&on)?, reminded, index))).collect())
+            }
+
+            async fn claim_mark_reminded(&self, id: i64, due: Date) -> Result<bool, StoreError> {
+                let done = sqlx::query("UPDATE pension_claims SET reminded_for = $1 WHERE id = $2 AND (reminded_for IS NULL OR reminded_for <> $1)")
+                    .bind(due.iso())
+                    .bind(id)
+                    .execute(&self.pool)
+                    .await?
+                    .rows_affected();
+                Ok(done == 1)
+            }
+
+            async fn claim_unmark_reminded(&self, id: i64, due: Date) -> Result<(), StoreError> {
+                sqlx::query("UPDATE pension_claims SET reminded_for = NULL WHERE id = $1 AND reminded_for = $2").bind(id).bind(due.iso()).execute(&self.pool).await?;
+                Ok(())
             }
 
             async fn claim_payments(&self, claim_id: i64, limit: i64) -> Result<Vec<Paid>, StoreError> {

@@ -1,0 +1,53 @@
+//! 养老待遇资格认证 reminders by SMS: once the certification is within its reminder's days of
+//! the due date (or past it), the pensioner's mobile — their account's — is told the date and
+//! the ways to certify, once per due date (`pension_claims.reminded_for`, taken before the
+//! message goes and given back when it could not go). The housekeeping sweeps them. The text
+//! names no one and carries no number but the date. A pensioner without an account is not
+//! reached this way (the field worker's due list lists them).
+
+use app::domain::pension::certification::{due, standing, CertificationPolicy, Standing};
+use app::domain::Date;
+
+use super::ClaimStore;
+use crate::store::StoreError;
+
+/// The message for a due date.
+pub fn text(due: Date) -> String {
+    format!(
+        "【社保通】您的养老待遇资格认证将于{}到期，请在此前通过社保通、社区外勤人员上门或经办窗口完成认证；逾期未认证将暂停发放，认证后补发。",
+        due.iso()
+    )
+}
+
+/// Sends the reminders due on `today`; the number sent.
+pub async fn remind(store: &dyn ClaimStore, accounts: &crate::accounts::Cx, p: &CertificationPolicy, today: Date) -> Result<u64, StoreError> {
+    // Every certification that can be due by then: a month has at least 28 days (the exact
+    // standing is worked out below).
+    let reach = today.days_since_epoch() + i64::from(p.remind_days) - i64::from(p.every_months) * 28;
+    let mut sent = 0;
+    for (claim, last, reminded, id_index) in store.claims_to_remind(Date::from_days_since_epoch(reach)).await? {
+        if matches!(standing(last, today, p), Standing::Certified { .. }) {
+            continue;
+        }
+        let until = due(last, p);
+        if reminded.as_deref() == Some(until.iso().as_str()) || !store.claim_mark_reminded(claim, until).await? {
+            continue;
+        }
+        let Some(account) = accounts.store.account_by_id_index(&id_index).await? else { continue };
+        let mobile = match accounts.mobile_of(&account) {
+            Ok(m) => m,
+            Err(error) => {
+                tracing::warn!(claim, %error, "a pensioner's mobile could not be read; no reminder");
+                continue;
+            }
+        };
+        match accounts.services.sms.send(&mobile, "", &text(until)).await {
+            Ok(()) => sent += 1,
+            Err(error) => {
+                tracing::warn!(claim, %error, "a certification reminder could not be sent; the next sweep tries again");
+                store.claim_unmark_reminded(claim, until).await?;
+            }
+        }
+    }
+    Ok(sent)
+}
