@@ -199,7 +199,7 @@ async fn a_field_workers_visit_certifies_once_an_operator_confirms(store: Arc<dy
     assert_eq!(paid_through(o.call(&state, Method::GET, "/api/office/pension-claims", None).await.body), Some(covered.to_string()), "suspended");
 
     // He has an account: the sweep tells his mobile the due date, once.
-    staff(&state, "resident", &id, "13900139062").await;
+    let (_, mut me) = staff(&state, "resident", &id, "13900139062").await;
     let dev = state.accounts.dev_sms.clone().unwrap();
     let due_on = app::domain::pension::certification::due(long_ago, &policy);
     assert_eq!(server::housekeeping::sweep(&state, server::store::now_ms()).await.unwrap().reminders, 1);
@@ -274,6 +274,11 @@ async fn a_field_workers_visit_certifies_once_an_operator_confirms(store: Arc<dy
     let c = claims.as_array().unwrap().iter().find(|c| c["id"].as_i64() == Some(claim)).unwrap();
     assert_eq!((c["certified_on"].as_str(), c["paid_through"].as_str()), (Some(seen_on.iso().as_str()), Some(this_month().as_str())), "{c}");
     assert_eq!(server::housekeeping::sweep(&state, server::store::now_ms()).await.unwrap().reminders, 0, "certified: nothing to remind of");
+    // He reads the certifications, newest first, with how each was made.
+    let mine = me.call(&state, Method::GET, "/api/pension", None).await.body;
+    let certified: Vec<&str> = mine["claim"]["certified"].as_array().unwrap().iter().filter_map(|c| c.as_str()).collect();
+    assert_eq!(certified, [format!("{} field", seen_on.iso()), format!("{} approval", long_ago.iso())], "{mine}");
+    assert_eq!(mine["claim"]["certification"].as_str(), Some("certified"), "{mine}");
     let list = w.call(&state, Method::GET, "/api/field/pension-due", None).await;
     assert!(!list.body["items"].as_array().unwrap().iter().any(|i| i["claim"].as_i64() == Some(claim)), "{}", list.body);
     let log: Vec<String> = state.store.audit_recent(100).await.unwrap().into_iter().map(|r| r.entry.action).collect();

@@ -6,7 +6,7 @@
 // the signal gone. Then 协助认证: with the policy's certification made due already, a field
 // worker downloads the area's due list, goes offline, certifies him with a photo at the visit;
 // back online the visit syncs; an operator looks at the photo and confirms it; he reads
-// 已认证至 a year on.
+// 已认证至 a year on, and the visit among his certifications.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -199,4 +199,8 @@ test('a pension claim is computed, approved under four eyes, and its months show
   srv = await startServer({ dataDir, port });
   await page.goto(srv.url + '/my-records');
   await card.getByTestId('pension-cert').getByText(`已认证至 ${nextYear}`).waitFor({ timeout: 30_000 });
+  // And the visit among his certifications, above the approval's.
+  const history = card.getByTestId('pension-cert-history');
+  await history.locator('summary').click();
+  assert.deepEqual(await history.locator('li').allInnerTexts(), [`${today} 工作人员上门协助认证`, `${today} 待遇核准（首次认证）`]);
 });

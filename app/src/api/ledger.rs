@@ -111,6 +111,11 @@ pub struct MyClaim {
     pub certification: Option<String>,
     #[serde(default)]
     pub certification_date: Option<String>,
+    /// The certifications, newest first, each `YYYY-MM-DD way` (way: `approval` — the claim's
+    /// approval —, `counter`, `field` — a field worker's visit — or `self`). Strings, for the
+    /// bundle's sake as above.
+    #[serde(default)]
+    pub certified: Vec<String>,
 }
 
 /// One month of pension paid.

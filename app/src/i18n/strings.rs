@@ -566,4 +566,9 @@ texts! {
     VISITS_NONE = "暂无待确认的协助认证", "Nothing to confirm";
     VISIT_SEEN = "上门认证日期", "Visited on";
     VISIT_BY = "外勤人员账号", "Field worker's account";
+    CERT_HISTORY = "认证记录", "Certifications";
+    CERT_BY_APPROVAL = "待遇核准（首次认证）", "Claim approved (first certification)";
+    CERT_BY_COUNTER = "经办窗口认证", "At the counter";
+    CERT_BY_FIELD = "工作人员上门协助认证", "Visited by a field worker";
+    CERT_BY_SELF = "本人认证", "By the person";
 }

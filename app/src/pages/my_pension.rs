@@ -81,6 +81,19 @@ pub fn MyPensionCard() -> impl IntoView {
                     };
                     view! { <p data-testid="pension-cert">{tr(text)}" "{c.certification_date}</p> }
                 })}
+                {(!c.certified.is_empty()).then(|| {
+                    let days = c.certified.iter().map(|line| {
+                        let (on, way) = line.split_once(' ').unwrap_or((line.as_str(), ""));
+                        let way = match way {
+                            "approval" => strings::CERT_BY_APPROVAL,
+                            "counter" => strings::CERT_BY_COUNTER,
+                            "field" => strings::CERT_BY_FIELD,
+                            _ => strings::CERT_BY_SELF,
+                        };
+                        view! { <li>{on.to_owned()}" "{tr(way)}</li> }
+                    }).collect_view();
+                    view! { <details data-testid="pension-cert-history"><summary>{tr(strings::CERT_HISTORY)}</summary><ul>{days}</ul></details> }
+                })}
                 <details><summary>{tr(strings::RECORDS_WORKING)}</summary><ul>{working}</ul></details>
                 <table class="records" data-testid="pension-payments"><tbody>{rows}</tbody></table>
             </section>

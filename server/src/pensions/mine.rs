@@ -1,5 +1,5 @@
 //! 待遇领取情况: `GET /api/pension` — the signed-in resident's latest pension claim and the
-//! months paid, and where the yearly certification stands (已认证至 / 待认证 / 已暂停). Only their own: the person is found by the account's blind index; someone the
+//! months paid, and where the yearly certification stands (已认证至 / 待认证 / 已暂停) with its history. Only their own: the person is found by the account's blind index; someone the
 //! ledger does not hold gets the same empty answer as someone without a claim.
 
 use app::api::ledger::{MyClaim, MyPension, PensionPaid};
@@ -12,6 +12,9 @@ use axum::{Extension, Json};
 use crate::accounts::session::Principal;
 use crate::http::{Answer, Refusal};
 use super::Cx;
+
+/// Certifications listed at most (ten years').
+const CERTIFICATIONS_SHOWN: i64 = 10;
 
 /// `GET /api/pension`.
 pub async fn mine(State(cx): State<Cx>, Extension(by): Extension<Option<Principal>>) -> Answer {
@@ -43,6 +46,7 @@ pub async fn mine(State(cx): State<Cx>, Extension(by): Extension<Option<Principa
             None => (None, None),
         };
         let certification = certification.map(str::to_owned);
+        let certified = cx.store.claim_certifications(c.id, CERTIFICATIONS_SHOWN).await?.into_iter().map(|(on, way)| format!("{on} {way}")).collect();
         answer.claim = Some(MyClaim {
             status: status.into(),
             retire_in: c.retire_in,
@@ -52,6 +56,7 @@ pub async fn mine(State(cx): State<Cx>, Extension(by): Extension<Option<Principa
             return_reason: c.return_reason,
             certification,
             certification_date,
+            certified,
         });
     }
     Ok(Json(answer).into_response())

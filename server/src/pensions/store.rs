@@ -71,6 +71,8 @@ pub trait ClaimStore: Send + Sync {
     async fn certify(&self, id: i64, on: Date, way: &str, by: Option<i64>, audit: &AuditEntry, now: i64) -> Result<bool, StoreError>;
     /// The payments of a claim, newest first, at most `limit`.
     async fn claim_payments(&self, claim_id: i64, limit: i64) -> Result<Vec<Paid>, StoreError>;
+    /// A claim's latest `limit` certifications, newest first: the day and the way.
+    async fn claim_certifications(&self, claim_id: i64, limit: i64) -> Result<Vec<(String, String)>, StoreError>;
     /// Approved claims certified on or before `on_or_before`: (claim, its latest certification,
     /// the due date last reminded of, the person's ID number's blind index).
     async fn claims_to_remind(&self, on_or_before: Date) -> Result<Vec<(i64, Date, Option<String>, String)>, StoreError>;
@@ -308,6 +310,14 @@ macro_rules! impl_claim_store {
                 insert_audit!(&mut *tx, &entry, now)?;
                 tx.commit().await?;
                 Ok(true)
+            }
+
+            async fn claim_certifications(&self, claim_id: i64, limit: i64) -> Result<Vec<(String, String)>, StoreError> {
+                Ok(sqlx::query_as("SELECT certified_on, way FROM pension_certifications WHERE claim_id = $1 ORDER BY certified_on DESC, id DESC LIMIT $2")
+                    .bind(claim_id)
+                    .bind(limit)
+                    .fetch_all(&self.pool)
+                    .await?)
             }
 
             async fn claims_to_remind(&self, on_or_before: Date) -> Result<Vec<(i64, Date, Option<String>, String)>, StoreError> {
