@@ -160,6 +160,52 @@ async fn reports_add_up(store: Arc<dyn Store>) {
 }
 both_stores!(reports, reports_add_up);
 
+/// 待遇发放明细: persons 1 (玄武) and 3 (锡山) are paid a pension from two months ago (kept by the
+/// store as an approved claim pays it: three months each); by hand, 3 × 300,000 + 3 × 250,000.
+async fn benefit_payments_add_up(store: Arc<dyn Store>) {
+    let (state, month) = fixture(&store).await;
+    let (filer, approver) = (common::signed_in(&state, Role::Operator, None).await, common::signed_in(&state, Role::Supervisor, None).await);
+    let today = app::domain::Date::china_from_unix_ms(server::store::now_ms());
+    let first = Month::from_index(month.index() - 2).unwrap();
+    for (n, monthly) in [(1, 300_000), (3, 250_000)] {
+        let person = store.person_id(&state.vault.blind_index(server::vault::purpose::ID_NUMBER, &id_number(n))).await.unwrap().unwrap();
+        let claim = server::pensions::NewClaim {
+            person_id: person,
+            category: app::domain::pension::Category::Male,
+            retire_in: Month::from_index(first.index() - 1).unwrap(),
+            first_month: first,
+            archive_months: 180,
+            archive_index: 10_000,
+            archive_ref: "档案".into(),
+            base: app::domain::Fen(813_167),
+            index: 10_000,
+            months: 180,
+            basic: app::domain::Fen(monthly),
+            account: app::domain::Fen(0),
+            working: Vec::new(),
+            submitted_by: filer.account.id,
+        };
+        let entry = server::store::AuditEntry { action: "test".into(), ..Default::default() };
+        let id = store.claim_submit(&claim, &entry, 1).await.unwrap().unwrap();
+        assert!(store.claim_decide(id, approver.account.id, None, today, &entry, 2).await.unwrap());
+    }
+    let all = filter(Report::BenefitPayments, Scope::All, first, month, None, None).unwrap();
+    let rows = xlsx(&state, Report::BenefitPayments, &all).await;
+    let body = data(&rows);
+    assert_eq!(body.len(), 7, "six months paid and the totals: {rows:?}");
+    assert_eq!(text(&body[0][0]), first.to_string(), "by month: {body:?}");
+    assert!(body[..6].iter().all(|r| text(&r[2]).contains('*') && text(&r[3]) == "基本养老金"), "{body:?}");
+    assert_eq!(fen(&body[6][5]), 3 * 300_000 + 3 * 250_000);
+    // An operator of 玄武 sees person 1's three months only; a unit reads none.
+    let xuanwu = filter(Report::BenefitPayments, Scope::Region(320102, 320102), first, month, None, None).unwrap();
+    let rows = xlsx(&state, Report::BenefitPayments, &xuanwu).await;
+    let body = data(&rows);
+    assert_eq!((body.len(), fen(&body[3][5])), (4, 3 * 300_000), "{rows:?}");
+    assert!(body[..3].iter().all(|r| text(&r[4]).contains("玄武")), "{body:?}");
+    assert_eq!(filter(Report::BenefitPayments, Scope::Unit(1), first, month, None, None).unwrap_err().code, "report.scope");
+}
+both_stores!(benefit_payments, benefit_payments_add_up);
+
 async fn get(state: &server::AppState, by: &Principal, name: &str, q: Params) -> (StatusCode, Vec<u8>) {
     let cx = Cx::from_ref(state);
     let response = match download(State(cx), axum::Extension(Some(by.clone())), Path(name.to_owned()), Query(q)).await {

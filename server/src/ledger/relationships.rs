@@ -86,6 +86,12 @@ pub trait RelationshipStore: Send + Sync {
 }
 
 /// A unique index refused the row (the open-relationship rule).
+/// SQL: joins `r`, the latest pension relationship of the person `c.person_id` (a pensioner's
+/// area and unit are their last pension relationship's): `… JOIN ledger_relationships r ON
+/// r.id = (` this `)`.
+pub const LATEST_PENSION_RELATIONSHIP: &str = "SELECT r2.id FROM ledger_relationships r2 WHERE r2.person_id = c.person_id AND r2.insurance = 'pension' \
+    ORDER BY r2.start_month DESC, r2.id DESC LIMIT 1";
+
 pub(crate) fn refused_as_duplicate(e: &sqlx::Error) -> bool {
     matches!(e, sqlx::Error::Database(d) if d.is_unique_violation())
 }

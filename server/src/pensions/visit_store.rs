@@ -11,6 +11,7 @@ use async_trait::async_trait;
 use sqlx::Row;
 
 use super::store::certify_claim;
+use crate::ledger::relationships::LATEST_PENSION_RELATIONSHIP;
 use crate::store::{insert_audit, AuditEntry, PgStore, SqliteStore, StoreError};
 
 /// A pensioner as the due list needs them: the claim, the person (ID number sealed), the day of
@@ -58,17 +59,21 @@ pub trait VisitStore: Send + Sync {
 }
 
 /// The claim, its person and the division of the person's latest pension relationship.
-const PENSIONER: &str = "SELECT c.id AS claim, p.name, p.id_index, p.id_sealed, c.certified_on, r.region \
-    FROM pension_claims c JOIN ledger_persons p ON p.id = c.person_id \
-    JOIN ledger_relationships r ON r.id = (SELECT r2.id FROM ledger_relationships r2 WHERE r2.person_id = c.person_id AND r2.insurance = 'pension' \
-    ORDER BY r2.start_month DESC, r2.id DESC LIMIT 1) \
-    WHERE c.status = 'applied'";
+fn pensioner_query() -> String {
+    format!(
+        "SELECT c.id AS claim, p.name, p.id_index, p.id_sealed, c.certified_on, r.region \
+         FROM pension_claims c JOIN ledger_persons p ON p.id = c.person_id JOIN ledger_relationships r ON r.id = ({LATEST_PENSION_RELATIONSHIP}) \
+         WHERE c.status = 'applied'"
+    )
+}
 
-const VISIT: &str = "SELECT v.id, v.claim_id, v.client_id, v.seen_on, v.filed_by, v.filed_at, v.status, v.return_reason, \
-    p.name, p.id_index, p.id_sealed, c.certified_on, r.region \
-    FROM pension_field_visits v JOIN pension_claims c ON c.id = v.claim_id JOIN ledger_persons p ON p.id = c.person_id \
-    JOIN ledger_relationships r ON r.id = (SELECT r2.id FROM ledger_relationships r2 WHERE r2.person_id = c.person_id AND r2.insurance = 'pension' \
-    ORDER BY r2.start_month DESC, r2.id DESC LIMIT 1)";
+fn visit_query() -> String {
+    format!(
+        "SELECT v.id, v.claim_id, v.client_id, v.seen_on, v.filed_by, v.filed_at, v.status, v.return_reason, p.name, p.id_index, p.id_sealed, c.certified_on, r.region \
+         FROM pension_field_visits v JOIN pension_claims c ON c.id = v.claim_id JOIN ledger_persons p ON p.id = c.person_id \
+         JOIN ledger_relationships r ON r.id = ({LATEST_PENSION_RELATIONSHIP})"
+    )
+}
 
 fn day(text: &str) -> Result<Date, sqlx::Error> {
     Date::parse_iso(text).ok_or_else(|| sqlx::Error::Decode(format!("a day: {text:?}").into()))
@@ -105,7 +110,7 @@ macro_rules! impl_visit_store {
         impl VisitStore for $store {
             async fn pensioners(&self, region: Option<(i64, i64)>, limit: i64) -> Result<Vec<Pensioner>, StoreError> {
                 let (lo, hi) = region.unwrap_or((0, i64::MAX));
-                let rows = sqlx::query(&format!("{PENSIONER} AND r.region BETWEEN $1 AND $2 ORDER BY c.certified_on, c.id LIMIT $3"))
+                let rows = sqlx::query(&format!("{} AND r.region BETWEEN $1 AND $2 ORDER BY c.certified_on, c.id LIMIT $3", pensioner_query()))
                     .bind(lo)
                     .bind(hi)
                     .bind(limit)
@@ -115,7 +120,7 @@ macro_rules! impl_visit_store {
             }
 
             async fn pensioner(&self, claim: i64) -> Result<Option<Pensioner>, StoreError> {
-                let row = sqlx::query(&format!("{PENSIONER} AND c.id = $1")).bind(claim).fetch_optional(&self.pool).await?;
+                let row = sqlx::query(&format!("{} AND c.id = $1", pensioner_query())).bind(claim).fetch_optional(&self.pool).await?;
                 row.as_ref().map(|r| pensioner_of(r, "claim")).transpose().map_err(StoreError::from)
             }
 
@@ -135,13 +140,13 @@ macro_rules! impl_visit_store {
             }
 
             async fn visit_get(&self, id: i64) -> Result<Option<Visit>, StoreError> {
-                let row = sqlx::query(&format!("{VISIT} WHERE v.id = $1")).bind(id).fetch_optional(&self.pool).await?;
+                let row = sqlx::query(&format!("{} WHERE v.id = $1", visit_query())).bind(id).fetch_optional(&self.pool).await?;
                 row.as_ref().map(visit_of).transpose().map_err(StoreError::from)
             }
 
             async fn visits(&self, status: &str, region: Option<(i64, i64)>, limit: i64) -> Result<Vec<Visit>, StoreError> {
                 let (lo, hi) = region.unwrap_or((0, i64::MAX));
-                let rows = sqlx::query(&format!("{VISIT} WHERE v.status = $1 AND r.region BETWEEN $2 AND $3 ORDER BY v.id LIMIT $4"))
+                let rows = sqlx::query(&format!("{} WHERE v.status = $1 AND r.region BETWEEN $2 AND $3 ORDER BY v.id LIMIT $4", visit_query()))
                     .bind(status)
                     .bind(lo)
                     .bind(hi)

@@ -40,6 +40,8 @@ pub enum Report {
     InsuredStats,
     /// 业务办理统计: cases by kind, status, operator and month.
     CaseStats,
+    /// 待遇发放明细: the benefits paid, by month and person (the pensions, so far).
+    BenefitPayments,
 }
 
 /// What a column holds; numbers are written as numbers.
@@ -77,7 +79,7 @@ pub enum Cell {
 }
 
 impl Report {
-    pub const ALL: [Report; 5] = [Report::UnitStatement, Report::Roster, Report::Arrears, Report::InsuredStats, Report::CaseStats];
+    pub const ALL: [Report; 6] = [Report::UnitStatement, Report::Roster, Report::Arrears, Report::InsuredStats, Report::CaseStats, Report::BenefitPayments];
 
     /// The name on the command line and in the address (the app's list, in [`Report::ALL`]'s
     /// order).
@@ -164,6 +166,17 @@ impl Report {
                 col("状态", "Status", Text),
                 col("经办人", "Operator", Text),
                 col("件数", "Cases", Count),
+            ];
+                C
+            }
+            Report::BenefitPayments => {
+                const C: &[Column] = &[
+                col("发放月份", "Month", Text),
+                col("姓名", "Name", Text),
+                col("身份证号", "ID number", Text),
+                col("待遇类型", "Benefit", Text),
+                col("行政区划", "Region", Text),
+                col("发放金额", "Amount", Fen),
             ];
                 C
             }

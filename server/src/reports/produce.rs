@@ -192,6 +192,26 @@ pub async fn produce(store: &dyn ReportStore, vault: &Vault, report: Report, fil
                 }
             }
         }
+        Report::BenefitPayments => {
+            let mut after = (String::new(), 0);
+            loop {
+                let page = store.report_benefits(filter, (&after.0, after.1), PAGE).await?;
+                for r in &page {
+                    t.row(&[
+                        Cell::Text(r.month.clone()),
+                        Cell::Text(r.name.clone()),
+                        Cell::Text(masked_id(vault, &r.id_index, &r.id_sealed, today)?),
+                        Cell::Text("基本养老金".into()),
+                        Cell::Text(region_name(r.region)),
+                        Cell::Fen(r.amount),
+                    ])?;
+                }
+                match page.last() {
+                    Some(last) if page.len() as i64 == PAGE => after = (last.month.clone(), last.claim),
+                    _ => break,
+                }
+            }
+        }
         Report::CaseStats => {
             for g in store.report_cases(filter).await? {
                 t.row(&[

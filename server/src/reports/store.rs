@@ -4,6 +4,7 @@
 use async_trait::async_trait;
 use sqlx::Row;
 
+use crate::ledger::relationships::LATEST_PENSION_RELATIONSHIP;
 use crate::store::{PgStore, SqliteStore, StoreError};
 
 use super::Filter;
@@ -71,6 +72,18 @@ pub struct CaseGroup {
     pub count: i64,
 }
 
+/// One benefit month paid, with the person (ID number sealed) and their area.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BenefitRow {
+    pub claim: i64,
+    pub month: String,
+    pub amount: i64,
+    pub name: String,
+    pub id_index: String,
+    pub id_sealed: Vec<u8>,
+    pub region: i64,
+}
+
 #[async_trait]
 pub trait ReportStore: Send + Sync {
     /// The unit's rows in the period after `(month, id)`, in that order.
@@ -81,6 +94,9 @@ pub trait ReportStore: Send + Sync {
     async fn report_arrears(&self, f: &Filter, after: (i64, &str), limit: i64) -> Result<Vec<ArrearsRow>, StoreError>;
     async fn report_insured(&self, f: &Filter) -> Result<Vec<InsuredGroup>, StoreError>;
     async fn report_cases(&self, f: &Filter) -> Result<Vec<CaseGroup>, StoreError>;
+    /// A page of the pension months paid in the period, by month and claim after `after`; the
+    /// unit and region are the pensioner's latest pension relationship's.
+    async fn report_benefits(&self, f: &Filter, after: (&str, i64), limit: i64) -> Result<Vec<BenefitRow>, StoreError>;
     /// Per month of the period: (month, assessed, collected, the unit-months' unpaid parts).
     async fn stats_money(&self, f: &Filter) -> Result<Vec<(String, i64, i64, i64)>, StoreError>;
     /// Cases filed per day `first..=last` (ISO dates): (day, count), days with none left out.
@@ -192,6 +208,30 @@ macro_rules! impl_report_store {
                             month: r.try_get("month")?,
                             due: r.try_get("due")?,
                             paid: r.try_get("paid")?,
+                        })
+                    })
+                    .collect()
+            }
+
+            async fn report_benefits(&self, f: &Filter, after: (&str, i64), limit: i64) -> Result<Vec<BenefitRow>, StoreError> {
+                let sql = format!(
+                    "SELECT pp.claim_id, pp.month, pp.amount, p.name, p.id_index, p.id_sealed, r.region \
+                     FROM pension_payments pp JOIN pension_claims c ON c.id = pp.claim_id JOIN ledger_persons p ON p.id = c.person_id \
+                     JOIN ledger_relationships r ON r.id = ({LATEST_PENSION_RELATIONSHIP}) \
+                     WHERE pp.month >= $1 AND pp.month <= $2 AND ($3 < 0 OR r.unit_id = $3) AND r.region >= $4 AND r.region <= $5 \
+                     AND (pp.month > $6 OR (pp.month = $6 AND pp.claim_id > $7)) ORDER BY pp.month, pp.claim_id LIMIT $8"
+                );
+                let rows = scoped!(sqlx::query(&sql), f.from.to_string(), f.to.to_string(), f).bind(after.0).bind(after.1).bind(limit).fetch_all(&self.pool).await?;
+                rows.iter()
+                    .map(|r| {
+                        Ok(BenefitRow {
+                            claim: r.try_get("claim_id")?,
+                            month: r.try_get("month")?,
+                            amount: r.try_get("amount")?,
+                            name: r.try_get("name")?,
+                            id_index: r.try_get("id_index")?,
+                            id_sealed: r.try_get("id_sealed")?,
+                            region: r.try_get("region")?,
                         })
                     })
                     .collect()
