@@ -131,7 +131,7 @@ impl FromRef<AppState> for pensions::Cx {
 
 impl FromRef<AppState> for reports::http::Cx {
     fn from_ref(s: &AppState) -> Self {
-        reports::http::Cx { store: s.store.clone(), vault: s.vault.clone() }
+        reports::http::Cx { store: s.store.clone(), vault: s.vault.clone(), pension: s.pension.clone() }
     }
 }
 

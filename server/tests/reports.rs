@@ -162,6 +162,7 @@ both_stores!(reports, reports_add_up);
 
 /// 待遇发放明细: persons 1 (玄武) and 3 (锡山) are paid a pension from two months ago (kept by the
 /// store as an approved claim pays it: three months each); by hand, 3 × 300,000 + 3 × 250,000.
+/// The certification coverage chart counts them, within scope.
 async fn benefit_payments_add_up(store: Arc<dyn Store>) {
     let (state, month) = fixture(&store).await;
     let (filer, approver) = (common::signed_in(&state, Role::Operator, None).await, common::signed_in(&state, Role::Supervisor, None).await);
@@ -203,6 +204,16 @@ async fn benefit_payments_add_up(store: Arc<dyn Store>) {
     assert_eq!((body.len(), fen(&body[3][5])), (4, 3 * 300_000), "{rows:?}");
     assert!(body[..3].iter().all(|r| text(&r[4]).contains("玄武")), "{body:?}");
     assert_eq!(filter(Report::BenefitPayments, Scope::Unit(1), first, month, None, None).unwrap_err().code, "report.scope");
+
+    // 认证覆盖: both approved today, so both certified; an operator of 锡山区 counts person 3.
+    let admin = common::signed_in(&state, Role::Admin, None).await;
+    let (status, chart) = svg(&state, &admin, "certification", params(month, None, "")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(chart.contains("已认证 Certified 领取人 Pensioners: 2</title>") && chart.contains("覆盖 100.0%"), "{chart}");
+    let operator = common::signed_in(&state, Role::Operator, None).await;
+    store.staff_set_region(operator.account.id, 320205).await.unwrap();
+    let (_, chart) = svg(&state, &operator, "certification", params(month, None, "")).await;
+    assert!(chart.contains("已认证 Certified 领取人 Pensioners: 1</title>"), "{chart}");
 }
 both_stores!(benefit_payments, benefit_payments_add_up);
 

@@ -571,4 +571,6 @@ texts! {
     CERT_BY_COUNTER = "经办窗口认证", "At the counter";
     CERT_BY_FIELD = "工作人员上门协助认证", "Visited by a field worker";
     CERT_BY_SELF = "本人认证", "By the person";
+    STATS_CERT = "养老待遇资格认证覆盖（当前）", "Pension certification coverage (now)";
+    STATS_TABLE_BENEFITS = "明细：待遇发放明细", "Details: benefit payments";
 }

@@ -74,7 +74,7 @@ pub async fn run(args: &ReportBenchArgs) -> anyhow::Result<()> {
     let mut charts = serde_json::Map::new();
     for kind in [stats::Kind::Insured, stats::Kind::Money] {
         let t = Instant::now();
-        let svg = crate::reports::svg::render(&stats::chart(store.as_ref(), kind, &everyone, today).await?);
+        let svg = crate::reports::svg::render(&stats::chart(store.as_ref(), kind, &everyone, today, &cx.pension.certification).await?);
         charts.insert(format!("{}_chart_s", kind.code()), t.elapsed().as_secs_f64().into());
         charts.insert(format!("{}_chart_bytes", kind.code()), svg.len().into());
     }

@@ -34,6 +34,8 @@ impl<T: super::ReportStore + crate::ledger::UnitStore + AuditStore + ?Sized> Db 
 pub struct Cx {
     pub store: Arc<dyn Db>,
     pub vault: crate::vault::Vault,
+    /// The certification's period and grace (the coverage chart).
+    pub pension: Arc<app::domain::pension::PensionPolicy>,
 }
 
 /// Reports produced at once, server-wide (each reads the store for seconds).
@@ -163,6 +165,6 @@ pub async fn chart(State(cx): State<Cx>, Extension(by): Extension<Option<Princip
     // staff held to it, a unit's account refused.
     let f = filter(Report::InsuredStats, scope, from, to, None, region).map_err(|r| Refusal::api(StatusCode::FORBIDDEN, Issue::new(r.code, r.zh, r.en)))?;
     let today = app::domain::Date::china_from_unix_ms(crate::store::now_ms());
-    let chart = super::stats::chart(cx.store.as_ref(), kind, &f, today).await?;
+    let chart = super::stats::chart(cx.store.as_ref(), kind, &f, today, &cx.pension.certification).await?;
     Ok(([(header::CONTENT_TYPE, "image/svg+xml; charset=utf-8"), (header::CACHE_CONTROL, "private, no-store")], super::svg::render(&chart)).into_response())
 }

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 
 use app::domain::ledger::Month;
 use app::domain::policy::Insurance;
+use app::domain::pension::certification::{standing, CertificationPolicy, Standing};
 use app::domain::Date;
 
 use super::store::ReportStore;
@@ -25,6 +26,8 @@ pub enum Kind {
     Cases,
     /// 待办时长: open cases by how long they have waited.
     CaseAge,
+    /// 认证覆盖: pensioners by where their yearly certification stands today.
+    Certification,
 }
 
 /// The longest run of days the daily chart draws (the period's last days).
@@ -32,7 +35,7 @@ pub const DAYS: i64 = 92;
 const EMPTY: &str = "暂无数据 / No data";
 
 impl Kind {
-    pub const ALL: [Kind; 4] = [Kind::Insured, Kind::Money, Kind::Cases, Kind::CaseAge];
+    pub const ALL: [Kind; 5] = [Kind::Insured, Kind::Money, Kind::Cases, Kind::CaseAge, Kind::Certification];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -40,6 +43,7 @@ impl Kind {
             Kind::Money => "money",
             Kind::Cases => "cases",
             Kind::CaseAge => "case_age",
+            Kind::Certification => "certification",
         }
     }
 
@@ -48,8 +52,9 @@ impl Kind {
     }
 }
 
-/// The chart `kind` for `f`, as of `today` (China's date).
-pub async fn chart(store: &dyn ReportStore, kind: Kind, f: &Filter, today: Date) -> Result<Chart, StoreError> {
+/// The chart `kind` for `f`, as of `today` (China's date); `p`: the certification's period and
+/// grace.
+pub async fn chart(store: &dyn ReportStore, kind: Kind, f: &Filter, today: Date, p: &CertificationPolicy) -> Result<Chart, StoreError> {
     let months: Vec<String> = f.from.through(f.to).map(|m| m.to_string()).collect();
     Ok(match kind {
         Kind::Insured => insured(&store.report_insured(f).await?, f.from, f.to),
@@ -59,6 +64,7 @@ pub async fn chart(store: &dyn ReportStore, kind: Kind, f: &Filter, today: Date)
             cases(&store.stats_cases_by_day(f, &first.iso(), &last.iso()).await?, first, last)
         }
         Kind::CaseAge => ages(&store.stats_open_cases(f).await?, today),
+        Kind::Certification => coverage(&store.stats_certified(f).await?, today, p),
     })
 }
 
@@ -149,6 +155,32 @@ pub fn ages(rows: &[(String, i64)], today: Date) -> Chart {
     }
 }
 
+/// Pensioners (approved claims) by where their certification stands on `today` — 已认证, 待认证
+/// (within the reminder's days, or the grace), 已暂停 — from the count per day last certified;
+/// the title says the coverage: the share not suspended, in tenths of a percent, rounded down.
+pub fn coverage(rows: &[(String, i64)], today: Date, p: &CertificationPolicy) -> Chart {
+    let mut counts = [0i64; 3];
+    for (day, n) in rows {
+        let Some(last) = Date::parse_iso(day) else { continue };
+        let i = match standing(last, today, p) {
+            Standing::Certified { .. } => 0,
+            Standing::Due { .. } => 1,
+            Standing::Suspended { .. } => 2,
+        };
+        counts[i] += n;
+    }
+    let total: i64 = counts.iter().sum();
+    let permille = if total == 0 { 0 } else { (counts[0] + counts[1]) * 1000 / total };
+    Chart {
+        title: format!("养老待遇资格认证覆盖 {}.{}% · Certification coverage (as of {})", permille / 10, permille % 10, today.iso()),
+        labels: vec!["已认证 Certified".into(), "待认证 Due".into(), "已暂停 Suspended".into()],
+        series: vec![Series { name: "领取人 Pensioners".into(), values: counts.to_vec() }],
+        unit: Unit::Count,
+        shape: Shape::Bars,
+        empty: EMPTY,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -197,6 +229,19 @@ mod tests {
         let (first, last) = days(&later, today);
         assert!(first > last);
         assert!(super::super::svg::render(&cases(&[("2026-12-04".into(), 9)], first, last)).contains("暂无数据"));
+    }
+
+    #[test]
+    fn coverage_counts_each_standing_and_the_share_not_suspended() {
+        let p = CertificationPolicy { every_months: 12, remind_days: 30, grace_days: 30, confirmed: false, source: String::new() };
+        let today = Date::new(2026, 12, 4).unwrap();
+        // A month ago: certified; 11 months and 10 days ago: due in 20 days; 13 months ago: in
+        // the grace, still due; 14 months ago: suspended.
+        let rows = [("2026-11-04".into(), 5), ("2025-12-24".into(), 2), ("2025-11-04".into(), 1), ("2025-10-04".into(), 3)];
+        let c = coverage(&rows, today, &p);
+        assert_eq!(c.series[0].values, [5, 3, 3]);
+        assert!(c.title.starts_with("养老待遇资格认证覆盖 72.7%"), "{}", c.title);
+        assert!(coverage(&[], today, &p).title.contains(" 0.0%"));
     }
 
     #[test]

@@ -103,6 +103,9 @@ pub trait ReportStore: Send + Sync {
     async fn stats_cases_by_day(&self, f: &Filter, first: &str, last: &str) -> Result<Vec<(String, i64)>, StoreError>;
     /// Open cases (submitted or in review) by the day they were filed: (day, count).
     async fn stats_open_cases(&self, f: &Filter) -> Result<Vec<(String, i64)>, StoreError>;
+    /// Approved pension claims of the region (their last pension relationship's) by the day
+    /// last certified: (day, count).
+    async fn stats_certified(&self, f: &Filter) -> Result<Vec<(String, i64)>, StoreError>;
     /// The region a member of staff works for (`None`: the central office, every region).
     async fn staff_region(&self, account: i64) -> Result<Option<i64>, StoreError>;
     async fn staff_set_region(&self, account: i64, region: i64) -> Result<(), StoreError>;
@@ -318,6 +321,15 @@ macro_rules! impl_report_store {
                 .fetch_all(&self.pool)
                 .await?;
                 rows.iter().map(|r| Ok((r.try_get("day")?, r.try_get("n")?))).collect()
+            }
+
+            async fn stats_certified(&self, f: &Filter) -> Result<Vec<(String, i64)>, StoreError> {
+                let sql = format!(
+                    "SELECT c.certified_on, COUNT(*) FROM pension_claims c JOIN ledger_relationships r ON r.id = ({LATEST_PENSION_RELATIONSHIP}) \
+                     WHERE c.status = 'applied' AND c.certified_on IS NOT NULL AND ($1 < 0 OR r.unit_id = $1) AND r.region >= $2 AND r.region <= $3 \
+                     GROUP BY c.certified_on ORDER BY c.certified_on"
+                );
+                Ok(sqlx::query_as(&sql).bind(f.unit.unwrap_or(-1)).bind(f.region.0).bind(f.region.1).fetch_all(&self.pool).await?)
             }
 
             async fn staff_region(&self, account: i64) -> Result<Option<i64>, StoreError> {

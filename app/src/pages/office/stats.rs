@@ -16,11 +16,12 @@ use crate::state::{clock, use_policy};
 use super::reports::enc;
 
 /// The charts: the server's name, the caption, the report with the same figures.
-const CHARTS: [(&str, Text, Text); 4] = [
+const CHARTS: [(&str, Text, Text); 5] = [
     ("insured", strings::STATS_INSURED, strings::STATS_TABLE_INSURED),
     ("money", strings::STATS_MONEY, strings::STATS_TABLE_ARREARS),
     ("cases", strings::STATS_CASES, strings::STATS_TABLE_CASES),
     ("case_age", strings::STATS_AGES, strings::STATS_TABLE_QUEUE),
+    ("certification", strings::STATS_CERT, strings::STATS_TABLE_BENEFITS),
 ];
 
 #[component]
