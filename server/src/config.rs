@@ -57,6 +57,11 @@ pub struct ServeArgs {
     /// registry table in the store.
     #[arg(long, env = "SHEBAO_IDENTITY_URL")]
     pub identity_url: Option<String>,
+    /// The face-verification service for 本人认证 (`POST` JSON, see `pensions::face`); without
+    /// it a development server uses a stand-in and a production one offers no self-service
+    /// certification.
+    #[arg(long, env = "SHEBAO_FACE_URL")]
+    pub face_url: Option<String>,
     /// The SMS provider's endpoint (`POST` JSON `{mobile, text}`); default: the development
     /// gateway, which only logs codes (and shows them at `/dev/sms` in dev mode).
     #[arg(long, env = "SHEBAO_SMS_URL")]

@@ -101,6 +101,7 @@ pub fn app(state: AppState) -> Router {
         // answer compressed: it carries no secret beside input an attacker controls).
         (&ep::FIELD_PENSION_DUE, serve(&ep::FIELD_PENSION_DUE, pensions::field::due_list).layer(tower_http::compression::CompressionLayer::new())),
         (&ep::PENSION_MINE, serve(&ep::PENSION_MINE, pensions::mine::mine)),
+        (&ep::PENSION_SELF_CERTIFY, serve(&ep::PENSION_SELF_CERTIFY, pensions::selfcert::certify_self)),
         (&ep::OFFICE_CASES, serve(&ep::OFFICE_CASES, office::cases::queue)),
         (&ep::OFFICE_CASE, serve(&ep::OFFICE_CASE, office::cases::case)),
         (&ep::OFFICE_CASE_DECISION, serve(&ep::OFFICE_CASE_DECISION, office::cases::decide)),

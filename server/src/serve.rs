@@ -146,6 +146,15 @@ fn configure_accounts(args: &ServeArgs, state: &mut AppState) {
         a.identity = Arc::new(crate::accounts::identity::Remembered::new(service, state.vault.clone()));
         tracing::info!("real-name checks: external identity service");
     }
+    state.face = match args.face_url.as_deref().filter(|u| !u.is_empty()) {
+        Some(url) => Arc::new(crate::pensions::face::HttpFace::new(url, timeout, args.outbound_retries)),
+        None if args.dev => Arc::new(crate::pensions::face::DevFace),
+        None => {
+            tracing::warn!("no face-verification service: self-service pension certification is off");
+            Arc::new(crate::pensions::face::NoFace)
+        }
+    };
+    let a = &mut state.accounts;
     match args.sms_url.as_deref().filter(|u| !u.is_empty()) {
         Some(url) => {
             a.sms = Arc::new(crate::accounts::sms::HttpSmsGateway::new(url, args.sms_token.clone(), timeout, args.outbound_retries));

@@ -63,6 +63,8 @@ pub struct AppState {
     pub https: bool,
     /// Real-name checks, SMS, password hashing, cookie policy.
     pub accounts: Accounts,
+    /// 人脸识别 for 本人认证: the development stand-in until `serve` sets the service.
+    pub face: Arc<dyn pensions::face::FaceCheck>,
 }
 
 impl AppState {
@@ -72,7 +74,7 @@ impl AppState {
         let ledger = LedgerPolicy::from_json(SHIPPED_POLICY).expect("the shipped ledger policy is valid (tested)");
         let pension = PensionPolicy::from_json(SHIPPED_POLICY).expect("the shipped pension policy is valid (tested)");
         let accounts = Accounts::local(store.clone(), vault.clone());
-        Self { store, policy: Arc::new(policy), ledger: Arc::new(ledger), pension: Arc::new(pension), vault, site_dir, tls: false, dev: false, https: false, accounts }
+        Self { store, policy: Arc::new(policy), ledger: Arc::new(ledger), pension: Arc::new(pension), vault, site_dir, tls: false, dev: false, https: false, accounts, face: Arc::new(pensions::face::DevFace) }
     }
 
     /// What server functions get as context.
@@ -125,7 +127,7 @@ impl FromRef<AppState> for office::Cx {
 
 impl FromRef<AppState> for pensions::Cx {
     fn from_ref(s: &AppState) -> Self {
-        pensions::Cx { store: s.store.clone(), office: office::Cx::from_ref(s) }
+        pensions::Cx { store: s.store.clone(), office: office::Cx::from_ref(s), face: s.face.clone() }
     }
 }
 

@@ -281,8 +281,34 @@ async fn a_field_workers_visit_certifies_once_an_operator_confirms(store: Arc<dy
     assert_eq!(mine["claim"]["certification"].as_str(), Some("certified"), "{mine}");
     let list = w.call(&state, Method::GET, "/api/field/pension-due", None).await;
     assert!(!list.body["items"].as_array().unwrap().iter().any(|i| i["claim"].as_i64() == Some(claim)), "{}", list.body);
+
+    // 本人认证: not a photo, a photo that does not match, a service that cannot be asked — none
+    // certifies, each says why and the other ways; a match certifies today.
+    let certify = "/api/pension/certification";
+    let png = |tail: &[u8]| [&b"\x89PNG\r\n\x1a\n"[..], tail].concat();
+    let text = me.call_bytes(&state, Method::PUT, certify, "application/octet-stream", b"not a photo".to_vec()).await;
+    assert_eq!((text.status, text.body["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("pension.face_photo")), "{}", text.body);
+    let wrong = me.call_bytes(&state, Method::PUT, certify, "image/png", png(b"MISMATCH")).await;
+    assert_eq!((wrong.status, wrong.body["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("pension.face_mismatch")), "{}", wrong.body);
+    assert!(wrong.body["zh"].as_str().unwrap_or_default().contains("上门"), "offers the other ways: {}", wrong.body);
+    let mut offline = state.clone();
+    offline.face = Arc::new(server::pensions::face::NoFace);
+    let down = me.call_bytes(&offline, Method::PUT, certify, "image/png", png(b"face")).await;
+    assert_eq!((down.status, down.body["code"].as_str()), (StatusCode::SERVICE_UNAVAILABLE, Some("pension.face_unavailable")), "{}", down.body);
+    let claims = o.call(&state, Method::GET, "/api/office/pension-claims", None).await.body;
+    let c = claims.as_array().unwrap().iter().find(|c| c["id"].as_i64() == Some(claim)).unwrap();
+    assert_eq!(c["certified_on"].as_str(), Some(seen_on.iso().as_str()), "nothing certified: {c}");
+    let done = me.call_bytes(&state, Method::PUT, certify, "image/png", png(b"face")).await;
+    assert_eq!(done.status, StatusCode::NO_CONTENT, "{}", done.body);
+    let mine = me.call(&state, Method::GET, "/api/pension", None).await.body;
+    assert_eq!(mine["claim"]["certified"][0].as_str(), Some(format!("{} self", today.iso()).as_str()), "{mine}");
+    // A person with no pension has nothing to certify.
+    let (_, mut stranger) = staff(&state, "resident", &common::id_number(64), "13900139064").await;
+    let none = stranger.call_bytes(&state, Method::PUT, certify, "image/png", png(b"face")).await;
+    assert_eq!((none.status, none.body["code"].as_str()), (StatusCode::CONFLICT, Some("pension.not_paying")), "{}", none.body);
+
     let log: Vec<String> = state.store.audit_recent(100).await.unwrap().into_iter().map(|r| r.entry.action).collect();
-    for action in ["pension.due_list", "pension.visit_photo", "pension.visit_confirm"] {
+    for action in ["pension.due_list", "pension.visit_photo", "pension.visit_confirm", "pension.face_check"] {
         assert!(log.iter().any(|a| a == action), "{action}: {log:?}");
     }
 }

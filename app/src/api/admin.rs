@@ -25,7 +25,7 @@ pub const GROUPS: [(&[&str], &str, &str); 3] = [
 ];
 
 /// What each action is called: `(code, zh, en)`. An action not listed shows its code.
-pub const ACTIONS: [(&str, &str, &str); 45] = [
+pub const ACTIONS: [(&str, &str, &str); 46] = [
     ("application.submit", "提交注册申请", "Application submitted"),
     ("application.resubmit", "修改后重新提交", "Application resubmitted"),
     ("application.view", "查看申请", "Application viewed"),
@@ -68,6 +68,7 @@ pub const ACTIONS: [(&str, &str, &str); 45] = [
     ("pension.visit_confirm", "确认协助认证", "Assisted certification confirmed"),
     ("pension.visit_return", "退回协助认证", "Assisted certification returned"),
     ("pension.visit_photo", "查看认证照片", "Certification photo viewed"),
+    ("pension.face_check", "人脸识别认证", "Face check"),
     ("office.pension_estimate", "养老待遇测算", "Pension estimated"),
     ("notice.publish", "发布通知公告", "Notice published"),
     ("notice.withdraw", "撤回通知公告", "Notice withdrawn"),

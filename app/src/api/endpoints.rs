@@ -130,6 +130,8 @@ pub const LEDGER_STATEMENT: Endpoint = ep(Get, "/api/ledger/statements/{month}",
 pub const PROOF: Endpoint = ep(Get, "/proof", Roles(&[Role::Resident]));
 /// 待遇领取情况: the resident's own pension claim and payments.
 pub const PENSION_MINE: Endpoint = ep(Get, "/api/pension", Roles(&[Role::Resident]));
+/// 本人认证: the live photo as the body (JPEG or PNG).
+pub const PENSION_SELF_CERTIFY: Endpoint = ep(Put, "/api/pension/certification", Roles(&[Role::Resident]));
 pub const VERIFY_PROOF: Endpoint = ep(Get, "/verify-proof/{token}", Anyone);
 
 // The back office (经办): operators look people up and submit payment files; a supervisor,
@@ -254,6 +256,7 @@ pub const ALL: &[Endpoint] = &[
     OFFICE_FIELD_VISIT_DECISION,
     FIELD_PENSION_DUE,
     PENSION_MINE,
+    PENSION_SELF_CERTIFY,
     OFFICE_CASES,
     OFFICE_CASE,
     REPORT,

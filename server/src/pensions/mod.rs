@@ -16,13 +16,18 @@
 //!
 //! - [`reminders`]: the SMS telling a pensioner their certification is due, once per due date.
 //!
-//! Not yet here: certification by the person (a face check) and the yearly uplift (调待).
+//! - [`selfcert`]: 本人认证 — the pensioner's live photo compared by the face-verification
+//!   service ([`face`]).
+//!
+//! Not yet here: a liveness check beyond the prompt, and the yearly uplift (调待).
 
 pub mod claims;
+pub mod face;
 pub mod field;
 pub mod mine;
 pub mod payroll;
 pub mod reminders;
+pub mod selfcert;
 pub mod store;
 pub mod visit_store;
 
@@ -46,6 +51,8 @@ impl<T: ClaimStore + FieldDb + crate::office::Db + crate::uploads::UploadStore +
 pub struct Cx {
     pub store: Arc<dyn Db>,
     pub office: crate::office::Cx,
+    /// The face-verification service (本人认证).
+    pub face: Arc<dyn face::FaceCheck>,
 }
 
 /// Payments listed at most (ten years).

@@ -19,6 +19,16 @@ pub struct Answer {
 impl Browser {
     /// One request through the router, as this browser.
     pub async fn call(&mut self, state: &server::AppState, method: Method, path: &str, body: Option<Value>) -> Answer {
+        let body = body.map(|v| ("application/json", v.to_string().into_bytes()));
+        self.send(state, method, path, body).await
+    }
+
+    /// One request with a body of `content_type`.
+    pub async fn call_bytes(&mut self, state: &server::AppState, method: Method, path: &str, content_type: &'static str, bytes: Vec<u8>) -> Answer {
+        self.send(state, method, path, Some((content_type, bytes))).await
+    }
+
+    async fn send(&mut self, state: &server::AppState, method: Method, path: &str, body: Option<(&'static str, Vec<u8>)>) -> Answer {
         let mut r = Request::builder().method(method).uri(path);
         if let Some(sid) = &self.sid {
             r = r.header("cookie", format!("sid={sid}; csrf={}", self.csrf.clone().unwrap_or_default()));
@@ -27,7 +37,7 @@ impl Browser {
             r = r.header("x-csrf-token", csrf);
         }
         let r = match body {
-            Some(v) => r.header("content-type", "application/json").body(Body::from(v.to_string())).unwrap(),
+            Some((content_type, bytes)) => r.header("content-type", content_type).body(Body::from(bytes)).unwrap(),
             None => r.body(Body::empty()).unwrap(),
         };
         let response = super::send(state.clone(), r).await;
