@@ -6,7 +6,8 @@
 // the signal gone. Then 协助认证: with the policy's certification made due already, a field
 // worker downloads the area's due list, goes offline, certifies him with a photo at the visit;
 // back online the visit syncs; an operator looks at the photo and confirms it; he reads
-// 已认证至 a year on, and the visit among his certifications.
+// 已认证至 a year on, and the visit among his certifications; he also certifies himself with a
+// photo from the front camera.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -194,6 +195,13 @@ test('a pension claim is computed, approved under four eyes, and its months show
   await visit.getByTestId('visit-confirm').click();
   await operator.getByText('暂无待确认的协助认证').waitFor();
 
+  // While it is due he can also certify himself: a photo from the front camera (the development
+  // face check matches it).
+  await page.goto(srv.url + '/my-records');
+  await card.getByTestId('pension-cert').getByText('待认证').waitFor({ timeout: 30_000 });
+  await card.locator('#face-self').setInputFiles({ name: 'me.png', mimeType: 'image/png', buffer: noisePng(900, 1200, 72) });
+  await card.locator('[data-testid=pension-cert-history] li', { hasText: '本人认证' }).waitFor({ state: 'attached', timeout: 30_000 });
+
   // Under the shipped policy again, he reads 已认证至 a year on.
   await srv.stop();
   srv = await startServer({ dataDir, port });
@@ -202,5 +210,5 @@ test('a pension claim is computed, approved under four eyes, and its months show
   // And the visit among his certifications, above the approval's.
   const history = card.getByTestId('pension-cert-history');
   await history.locator('summary').click();
-  assert.deepEqual(await history.locator('li').allInnerTexts(), [`${today} 工作人员上门协助认证`, `${today} 待遇核准（首次认证）`]);
+  assert.deepEqual(await history.locator('li').allInnerTexts(), [`${today} 本人认证`, `${today} 工作人员上门协助认证`, `${today} 待遇核准（首次认证）`]);
 });

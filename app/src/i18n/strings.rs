@@ -573,4 +573,8 @@ texts! {
     CERT_BY_SELF = "本人认证", "By the person";
     STATS_CERT = "养老待遇资格认证覆盖（当前）", "Pension certification coverage (now)";
     STATS_TABLE_BENEFITS = "明细：待遇发放明细", "Details: benefit payments";
+    FACE_PROMPT = "刷脸认证：请在光线充足处正对手机，眨眨眼，再用前置摄像头拍一张本人照片", "Certify with your face: in good light, face the phone, blink, then take a photo of yourself with the front camera";
+    FACE_TAKE = "拍照认证", "Take the photo";
+    FACE_ONLINE_ONLY = "刷脸认证需要联网", "The face check needs a network";
+    FACE_CHECKING = "正在比对…", "Checking…";
 }

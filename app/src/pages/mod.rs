@@ -24,6 +24,7 @@ pub mod reasons;
 pub mod register;
 pub mod review_application;
 pub mod review_queue;
+pub mod self_certify;
 pub mod separation;
 pub mod settings;
 pub mod sync_panel;

@@ -40,16 +40,19 @@ pub fn MyPensionCard() -> impl IntoView {
             }
         }
     });
-    Effect::new(move |asked: Option<bool>| {
-        if asked == Some(true) || net.state() != Reachability::Online || account.me().is_none() {
-            return asked.unwrap_or(false);
-        }
+    let load = move || {
         leptos::task::spawn_local(async move {
             if let Ok(p) = client::get_json::<MyPension>(endpoints::PENSION_MINE.path).await {
                 keep(&p).await;
                 pension.set(Some(p));
             }
         });
+    };
+    Effect::new(move |asked: Option<bool>| {
+        if asked == Some(true) || net.state() != Reachability::Online || account.me().is_none() {
+            return asked.unwrap_or(false);
+        }
+        load();
         true
     });
     move || {
@@ -79,7 +82,11 @@ pub fn MyPensionCard() -> impl IntoView {
                         "due" => strings::CERT_DUE,
                         _ => strings::CERT_SUSPENDED,
                     };
-                    view! { <p data-testid="pension-cert">{tr(text)}" "{c.certification_date}</p> }
+                    let to_do = s != "certified";
+                    view! {
+                        <p data-testid="pension-cert">{tr(text)}" "{c.certification_date}</p>
+                        {to_do.then(|| view! { <super::self_certify::SelfCertify done=load/> })}
+                    }
                 })}
                 {(!c.certified.is_empty()).then(|| {
                     let days = c.certified.iter().map(|line| {
