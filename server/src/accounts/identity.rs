@@ -15,8 +15,8 @@ use std::time::{Duration, Instant};
 
 use app::domain::{IdNumber, MobileNumber, PersonName};
 use async_trait::async_trait;
-use serde::Deserialize;
 
+use crate::http::outbound::MatchService;
 use crate::registry::RegistryStore;
 use crate::store::StoreError;
 use crate::vault::{purpose, Vault};
@@ -67,56 +67,22 @@ pub async fn in_registry(store: &dyn RegistryStore, vault: &Vault, name: &Person
 /// An external identity service: `POST {url}` with `{"name", "id_number", "mobile"}`, answering
 /// `{"result": "matched" | "mismatch"}`. Timeouts, 5xx answers and bodies it cannot read are
 /// retried, then reported as [`Verdict::Unavailable`].
-pub struct HttpIdentity {
-    client: reqwest::Client,
-    url: String,
-    retries: u32,
-}
-
-#[derive(Deserialize)]
-struct Answer {
-    result: String,
-}
+pub struct HttpIdentity(MatchService);
 
 impl HttpIdentity {
     pub fn new(url: &str, timeout: Duration, retries: u32) -> Self {
-        let client = reqwest::Client::builder().timeout(timeout).build().expect("an HTTP client with rustls");
-        Self { client, url: url.to_owned(), retries }
-    }
-
-    async fn ask(&self, name: &PersonName, id: &IdNumber, mobile: &MobileNumber) -> Result<Verdict, String> {
-        let response = self
-            .client
-            .post(&self.url)
-            .json(&serde_json::json!({ "name": name.as_str(), "id_number": id.as_str(), "mobile": mobile.as_str() }))
-            .send()
-            .await
-            .map_err(|e| e.without_url().to_string())?;
-        if !response.status().is_success() {
-            return Err(format!("status {}", response.status()));
-        }
-        let answer: Answer = response.json().await.map_err(|e| format!("unreadable answer: {}", e.without_url()))?;
-        match answer.result.as_str() {
-            "matched" => Ok(Verdict::Matched),
-            "mismatch" => Ok(Verdict::Mismatch),
-            other => Err(format!("unknown result `{other}`")),
-        }
+        Self(MatchService::new(url, timeout, retries, "identity"))
     }
 }
 
 #[async_trait]
 impl IdentityCheck for HttpIdentity {
     async fn check(&self, name: &PersonName, id: &IdNumber, mobile: &MobileNumber) -> Verdict {
-        for attempt in 0..=self.retries {
-            if attempt > 0 {
-                tokio::time::sleep(Duration::from_millis(100 * u64::from(attempt))).await;
-            }
-            match self.ask(name, id, mobile).await {
-                Ok(verdict) => return verdict,
-                Err(error) => tracing::warn!(attempt, %error, "real-name check: identity service failed"),
-            }
+        match self.0.ask(&serde_json::json!({ "name": name.as_str(), "id_number": id.as_str(), "mobile": mobile.as_str() })).await {
+            Some(true) => Verdict::Matched,
+            Some(false) => Verdict::Mismatch,
+            None => Verdict::Unavailable,
         }
-        Verdict::Unavailable
     }
 }
 

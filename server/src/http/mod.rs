@@ -5,6 +5,7 @@
 pub mod extract;
 pub mod headers;
 pub mod html;
+pub mod outbound;
 pub mod quota;
 pub mod refusal;
 pub mod site;

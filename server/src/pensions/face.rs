@@ -9,7 +9,8 @@ use std::time::Duration;
 
 use async_trait::async_trait;
 use base64::Engine;
-use serde::Deserialize;
+
+use crate::http::outbound::MatchService;
 
 /// What the service found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,40 +52,11 @@ impl FaceCheck for NoFace {
 }
 
 /// A face-verification service reached over HTTP.
-pub struct HttpFace {
-    client: reqwest::Client,
-    url: String,
-    retries: u32,
-}
-
-#[derive(Deserialize)]
-struct Answer {
-    result: String,
-}
+pub struct HttpFace(MatchService);
 
 impl HttpFace {
     pub fn new(url: &str, timeout: Duration, retries: u32) -> Self {
-        let client = reqwest::Client::builder().timeout(timeout).build().expect("an HTTP client with rustls");
-        Self { client, url: url.to_owned(), retries }
-    }
-
-    async fn ask(&self, id_number: &str, name: &str, photo: &str) -> Result<Face, String> {
-        let response = self
-            .client
-            .post(&self.url)
-            .json(&serde_json::json!({ "id_number": id_number, "name": name, "photo": photo }))
-            .send()
-            .await
-            .map_err(|e| e.without_url().to_string())?;
-        if !response.status().is_success() {
-            return Err(format!("status {}", response.status()));
-        }
-        let answer: Answer = response.json().await.map_err(|e| format!("unreadable answer: {}", e.without_url()))?;
-        match answer.result.as_str() {
-            "matched" => Ok(Face::Matched),
-            "mismatch" => Ok(Face::Mismatch),
-            other => Err(format!("unknown result `{other}`")),
-        }
+        Self(MatchService::new(url, timeout, retries, "face"))
     }
 }
 
@@ -92,16 +64,11 @@ impl HttpFace {
 impl FaceCheck for HttpFace {
     async fn compare(&self, id_number: &str, name: &str, photo: &[u8]) -> Face {
         let photo = base64::engine::general_purpose::STANDARD.encode(photo);
-        for attempt in 0..=self.retries {
-            if attempt > 0 {
-                tokio::time::sleep(Duration::from_millis(100 * u64::from(attempt))).await;
-            }
-            match self.ask(id_number, name, &photo).await {
-                Ok(face) => return face,
-                Err(error) => tracing::warn!(attempt, %error, "face check: the service failed"),
-            }
+        match self.0.ask(&serde_json::json!({ "id_number": id_number, "name": name, "photo": photo })).await {
+            Some(true) => Face::Matched,
+            Some(false) => Face::Mismatch,
+            None => Face::Unavailable,
         }
-        Face::Unavailable
     }
 }
 
