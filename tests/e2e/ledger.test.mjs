@@ -192,7 +192,7 @@ test('enrolled offline, assessed, paid: the employee sees the month paid, prints
   await operator.getByTestId('stats-region').selectOption('320100');
   await operator.waitForFunction(() => {
     const charts = [...document.querySelectorAll('[data-testid=chart] img')];
-    return charts.length === 4 && charts.every((i) => i.src.includes('region=320100') && i.complete && i.naturalWidth > 0);
+    return charts.length === 5 && charts.every((i) => i.src.includes('region=320100') && i.complete && i.naturalWidth > 0);
   }, null, { timeout: 30_000 });
   const moneySvg = await operator.evaluate(async () => (await fetch(document.querySelector('[data-chart=money] img').src)).text());
   assert.ok(moneySvg.includes(`${month} 核定 Assessed: ${yuan} 元</title>`), moneySvg);
