@@ -7,6 +7,7 @@ pub mod base_adjustment;
 pub mod base_declaration;
 pub mod employer;
 pub mod enrolment;
+pub mod injury_report;
 pub mod mobile_change;
 pub mod notice;
 pub mod password_change;
