@@ -95,16 +95,18 @@ fn segment(kind: FilingKind) -> &'static str {
         FilingKind::BaseDeclaration => "base-declaration",
         FilingKind::Separation => "separation",
         FilingKind::PensionCertification => "certify",
+        FilingKind::InjuryReport => "injury-report",
     }
 }
 
-const KINDS: [FilingKind; 6] = [
+const KINDS: [FilingKind; 7] = [
     FilingKind::PersonalRegistration,
     FilingKind::EmployerRegistration,
     FilingKind::Enrolment,
     FilingKind::BaseDeclaration,
     FilingKind::Separation,
     FilingKind::PensionCertification,
+    FilingKind::InjuryReport,
 ];
 
 /// A draft id as the app makes them (a UUID).

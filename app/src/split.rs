@@ -39,6 +39,7 @@ fn forms(kind: FilingKind, id: Option<String>) -> Result<AnyView, NotDownloaded>
         FilingKind::BaseDeclaration => view! { <pages::BaseDeclaration draft_id=id/> }.into_any(),
         FilingKind::Separation => view! { <pages::Separation draft_id=id/> }.into_any(),
         FilingKind::PensionCertification => view! { <pages::AssistedCertification draft_id=id/> }.into_any(),
+        FilingKind::InjuryReport => view! { <pages::InjuryReport draft_id=id/> }.into_any(),
     })
 }
 

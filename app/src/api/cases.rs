@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::review::{Decision, HistoryEntry};
 use super::sync::FilingKind;
-use crate::domain::forms::{base_declaration, enrolment, separation};
+use crate::domain::forms::{base_declaration, enrolment, injury_report, separation};
 use crate::domain::ledger::Working;
 use crate::domain::policy::Insurance;
 use crate::domain::review::{Reason, Status, Target};
@@ -20,7 +20,7 @@ use crate::domain::{FieldErrors, Fen, Issue};
 
 /// Whether filings of `kind` wait for an operator.
 pub fn is_case(kind: FilingKind) -> bool {
-    matches!(kind, FilingKind::Enrolment | FilingKind::Separation | FilingKind::BaseDeclaration)
+    matches!(kind, FilingKind::Enrolment | FilingKind::Separation | FilingKind::BaseDeclaration | FilingKind::InjuryReport)
 }
 
 /// The fields of a `kind`'s form a reason may name (the form shows it on that field).
@@ -45,6 +45,16 @@ pub fn reason_fields(kind: FilingKind) -> &'static [&'static str] {
             separation::field::REASON,
         ],
         FilingKind::BaseDeclaration => &[base_declaration::field::CREDIT_CODE, base_declaration::field::EFFECTIVE_MONTH, base_declaration::field::ROWS],
+        FilingKind::InjuryReport => &[
+            injury_report::field::NAME,
+            injury_report::field::ID_NUMBER,
+            injury_report::field::CREDIT_CODE,
+            injury_report::field::ACCIDENT_ON,
+            injury_report::field::ACCIDENT_AT,
+            injury_report::field::PLACE,
+            injury_report::field::ACCOUNT,
+            injury_report::field::INSTITUTION,
+        ],
         FilingKind::PersonalRegistration | FilingKind::EmployerRegistration | FilingKind::PensionCertification => &[],
     }
 }
@@ -164,6 +174,9 @@ pub struct CaseView {
     pub overdue: bool,
     /// The account looking at it filed it (at the counter): another must decide it.
     pub own: bool,
+    /// The slots of the photos filed with it (`OFFICE_CASE_FILE`).
+    #[serde(default)]
+    pub attachments: Vec<String>,
 }
 
 /// `POST OFFICE_CASE_DECISION`: the review desk's decision (open, approve, or reject — 退回 —
@@ -223,7 +236,7 @@ mod tests {
 
     #[test]
     fn only_ledger_filings_are_cases_and_each_names_its_fields() {
-        for kind in [FilingKind::Enrolment, FilingKind::Separation, FilingKind::BaseDeclaration] {
+        for kind in [FilingKind::Enrolment, FilingKind::Separation, FilingKind::BaseDeclaration, FilingKind::InjuryReport] {
             assert!(is_case(kind));
             assert!(!reason_fields(kind).is_empty());
         }

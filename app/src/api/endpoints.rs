@@ -177,6 +177,16 @@ pub const FIELD_PENSION_DUE: Endpoint = ep(Get, "/api/field/pension-due", Roles(
 pub const OFFICE_CASES: Endpoint = ep(Get, "/api/office/cases", Roles(BACK_OFFICE));
 pub const OFFICE_CASE: Endpoint = ep(Get, "/api/office/cases/{id}", Roles(BACK_OFFICE));
 pub const OFFICE_CASE_DECISION: Endpoint = ep(Post, "/api/office/cases/{id}/decision", Roles(BACK_OFFICE));
+/// A photo filed with a case (audited).
+pub const OFFICE_CASE_FILE: Endpoint = ep(Get, "/api/office/cases/{id}/files/{slot}", Roles(BACK_OFFICE));
+// 工伤: the injuries recognised (an approved 工伤事故申报 case), `?status=recognised|assessed|approved`;
+// an operator enters the disability grade and the award is computed (`InjuryAssessment`); an
+// account other than the assessor approves or returns it (`BatchDecision`). The injured person
+// reads their own.
+pub const OFFICE_INJURIES: Endpoint = ep(Get, "/api/office/injuries", Roles(BACK_OFFICE));
+pub const OFFICE_INJURY_ASSESS: Endpoint = ep(Post, "/api/office/injuries/{id}/assessment", Roles(BACK_OFFICE));
+pub const OFFICE_INJURY_DECISION: Endpoint = ep(Post, "/api/office/injuries/{id}/decision", Roles(BACK_OFFICE));
+pub const INJURIES_MINE: Endpoint = ep(Get, "/api/injuries", Roles(&[Role::Resident]));
 // 报表: a report as a download (`?from=YYYY-MM&to=YYYY-MM&unit=&region=&format=xlsx|csv|html|json`); a unit
 // reads its own, staff their region, admins everything (the handler scopes it).
 pub const REPORT: Endpoint = ep(Get, "/api/reports/{name}", Roles(&[Role::EmployerHandler, Role::Operator, Role::Supervisor, Role::Admin]));
@@ -262,6 +272,11 @@ pub const ALL: &[Endpoint] = &[
     REPORT,
     STATS,
     OFFICE_CASE_DECISION,
+    OFFICE_CASE_FILE,
+    OFFICE_INJURIES,
+    OFFICE_INJURY_ASSESS,
+    OFFICE_INJURY_DECISION,
+    INJURIES_MINE,
     FILINGS_REVIEW,
     VOUCHER,
     VERIFY,

@@ -10,6 +10,7 @@ pub mod admin;
 pub mod auth;
 pub mod cases;
 pub mod endpoints;
+pub mod injuries;
 pub mod ledger;
 pub mod notices;
 pub mod office;

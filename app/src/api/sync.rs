@@ -27,6 +27,8 @@ pub enum FilingKind {
     Separation,
     /// 养老待遇资格认证 assisted by a field worker.
     PensionCertification,
+    /// 工伤事故申报.
+    InjuryReport,
 }
 
 impl FilingKind {
@@ -38,11 +40,12 @@ impl FilingKind {
             FilingKind::BaseDeclaration => "base_declaration",
             FilingKind::Separation => "separation",
             FilingKind::PensionCertification => "pension_certification",
+            FilingKind::InjuryReport => "injury_report",
         }
     }
 
     pub fn parse(s: &str) -> Option<FilingKind> {
-        [Self::PersonalRegistration, Self::EmployerRegistration, Self::Enrolment, Self::BaseDeclaration, Self::Separation, Self::PensionCertification]
+        [Self::PersonalRegistration, Self::EmployerRegistration, Self::Enrolment, Self::BaseDeclaration, Self::Separation, Self::PensionCertification, Self::InjuryReport]
             .into_iter()
             .find(|k| k.as_str() == s)
     }

@@ -22,6 +22,7 @@ pub fn kind_text(kind: crate::api::sync::FilingKind) -> Text {
         FilingKind::BaseDeclaration => strings::KIND_BASE_DECLARATION,
         FilingKind::Separation => strings::KIND_SEPARATION,
         FilingKind::PensionCertification => strings::KIND_PENSION_CERTIFICATION,
+        FilingKind::InjuryReport => strings::KIND_INJURY_REPORT,
     }
 }
 

@@ -6,6 +6,7 @@ use app::api::sync::FilingKind;
 use app::domain::forms::base_declaration::{self, BaseDeclaration};
 use app::domain::forms::employer::{self, EmployerRegistration};
 use app::domain::forms::enrolment::{self, Enrolment};
+use app::domain::forms::injury_report::{self, InjuryReport};
 use app::domain::forms::pension_certification::{self, AssistedCertification};
 use app::domain::forms::personal::{self, PersonalFiling};
 use app::domain::forms::separation::{self, Separation};
@@ -22,6 +23,7 @@ pub enum ValidFiling {
     BaseDeclaration(BaseDeclaration),
     Separation(Separation),
     PensionCertification(AssistedCertification),
+    InjuryReport(InjuryReport),
 }
 
 fn parse<T: DeserializeOwned>(payload: &str) -> Result<T, FieldErrors> {
@@ -42,6 +44,7 @@ impl ValidFiling {
             FilingKind::BaseDeclaration => Self::BaseDeclaration(base_declaration::validate(&parse(payload)?, ctx)?.value),
             FilingKind::Separation => Self::Separation(separation::validate(&parse(payload)?, ctx)?.value),
             FilingKind::PensionCertification => Self::PensionCertification(pension_certification::validate(&parse(payload)?, ctx)?.value),
+            FilingKind::InjuryReport => Self::InjuryReport(injury_report::validate(&parse(payload)?, ctx)?.value),
         })
     }
 
@@ -53,6 +56,7 @@ impl ValidFiling {
             Self::BaseDeclaration(_) => FilingKind::BaseDeclaration,
             Self::Separation(_) => FilingKind::Separation,
             Self::PensionCertification(_) => FilingKind::PensionCertification,
+            Self::InjuryReport(_) => FilingKind::InjuryReport,
         }
     }
 
@@ -66,6 +70,7 @@ impl ValidFiling {
             Self::BaseDeclaration(_) => None,
             Self::Separation(s) => Some(s.id_number.as_str()),
             Self::PensionCertification(c) => Some(c.id_number.as_str()),
+            Self::InjuryReport(r) => Some(r.id_number.as_str()),
         }
     }
 
@@ -79,6 +84,7 @@ impl ValidFiling {
             // The unit's division when named, else where the person's ID was issued.
             Self::Separation(s) => s.credit_code.as_ref().map_or_else(|| s.id_number.address_code(), |c| c.division()),
             Self::PensionCertification(c) => c.id_number.address_code(),
+            Self::InjuryReport(r) => r.credit_code.as_ref().map_or_else(|| r.id_number.address_code(), |c| c.division()),
         }
     }
 }
