@@ -24,6 +24,7 @@ pub mod employers;
 pub mod registration;
 pub mod ledger;
 pub mod office;
+pub mod injuries;
 pub mod pensions;
 pub mod reports;
 pub mod notices;

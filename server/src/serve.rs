@@ -98,6 +98,7 @@ pub async fn run(args: &ServeArgs, store: Arc<dyn Store>, vault: Vault) -> anyho
         state.policy = std::sync::Arc::new(table);
         state.ledger = std::sync::Arc::new(ledger);
         state.pension = std::sync::Arc::new(app::domain::pension::PensionPolicy::from_json(&text).map_err(anyhow::Error::msg)?);
+        state.benefits = std::sync::Arc::new(app::domain::benefits::BenefitPolicy::from_json(&text).map_err(anyhow::Error::msg)?);
     }
     tracing::info!(version = %state.policy.version, "policy table loaded");
     if !state.site_dir.join("index.html").is_file() {

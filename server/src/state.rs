@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use app::domain::benefits::BenefitPolicy;
 use app::domain::ledger::LedgerPolicy;
 use app::domain::pension::PensionPolicy;
 use app::domain::policy::PolicyTable;
@@ -16,7 +17,7 @@ use crate::http::site::SiteDir;
 use crate::http::Forwarding;
 use crate::store::{MetaStore, PgStore, SqliteStore, StoreError};
 use crate::vault::Vault;
-use crate::{accounts, employers, intake, ledger, notices, office, pensions, registry, reports, uploads, vouchers};
+use crate::{accounts, employers, injuries, intake, ledger, notices, office, pensions, registry, reports, uploads, vouchers};
 
 /// The policy table shipped with the server (`server/data/policy.json`), used when no
 /// `--policy-file` is given.
@@ -51,6 +52,8 @@ pub struct AppState {
     pub ledger: Arc<LedgerPolicy>,
     /// The pension rules' figures (the retirement-age reform, 计发月数).
     pub pension: Arc<PensionPolicy>,
+    /// The unemployment and work-injury benefits' figures.
+    pub benefits: Arc<BenefitPolicy>,
     /// Seals personal data at rest.
     pub vault: Vault,
     /// The built site served at `/`.
@@ -73,8 +76,9 @@ impl AppState {
         let policy = PolicyTable::from_json(SHIPPED_POLICY).expect("the shipped policy table is valid (tested)");
         let ledger = LedgerPolicy::from_json(SHIPPED_POLICY).expect("the shipped ledger policy is valid (tested)");
         let pension = PensionPolicy::from_json(SHIPPED_POLICY).expect("the shipped pension policy is valid (tested)");
+        let benefits = BenefitPolicy::from_json(SHIPPED_POLICY).expect("the shipped benefit policy is valid (tested)");
         let accounts = Accounts::local(store.clone(), vault.clone());
-        Self { store, policy: Arc::new(policy), ledger: Arc::new(ledger), pension: Arc::new(pension), vault, site_dir, tls: false, dev: false, https: false, accounts, face: Arc::new(pensions::face::DevFace) }
+        Self { store, policy: Arc::new(policy), ledger: Arc::new(ledger), pension: Arc::new(pension), benefits: Arc::new(benefits), vault, site_dir, tls: false, dev: false, https: false, accounts, face: Arc::new(pensions::face::DevFace) }
     }
 
     /// What server functions get as context.
@@ -114,6 +118,7 @@ impl FromRef<AppState> for ledger::Cx {
             table: s.policy.clone(),
             policy: s.ledger.clone(),
             pension: s.pension.clone(),
+            benefits: s.benefits.clone(),
             https: s.https || s.accounts.cookies.secure,
         }
     }
@@ -122,6 +127,12 @@ impl FromRef<AppState> for ledger::Cx {
 impl FromRef<AppState> for office::Cx {
     fn from_ref(s: &AppState) -> Self {
         office::Cx { store: s.store.clone(), ledger: s.cx() }
+    }
+}
+
+impl FromRef<AppState> for injuries::Cx {
+    fn from_ref(s: &AppState) -> Self {
+        injuries::Cx { store: s.store.clone(), ledger: s.cx() }
     }
 }
 

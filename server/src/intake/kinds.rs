@@ -3,14 +3,17 @@
 //! rules returned. A new kind is one arm in each function here, and the functions in its
 //! capability.
 
-use app::api::cases::modules_of;
+use app::api::cases::{module_bit, modules_of};
 use app::api::sync::{FilingKind, SyncItem};
+use app::domain::forms::injury_report::{RECORD_SLOT, SCENE_SLOT};
+use app::domain::policy::Insurance;
+use app::domain::Issue;
 
 use super::{Cx, Sender};
 use crate::filings::{ValidFiling, Verdict};
 use crate::http::Internal;
 use crate::office::NewCase;
-use crate::{employers, ledger, pensions, registration};
+use crate::{employers, injuries, ledger, pensions, registration};
 
 /// How a filing that passed its check is stored.
 pub enum Storing {
@@ -47,6 +50,16 @@ pub async fn check(cx: &Cx, filing: &ValidFiling, item: &SyncItem, s: &Sender<'_
             let all = modules_of(&app::domain::policy::Insurance::ALL);
             return Ok(checked.map(|unit| Storing::Case(case(FilingKind::BaseDeclaration, all, unit, i64::from(declaration.region), Vec::new(), s))));
         }
+        ValidFiling::InjuryReport(r) => {
+            let slots: Vec<&str> = item.attachments.iter().map(|a| a.slot.as_str()).collect();
+            if let Some(missing) = [SCENE_SLOT, RECORD_SLOT].into_iter().find(|s| !slots.contains(s)) {
+                return Ok(Err(Verdict::reject(missing, Issue::new("injury.photos", "请拍摄事故现场照片和诊断证明（病历）照片", "Take a photo of the scene and one of the diagnosis or medical record"))));
+            }
+            let checked = injuries::report::check(cx.store.as_ref() as &dyn ledger::Db, &cx.accounts.vault, r, by, s.today).await?;
+            return Ok(checked.map(|(recognise, unit)| {
+                Storing::Case(case(FilingKind::InjuryReport, module_bit(Insurance::WorkInjury), recognise.unit_id, unit.region, Vec::new(), s))
+            }));
+        }
         ValidFiling::PensionCertification(c) => {
             let slots: Vec<&str> = item.attachments.iter().map(|a| a.slot.as_str()).collect();
             pensions::field::check(cx.store.as_ref() as &dyn pensions::FieldDb, &cx.accounts.vault, c, &slots, by).await?
@@ -68,7 +81,7 @@ pub async fn apply(cx: &Cx, filing: &ValidFiling, item: &SyncItem, s: &Sender<'_
         ValidFiling::PersonalRegistration(reg) => registration::filing::apply(&cx.accounts, reg, &item.client_id, s.now, s.by, s.address).await,
         ValidFiling::EmployerRegistration(reg) => employers::filing::apply(&cx.employers(), reg, item, &s.today.iso(), s.now).await,
         // Cases: applied when an operator approves them.
-        ValidFiling::Enrolment(_) | ValidFiling::Separation(_) | ValidFiling::BaseDeclaration(_) => Ok(()),
+        ValidFiling::Enrolment(_) | ValidFiling::Separation(_) | ValidFiling::BaseDeclaration(_) | ValidFiling::InjuryReport(_) => Ok(()),
         // A visit waits for an operator to confirm it.
         ValidFiling::PensionCertification(c) => pensions::field::apply(cx.store.as_ref() as &dyn pensions::FieldDb, c, &item.client_id, s.by, s.now).await,
     }

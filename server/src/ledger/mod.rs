@@ -33,6 +33,7 @@ pub mod units;
 
 use std::sync::Arc;
 
+use app::domain::benefits::BenefitPolicy;
 use app::domain::ledger::LedgerPolicy;
 use app::domain::pension::PensionPolicy;
 use app::domain::policy::PolicyTable;
@@ -56,6 +57,8 @@ pub struct Cx {
     pub policy: Arc<LedgerPolicy>,
     /// The pension rules' figures.
     pub pension: Arc<PensionPolicy>,
+    /// The unemployment and work-injury benefits' figures.
+    pub benefits: Arc<BenefitPolicy>,
     /// The browser reaches the site over HTTPS (for the proof's QR code link).
     pub https: bool,
 }
@@ -69,6 +72,7 @@ impl Cx {
             table: Arc::new(PolicyTable::from_json(policy)?),
             policy: Arc::new(LedgerPolicy::from_json(policy)?),
             pension: Arc::new(PensionPolicy::from_json(policy)?),
+            benefits: Arc::new(BenefitPolicy::from_json(policy)?),
             https: false,
         })
     }

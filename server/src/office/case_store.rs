@@ -85,6 +85,8 @@ pub enum Effect {
     Separate(Separate),
     /// The declared bases of `year`: `(id_index, fen)`.
     Bases { unit_id: i64, year: i64, rows: Vec<(String, i64)>, actor: i64 },
+    /// 工伤认定: the injury is kept.
+    Recognise(crate::injuries::report::Recognise),
 }
 
 /// A decision to record.
@@ -370,6 +372,10 @@ macro_rules! impl_case_store {
                         Effect::Separate(s) => end_relationships!(&mut *tx, s, &receipt, now)?.map(CaseMoved::NotEnded),
                         Effect::Bases { unit_id, year, rows, actor } => {
                             set_bases!(&mut *tx, *unit_id, *year, rows, Some(filing_id), Some(*actor), now)?;
+                            None
+                        }
+                        Effect::Recognise(r) => {
+                            crate::injuries::store::recognise_injury!(&mut *tx, t.id, r, t.by, now)?;
                             None
                         }
                     };

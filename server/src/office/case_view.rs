@@ -168,9 +168,53 @@ pub async fn examine(cx: &Cx, case: &Case, by: &Principal, today: Date) -> Resul
                 None
             }
         },
+        ValidFiling::InjuryReport(mut r) => {
+            r.credit_code = r.credit_code.or(code);
+            let reported_on = Date::parse_iso(&case.submitted_on).unwrap_or(today);
+            match crate::injuries::report::check(store, vault, &r, Some(by), reported_on).await? {
+                Ok((recognise, _)) => {
+                    checks.push(check("compliance", "事故发生时该职工在本单位参加工伤保险", "Insured in work injury with this unit when the accident happened", None, None));
+                    lines.push(EffectLine {
+                        action: "recognise".into(),
+                        insurance: Some(Insurance::WorkInjury),
+                        person: r.name.as_str().to_owned(),
+                        month: r.accident_on.iso(),
+                        base: None,
+                        employer: None,
+                        individual: None,
+                        working: injury_timing(&recognise),
+                        issue: None,
+                    });
+                    Some(Effect::Recognise(recognise))
+                }
+                Err(v) => {
+                    let (field, issue) = refused(v).unzip();
+                    checks.push(check("compliance", "工伤保险参保关系", "Work-injury insurance", issue, field));
+                    None
+                }
+            }
+        }
         ValidFiling::PersonalRegistration(_) | ValidFiling::EmployerRegistration(_) | ValidFiling::PensionCertification(_) => None,
     };
     Ok(Examined { fields, checks, lines, effect })
+}
+
+/// When the accident happened and when the unit reported it: in time, or how late.
+fn injury_timing(r: &crate::injuries::report::Recognise) -> Vec<app::domain::ledger::Line> {
+    let line = |zh: String, en: String| app::domain::ledger::Line { zh, en, amount: None };
+    let mut out = vec![line(
+        format!("事故日期 {}，单位申报日期 {}", r.accident_on.iso(), r.reported_on.iso()),
+        format!("Accident on {}, reported on {}", r.accident_on.iso(), r.reported_on.iso()),
+    )];
+    out.push(if r.late_days > 0 {
+        line(
+            format!("超过30日申报时限 {} 天（迟报：认定时审查迟报原因）", r.late_days),
+            format!("{} days past the 30 days the unit had (late: examine why before recognising)", r.late_days),
+        )
+    } else {
+        line("在事故之日起30日内申报".into(), "Reported within 30 days of the accident".into())
+    });
+    out
 }
 
 /// One month of one insurance of a person as the case would assess it (`action`: `open` for

@@ -4,6 +4,7 @@
 //!
 //! - `GET /api/office/cases`: filtered by status, kind, module (insurance), region and age;
 //! - `GET /api/office/cases/{id}`: the case, its checks and the preview of its effect (audited);
+//! - `GET /api/office/cases/{id}/files/{slot}`: a photo filed with the case (audited);
 //! - `POST /api/office/cases/{id}/decision`: open, approve (applied to the ledger in the same
 //!   transaction; the voucher then says approved) or return with a reason per field; the
 //!   account that filed a case (at the counter) cannot act on it;
@@ -152,8 +153,17 @@ pub async fn case(State(cx): State<Cx>, Extension(by): Extension<Option<Principa
         age_working_days: review::working_days_between(submitted_on(&c), today(now)),
         overdue: review::is_overdue(status, submitted_on(&c), today(now)),
         own: c.submitted_by == Some(by.account.id),
+        attachments: cx.store.filing_attachments(&c.client_id).await?.into_iter().map(|(slot, ..)| slot).collect(),
     })
     .into_response())
+}
+
+/// `GET /api/office/cases/{id}/files/{slot}`: a photo filed with the case (audited).
+pub async fn file(State(cx): State<Cx>, Extension(by): Extension<Option<Principal>>, Path((id, slot)): Path<(i64, String)>) -> Answer {
+    let by = staff(&by)?;
+    let c = cx.store.case_get(id).await?.ok_or_else(not_found)?;
+    super::audit(&cx, by, "case.file", Some(format!("case:{id}")), Some(format!("slot={slot}")), now_ms()).await?;
+    crate::uploads::attached_file(cx.store.as_ref(), &cx.ledger.vault, &c.client_id, &slot).await?.ok_or_else(not_found)
 }
 
 /// `POST /api/office/cases/{id}/decision`.

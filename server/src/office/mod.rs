@@ -16,6 +16,8 @@
 //!   that submitted it, confirms it into the ledger or returns it with a reason;
 //! - [`adjustments`]: 基数调整 under the same four eyes — an operator proposes a person's
 //!   corrected base ([`adjust_store`]), a supervisor sets it or returns it;
+//! - [`injuries`]: 工伤待遇核算 — the grade of a recognised work injury, the award computed
+//!   from the ledger and the policy data, approved under four eyes;
 //! - [`pension`]: 养老待遇测算 of a person — the retirement window under the 2025 reform, the
 //!   minimum contributions against the ledger's, the account part of the pension.
 //!
@@ -30,6 +32,7 @@ pub mod cases;
 pub mod details;
 pub mod details_store;
 pub mod find;
+pub mod injuries;
 pub mod payments;
 pub mod pension;
 pub mod persons;
@@ -50,8 +53,11 @@ use crate::http::{Internal, Refusal};
 use crate::store::{AuditEntry, AuditStore, CounterStore};
 
 /// The queries the back office needs: its own, the ledger's, the audit log and the quotas.
-pub trait Db: AdjustStore + BatchStore + CaseStore + DetailStore + UnitDetailStore + crate::ledger::Db + crate::registry::RegistryStore + crate::filings::FilingStore + AuditStore + CounterStore {}
-impl<T: AdjustStore + BatchStore + CaseStore + DetailStore + UnitDetailStore + crate::ledger::Db + crate::registry::RegistryStore + crate::filings::FilingStore + AuditStore + CounterStore + ?Sized> Db for T {}
+pub trait Db:
+    AdjustStore + BatchStore + CaseStore + DetailStore + UnitDetailStore + crate::injuries::Db + crate::registry::RegistryStore + crate::filings::FilingStore + crate::uploads::UploadStore + AuditStore + CounterStore
+{
+}
+impl<T: AdjustStore + BatchStore + CaseStore + DetailStore + UnitDetailStore + crate::injuries::Db + crate::registry::RegistryStore + crate::filings::FilingStore + crate::uploads::UploadStore + AuditStore + CounterStore + ?Sized> Db for T {}
 
 /// What the back office reaches (`FromRef` of the server's state).
 #[derive(Clone)]

@@ -1,0 +1,51 @@
+//! `GET /api/injuries`: the signed-in resident's own work injuries — where each stands and,
+//! once approved, the award with its working. The person is found by the account's blind
+//! index; someone the ledger does not hold gets the same empty list as someone never injured.
+
+use app::api::injuries::{AwardView, MyInjury};
+use axum::extract::State;
+use axum::response::IntoResponse;
+use axum::{Extension, Json};
+
+use super::{Cx, Injury};
+use crate::accounts::session::Principal;
+use crate::http::{Answer, Refusal};
+
+/// Injuries listed at most.
+const SHOWN: i64 = 20;
+
+/// The award of an assessed or approved injury, as computed.
+pub fn award_of(i: &Injury) -> Option<AwardView> {
+    let working = serde_json::from_str(i.working.as_deref()?).ok()?;
+    Some(AwardView {
+        wage: app::domain::Fen(i.wage?),
+        lump_sum: app::domain::Fen(i.lump_sum?),
+        monthly_allowance: i.allowance.map(app::domain::Fen),
+        working,
+    })
+}
+
+/// `GET /api/injuries`.
+pub async fn mine(State(cx): State<Cx>, Extension(by): Extension<Option<Principal>>) -> Answer {
+    let me = by.as_ref().ok_or_else(Refusal::bad_request)?;
+    let Some(person) = cx.store.person_id(&me.account.id_index).await? else {
+        return Ok(Json(Vec::<MyInjury>::new()).into_response());
+    };
+    let items: Vec<MyInjury> = cx
+        .store
+        .injuries_of(person, SHOWN)
+        .await?
+        .iter()
+        .map(|i| {
+            let approved = i.status == "approved";
+            MyInjury {
+                accident_on: i.accident_on.iso(),
+                unit_name: i.unit_name.clone(),
+                status: i.status.clone(),
+                grade: i.grade.filter(|_| approved).and_then(|g| u8::try_from(g).ok()),
+                award: award_of(i).filter(|_| approved),
+            }
+        })
+        .collect();
+    Ok(Json(items).into_response())
+}

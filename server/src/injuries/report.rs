@@ -1,0 +1,66 @@
+//! 工伤事故申报 at the intake and in the case queue: which unit reports ([`ledger::unit_of`]:
+//! a unit's own account, or staff naming the unit), and that the injured person held 工伤 with
+//! that unit in the accident's month. The same check runs when an operator examines the case,
+//! and its [`Recognise`] is what approving it applies.
+
+use app::domain::forms::injury_report::{field, late_days, InjuryReport};
+use app::domain::ledger::Month;
+use app::domain::policy::Insurance;
+use app::domain::{Date, Issue};
+
+use crate::accounts::session::Principal;
+use crate::filings::Verdict;
+use crate::http::Internal;
+use crate::ledger::unit_of::{unit_of, Wording};
+use crate::ledger::Unit;
+use crate::vault::{purpose, Vault};
+
+const WORDING: Wording = Wording {
+    sign_in: "injury.sign_in",
+    not_your_unit: "injury.not_your_unit",
+    not_employer: "injury.not_employer",
+    zh: "工伤事故申报",
+    en: "work accident report",
+};
+
+/// What approving the case (工伤认定) keeps.
+#[derive(Debug, Clone)]
+pub struct Recognise {
+    pub unit_id: i64,
+    pub id_index: String,
+    pub accident_on: Date,
+    /// Days past the 30 the unit had (0 in time), counted to `reported_on`.
+    pub late_days: i64,
+    pub reported_on: Date,
+}
+
+fn not_insured() -> Issue {
+    Issue::new(
+        "injury.not_insured",
+        "该职工在事故发生时未在本单位参加工伤保险，工伤保险基金不予支付；如有异议请联系经办机构",
+        "The person was not insured in work injury with this unit when the accident happened: the fund does not pay; contact the agency if this is wrong",
+    )
+}
+
+/// The unit reporting, and that the person was insured with it then: what to keep, or the
+/// verdict. `reported_on` is the day the report was filed.
+pub async fn check(
+    store: &dyn crate::ledger::Db,
+    vault: &Vault,
+    r: &InjuryReport,
+    by: Option<&Principal>,
+    reported_on: Date,
+) -> Result<Result<(Recognise, Unit), Verdict>, Internal> {
+    let (unit, _) = match unit_of(store, vault, by, r.credit_code.as_ref(), field::CREDIT_CODE, &WORDING).await? {
+        Ok(found) => found,
+        Err(verdict) => return Ok(Err(verdict)),
+    };
+    let id_index = vault.blind_index(purpose::ID_NUMBER, r.id_number.as_str());
+    let month = Month::of(r.accident_on).to_string();
+    let open = store.open_relationships(&id_index).await?;
+    if !open.iter().any(|o| o.insurance == Insurance::WorkInjury && o.unit_id == unit.id && o.start_month <= month) {
+        return Ok(Err(Verdict::reject(field::ID_NUMBER, not_insured())));
+    }
+    let late = late_days(r.accident_on, reported_on).unwrap_or(0);
+    Ok(Ok((Recognise { unit_id: unit.id, id_index, accident_on: r.accident_on, late_days: late, reported_on }, unit)))
+}

@@ -1,0 +1,205 @@
+//! Work injuries as stored (`work_injuries`): kept when their case is approved
+//! ([`recognise_injury!`], inside the case's transaction), assessed by one account and approved
+//! by another.
+//!
+//! - [`InjuryStore::injury_assess`] keeps the grade and the award with its working, only on a
+//!   recognised injury;
+//! - [`InjuryStore::injury_decide`] approves an assessed award (never by its assessor: the
+//!   conditional update and the table's CHECK both say so) or returns it to `recognised` with
+//!   the reason, the assessment cleared; each with its audit entry in the same transaction.
+
+use app::domain::Date;
+use async_trait::async_trait;
+use sqlx::Row;
+
+use crate::store::{insert_audit, AuditEntry, PgStore, SqliteStore, StoreError};
+
+/// One injury with its person and unit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Injury {
+    pub id: i64,
+    pub case_id: i64,
+    pub receipt_no: String,
+    pub person_id: i64,
+    pub name: String,
+    pub id_index: String,
+    pub id_sealed: Vec<u8>,
+    pub unit_name: String,
+    pub unit_region: i64,
+    pub accident_on: Date,
+    pub reported_on: Date,
+    pub late_days: i64,
+    pub status: String,
+    pub grade: Option<i64>,
+    pub wage: Option<i64>,
+    pub lump_sum: Option<i64>,
+    pub allowance: Option<i64>,
+    /// The award's working as JSON (`Working`).
+    pub working: Option<String>,
+    pub assessed_by: Option<i64>,
+    pub approved_by: Option<i64>,
+    pub return_reason: Option<String>,
+}
+
+/// An assessment to keep.
+#[derive(Debug, Clone)]
+pub struct Assessed<'a> {
+    pub grade: u8,
+    pub wage: i64,
+    pub lump_sum: i64,
+    pub allowance: Option<i64>,
+    pub working: &'a str,
+}
+
+#[async_trait]
+pub trait InjuryStore: Send + Sync {
+    async fn injury_get(&self, id: i64) -> Result<Option<Injury>, StoreError>;
+    /// Injuries of a status, oldest first.
+    async fn injuries(&self, status: &str, limit: i64) -> Result<Vec<Injury>, StoreError>;
+    /// A person's injuries, the latest first.
+    async fn injuries_of(&self, person_id: i64, limit: i64) -> Result<Vec<Injury>, StoreError>;
+    /// Keeps the grade and award of a recognised injury; `false` when it is not recognised.
+    async fn injury_assess(&self, id: i64, a: &Assessed<'_>, by: i64, audit: &AuditEntry, now: i64) -> Result<bool, StoreError>;
+    /// Approves (`return_reason: None`) or returns an assessed award; `false` when it is not
+    /// assessed or `by` assessed it (nothing was written then).
+    async fn injury_decide(&self, id: i64, by: i64, return_reason: Option<&str>, audit: &AuditEntry, now: i64) -> Result<bool, StoreError>;
+}
+
+/// `recognise_injury!(&mut *tx, case_id, &Recognise, by, now)`: keeps the injury of an approved
+/// 工伤事故申报 case (once per case); evaluates to `Result<(), sqlx::Error>`.
+macro_rules! recognise_injury {
+    ($conn:expr, $case:expr, $r:expr, $by:expr, $now:expr) => {{
+        async {
+            let r: &$crate::injuries::report::Recognise = $r;
+            sqlx::query(
+                "INSERT INTO work_injuries (case_id, person_id, unit_id, accident_on, reported_on, late_days, status, recognised_by, recognised_at) \
+                 SELECT $1, p.id, $2, $3, $4, $5, 'recognised', $6, $7 FROM ledger_persons p WHERE p.id_index = $8 \
+                 ON CONFLICT (case_id) DO NOTHING",
+            )
+            .bind($case)
+            .bind(r.unit_id)
+            .bind(r.accident_on.iso())
+            .bind(r.reported_on.iso())
+            .bind(r.late_days)
+            .bind($by)
+            .bind($now)
+            .bind(&r.id_index)
+            .execute(&mut *$conn)
+            .await
+            .map(|_| ())
+        }
+        .await
+    }};
+}
+pub(crate) use recognise_injury;
+
+const INJURY_QUERY: &str = "SELECT w.id, w.case_id, f.receipt_no, w.person_id, p.name, p.id_index, p.id_sealed, u.name AS unit_name, u.region AS unit_region, \
+     w.accident_on, w.reported_on, w.late_days, w.status, w.grade, w.wage, w.lump_sum, w.allowance, w.working, w.assessed_by, w.approved_by, w.return_reason \
+     FROM work_injuries w JOIN ledger_persons p ON p.id = w.person_id JOIN ledger_units u ON u.id = w.unit_id \
+     JOIN office_cases c ON c.id = w.case_id JOIN filings f ON f.id = c.filing_id";
+
+fn day(text: &str) -> Result<Date, sqlx::Error> {
+    Date::parse_iso(text).ok_or_else(|| sqlx::Error::Decode(format!("a day: {text:?}").into()))
+}
+
+macro_rules! impl_injury_store {
+    ($store:ty, $row:ty) => {
+        fn injury_of(r: &$row) -> Result<Injury, sqlx::Error> {
+            Ok(Injury {
+                id: r.try_get("id")?,
+                case_id: r.try_get("case_id")?,
+                receipt_no: r.try_get("receipt_no")?,
+                person_id: r.try_get("person_id")?,
+                name: r.try_get("name")?,
+                id_index: r.try_get("id_index")?,
+                id_sealed: r.try_get("id_sealed")?,
+                unit_name: r.try_get("unit_name")?,
+                unit_region: r.try_get("unit_region")?,
+                accident_on: day(&r.try_get::<String, _>("accident_on")?)?,
+                reported_on: day(&r.try_get::<String, _>("reported_on")?)?,
+                late_days: r.try_get("late_days")?,
+                status: r.try_get("status")?,
+                grade: r.try_get("grade")?,
+                wage: r.try_get("wage")?,
+                lump_sum: r.try_get("lump_sum")?,
+                allowance: r.try_get("allowance")?,
+                working: r.try_get("working")?,
+                assessed_by: r.try_get("assessed_by")?,
+                approved_by: r.try_get("approved_by")?,
+                return_reason: r.try_get("return_reason")?,
+            })
+        }
+
+        #[async_trait]
+        impl InjuryStore for $store {
+            async fn injury_get(&self, id: i64) -> Result<Option<Injury>, StoreError> {
+                let row = sqlx::query(&format!("{INJURY_QUERY} WHERE w.id = $1")).bind(id).fetch_optional(&self.pool).await?;
+                row.as_ref().map(injury_of).transpose().map_err(StoreError::from)
+            }
+
+            async fn injuries(&self, status: &str, limit: i64) -> Result<Vec<Injury>, StoreError> {
+                let rows = sqlx::query(&format!("{INJURY_QUERY} WHERE w.status = $1 ORDER BY w.id LIMIT $2")).bind(status).bind(limit).fetch_all(&self.pool).await?;
+                rows.iter().map(injury_of).collect::<Result<_, _>>().map_err(StoreError::from)
+            }
+
+            async fn injuries_of(&self, person_id: i64, limit: i64) -> Result<Vec<Injury>, StoreError> {
+                let rows =
+                    sqlx::query(&format!("{INJURY_QUERY} WHERE w.person_id = $1 ORDER BY w.id DESC LIMIT $2")).bind(person_id).bind(limit).fetch_all(&self.pool).await?;
+                rows.iter().map(injury_of).collect::<Result<_, _>>().map_err(StoreError::from)
+            }
+
+            async fn injury_assess(&self, id: i64, a: &Assessed<'_>, by: i64, audit: &AuditEntry, now: i64) -> Result<bool, StoreError> {
+                let mut tx = self.begin_write().await?;
+                let moved = sqlx::query(
+                    "UPDATE work_injuries SET status = 'assessed', grade = $1, wage = $2, lump_sum = $3, allowance = $4, working = $5, assessed_by = $6, assessed_at = $7 \
+                     WHERE id = $8 AND status = 'recognised'",
+                )
+                .bind(i64::from(a.grade))
+                .bind(a.wage)
+                .bind(a.lump_sum)
+                .bind(a.allowance)
+                .bind(a.working)
+                .bind(by)
+                .bind(now)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+                if moved != 1 {
+                    return Ok(false);
+                }
+                insert_audit!(&mut *tx, audit, now)?;
+                tx.commit().await?;
+                Ok(true)
+            }
+
+            async fn injury_decide(&self, id: i64, by: i64, return_reason: Option<&str>, audit: &AuditEntry, now: i64) -> Result<bool, StoreError> {
+                let mut tx = self.begin_write().await?;
+                let sql = match return_reason {
+                    None => "UPDATE work_injuries SET status = 'approved', approved_by = $1, approved_at = $2, return_reason = $3 \
+                             WHERE id = $4 AND status = 'assessed' AND assessed_by <> $1",
+                    Some(_) => "UPDATE work_injuries SET status = 'recognised', grade = NULL, wage = NULL, lump_sum = NULL, allowance = NULL, working = NULL, \
+                                assessed_by = NULL, assessed_at = NULL, return_reason = $3 \
+                                WHERE id = $4 AND status = 'assessed' AND assessed_by <> $1 AND $2 > 0",
+                };
+                let moved = sqlx::query(sql).bind(by).bind(now).bind(return_reason).bind(id).execute(&mut *tx).await?.rows_affected();
+                if moved != 1 {
+                    return Ok(false);
+                }
+                insert_audit!(&mut *tx, audit, now)?;
+                tx.commit().await?;
+                Ok(true)
+            }
+        }
+    };
+}
+
+mod sqlite {
+    use super::*;
+    impl_injury_store!(SqliteStore, sqlx::sqlite::SqliteRow);
+}
+
+mod postgres {
+    use super::*;
+    impl_injury_store!(PgStore, sqlx::postgres::PgRow);
+}

@@ -1,0 +1,157 @@
+//! 工伤 on SQLite and PostgreSQL, through the router: a unit's 工伤事故申报 needs both photos, a
+//! unit's own account and an employee insured in 工伤 with it; it waits in the case queue, its
+//! photos shown to the operator; approving it recognises the injury; the grade an operator
+//! enters gives the award computed from the ledger's bases with its working; the assessor can
+//! never approve it (four eyes, in the handler and in the store); a return sends it back for a
+//! new grade; the injured person then reads the award with its working, and no one else does.
+
+mod common;
+
+use std::sync::Arc;
+
+use app::api::auth::Role;
+use app::api::sync::{AttachmentRef, FilingKind, Outcome};
+use app::domain::forms::injury_report::{InjuryReportDraft, RECORD_SLOT, SCENE_SLOT};
+use app::domain::ledger::Month;
+use app::domain::policy::Insurance;
+use axum::http::{Method, StatusCode};
+use common::browser::staff;
+use common::{batch, client_id, credit_code, enrolment, id_number, item, signed_in};
+use serde_json::json;
+use server::accounts::session::Principal;
+use server::{intake, Store};
+
+fn report(id: &str, accident_on: &str) -> InjuryReportDraft {
+    InjuryReportDraft {
+        id_number: id.into(),
+        name: "王小明".into(),
+        accident_on: accident_on.into(),
+        accident_at: "14:30".into(),
+        place: "一号车间冲压线".into(),
+        account: "操作冲床时右手被模具压伤，当即送医".into(),
+        institution: "南京市第一医院".into(),
+        credit_code: String::new(),
+    }
+}
+
+async fn photo(state: &server::AppState, slot: &str) -> AttachmentRef {
+    let bytes = format!("\u{ff}\u{d8} a photo of the {slot}").into_bytes();
+    let sha256 = server::vault::hex_sha256(&bytes);
+    let sealed = state.vault.seal(&server::vault::bound::attachment(&sha256), &bytes);
+    state.store.attachment_complete(&sha256, "image/jpeg", bytes.len() as i64, &sealed, 1).await.unwrap();
+    AttachmentRef { slot: slot.into(), sha256 }
+}
+
+async fn file(state: &server::AppState, d: &InjuryReportDraft, photos: &[AttachmentRef], by: Option<&Principal>) -> Outcome {
+    let mut it = item(&client_id(), FilingKind::InjuryReport, &serde_json::to_string(d).unwrap());
+    it.attachments = photos.to_vec();
+    intake::ingest_as(&state.cx(), batch(vec![it]), by).await.unwrap().results[0].outcome()
+}
+
+fn refused_on(o: Outcome) -> (String, String) {
+    match o {
+        Outcome::Rejected { errors } => errors.errors.into_iter().next().map(|(f, i)| (f, i[0].code.to_string())).unwrap(),
+        other => panic!("{other:?}"),
+    }
+}
+
+async fn a_work_accident_is_reported_recognised_and_awarded_under_four_eyes(store: Arc<dyn Store>) {
+    let state = common::state_over(store.clone());
+    let worker = common::field_worker(&state).await;
+    let id = id_number(1);
+    let today = app::domain::Date::china_from_unix_ms(server::store::now_ms());
+    let this = Month::of(today);
+    // Insured in 工伤 (and 养老) with the unit from three months back, at 6,000 yuan a month.
+    let start = Month::from_index(this.index() - 3).unwrap();
+    let mut e = enrolment(&id);
+    e.insurances = vec![Insurance::Pension, Insurance::WorkInjury];
+    e.start_month = start.to_string();
+    let out = intake::ingest_as(&state.cx(), batch(vec![item(&client_id(), FilingKind::Enrolment, &serde_json::to_string(&e).unwrap())]), Some(&worker)).await.unwrap();
+    assert!(matches!(out.results[0].outcome(), Outcome::Accepted { .. }), "{:?}", out.results[0].outcome());
+    assert_eq!(common::approve_all(&state).await, 1);
+    for m in start.through(this) {
+        server::ledger::monthly::assess(&state.cx(), m, None, None).await.unwrap();
+    }
+
+    // The report: both photos, the unit's own account, an employee insured with it.
+    let unit_account = signed_in(&state, Role::EmployerHandler, Some(&credit_code(1))).await;
+    let (scene, record) = (photo(&state, SCENE_SLOT).await, photo(&state, RECORD_SLOT).await);
+    let d = report(&id, &today.iso());
+    assert_eq!(refused_on(file(&state, &d, &[scene.clone()], Some(&unit_account)).await), (RECORD_SLOT.into(), "injury.photos".into()));
+    let both = [scene.clone(), record.clone()];
+    let resident = signed_in(&state, Role::Resident, None).await;
+    assert_eq!(refused_on(file(&state, &d, &both, Some(&resident)).await), ("form".into(), "injury.not_employer".into()));
+    let stranger = report(&id_number(2), &today.iso());
+    assert_eq!(refused_on(file(&state, &stranger, &both, Some(&unit_account)).await), ("id_number".into(), "injury.not_insured".into()));
+    let other_unit = signed_in(&state, Role::EmployerHandler, Some(&credit_code(2))).await;
+    assert_eq!(refused_on(file(&state, &d, &both, Some(&other_unit)).await), ("id_number".into(), "injury.not_insured".into()), "another unit's employee");
+    assert!(matches!(file(&state, &d, &both, Some(&unit_account)).await, Outcome::Accepted { .. }));
+
+    // The case: its checks passed, the timing shown, both photos; approving it recognises.
+    let (o_id, mut o) = staff(&state, "operator", &id_number(60), "13700000060").await;
+    let (_, mut s) = staff(&state, "supervisor", &id_number(61), "13700000061").await;
+    let queue = o.call(&state, Method::GET, "/api/office/cases?kind=injury_report&module=work_injury", None).await;
+    assert_eq!(queue.body["total"].as_i64(), Some(1), "{}", queue.body);
+    let case = queue.body["items"][0]["id"].as_i64().unwrap();
+    let view = o.call(&state, Method::GET, &format!("/api/office/cases/{case}"), None).await;
+    assert!(view.body["checks"].as_array().unwrap().iter().all(|c| c["issue"].is_null()), "{}", view.body);
+    let mut slots: Vec<&str> = view.body["attachments"].as_array().unwrap().iter().filter_map(|s| s.as_str()).collect();
+    slots.sort_unstable();
+    assert_eq!(slots, [RECORD_SLOT, SCENE_SLOT], "{}", view.body);
+    assert_eq!(view.body["effect"][0]["action"], "recognise");
+    assert!(view.body["effect"][0]["working"].to_string().contains("30日内"), "in time: {}", view.body);
+    let shown = o.call(&state, Method::GET, &format!("/api/office/cases/{case}/files/{SCENE_SLOT}"), None).await;
+    assert_eq!(shown.status, StatusCode::OK);
+    assert_eq!(o.call(&state, Method::GET, &format!("/api/office/cases/{case}/files/id_copy"), None).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(common::approve_all(&state).await, 1);
+
+    // Recognised: listed with the ID number masked; the grade gives the award and its working.
+    let listed = o.call(&state, Method::GET, "/api/office/injuries", None).await;
+    assert_eq!(listed.status, StatusCode::OK, "{}", listed.body);
+    let injury = listed.body[0].clone();
+    assert_eq!((injury["status"].as_str(), injury["late_days"].as_i64()), (Some("recognised"), Some(0)), "{injury}");
+    assert!(!listed.body.to_string().contains(&id), "masked");
+    let iid = injury["id"].as_i64().unwrap();
+    let assess = |grade: &str| json!({ "grade": grade });
+    let path = format!("/api/office/injuries/{iid}/assessment");
+    let bad = o.call(&state, Method::POST, &path, Some(assess("11"))).await;
+    assert_eq!((bad.status, bad.body["fields"]["errors"]["grade"][0]["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("injury.grade")), "{}", bad.body);
+    let done = o.call(&state, Method::POST, &path, Some(assess("8"))).await;
+    assert_eq!((done.status, done.body["status"].as_str()), (StatusCode::OK, Some("assessed")), "{}", done.body);
+    let benefits = app::domain::benefits::BenefitPolicy::from_json(server::state::SHIPPED_POLICY).unwrap();
+    let months = i64::from(benefits.work_injury_benefits.lump_sum_months[7]);
+    let award = &done.body["award"];
+    assert_eq!((award["wage"].as_i64(), award["lump_sum"].as_i64(), award["monthly_allowance"].as_i64()), (Some(600_000), Some(600_000 * months), None), "{award}");
+    let working = award["working"].to_string();
+    assert!(working.contains("3 个月工伤保险缴费基数") && working.contains("一次性伤残补助金"), "{working}");
+    assert_eq!(o.call(&state, Method::POST, &path, Some(assess("8"))).await.status, StatusCode::CONFLICT, "assessed already");
+
+    // Four eyes: never the assessor, in the handler or in the store.
+    let decision = format!("/api/office/injuries/{iid}/decision");
+    let own = o.call(&state, Method::POST, &decision, Some(json!({"approve": true}))).await;
+    assert_eq!((own.status, own.body["code"].as_str()), (StatusCode::FORBIDDEN, Some("four_eyes")), "{}", own.body);
+    let entry = server::store::AuditEntry { action: "test".into(), ..Default::default() };
+    assert!(!store.injury_decide(iid, o_id, None, &entry, 9).await.unwrap(), "the store refuses the assessor too");
+    // Returned with a reason: graded again.
+    let returned = s.call(&state, Method::POST, &decision, Some(json!({"approve": false, "reason": "鉴定结论为九级，请核对"}))).await;
+    assert_eq!((returned.status, returned.body["status"].as_str()), (StatusCode::OK, Some("recognised")), "{}", returned.body);
+    assert!(returned.body["award"].is_null() && returned.body["return_reason"] == "鉴定结论为九级，请核对", "{}", returned.body);
+    assert_eq!(o.call(&state, Method::POST, &path, Some(assess("8"))).await.status, StatusCode::OK);
+    let approved = s.call(&state, Method::POST, &decision, Some(json!({"approve": true}))).await;
+    assert_eq!((approved.status, approved.body["status"].as_str()), (StatusCode::OK, Some("approved")), "{}", approved.body);
+    assert_eq!(s.call(&state, Method::POST, &decision, Some(json!({"approve": true}))).await.status, StatusCode::CONFLICT, "decided");
+
+    // The injured person reads the award with its working; someone else reads nothing.
+    let (_, mut me) = staff(&state, "resident", &id, "13900139001").await;
+    let mine = me.call(&state, Method::GET, "/api/injuries", None).await;
+    assert_eq!(mine.status, StatusCode::OK, "{}", mine.body);
+    assert_eq!((mine.body[0]["status"].as_str(), mine.body[0]["grade"].as_u64()), (Some("approved"), Some(8)), "{}", mine.body);
+    assert_eq!(mine.body[0]["award"]["lump_sum"].as_i64(), Some(600_000 * months));
+    let (_, mut other) = staff(&state, "resident", &id_number(3), "13900139003").await;
+    assert_eq!(other.call(&state, Method::GET, "/api/injuries", None).await.body, json!([]));
+    let log: Vec<String> = store.audit_recent(100).await.unwrap().into_iter().map(|r| r.entry.action).collect();
+    for action in ["case.file", "injury.assess", "injury.return", "injury.approve"] {
+        assert!(log.iter().any(|a| a == action), "{action}: {log:?}");
+    }
+}
+both_stores!(work_accident, a_work_accident_is_reported_recognised_and_awarded_under_four_eyes);
