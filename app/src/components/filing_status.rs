@@ -53,6 +53,11 @@ pub fn case_field_label(name: &str) -> Option<Text> {
         "reason" => strings::FIELD_REASON,
         "effective_month" => strings::FIELD_EFFECTIVE_MONTH,
         "rows" => strings::BASE_ROWS,
+        "accident_on" => strings::FIELD_ACCIDENT_ON,
+        "accident_at" => strings::FIELD_ACCIDENT_AT,
+        "place" => strings::FIELD_ACCIDENT_PLACE,
+        "account" => strings::FIELD_ACCIDENT_ACCOUNT,
+        "institution" => strings::FIELD_INSTITUTION,
         _ => return None,
     })
 }

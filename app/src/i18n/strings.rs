@@ -577,4 +577,24 @@ texts! {
     FACE_TAKE = "拍照认证", "Take the photo";
     FACE_ONLINE_ONLY = "刷脸认证需要联网", "The face check needs a network";
     FACE_CHECKING = "正在比对…", "Checking…";
+    KIND_INJURY_REPORT = "工伤事故申报", "Work accident report";
+    FIELD_ACCIDENT_ON = "事故日期", "Day of the accident";
+    FIELD_ACCIDENT_AT = "事故时间", "Time of the accident";
+    FIELD_ACCIDENT_AT_HINT = "时:分，例如 14:30", "Hours:minutes, e.g. 14:30";
+    FIELD_ACCIDENT_PLACE = "事故地点", "Where it happened";
+    FIELD_ACCIDENT_ACCOUNT = "事故经过（10 至 500 字）", "What happened (10 to 500 characters)";
+    FIELD_INSTITUTION = "就诊医疗机构", "Where they are treated";
+    ATTACH_SCENE = "事故现场照片", "Photo of the scene";
+    ATTACH_MEDICAL_RECORD = "诊断证明或病历照片", "Photo of the diagnosis or medical record";
+    OFFICE_EFFECT_RECOGNISE = "工伤认定", "Recognise the injury";
+    INJURY_TITLE = "工伤待遇", "Work injury benefits";
+    INJURY_OFFICE_TITLE = "工伤待遇核算", "Work injury awards";
+    INJURY_NONE = "暂无待核算或待复核的工伤", "No work injury to assess or approve";
+    INJURY_GRADE = "伤残等级", "Disability grade";
+    INJURY_ASSESS = "核算待遇", "Compute the award";
+    INJURY_LUMP_SUM = "一次性伤残补助金", "Lump sum";
+    INJURY_ALLOWANCE = "伤残津贴", "Disability allowance";
+    INJURY_LATE = "迟报天数", "Days late";
+    INJURY_APPROVED = "工伤待遇已核定", "Award approved";
+    INJURY_ASSESSING = "已认定为工伤，待遇核定中", "Recognised as a work injury; the award is being assessed";
 }

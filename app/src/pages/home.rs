@@ -110,6 +110,7 @@ pub fn Home() -> impl IntoView {
                     <Tile title=strings::NAV_NEW_ENROLMENT note=strings::HOME_EMPLOYER href=Route::Form(FilingKind::Enrolment, None).href()/>
                     <Tile title=strings::KIND_SEPARATION note=strings::HOME_EMPLOYER href=Route::Form(FilingKind::Separation, None).href()/>
                     <Tile title=strings::KIND_BASE_DECLARATION note=strings::HOME_EMPLOYER href=Route::Form(FilingKind::BaseDeclaration, None).href()/>
+                    <Tile title=strings::KIND_INJURY_REPORT note=strings::HOME_EMPLOYER href=Route::Form(FilingKind::InjuryReport, None).href()/>
                 </Show>
                 <Show when=move || account.role() == Some(Role::FieldWorker)>
                     <Tile title=strings::KIND_PENSION_CERTIFICATION note=strings::FIELD_DUE_TITLE href=Route::Form(FilingKind::PensionCertification, None).href()/>

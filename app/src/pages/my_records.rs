@@ -104,6 +104,7 @@ pub fn MyRecords() -> impl IntoView {
             {move || message.get().map(|m| view! { <p class="card form-message" role="alert" data-testid="records-message">{i18n.issue(&m)}</p> })}
             {move || records.get().map(|r| records_view(r, fresh.get()))}
             <super::my_pension::MyPensionCard/>
+            <super::my_injuries::MyInjuriesCard/>
             <a class="btn btn-secondary" data-testid="print-proof" href=proof_href target="_blank" rel="noopener">{tr(strings::RECORDS_PROOF)}</a>
         </main>
     }

@@ -72,6 +72,13 @@ pub fn Case(id: i64) -> impl IntoView {
                         <dl class="facts" data-testid="case-fields">
                             {v.fields.iter().map(|f| view! { <dt>{tr(label(&f.name))}</dt><dd class="mono" data-field=f.name.clone()>{f.value.clone()}</dd> }).collect_view()}
                         </dl>
+                        {(!v.attachments.is_empty()).then(|| view! {
+                            <div class="case-photos" data-testid="case-photos">
+                                {v.attachments.iter().map(|slot| view! {
+                                    <img class="visit-photo" src=endpoints::OFFICE_CASE_FILE.with(&[&id.to_string(), slot]) alt=slot.clone() loading="lazy"/>
+                                }).collect_view()}
+                            </div>
+                        })}
                         {v.version_of.map(|_| view! {
                             <p class="field-hint">{tr(strings::OFFICE_CASE_FIXES)}</p>
                             <ul class="reasons">{v.previous_reasons.iter().map(reason_line).collect_view()}</ul>
@@ -97,7 +104,7 @@ pub fn Case(id: i64) -> impl IntoView {
                         <table class="table" data-testid="effect">
                             <tbody>
                                 {v.effect.iter().map(|l| {
-                                    let action = match l.action.as_str() { "open" => strings::OFFICE_EFFECT_OPEN, "month" => strings::OFFICE_EFFECT_MONTH, "end" => strings::OFFICE_EFFECT_END, _ => strings::OFFICE_EFFECT_BASE };
+                                    let action = match l.action.as_str() { "open" => strings::OFFICE_EFFECT_OPEN, "month" => strings::OFFICE_EFFECT_MONTH, "end" => strings::OFFICE_EFFECT_END, "recognise" => strings::OFFICE_EFFECT_RECOGNISE, _ => strings::OFFICE_EFFECT_BASE };
                                     view! {
                                         <tr data-action=l.action.clone()>
                                             <td>{tr(action)}</td>

@@ -14,6 +14,7 @@ mod reports;
 mod stats;
 mod unit;
 mod visits;
+mod injuries;
 mod workbench;
 
 pub use case::Case;

@@ -61,6 +61,7 @@ pub fn Workbench() -> impl IntoView {
                 </section>
             </div>
             <super::visits::VisitCard/>
+            <super::injuries::InjuryCard/>
             <super::claim::ClaimCard person=None/>
         </main>
     }

@@ -1,0 +1,68 @@
+//! 工伤待遇 on 我的社保 (`/my-records`): the resident's work injuries — being assessed, or the
+//! approved award (the grade, the lump sum, the monthly allowance of grades 1–6) with its
+//! working. Shown only to someone with an injury on record; read while online.
+
+use leptos::prelude::*;
+
+use crate::api::client;
+use crate::api::endpoints;
+use crate::api::injuries::MyInjury;
+use crate::i18n::{strings, tr, use_i18n, Lang};
+use crate::state::{use_account, use_network, Reachability};
+
+#[component]
+pub fn MyInjuriesCard() -> impl IntoView {
+    let i18n = use_i18n();
+    let net = use_network();
+    let account = use_account();
+    let injuries = RwSignal::new(Vec::<MyInjury>::new());
+    Effect::new(move |asked: Option<bool>| {
+        if asked == Some(true) || net.state() != Reachability::Online || account.me().is_none() {
+            return asked.unwrap_or(false);
+        }
+        leptos::task::spawn_local(async move {
+            if let Ok(list) = client::get_json::<Vec<MyInjury>>(endpoints::INJURIES_MINE.path).await {
+                injuries.set(list);
+            }
+        });
+        true
+    });
+    move || {
+        let list = injuries.get();
+        (!list.is_empty()).then(|| {
+            let items = list
+                .into_iter()
+                .map(|i| {
+                    let award = i.award.map(|a| {
+                        let working = a
+                            .working
+                            .iter()
+                            .map(|l| view! { <li>{if i18n.lang() == Lang::En { l.en.clone() } else { l.zh.clone() }}</li> })
+                            .collect_view();
+                        view! {
+                            <p data-testid="injury-award">{tr(strings::INJURY_GRADE)}" "{i.grade.unwrap_or_default()}" · "
+                                {tr(strings::INJURY_LUMP_SUM)}" "{a.lump_sum.yuan()}" "{tr(strings::YUAN)}
+                                {a.monthly_allowance.map(|m| view! { " · "{tr(strings::INJURY_ALLOWANCE)}" "{m.yuan()}" "{tr(strings::YUAN)}{tr(strings::PENSION_PER_MONTH)} })}
+                            </p>
+                            <details><summary>{tr(strings::RECORDS_WORKING)}</summary><ul data-testid="injury-working">{working}</ul></details>
+                        }
+                    });
+                    let status = if i.status == "approved" { strings::INJURY_APPROVED } else { strings::INJURY_ASSESSING };
+                    view! {
+                        <li class="list-item" data-status=i.status.clone()>
+                            <span class="list-title">{tr(strings::FIELD_ACCIDENT_ON)}" "{i.accident_on.clone()}" · "{i.unit_name.clone()}</span>
+                            <span class="list-sub">{tr(status)}</span>
+                            {award}
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <section class="card" data-testid="my-injuries">
+                    <h2>{tr(strings::INJURY_TITLE)}</h2>
+                    <ul class="list plain">{items}</ul>
+                </section>
+            }
+        })
+    }
+}

@@ -1,0 +1,95 @@
+//! 工伤待遇核算 on the workbench: the injuries recognised (their 工伤事故申报 case approved) wait
+//! for the grade of the 劳动能力鉴定 conclusion; the server computes the award from the ledger
+//! and the policy data; an account other than the assessor approves it or returns it with a
+//! reason (four eyes).
+
+use leptos::prelude::*;
+
+use super::adjust::{send_decision, Decide};
+use super::pension::working_view;
+use crate::api::injuries::{InjuryAssessment, InjuryView};
+use crate::api::office::BatchDecision;
+use crate::api::{client, endpoints};
+use crate::domain::Issue;
+use crate::i18n::{strings, tr, use_i18n};
+use crate::state::use_network;
+
+#[component]
+pub fn InjuryCard() -> impl IntoView {
+    let i18n = use_i18n();
+    let net = use_network();
+    let recognised = RwSignal::new(Vec::<InjuryView>::new());
+    let assessed = RwSignal::new(Vec::<InjuryView>::new());
+    let problem = RwSignal::new(None::<Issue>);
+    let load = move || {
+        for (status, list) in [("recognised", recognised), ("assessed", assessed)] {
+            leptos::task::spawn_local(async move {
+                match client::get_json::<Vec<InjuryView>>(&format!("{}?status={status}", endpoints::OFFICE_INJURIES.path)).await {
+                    Ok(l) => list.set(l),
+                    Err(e) => problem.set(Some(e.to_issue())),
+                }
+            });
+        }
+    };
+    load();
+    let assess = move |id: i64, grade: String| {
+        problem.set(None);
+        leptos::task::spawn_local(async move {
+            let path = endpoints::OFFICE_INJURY_ASSESS.with(&[&id.to_string()]);
+            match client::post_form::<_, serde::de::IgnoredAny>(&path, &InjuryAssessment { grade }, net).await {
+                client::FormAnswer::Done(_) => load(),
+                client::FormAnswer::Refused(r) => problem.set(Some(r.fields.errors.values().flatten().next().cloned().unwrap_or_else(|| r.message()))),
+                client::FormAnswer::Failed(e) => problem.set(Some(e.to_issue())),
+            }
+        });
+    };
+    let decide = move |id: i64, approve: bool, reason: String| {
+        send_decision(endpoints::OFFICE_INJURY_DECISION.with(&[&id.to_string()]), BatchDecision { approve, reason }, net, problem, load);
+    };
+    let head = |v: &InjuryView| {
+        view! {
+            <span class="list-title">{v.name.clone()}" · "{v.id_masked.clone()}" · "{v.unit_name.clone()}</span>
+            <span class="list-sub">{tr(strings::FIELD_ACCIDENT_ON)}" "{v.accident_on.clone()}" · "{v.receipt_no.clone()}
+                {(v.late_days > 0).then(|| view! { " " <span class="badge badge-warn">{tr(strings::INJURY_LATE)}" "{v.late_days}</span> })}
+            </span>
+        }
+    };
+    view! {
+        <section class="card" data-testid="injuries">
+            <h2>{tr(strings::INJURY_OFFICE_TITLE)}</h2>
+            {move || problem.get().map(|p| view! { <p class="field-error" role="alert" data-testid="injury-problem">{i18n.issue(&p)}</p> })}
+            {move || (recognised.with(Vec::is_empty) && assessed.with(Vec::is_empty)).then(|| view! { <p class="muted">{tr(strings::INJURY_NONE)}</p> })}
+            <ul class="list">
+                {move || recognised.get().into_iter().map(|v| {
+                    let (id, grade) = (v.id, RwSignal::new(String::new()));
+                    view! {
+                        <li class="list-item injury" data-status="recognised" data-injury=id>
+                            {head(&v)}
+                            {v.return_reason.clone().map(|r| view! { <p class="field-warning">{tr(strings::OFFICE_RETURN_REASON)}": "{r}</p> })}
+                            <div class="actions">
+                                <input type="text" inputmode="numeric" data-testid="injury-grade" aria-label=move || i18n.t(strings::INJURY_GRADE)
+                                    placeholder=move || i18n.t(strings::INJURY_GRADE) prop:value=move || grade.get() on:input=move |ev| grade.set(event_target_value(&ev))/>
+                                <button type="button" class="btn" data-testid="injury-assess" on:click=move |_| assess(id, grade.get_untracked())>{tr(strings::INJURY_ASSESS)}</button>
+                            </div>
+                        </li>
+                    }
+                }).collect_view()}
+                {move || assessed.get().into_iter().map(|v| {
+                    let id = v.id;
+                    view! {
+                        <li class="list-item injury" data-status="assessed" data-injury=id>
+                            {head(&v)}
+                            {v.award.clone().map(|a| view! {
+                                <p data-testid="injury-award">{tr(strings::INJURY_GRADE)}" "{v.grade.unwrap_or_default()}" · "{tr(strings::INJURY_LUMP_SUM)}" "{a.lump_sum.yuan()}
+                                    {a.monthly_allowance.map(|m| view! { " · "{tr(strings::INJURY_ALLOWANCE)}" "{m.yuan()} })}
+                                </p>
+                                {working_view(&a.working)}
+                            })}
+                            <Decide prefix="injury" decide=move |approve, reason| decide(id, approve, reason)/>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}
