@@ -77,7 +77,7 @@ async fn a_work_accident_is_reported_recognised_and_awarded_under_four_eyes(stor
     let unit_account = signed_in(&state, Role::EmployerHandler, Some(&credit_code(1))).await;
     let (scene, record) = (photo(&state, SCENE_SLOT).await, photo(&state, RECORD_SLOT).await);
     let d = report(&id, &today.iso());
-    assert_eq!(refused_on(file(&state, &d, &[scene.clone()], Some(&unit_account)).await), (RECORD_SLOT.into(), "injury.photos".into()));
+    assert_eq!(refused_on(file(&state, &d, std::slice::from_ref(&scene), Some(&unit_account)).await), (RECORD_SLOT.into(), "injury.photos".into()));
     let both = [scene.clone(), record.clone()];
     let resident = signed_in(&state, Role::Resident, None).await;
     assert_eq!(refused_on(file(&state, &d, &both, Some(&resident)).await), ("form".into(), "injury.not_employer".into()));
@@ -123,7 +123,7 @@ async fn a_work_accident_is_reported_recognised_and_awarded_under_four_eyes(stor
     let award = &done.body["award"];
     assert_eq!((award["wage"].as_i64(), award["lump_sum"].as_i64(), award["monthly_allowance"].as_i64()), (Some(600_000), Some(600_000 * months), None), "{award}");
     let working = award["working"].to_string();
-    assert!(working.contains("3 个月工伤保险缴费基数") && working.contains("一次性伤残补助金"), "{working}");
+    assert!(working.contains("3 个月缴费工资") && working.contains("一次性伤残补助金"), "{working}");
     assert_eq!(o.call(&state, Method::POST, &path, Some(assess("8"))).await.status, StatusCode::CONFLICT, "assessed already");
 
     // Four eyes: never the assessor, in the handler or in the store.

@@ -328,4 +328,93 @@ test('an employer registers offline with four photos; sent back for the licence,
   await page.locator('[data-testid=filing-status][data-state=accepted]').waitFor({ timeout: 60_000 }).catch(async (e) => {
     throw new Error(`${e.message}\nthe page says: ${await page.locator('main').innerText()}`);
   });
+  // 工伤事故申报 from the workshop, no signal: 赵一 is hurt today; the unit reports it with a photo
+  // of the scene and one of the diagnosis; back online it syncs.
+  const cli = (args, input) => {
+    const r = spawnSync(process.env.SHEBAO_SERVER_BIN, args, { encoding: 'utf8', input });
+    assert.equal(r.status, 0, `${args.join(' ')}: ${r.stderr}${r.stdout}`);
+    return r.stdout;
+  };
+  cli(['ledger', '--data-dir', server.dataDir, 'assess', '--month', thisMonth()]);
+  await page.goto(server.url + '/');
+  await page.locator('a.tile[href="/injury-report"]').waitFor();
+  await context.setOffline(true);
+  await page.locator('a.tile[href="/injury-report"]').click();
+  await netState(page).getByText('离线').waitFor();
+  const today = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+  await page.locator('#id_number').fill(idNumber(501));
+  await page.locator('#name').fill('赵一');
+  await page.locator('#accident_on').fill(today);
+  await page.locator('#accident_at').fill('14:30');
+  await page.locator('#place').fill('一号车间冲压线');
+  await page.locator('#account').fill('操作冲床时右手被模具压伤，当即送医');
+  await page.locator('#institution').fill('南京市第一医院');
+  await page.locator('#scene-file').setInputFiles({ name: 'scene.png', mimeType: 'image/png', buffer: noisePng(1200, 900, 81) });
+  await page.locator('[data-slot=scene] img.photo-preview').waitFor();
+  await page.locator('#record-file').setInputFiles({ name: 'record.png', mimeType: 'image/png', buffer: noisePng(900, 1200, 82) });
+  await page.locator('[data-slot=record] img.photo-preview').waitFor();
+  await assertFitsWidth(page);
+  await page.screenshot({ path: join(ARTIFACTS, 'injury-report-360x800.png'), fullPage: true });
+  await page.getByTestId('submit').click();
+  const sent = page.getByTestId('filing-status');
+  await sent.waitFor();
+  assert.notEqual(await sent.getAttribute('data-state'), 'accepted', 'no network: it waits');
+  await context.setOffline(false);
+  await page.locator('[data-testid=filing-status][data-state=accepted]').waitFor({ timeout: 60_000 });
+
+  // 工伤认定: the operator sees the case with both photos and approves it; enters grade 8 from the
+  // 劳动能力鉴定 conclusion, and the award is computed (6,000 yuan × 11 months).
+  await office.goto(server.url + '/office/cases');
+  await office.locator('[data-testid=cases] tbody tr[data-kind=injury_report] a').first().click();
+  await office.getByTestId('case-open').click();
+  const photos = office.locator('[data-testid=case-photos] img');
+  await photos.nth(1).waitFor();
+  for (let i = 0; i < 2; i++) await office.waitForFunction((el) => el.complete && el.naturalWidth > 0, await photos.nth(i).elementHandle());
+  await office.locator('[data-testid=effect] tr[data-action=recognise]').waitFor();
+  await office.getByTestId('case-approve').click();
+  await office.locator('[data-testid=case][data-status=approved]').waitFor();
+  await office.goto(server.url + '/office');
+  const recognised = office.locator('[data-testid=injuries] li[data-status=recognised]').filter({ hasText: '赵一' });
+  await recognised.getByTestId('injury-grade').fill('8');
+  await recognised.getByTestId('injury-assess').click();
+  const assessed = office.locator('[data-testid=injuries] li[data-status=assessed]').filter({ hasText: '赵一' });
+  await assessed.getByTestId('injury-award').getByText('66,000').waitFor().catch(async (e) => {
+    throw new Error(`${e.message}\nthe page says: ${await office.getByTestId('injuries').innerText()}`);
+  });
+  // Four eyes: the assessor cannot approve it; a supervisor does.
+  await assessed.getByTestId('injury-confirm').click();
+  await office.getByTestId('injury-problem').getByText('另一名工作人员').waitFor();
+  const SUPERVISOR_ID = idNumber(493);
+  cli(['staff', '--data-dir', server.dataDir, 'create', '--role', 'supervisor', '--name', '郑复核', '--id-number', SUPERVISOR_ID, '--mobile', '13600136004'], 'Desk-check9\n');
+  const supervisor = await signedInStaff(SUPERVISOR_ID, 'Desk-check9', '13600136004');
+  await supervisor.setViewportSize({ width: 1280, height: 800 });
+  await supervisor.goto(server.url + '/office');
+  await supervisor.locator('[data-testid=injuries] li[data-status=assessed]').filter({ hasText: '赵一' }).getByTestId('injury-confirm').click();
+  await supervisor.getByText('暂无待核算或待复核的工伤').waitFor();
+
+  // 赵一 registers on his phone and reads the award with its working.
+  const csv = join(server.dataDir, 'registry-injured.csv');
+  writeFileSync(csv, `name,id_number,mobile\n赵一,${idNumber(501)},13912340501\n`);
+  cli(['registry', '--data-dir', server.dataDir, 'import', csv]);
+  const injured = await launchPhone();
+  cleanups.push(() => injured.context.close());
+  const me = injured.page;
+  await me.goto(server.url + '/register');
+  await me.locator('#name').fill('赵一');
+  await me.locator('#id_number').fill(idNumber(501));
+  await me.locator('#mobile').fill('13912340501');
+  await me.locator('#password').fill('Tea-garden7');
+  await me.locator('#password_confirm').fill('Tea-garden7');
+  await me.locator('#agreed input').check();
+  await me.getByTestId('send-code').click();
+  await me.locator('#sms_code').fill(await codeFor(server.url, '13912340501'));
+  await me.getByTestId('submit').click();
+  await me.getByTestId('signed-in').waitFor();
+  await me.locator('a.tile[href="/my-records"]').click();
+  const mine = me.locator('[data-testid=my-injuries] li[data-status=approved]');
+  await mine.getByTestId('injury-award').getByText('66,000').waitFor({ timeout: 30_000 });
+  await mine.locator('summary').click();
+  await mine.getByTestId('injury-working').getByText('一次性伤残补助金').waitFor();
+  await assertFitsWidth(me);
+  await me.screenshot({ path: join(ARTIFACTS, 'my-injury-360x800.png'), fullPage: true });
 });

@@ -49,9 +49,9 @@ pub fn MyInjuriesCard() -> impl IntoView {
                     });
                     let status = if i.status == "approved" { strings::INJURY_APPROVED } else { strings::INJURY_ASSESSING };
                     view! {
-                        <li class="list-item" data-status=i.status.clone()>
-                            <span class="list-title">{tr(strings::FIELD_ACCIDENT_ON)}" "{i.accident_on.clone()}" · "{i.unit_name.clone()}</span>
-                            <span class="list-sub">{tr(status)}</span>
+                        <li data-status=i.status.clone()>
+                            <p><strong>{tr(strings::FIELD_ACCIDENT_ON)}" "{i.accident_on.clone()}</strong>" · "{i.unit_name.clone()}</p>
+                            <p class="muted">{tr(status)}</p>
                             {award}
                         </li>
                     }
@@ -60,7 +60,7 @@ pub fn MyInjuriesCard() -> impl IntoView {
             view! {
                 <section class="card" data-testid="my-injuries">
                     <h2>{tr(strings::INJURY_TITLE)}</h2>
-                    <ul class="list plain">{items}</ul>
+                    <ul class="plain">{items}</ul>
                 </section>
             }
         })

@@ -16,7 +16,7 @@ const SHOWN: i64 = 20;
 
 /// The award of an assessed or approved injury, as computed.
 pub fn award_of(i: &Injury) -> Option<AwardView> {
-    let working = serde_json::from_str(i.working.as_deref()?).ok()?;
+    let working: app::domain::ledger::Working = serde_json::from_str(i.working.as_deref()?).ok()?;
     Some(AwardView {
         wage: app::domain::Fen(i.wage?),
         lump_sum: app::domain::Fen(i.lump_sum?),

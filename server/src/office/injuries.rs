@@ -4,7 +4,7 @@
 //! - `GET /api/office/injuries?status=recognised|assessed|approved`: oldest first;
 //! - `POST /api/office/injuries/{id}/assessment`: the grade (1–10) of the 劳动能力鉴定
 //!   conclusion. The server works out 本人工资 from the ledger — the average of the person's
-//!   work-injury bases in the 12 months before the accident's month (fewer when insured for
+//!   contribution bases (工伤's, else the month's highest) in the 12 months before the accident's month (fewer when insured for
 //!   less; the accident's own month when there is none before) — and takes the area's average
 //!   wage from the policy data (the province's 计发基数 of the year before the accident); the
 //!   award is then `app::domain::benefits::injury::award`, kept with its working;
@@ -86,10 +86,16 @@ async fn wage(cx: &Cx, i: &Injury, now: i64) -> Result<Option<(Fen, Line)>, Inte
     let accident = Month::of(i.accident_on);
     let first = Month::from_index(accident.index() - 12).unwrap_or(accident);
     let records = crate::ledger::records::of_person(&cx.ledger, &i.id_index, first, accident, now).await?;
-    let mut bases: BTreeMap<Month, i64> = BTreeMap::new();
-    for r in records.months.iter().filter(|r| r.insurance == Insurance::WorkInjury && r.base.0 > 0) {
-        bases.insert(r.month, r.base.0);
+    // A month's 缴费工资: its work-injury base, else the highest base of the month's other
+    // insurances (a unit whose industry class the agency has not set yet is not assessed for
+    // 工伤, but the person's wage is declared all the same).
+    let mut bases: BTreeMap<Month, (bool, i64)> = BTreeMap::new();
+    for r in records.months.iter().filter(|r| r.base.0 > 0) {
+        let this = (r.insurance == Insurance::WorkInjury, r.base.0);
+        let kept = bases.entry(r.month).or_insert(this);
+        *kept = (*kept).max(this);
     }
+    let bases: BTreeMap<Month, i64> = bases.into_iter().map(|(m, (_, b))| (m, b)).collect();
     let before: Vec<(Month, i64)> = bases.range(..accident).map(|(m, b)| (*m, *b)).collect();
     let used = if before.is_empty() { bases.get(&accident).map(|b| vec![(accident, *b)]).unwrap_or_default() } else { before };
     let (Some((from, _)), Some((to, _))) = (used.first(), used.last()) else { return Ok(None) };
@@ -97,8 +103,8 @@ async fn wage(cx: &Cx, i: &Injury, now: i64) -> Result<Option<(Fen, Line)>, Inte
     let n = i64::try_from(used.len()).unwrap_or(1);
     let average = Fen((total * 2 + n) / (2 * n));
     let line = Line {
-        zh: format!("本人工资：{from} 至 {to} 共 {n} 个月工伤保险缴费基数 {} 元的平均 = {} 元", Fen(total).yuan(), average.yuan()),
-        en: format!("Wage: the average of {n} months of work-injury bases, {from} to {to}, {} yuan = {}", Fen(total).yuan(), average.yuan()),
+        zh: format!("本人工资：{from} 至 {to} 共 {n} 个月缴费工资（缴费基数）{} 元的平均 = {} 元", Fen(total).yuan(), average.yuan()),
+        en: format!("Wage: the average of {n} months of contribution bases, {from} to {to}, {} yuan = {}", Fen(total).yuan(), average.yuan()),
         amount: Some(average),
     };
     Ok(Some((average, line)))
