@@ -21,11 +21,11 @@ pub struct AuditLine {
 pub const GROUPS: [(&[&str], &str, &str); 3] = [
     (&["application."], "注册审核", "Registration review"),
     (&["account.", "session.", "password."], "账号", "Accounts"),
-    (&["office.", "case.", "filing."], "经办", "Back office"),
+    (&["office.", "case.", "filing.", "injury."], "经办", "Back office"),
 ];
 
 /// What each action is called: `(code, zh, en)`. An action not listed shows its code.
-pub const ACTIONS: [(&str, &str, &str); 46] = [
+pub const ACTIONS: [(&str, &str, &str); 50] = [
     ("application.submit", "提交注册申请", "Application submitted"),
     ("application.resubmit", "修改后重新提交", "Application resubmitted"),
     ("application.view", "查看申请", "Application viewed"),
@@ -51,6 +51,10 @@ pub const ACTIONS: [(&str, &str, &str); 46] = [
     ("case.in_review", "受理待办业务", "Case taken up"),
     ("case.approved", "待办业务审核通过", "Case approved"),
     ("case.rejected", "待办业务退回", "Case returned"),
+    ("case.file", "查看业务照片", "Case photo viewed"),
+    ("injury.assess", "核算工伤待遇", "Work injury award computed"),
+    ("injury.approve", "核准工伤待遇", "Work injury award approved"),
+    ("injury.return", "退回工伤待遇", "Work injury award returned"),
     ("office.person_view", "查看参保人", "Person's page viewed"),
     ("office.person_reveal", "显示完整证件号码", "ID number revealed"),
     ("office.person_change", "人员信息变更", "Person's details changed"),
