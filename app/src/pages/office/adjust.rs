@@ -77,9 +77,9 @@ pub fn Decide(prefix: &'static str, decide: impl Fn(bool, String) + Copy + Send 
     }
 }
 
-/// Sends a step of something under four eyes (a decision, an assessment) to `path`: `changed`
-/// on success, else the refusal (its first field issue, or its message) in `problem`.
-pub fn send_decision<B: serde::Serialize + 'static>(path: String, d: B, net: Network, problem: RwSignal<Option<Issue>>, changed: impl Fn() + 'static) {
+/// Sends a supervisor's decision on something under four eyes to `path`: `changed` on success,
+/// else the refusal (its first field issue, or its message) in `problem`.
+pub fn send_decision(path: String, d: BatchDecision, net: Network, problem: RwSignal<Option<Issue>>, changed: impl Fn() + 'static) {
     problem.set(None);
     leptos::task::spawn_local(async move {
         match client::post_form::<_, serde::de::IgnoredAny>(&path, &d, net).await {

@@ -33,7 +33,15 @@ pub fn InjuryCard() -> impl IntoView {
     };
     load();
     let assess = move |id: i64, grade: String| {
-        send_decision(endpoints::OFFICE_INJURY_ASSESS.with(&[&id.to_string()]), InjuryAssessment { grade }, net, problem, load);
+        problem.set(None);
+        leptos::task::spawn_local(async move {
+            let path = endpoints::OFFICE_INJURY_ASSESS.with(&[&id.to_string()]);
+            match client::post_form::<_, serde::de::IgnoredAny>(&path, &InjuryAssessment { grade }, net).await {
+                client::FormAnswer::Done(_) => load(),
+                client::FormAnswer::Refused(r) => problem.set(Some(r.fields.errors.values().flatten().next().cloned().unwrap_or_else(|| r.message()))),
+                client::FormAnswer::Failed(e) => problem.set(Some(e.to_issue())),
+            }
+        });
     };
     let decide = move |id: i64, approve: bool, reason: String| {
         send_decision(endpoints::OFFICE_INJURY_DECISION.with(&[&id.to_string()]), BatchDecision { approve, reason }, net, problem, load);
