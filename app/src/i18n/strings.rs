@@ -103,11 +103,6 @@ texts! {
     RECORDS_PROOF = "打印参保缴费证明", "Print proof of contributions";
     FIELD_LAST_MONTH = "最后参保月份", "Last month insured";
     FIELD_REASON = "减员原因", "Reason";
-    REASON_RESIGNED = "离职", "Left the job";
-    REASON_RETIRED = "退休", "Retired";
-    REASON_DIED = "死亡", "Died";
-    REASON_TRANSFERRED_OUT = "转出", "Transferred out";
-    REASON_OTHER = "其他", "Other";
     STATE_WAITING = "等待发送", "Waiting";
     STATE_SENDING = "发送中", "Sending";
     STATE_ACCEPTED = "已受理", "Accepted";
@@ -597,4 +592,19 @@ texts! {
     INJURY_LATE = "迟报天数", "Days late";
     INJURY_APPROVED = "工伤待遇已核定", "Award approved";
     INJURY_ASSESSING = "已认定为工伤，待遇核定中", "Recognised as a work injury; the award is being assessed";
+    KIND_UNEMPLOYMENT = "失业登记", "Unemployment registration";
+    UNEMPLOYMENT_FORM_NOTE = "因劳动合同期满、单位解除合同等非本人意愿失业，且单位已办理减员的，可办理失业登记并申领失业保险金。", "If you lost your job not by your own choice (the contract ran out, the unit ended it…) and the unit has filed the separation, register here to claim unemployment benefit.";
+    FIELD_LEFT_ON = "离职日期", "Day the job ended";
+    FIELD_CAUSE = "失业原因", "Why the job ended";
+    FIELD_STATEMENT = "情况说明（选填，选“其他”时必填）", "Statement (optional; needed for “other”)";
+    ATTACH_CONTRACT_END = "解除或终止劳动合同证明照片（单位减员原因未注明时需要）", "Photo of the paper ending the contract (needed unless the unit's separation says why)";
+    OFFICE_EFFECT_UNEMPLOY = "失业登记：核定失业保险金", "Register: grant unemployment benefit";
+    UNEMPLOYMENT_TITLE = "失业保险金", "Unemployment benefit";
+    UNEMPLOYMENT_ACTIVE = "领取中", "Being paid";
+    UNEMPLOYMENT_STOPPED = "已重新就业，停发自", "Re-employed: stopped from";
+    UNEMPLOYMENT_ENDED = "已领取完毕", "Every month paid";
+    UNEMPLOYMENT_GRANTED = "核定领取月数", "Months granted";
+    UNEMPLOYMENT_PAID = "已领取月数", "Months paid";
+    UNEMPLOYMENT_LEFT = "剩余月数", "Months left";
+    UNEMPLOYMENT_MONTHLY = "每月金额", "A month";
 }

@@ -16,13 +16,7 @@ use super::enrolment::InsuranceChecks;
 use super::outbox_form::{FormFoot, FormHead, OutboxForm};
 
 fn reason_text(r: Reason) -> Text {
-    match r {
-        Reason::Resigned => strings::REASON_RESIGNED,
-        Reason::Retired => strings::REASON_RETIRED,
-        Reason::Died => strings::REASON_DIED,
-        Reason::TransferredOut => strings::REASON_TRANSFERRED_OUT,
-        Reason::Other => strings::REASON_OTHER,
-    }
+    Text { zh: r.zh(), en: r.en() }
 }
 
 #[component]

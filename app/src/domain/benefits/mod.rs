@@ -25,8 +25,32 @@ pub struct UnemploymentPolicy {
     pub durations: Vec<Duration>,
     /// The most a spell and the months carried from the last one come to.
     pub cap_months: u16,
+    /// 失业保险金 a month, by province and from a month on.
+    pub amounts: Vec<MonthlyAmount>,
     pub confirmed: bool,
     pub source: String,
+}
+
+/// What a month of 失业保险金 pays in a province from a month on (set by the province, at most
+/// the minimum wage and at least the 低保 standard: 社会保险法 第47条).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MonthlyAmount {
+    /// The province's division code (`320000`).
+    pub region: u32,
+    /// `YYYY-MM`.
+    pub from: String,
+    /// Fen.
+    pub monthly: i64,
+    pub confirmed: bool,
+    pub source: String,
+}
+
+impl UnemploymentPolicy {
+    /// The amount in force in `month` in the province of `region` (any division code in it).
+    pub fn amount(&self, region: u32, month: crate::domain::ledger::Month) -> Option<&MonthlyAmount> {
+        let month = month.to_string();
+        self.amounts.iter().filter(|a| a.region == region / 10_000 * 10_000 && a.from <= month).max_by(|a, b| a.from.cmp(&b.from))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -58,6 +82,9 @@ impl BenefitPolicy {
         }
         if d.iter().any(|s| s.months > p.unemployment.cap_months) || d[0].from_months < p.unemployment.minimum_months {
             return Err("benefit policy: an unemployment duration above the cap or below the minimum".into());
+        }
+        if p.unemployment.amounts.iter().any(|a| a.monthly <= 0 || crate::domain::ledger::Month::parse(&a.from).is_none()) {
+            return Err("benefit policy: an unemployment amount must be positive and start at a YYYY-MM month".into());
         }
         let i = &p.work_injury_benefits;
         if i.lump_sum_months.len() != 10 || i.allowance_percent.len() > 10 || i.wage_floor_percent > i.wage_ceiling_percent {

@@ -2,7 +2,8 @@
 //! with the unused months of the last spell carried into it, capped (社会保险法 第46条).
 
 use super::UnemploymentPolicy;
-use crate::domain::ledger::{Line, Working};
+use crate::domain::ledger::{Line, Month, Working};
+use crate::domain::Fen;
 
 /// What a spell grants.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,4 +54,35 @@ pub fn months_granted(contributed: u16, carried: u16, p: &UnemploymentPolicy) ->
         });
     }
     Grant { eligible, earned, months, working }
+}
+
+/// The spell a grant opens on `first` (the month of the 失业登记, 第50条): the last month it may
+/// pay, and the grant's working followed by the amount's and the total's.
+///
+/// ```
+/// use app::domain::benefits::{unemployment::{months_granted, spell}, BenefitPolicy};
+/// use app::domain::ledger::Month;
+/// let p = BenefitPolicy::from_json(include_str!("../../../../server/data/policy.json")).unwrap();
+/// let grant = months_granted(60, 0, &p.unemployment);
+/// let amount = p.unemployment.amount(320100, Month::new(2026, 12).unwrap()).unwrap();
+/// let (last, working) = spell(&grant, amount, Month::new(2026, 12).unwrap());
+/// assert_eq!(last, Month::new(2028, 5).unwrap(), "18 months from December 2026");
+/// assert_eq!(working.last().unwrap().amount.unwrap().0, 18 * amount.monthly);
+/// ```
+pub fn spell(grant: &Grant, amount: &super::MonthlyAmount, first: Month) -> (Month, Working) {
+    let last = Month::from_index(first.index() + i32::from(grant.months) - 1).unwrap_or(first);
+    let monthly = Fen(amount.monthly);
+    let total = Fen(amount.monthly * i64::from(grant.months));
+    let mut working = grant.working.clone();
+    working.push(Line {
+        zh: format!("每月失业保险金 {} 元（自 {} 起执行{}）", monthly.yuan(), amount.from, if amount.confirmed { "" } else { "，标准待核实" }),
+        en: format!("{} yuan a month (in force from {}{})", monthly.yuan(), amount.from, if amount.confirmed { "" } else { ", figure unconfirmed" }),
+        amount: Some(monthly),
+    });
+    working.push(Line {
+        zh: format!("{first} 至 {last}，{} 个月 × {} 元", grant.months, monthly.yuan()),
+        en: format!("{first} to {last}: {} months × {} yuan", grant.months, monthly.yuan()),
+        amount: Some(total),
+    });
+    (last, working)
 }

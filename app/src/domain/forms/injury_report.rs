@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Context;
+use super::{words, Context};
 use crate::domain::{text, CreditCode, Date, FieldErrors, IdNumber, Issue, PersonName, Valid, REQUIRED};
 
 pub mod field {
@@ -76,24 +76,6 @@ pub struct InjuryReport {
 /// ```
 pub fn late_days(accident_on: Date, reported_on: Date) -> Option<i64> {
     Some(reported_on.days_since_epoch() - accident_on.days_since_epoch() - DUE_DAYS).filter(|d| *d > 0)
-}
-
-/// Free text from `min` to `max` characters, without markup.
-fn words(e: &mut FieldErrors, name: &str, input: &str, min: usize, max: usize) -> Option<String> {
-    let s = text::squeeze(input);
-    let n = s.chars().count();
-    if n == 0 {
-        e.error(name, REQUIRED);
-        None
-    } else if n < min || n > max || text::has_markup_or_control(&s) {
-        e.error(
-            name,
-            Issue::formatted("injury.text", format!("请用 {min} 至 {max} 个字填写，不含 < > & 等符号"), format!("Use {min} to {max} characters, without < > & and the like")),
-        );
-        None
-    } else {
-        Some(s)
-    }
 }
 
 fn minutes(input: &str) -> Option<u16> {

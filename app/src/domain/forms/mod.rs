@@ -17,9 +17,10 @@ pub mod pension_certification;
 pub mod pension_claim;
 pub mod personal;
 pub mod separation;
+pub mod unemployment;
 pub mod unit_details;
 
-use super::{policy::PolicyTable, Date, FieldErrors, Issue, REQUIRED};
+use super::{policy::PolicyTable, text, Date, FieldErrors, Issue, REQUIRED};
 
 /// The issue when a 信息变更 form (a person's or a unit's) has nothing filled in.
 pub const NOTHING_CHANGED: Issue = Issue::new("details.nothing_changed", "请至少填写一项要变更的信息", "Fill in at least one detail to change");
@@ -34,9 +35,27 @@ pub struct Context<'a> {
     pub policy: Option<&'a PolicyTable>,
 }
 
+/// Free text from `min` to `max` characters, without markup.
+fn words(e: &mut FieldErrors, name: &str, input: &str, min: usize, max: usize) -> Option<String> {
+    let s = text::squeeze(input);
+    let n = s.chars().count();
+    if n == 0 {
+        e.error(name, REQUIRED);
+        None
+    } else if n < min || n > max || text::has_markup_or_control(&s) {
+        e.error(
+            name,
+            Issue::formatted("text.length", format!("请用 {min} 至 {max} 个字填写，不含 < > & 等符号"), format!("Use {min} to {max} characters, without < > & and the like")),
+        );
+        None
+    } else {
+        Some(s)
+    }
+}
+
 /// The month a form names, as `YYYY-MM`.
 pub fn parse_month(input: &str) -> Option<Date> {
-    let s = super::text::to_half_width(input);
+    let s = text::to_half_width(input);
     let (y, m) = s.trim().split_once('-')?;
     if y.len() != 4 || m.len() != 2 {
         return None;

@@ -22,8 +22,12 @@ pub mod field {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Reason {
-    /// 离职
+    /// 离职 (the person's own choice)
     Resigned,
+    /// 劳动合同期满终止
+    ContractEnded,
+    /// 单位解除劳动合同
+    Dismissed,
     /// 退休
     Retired,
     /// 死亡
@@ -35,11 +39,13 @@ pub enum Reason {
 }
 
 impl Reason {
-    pub const ALL: [Reason; 5] = [Reason::Resigned, Reason::Retired, Reason::Died, Reason::TransferredOut, Reason::Other];
+    pub const ALL: [Reason; 7] = [Reason::Resigned, Reason::ContractEnded, Reason::Dismissed, Reason::Retired, Reason::Died, Reason::TransferredOut, Reason::Other];
 
     pub fn code(self) -> &'static str {
         match self {
             Reason::Resigned => "resigned",
+            Reason::ContractEnded => "contract_ended",
+            Reason::Dismissed => "dismissed",
             Reason::Retired => "retired",
             Reason::Died => "died",
             Reason::TransferredOut => "transferred_out",
@@ -54,6 +60,8 @@ impl Reason {
     pub fn zh(self) -> &'static str {
         match self {
             Reason::Resigned => "离职",
+            Reason::ContractEnded => "劳动合同期满终止",
+            Reason::Dismissed => "单位解除劳动合同",
             Reason::Retired => "退休",
             Reason::Died => "死亡",
             Reason::TransferredOut => "转出",
@@ -64,6 +72,8 @@ impl Reason {
     pub fn en(self) -> &'static str {
         match self {
             Reason::Resigned => "Left the job",
+            Reason::ContractEnded => "The contract ran out",
+            Reason::Dismissed => "The unit ended the contract",
             Reason::Retired => "Retired",
             Reason::Died => "Died",
             Reason::TransferredOut => "Transferred out",
