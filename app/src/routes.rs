@@ -96,10 +96,11 @@ fn segment(kind: FilingKind) -> &'static str {
         FilingKind::Separation => "separation",
         FilingKind::PensionCertification => "certify",
         FilingKind::InjuryReport => "injury-report",
+        FilingKind::Unemployment => "unemployment",
     }
 }
 
-const KINDS: [FilingKind; 7] = [
+const KINDS: [FilingKind; 8] = [
     FilingKind::PersonalRegistration,
     FilingKind::EmployerRegistration,
     FilingKind::Enrolment,
@@ -107,6 +108,7 @@ const KINDS: [FilingKind; 7] = [
     FilingKind::Separation,
     FilingKind::PensionCertification,
     FilingKind::InjuryReport,
+    FilingKind::Unemployment,
 ];
 
 /// A draft id as the app makes them (a UUID).

@@ -25,6 +25,7 @@ pub mod registration;
 pub mod ledger;
 pub mod office;
 pub mod injuries;
+pub mod unemployment;
 pub mod pensions;
 pub mod reports;
 pub mod notices;

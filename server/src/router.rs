@@ -16,7 +16,7 @@ use serde_json::json;
 use tower_http::trace::TraceLayer;
 
 use crate::http::{headers, site};
-use crate::{accounts, admin, dev, employers, injuries, intake, ledger, notices, office, pensions, registration, reports, uploads, vouchers, AppState};
+use crate::{accounts, admin, dev, employers, injuries, intake, ledger, notices, office, pensions, registration, reports, unemployment, uploads, vouchers, AppState};
 
 /// `handler` answering `endpoint`'s method.
 fn serve<H, T>(endpoint: &Endpoint, handler: H) -> MethodRouter<AppState>
@@ -110,6 +110,7 @@ pub fn app(state: AppState) -> Router {
         (&ep::OFFICE_INJURY_ASSESS, serve(&ep::OFFICE_INJURY_ASSESS, office::injuries::assess)),
         (&ep::OFFICE_INJURY_DECISION, serve(&ep::OFFICE_INJURY_DECISION, office::injuries::decide)),
         (&ep::INJURIES_MINE, serve(&ep::INJURIES_MINE, injuries::mine::mine)),
+        (&ep::UNEMPLOYMENT_MINE, serve(&ep::UNEMPLOYMENT_MINE, unemployment::mine::mine)),
         (&ep::REPORT, serve(&ep::REPORT, reports::http::download)),
         (&ep::STATS, serve(&ep::STATS, reports::http::chart)),
         (&ep::FILINGS_REVIEW, serve(&ep::FILINGS_REVIEW, office::cases::filings_review)),

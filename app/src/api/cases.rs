@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::review::{Decision, HistoryEntry};
 use super::sync::FilingKind;
-use crate::domain::forms::{base_declaration, enrolment, injury_report, separation};
+use crate::domain::forms::{base_declaration, enrolment, injury_report, separation, unemployment};
 use crate::domain::ledger::Working;
 use crate::domain::policy::Insurance;
 use crate::domain::review::{Reason, Status, Target};
@@ -20,7 +20,7 @@ use crate::domain::{FieldErrors, Fen, Issue};
 
 /// Whether filings of `kind` wait for an operator.
 pub fn is_case(kind: FilingKind) -> bool {
-    matches!(kind, FilingKind::Enrolment | FilingKind::Separation | FilingKind::BaseDeclaration | FilingKind::InjuryReport)
+    matches!(kind, FilingKind::Enrolment | FilingKind::Separation | FilingKind::BaseDeclaration | FilingKind::InjuryReport | FilingKind::Unemployment)
 }
 
 /// The fields of a `kind`'s form a reason may name (the form shows it on that field).
@@ -54,6 +54,13 @@ pub fn reason_fields(kind: FilingKind) -> &'static [&'static str] {
             injury_report::field::PLACE,
             injury_report::field::ACCOUNT,
             injury_report::field::INSTITUTION,
+        ],
+        FilingKind::Unemployment => &[
+            unemployment::field::NAME,
+            unemployment::field::ID_NUMBER,
+            unemployment::field::LEFT_ON,
+            unemployment::field::CAUSE,
+            unemployment::field::STATEMENT,
         ],
         FilingKind::PersonalRegistration | FilingKind::EmployerRegistration | FilingKind::PensionCertification => &[],
     }
@@ -236,7 +243,7 @@ mod tests {
 
     #[test]
     fn only_ledger_filings_are_cases_and_each_names_its_fields() {
-        for kind in [FilingKind::Enrolment, FilingKind::Separation, FilingKind::BaseDeclaration, FilingKind::InjuryReport] {
+        for kind in [FilingKind::Enrolment, FilingKind::Separation, FilingKind::BaseDeclaration, FilingKind::InjuryReport, FilingKind::Unemployment] {
             assert!(is_case(kind));
             assert!(!reason_fields(kind).is_empty());
         }

@@ -187,6 +187,8 @@ pub const OFFICE_INJURIES: Endpoint = ep(Get, "/api/office/injuries", Roles(BACK
 pub const OFFICE_INJURY_ASSESS: Endpoint = ep(Post, "/api/office/injuries/{id}/assessment", Roles(BACK_OFFICE));
 pub const OFFICE_INJURY_DECISION: Endpoint = ep(Post, "/api/office/injuries/{id}/decision", Roles(BACK_OFFICE));
 pub const INJURIES_MINE: Endpoint = ep(Get, "/api/injuries", Roles(&[Role::Resident]));
+// 失业保险金: the signed-in person's spells, with months granted, paid and left.
+pub const UNEMPLOYMENT_MINE: Endpoint = ep(Get, "/api/unemployment", Roles(&[Role::Resident]));
 // 报表: a report as a download (`?from=YYYY-MM&to=YYYY-MM&unit=&region=&format=xlsx|csv|html|json`); a unit
 // reads its own, staff their region, admins everything (the handler scopes it).
 pub const REPORT: Endpoint = ep(Get, "/api/reports/{name}", Roles(&[Role::EmployerHandler, Role::Operator, Role::Supervisor, Role::Admin]));
@@ -277,6 +279,7 @@ pub const ALL: &[Endpoint] = &[
     OFFICE_INJURY_ASSESS,
     OFFICE_INJURY_DECISION,
     INJURIES_MINE,
+    UNEMPLOYMENT_MINE,
     FILINGS_REVIEW,
     VOUCHER,
     VERIFY,

@@ -17,6 +17,7 @@ pub mod office;
 pub mod reports;
 pub mod review;
 pub mod sync;
+pub mod unemployment;
 
 pub use error::ApiError;
 pub use policy::{get_policy, GetPolicy};

@@ -29,6 +29,8 @@ pub enum FilingKind {
     PensionCertification,
     /// 工伤事故申报.
     InjuryReport,
+    /// 失业登记.
+    Unemployment,
 }
 
 impl FilingKind {
@@ -41,11 +43,12 @@ impl FilingKind {
             FilingKind::Separation => "separation",
             FilingKind::PensionCertification => "pension_certification",
             FilingKind::InjuryReport => "injury_report",
+            FilingKind::Unemployment => "unemployment",
         }
     }
 
     pub fn parse(s: &str) -> Option<FilingKind> {
-        [Self::PersonalRegistration, Self::EmployerRegistration, Self::Enrolment, Self::BaseDeclaration, Self::Separation, Self::PensionCertification, Self::InjuryReport]
+        [Self::PersonalRegistration, Self::EmployerRegistration, Self::Enrolment, Self::BaseDeclaration, Self::Separation, Self::PensionCertification, Self::InjuryReport, Self::Unemployment]
             .into_iter()
             .find(|k| k.as_str() == s)
     }

@@ -23,6 +23,7 @@ pub fn kind_text(kind: crate::api::sync::FilingKind) -> Text {
         FilingKind::Separation => strings::KIND_SEPARATION,
         FilingKind::PensionCertification => strings::KIND_PENSION_CERTIFICATION,
         FilingKind::InjuryReport => strings::KIND_INJURY_REPORT,
+        FilingKind::Unemployment => strings::KIND_UNEMPLOYMENT,
     }
 }
 

@@ -10,6 +10,7 @@ use app::domain::forms::injury_report::{self, InjuryReport};
 use app::domain::forms::pension_certification::{self, AssistedCertification};
 use app::domain::forms::personal::{self, PersonalFiling};
 use app::domain::forms::separation::{self, Separation};
+use app::domain::forms::unemployment::{self, Unemployment};
 use app::domain::forms::Context;
 use app::domain::{FieldErrors, Issue};
 use serde::de::DeserializeOwned;
@@ -24,6 +25,7 @@ pub enum ValidFiling {
     Separation(Separation),
     PensionCertification(AssistedCertification),
     InjuryReport(InjuryReport),
+    Unemployment(Unemployment),
 }
 
 fn parse<T: DeserializeOwned>(payload: &str) -> Result<T, FieldErrors> {
@@ -45,6 +47,7 @@ impl ValidFiling {
             FilingKind::Separation => Self::Separation(separation::validate(&parse(payload)?, ctx)?.value),
             FilingKind::PensionCertification => Self::PensionCertification(pension_certification::validate(&parse(payload)?, ctx)?.value),
             FilingKind::InjuryReport => Self::InjuryReport(injury_report::validate(&parse(payload)?, ctx)?.value),
+            FilingKind::Unemployment => Self::Unemployment(unemployment::validate(&parse(payload)?, ctx)?.value),
         })
     }
 
@@ -57,6 +60,7 @@ impl ValidFiling {
             Self::Separation(_) => FilingKind::Separation,
             Self::PensionCertification(_) => FilingKind::PensionCertification,
             Self::InjuryReport(_) => FilingKind::InjuryReport,
+            Self::Unemployment(_) => FilingKind::Unemployment,
         }
     }
 
@@ -71,6 +75,7 @@ impl ValidFiling {
             Self::Separation(s) => Some(s.id_number.as_str()),
             Self::PensionCertification(c) => Some(c.id_number.as_str()),
             Self::InjuryReport(r) => Some(r.id_number.as_str()),
+            Self::Unemployment(u) => Some(u.id_number.as_str()),
         }
     }
 
@@ -85,6 +90,7 @@ impl ValidFiling {
             Self::Separation(s) => s.credit_code.as_ref().map_or_else(|| s.id_number.address_code(), |c| c.division()),
             Self::PensionCertification(c) => c.id_number.address_code(),
             Self::InjuryReport(r) => r.credit_code.as_ref().map_or_else(|| r.id_number.address_code(), |c| c.division()),
+            Self::Unemployment(u) => u.id_number.address_code(),
         }
     }
 }

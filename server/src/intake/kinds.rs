@@ -6,6 +6,7 @@
 use app::api::cases::{module_bit, modules_of};
 use app::api::sync::{FilingKind, SyncItem};
 use app::domain::forms::injury_report::{RECORD_SLOT, SCENE_SLOT};
+use app::domain::forms::unemployment::PROOF_SLOT;
 use app::domain::policy::Insurance;
 use app::domain::Issue;
 
@@ -13,7 +14,7 @@ use super::{Cx, Sender};
 use crate::filings::{ValidFiling, Verdict};
 use crate::http::Internal;
 use crate::office::NewCase;
-use crate::{employers, injuries, ledger, pensions, registration};
+use crate::{employers, injuries, ledger, pensions, registration, unemployment};
 
 /// How a filing that passed its check is stored.
 pub enum Storing {
@@ -60,6 +61,13 @@ pub async fn check(cx: &Cx, filing: &ValidFiling, item: &SyncItem, s: &Sender<'_
                 Storing::Case(case(FilingKind::InjuryReport, module_bit(Insurance::WorkInjury), recognise.unit_id, unit.region, Vec::new(), s))
             }));
         }
+        ValidFiling::Unemployment(u) => {
+            let proof = item.attachments.iter().any(|a| a.slot == PROOF_SLOT);
+            let checked = unemployment::register::check(&cx.ledger, cx.store.as_ref(), u, by, Some(proof), s.today, s.now).await?;
+            return Ok(checked.map(|found| {
+                Storing::Case(case(FilingKind::Unemployment, module_bit(Insurance::Unemployment), found.register.unit_id, found.region, Vec::new(), s))
+            }));
+        }
         ValidFiling::PensionCertification(c) => {
             let slots: Vec<&str> = item.attachments.iter().map(|a| a.slot.as_str()).collect();
             pensions::field::check(cx.store.as_ref() as &dyn pensions::FieldDb, &cx.accounts.vault, c, &slots, by).await?
@@ -81,7 +89,7 @@ pub async fn apply(cx: &Cx, filing: &ValidFiling, item: &SyncItem, s: &Sender<'_
         ValidFiling::PersonalRegistration(reg) => registration::filing::apply(&cx.accounts, reg, &item.client_id, s.now, s.by, s.address).await,
         ValidFiling::EmployerRegistration(reg) => employers::filing::apply(&cx.employers(), reg, item, &s.today.iso(), s.now).await,
         // Cases: applied when an operator approves them.
-        ValidFiling::Enrolment(_) | ValidFiling::Separation(_) | ValidFiling::BaseDeclaration(_) | ValidFiling::InjuryReport(_) => Ok(()),
+        ValidFiling::Enrolment(_) | ValidFiling::Separation(_) | ValidFiling::BaseDeclaration(_) | ValidFiling::InjuryReport(_) | ValidFiling::Unemployment(_) => Ok(()),
         // A visit waits for an operator to confirm it.
         ValidFiling::PensionCertification(c) => pensions::field::apply(cx.store.as_ref() as &dyn pensions::FieldDb, c, &item.client_id, s.by, s.now).await,
     }

@@ -43,14 +43,16 @@ pub struct Sender<'a> {
 }
 
 /// The queries the intake needs.
-pub trait Db: crate::employers::Db + crate::ledger::Db + crate::office::CaseStore + crate::pensions::FieldDb {}
-impl<T: crate::employers::Db + crate::ledger::Db + crate::office::CaseStore + crate::pensions::FieldDb + ?Sized> Db for T {}
+pub trait Db: crate::employers::Db + crate::ledger::Db + crate::office::CaseStore + crate::pensions::FieldDb + crate::unemployment::UnemploymentStore {}
+impl<T: crate::employers::Db + crate::ledger::Db + crate::office::CaseStore + crate::pensions::FieldDb + crate::unemployment::UnemploymentStore + ?Sized> Db for T {}
 
 /// What the intake reaches (`FromRef` of the server's state).
 #[derive(Clone)]
 pub struct Cx {
     pub store: Arc<dyn Db>,
     pub accounts: crate::accounts::Cx,
+    /// The ledger's records (a 失业登记's contributions).
+    pub ledger: crate::ledger::Cx,
 }
 
 impl Cx {

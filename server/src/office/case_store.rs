@@ -87,6 +87,8 @@ pub enum Effect {
     Bases { unit_id: i64, year: i64, rows: Vec<(String, i64)>, actor: i64 },
     /// 工伤认定: the injury is kept.
     Recognise(crate::injuries::report::Recognise),
+    /// 失业登记: the spell is kept.
+    Unemploy(crate::unemployment::register::Register),
 }
 
 /// A decision to record.
@@ -376,6 +378,10 @@ macro_rules! impl_case_store {
                         }
                         Effect::Recognise(r) => {
                             crate::injuries::store::recognise_injury!(&mut *tx, t.id, r, t.by, now)?;
+                            None
+                        }
+                        Effect::Unemploy(r) => {
+                            crate::unemployment::store::register_spell!(&mut *tx, t.id, r, t.by, now)?;
                             None
                         }
                     };

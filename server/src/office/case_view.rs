@@ -194,6 +194,43 @@ pub async fn examine(cx: &Cx, case: &Case, by: &Principal, today: Date) -> Resul
                 }
             }
         }
+        ValidFiling::Unemployment(u) => {
+            let registered_on = Date::parse_iso(&case.submitted_on).unwrap_or(today);
+            let now = app::api::ssr::now_ms();
+            match crate::unemployment::register::check(&cx.ledger, cx.store.as_ref(), &u, Some(by), None, registered_on, now).await? {
+                Ok(found) => {
+                    checks.push(check("compliance", "失业保险已由单位减员终止，且未在任何单位参保", "Unemployment insurance ended by the unit and open nowhere", None, None));
+                    checks.push(check("compliance", "失业前累计缴费满一年（或有前次未领完的月数）", "A year of contributions (or months left from the last spell)", None, None));
+                    let line = |zh: String, en: String| app::domain::ledger::Line { zh, en, amount: None };
+                    let reason = found.ended.reason.as_deref().and_then(app::domain::forms::separation::Reason::parse);
+                    let mut working = vec![
+                        line(
+                            format!("原单位 {}，减员原因：{}；本人申报：{}", found.ended.unit_name, reason.map_or("—", |r| r.zh()), u.cause.zh()),
+                            format!("Last unit {}, separation reason: {}; the person says: {}", found.ended.unit_name, reason.map_or("—", |r| r.en()), u.cause.en()),
+                        ),
+                        line(format!("离职日期 {}，失业登记日期 {}", u.left_on.iso(), registered_on.iso()), format!("Job ended {}, registered {}", u.left_on.iso(), registered_on.iso())),
+                    ];
+                    working.extend(found.register.working.iter().cloned());
+                    lines.push(EffectLine {
+                        action: "unemploy".into(),
+                        insurance: Some(Insurance::Unemployment),
+                        person: u.name.as_str().to_owned(),
+                        month: found.register.first_month.to_string(),
+                        base: None,
+                        employer: None,
+                        individual: None,
+                        working,
+                        issue: None,
+                    });
+                    Some(Effect::Unemploy(found.register))
+                }
+                Err(v) => {
+                    let (field, issue) = refused(v).unzip();
+                    checks.push(check("compliance", "失业保险金领取条件", "Unemployment benefit conditions", issue, field));
+                    None
+                }
+            }
+        }
         ValidFiling::PersonalRegistration(_) | ValidFiling::EmployerRegistration(_) | ValidFiling::PensionCertification(_) => None,
     };
     Ok(Examined { fields, checks, lines, effect })

@@ -1,7 +1,7 @@
 //! What a voucher says about its filing: the summary (ID numbers masked) and the office.
 
 use app::api::sync::FilingKind;
-use app::domain::forms::{base_declaration, employer, enrolment, injury_report, pension_certification, personal, separation};
+use app::domain::forms::{base_declaration, employer, enrolment, injury_report, pension_certification, personal, separation, unemployment};
 use app::domain::{divisions, Date, IdNumber, MobileNumber};
 
 pub(super) fn kind_name(kind: &str) -> &'static str {
@@ -13,6 +13,7 @@ pub(super) fn kind_name(kind: &str) -> &'static str {
         Some(FilingKind::Separation) => "人员减员 Separation",
         Some(FilingKind::PensionCertification) => "养老待遇资格认证（协助） Assisted pension certification",
         Some(FilingKind::InjuryReport) => "工伤事故申报 Work accident report",
+        Some(FilingKind::Unemployment) => "失业登记 Unemployment registration",
         None => "业务 Filing",
     }
 }
@@ -106,6 +107,15 @@ pub(super) fn summary(kind: &str, payload: &[u8], today: Date) -> (Vec<(&'static
                 let region = app::domain::CreditCode::parse(&d.credit_code).ok().map(|c| c.value.division());
                 let id = masked_id(&d.id_number, today);
                 let rows = vec![("受伤职工 Injured", d.name), ("公民身份号码 ID number", id), ("事故时间 Accident", format!("{} {}", d.accident_on, d.accident_at)), ("事故地点 Place", d.place)];
+                (rows, region)
+            }
+            Err(_) => (Vec::new(), None),
+        },
+        Some(FilingKind::Unemployment) => match serde_json::from_str::<unemployment::UnemploymentDraft>(&text) {
+            Ok(d) => {
+                let region = IdNumber::parse(&d.id_number, today).ok().map(|c| c.value.address_code());
+                let cause = unemployment::Cause::parse(&d.cause).map(|c| format!("{} {}", c.zh(), c.en())).unwrap_or_default();
+                let rows = vec![("姓名 Name", d.name), ("公民身份号码 ID number", masked_id(&d.id_number, today)), ("离职日期 Job ended", d.left_on), ("失业原因 Reason", cause)];
                 (rows, region)
             }
             Err(_) => (Vec::new(), None),

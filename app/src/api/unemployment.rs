@@ -1,0 +1,34 @@
+//! 失业保险金: a spell opened by an approved 失业登记 case — the months granted (the shared rules
+//! `domain::benefits::unemployment` on the ledger's contributions), the amount a month from the
+//! dated policy data, and the months paid by the monthly run. It stops by itself when the person
+//! is enrolled anywhere again (the database does it, whoever enrols them); the months not drawn
+//! carry into the next spell. Statuses are plain strings (`active`, `stopped`, `ended`).
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::ledger::Working;
+use crate::domain::Fen;
+
+/// `GET UNEMPLOYMENT_MINE`: one of the signed-in person's spells, the latest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MySpell {
+    /// The day of the 失业登记 (its case's filing day).
+    pub registered_on: String,
+    /// The unit the job ended with.
+    pub unit_name: String,
+    /// `active` (being paid), `stopped` (re-employed: `stopped_in` is the new job's first month)
+    /// or `ended` (every month granted paid).
+    pub status: String,
+    /// `YYYY-MM`: the first month paid and the last one the grant reaches.
+    pub first_month: String,
+    pub last_month: String,
+    pub stopped_in: Option<String>,
+    pub months: u16,
+    pub paid: u16,
+    /// Months granted and not drawn: carried into the next spell while `stopped`.
+    pub left: u16,
+    pub monthly: Fen,
+    /// Σ of the months paid.
+    pub paid_total: Fen,
+    pub working: Working,
+}

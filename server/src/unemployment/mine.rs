@@ -1,0 +1,46 @@
+//! `GET /api/unemployment`: the signed-in resident's own spells of 失业保险金 — months granted,
+//! paid and left, the amount a month, with the working. The person is found by the account's
+//! blind index; someone the ledger does not hold gets the same empty list as someone who never
+//! registered.
+
+use app::api::unemployment::MySpell;
+use app::domain::Fen;
+use axum::extract::State;
+use axum::response::IntoResponse;
+use axum::{Extension, Json};
+
+use super::Cx;
+use crate::accounts::session::Principal;
+use crate::http::{Answer, Refusal};
+
+/// Spells listed at most.
+const SHOWN: i64 = 10;
+
+/// `GET /api/unemployment`.
+pub async fn mine(State(cx): State<Cx>, Extension(by): Extension<Option<Principal>>) -> Answer {
+    let me = by.as_ref().ok_or_else(Refusal::bad_request)?;
+    let Some(person) = cx.store.person_id(&me.account.id_index).await? else {
+        return Ok(Json(Vec::<MySpell>::new()).into_response());
+    };
+    let items: Vec<MySpell> = cx
+        .store
+        .spells_of(person, SHOWN)
+        .await?
+        .into_iter()
+        .map(|s| MySpell {
+            registered_on: s.registered_on,
+            unit_name: s.unit_name,
+            status: s.status,
+            first_month: s.first_month,
+            last_month: s.last_month,
+            stopped_in: s.stopped_in,
+            months: s.months,
+            paid: s.paid,
+            left: s.months.saturating_sub(s.paid),
+            monthly: Fen(s.monthly),
+            paid_total: Fen(s.paid_total),
+            working: serde_json::from_str(&s.working).unwrap_or_default(),
+        })
+        .collect();
+    Ok(Json(items).into_response())
+}

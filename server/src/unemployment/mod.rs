@@ -1,0 +1,48 @@
+//! 失业保险金 — from the 失业登记 to the months paid:
+//!
+//! - [`register`]: the 失业登记 filing's check at the intake and again when an operator examines
+//!   its case — who may file it (the person, or staff for them), that the person's 失业保险
+//!   ended and is not open anywhere, the proof of a job ended not by choice, and the spell it
+//!   opens: months by the contributions since the last spell plus those carried from it
+//!   (`app::domain::benefits::unemployment`), the province's amount a month. Approving the case
+//!   keeps the spell ([`store::register_spell!`], in the approval's transaction).
+//! - [`store`]: the spells and their payments; [`pay_due`] is the monthly run the housekeeping
+//!   makes (each month once).
+//! - Re-employment stops a spell by itself: a trigger on `ledger_relationships` (migration 0023)
+//!   stops the person's active spell from the new relationship's first month, whatever opened it.
+//! - [`mine`]: the person reads months granted, paid and left.
+//!
+//! Not yet here: the other statutory stops (military service, emigration, a pension, refusing
+//! work: 社会保险法 第51条) as an operator's action, the medical contributions the fund pays
+//! during a spell (第48条), and recovering months paid past a back-dated re-employment.
+
+pub mod mine;
+pub mod register;
+pub mod store;
+
+use std::sync::Arc;
+
+use app::domain::ledger::Month;
+
+pub use self::store::{Spell, UnemploymentStore};
+use crate::store::StoreError;
+
+/// The queries unemployment needs: its own and the ledger's.
+pub trait Db: UnemploymentStore + crate::ledger::Db {}
+impl<T: UnemploymentStore + crate::ledger::Db + ?Sized> Db for T {}
+
+/// What unemployment reaches (`FromRef` of the server's state).
+#[derive(Clone)]
+pub struct Cx {
+    pub store: Arc<dyn Db>,
+    pub ledger: crate::ledger::Cx,
+}
+
+/// The monthly run: pays every spell what is due through `through`; the months paid.
+pub async fn pay_due(store: &dyn UnemploymentStore, through: Month, now: i64) -> Result<u64, StoreError> {
+    let mut written = 0;
+    for id in store.spells_to_pay().await? {
+        written += store.pay_spell(id, through, now).await?;
+    }
+    Ok(written)
+}

@@ -1,0 +1,216 @@
+//! Spells of 失业保险金 as stored (`unemployment_spells`, `unemployment_payments`): kept when
+//! their 失业登记 case is approved ([`register_spell!`], inside the case's transaction), paid
+//! month by month ([`UnemploymentStore::pay_spell`], each month once: the primary key), stopped
+//! by the database when the person is enrolled again (migration 0023's trigger).
+
+use app::domain::ledger::Month;
+use async_trait::async_trait;
+use sqlx::Row;
+
+use crate::store::{PgStore, SqliteStore, StoreError};
+
+/// One spell with its unit and what was paid.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spell {
+    pub id: i64,
+    pub case_id: i64,
+    pub person_id: i64,
+    pub unit_name: String,
+    pub registered_on: String,
+    pub first_month: String,
+    pub last_month: String,
+    pub earned: u16,
+    pub carried: u16,
+    pub months: u16,
+    pub monthly: i64,
+    /// The working as JSON (`Working`).
+    pub working: String,
+    /// `active`, `stopped` or `ended`.
+    pub status: String,
+    pub stopped_in: Option<String>,
+    /// Months paid, and their sum in fen.
+    pub paid: u16,
+    pub paid_total: i64,
+}
+
+/// The person's latest ended relationship in 失业保险: the unit and its 减员.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ended {
+    pub unit_id: i64,
+    pub unit_name: String,
+    pub region: i64,
+    pub end_month: Option<String>,
+    /// The 减员 reason's code.
+    pub reason: Option<String>,
+}
+
+#[async_trait]
+pub trait UnemploymentStore: Send + Sync {
+    /// A person's spells, the latest first.
+    async fn spells_of(&self, person_id: i64, limit: i64) -> Result<Vec<Spell>, StoreError>;
+    /// The person's latest ended 失业保险 relationship.
+    async fn last_ended(&self, person_id: i64) -> Result<Option<Ended>, StoreError>;
+    /// The spells that may still have months to pay.
+    async fn spells_to_pay(&self) -> Result<Vec<i64>, StoreError>;
+    /// Pays a spell's months through `through` — never past its last month nor into the month
+    /// it stopped — each once; a spell paid to its last month has ended. The months written.
+    async fn pay_spell(&self, id: i64, through: Month, now: i64) -> Result<u64, StoreError>;
+}
+
+/// `register_spell!(&mut *tx, case_id, &Register, by, now)`: keeps the spell of an approved
+/// 失业登记 case (once per case); evaluates to `Result<(), sqlx::Error>`.
+macro_rules! register_spell {
+    ($conn:expr, $case:expr, $r:expr, $by:expr, $now:expr) => {{
+        async {
+            let r: &$crate::unemployment::register::Register = $r;
+            sqlx::query(
+                "INSERT INTO unemployment_spells (case_id, person_id, unit_id, registered_on, first_month, last_month, earned, carried, months, monthly, working, \
+                 status, approved_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'active', $12, $13, $13) \
+                 ON CONFLICT (case_id) DO NOTHING",
+            )
+            .bind($case)
+            .bind(r.person_id)
+            .bind(r.unit_id)
+            .bind(r.registered_on.iso())
+            .bind(r.first_month.to_string())
+            .bind(r.last_month.to_string())
+            .bind(i64::from(r.earned))
+            .bind(i64::from(r.carried))
+            .bind(i64::from(r.months))
+            .bind(r.monthly)
+            .bind(serde_json::to_string(&r.working).unwrap_or_default())
+            .bind($by)
+            .bind($now)
+            .execute(&mut *$conn)
+            .await
+            .map(|_| ())
+        }
+        .await
+    }};
+}
+pub(crate) use register_spell;
+
+const SPELL_QUERY: &str = "SELECT s.id, s.case_id, s.person_id, u.name AS unit_name, s.registered_on, s.first_month, s.last_month, s.earned, s.carried, s.months, \
+     s.monthly, s.working, s.status, s.stopped_in, \
+     (SELECT COUNT(*) FROM unemployment_payments p WHERE p.spell_id = s.id) AS paid, \
+     CAST((SELECT COALESCE(SUM(p.amount), 0) FROM unemployment_payments p WHERE p.spell_id = s.id) AS BIGINT) AS paid_total \
+     FROM unemployment_spells s JOIN ledger_units u ON u.id = s.unit_id";
+
+fn month(text: &str) -> Result<Month, sqlx::Error> {
+    Month::parse(text).ok_or_else(|| sqlx::Error::Decode(format!("a month in unemployment_spells: {text:?}").into()))
+}
+
+fn small(n: i64) -> u16 {
+    u16::try_from(n).unwrap_or(u16::MAX)
+}
+
+macro_rules! impl_unemployment_store {
+    ($store:ty, $row:ty) => {
+        fn spell_of(r: &$row) -> Result<Spell, sqlx::Error> {
+            Ok(Spell {
+                id: r.try_get("id")?,
+                case_id: r.try_get("case_id")?,
+                person_id: r.try_get("person_id")?,
+                unit_name: r.try_get("unit_name")?,
+                registered_on: r.try_get("registered_on")?,
+                first_month: r.try_get("first_month")?,
+                last_month: r.try_get("last_month")?,
+                earned: small(r.try_get("earned")?),
+                carried: small(r.try_get("carried")?),
+                months: small(r.try_get("months")?),
+                monthly: r.try_get("monthly")?,
+                working: r.try_get("working")?,
+                status: r.try_get("status")?,
+                stopped_in: r.try_get("stopped_in")?,
+                paid: small(r.try_get("paid")?),
+                paid_total: r.try_get("paid_total")?,
+            })
+        }
+
+        #[async_trait]
+        impl UnemploymentStore for $store {
+            async fn spells_of(&self, person_id: i64, limit: i64) -> Result<Vec<Spell>, StoreError> {
+                let rows = sqlx::query(&format!("{SPELL_QUERY} WHERE s.person_id = $1 ORDER BY s.id DESC LIMIT $2")).bind(person_id).bind(limit).fetch_all(&self.pool).await?;
+                rows.iter().map(spell_of).collect::<Result<_, _>>().map_err(StoreError::from)
+            }
+
+            async fn last_ended(&self, person_id: i64) -> Result<Option<Ended>, StoreError> {
+                let row = sqlx::query(
+                    "SELECT r.unit_id, u.name, u.region, r.end_month, r.reason FROM ledger_relationships r JOIN ledger_units u ON u.id = r.unit_id \
+                     WHERE r.person_id = $1 AND r.insurance = 'unemployment' AND r.status = 'ended' ORDER BY r.end_month DESC, r.id DESC LIMIT 1",
+                )
+                .bind(person_id)
+                .fetch_optional(&self.pool)
+                .await?;
+                row.map(|r| -> Result<Ended, sqlx::Error> {
+                    Ok(Ended { unit_id: r.try_get(0)?, unit_name: r.try_get(1)?, region: r.try_get(2)?, end_month: r.try_get(3)?, reason: r.try_get(4)? })
+                })
+                .transpose()
+                .map_err(StoreError::from)
+            }
+
+            async fn spells_to_pay(&self) -> Result<Vec<i64>, StoreError> {
+                Ok(sqlx::query_scalar(
+                    "SELECT id FROM unemployment_spells WHERE status = 'active' OR (status = 'stopped' AND stopped_in > first_month AND (paid_through IS NULL OR paid_through < stopped_in)) ORDER BY id",
+                )
+                .fetch_all(&self.pool)
+                .await?)
+            }
+
+            async fn pay_spell(&self, id: i64, through: Month, now: i64) -> Result<u64, StoreError> {
+                let mut tx = self.begin_write().await?;
+                let row: Option<(String, String, Option<String>, i64, String, Option<String>)> =
+                    sqlx::query_as("SELECT first_month, last_month, paid_through, monthly, status, stopped_in FROM unemployment_spells WHERE id = $1")
+                        .bind(id)
+                        .fetch_optional(&mut *tx)
+                        .await?;
+                let Some((first, last, paid_through, monthly, status, stopped_in)) = row else { return Ok(0) };
+                let (first, last) = (month(&first)?, month(&last)?);
+                let mut until = through.min(last);
+                if let Some(stop) = stopped_in.as_deref().map(month).transpose()? {
+                    match Month::from_index(stop.index() - 1) {
+                        Some(before) => until = until.min(before),
+                        None => return Ok(0),
+                    }
+                }
+                let from = match paid_through.as_deref().map(month).transpose()? {
+                    Some(m) => m.next(),
+                    None => first,
+                };
+                let mut written = 0u64;
+                for m in from.through(until) {
+                    written += sqlx::query("INSERT INTO unemployment_payments (spell_id, month, amount, paid_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING")
+                        .bind(id)
+                        .bind(m.to_string())
+                        .bind(monthly)
+                        .bind(now)
+                        .execute(&mut *tx)
+                        .await?
+                        .rows_affected();
+                }
+                if from <= until {
+                    let ended = status == "active" && until == last;
+                    sqlx::query("UPDATE unemployment_spells SET paid_through = $1, status = CASE WHEN $2 THEN 'ended' ELSE status END, updated_at = $3 WHERE id = $4")
+                        .bind(until.to_string())
+                        .bind(ended)
+                        .bind(now)
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                tx.commit().await?;
+                Ok(written)
+            }
+        }
+    };
+}
+
+mod sqlite {
+    use super::*;
+    impl_unemployment_store!(SqliteStore, sqlx::sqlite::SqliteRow);
+}
+
+mod postgres {
+    use super::*;
+    impl_unemployment_store!(PgStore, sqlx::postgres::PgRow);
+}

@@ -1,0 +1,138 @@
+//! 失业保险金 on SQLite and PostgreSQL, through the intake, the case queue and the router: a
+//! person whose 失业保险 the unit ended (a 减员 that does not say why needs the proof photo)
+//! registers as unemployed — only for themselves; the operator sees the months granted from the
+//! ledger's paid months and the amount with the working; approving it opens the spell, the
+//! monthly run pays each month once; a new enrolment anywhere stops it by itself, the months
+//! left kept for the next spell, and a second registration while employed is refused.
+
+mod common;
+
+use std::sync::Arc;
+
+use app::api::auth::Role;
+use app::api::sync::{AttachmentRef, FilingKind, Outcome};
+use app::domain::forms::separation::SeparationDraft;
+use app::domain::forms::unemployment::{UnemploymentDraft, PROOF_SLOT};
+use app::domain::ledger::Month;
+use app::domain::policy::Insurance;
+use axum::http::{Method, StatusCode};
+use common::browser::staff;
+use common::{batch, client_id, credit_code, enrolment, id_number, item, signed_in};
+use server::accounts::session::Principal;
+use server::ledger::relationships::NewPerson;
+use server::ledger::{monthly, payments, Enrol};
+use server::vault::{bound, purpose};
+use server::{intake, Store};
+
+async fn photo(state: &server::AppState) -> AttachmentRef {
+    let bytes = b"\xff\xd8 a photo of the dismissal letter".to_vec();
+    let sha256 = server::vault::hex_sha256(&bytes);
+    let sealed = state.vault.seal(&bound::attachment(&sha256), &bytes);
+    state.store.attachment_complete(&sha256, "image/jpeg", bytes.len() as i64, &sealed, 1).await.unwrap();
+    AttachmentRef { slot: PROOF_SLOT.into(), sha256 }
+}
+
+async fn file(state: &server::AppState, kind: FilingKind, payload: String, photos: Vec<AttachmentRef>, by: &Principal) -> Outcome {
+    let mut it = item(&client_id(), kind, &payload);
+    it.attachments = photos;
+    intake::ingest_as(&state.cx(), batch(vec![it]), Some(by)).await.unwrap().results[0].outcome()
+}
+
+fn refused_on(o: Outcome) -> (String, String) {
+    match o {
+        Outcome::Rejected { errors } => errors.errors.into_iter().next().map(|(f, i)| (f, i[0].code.to_string())).unwrap(),
+        other => panic!("{other:?}"),
+    }
+}
+
+async fn unemployment_is_granted_paid_and_stopped_by_a_new_job(store: Arc<dyn Store>) {
+    let state = common::state_over(store.clone());
+    let cx: server::ledger::Cx = state.cx();
+    let id = id_number(1);
+    let id_index = state.vault.blind_index(purpose::ID_NUMBER, &id);
+    let today = app::domain::Date::china_from_unix_ms(server::store::now_ms());
+    let this = Month::of(today);
+    let at = |n: i32| Month::from_index(this.index() + n).unwrap();
+
+    // Insured in 失业保险 with unit A for the 14 months before this one, each assessed and paid.
+    let unit_a = common::unit(&state, &credit_code(1)).await;
+    let person = NewPerson { id_index: id_index.clone(), id_sealed: state.vault.seal(&bound::ledger_person(&id_index), id.as_bytes()), name: "王小明".into() };
+    let enrol = Enrol { unit_id: unit_a, person, region: 320102, start_month: at(-14).to_string(), insurances: vec![Insurance::Unemployment], base: 600_000, actor: None };
+    assert_eq!(store.enrol_direct(&enrol, 1).await.unwrap(), None);
+    let mut rows = Vec::new();
+    for m in at(-14).through(at(-1)) {
+        monthly::assess(&cx, m, None, None).await.unwrap();
+        let s = store.statement(unit_a, &m.to_string()).await.unwrap().unwrap();
+        let due = s.due;
+        rows.push(serde_json::json!({ "credit_code": credit_code(1), "month": m.to_string(), "amount": format!("{}.{:02}", due / 100, due % 100), "reference": format!("REF-{m}"), "paid_on": today.iso() }));
+    }
+    let report = payments::import(store.as_ref(), serde_json::to_string(&rows).unwrap().as_bytes(), today, None, 1).await.unwrap();
+    assert!(matches!(&report, payments::Report::Imported(i) if i.taken == 14), "{report:?}");
+
+    // Registering while still insured is refused; the unit's 减员 (resigned: says nothing of
+    // whose choice) ends it.
+    let (_, mut reader) = staff(&state, "resident", &id, "13900139001").await;
+    let me = {
+        let account = store.account_by_id_index(&id_index).await.unwrap().unwrap();
+        Principal { account, role: Role::Resident, token_hash: String::new(), csrf: String::new() }
+    };
+    let d = UnemploymentDraft { id_number: id.clone(), name: "王小明".into(), left_on: today.iso(), cause: "dismissed".into(), statement: String::new() };
+    let draft = || serde_json::to_string(&d).unwrap();
+    assert_eq!(refused_on(file(&state, FilingKind::Unemployment, draft(), vec![photo(&state).await], &me).await), ("id_number".into(), "unemployment.insured".into()));
+    let unit_account = signed_in(&state, Role::EmployerHandler, Some(&credit_code(1))).await;
+    let sep = SeparationDraft { id_number: id.clone(), name: "王小明".into(), insurances: vec![Insurance::Unemployment], last_month: at(-1).to_string(), reason: "resigned".into(), credit_code: String::new() };
+    assert!(matches!(file(&state, FilingKind::Separation, serde_json::to_string(&sep).unwrap(), Vec::new(), &unit_account).await, Outcome::Accepted { .. }));
+    assert_eq!(common::approve_all(&state).await, 1);
+
+    // Only for oneself; without the proof photo the unit's reason does not do.
+    let someone = signed_in(&state, Role::Resident, None).await;
+    assert_eq!(refused_on(file(&state, FilingKind::Unemployment, draft(), vec![photo(&state).await], &someone).await), ("id_number".into(), "unemployment.not_self".into()));
+    assert_eq!(refused_on(file(&state, FilingKind::Unemployment, draft(), Vec::new(), &me).await), (PROOF_SLOT.into(), "unemployment.proof".into()));
+    assert!(matches!(file(&state, FilingKind::Unemployment, draft(), vec![photo(&state).await], &me).await, Outcome::Accepted { .. }));
+
+    // The case: 14 months paid → 12 months granted, at the province's amount, with the working.
+    let benefits = app::domain::benefits::BenefitPolicy::from_json(server::state::SHIPPED_POLICY).unwrap();
+    let monthly_fen = benefits.unemployment.amount(320102, this).unwrap().monthly;
+    let (_, mut o) = staff(&state, "operator", &id_number(60), "13700000060").await;
+    let queue = o.call(&state, Method::GET, "/api/office/cases?kind=unemployment&module=unemployment", None).await;
+    assert_eq!(queue.body["total"].as_i64(), Some(1), "{}", queue.body);
+    let case = queue.body["items"][0]["id"].as_i64().unwrap();
+    let view = o.call(&state, Method::GET, &format!("/api/office/cases/{case}"), None).await;
+    assert!(view.body["checks"].as_array().unwrap().iter().all(|c| c["issue"].is_null()), "{}", view.body);
+    assert_eq!(view.body["attachments"], serde_json::json!([PROOF_SLOT]), "{}", view.body);
+    let effect = &view.body["effect"][0];
+    assert_eq!((effect["action"].as_str(), effect["month"].as_str()), (Some("unemploy"), Some(this.to_string().as_str())), "{effect}");
+    let working = effect["working"].to_string();
+    assert!(working.contains("累计缴费 14 个月") && working.contains("最长领取 12 个月") && working.contains("离职"), "{working}");
+    assert!(working.contains(&format!("12 个月 × {}", app::domain::Fen(monthly_fen).yuan())), "{working}");
+    assert_eq!(common::approve_all(&state).await, 1);
+
+    // Paid by the monthly run, each month once.
+    assert_eq!(server::unemployment::pay_due(store.as_ref(), this, 2).await.unwrap(), 1);
+    assert_eq!(server::unemployment::pay_due(store.as_ref(), this, 3).await.unwrap(), 0, "once");
+    let mine = reader.call(&state, Method::GET, "/api/unemployment", None).await;
+    assert_eq!(mine.status, StatusCode::OK, "{}", mine.body);
+    let s = &mine.body[0];
+    assert_eq!((s["status"].as_str(), s["months"].as_u64(), s["paid"].as_u64(), s["left"].as_u64()), (Some("active"), Some(12), Some(1), Some(11)), "{s}");
+    assert_eq!((s["monthly"].as_i64(), s["paid_total"].as_i64()), (Some(monthly_fen), Some(monthly_fen)), "{s}");
+
+    // A new job from next month, at unit B (its enrolment approved like any): the spell stops
+    // from that month by itself; the months left stay for the next spell; the run pays no more.
+    let worker = common::field_worker(&state).await;
+    common::unit(&state, &credit_code(2)).await;
+    let mut e = enrolment(&id);
+    e.credit_code = credit_code(2);
+    e.start_month = at(1).to_string();
+    assert!(matches!(file(&state, FilingKind::Enrolment, serde_json::to_string(&e).unwrap(), Vec::new(), &worker).await, Outcome::Accepted { .. }));
+    assert_eq!(common::approve_all(&state).await, 1);
+    assert_eq!(server::unemployment::pay_due(store.as_ref(), at(2), 4).await.unwrap(), 0, "stopped");
+    let mine = reader.call(&state, Method::GET, "/api/unemployment", None).await;
+    let s = &mine.body[0];
+    assert_eq!((s["status"].as_str(), s["stopped_in"].as_str(), s["paid"].as_u64(), s["left"].as_u64()), (Some("stopped"), Some(at(1).to_string().as_str()), Some(1), Some(11)), "{s}");
+    // Employed again: no second registration.
+    assert_eq!(refused_on(file(&state, FilingKind::Unemployment, draft(), vec![photo(&state).await], &me).await), ("id_number".into(), "unemployment.insured".into()));
+    // Someone else reads nothing.
+    let (_, mut other) = staff(&state, "resident", &id_number(3), "13900139003").await;
+    assert_eq!(other.call(&state, Method::GET, "/api/unemployment", None).await.body, serde_json::json!([]));
+}
+both_stores!(unemployment_spell, unemployment_is_granted_paid_and_stopped_by_a_new_job);
