@@ -1,9 +1,9 @@
-//! 工伤事故申报 at the intake and in the case queue: which unit reports ([`ledger::unit_of`]:
+//! 工伤事故申报 at the intake and in the case queue: both photos, which unit reports ([`ledger::unit_of`]:
 //! a unit's own account, or staff naming the unit), and that the injured person held 工伤 with
 //! that unit in the accident's month. The same check runs when an operator examines the case,
 //! and its [`Recognise`] is what approving it applies.
 
-use app::domain::forms::injury_report::{field, late_days, InjuryReport};
+use app::domain::forms::injury_report::{field, late_days, InjuryReport, RECORD_SLOT, SCENE_SLOT};
 use app::domain::ledger::Month;
 use app::domain::policy::Insurance;
 use app::domain::{Date, Issue};
@@ -42,15 +42,20 @@ fn not_insured() -> Issue {
     )
 }
 
-/// The unit reporting, and that the person was insured with it then: what to keep, or the
-/// verdict. `reported_on` is the day the report was filed.
+/// Both photos, the unit reporting, and that the person was insured with it then: what to keep,
+/// or the verdict. `slots`: the photos filed (`None` when the case is re-examined: the intake
+/// checked them). `reported_on` is the day the report was filed.
 pub async fn check(
     store: &dyn crate::ledger::Db,
     vault: &Vault,
     r: &InjuryReport,
+    slots: Option<&[&str]>,
     by: Option<&Principal>,
     reported_on: Date,
 ) -> Result<Result<(Recognise, Unit), Verdict>, Internal> {
+    if let Some(missing) = slots.and_then(|slots| [SCENE_SLOT, RECORD_SLOT].into_iter().find(|s| !slots.contains(s))) {
+        return Ok(Err(Verdict::reject(missing, Issue::new("injury.photos", "请拍摄事故现场照片和诊断证明（病历）照片", "Take a photo of the scene and one of the diagnosis or medical record"))));
+    }
     let (unit, _) = match unit_of(store, vault, by, r.credit_code.as_ref(), field::CREDIT_CODE, &WORDING).await? {
         Ok(found) => found,
         Err(verdict) => return Ok(Err(verdict)),

@@ -5,10 +5,8 @@
 
 use app::api::cases::{module_bit, modules_of};
 use app::api::sync::{FilingKind, SyncItem};
-use app::domain::forms::injury_report::{RECORD_SLOT, SCENE_SLOT};
 use app::domain::forms::unemployment::PROOF_SLOT;
 use app::domain::policy::Insurance;
-use app::domain::Issue;
 
 use super::{Cx, Sender};
 use crate::filings::{ValidFiling, Verdict};
@@ -53,10 +51,7 @@ pub async fn check(cx: &Cx, filing: &ValidFiling, item: &SyncItem, s: &Sender<'_
         }
         ValidFiling::InjuryReport(r) => {
             let slots: Vec<&str> = item.attachments.iter().map(|a| a.slot.as_str()).collect();
-            if let Some(missing) = [SCENE_SLOT, RECORD_SLOT].into_iter().find(|s| !slots.contains(s)) {
-                return Ok(Err(Verdict::reject(missing, Issue::new("injury.photos", "请拍摄事故现场照片和诊断证明（病历）照片", "Take a photo of the scene and one of the diagnosis or medical record"))));
-            }
-            let checked = injuries::report::check(cx.store.as_ref() as &dyn ledger::Db, &cx.accounts.vault, r, by, s.today).await?;
+            let checked = injuries::report::check(cx.store.as_ref() as &dyn ledger::Db, &cx.accounts.vault, r, Some(&slots), by, s.today).await?;
             return Ok(checked.map(|(recognise, unit)| {
                 Storing::Case(case(FilingKind::InjuryReport, module_bit(Insurance::WorkInjury), recognise.unit_id, unit.region, Vec::new(), s))
             }));

@@ -171,7 +171,7 @@ pub async fn examine(cx: &Cx, case: &Case, by: &Principal, today: Date) -> Resul
         ValidFiling::InjuryReport(mut r) => {
             r.credit_code = r.credit_code.or(code);
             let reported_on = Date::parse_iso(&case.submitted_on).unwrap_or(today);
-            match crate::injuries::report::check(store, vault, &r, Some(by), reported_on).await? {
+            match crate::injuries::report::check(store, vault, &r, None, Some(by), reported_on).await? {
                 Ok((recognise, _)) => {
                     checks.push(check("compliance", "事故发生时该职工在本单位参加工伤保险", "Insured in work injury with this unit when the accident happened", None, None));
                     lines.push(EffectLine {
