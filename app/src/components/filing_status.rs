@@ -58,6 +58,9 @@ pub fn case_field_label(name: &str) -> Option<Text> {
         "place" => strings::FIELD_ACCIDENT_PLACE,
         "account" => strings::FIELD_ACCIDENT_ACCOUNT,
         "institution" => strings::FIELD_INSTITUTION,
+        "left_on" => strings::FIELD_LEFT_ON,
+        "cause" => strings::FIELD_CAUSE,
+        "statement" => strings::FIELD_STATEMENT,
         _ => return None,
     })
 }

@@ -105,6 +105,7 @@ pub fn MyRecords() -> impl IntoView {
             {move || records.get().map(|r| records_view(r, fresh.get()))}
             <super::my_pension::MyPensionCard/>
             <super::my_injuries::MyInjuriesCard/>
+            <super::my_unemployment::MyUnemploymentCard/>
             <a class="btn btn-secondary" data-testid="print-proof" href=proof_href target="_blank" rel="noopener">{tr(strings::RECORDS_PROOF)}</a>
         </main>
     }
