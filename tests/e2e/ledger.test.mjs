@@ -5,7 +5,8 @@
 // collection's payment file imported by the back office under four eyes (an operator submits, a
 // supervisor confirms); the operator finds the employee in 业务查询, reveals her ID number and
 // records her bank card; she registers, sees the month paid at 我的社保, prints the proof, whose
-// QR code's page verifies; with the network cut, the records still show with their date. The
+// QR code's page verifies; with the network cut, the records still show with their date, and a
+// 失业登记 she files offline is refused once it syncs (her unit has not filed the separation). The
 // operator previews the unit's statement (报表), downloads it as Excel and prints it to PDF, and
 // reads the charts of 数据统计 drilled down to a city.
 import { test, after } from 'node:test';
@@ -304,4 +305,25 @@ test('enrolled offline, assessed, paid: the employee sees the month paid, prints
   await pension.waitFor();
   assert.match(await page.getByTestId('as-of').innerText(), /截至 \d{4}-\d{2}-\d{2}/);
   await page.screenshot({ path: join(ARTIFACTS, 'my-records-offline-360x800.png'), fullPage: true });
+
+  // 失业登记 from her own phone, still offline: the form takes it (a job that ended today, the
+  // unit's dismissal); back in signal the server refuses it on her ID number — her unit has not
+  // filed the separation — and says why, in Chinese.
+  await page.goto(srv.url + '/');
+  await page.locator('a.tile[href="/unemployment"]').click();
+  await page.getByRole('heading', { name: '失业登记' }).waitFor();
+  const today = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+  await page.locator('#id_number').fill(A.id);
+  await page.locator('#name').fill(A.name);
+  await page.locator('#left_on').fill(today);
+  await page.locator('#cause').selectOption('dismissed');
+  await assertFitsWidth(page);
+  await page.screenshot({ path: join(ARTIFACTS, 'unemployment-360x800.png'), fullPage: true });
+  await page.getByTestId('submit').click();
+  const filed = page.getByTestId('filing-status');
+  await filed.waitFor();
+  assert.notEqual(await filed.getAttribute('data-state'), 'accepted', 'no network: it waits');
+  await context.setOffline(false);
+  await page.locator('[data-testid=filing-status][data-state=needs_attention]').waitFor({ timeout: 60_000 });
+  await page.getByText('仍有在职参保关系').first().waitFor();
 });
