@@ -111,6 +111,8 @@ pub fn app(state: AppState) -> Router {
         (&ep::OFFICE_INJURY_DECISION, serve(&ep::OFFICE_INJURY_DECISION, office::injuries::decide)),
         (&ep::INJURIES_MINE, serve(&ep::INJURIES_MINE, injuries::mine::mine)),
         (&ep::UNEMPLOYMENT_MINE, serve(&ep::UNEMPLOYMENT_MINE, unemployment::mine::mine)),
+        (&ep::OFFICE_UNEMPLOYMENT, serve(&ep::OFFICE_UNEMPLOYMENT, office::unemployment::list)),
+        (&ep::OFFICE_UNEMPLOYMENT_STOP, serve(&ep::OFFICE_UNEMPLOYMENT_STOP, office::unemployment::stop)),
         (&ep::REPORT, serve(&ep::REPORT, reports::http::download)),
         (&ep::STATS, serve(&ep::STATS, reports::http::chart)),
         (&ep::FILINGS_REVIEW, serve(&ep::FILINGS_REVIEW, office::cases::filings_review)),

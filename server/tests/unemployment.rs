@@ -131,8 +131,68 @@ async fn unemployment_is_granted_paid_and_stopped_by_a_new_job(store: Arc<dyn St
     assert_eq!((s["status"].as_str(), s["stopped_in"].as_str(), s["paid"].as_u64(), s["left"].as_u64()), (Some("stopped"), Some(at(1).to_string().as_str()), Some(1), Some(11)), "{s}");
     // Employed again: no second registration.
     assert_eq!(refused_on(file(&state, FilingKind::Unemployment, draft(), vec![photo(&state).await], &me).await), ("id_number".into(), "unemployment.insured".into()));
+    // The back office lists it stopped, with the reason; a statutory stop needs an active spell.
+    let listed = o.call(&state, Method::GET, "/api/office/unemployment?status=stopped", None).await;
+    assert_eq!(listed.status, StatusCode::OK, "{}", listed.body);
+    assert_eq!(listed.body[0]["spell"]["stop_reason"].as_str(), Some("reemployed"), "{}", listed.body);
+    assert!(!listed.body.to_string().contains(&id), "masked");
+    let spell = listed.body[0]["id"].as_i64().unwrap();
+    let again = o.call(&state, Method::POST, &format!("/api/office/unemployment/{spell}/stop"), Some(serde_json::json!({"reason": "military", "month": at(1).to_string()}))).await;
+    assert_eq!((again.status, again.body["code"].as_str()), (StatusCode::CONFLICT, Some("unemployment.not_active")), "{}", again.body);
     // Someone else reads nothing.
     let (_, mut other) = staff(&state, "resident", &id_number(3), "13900139003").await;
     assert_eq!(other.call(&state, Method::GET, "/api/unemployment", None).await.body, serde_json::json!([]));
 }
 both_stores!(unemployment_spell, unemployment_is_granted_paid_and_stopped_by_a_new_job);
+
+/// The person's 14 paid months with unit A, its 减员 (单位解除劳动合同: no photo needed), and an
+/// approved 失业登记: the spell's id, through the back office's list.
+async fn an_active_spell(state: &server::AppState, store: &Arc<dyn Store>, id: &str) -> i64 {
+    let cx: server::ledger::Cx = state.cx();
+    let id_index = state.vault.blind_index(purpose::ID_NUMBER, id);
+    let today = app::domain::Date::china_from_unix_ms(server::store::now_ms());
+    let at = |n: i32| Month::from_index(Month::of(today).index() + n).unwrap();
+    let unit_a = common::unit(state, &credit_code(1)).await;
+    let person = NewPerson { id_index: id_index.clone(), id_sealed: state.vault.seal(&bound::ledger_person(&id_index), id.as_bytes()), name: "李四".into() };
+    let enrol = Enrol { unit_id: unit_a, person, region: 320102, start_month: at(-14).to_string(), insurances: vec![Insurance::Unemployment], base: 600_000, actor: None };
+    assert_eq!(store.enrol_direct(&enrol, 1).await.unwrap(), None);
+    let mut rows = Vec::new();
+    for m in at(-14).through(at(-1)) {
+        monthly::assess(&cx, m, None, None).await.unwrap();
+        let due = store.statement(unit_a, &m.to_string()).await.unwrap().unwrap().due;
+        rows.push(serde_json::json!({ "credit_code": credit_code(1), "month": m.to_string(), "amount": format!("{}.{:02}", due / 100, due % 100), "reference": format!("REF-{m}"), "paid_on": today.iso() }));
+    }
+    payments::import(store.as_ref(), serde_json::to_string(&rows).unwrap().as_bytes(), today, None, 1).await.unwrap();
+    let unit_account = signed_in(state, Role::EmployerHandler, Some(&credit_code(1))).await;
+    let sep = SeparationDraft { id_number: id.into(), name: "李四".into(), insurances: vec![Insurance::Unemployment], last_month: at(-1).to_string(), reason: "dismissed".into(), credit_code: String::new() };
+    assert!(matches!(file(state, FilingKind::Separation, serde_json::to_string(&sep).unwrap(), Vec::new(), &unit_account).await, Outcome::Accepted { .. }));
+    assert_eq!(common::approve_all(state).await, 1);
+    let worker = signed_in(state, Role::FieldWorker, None).await;
+    let d = UnemploymentDraft { id_number: id.into(), name: "李四".into(), left_on: today.iso(), cause: "contract_ended".into(), statement: String::new() };
+    let filed = file(state, FilingKind::Unemployment, serde_json::to_string(&d).unwrap(), Vec::new(), &worker).await;
+    assert!(matches!(filed, Outcome::Accepted { .. }), "the unit's reason stands for the photo: {filed:?}");
+    assert_eq!(common::approve_all(state).await, 1);
+    let spells = store.spells("active", 10).await.unwrap();
+    assert_eq!(spells.len(), 1);
+    spells[0].id
+}
+
+async fn an_operator_records_a_statutory_stop(store: Arc<dyn Store>) {
+    let state = common::state_over(store.clone());
+    let spell = an_active_spell(&state, &store, &id_number(7)).await;
+    let (_, mut o) = staff(&state, "operator", &id_number(60), "13700000060").await;
+    let path = format!("/api/office/unemployment/{spell}/stop");
+    let this = Month::of(app::domain::Date::china_from_unix_ms(server::store::now_ms()));
+    let bad = o.call(&state, Method::POST, &path, Some(serde_json::json!({"reason": "bored", "month": this.to_string()}))).await;
+    assert_eq!((bad.status, bad.body["fields"]["errors"]["reason"][0]["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("unemployment.stop_reason")), "{}", bad.body);
+    // From a month before the spell began: it stops from its first month, nothing ever paid.
+    let early = Month::from_index(this.index() - 3).unwrap();
+    let done = o.call(&state, Method::POST, &path, Some(serde_json::json!({"reason": "military", "month": early.to_string()}))).await;
+    assert_eq!(done.status, StatusCode::OK, "{}", done.body);
+    let s = &done.body["spell"];
+    assert_eq!((s["status"].as_str(), s["stop_reason"].as_str(), s["stopped_in"].as_str()), (Some("stopped"), Some("military"), Some(this.to_string().as_str())), "{s}");
+    assert_eq!(server::unemployment::pay_due(store.as_ref(), this, 2).await.unwrap(), 0, "nothing paid after the stop");
+    let log: Vec<String> = store.audit_recent(100).await.unwrap().into_iter().map(|r| r.entry.action).collect();
+    assert!(log.iter().any(|a| a == "unemployment.stop"), "{log:?}");
+}
+both_stores!(statutory_stop, an_operator_records_a_statutory_stop);

@@ -21,11 +21,11 @@ pub struct AuditLine {
 pub const GROUPS: [(&[&str], &str, &str); 3] = [
     (&["application."], "注册审核", "Registration review"),
     (&["account.", "session.", "password."], "账号", "Accounts"),
-    (&["office.", "case.", "filing.", "injury."], "经办", "Back office"),
+    (&["office.", "case.", "filing.", "injury.", "unemployment."], "经办", "Back office"),
 ];
 
 /// What each action is called: `(code, zh, en)`. An action not listed shows its code.
-pub const ACTIONS: [(&str, &str, &str); 50] = [
+pub const ACTIONS: [(&str, &str, &str); 51] = [
     ("application.submit", "提交注册申请", "Application submitted"),
     ("application.resubmit", "修改后重新提交", "Application resubmitted"),
     ("application.view", "查看申请", "Application viewed"),
@@ -55,6 +55,7 @@ pub const ACTIONS: [(&str, &str, &str); 50] = [
     ("injury.assess", "核算工伤待遇", "Work injury award computed"),
     ("injury.approve", "核准工伤待遇", "Work injury award approved"),
     ("injury.return", "退回工伤待遇", "Work injury award returned"),
+    ("unemployment.stop", "停发失业保险金", "Unemployment benefit stopped"),
     ("office.person_view", "查看参保人", "Person's page viewed"),
     ("office.person_reveal", "显示完整证件号码", "ID number revealed"),
     ("office.person_change", "人员信息变更", "Person's details changed"),

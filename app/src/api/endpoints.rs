@@ -189,6 +189,9 @@ pub const OFFICE_INJURY_DECISION: Endpoint = ep(Post, "/api/office/injuries/{id}
 pub const INJURIES_MINE: Endpoint = ep(Get, "/api/injuries", Roles(&[Role::Resident]));
 // 失业保险金: the signed-in person's spells, with months granted, paid and left.
 pub const UNEMPLOYMENT_MINE: Endpoint = ep(Get, "/api/unemployment", Roles(&[Role::Resident]));
+// The back office's spells (`?status=active|stopped|ended`), and a statutory stop.
+pub const OFFICE_UNEMPLOYMENT: Endpoint = ep(Get, "/api/office/unemployment", Roles(BACK_OFFICE));
+pub const OFFICE_UNEMPLOYMENT_STOP: Endpoint = ep(Post, "/api/office/unemployment/{id}/stop", Roles(BACK_OFFICE));
 // 报表: a report as a download (`?from=YYYY-MM&to=YYYY-MM&unit=&region=&format=xlsx|csv|html|json`); a unit
 // reads its own, staff their region, admins everything (the handler scopes it).
 pub const REPORT: Endpoint = ep(Get, "/api/reports/{name}", Roles(&[Role::EmployerHandler, Role::Operator, Role::Supervisor, Role::Admin]));
@@ -280,6 +283,8 @@ pub const ALL: &[Endpoint] = &[
     OFFICE_INJURY_DECISION,
     INJURIES_MINE,
     UNEMPLOYMENT_MINE,
+    OFFICE_UNEMPLOYMENT,
+    OFFICE_UNEMPLOYMENT_STOP,
     FILINGS_REVIEW,
     VOUCHER,
     VERIFY,

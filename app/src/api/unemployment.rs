@@ -23,6 +23,9 @@ pub struct MySpell {
     pub first_month: String,
     pub last_month: String,
     pub stopped_in: Option<String>,
+    /// Why it stopped: `reemployed`, or one of [`STOP_REASONS`].
+    #[serde(default)]
+    pub stop_reason: Option<String>,
     pub months: u16,
     pub paid: u16,
     /// Months granted and not drawn: carried into the next spell while `stopped`.
@@ -31,4 +34,31 @@ pub struct MySpell {
     /// Σ of the months paid.
     pub paid_total: Fen,
     pub working: Working,
+}
+
+/// The stops an operator records (社会保险法 第51条) — re-employment stops a spell by itself:
+/// code, Chinese, English.
+pub const STOP_REASONS: [(&str, &str, &str); 5] = [
+    ("military", "应征服兵役", "Called up for military service"),
+    ("emigrated", "移居境外", "Moved abroad"),
+    ("pension", "享受基本养老保险待遇", "Started drawing a pension"),
+    ("refused_work", "无正当理由拒不接受推荐的工作或培训", "Refused suitable work or training without good reason"),
+    ("died", "死亡", "Died"),
+];
+
+/// A spell as the back office lists it (`OFFICE_UNEMPLOYMENT`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SpellView {
+    pub id: i64,
+    pub name: String,
+    pub id_masked: String,
+    pub spell: MySpell,
+}
+
+/// `POST OFFICE_UNEMPLOYMENT_STOP`: a stop from `month` (`YYYY-MM`; never before the spell's
+/// first month) for one of [`STOP_REASONS`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SpellStop {
+    pub reason: String,
+    pub month: String,
 }

@@ -607,4 +607,9 @@ texts! {
     UNEMPLOYMENT_PAID = "已领取月数", "Months paid";
     UNEMPLOYMENT_LEFT = "剩余月数", "Months left";
     UNEMPLOYMENT_MONTHLY = "每月金额", "A month";
+    UNEMPLOYMENT_NONE = "暂无领取中的失业保险金", "No unemployment benefit being paid";
+    UNEMPLOYMENT_STOP_REASON = "停发原因", "Why it stops";
+    UNEMPLOYMENT_STOP_FROM = "停发月份", "Stops from";
+    UNEMPLOYMENT_STOP = "停发", "Stop";
+    UNEMPLOYMENT_STOPPED_FROM = "停发自", "Stopped from";
 }

@@ -7,8 +7,8 @@ use leptos::prelude::*;
 
 use crate::api::client;
 use crate::api::endpoints;
-use crate::api::unemployment::MySpell;
-use crate::i18n::{strings, tr, use_i18n, Lang};
+use crate::api::unemployment::{MySpell, STOP_REASONS};
+use crate::i18n::{strings, tr, use_i18n, Lang, Text};
 use crate::state::{use_account, use_network, Reachability};
 
 #[component]
@@ -35,15 +35,19 @@ pub fn MyUnemploymentCard() -> impl IntoView {
                 .into_iter()
                 .map(|s| {
                     let working = s.working.iter().map(|l| view! { <li>{if i18n.lang() == Lang::En { l.en.clone() } else { l.zh.clone() }}</li> }).collect_view();
-                    let status = match s.status.as_str() {
-                        "active" => strings::UNEMPLOYMENT_ACTIVE,
-                        "stopped" => strings::UNEMPLOYMENT_STOPPED,
+                    // Re-employed, or a statutory stop by its name; then from which month.
+                    let statutory = STOP_REASONS.iter().find(|(code, _, _)| s.stop_reason.as_deref() == Some(*code));
+                    let status = match (s.status.as_str(), statutory) {
+                        ("active", _) => strings::UNEMPLOYMENT_ACTIVE,
+                        ("stopped", Some((_, zh, en))) => Text { zh, en },
+                        ("stopped", None) => strings::UNEMPLOYMENT_STOPPED,
                         _ => strings::UNEMPLOYMENT_ENDED,
                     };
+                    let from = statutory.map(|_| strings::UNEMPLOYMENT_STOPPED_FROM);
                     view! {
                         <li data-status=s.status.clone()>
                             <p><strong>{s.first_month.clone()}" – "{s.last_month.clone()}</strong>" · "{s.unit_name.clone()}</p>
-                            <p class="muted">{tr(status)}{s.stopped_in.clone().map(|m| format!(" {m}"))}</p>
+                            <p class="muted" data-testid="unemployment-status">{tr(status)}{from.map(|f| view! { " · "{tr(f)} })}{s.stopped_in.clone().map(|m| format!(" {m}"))}</p>
                             <dl class="facts" data-testid="unemployment-months">
                                 <dt>{tr(strings::UNEMPLOYMENT_GRANTED)}</dt><dd data-field="months">{s.months}</dd>
                                 <dt>{tr(strings::UNEMPLOYMENT_PAID)}</dt><dd data-field="paid">{s.paid}" · "{s.paid_total.yuan()}" "{tr(strings::YUAN)}</dd>

@@ -21,11 +21,14 @@ CREATE TABLE unemployment_spells (
     working       TEXT    NOT NULL,
     status        TEXT    NOT NULL CHECK (status IN ('active', 'stopped', 'ended')),
     stopped_in    TEXT,
+    -- Why: re-employment (the trigger below), or a statutory stop an operator records (第51条).
+    stop_reason   TEXT CHECK (stop_reason IN ('reemployed', 'military', 'emigrated', 'pension', 'refused_work', 'died')),
+    stopped_by    BIGINT  REFERENCES accounts (id),
     paid_through  TEXT,
     approved_by   BIGINT  NOT NULL REFERENCES accounts (id),
     created_at    BIGINT  NOT NULL,
     updated_at    BIGINT  NOT NULL,
-    CHECK ((status = 'stopped') = (stopped_in IS NOT NULL))
+    CHECK ((status = 'stopped') = (stopped_in IS NOT NULL AND stop_reason IS NOT NULL))
 );
 CREATE UNIQUE INDEX unemployment_spells_active ON unemployment_spells (person_id) WHERE status = 'active';
 CREATE INDEX unemployment_spells_person ON unemployment_spells (person_id, id);
@@ -46,7 +49,7 @@ CREATE TABLE unemployment_payments (
 CREATE FUNCTION unemployment_stop_on_enrolment() RETURNS trigger AS $$
 BEGIN
     UPDATE unemployment_spells
-       SET status = 'stopped',
+       SET status = 'stopped', stop_reason = 'reemployed',
            stopped_in = CASE WHEN NEW.start_month > first_month THEN NEW.start_month ELSE first_month END,
            updated_at = NEW.created_at
      WHERE person_id = NEW.person_id AND status = 'active';

@@ -18,6 +18,7 @@
 //!   corrected base ([`adjust_store`]), a supervisor sets it or returns it;
 //! - [`injuries`]: 工伤待遇核算 — the grade of a recognised work injury, the award computed
 //!   from the ledger and the policy data, approved under four eyes;
+//! - [`unemployment`]: the spells of 失业保险金 and the statutory stops an operator records;
 //! - [`pension`]: 养老待遇测算 of a person — the retirement window under the 2025 reform, the
 //!   minimum contributions against the ledger's, the account part of the pension.
 //!
@@ -36,6 +37,7 @@ pub mod injuries;
 pub mod payments;
 pub mod pension;
 pub mod persons;
+pub mod unemployment;
 pub mod unit_store;
 pub mod units;
 

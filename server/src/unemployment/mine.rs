@@ -9,12 +9,31 @@ use axum::extract::State;
 use axum::response::IntoResponse;
 use axum::{Extension, Json};
 
-use super::Cx;
+use super::{Cx, Spell};
 use crate::accounts::session::Principal;
 use crate::http::{Answer, Refusal};
 
 /// Spells listed at most.
 const SHOWN: i64 = 10;
+
+/// A spell as its person (and the back office) reads it.
+pub fn my_spell(s: &Spell) -> MySpell {
+    MySpell {
+        registered_on: s.registered_on.clone(),
+        unit_name: s.unit_name.clone(),
+        status: s.status.clone(),
+        first_month: s.first_month.clone(),
+        last_month: s.last_month.clone(),
+        stopped_in: s.stopped_in.clone(),
+        stop_reason: s.stop_reason.clone(),
+        months: s.months,
+        paid: s.paid,
+        left: s.months.saturating_sub(s.paid),
+        monthly: Fen(s.monthly),
+        paid_total: Fen(s.paid_total),
+        working: serde_json::from_str(&s.working).unwrap_or_default(),
+    }
+}
 
 /// `GET /api/unemployment`.
 pub async fn mine(State(cx): State<Cx>, Extension(by): Extension<Option<Principal>>) -> Answer {
@@ -22,25 +41,6 @@ pub async fn mine(State(cx): State<Cx>, Extension(by): Extension<Option<Principa
     let Some(person) = cx.store.person_id(&me.account.id_index).await? else {
         return Ok(Json(Vec::<MySpell>::new()).into_response());
     };
-    let items: Vec<MySpell> = cx
-        .store
-        .spells_of(person, SHOWN)
-        .await?
-        .into_iter()
-        .map(|s| MySpell {
-            registered_on: s.registered_on,
-            unit_name: s.unit_name,
-            status: s.status,
-            first_month: s.first_month,
-            last_month: s.last_month,
-            stopped_in: s.stopped_in,
-            months: s.months,
-            paid: s.paid,
-            left: s.months.saturating_sub(s.paid),
-            monthly: Fen(s.monthly),
-            paid_total: Fen(s.paid_total),
-            working: serde_json::from_str(&s.working).unwrap_or_default(),
-        })
-        .collect();
+    let items: Vec<MySpell> = cx.store.spells_of(person, SHOWN).await?.iter().map(my_spell).collect();
     Ok(Json(items).into_response())
 }

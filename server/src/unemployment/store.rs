@@ -7,7 +7,7 @@ use app::domain::ledger::Month;
 use async_trait::async_trait;
 use sqlx::Row;
 
-use crate::store::{PgStore, SqliteStore, StoreError};
+use crate::store::{insert_audit, AuditEntry, PgStore, SqliteStore, StoreError};
 
 /// One spell with its unit and what was paid.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,6 +15,9 @@ pub struct Spell {
     pub id: i64,
     pub case_id: i64,
     pub person_id: i64,
+    pub name: String,
+    pub id_index: String,
+    pub id_sealed: Vec<u8>,
     pub unit_name: String,
     pub registered_on: String,
     pub first_month: String,
@@ -28,6 +31,7 @@ pub struct Spell {
     /// `active`, `stopped` or `ended`.
     pub status: String,
     pub stopped_in: Option<String>,
+    pub stop_reason: Option<String>,
     /// Months paid, and their sum in fen.
     pub paid: u16,
     pub paid_total: i64,
@@ -48,6 +52,12 @@ pub struct Ended {
 pub trait UnemploymentStore: Send + Sync {
     /// A person's spells, the latest first.
     async fn spells_of(&self, person_id: i64, limit: i64) -> Result<Vec<Spell>, StoreError>;
+    /// Spells of a status, oldest first.
+    async fn spells(&self, status: &str, limit: i64) -> Result<Vec<Spell>, StoreError>;
+    async fn spell_get(&self, id: i64) -> Result<Option<Spell>, StoreError>;
+    /// Stops an active spell from `month` (never before its first) for a statutory `reason`,
+    /// with its audit entry; `false` when it is not active (nothing was written then).
+    async fn spell_stop(&self, id: i64, month: Month, reason: &str, by: i64, audit: &AuditEntry, now: i64) -> Result<bool, StoreError>;
     /// The person's latest ended 失业保险 relationship.
     async fn last_ended(&self, person_id: i64) -> Result<Option<Ended>, StoreError>;
     /// The spells that may still have months to pay.
@@ -90,11 +100,11 @@ macro_rules! register_spell {
 }
 pub(crate) use register_spell;
 
-const SPELL_QUERY: &str = "SELECT s.id, s.case_id, s.person_id, u.name AS unit_name, s.registered_on, s.first_month, s.last_month, s.earned, s.carried, s.months, \
-     s.monthly, s.working, s.status, s.stopped_in, \
+const SPELL_QUERY: &str = "SELECT s.id, s.case_id, s.person_id, p.name, p.id_index, p.id_sealed, u.name AS unit_name, s.registered_on, s.first_month, \
+     s.last_month, s.earned, s.carried, s.months, s.monthly, s.working, s.status, s.stopped_in, s.stop_reason, \
      (SELECT COUNT(*) FROM unemployment_payments p WHERE p.spell_id = s.id) AS paid, \
      CAST((SELECT COALESCE(SUM(p.amount), 0) FROM unemployment_payments p WHERE p.spell_id = s.id) AS BIGINT) AS paid_total \
-     FROM unemployment_spells s JOIN ledger_units u ON u.id = s.unit_id";
+     FROM unemployment_spells s JOIN ledger_units u ON u.id = s.unit_id JOIN ledger_persons p ON p.id = s.person_id";
 
 fn month(text: &str) -> Result<Month, sqlx::Error> {
     Month::parse(text).ok_or_else(|| sqlx::Error::Decode(format!("a month in unemployment_spells: {text:?}").into()))
@@ -111,6 +121,9 @@ macro_rules! impl_unemployment_store {
                 id: r.try_get("id")?,
                 case_id: r.try_get("case_id")?,
                 person_id: r.try_get("person_id")?,
+                name: r.try_get("name")?,
+                id_index: r.try_get("id_index")?,
+                id_sealed: r.try_get("id_sealed")?,
                 unit_name: r.try_get("unit_name")?,
                 registered_on: r.try_get("registered_on")?,
                 first_month: r.try_get("first_month")?,
@@ -122,6 +135,7 @@ macro_rules! impl_unemployment_store {
                 working: r.try_get("working")?,
                 status: r.try_get("status")?,
                 stopped_in: r.try_get("stopped_in")?,
+                stop_reason: r.try_get("stop_reason")?,
                 paid: small(r.try_get("paid")?),
                 paid_total: r.try_get("paid_total")?,
             })
@@ -132,6 +146,38 @@ macro_rules! impl_unemployment_store {
             async fn spells_of(&self, person_id: i64, limit: i64) -> Result<Vec<Spell>, StoreError> {
                 let rows = sqlx::query(&format!("{SPELL_QUERY} WHERE s.person_id = $1 ORDER BY s.id DESC LIMIT $2")).bind(person_id).bind(limit).fetch_all(&self.pool).await?;
                 rows.iter().map(spell_of).collect::<Result<_, _>>().map_err(StoreError::from)
+            }
+
+            async fn spells(&self, status: &str, limit: i64) -> Result<Vec<Spell>, StoreError> {
+                let rows = sqlx::query(&format!("{SPELL_QUERY} WHERE s.status = $1 ORDER BY s.id LIMIT $2")).bind(status).bind(limit).fetch_all(&self.pool).await?;
+                rows.iter().map(spell_of).collect::<Result<_, _>>().map_err(StoreError::from)
+            }
+
+            async fn spell_get(&self, id: i64) -> Result<Option<Spell>, StoreError> {
+                let row = sqlx::query(&format!("{SPELL_QUERY} WHERE s.id = $1")).bind(id).fetch_optional(&self.pool).await?;
+                row.as_ref().map(spell_of).transpose().map_err(StoreError::from)
+            }
+
+            async fn spell_stop(&self, id: i64, month: Month, reason: &str, by: i64, audit: &AuditEntry, now: i64) -> Result<bool, StoreError> {
+                let mut tx = self.begin_write().await?;
+                let moved = sqlx::query(
+                    "UPDATE unemployment_spells SET status = 'stopped', stop_reason = $1, stopped_by = $2, updated_at = $3, \
+                     stopped_in = CASE WHEN $4 > first_month THEN $4 ELSE first_month END WHERE id = $5 AND status = 'active'",
+                )
+                .bind(reason)
+                .bind(by)
+                .bind(now)
+                .bind(month.to_string())
+                .bind(id)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+                if moved != 1 {
+                    return Ok(false);
+                }
+                insert_audit!(&mut *tx, audit, now)?;
+                tx.commit().await?;
+                Ok(true)
             }
 
             async fn last_ended(&self, person_id: i64) -> Result<Option<Ended>, StoreError> {

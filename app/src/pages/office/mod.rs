@@ -15,6 +15,7 @@ mod stats;
 mod unit;
 mod visits;
 mod injuries;
+mod unemployment;
 mod workbench;
 
 pub use case::Case;

@@ -62,6 +62,7 @@ pub fn Workbench() -> impl IntoView {
             </div>
             <super::visits::VisitCard/>
             <super::injuries::InjuryCard/>
+            <super::unemployment::UnemploymentCard/>
             <super::claim::ClaimCard person=None/>
         </main>
     }

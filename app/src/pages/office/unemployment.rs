@@ -1,0 +1,73 @@
+//! 失业保险金 on the workbench: the spells being paid (months granted, paid and left, a month's
+//! amount), and the statutory stops an operator records (社会保险法 第51条: military service,
+//! moving abroad, a pension, refusing suitable work or training, death) from a month.
+//! Re-employment needs no one: the server stops the spell when the person is enrolled again.
+
+use leptos::prelude::*;
+
+use crate::api::unemployment::{SpellStop, SpellView, STOP_REASONS};
+use crate::api::{client, endpoints};
+use crate::domain::Issue;
+use crate::i18n::{strings, tr, use_i18n, Text};
+use crate::state::use_network;
+
+#[component]
+pub fn UnemploymentCard() -> impl IntoView {
+    let i18n = use_i18n();
+    let net = use_network();
+    let spells = RwSignal::new(Vec::<SpellView>::new());
+    let problem = RwSignal::new(None::<Issue>);
+    let load = move || {
+        leptos::task::spawn_local(async move {
+            match client::get_json::<Vec<SpellView>>(&format!("{}?status=active", endpoints::OFFICE_UNEMPLOYMENT.path)).await {
+                Ok(l) => spells.set(l),
+                Err(e) => problem.set(Some(e.to_issue())),
+            }
+        });
+    };
+    load();
+    let stop = move |id: i64, reason: String, month: String| {
+        problem.set(None);
+        leptos::task::spawn_local(async move {
+            let path = endpoints::OFFICE_UNEMPLOYMENT_STOP.with(&[&id.to_string()]);
+            match client::post_form::<_, serde::de::IgnoredAny>(&path, &SpellStop { reason, month }, net).await {
+                client::FormAnswer::Done(_) => load(),
+                client::FormAnswer::Refused(r) => problem.set(Some(r.fields.errors.values().flatten().next().cloned().unwrap_or_else(|| r.message()))),
+                client::FormAnswer::Failed(e) => problem.set(Some(e.to_issue())),
+            }
+        });
+    };
+    view! {
+        <section class="card" data-testid="unemployment-spells">
+            <h2>{tr(strings::UNEMPLOYMENT_TITLE)}</h2>
+            {move || problem.get().map(|p| view! { <p class="field-error" role="alert">{i18n.issue(&p)}</p> })}
+            {move || spells.with(Vec::is_empty).then(|| view! { <p class="muted">{tr(strings::UNEMPLOYMENT_NONE)}</p> })}
+            <ul class="list">
+                {move || spells.get().into_iter().map(|v| {
+                    let (id, s) = (v.id, v.spell);
+                    let reason = RwSignal::new(String::new());
+                    let month = RwSignal::new(String::new());
+                    view! {
+                        <li class="list-item" data-spell=id>
+                            <span class="list-title">{v.name}" · "{v.id_masked}" · "{s.unit_name}</span>
+                            <span class="list-sub">{s.first_month}" – "{s.last_month}" · "{tr(strings::UNEMPLOYMENT_PAID)}" "{s.paid}"/"{s.months}
+                                " · "{tr(strings::UNEMPLOYMENT_MONTHLY)}" "{s.monthly.yuan()}</span>
+                            <div class="actions">
+                                <select aria-label=move || i18n.t(strings::UNEMPLOYMENT_STOP_REASON) prop:value=move || reason.get()
+                                    on:change=move |ev| reason.set(event_target_value(&ev))>
+                                    <option value="">{tr(strings::UNEMPLOYMENT_STOP_REASON)}</option>
+                                    {STOP_REASONS.iter().map(|(code, zh, en)| view! { <option value=*code>{tr(Text { zh, en })}</option> }).collect_view()}
+                                </select>
+                                <input type="month" aria-label=move || i18n.t(strings::UNEMPLOYMENT_STOP_FROM) prop:value=move || month.get()
+                                    on:input=move |ev| month.set(event_target_value(&ev))/>
+                                <button type="button" class="btn btn-secondary" on:click=move |_| stop(id, reason.get_untracked(), month.get_untracked())>
+                                    {tr(strings::UNEMPLOYMENT_STOP)}
+                                </button>
+                            </div>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}

@@ -1,0 +1,71 @@
+//! 失业保险金 in the back office:
+//!
+//! - `GET /api/office/unemployment?status=active|stopped|ended`: the spells, oldest first, ID
+//!   numbers masked;
+//! - `POST /api/office/unemployment/{id}/stop`: a statutory stop (社会保险法 第51条: military
+//!   service, moving abroad, a pension, refusing suitable work or training, death) from a month,
+//!   never before the spell's first; the months paid stay paid and the months left stay on the
+//!   spell. Audited; 120 stops an hour per account. Re-employment needs no one: the database
+//!   stops the spell when a relationship opens (migration 0023).
+
+use app::api::unemployment::{SpellStop, SpellView, STOP_REASONS};
+use app::domain::ledger::Month;
+use app::domain::{IdNumber, Issue};
+use axum::extract::{Path, Query, State};
+use axum::response::IntoResponse;
+use axum::{Extension, Json};
+
+use super::{actor, staff, today, Cx};
+use crate::accounts::session::Principal;
+use crate::http::{quota, Answer, Internal, Refusal};
+use crate::store::AuditEntry;
+use crate::unemployment::mine::my_spell;
+use crate::unemployment::Spell;
+use crate::vault::bound;
+
+/// Spells listed at once.
+const SHOWN: i64 = 100;
+/// Stops one account may record in an hour.
+const PER_HOUR: i64 = 120;
+
+#[derive(Debug, serde::Deserialize)]
+pub struct SpellQuery {
+    #[serde(default)]
+    status: Option<String>,
+}
+
+fn view(cx: &Cx, s: &Spell, now: i64) -> Result<SpellView, Internal> {
+    let id = cx.ledger.vault.open(&bound::ledger_person(&s.id_index), &s.id_sealed)?;
+    Ok(SpellView { id: s.id, name: s.name.clone(), id_masked: IdNumber::mask(&String::from_utf8_lossy(&id), today(now)), spell: my_spell(s) })
+}
+
+/// `GET /api/office/unemployment`.
+pub async fn list(State(cx): State<Cx>, Extension(by): Extension<Option<Principal>>, Query(q): Query<SpellQuery>) -> Answer {
+    staff(&by)?;
+    let status = match q.status.as_deref().unwrap_or("active") {
+        s @ ("active" | "stopped" | "ended") => s,
+        _ => return Err(Refusal::bad_request()),
+    };
+    let now = crate::store::now_ms();
+    let rows = cx.store.spells(status, SHOWN).await?;
+    Ok(Json(rows.iter().map(|s| view(&cx, s, now)).collect::<Result<Vec<_>, _>>()?).into_response())
+}
+
+/// `POST /api/office/unemployment/{id}/stop`.
+pub async fn stop(State(cx): State<Cx>, Extension(by): Extension<Option<Principal>>, Path(id): Path<i64>, Json(ask): Json<SpellStop>) -> Answer {
+    let by = staff(&by)?;
+    let now = crate::store::now_ms();
+    quota::take(cx.store.as_ref(), &format!("unemployment:{}", by.account.id), quota::HOUR_MS, PER_HOUR, now).await?;
+    let reason = STOP_REASONS
+        .iter()
+        .map(|(code, _, _)| *code)
+        .find(|c| *c == ask.reason.trim())
+        .ok_or_else(|| Refusal::field("reason", Issue::new("unemployment.stop_reason", "请从列表中选择停发原因", "Choose the reason from the list")))?;
+    let month = Month::parse(ask.month.trim()).ok_or_else(|| Refusal::field("month", Issue::new("month.invalid", "月份应为 YYYY-MM", "A month is YYYY-MM")))?;
+    let audit = AuditEntry { action: "unemployment.stop".into(), target: Some(format!("spell:{id}")), detail: Some(format!("reason={reason} from={month}")), ..actor(by) };
+    if !cx.store.spell_stop(id, month, reason, by.account.id, &audit, now).await? {
+        return Err(Refusal::conflict(Issue::new("unemployment.not_active", "该失业保险金已停发或已领完", "This benefit is stopped or fully paid already")));
+    }
+    let stored = cx.store.spell_get(id).await?.ok_or_else(Refusal::bad_request)?;
+    Ok(Json(view(&cx, &stored, now)?).into_response())
+}
