@@ -196,3 +196,35 @@ async fn an_operator_records_a_statutory_stop(store: Arc<dyn Store>) {
     assert!(log.iter().any(|a| a == "unemployment.stop"), "{log:?}");
 }
 both_stores!(statutory_stop, an_operator_records_a_statutory_stop);
+
+/// Someone 61 this month (a man: statutory retirement passed under the 2025 reform).
+fn old_man() -> String {
+    let today = app::domain::Date::china_from_unix_ms(server::store::now_ms());
+    let mut s = format!("320102{:04}{:02}01031", today.year - 61, today.month);
+    s.push(char::from(app::domain::id_number::check_char(s.as_bytes())));
+    s
+}
+
+async fn a_pension_stops_the_benefit(store: Arc<dyn Store>) {
+    let state = common::state_over(store.clone());
+    let id = old_man();
+    let spell = an_active_spell(&state, &store, &id).await;
+    let (_, mut o) = staff(&state, "operator", &id_number(60), "13700000060").await;
+    let (_, mut s) = staff(&state, "supervisor", &id_number(61), "13700000061").await;
+    let found = o.call(&state, Method::GET, &format!("/api/office/find?q={id}"), None).await;
+    let person = found.body["persons"][0]["person"].as_i64().unwrap();
+    let p = app::domain::pension::PensionPolicy::from_json(server::state::SHIPPED_POLICY).unwrap();
+    let birth = Month::parse(&format!("{}-{}", &id[6..10], &id[10..12])).unwrap();
+    let statutory = app::domain::pension::retirement_month(birth, app::domain::pension::Category::Male, &p).0;
+    let ask = serde_json::json!({"retire_in": statutory.to_string(), "archive_months": "180", "archive_index": "1.0", "archive_ref": "档案 玄武-0418"});
+    let kept = o.call(&state, Method::POST, &format!("/api/office/persons/{person}/pension-claims"), Some(ask)).await;
+    assert_eq!(kept.status, StatusCode::CREATED, "{}", kept.body);
+    let claim = kept.body["id"].as_i64().unwrap();
+    assert_eq!(store.spell_get(spell).await.unwrap().unwrap().status, "active", "a claim waiting changes nothing");
+    let done = s.call(&state, Method::POST, &format!("/api/office/pension-claims/{claim}/decision"), Some(serde_json::json!({"approve": true}))).await;
+    assert_eq!(done.status, StatusCode::OK, "{}", done.body);
+    let stopped = store.spell_get(spell).await.unwrap().unwrap();
+    assert_eq!((stopped.status.as_str(), stopped.stop_reason.as_deref()), ("stopped", Some("pension")), "{stopped:?}");
+    assert_eq!(stopped.stopped_in.as_deref(), Some(stopped.first_month.as_str()), "the pension began before the spell: nothing of it is paid");
+}
+both_stores!(pension_stop, a_pension_stops_the_benefit);

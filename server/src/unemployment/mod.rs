@@ -10,11 +10,12 @@
 //!   makes (each month once).
 //! - Re-employment stops a spell by itself: a trigger on `ledger_relationships` (migration 0023)
 //!   stops the person's active spell from the new relationship's first month, whatever opened it.
+//! - A pension stops a spell by itself too: a trigger on `pension_claims` (migration 0024)
+//!   stops it from the claim's first month once the claim is approved.
 //! - The other statutory stops (第51条) are an operator's (`office::unemployment`).
 //! - [`mine`]: the person reads months granted, paid and left.
 //!
-//! Not yet here: a pension's approval stopping a spell by itself (the operator records it), the
-//! medical contributions the fund pays during a spell (第48条), and recovering months paid past
+//! Not yet here: the medical contributions the fund pays during a spell (第48条), and recovering months paid past
 //! a back-dated re-employment.
 
 pub mod mine;
