@@ -1,10 +1,12 @@
-//! The benefit side of unemployment and work-injury insurance, as pure functions of dated
-//! policy data (`server/data/policy.json`, keys `unemployment` and `work_injury_benefits`, each
-//! with its source): how many months of 失业保险金 a spell grants ([`unemployment`]), and the
-//! work-injury award by disability grade ([`injury`]). Amounts are exact fen, every result
-//! carries its working.
+//! The benefit side of unemployment, work-injury and medical insurance, as pure functions of
+//! dated policy data (`server/data/policy.json`, keys `unemployment`, `work_injury_benefits` and
+//! `medical_reimbursement`, each with its source): how many months of 失业保险金 a spell grants
+//! ([`unemployment`]), the work-injury award by disability grade ([`injury`]), and what a
+//! 医疗费用报销 claim pays back ([`medical`]). Amounts are exact fen, every result carries its
+//! working.
 
 pub mod injury;
+pub mod medical;
 pub mod unemployment;
 
 use serde::{Deserialize, Serialize};
@@ -70,6 +72,8 @@ pub struct InjuryPolicy {
 pub struct BenefitPolicy {
     pub unemployment: UnemploymentPolicy,
     pub work_injury_benefits: InjuryPolicy,
+    /// By region, each from a month on.
+    pub medical_reimbursement: Vec<medical::MedicalRule>,
 }
 
 impl BenefitPolicy {
@@ -89,6 +93,15 @@ impl BenefitPolicy {
         let i = &p.work_injury_benefits;
         if i.lump_sum_months.len() != 10 || i.allowance_percent.len() > 10 || i.wage_floor_percent > i.wage_ceiling_percent {
             return Err("benefit policy: ten grades of lump sums, at most ten allowances, floor below ceiling".into());
+        }
+        let bad_rule = |r: &medical::MedicalRule| {
+            crate::domain::ledger::Month::parse(&r.from).is_none()
+                || r.yearly_cap <= 0
+                || r.levels.is_empty()
+                || r.levels.iter().any(|l| l.deductible < 0 || l.ratio == 0 || l.ratio > 10_000 || !medical::Level::ALL.contains(&l.level))
+        };
+        if p.medical_reimbursement.iter().any(bad_rule) {
+            return Err("benefit policy: a medical rule needs a YYYY-MM start, a positive cap and levels 1–3 with ratios of 0–100 %".into());
         }
         Ok(p)
     }
