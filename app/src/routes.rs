@@ -97,10 +97,11 @@ fn segment(kind: FilingKind) -> &'static str {
         FilingKind::PensionCertification => "certify",
         FilingKind::InjuryReport => "injury-report",
         FilingKind::Unemployment => "unemployment",
+        FilingKind::MedicalClaim => "medical-claim",
     }
 }
 
-const KINDS: [FilingKind; 8] = [
+const KINDS: [FilingKind; 9] = [
     FilingKind::PersonalRegistration,
     FilingKind::EmployerRegistration,
     FilingKind::Enrolment,
@@ -109,6 +110,7 @@ const KINDS: [FilingKind; 8] = [
     FilingKind::PensionCertification,
     FilingKind::InjuryReport,
     FilingKind::Unemployment,
+    FilingKind::MedicalClaim,
 ];
 
 /// A draft id as the app makes them (a UUID).

@@ -41,6 +41,7 @@ fn forms(kind: FilingKind, id: Option<String>) -> Result<AnyView, NotDownloaded>
         FilingKind::PensionCertification => view! { <pages::AssistedCertification draft_id=id/> }.into_any(),
         FilingKind::InjuryReport => view! { <pages::InjuryReport draft_id=id/> }.into_any(),
         FilingKind::Unemployment => view! { <pages::Unemployment draft_id=id/> }.into_any(),
+        FilingKind::MedicalClaim => view! { <pages::MedicalClaim draft_id=id/> }.into_any(),
     })
 }
 

@@ -26,6 +26,7 @@ pub mod ledger;
 pub mod office;
 pub mod injuries;
 pub mod unemployment;
+pub mod medical;
 pub mod pensions;
 pub mod reports;
 pub mod notices;

@@ -16,7 +16,7 @@ use serde_json::json;
 use tower_http::trace::TraceLayer;
 
 use crate::http::{headers, site};
-use crate::{accounts, admin, dev, employers, injuries, intake, ledger, notices, office, pensions, registration, reports, unemployment, uploads, vouchers, AppState};
+use crate::{accounts, admin, dev, employers, injuries, intake, ledger, medical, notices, office, pensions, registration, reports, unemployment, uploads, vouchers, AppState};
 
 /// `handler` answering `endpoint`'s method.
 fn serve<H, T>(endpoint: &Endpoint, handler: H) -> MethodRouter<AppState>
@@ -111,6 +111,7 @@ pub fn app(state: AppState) -> Router {
         (&ep::OFFICE_INJURY_DECISION, serve(&ep::OFFICE_INJURY_DECISION, office::injuries::decide)),
         (&ep::INJURIES_MINE, serve(&ep::INJURIES_MINE, injuries::mine::mine)),
         (&ep::UNEMPLOYMENT_MINE, serve(&ep::UNEMPLOYMENT_MINE, unemployment::mine::mine)),
+        (&ep::MEDICAL_MINE, serve(&ep::MEDICAL_MINE, medical::mine::mine)),
         (&ep::OFFICE_UNEMPLOYMENT, serve(&ep::OFFICE_UNEMPLOYMENT, office::unemployment::list)),
         (&ep::OFFICE_UNEMPLOYMENT_STOP, serve(&ep::OFFICE_UNEMPLOYMENT_STOP, office::unemployment::stop)),
         (&ep::REPORT, serve(&ep::REPORT, reports::http::download)),

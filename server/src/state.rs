@@ -17,7 +17,7 @@ use crate::http::site::SiteDir;
 use crate::http::Forwarding;
 use crate::store::{MetaStore, PgStore, SqliteStore, StoreError};
 use crate::vault::Vault;
-use crate::{accounts, employers, injuries, intake, ledger, notices, office, pensions, registry, reports, unemployment, uploads, vouchers};
+use crate::{accounts, employers, injuries, intake, ledger, medical, notices, office, pensions, registry, reports, unemployment, uploads, vouchers};
 
 /// The policy table shipped with the server (`server/data/policy.json`), used when no
 /// `--policy-file` is given.
@@ -25,8 +25,8 @@ pub const SHIPPED_POLICY: &str = include_str!("../data/policy.json");
 
 /// Everything the server keeps: each capability's queries together. Implemented by
 /// [`SqliteStore`] and [`PgStore`].
-pub trait Store: MetaStore + registry::Db + intake::Db + vouchers::Db + uploads::Db + office::Db + reports::http::Db + notices::NoticeStore + pensions::Db + unemployment::Db {}
-impl<T: MetaStore + registry::Db + intake::Db + vouchers::Db + uploads::Db + office::Db + reports::http::Db + notices::NoticeStore + pensions::Db + unemployment::Db + ?Sized> Store for T {}
+pub trait Store: MetaStore + registry::Db + intake::Db + vouchers::Db + uploads::Db + office::Db + reports::http::Db + notices::NoticeStore + pensions::Db + unemployment::Db + medical::Db {}
+impl<T: MetaStore + registry::Db + intake::Db + vouchers::Db + uploads::Db + office::Db + reports::http::Db + notices::NoticeStore + pensions::Db + unemployment::Db + medical::Db + ?Sized> Store for T {}
 
 /// Opens the store named by `database_url` (`postgres://…` or `sqlite://…`), or the embedded
 /// SQLite database under `data_dir`, and brings its schema up to date.
@@ -139,6 +139,12 @@ impl FromRef<AppState> for injuries::Cx {
 impl FromRef<AppState> for unemployment::Cx {
     fn from_ref(s: &AppState) -> Self {
         unemployment::Cx { store: s.store.clone(), ledger: s.cx() }
+    }
+}
+
+impl FromRef<AppState> for medical::Cx {
+    fn from_ref(s: &AppState) -> Self {
+        medical::Cx { store: s.store.clone() }
     }
 }
 

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::review::{Decision, HistoryEntry};
 use super::sync::FilingKind;
-use crate::domain::forms::{base_declaration, enrolment, injury_report, separation, unemployment};
+use crate::domain::forms::{base_declaration, enrolment, injury_report, medical_claim, separation, unemployment};
 use crate::domain::ledger::Working;
 use crate::domain::policy::Insurance;
 use crate::domain::review::{Reason, Status, Target};
@@ -20,7 +20,7 @@ use crate::domain::{FieldErrors, Fen, Issue};
 
 /// Whether filings of `kind` wait for an operator.
 pub fn is_case(kind: FilingKind) -> bool {
-    matches!(kind, FilingKind::Enrolment | FilingKind::Separation | FilingKind::BaseDeclaration | FilingKind::InjuryReport | FilingKind::Unemployment)
+    matches!(kind, FilingKind::Enrolment | FilingKind::Separation | FilingKind::BaseDeclaration | FilingKind::InjuryReport | FilingKind::Unemployment | FilingKind::MedicalClaim)
 }
 
 /// The fields of a `kind`'s form a reason may name (the form shows it on that field).
@@ -61,6 +61,20 @@ pub fn reason_fields(kind: FilingKind) -> &'static [&'static str] {
             unemployment::field::LEFT_ON,
             unemployment::field::CAUSE,
             unemployment::field::STATEMENT,
+        ],
+        FilingKind::MedicalClaim => &[
+            medical_claim::field::NAME,
+            medical_claim::field::ID_NUMBER,
+            medical_claim::field::HOSPITAL,
+            medical_claim::field::LEVEL,
+            medical_claim::field::ADMITTED_ON,
+            medical_claim::field::DISCHARGED_ON,
+            medical_claim::RECEIPTS[0],
+            medical_claim::RECEIPTS[1],
+            medical_claim::RECEIPTS[2],
+            medical_claim::RECEIPTS[3],
+            medical_claim::RECEIPTS[4],
+            medical_claim::RECEIPTS[5],
         ],
         FilingKind::PersonalRegistration | FilingKind::EmployerRegistration | FilingKind::PensionCertification => &[],
     }
@@ -243,7 +257,7 @@ mod tests {
 
     #[test]
     fn only_ledger_filings_are_cases_and_each_names_its_fields() {
-        for kind in [FilingKind::Enrolment, FilingKind::Separation, FilingKind::BaseDeclaration, FilingKind::InjuryReport, FilingKind::Unemployment] {
+        for kind in [FilingKind::Enrolment, FilingKind::Separation, FilingKind::BaseDeclaration, FilingKind::InjuryReport, FilingKind::Unemployment, FilingKind::MedicalClaim] {
             assert!(is_case(kind));
             assert!(!reason_fields(kind).is_empty());
         }

@@ -12,6 +12,7 @@ pub mod cases;
 pub mod endpoints;
 pub mod injuries;
 pub mod ledger;
+pub mod medical;
 pub mod notices;
 pub mod office;
 pub mod reports;

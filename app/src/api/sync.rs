@@ -31,6 +31,8 @@ pub enum FilingKind {
     InjuryReport,
     /// 失业登记.
     Unemployment,
+    /// 医疗费用报销.
+    MedicalClaim,
 }
 
 impl FilingKind {
@@ -44,11 +46,12 @@ impl FilingKind {
             FilingKind::PensionCertification => "pension_certification",
             FilingKind::InjuryReport => "injury_report",
             FilingKind::Unemployment => "unemployment",
+            FilingKind::MedicalClaim => "medical_claim",
         }
     }
 
     pub fn parse(s: &str) -> Option<FilingKind> {
-        [Self::PersonalRegistration, Self::EmployerRegistration, Self::Enrolment, Self::BaseDeclaration, Self::Separation, Self::PensionCertification, Self::InjuryReport, Self::Unemployment]
+        [Self::PersonalRegistration, Self::EmployerRegistration, Self::Enrolment, Self::BaseDeclaration, Self::Separation, Self::PensionCertification, Self::InjuryReport, Self::Unemployment, Self::MedicalClaim]
             .into_iter()
             .find(|k| k.as_str() == s)
     }

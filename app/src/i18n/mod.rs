@@ -24,6 +24,7 @@ pub fn kind_text(kind: crate::api::sync::FilingKind) -> Text {
         FilingKind::PensionCertification => strings::KIND_PENSION_CERTIFICATION,
         FilingKind::InjuryReport => strings::KIND_INJURY_REPORT,
         FilingKind::Unemployment => strings::KIND_UNEMPLOYMENT,
+        FilingKind::MedicalClaim => strings::KIND_MEDICAL_CLAIM,
     }
 }
 

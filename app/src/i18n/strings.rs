@@ -612,4 +612,15 @@ texts! {
     UNEMPLOYMENT_STOP_FROM = "停发月份", "Stops from";
     UNEMPLOYMENT_STOP = "停发", "Stop";
     UNEMPLOYMENT_STOPPED_FROM = "停发自", "Stopped from";
+    KIND_MEDICAL_CLAIM = "医疗费用报销", "Medical expense claim";
+    MEDICAL_TITLE = "住院费用报销", "Hospital costs reimbursed";
+    MEDICAL_FORM_NOTE = "全额垫付的住院费用（如异地就医未直接结算）可在出院一年内申请报销：每张票据填写金额并拍照。报销金额按医院等级的起付线、报销比例和年度最高支付限额计算，经办审核后显示在“我的社保”。", "Hospital stays paid in full (e.g. care elsewhere not settled directly) can be claimed within a year of discharge: enter each receipt's amount and photograph it. The amount follows the hospital level's deductible and ratio and the yearly cap; once the agency approves it, it shows on My insurance.";
+    FIELD_HOSPITAL = "医院名称", "Hospital";
+    FIELD_HOSPITAL_LEVEL = "医院等级", "Hospital level";
+    FIELD_ADMITTED_ON = "入院日期", "Admitted on";
+    FIELD_DISCHARGED_ON = "出院日期", "Discharged on";
+    MEDICAL_ADD_RECEIPT = "再添加一张票据", "Add another receipt";
+    OFFICE_EFFECT_REIMBURSE = "医疗费用报销：核定报销金额", "Claim: the amount reimbursed";
+    MEDICAL_CLAIMED = "票据合计", "Receipts total";
+    MEDICAL_REIMBURSED = "报销金额", "Reimbursed";
 }

@@ -7,6 +7,7 @@ use app::domain::forms::base_declaration::{self, BaseDeclaration};
 use app::domain::forms::employer::{self, EmployerRegistration};
 use app::domain::forms::enrolment::{self, Enrolment};
 use app::domain::forms::injury_report::{self, InjuryReport};
+use app::domain::forms::medical_claim::{self, MedicalClaim};
 use app::domain::forms::pension_certification::{self, AssistedCertification};
 use app::domain::forms::personal::{self, PersonalFiling};
 use app::domain::forms::separation::{self, Separation};
@@ -26,6 +27,7 @@ pub enum ValidFiling {
     PensionCertification(AssistedCertification),
     InjuryReport(InjuryReport),
     Unemployment(Unemployment),
+    MedicalClaim(MedicalClaim),
 }
 
 fn parse<T: DeserializeOwned>(payload: &str) -> Result<T, FieldErrors> {
@@ -48,6 +50,7 @@ impl ValidFiling {
             FilingKind::PensionCertification => Self::PensionCertification(pension_certification::validate(&parse(payload)?, ctx)?.value),
             FilingKind::InjuryReport => Self::InjuryReport(injury_report::validate(&parse(payload)?, ctx)?.value),
             FilingKind::Unemployment => Self::Unemployment(unemployment::validate(&parse(payload)?, ctx)?.value),
+            FilingKind::MedicalClaim => Self::MedicalClaim(medical_claim::validate(&parse(payload)?, ctx)?.value),
         })
     }
 
@@ -61,6 +64,7 @@ impl ValidFiling {
             Self::PensionCertification(_) => FilingKind::PensionCertification,
             Self::InjuryReport(_) => FilingKind::InjuryReport,
             Self::Unemployment(_) => FilingKind::Unemployment,
+            Self::MedicalClaim(_) => FilingKind::MedicalClaim,
         }
     }
 
@@ -76,6 +80,7 @@ impl ValidFiling {
             Self::PensionCertification(c) => Some(c.id_number.as_str()),
             Self::InjuryReport(r) => Some(r.id_number.as_str()),
             Self::Unemployment(u) => Some(u.id_number.as_str()),
+            Self::MedicalClaim(c) => Some(c.id_number.as_str()),
         }
     }
 
@@ -91,6 +96,7 @@ impl ValidFiling {
             Self::PensionCertification(c) => c.id_number.address_code(),
             Self::InjuryReport(r) => r.credit_code.as_ref().map_or_else(|| r.id_number.address_code(), |c| c.division()),
             Self::Unemployment(u) => u.id_number.address_code(),
+            Self::MedicalClaim(c) => c.id_number.address_code(),
         }
     }
 }

@@ -12,7 +12,7 @@ use super::{Cx, Sender};
 use crate::filings::{ValidFiling, Verdict};
 use crate::http::Internal;
 use crate::office::NewCase;
-use crate::{employers, injuries, ledger, pensions, registration, unemployment};
+use crate::{employers, injuries, ledger, medical, pensions, registration, unemployment};
 
 /// How a filing that passed its check is stored.
 pub enum Storing {
@@ -63,6 +63,13 @@ pub async fn check(cx: &Cx, filing: &ValidFiling, item: &SyncItem, s: &Sender<'_
                 Storing::Case(case(FilingKind::Unemployment, module_bit(Insurance::Unemployment), found.register.unit_id, found.region, Vec::new(), s))
             }));
         }
+        ValidFiling::MedicalClaim(c) => {
+            let slots: Vec<&str> = item.attachments.iter().map(|a| a.slot.as_str()).collect();
+            let checked = medical::claim::check(&cx.ledger, cx.store.as_ref(), c, by, Some(&slots)).await?;
+            return Ok(checked.map(|found| {
+                Storing::Case(case(FilingKind::MedicalClaim, module_bit(Insurance::Medical), found.claim.unit_id, found.region, Vec::new(), s))
+            }));
+        }
         ValidFiling::PensionCertification(c) => {
             let slots: Vec<&str> = item.attachments.iter().map(|a| a.slot.as_str()).collect();
             pensions::field::check(cx.store.as_ref() as &dyn pensions::FieldDb, &cx.accounts.vault, c, &slots, by).await?
@@ -84,7 +91,7 @@ pub async fn apply(cx: &Cx, filing: &ValidFiling, item: &SyncItem, s: &Sender<'_
         ValidFiling::PersonalRegistration(reg) => registration::filing::apply(&cx.accounts, reg, &item.client_id, s.now, s.by, s.address).await,
         ValidFiling::EmployerRegistration(reg) => employers::filing::apply(&cx.employers(), reg, item, &s.today.iso(), s.now).await,
         // Cases: applied when an operator approves them.
-        ValidFiling::Enrolment(_) | ValidFiling::Separation(_) | ValidFiling::BaseDeclaration(_) | ValidFiling::InjuryReport(_) | ValidFiling::Unemployment(_) => Ok(()),
+        ValidFiling::Enrolment(_) | ValidFiling::Separation(_) | ValidFiling::BaseDeclaration(_) | ValidFiling::InjuryReport(_) | ValidFiling::Unemployment(_) | ValidFiling::MedicalClaim(_) => Ok(()),
         // A visit waits for an operator to confirm it.
         ValidFiling::PensionCertification(c) => pensions::field::apply(cx.store.as_ref() as &dyn pensions::FieldDb, c, &item.client_id, s.by, s.now).await,
     }

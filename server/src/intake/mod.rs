@@ -43,8 +43,8 @@ pub struct Sender<'a> {
 }
 
 /// The queries the intake needs.
-pub trait Db: crate::employers::Db + crate::ledger::Db + crate::office::CaseStore + crate::pensions::FieldDb + crate::unemployment::UnemploymentStore {}
-impl<T: crate::employers::Db + crate::ledger::Db + crate::office::CaseStore + crate::pensions::FieldDb + crate::unemployment::UnemploymentStore + ?Sized> Db for T {}
+pub trait Db: crate::employers::Db + crate::ledger::Db + crate::office::CaseStore + crate::pensions::FieldDb + crate::unemployment::UnemploymentStore + crate::medical::MedicalStore {}
+impl<T: crate::employers::Db + crate::ledger::Db + crate::office::CaseStore + crate::pensions::FieldDb + crate::unemployment::UnemploymentStore + crate::medical::MedicalStore + ?Sized> Db for T {}
 
 /// What the intake reaches (`FromRef` of the server's state).
 #[derive(Clone)]

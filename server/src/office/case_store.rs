@@ -89,6 +89,8 @@ pub enum Effect {
     Recognise(crate::injuries::report::Recognise),
     /// 失业登记: the spell is kept.
     Unemploy(crate::unemployment::register::Register),
+    /// 医疗费用报销: the claim is kept.
+    Reimburse(crate::medical::claim::Reimburse),
 }
 
 /// A decision to record.
@@ -115,6 +117,9 @@ pub enum CaseMoved {
     Taken(Insurance),
     /// Nothing changed: the separation cannot end what it names.
     NotEnded(Separated),
+    /// Nothing changed: what the check worked on changed since (another claim of the person's
+    /// year was approved meanwhile).
+    Stale,
 }
 
 #[async_trait]
@@ -384,6 +389,7 @@ macro_rules! impl_case_store {
                             crate::unemployment::store::register_spell!(&mut *tx, t.id, r, t.by, now)?;
                             None
                         }
+                        Effect::Reimburse(r) => (!crate::medical::store::keep_claim!(&mut *tx, t.id, r, t.by, now)?).then_some(CaseMoved::Stale),
                     };
                     if let Some(refused) = refused {
                         tx.rollback().await?;

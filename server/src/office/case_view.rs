@@ -67,6 +67,13 @@ pub async fn examine(cx: &Cx, case: &Case, by: &Principal, today: Date) -> Resul
                 .join("；");
         }
     }
+    // A claim's receipts: each its own field (a return names the receipt), those filed only.
+    if let Some(receipts) = json.get("receipts").and_then(|r| r.as_array()) {
+        fields.retain_mut(|f| match app::domain::forms::medical_claim::RECEIPTS.iter().position(|n| *n == f.name) {
+            Some(i) => receipts.get(i).map(|v| f.value = shown(v)).is_some(),
+            None => true,
+        });
+    }
     let ctx = Context { today, policy: Some(&cx.ledger.table) };
     let mut checks = Vec::new();
     let valid = match ValidFiling::parse(kind, &text, &ctx) {
@@ -231,6 +238,34 @@ pub async fn examine(cx: &Cx, case: &Case, by: &Principal, today: Date) -> Resul
                 }
             }
         }
+        ValidFiling::MedicalClaim(c) => match crate::medical::claim::check(&cx.ledger, cx.store.as_ref(), &c, Some(by), None).await? {
+            Ok(found) => {
+                checks.push(check("compliance", "出院当月参加医疗保险", "Insured in medical insurance in the month of discharge", None, None));
+                let line = |zh: String, en: String| app::domain::ledger::Line { zh, en, amount: None };
+                let mut working = vec![line(
+                    format!("{}，{} 入院，{} 出院；票据 {} 张", c.hospital, c.admitted_on.iso(), c.discharged_on.iso(), c.receipts.len()),
+                    format!("{}, admitted {}, discharged {}; {} receipts", c.hospital, c.admitted_on.iso(), c.discharged_on.iso(), c.receipts.len()),
+                )];
+                working.extend(found.claim.working.iter().cloned());
+                lines.push(EffectLine {
+                    action: "reimburse".into(),
+                    insurance: Some(Insurance::Medical),
+                    person: c.name.as_str().to_owned(),
+                    month: c.discharged_on.iso(),
+                    base: None,
+                    employer: None,
+                    individual: None,
+                    working,
+                    issue: None,
+                });
+                Some(Effect::Reimburse(found.claim))
+            }
+            Err(v) => {
+                let (field, issue) = refused(v).unzip();
+                checks.push(check("compliance", "医疗费用报销条件", "Medical claim conditions", issue, field));
+                None
+            }
+        },
         ValidFiling::PersonalRegistration(_) | ValidFiling::EmployerRegistration(_) | ValidFiling::PensionCertification(_) => None,
     };
     Ok(Examined { fields, checks, lines, effect })

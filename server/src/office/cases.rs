@@ -218,6 +218,11 @@ pub async fn decide(
             format!("该人员的{}参保关系已在其他业务中建立，不能批准；请退回", insurance.zh()),
             format!("This person's {} was opened by another case since; it cannot be approved — return it", insurance.en()),
         ))),
+        CaseMoved::Stale => Err(Refusal::conflict(Issue::new(
+            "case.stale",
+            "该人员的情况刚有变化（如本年度又有报销获批），请刷新后重新核对",
+            "This person's records have just changed (e.g. another claim this year was approved); reload and check again",
+        ))),
         CaseMoved::NotEnded(s) => {
             let verdict = crate::ledger::separation::refusal(s);
             let issue = match verdict {

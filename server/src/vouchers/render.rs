@@ -1,7 +1,7 @@
 //! What a voucher says about its filing: the summary (ID numbers masked) and the office.
 
 use app::api::sync::FilingKind;
-use app::domain::forms::{base_declaration, employer, enrolment, injury_report, pension_certification, personal, separation, unemployment};
+use app::domain::forms::{base_declaration, employer, enrolment, injury_report, medical_claim, pension_certification, personal, separation, unemployment};
 use app::domain::{divisions, Date, IdNumber, MobileNumber};
 
 pub(super) fn kind_name(kind: &str) -> &'static str {
@@ -14,6 +14,7 @@ pub(super) fn kind_name(kind: &str) -> &'static str {
         Some(FilingKind::PensionCertification) => "养老待遇资格认证（协助） Assisted pension certification",
         Some(FilingKind::InjuryReport) => "工伤事故申报 Work accident report",
         Some(FilingKind::Unemployment) => "失业登记 Unemployment registration",
+        Some(FilingKind::MedicalClaim) => "医疗费用报销 Medical expense claim",
         None => "业务 Filing",
     }
 }
@@ -116,6 +117,20 @@ pub(super) fn summary(kind: &str, payload: &[u8], today: Date) -> (Vec<(&'static
                 let region = IdNumber::parse(&d.id_number, today).ok().map(|c| c.value.address_code());
                 let cause = unemployment::Cause::parse(&d.cause).map(|c| format!("{} {}", c.zh(), c.en())).unwrap_or_default();
                 let rows = vec![("姓名 Name", d.name), ("公民身份号码 ID number", masked_id(&d.id_number, today)), ("离职日期 Job ended", d.left_on), ("失业原因 Reason", cause)];
+                (rows, region)
+            }
+            Err(_) => (Vec::new(), None),
+        },
+        Some(FilingKind::MedicalClaim) => match serde_json::from_str::<medical_claim::MedicalClaimDraft>(&text) {
+            Ok(d) => {
+                let region = IdNumber::parse(&d.id_number, today).ok().map(|c| c.value.address_code());
+                let claimed: i64 = d.receipts.iter().filter_map(|r| app::domain::Fen::parse_yuan(r).ok()).map(|f| f.value.0).sum();
+                let rows = vec![
+                    ("姓名 Name", d.name),
+                    ("公民身份号码 ID number", masked_id(&d.id_number, today)),
+                    ("住院 Stay", format!("{} – {}", d.admitted_on, d.discharged_on)),
+                    ("票据 Receipts", format!("{} 张，合计 {} 元", d.receipts.len(), app::domain::Fen(claimed).yuan())),
+                ];
                 (rows, region)
             }
             Err(_) => (Vec::new(), None),

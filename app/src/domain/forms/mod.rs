@@ -8,6 +8,7 @@ pub mod base_declaration;
 pub mod employer;
 pub mod enrolment;
 pub mod injury_report;
+pub mod medical_claim;
 pub mod mobile_change;
 pub mod notice;
 pub mod password_change;

@@ -1,0 +1,105 @@
+//! 医疗费用报销 at the intake and in the case queue. Who files: the person for themselves, or a
+//! field worker or an operator for them. What must hold: the person was insured in 医疗保险
+//! in the month they left hospital, and every receipt has its photo. Then what it pays back:
+//! the rule in force that month where the person is insured (the city's, else the
+//! province's), on what the fund already paid them in that calendar year. The operator sees
+//! the same check and working; approving keeps the [`Reimburse`] worked out.
+
+use app::domain::benefits::medical::{reimburse, rule_for, Level};
+use app::domain::forms::medical_claim::{field, MedicalClaim, RECEIPTS};
+use app::domain::ledger::{Month, Working};
+use app::domain::{Date, Fen, Issue};
+
+use super::store::MedicalStore;
+use crate::accounts::session::Principal;
+use crate::filings::Verdict;
+use crate::http::Internal;
+use crate::vault::purpose;
+
+/// What approving the case keeps.
+#[derive(Debug, Clone)]
+pub struct Reimburse {
+    pub person_id: i64,
+    /// The unit of the medical relationship that covered the stay.
+    pub unit_id: i64,
+    /// The calendar year of the discharge: the cap's year.
+    pub year: i32,
+    pub level: Level,
+    pub admitted_on: Date,
+    pub discharged_on: Date,
+    pub receipts: Vec<Fen>,
+    /// What the fund had paid the person that year when the check ran: the approval keeps the
+    /// claim only if it is still so.
+    pub already: Fen,
+    pub deductible: Fen,
+    pub reimbursed: Fen,
+    pub working: Working,
+}
+
+/// What the check found besides the claim: the region the person is insured in.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub claim: Reimburse,
+    pub region: i64,
+}
+
+/// The one answer for "nothing to claim on", whether the person is unknown or was not insured
+/// in 医疗保险 then.
+fn not_insured() -> Issue {
+    Issue::new(
+        "medical.no_record",
+        "未查到出院当月的医疗保险参保记录；如有疑问请联系经办机构",
+        "No medical insurance on record for the month of discharge; contact the agency if this is wrong",
+    )
+}
+
+/// The check. `slots`: the photos filed with it (`None` when the case is re-examined: the
+/// intake checked them).
+pub async fn check(cx: &crate::ledger::Cx, claims: &dyn MedicalStore, c: &MedicalClaim, by: Option<&Principal>, slots: Option<&[&str]>) -> Result<Result<Found, Verdict>, Internal> {
+    let reject = |field: &str, issue: Issue| Ok(Err(Verdict::reject(field, issue)));
+    let id_index = cx.vault.blind_index(purpose::ID_NUMBER, c.id_number.as_str());
+    match by.map(|p| p.role) {
+        None => return reject(field::ID_NUMBER, Issue::new("medical.sign_in", "请先登录再申请医疗费用报销", "Sign in to claim medical expenses")),
+        Some(app::api::auth::Role::Resident) if by.is_some_and(|p| p.account.id_index != id_index) => {
+            return reject(field::ID_NUMBER, Issue::new("medical.not_self", "只能为本人申请医疗费用报销", "You can only claim your own medical expenses"));
+        }
+        Some(role) if role != app::api::auth::Role::Resident && !role.files_for_others() => {
+            return reject(field::ID_NUMBER, Issue::new("medical.role", "该账号不能申请医疗费用报销", "This account cannot file a medical expense claim"));
+        }
+        Some(_) => {}
+    }
+    if let Some(slots) = slots {
+        if let Some((n, name)) = RECEIPTS.iter().enumerate().take(c.receipts.len()).find(|(_, name)| !slots.contains(name)) {
+            return reject(
+                name,
+                Issue::formatted("medical.photo", format!("请拍摄票据 {} 的照片", n + 1), format!("Photograph receipt {}", n + 1)),
+            );
+        }
+    }
+    let Some(person_id) = cx.store.person_id(&id_index).await? else { return reject(field::ID_NUMBER, not_insured()) };
+    let month = Month::of(c.discharged_on);
+    let Some((unit_id, region)) = claims.medical_cover(person_id, &month.to_string()).await? else { return reject(field::ID_NUMBER, not_insured()) };
+    let Some(rule) = rule_for(&cx.benefits.medical_reimbursement, u32::try_from(region).unwrap_or(0), month) else {
+        return reject(field::DISCHARGED_ON, Issue::new("medical.no_rule", "本地医疗费用报销标准尚未录入，请联系经办机构", "The local reimbursement rules are not entered yet: contact the agency"));
+    };
+    let year = i32::from(c.discharged_on.year);
+    let already = Fen(claims.reimbursed_in(person_id, year).await?);
+    let r = match reimburse(&c.receipts, c.level, already, rule) {
+        Ok(r) => r,
+        Err(issue) => return reject(field::LEVEL, issue),
+    };
+    let claim = Reimburse {
+        person_id,
+        unit_id,
+        year,
+        level: c.level,
+        admitted_on: c.admitted_on,
+        discharged_on: c.discharged_on,
+        receipts: c.receipts.clone(),
+        already,
+        deductible: r.deductible,
+        reimbursed: r.total,
+        working: r.working,
+    };
+    Ok(Ok(Found { claim, region }))
+}

@@ -1,0 +1,133 @@
+//! 医疗费用报销 claims as stored (`medical_claims`): kept when their case is approved
+//! ([`keep_claim!`], inside the case's transaction), read by their person. The hospital's name
+//! stays in the sealed filing; the table keeps the figures and the working.
+
+use async_trait::async_trait;
+use sqlx::Row;
+
+use crate::store::{PgStore, SqliteStore, StoreError};
+
+/// One approved claim.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Claim {
+    pub id: i64,
+    pub year: i64,
+    pub level: i64,
+    pub admitted_on: String,
+    pub discharged_on: String,
+    /// Σ of the receipts, fen.
+    pub claimed: i64,
+    pub deductible: i64,
+    pub reimbursed: i64,
+    /// The working as JSON (`Working`).
+    pub working: String,
+    pub created_at: i64,
+}
+
+#[async_trait]
+pub trait MedicalStore: Send + Sync {
+    /// The unit and region of the person's 医疗保险 relationship that covers `month`
+    /// (`YYYY-MM`), the latest started if several do.
+    async fn medical_cover(&self, person_id: i64, month: &str) -> Result<Option<(i64, i64)>, StoreError>;
+    /// What the fund paid the person on claims of `year` (fen).
+    async fn reimbursed_in(&self, person_id: i64, year: i32) -> Result<i64, StoreError>;
+    /// The person's claims, the latest first.
+    async fn claims_of(&self, person_id: i64, limit: i64) -> Result<Vec<Claim>, StoreError>;
+}
+
+/// `keep_claim!(&mut *tx, case_id, &Reimburse, by, now)`: keeps the claim of an approved case —
+/// only if what the fund paid the person that year is still what the check saw (else two claims
+/// approved at once could pass the cap); evaluates to `Result<bool, sqlx::Error>`, `false` when
+/// the year changed and nothing was written.
+macro_rules! keep_claim {
+    ($conn:expr, $case:expr, $r:expr, $by:expr, $now:expr) => {{
+        async {
+            let r: &$crate::medical::claim::Reimburse = $r;
+            let claimed: i64 = r.receipts.iter().map(|f| f.0).sum();
+            sqlx::query(
+                "INSERT INTO medical_claims (case_id, person_id, unit_id, year, level, admitted_on, discharged_on, receipts, claimed, deductible, reimbursed, \
+                 working, approved_by, created_at) \
+                 SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14 \
+                 WHERE (SELECT CAST(COALESCE(SUM(reimbursed), 0) AS BIGINT) FROM medical_claims WHERE person_id = $2 AND year = $4) = $15",
+            )
+            .bind($case)
+            .bind(r.person_id)
+            .bind(r.unit_id)
+            .bind(i64::from(r.year))
+            .bind(i64::from(r.level.0))
+            .bind(r.admitted_on.iso())
+            .bind(r.discharged_on.iso())
+            .bind(serde_json::to_string(&r.receipts).unwrap_or_default())
+            .bind(claimed)
+            .bind(r.deductible.0)
+            .bind(r.reimbursed.0)
+            .bind(serde_json::to_string(&r.working).unwrap_or_default())
+            .bind($by)
+            .bind($now)
+            .bind(r.already.0)
+            .execute(&mut *$conn)
+            .await
+            .map(|done| done.rows_affected() == 1)
+        }
+        .await
+    }};
+}
+pub(crate) use keep_claim;
+
+macro_rules! impl_medical_store {
+    ($store:ty) => {
+        #[async_trait]
+        impl MedicalStore for $store {
+            async fn medical_cover(&self, person_id: i64, month: &str) -> Result<Option<(i64, i64)>, StoreError> {
+                let row: Option<(i64, i64)> = sqlx::query_as(
+                    "SELECT unit_id, region FROM ledger_relationships WHERE person_id = $1 AND insurance = 'medical' AND start_month <= $2 \
+                     AND (end_month IS NULL OR end_month >= $2) ORDER BY start_month DESC, id DESC LIMIT 1",
+                )
+                .bind(person_id)
+                .bind(month)
+                .fetch_optional(&self.pool)
+                .await?;
+                Ok(row)
+            }
+
+            async fn reimbursed_in(&self, person_id: i64, year: i32) -> Result<i64, StoreError> {
+                let sum: i64 = sqlx::query_scalar("SELECT CAST(COALESCE(SUM(reimbursed), 0) AS BIGINT) FROM medical_claims WHERE person_id = $1 AND year = $2")
+                    .bind(person_id)
+                    .bind(i64::from(year))
+                    .fetch_one(&self.pool)
+                    .await?;
+                Ok(sum)
+            }
+
+            async fn claims_of(&self, person_id: i64, limit: i64) -> Result<Vec<Claim>, StoreError> {
+                let rows = sqlx::query(
+                    "SELECT id, year, level, admitted_on, discharged_on, claimed, deductible, reimbursed, working, created_at FROM medical_claims \
+                     WHERE person_id = $1 ORDER BY discharged_on DESC, id DESC LIMIT $2",
+                )
+                .bind(person_id)
+                .bind(limit)
+                .fetch_all(&self.pool)
+                .await?;
+                let mut out = Vec::with_capacity(rows.len());
+                for r in rows {
+                    out.push(Claim {
+                        id: r.try_get("id")?,
+                        year: r.try_get("year")?,
+                        level: r.try_get("level")?,
+                        admitted_on: r.try_get("admitted_on")?,
+                        discharged_on: r.try_get("discharged_on")?,
+                        claimed: r.try_get("claimed")?,
+                        deductible: r.try_get("deductible")?,
+                        reimbursed: r.try_get("reimbursed")?,
+                        working: r.try_get("working")?,
+                        created_at: r.try_get("created_at")?,
+                    });
+                }
+                Ok(out)
+            }
+        }
+    };
+}
+
+impl_medical_store!(SqliteStore);
+impl_medical_store!(PgStore);
