@@ -7,6 +7,7 @@
 
 pub mod injury;
 pub mod medical;
+pub mod newborn;
 pub mod unemployment;
 
 use serde::{Deserialize, Serialize};
@@ -74,6 +75,8 @@ pub struct BenefitPolicy {
     pub work_injury_benefits: InjuryPolicy,
     /// By region, each from a month on.
     pub medical_reimbursement: Vec<medical::MedicalRule>,
+    /// 新生儿参保's window, each from a month on.
+    pub newborn: Vec<newborn::NewbornRule>,
 }
 
 impl BenefitPolicy {
@@ -100,6 +103,9 @@ impl BenefitPolicy {
                 || r.levels.is_empty()
                 || r.levels.iter().any(|l| l.deductible < 0 || l.ratio == 0 || l.ratio > 10_000 || !medical::Level::ALL.contains(&l.level))
         };
+        if p.newborn.iter().any(|r| r.window_days == 0 || crate::domain::ledger::Month::parse(&r.from).is_none()) {
+            return Err("benefit policy: a newborn window needs a YYYY-MM start and at least one day".into());
+        }
         if p.medical_reimbursement.iter().any(bad_rule) {
             return Err("benefit policy: a medical rule needs a YYYY-MM start, a positive cap and levels 1–3 with ratios of 0–100 %".into());
         }

@@ -9,6 +9,7 @@ pub mod employer;
 pub mod enrolment;
 pub mod injury_report;
 pub mod medical_claim;
+pub mod newborn;
 pub mod mobile_change;
 pub mod notice;
 pub mod password_change;
