@@ -98,10 +98,11 @@ fn segment(kind: FilingKind) -> &'static str {
         FilingKind::InjuryReport => "injury-report",
         FilingKind::Unemployment => "unemployment",
         FilingKind::MedicalClaim => "medical-claim",
+        FilingKind::Newborn => "newborn",
     }
 }
 
-const KINDS: [FilingKind; 9] = [
+const KINDS: [FilingKind; 10] = [
     FilingKind::PersonalRegistration,
     FilingKind::EmployerRegistration,
     FilingKind::Enrolment,
@@ -111,6 +112,7 @@ const KINDS: [FilingKind; 9] = [
     FilingKind::InjuryReport,
     FilingKind::Unemployment,
     FilingKind::MedicalClaim,
+    FilingKind::Newborn,
 ];
 
 /// A draft id as the app makes them (a UUID).

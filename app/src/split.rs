@@ -42,6 +42,7 @@ fn forms(kind: FilingKind, id: Option<String>) -> Result<AnyView, NotDownloaded>
         FilingKind::InjuryReport => view! { <pages::InjuryReport draft_id=id/> }.into_any(),
         FilingKind::Unemployment => view! { <pages::Unemployment draft_id=id/> }.into_any(),
         FilingKind::MedicalClaim => view! { <pages::MedicalClaim draft_id=id/> }.into_any(),
+        FilingKind::Newborn => view! { <pages::Newborn draft_id=id/> }.into_any(),
     })
 }
 

@@ -21,6 +21,8 @@ pub mod purpose {
     pub const VOUCHER: &str = "voucher";
     /// 参保缴费证明 verify codes.
     pub const PROOF: &str = "proof";
+    /// 出生医学证明 numbers (新生儿参保's duplicate check).
+    pub const BIRTH_CERT: &str = "birth_cert";
 }
 
 /// Lower-case hex SHA-256 of `bytes` (content hashes of filings and attachments).

@@ -6,7 +6,8 @@
 // supervisor confirms); the operator finds the employee in 业务查询, reveals her ID number and
 // records her bank card; she registers, sees the month paid at 我的社保, prints the proof, whose
 // QR code's page verifies; with the network cut, the records still show with their date, and a
-// 失业登记 she files offline is refused once it syncs (her unit has not filed the separation). The
+// 失业登记 she files offline is refused once it syncs (her unit has not filed the separation); a
+// 新生儿参保 filed offline for a child syncs, is approved, and shows on 我的社保. The
 // operator previews the unit's statement (报表), downloads it as Excel and prints it to PDF, and
 // reads the charts of 数据统计 drilled down to a city.
 import { test, after } from 'node:test';
@@ -325,4 +326,43 @@ test('enrolled offline, assessed, paid: the employee sees the month paid, prints
   await context.setOffline(false);
   await page.locator('[data-testid=filing-status][data-state=needs_attention]').waitFor({ timeout: 60_000 });
   await page.getByText('仍有在职参保关系').first().waitFor();
+
+  // 新生儿参保 for the employee's child born five days ago (her ID number is a man's, so the
+  // relation is 父亲), filed offline from the same phone; it syncs, the operator approves it
+  // (filed within the window: covered from the month of birth), and 我的社保 shows the child
+  // with that month.
+  const born = new Date(Date.now() + 8 * 3600_000 - 5 * 86400_000).toISOString().slice(0, 10);
+  await context.setOffline(true);
+  await page.goto(srv.url + '/');
+  await page.locator('a.tile[href="/newborn"]').click();
+  await page.getByRole('heading', { name: '新生儿参保' }).waitFor();
+  await page.locator('#child_name').fill('陈小宝');
+  await page.locator('#birth_date').fill(born);
+  await page.locator('#birth_cert').fill('o320012345');
+  await page.locator('#region-0').selectOption('320000');
+  await page.locator('#region-1').selectOption('320100');
+  await page.locator('#region-2').selectOption('320102');
+  await page.locator('#guardian_id_number').fill(A.id);
+  await page.locator('#guardian_name').fill(A.name);
+  await page.locator('#relation').selectOption('father');
+  await assertFitsWidth(page);
+  await page.screenshot({ path: join(ARTIFACTS, 'newborn-360x800.png'), fullPage: true });
+  await page.getByTestId('submit').click();
+  await page.getByTestId('filing-status').waitFor();
+  assert.notEqual(await page.getByTestId('filing-status').getAttribute('data-state'), 'accepted', 'no network: it waits');
+  await context.setOffline(false);
+  await page.locator('[data-testid=filing-status][data-state=accepted]').waitFor({ timeout: 60_000 });
+  await operator.goto(srv.url + '/office/cases');
+  await operator.locator('[data-testid=cases] tbody tr[data-kind=newborn] a').click();
+  await operator.getByTestId('case-open').click();
+  await operator.locator('[data-testid=checks] li').first().waitFor();
+  assert.equal(await operator.locator('[data-testid=checks] li[data-passed=false]').count(), 0, 'every check passed');
+  await operator.locator('[data-testid=effect] tr[data-action=newborn]').waitFor();
+  await operator.getByTestId('case-approve').click();
+  await operator.locator('[data-testid=case][data-status=approved]').waitFor();
+  await page.goto(srv.url + '/my-records');
+  const child = page.getByTestId('my-child');
+  await child.getByText('陈小宝').waitFor({ timeout: 30_000 });
+  assert.equal((await child.locator('[data-field=covered_from]').innerText()).trim(), born.slice(0, 7));
+  await assertFitsWidth(page);
 });

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::review::{Decision, HistoryEntry};
 use super::sync::FilingKind;
-use crate::domain::forms::{base_declaration, enrolment, injury_report, medical_claim, separation, unemployment};
+use crate::domain::forms::{base_declaration, enrolment, injury_report, medical_claim, newborn, separation, unemployment};
 use crate::domain::ledger::Working;
 use crate::domain::policy::Insurance;
 use crate::domain::review::{Reason, Status, Target};
@@ -20,7 +20,7 @@ use crate::domain::{FieldErrors, Fen, Issue};
 
 /// Whether filings of `kind` wait for an operator.
 pub fn is_case(kind: FilingKind) -> bool {
-    matches!(kind, FilingKind::Enrolment | FilingKind::Separation | FilingKind::BaseDeclaration | FilingKind::InjuryReport | FilingKind::Unemployment | FilingKind::MedicalClaim)
+    matches!(kind, FilingKind::Enrolment | FilingKind::Separation | FilingKind::BaseDeclaration | FilingKind::InjuryReport | FilingKind::Unemployment | FilingKind::MedicalClaim | FilingKind::Newborn)
 }
 
 /// The fields of a `kind`'s form a reason may name (the form shows it on that field).
@@ -75,6 +75,16 @@ pub fn reason_fields(kind: FilingKind) -> &'static [&'static str] {
             medical_claim::RECEIPTS[3],
             medical_claim::RECEIPTS[4],
             medical_claim::RECEIPTS[5],
+        ],
+        FilingKind::Newborn => &[
+            newborn::field::CHILD_NAME,
+            newborn::field::BIRTH_DATE,
+            newborn::field::BIRTH_CERT,
+            newborn::field::CHILD_ID_NUMBER,
+            newborn::field::REGION,
+            newborn::field::GUARDIAN_ID_NUMBER,
+            newborn::field::GUARDIAN_NAME,
+            newborn::field::RELATION,
         ],
         FilingKind::PersonalRegistration | FilingKind::EmployerRegistration | FilingKind::PensionCertification => &[],
     }
@@ -257,7 +267,7 @@ mod tests {
 
     #[test]
     fn only_ledger_filings_are_cases_and_each_names_its_fields() {
-        for kind in [FilingKind::Enrolment, FilingKind::Separation, FilingKind::BaseDeclaration, FilingKind::InjuryReport, FilingKind::Unemployment, FilingKind::MedicalClaim] {
+        for kind in [FilingKind::Enrolment, FilingKind::Separation, FilingKind::BaseDeclaration, FilingKind::InjuryReport, FilingKind::Unemployment, FilingKind::MedicalClaim, FilingKind::Newborn] {
             assert!(is_case(kind));
             assert!(!reason_fields(kind).is_empty());
         }

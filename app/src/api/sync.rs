@@ -33,6 +33,8 @@ pub enum FilingKind {
     Unemployment,
     /// 医疗费用报销.
     MedicalClaim,
+    /// 新生儿参保.
+    Newborn,
 }
 
 impl FilingKind {
@@ -47,11 +49,12 @@ impl FilingKind {
             FilingKind::InjuryReport => "injury_report",
             FilingKind::Unemployment => "unemployment",
             FilingKind::MedicalClaim => "medical_claim",
+            FilingKind::Newborn => "newborn",
         }
     }
 
     pub fn parse(s: &str) -> Option<FilingKind> {
-        [Self::PersonalRegistration, Self::EmployerRegistration, Self::Enrolment, Self::BaseDeclaration, Self::Separation, Self::PensionCertification, Self::InjuryReport, Self::Unemployment, Self::MedicalClaim]
+        [Self::PersonalRegistration, Self::EmployerRegistration, Self::Enrolment, Self::BaseDeclaration, Self::Separation, Self::PensionCertification, Self::InjuryReport, Self::Unemployment, Self::MedicalClaim, Self::Newborn]
             .into_iter()
             .find(|k| k.as_str() == s)
     }

@@ -25,6 +25,7 @@ pub fn kind_text(kind: crate::api::sync::FilingKind) -> Text {
         FilingKind::InjuryReport => strings::KIND_INJURY_REPORT,
         FilingKind::Unemployment => strings::KIND_UNEMPLOYMENT,
         FilingKind::MedicalClaim => strings::KIND_MEDICAL_CLAIM,
+        FilingKind::Newborn => strings::KIND_NEWBORN,
     }
 }
 

@@ -623,4 +623,34 @@ texts! {
     OFFICE_EFFECT_REIMBURSE = "医疗费用报销：核定报销金额", "Claim: the amount reimbursed";
     MEDICAL_CLAIMED = "票据合计", "Receipts total";
     MEDICAL_REIMBURSED = "报销金额", "Reimbursed";
+    KIND_NEWBORN = "新生儿参保", "Newborn enrolment";
+    NEWBORN_FORM_NOTE = "为一周岁以内的孩子办理城乡居民医保参保：按出生医学证明填写，已办理身份证的请一并填写。出生后 90 天内参保的，自出生当月起享受医保待遇（以当地规定为准）。", "Enrol a child under one in residents' medical insurance: fill in the birth certificate, and the ID number if issued. Enrolled within 90 days of birth, the child is covered from the month of birth (local rules apply).";
+    FIELD_CHILD_NAME = "孩子姓名", "Child's name";
+    FIELD_BIRTH_DATE = "出生日期", "Date of birth";
+    FIELD_BIRTH_CERT = "出生医学证明编号", "Birth certificate number";
+    FIELD_CHILD_ID_NUMBER = "孩子身份证号码（已办理的填写）", "Child's ID number (if issued)";
+    FIELD_GUARDIAN_ID_NUMBER = "监护人身份证号码", "Guardian's ID number";
+    FIELD_GUARDIAN_NAME = "监护人姓名", "Guardian's name";
+    FIELD_RELATION = "与孩子的关系", "Relation to the child";
+    OFFICE_EFFECT_NEWBORN = "新生儿参保：城乡居民医保", "Newborn: residents' medical insurance";
+    NEWBORN_TILE = "孩子的城乡居民医保", "Residents' medical insurance for a child";
+    NEWBORN_COVERED_FROM = "医保待遇起始月", "Covered from";
 }
+
+/// 医疗费用报销's receipts: each amount's label, then each photo's.
+pub const RECEIPT_AMOUNTS: [Text; 6] = [
+    Text { zh: "票据 1 金额（元）", en: "Receipt 1 amount (yuan)" },
+    Text { zh: "票据 2 金额（元）", en: "Receipt 2 amount (yuan)" },
+    Text { zh: "票据 3 金额（元）", en: "Receipt 3 amount (yuan)" },
+    Text { zh: "票据 4 金额（元）", en: "Receipt 4 amount (yuan)" },
+    Text { zh: "票据 5 金额（元）", en: "Receipt 5 amount (yuan)" },
+    Text { zh: "票据 6 金额（元）", en: "Receipt 6 amount (yuan)" },
+];
+pub const RECEIPT_PHOTOS: [Text; 6] = [
+    Text { zh: "票据 1 照片", en: "Receipt 1 photo" },
+    Text { zh: "票据 2 照片", en: "Receipt 2 photo" },
+    Text { zh: "票据 3 照片", en: "Receipt 3 photo" },
+    Text { zh: "票据 4 照片", en: "Receipt 4 photo" },
+    Text { zh: "票据 5 照片", en: "Receipt 5 photo" },
+    Text { zh: "票据 6 照片", en: "Receipt 6 photo" },
+];

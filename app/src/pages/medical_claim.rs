@@ -17,23 +17,6 @@ use crate::i18n::{strings, tr, use_i18n, Text};
 use crate::offline::json;
 use crate::state::draft::{DraftSession, Snapshot};
 
-const AMOUNT_LABELS: [Text; 6] = [
-    Text { zh: "票据 1 金额（元）", en: "Receipt 1 amount (yuan)" },
-    Text { zh: "票据 2 金额（元）", en: "Receipt 2 amount (yuan)" },
-    Text { zh: "票据 3 金额（元）", en: "Receipt 3 amount (yuan)" },
-    Text { zh: "票据 4 金额（元）", en: "Receipt 4 amount (yuan)" },
-    Text { zh: "票据 5 金额（元）", en: "Receipt 5 amount (yuan)" },
-    Text { zh: "票据 6 金额（元）", en: "Receipt 6 amount (yuan)" },
-];
-const PHOTO_LABELS: [Text; 6] = [
-    Text { zh: "票据 1 照片", en: "Receipt 1 photo" },
-    Text { zh: "票据 2 照片", en: "Receipt 2 photo" },
-    Text { zh: "票据 3 照片", en: "Receipt 3 photo" },
-    Text { zh: "票据 4 照片", en: "Receipt 4 photo" },
-    Text { zh: "票据 5 照片", en: "Receipt 5 photo" },
-    Text { zh: "票据 6 照片", en: "Receipt 6 photo" },
-];
-
 #[component]
 pub fn MedicalClaim(draft_id: Option<String>) -> impl IntoView {
     let i18n = use_i18n();
@@ -65,8 +48,8 @@ pub fn MedicalClaim(draft_id: Option<String>) -> impl IntoView {
         view! {
             <Show when=move || { n < f.count.get() }>
                 <div class="receipt">
-                    <TextField name=RECEIPTS[n] label=AMOUNT_LABELS[n] value=f.receipts[n] issues=issues(RECEIPTS[n]) kind=InputKind::Decimal reveal=reveal/>
-                    <PhotoSlot name=RECEIPTS[n] label=PHOTO_LABELS[n] attachments=attachments disabled=Signal::derive(move || !editable.get())/>
+                    <TextField name=RECEIPTS[n] label=strings::RECEIPT_AMOUNTS[n] value=f.receipts[n] issues=issues(RECEIPTS[n]) kind=InputKind::Decimal reveal=reveal/>
+                    <PhotoSlot name=RECEIPTS[n] label=strings::RECEIPT_PHOTOS[n] attachments=attachments disabled=Signal::derive(move || !editable.get())/>
                 </div>
             </Show>
         }

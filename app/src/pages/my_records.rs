@@ -106,6 +106,7 @@ pub fn MyRecords() -> impl IntoView {
             <super::my_pension::MyPensionCard/>
             <super::my_injuries::MyInjuriesCard/>
             <super::my_unemployment::MyUnemploymentCard/>
+            <super::my_medical::MyMedicalCard/>
             <a class="btn btn-secondary" data-testid="print-proof" href=proof_href target="_blank" rel="noopener">{tr(strings::RECORDS_PROOF)}</a>
         </main>
     }

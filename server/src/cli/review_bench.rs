@@ -172,7 +172,7 @@ async fn seed_cases(store: &dyn crate::Store, vault: &crate::vault::Vault, count
         let case = NewCase {
             kind: app::api::sync::FilingKind::Enrolment,
             modules: (i % 15 + 1) as i64,
-            unit_id,
+            unit_id: Some(unit_id),
             region: i64::from(counties[i % counties.len()]),
             holds: Vec::new(),
             submitted_by: None,

@@ -8,6 +8,7 @@ use app::domain::forms::employer::{self, EmployerRegistration};
 use app::domain::forms::enrolment::{self, Enrolment};
 use app::domain::forms::injury_report::{self, InjuryReport};
 use app::domain::forms::medical_claim::{self, MedicalClaim};
+use app::domain::forms::newborn::{self, Newborn};
 use app::domain::forms::pension_certification::{self, AssistedCertification};
 use app::domain::forms::personal::{self, PersonalFiling};
 use app::domain::forms::separation::{self, Separation};
@@ -28,6 +29,7 @@ pub enum ValidFiling {
     InjuryReport(InjuryReport),
     Unemployment(Unemployment),
     MedicalClaim(MedicalClaim),
+    Newborn(Newborn),
 }
 
 fn parse<T: DeserializeOwned>(payload: &str) -> Result<T, FieldErrors> {
@@ -51,6 +53,7 @@ impl ValidFiling {
             FilingKind::InjuryReport => Self::InjuryReport(injury_report::validate(&parse(payload)?, ctx)?.value),
             FilingKind::Unemployment => Self::Unemployment(unemployment::validate(&parse(payload)?, ctx)?.value),
             FilingKind::MedicalClaim => Self::MedicalClaim(medical_claim::validate(&parse(payload)?, ctx)?.value),
+            FilingKind::Newborn => Self::Newborn(newborn::validate(&parse(payload)?, ctx)?.value),
         })
     }
 
@@ -65,6 +68,7 @@ impl ValidFiling {
             Self::InjuryReport(_) => FilingKind::InjuryReport,
             Self::Unemployment(_) => FilingKind::Unemployment,
             Self::MedicalClaim(_) => FilingKind::MedicalClaim,
+            Self::Newborn(_) => FilingKind::Newborn,
         }
     }
 
@@ -81,6 +85,8 @@ impl ValidFiling {
             Self::InjuryReport(r) => Some(r.id_number.as_str()),
             Self::Unemployment(u) => Some(u.id_number.as_str()),
             Self::MedicalClaim(c) => Some(c.id_number.as_str()),
+            // The child: its birth certificate.
+            Self::Newborn(n) => Some(n.birth_cert.as_str()),
         }
     }
 
@@ -97,6 +103,7 @@ impl ValidFiling {
             Self::InjuryReport(r) => r.credit_code.as_ref().map_or_else(|| r.id_number.address_code(), |c| c.division()),
             Self::Unemployment(u) => u.id_number.address_code(),
             Self::MedicalClaim(c) => c.id_number.address_code(),
+            Self::Newborn(n) => n.region,
         }
     }
 }

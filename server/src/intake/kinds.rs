@@ -36,39 +36,43 @@ pub async fn check(cx: &Cx, filing: &ValidFiling, item: &SyncItem, s: &Sender<'_
             let checked = ledger::enrolment::check(cx.store.as_ref() as &dyn ledger::Db, &cx.accounts.vault, e, by).await?;
             return Ok(checked.map(|enrol| {
                 let holds = enrol.insurances.iter().map(|i| (enrol.person.id_index.clone(), *i)).collect();
-                Storing::Case(case(FilingKind::Enrolment, modules_of(&enrol.insurances), enrol.unit_id, enrol.region, holds, s))
+                Storing::Case(case(FilingKind::Enrolment, modules_of(&enrol.insurances), Some(enrol.unit_id), enrol.region, holds, s))
             }));
         }
         ValidFiling::Separation(sep) => {
             let checked = ledger::separation::check(cx.store.as_ref() as &dyn ledger::Db, &cx.accounts.vault, sep, by).await?;
-            return Ok(checked.map(|end| Storing::Case(case(FilingKind::Separation, modules_of(&end.insurances), end.unit_id, i64::from(filing.region()), Vec::new(), s))));
+            return Ok(checked.map(|end| Storing::Case(case(FilingKind::Separation, modules_of(&end.insurances), Some(end.unit_id), i64::from(filing.region()), Vec::new(), s))));
         }
         ValidFiling::BaseDeclaration(declaration) => {
             let checked = ledger::base::check(cx.store.as_ref() as &dyn ledger::Db, &cx.accounts.vault, declaration, by).await?;
             // A base declaration concerns every insurance the unit's people are in.
             let all = modules_of(&app::domain::policy::Insurance::ALL);
-            return Ok(checked.map(|unit| Storing::Case(case(FilingKind::BaseDeclaration, all, unit, i64::from(declaration.region), Vec::new(), s))));
+            return Ok(checked.map(|unit| Storing::Case(case(FilingKind::BaseDeclaration, all, Some(unit), i64::from(declaration.region), Vec::new(), s))));
         }
         ValidFiling::InjuryReport(r) => {
             let slots: Vec<&str> = item.attachments.iter().map(|a| a.slot.as_str()).collect();
             let checked = injuries::report::check(cx.store.as_ref() as &dyn ledger::Db, &cx.accounts.vault, r, Some(&slots), by, s.today).await?;
             return Ok(checked.map(|(recognise, unit)| {
-                Storing::Case(case(FilingKind::InjuryReport, module_bit(Insurance::WorkInjury), recognise.unit_id, unit.region, Vec::new(), s))
+                Storing::Case(case(FilingKind::InjuryReport, module_bit(Insurance::WorkInjury), Some(recognise.unit_id), unit.region, Vec::new(), s))
             }));
         }
         ValidFiling::Unemployment(u) => {
             let proof = item.attachments.iter().any(|a| a.slot == PROOF_SLOT);
             let checked = unemployment::register::check(&cx.ledger, cx.store.as_ref(), u, by, Some(proof), s.today, s.now).await?;
             return Ok(checked.map(|found| {
-                Storing::Case(case(FilingKind::Unemployment, module_bit(Insurance::Unemployment), found.register.unit_id, found.region, Vec::new(), s))
+                Storing::Case(case(FilingKind::Unemployment, module_bit(Insurance::Unemployment), Some(found.register.unit_id), found.region, Vec::new(), s))
             }));
         }
         ValidFiling::MedicalClaim(c) => {
             let slots: Vec<&str> = item.attachments.iter().map(|a| a.slot.as_str()).collect();
-            let checked = medical::claim::check(&cx.ledger, cx.store.as_ref(), c, by, Some(&slots)).await?;
+            let checked = medical::claim::check(&cx.ledger, cx.store.as_ref(), c, medical::Asker::Filer(by), Some(&slots)).await?;
             return Ok(checked.map(|found| {
-                Storing::Case(case(FilingKind::MedicalClaim, module_bit(Insurance::Medical), found.claim.unit_id, found.region, Vec::new(), s))
+                Storing::Case(case(FilingKind::MedicalClaim, module_bit(Insurance::Medical), Some(found.claim.unit_id), found.region, Vec::new(), s))
             }));
+        }
+        ValidFiling::Newborn(n) => {
+            let checked = medical::newborn::check(&cx.ledger, cx.store.as_ref(), n, medical::Asker::Filer(by), s.today).await?;
+            return Ok(checked.map(|found| Storing::Case(case(FilingKind::Newborn, module_bit(Insurance::Medical), None, found.region, Vec::new(), s))));
         }
         ValidFiling::PensionCertification(c) => {
             let slots: Vec<&str> = item.attachments.iter().map(|a| a.slot.as_str()).collect();
@@ -81,7 +85,7 @@ pub async fn check(cx: &Cx, filing: &ValidFiling, item: &SyncItem, s: &Sender<'_
     })
 }
 
-fn case(kind: FilingKind, modules: i64, unit_id: i64, region: i64, holds: Vec<(String, app::domain::policy::Insurance)>, s: &Sender<'_>) -> NewCase {
+fn case(kind: FilingKind, modules: i64, unit_id: Option<i64>, region: i64, holds: Vec<(String, app::domain::policy::Insurance)>, s: &Sender<'_>) -> NewCase {
     NewCase { kind, modules, unit_id, region, holds, submitted_by: s.by.map(|p| p.account.id), submitted_on: s.today.iso() }
 }
 
@@ -91,7 +95,7 @@ pub async fn apply(cx: &Cx, filing: &ValidFiling, item: &SyncItem, s: &Sender<'_
         ValidFiling::PersonalRegistration(reg) => registration::filing::apply(&cx.accounts, reg, &item.client_id, s.now, s.by, s.address).await,
         ValidFiling::EmployerRegistration(reg) => employers::filing::apply(&cx.employers(), reg, item, &s.today.iso(), s.now).await,
         // Cases: applied when an operator approves them.
-        ValidFiling::Enrolment(_) | ValidFiling::Separation(_) | ValidFiling::BaseDeclaration(_) | ValidFiling::InjuryReport(_) | ValidFiling::Unemployment(_) | ValidFiling::MedicalClaim(_) => Ok(()),
+        ValidFiling::Enrolment(_) | ValidFiling::Separation(_) | ValidFiling::BaseDeclaration(_) | ValidFiling::InjuryReport(_) | ValidFiling::Unemployment(_) | ValidFiling::MedicalClaim(_) | ValidFiling::Newborn(_) => Ok(()),
         // A visit waits for an operator to confirm it.
         ValidFiling::PensionCertification(c) => pensions::field::apply(cx.store.as_ref() as &dyn pensions::FieldDb, c, &item.client_id, s.by, s.now).await,
     }

@@ -43,8 +43,8 @@ pub struct Sender<'a> {
 }
 
 /// The queries the intake needs.
-pub trait Db: crate::employers::Db + crate::ledger::Db + crate::office::CaseStore + crate::pensions::FieldDb + crate::unemployment::UnemploymentStore + crate::medical::MedicalStore {}
-impl<T: crate::employers::Db + crate::ledger::Db + crate::office::CaseStore + crate::pensions::FieldDb + crate::unemployment::UnemploymentStore + crate::medical::MedicalStore + ?Sized> Db for T {}
+pub trait Db: crate::employers::Db + crate::ledger::Db + crate::office::CaseStore + crate::pensions::FieldDb + crate::unemployment::UnemploymentStore + crate::medical::MedicalStore + crate::medical::NewbornStore {}
+impl<T: crate::employers::Db + crate::ledger::Db + crate::office::CaseStore + crate::pensions::FieldDb + crate::unemployment::UnemploymentStore + crate::medical::MedicalStore + crate::medical::NewbornStore + ?Sized> Db for T {}
 
 /// What the intake reaches (`FromRef` of the server's state).
 #[derive(Clone)]
@@ -239,7 +239,7 @@ async fn refusal(cx: &Cx, case: &crate::office::NewCase, refused: Filed, by: Opt
     let staff = by.is_some_and(|p| p.role.is_staff());
     let index = case.holds.first().map(|(i, _)| i.clone()).unwrap_or_default();
     let holder = cx.store.open_relationships(&index).await?.into_iter().find(|r| r.insurance == insurance);
-    let own = holder.as_ref().is_some_and(|h| h.unit_id == case.unit_id);
+    let own = holder.as_ref().is_some_and(|h| Some(h.unit_id) == case.unit_id);
     let name = holder.as_ref().filter(|_| staff).map(|h| h.unit_name.as_str());
     Ok(match crate::ledger::enrolment::taken(insurance, name, own) {
         Verdict::Reject(errors) => errors,

@@ -11,7 +11,7 @@ use app::domain::ledger::{Month, Working};
 use app::domain::{Date, Fen, Issue};
 
 use super::store::MedicalStore;
-use crate::accounts::session::Principal;
+use super::Asker;
 use crate::filings::Verdict;
 use crate::http::Internal;
 use crate::vault::purpose;
@@ -55,9 +55,10 @@ fn not_insured() -> Issue {
 
 /// The check. `slots`: the photos filed with it (`None` when the case is re-examined: the
 /// intake checked them).
-pub async fn check(cx: &crate::ledger::Cx, claims: &dyn MedicalStore, c: &MedicalClaim, by: Option<&Principal>, slots: Option<&[&str]>) -> Result<Result<Found, Verdict>, Internal> {
+pub async fn check(cx: &crate::ledger::Cx, claims: &dyn MedicalStore, c: &MedicalClaim, asker: Asker<'_>, slots: Option<&[&str]>) -> Result<Result<Found, Verdict>, Internal> {
     let reject = |field: &str, issue: Issue| Ok(Err(Verdict::reject(field, issue)));
     let id_index = cx.vault.blind_index(purpose::ID_NUMBER, c.id_number.as_str());
+    let Asker::Filer(by) = asker else { return found(cx, claims, c).await };
     match by.map(|p| p.role) {
         None => return reject(field::ID_NUMBER, Issue::new("medical.sign_in", "请先登录再申请医疗费用报销", "Sign in to claim medical expenses")),
         Some(app::api::auth::Role::Resident) if by.is_some_and(|p| p.account.id_index != id_index) => {
@@ -76,6 +77,13 @@ pub async fn check(cx: &crate::ledger::Cx, claims: &dyn MedicalStore, c: &Medica
             );
         }
     }
+    found(cx, claims, c).await
+}
+
+/// The check past who filed: insured then, the rule, what it pays back.
+async fn found(cx: &crate::ledger::Cx, claims: &dyn MedicalStore, c: &MedicalClaim) -> Result<Result<Found, Verdict>, Internal> {
+    let reject = |field: &str, issue: Issue| Ok(Err(Verdict::reject(field, issue)));
+    let id_index = cx.vault.blind_index(purpose::ID_NUMBER, c.id_number.as_str());
     let Some(person_id) = cx.store.person_id(&id_index).await? else { return reject(field::ID_NUMBER, not_insured()) };
     let month = Month::of(c.discharged_on);
     let Some((unit_id, region)) = claims.medical_cover(person_id, &month.to_string()).await? else { return reject(field::ID_NUMBER, not_insured()) };

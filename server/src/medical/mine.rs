@@ -1,9 +1,10 @@
 //! `GET /api/medical/claims`: the signed-in resident's own approved 医疗费用报销 claims — the
-//! stay, what was claimed and paid back, with the working. The person is found by the account's
-//! blind index; someone the ledger does not hold gets the same empty list as someone who never
-//! claimed. Claims waiting or returned show on the filing's own status (the outbox).
+//! stay, what was claimed and paid back, with the working — and the children they enrolled as
+//! guardian (新生儿参保). The person is found by the account's blind index; someone the ledger
+//! does not hold gets the same empty lists as someone who never claimed. Filings waiting or
+//! returned show on the filing's own status (the outbox).
 
-use app::api::medical::MyClaim;
+use app::api::medical::{MyChild, MyClaim, MyMedical};
 use app::domain::benefits::medical::Level;
 use app::domain::Fen;
 use axum::extract::State;
@@ -20,13 +21,18 @@ const SHOWN: i64 = 20;
 /// `GET /api/medical/claims`.
 pub async fn mine(State(cx): State<Cx>, Extension(by): Extension<Option<Principal>>) -> Answer {
     let me = by.as_ref().ok_or_else(Refusal::bad_request)?;
-    let Some(person) = cx.store.person_id(&me.account.id_index).await? else {
-        return Ok(Json(Vec::<MyClaim>::new()).into_response());
-    };
-    let items: Vec<MyClaim> = cx
+    let children = cx
         .store
-        .claims_of(person, SHOWN)
+        .children_of(&me.account.id_index, SHOWN)
         .await?
+        .into_iter()
+        .map(|c| MyChild { name: c.child_name, born: c.birth_date, covered_from: c.first_month, working: serde_json::from_str(&c.working).unwrap_or_default() })
+        .collect();
+    let claims = match cx.store.person_id(&me.account.id_index).await? {
+        Some(person) => cx.store.claims_of(person, SHOWN).await?,
+        None => Vec::new(),
+    };
+    let claims = claims
         .into_iter()
         .map(|c| MyClaim {
             admitted_on: c.admitted_on,
@@ -37,5 +43,5 @@ pub async fn mine(State(cx): State<Cx>, Extension(by): Extension<Option<Principa
             working: serde_json::from_str(&c.working).unwrap_or_default(),
         })
         .collect();
-    Ok(Json(items).into_response())
+    Ok(Json(MyMedical { claims, children }).into_response())
 }

@@ -1,5 +1,5 @@
-//! 医疗费用报销 — a claim for a hospital stay paid in full, from the filing to what the fund
-//! paid back:
+//! 医疗保险's benefit side: 医疗费用报销 — a claim for a hospital stay paid in full, from the
+//! filing to what the fund paid back — and 新生儿参保:
 //!
 //! - [`claim`]: the filing's check at the intake and again when an operator examines its case —
 //!   who may file it (the person, or staff for them), that the person was insured in 医疗保险
@@ -8,22 +8,41 @@
 //!   Approving the case keeps the claim ([`store::keep_claim!`], in the approval's transaction,
 //!   only if the person's year has not changed since the operator's preview); returning it names
 //!   the receipts that are wrong, each with its reason (the case queue's reasons per field).
-//! - [`store`]: the claims kept; [`mine`]: the person reads theirs with the working.
+//! - [`store`]: the claims kept; [`mine`]: the person reads theirs, and the children they
+//!   enrolled, with the working.
+//! - [`newborn`]: 新生儿参保 — a guardian enrols a newborn in 城乡居民基本医疗保险, checked at the
+//!   intake and again by the operator (the duplicate check is on the child); approving keeps
+//!   the child ([`newborn_store`]) with the first month covered.
 //!
 //! Not yet here: the payment of the amount (it is recorded as owed, not paid out), a receipt's
 //! number and a check that it was not claimed before, lower deductibles for repeat admissions.
+//! A newborn is kept in its own table, not in the ledger's relationships (those hang on a unit
+//! and a base): the residents' yearly contribution, its collection and the child's later
+//! years of 城乡居民医保 are not modelled.
 
 pub mod claim;
 pub mod mine;
+pub mod newborn;
+pub mod newborn_store;
 pub mod store;
 
 use std::sync::Arc;
 
+pub use self::newborn_store::NewbornStore;
 pub use self::store::{Claim, MedicalStore};
 
+/// Who runs a check: the intake for whoever sent the filing (`None`: nobody signed in), or
+/// the case queue's desk re-examining a case the intake let in (who filed it was checked then;
+/// any member of staff who may look at the case may see its check).
+#[derive(Debug, Clone, Copy)]
+pub enum Asker<'a> {
+    Filer(Option<&'a crate::accounts::session::Principal>),
+    Desk,
+}
+
 /// The queries 医疗费用报销 needs: its own and the ledger's.
-pub trait Db: MedicalStore + crate::ledger::Db {}
-impl<T: MedicalStore + crate::ledger::Db + ?Sized> Db for T {}
+pub trait Db: MedicalStore + NewbornStore + crate::ledger::Db {}
+impl<T: MedicalStore + NewbornStore + crate::ledger::Db + ?Sized> Db for T {}
 
 /// What it reaches (`FromRef` of the server's state).
 #[derive(Clone)]

@@ -26,7 +26,8 @@ pub struct NewCase {
     pub kind: FilingKind,
     /// `app::api::cases::modules_of` the insurances it concerns.
     pub modules: i64,
-    pub unit_id: i64,
+    /// `None` only for a kind without a unit (新生儿参保).
+    pub unit_id: Option<i64>,
     pub region: i64,
     /// What an enrolment holds while it waits: `(id_index, insurance)`.
     pub holds: Vec<(String, Insurance)>,
@@ -55,7 +56,8 @@ pub struct Case {
     pub receipt_no: String,
     pub kind: String,
     pub modules: i64,
-    pub unit_id: i64,
+    /// `None` only for a kind without a unit (新生儿参保); its unit name is empty.
+    pub unit_id: Option<i64>,
     pub unit_name: String,
     pub region: i64,
     pub status: String,
@@ -91,6 +93,8 @@ pub enum Effect {
     Unemploy(crate::unemployment::register::Register),
     /// 医疗费用报销: the claim is kept.
     Reimburse(crate::medical::claim::Reimburse),
+    /// 新生儿参保: the child is kept.
+    Newborn(crate::medical::newborn::Enrol),
 }
 
 /// A decision to record.
@@ -118,7 +122,7 @@ pub enum CaseMoved {
     /// Nothing changed: the separation cannot end what it names.
     NotEnded(Separated),
     /// Nothing changed: what the check worked on changed since (another claim of the person's
-    /// year was approved meanwhile).
+    /// year was approved meanwhile, or the same child enrolled by another case).
     Stale,
 }
 
@@ -139,13 +143,13 @@ pub trait CaseStore: Send + Sync {
 
 macro_rules! columns {
     () => {
-        "c.id, c.filing_id, f.client_id, f.receipt_no, c.kind, c.modules, c.unit_id, u.name AS unit_name, c.region, \
+        "c.id, c.filing_id, f.client_id, f.receipt_no, c.kind, c.modules, c.unit_id, COALESCE(u.name, '') AS unit_name, c.region, \
          c.status, c.reasons, c.version_of, c.submitted_by, c.submitted_on, c.submitted_at, c.decided_by, c.updated_at"
     };
 }
 macro_rules! joins {
     () => {
-        "JOIN filings f ON f.id = c.filing_id JOIN ledger_units u ON u.id = c.unit_id"
+        "JOIN filings f ON f.id = c.filing_id LEFT JOIN ledger_units u ON u.id = c.unit_id"
     };
 }
 const COLUMNS: &str = columns!();
@@ -390,6 +394,7 @@ macro_rules! impl_case_store {
                             None
                         }
                         Effect::Reimburse(r) => (!crate::medical::store::keep_claim!(&mut *tx, t.id, r, t.by, now)?).then_some(CaseMoved::Stale),
+                        Effect::Newborn(e) => (!crate::medical::newborn_store::keep_newborn!(&mut *tx, t.id, e, t.by, now)?).then_some(CaseMoved::Stale),
                     };
                     if let Some(refused) = refused {
                         tx.rollback().await?;

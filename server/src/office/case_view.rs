@@ -90,8 +90,12 @@ pub async fn examine(cx: &Cx, case: &Case, by: &Principal, today: Date) -> Resul
             return Ok(Examined { fields, checks, lines: Vec::new(), effect: None });
         }
     };
-    let unit = cx.store.unit_get(case.unit_id).await?.ok_or_else(|| Internal::Unreadable("a case without its unit".into()))?;
-    let code = CreditCode::parse(&unit.credit_code).ok().map(|c| c.value);
+    let unit = match case.unit_id {
+        Some(id) => Some(cx.store.unit_get(id).await?.ok_or_else(|| Internal::Unreadable("a case without its unit".into()))?),
+        None => None,
+    };
+    let code = unit.as_ref().and_then(|u| CreditCode::parse(&u.credit_code).ok()).map(|c| c.value);
+    let class = unit.as_ref().and_then(|u| u.industry_class).and_then(|c| u8::try_from(c).ok()).and_then(IndustryClass::new);
     let store = cx.store.as_ref() as &dyn ledger::Db;
     let vault = &cx.ledger.vault;
     let refused = |v: Verdict| match v {
@@ -107,7 +111,6 @@ pub async fn examine(cx: &Cx, case: &Case, by: &Principal, today: Date) -> Resul
                 Ok(enrol) => {
                     checks.push(check("compliance", "重复参保：该人员在所选险种没有其他参保关系", "Duplicate insurance: no other relationship in these insurances", None, None));
                     checks.push(check("compliance", "缴费基数上下限、参保年龄", "Base limits and age rules", None, None));
-                    let class = unit.industry_class.and_then(|c| u8::try_from(c).ok()).and_then(IndustryClass::new);
                     // The first month, then each month up to this one (a back-dated start: the
                     // next assessment run assesses them all).
                     let start = Month::of(e.start_month);
@@ -159,7 +162,6 @@ pub async fn examine(cx: &Cx, case: &Case, by: &Principal, today: Date) -> Resul
                 // Each row: what a month of each insurance the person holds at the unit comes to
                 // at the declared base (months already assessed get the difference as 补差).
                 let month = Month::of(d.effective_month);
-                let class = unit.industry_class.and_then(|c| u8::try_from(c).ok()).and_then(IndustryClass::new);
                 for r in &d.rows {
                     let held = store.open_relationships(&vault.blind_index(crate::vault::purpose::ID_NUMBER, r.id_number.as_str())).await?;
                     for ins in held.iter().filter(|o| o.unit_id == unit_id).map(|o| o.insurance) {
@@ -238,7 +240,7 @@ pub async fn examine(cx: &Cx, case: &Case, by: &Principal, today: Date) -> Resul
                 }
             }
         }
-        ValidFiling::MedicalClaim(c) => match crate::medical::claim::check(&cx.ledger, cx.store.as_ref(), &c, Some(by), None).await? {
+        ValidFiling::MedicalClaim(c) => match crate::medical::claim::check(&cx.ledger, cx.store.as_ref(), &c, crate::medical::Asker::Desk, None).await? {
             Ok(found) => {
                 checks.push(check("compliance", "出院当月参加医疗保险", "Insured in medical insurance in the month of discharge", None, None));
                 let line = |zh: String, en: String| app::domain::ledger::Line { zh, en, amount: None };
@@ -263,6 +265,28 @@ pub async fn examine(cx: &Cx, case: &Case, by: &Principal, today: Date) -> Resul
             Err(v) => {
                 let (field, issue) = refused(v).unzip();
                 checks.push(check("compliance", "医疗费用报销条件", "Medical claim conditions", issue, field));
+                None
+            }
+        },
+        ValidFiling::Newborn(n) => match crate::medical::newborn::check(&cx.ledger, cx.store.as_ref(), &n, crate::medical::Asker::Desk, Date::parse_iso(&case.submitted_on).unwrap_or(today)).await? {
+            Ok(enrol) => {
+                checks.push(check("compliance", "该孩子尚未参保（按出生医学证明和身份号码查重）", "The child is not enrolled yet (by birth certificate and ID number)", None, None));
+                lines.push(EffectLine {
+                    action: "newborn".into(),
+                    insurance: Some(Insurance::Medical),
+                    person: n.child_name.as_str().to_owned(),
+                    month: enrol.first_month.clone(),
+                    base: None,
+                    employer: None,
+                    individual: None,
+                    working: enrol.working.clone(),
+                    issue: None,
+                });
+                Some(Effect::Newborn(enrol))
+            }
+            Err(v) => {
+                let (field, issue) = refused(v).unzip();
+                checks.push(check("compliance", "新生儿参保条件", "Newborn enrolment conditions", issue, field));
                 None
             }
         },

@@ -220,8 +220,8 @@ pub async fn decide(
         ))),
         CaseMoved::Stale => Err(Refusal::conflict(Issue::new(
             "case.stale",
-            "该人员的情况刚有变化（如本年度又有报销获批），请刷新后重新核对",
-            "This person's records have just changed (e.g. another claim this year was approved); reload and check again",
+            "该业务所依据的记录刚有变化（如本年度又有报销获批、同一孩子已由另一笔业务参保），请刷新后重新核对",
+            "The records this case rests on have just changed (e.g. another claim this year was approved, or the same child enrolled by another case); reload and check again",
         ))),
         CaseMoved::NotEnded(s) => {
             let verdict = crate::ledger::separation::refusal(s);

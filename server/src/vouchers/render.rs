@@ -1,7 +1,7 @@
 //! What a voucher says about its filing: the summary (ID numbers masked) and the office.
 
 use app::api::sync::FilingKind;
-use app::domain::forms::{base_declaration, employer, enrolment, injury_report, medical_claim, pension_certification, personal, separation, unemployment};
+use app::domain::forms::{base_declaration, employer, enrolment, injury_report, medical_claim, newborn, pension_certification, personal, separation, unemployment};
 use app::domain::{divisions, Date, IdNumber, MobileNumber};
 
 pub(super) fn kind_name(kind: &str) -> &'static str {
@@ -15,6 +15,7 @@ pub(super) fn kind_name(kind: &str) -> &'static str {
         Some(FilingKind::InjuryReport) => "工伤事故申报 Work accident report",
         Some(FilingKind::Unemployment) => "失业登记 Unemployment registration",
         Some(FilingKind::MedicalClaim) => "医疗费用报销 Medical expense claim",
+        Some(FilingKind::Newborn) => "新生儿参保 Newborn enrolment",
         None => "业务 Filing",
     }
 }
@@ -117,6 +118,22 @@ pub(super) fn summary(kind: &str, payload: &[u8], today: Date) -> (Vec<(&'static
                 let region = IdNumber::parse(&d.id_number, today).ok().map(|c| c.value.address_code());
                 let cause = unemployment::Cause::parse(&d.cause).map(|c| format!("{} {}", c.zh(), c.en())).unwrap_or_default();
                 let rows = vec![("姓名 Name", d.name), ("公民身份号码 ID number", masked_id(&d.id_number, today)), ("离职日期 Job ended", d.left_on), ("失业原因 Reason", cause)];
+                (rows, region)
+            }
+            Err(_) => (Vec::new(), None),
+        },
+        Some(FilingKind::Newborn) => match serde_json::from_str::<newborn::NewbornDraft>(&text) {
+            Ok(d) => {
+                let region = d.region.parse().ok();
+                let cert = d.birth_cert.trim();
+                let rows = vec![
+                    ("新生儿 Child", d.child_name),
+                    ("出生日期 Born", d.birth_date),
+                    // The certificate's letter and last two digits: enough to tell two children apart.
+                    ("出生医学证明 Birth certificate", format!("{}*******{}", cert.chars().next().unwrap_or('*'), cert.chars().rev().take(2).collect::<Vec<_>>().into_iter().rev().collect::<String>())),
+                    ("监护人 Guardian", d.guardian_name),
+                    ("监护人身份号码 Guardian's ID number", masked_id(&d.guardian_id_number, today)),
+                ];
                 (rows, region)
             }
             Err(_) => (Vec::new(), None),

@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::Context;
+use crate::domain::id_number::Sex;
 use crate::domain::{divisions, text, Date, FieldErrors, IdNumber, Issue, PersonName, Valid, REQUIRED};
 
 pub mod field {
@@ -130,6 +131,17 @@ pub fn validate(d: &NewbornDraft, ctx: &Context) -> Result<Valid<Newborn>, Field
         let issue = if d.relation.trim().is_empty() { REQUIRED } else { Issue::new("newborn.relation", "请从列表中选择与孩子的关系", "Choose your relation to the child from the list") };
         e.error(field::RELATION, issue);
     }
+    // A mother's ID number is a woman's, a father's a man's (the 17th digit).
+    let relation = relation.filter(|r| {
+        let wrong = match (*r, guardian_id_number.as_ref().map(IdNumber::sex)) {
+            ("mother", Some(Sex::Male)) | ("father", Some(Sex::Female)) => true,
+            _ => false,
+        };
+        if wrong {
+            e.error(field::RELATION, Issue::new("newborn.relation_sex", "与孩子的关系和监护人身份证号码的性别不符", "The relation does not match the sex in the guardian's ID number"));
+        }
+        !wrong
+    });
     e.finish(|| {
         Some(Newborn {
             child_name: child_name?,
@@ -197,6 +209,8 @@ mod tests {
             (NewbornDraft { child_id_number: child_id(), guardian_id_number: child_id(), ..draft() }, field::GUARDIAN_ID_NUMBER),
             (NewbornDraft { guardian_name: "<b>".into(), ..draft() }, field::GUARDIAN_NAME),
             (NewbornDraft { relation: "uncle".into(), ..draft() }, field::RELATION),
+            // 11010519491231002X is a woman's.
+            (NewbornDraft { relation: "father".into(), ..draft() }, field::RELATION),
         ] {
             let errors = validate(&d, &ctx()).unwrap_err();
             assert!(errors.errors.contains_key(name), "{name}: {errors:?}");

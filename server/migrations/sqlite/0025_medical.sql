@@ -1,4 +1,5 @@
--- 医疗费用报销 is a case too: the case queue takes its kind. SQLite cannot change a CHECK, so the
+-- 医疗费用报销 and 新生儿参保 are cases too: the case queue takes their kinds, and a case may have no
+-- unit (a newborn's resident insurance has none). SQLite cannot change a CHECK, so the
 -- table is rebuilt inside the migration's transaction: its rows kept aside, the table dropped and
 -- made again, the rows put back with their ids. The foreign keys of the tables that refer to it
 -- are checked at commit (deferred), once every row is back.
@@ -10,10 +11,10 @@ DROP TABLE office_cases;
 CREATE TABLE office_cases (
     id           INTEGER PRIMARY KEY AUTOINCREMENT,
     filing_id    INTEGER NOT NULL UNIQUE REFERENCES filings (id),
-    kind         TEXT    NOT NULL CHECK (kind IN ('enrolment', 'separation', 'base_declaration', 'injury_report', 'unemployment', 'medical_claim')),
+    kind         TEXT    NOT NULL CHECK (kind IN ('enrolment', 'separation', 'base_declaration', 'injury_report', 'unemployment', 'medical_claim', 'newborn')),
     -- The insurances it concerns, as bits (pension 1, medical 2, unemployment 4, work injury 8).
     modules      INTEGER NOT NULL,
-    unit_id      INTEGER NOT NULL REFERENCES ledger_units (id),
+    unit_id      INTEGER REFERENCES ledger_units (id) CHECK (unit_id IS NOT NULL OR kind = 'newborn'),
     region       INTEGER NOT NULL,
     status       TEXT    NOT NULL CHECK (status IN ('submitted', 'in_review', 'rejected', 'approved')),
     reasons      TEXT,
@@ -52,3 +53,23 @@ CREATE TABLE medical_claims (
     created_at    INTEGER NOT NULL
 );
 CREATE INDEX medical_claims_person ON medical_claims (person_id, year);
+
+-- 新生儿参保: the child an approved case enrolled in 城乡居民基本医疗保险. One row per child: unique
+-- on the birth certificate's blind index and on the ID number's once there is one (NULLs do not
+-- clash). The guardian (by their ID number's blind index) reads the children they enrolled.
+CREATE TABLE newborn_enrolments (
+    id             INTEGER PRIMARY KEY AUTOINCREMENT,
+    case_id        INTEGER NOT NULL UNIQUE REFERENCES office_cases (id),
+    cert_index     TEXT    NOT NULL UNIQUE,
+    child_index    TEXT    UNIQUE,
+    child_name     TEXT    NOT NULL,
+    birth_date     TEXT    NOT NULL,
+    region         INTEGER NOT NULL,
+    guardian_index TEXT    NOT NULL,
+    relation       TEXT    NOT NULL CHECK (relation IN ('mother', 'father', 'guardian')),
+    first_month    TEXT    NOT NULL,
+    working        TEXT    NOT NULL,
+    approved_by    INTEGER NOT NULL REFERENCES accounts (id),
+    created_at     INTEGER NOT NULL
+);
+CREATE INDEX newborn_enrolments_guardian ON newborn_enrolments (guardian_index, birth_date);
