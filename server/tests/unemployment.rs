@@ -3,7 +3,8 @@
 //! registers as unemployed — only for themselves; the operator sees the months granted from the
 //! ledger's paid months and the amount with the working; approving it opens the spell, the
 //! monthly run pays each month once; a new enrolment anywhere stops it by itself, the months
-//! left kept for the next spell, and a second registration while employed is refused.
+//! left kept for the next spell, and a second registration while employed is refused. Two
+//! registrations approved at once open one spell.
 
 mod common;
 
@@ -145,9 +146,9 @@ async fn unemployment_is_granted_paid_and_stopped_by_a_new_job(store: Arc<dyn St
 }
 both_stores!(unemployment_spell, unemployment_is_granted_paid_and_stopped_by_a_new_job);
 
-/// The person's 14 paid months with unit A, its 减员 (单位解除劳动合同: no photo needed), and an
-/// approved 失业登记: the spell's id, through the back office's list.
-async fn an_active_spell(state: &server::AppState, store: &Arc<dyn Store>, id: &str) -> i64 {
+/// The person's 14 paid months with unit A, its 减员 (单位解除劳动合同: no photo needed), and a
+/// 失业登记 filed by a field worker, waiting for the desk.
+async fn a_registration_waiting(state: &server::AppState, store: &Arc<dyn Store>, id: &str) {
     let cx: server::ledger::Cx = state.cx();
     let id_index = state.vault.blind_index(purpose::ID_NUMBER, id);
     let today = app::domain::Date::china_from_unix_ms(server::store::now_ms());
@@ -168,9 +169,19 @@ async fn an_active_spell(state: &server::AppState, store: &Arc<dyn Store>, id: &
     assert!(matches!(file(state, FilingKind::Separation, serde_json::to_string(&sep).unwrap(), Vec::new(), &unit_account).await, Outcome::Accepted { .. }));
     assert_eq!(common::approve_all(state).await, 1);
     let worker = signed_in(state, Role::FieldWorker, None).await;
-    let d = UnemploymentDraft { id_number: id.into(), name: "李四".into(), left_on: today.iso(), cause: "contract_ended".into(), statement: String::new() };
-    let filed = file(state, FilingKind::Unemployment, serde_json::to_string(&d).unwrap(), Vec::new(), &worker).await;
+    let filed = file(state, FilingKind::Unemployment, serde_json::to_string(&registration(id, today)).unwrap(), Vec::new(), &worker).await;
     assert!(matches!(filed, Outcome::Accepted { .. }), "the unit's reason stands for the photo: {filed:?}");
+}
+
+/// 李四's 失业登记 as a field worker files it (the unit's reason: no photo needed).
+fn registration(id: &str, today: app::domain::Date) -> UnemploymentDraft {
+    UnemploymentDraft { id_number: id.into(), name: "李四".into(), left_on: today.iso(), cause: "contract_ended".into(), statement: String::new() }
+}
+
+/// The person's 14 paid months with unit A, its 减员 (单位解除劳动合同: no photo needed), and an
+/// approved 失业登记: the spell's id.
+async fn an_active_spell(state: &server::AppState, store: &Arc<dyn Store>, id: &str) -> i64 {
+    a_registration_waiting(state, store, id).await;
     assert_eq!(common::approve_all(state).await, 1);
     let spells = store.spells("active", 10).await.unwrap();
     assert_eq!(spells.len(), 1);
@@ -228,3 +239,42 @@ async fn a_pension_stops_the_benefit(store: Arc<dyn Store>) {
     assert_eq!(stopped.stopped_in.as_deref(), Some(stopped.first_month.as_str()), "the pension began before the spell: nothing of it is paid");
 }
 both_stores!(pension_stop, a_pension_stops_the_benefit);
+
+/// Two registrations of one person, each checked before either is approved (two operators at
+/// once): the first opens the spell; the second, approved on its stale check, is refused by the
+/// database (one active spell a person) with a clean conflict, nothing written; checked again
+/// at the desk it fails its check, and the operator returns it.
+async fn two_registrations_approved_at_once_open_one_spell(store: Arc<dyn Store>) {
+    let state = common::state_over(store.clone());
+    let id = id_number(9);
+    let today = app::domain::Date::china_from_unix_ms(server::store::now_ms());
+    a_registration_waiting(&state, &store, &id).await;
+    let worker = common::field_worker(&state).await;
+    let again = file(&state, FilingKind::Unemployment, serde_json::to_string(&registration(&id, today)).unwrap(), Vec::new(), &worker).await;
+    assert!(matches!(again, Outcome::Accepted { .. }), "nothing is open yet: {again:?}");
+    let (operator, mut o) = staff(&state, "operator", &id_number(60), "13700000060").await;
+    let queue = o.call(&state, Method::GET, "/api/office/cases?kind=unemployment", None).await;
+    let mut ids: Vec<i64> = queue.body["items"].as_array().unwrap().iter().map(|c| c["id"].as_i64().unwrap()).collect();
+    ids.sort_unstable();
+    assert_eq!(ids.len(), 2, "{}", queue.body);
+    // The second's check, made while nothing is approved …
+    let cx: server::ledger::Cx = state.cx();
+    let u = app::domain::forms::unemployment::validate(&registration(&id, today), &app::domain::forms::Context { today, policy: None }).unwrap().value;
+    let stale = server::unemployment::register::check(&cx, store.as_ref(), &u, Some(&worker), None, today, server::store::now_ms()).await.unwrap().unwrap();
+    // … then the first approved.
+    for action in ["open", "approve"] {
+        let done = o.call(&state, Method::POST, &format!("/api/office/cases/{}/decision", ids[0]), Some(serde_json::json!({ "action": action }))).await;
+        assert_eq!(done.status, StatusCode::NO_CONTENT, "{action}: {}", done.body);
+    }
+    let open = o.call(&state, Method::POST, &format!("/api/office/cases/{}/decision", ids[1]), Some(serde_json::json!({"action": "open"}))).await;
+    assert_eq!(open.status, StatusCode::NO_CONTENT);
+    let effect = server::office::case_store::Effect::Unemploy(stale.register);
+    let t = server::office::case_store::CaseTransition { id: ids[1], from: "in_review", to: "approved", by: operator, reasons: None, effect: Some(&effect) };
+    let audit = server::store::AuditEntry { action: "case.approved".into(), ..Default::default() };
+    let moved = store.case_decide(&t, &audit, server::store::now_ms()).await.unwrap();
+    assert!(matches!(moved, server::office::case_store::CaseMoved::Stale), "{moved:?}");
+    assert_eq!(store.spells("active", 10).await.unwrap().len(), 1, "one spell");
+    let refused = o.call(&state, Method::POST, &format!("/api/office/cases/{}/decision", ids[1]), Some(serde_json::json!({"action": "approve"}))).await;
+    assert_eq!((refused.status, refused.body["code"].as_str()), (StatusCode::CONFLICT, Some("case.checks_failed")), "{}", refused.body);
+}
+both_stores!(approval_race, two_registrations_approved_at_once_open_one_spell);

@@ -122,7 +122,8 @@ pub enum CaseMoved {
     /// Nothing changed: the separation cannot end what it names.
     NotEnded(Separated),
     /// Nothing changed: what the check worked on changed since (another claim of the person's
-    /// year was approved meanwhile, or the same child enrolled by another case).
+    /// year was approved meanwhile, the same child enrolled by another case, or the person's
+    /// unemployment spell opened by another registration).
     Stale,
 }
 
@@ -389,10 +390,7 @@ macro_rules! impl_case_store {
                             crate::injuries::store::recognise_injury!(&mut *tx, t.id, r, t.by, now)?;
                             None
                         }
-                        Effect::Unemploy(r) => {
-                            crate::unemployment::store::register_spell!(&mut *tx, t.id, r, t.by, now)?;
-                            None
-                        }
+                        Effect::Unemploy(r) => (!crate::unemployment::store::register_spell!(&mut *tx, t.id, r, t.by, now)?).then_some(CaseMoved::Stale),
                         Effect::Reimburse(r) => (!crate::medical::store::keep_claim!(&mut *tx, t.id, r, t.by, now)?).then_some(CaseMoved::Stale),
                         Effect::Newborn(e) => (!crate::medical::newborn_store::keep_newborn!(&mut *tx, t.id, e, t.by, now)?).then_some(CaseMoved::Stale),
                     };

@@ -68,7 +68,9 @@ pub trait UnemploymentStore: Send + Sync {
 }
 
 /// `register_spell!(&mut *tx, case_id, &Register, by, now)`: keeps the spell of an approved
-/// 失业登记 case (once per case); evaluates to `Result<(), sqlx::Error>`.
+/// 失业登记 case; evaluates to `Result<bool, sqlx::Error>`, `false` when nothing was written —
+/// the person has an active spell already (two registrations approved at once: the unique
+/// index on active spells lets one in, the other is told to reload and sees why).
 macro_rules! register_spell {
     ($conn:expr, $case:expr, $r:expr, $by:expr, $now:expr) => {{
         async {
@@ -76,7 +78,7 @@ macro_rules! register_spell {
             sqlx::query(
                 "INSERT INTO unemployment_spells (case_id, person_id, unit_id, registered_on, first_month, last_month, earned, carried, months, monthly, working, \
                  status, approved_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'active', $12, $13, $13) \
-                 ON CONFLICT (case_id) DO NOTHING",
+                 ON CONFLICT DO NOTHING",
             )
             .bind($case)
             .bind(r.person_id)
@@ -93,7 +95,7 @@ macro_rules! register_spell {
             .bind($now)
             .execute(&mut *$conn)
             .await
-            .map(|_| ())
+            .map(|done| done.rows_affected() == 1)
         }
         .await
     }};
