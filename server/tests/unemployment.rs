@@ -261,9 +261,12 @@ async fn two_registrations_approved_at_once_open_one_spell(store: Arc<dyn Store>
     let cx: server::ledger::Cx = state.cx();
     let u = app::domain::forms::unemployment::validate(&registration(&id, today), &app::domain::forms::Context { today, policy: None }).unwrap().value;
     let stale = server::unemployment::register::check(&cx, store.as_ref(), &u, Some(&worker), None, today, server::store::now_ms()).await.unwrap().unwrap();
-    // … then the first approved.
+    // … then the first approved — by a supervisor, who sees the same check an operator does.
+    let (_, mut supervisor) = staff(&state, "supervisor", &id_number(61), "13700000061").await;
+    let view = supervisor.call(&state, Method::GET, &format!("/api/office/cases/{}", ids[0]), None).await;
+    assert!(view.body["checks"].as_array().unwrap().iter().all(|c| c["issue"].is_null()), "{}", view.body);
     for action in ["open", "approve"] {
-        let done = o.call(&state, Method::POST, &format!("/api/office/cases/{}/decision", ids[0]), Some(serde_json::json!({ "action": action }))).await;
+        let done = supervisor.call(&state, Method::POST, &format!("/api/office/cases/{}/decision", ids[0]), Some(serde_json::json!({ "action": action }))).await;
         assert_eq!(done.status, StatusCode::NO_CONTENT, "{action}: {}", done.body);
     }
     let open = o.call(&state, Method::POST, &format!("/api/office/cases/{}/decision", ids[1]), Some(serde_json::json!({"action": "open"}))).await;

@@ -72,7 +72,10 @@ pub async fn check(
 ) -> Result<Result<Found, Verdict>, Internal> {
     let reject = |field: &str, issue: Issue| Ok(Err(Verdict::reject(field, issue)));
     let id_index = cx.vault.blind_index(purpose::ID_NUMBER, u.id_number.as_str());
-    match by.map(|p| p.role) {
+    // Who may file is the intake's question; at the desk (`proof: None`) any member of staff
+    // who may look at the case sees the rest of its check.
+    match by.filter(|_| proof.is_some()).map(|p| p.role) {
+        None if proof.is_none() => {}
         None => return reject(field::ID_NUMBER, Issue::new("unemployment.sign_in", "请先登录再办理失业登记", "Sign in to register as unemployed")),
         Some(app::api::auth::Role::Resident) if by.is_some_and(|p| p.account.id_index != id_index) => {
             return reject(field::ID_NUMBER, Issue::new("unemployment.not_self", "只能为本人办理失业登记", "You can only register yourself"));
