@@ -69,8 +69,14 @@ use crate::util;
 /// → 123,635 with 失业登记: an eighth filing kind in the shell's routes and names, and the home
 /// tile for residents and staff who file for others (123,631 measured) → 123,690 with the
 /// statutory stops of 失业保险金: the audit log's name of `unemployment.stop` in the table the
-/// main module carries, and the stop reasons' names 我的社保 shows (123,688 measured).
-pub const SHELL_BROTLI_BUDGET: u64 = 123_690;
+/// main module carries, and the stop reasons' names 我的社保 shows (123,688 measured) →
+/// 124,100 with 医疗费用报销 and 新生儿参保: a ninth and a tenth filing kind in the shell's routes
+/// and names, their home tiles, and their strings — wasm-split moves functions, not data, so
+/// every text of the public bundle is in the main module's data (123,893–124,036 measured over
+/// three builds of this work: moving twelve labels between files moved it by 143). The margin
+/// is wider than before because the same commit measured 123,688 in one checkout and 123,704
+/// in another (a clean clone at another path): a budget 2 bytes over one measurement failed CI.
+pub const SHELL_BROTLI_BUDGET: u64 = 124_100;
 /// Total brotli bytes of everything precached (the shell and the modules loaded on first use):
 /// what a phone downloads, once per version, to work offline. Moves only down, or up with the
 /// reason in the commit. History: 383,700 when the public bundle was first split (383,658
@@ -117,8 +123,11 @@ pub const SHELL_BROTLI_BUDGET: u64 = 123_690;
 /// with 失业登记: its form with the shared rules, five causes and a photo slot in the forms module
 /// (108,618), 失业保险金 on 我的社保 in the common module, and their strings (498,794 measured)
 /// → 499,610 with why a spell stopped on 我的社保 (the five statutory reasons) and the audit
-/// log's new name (499,606 measured).
-pub const PRECACHED_BROTLI_BUDGET: u64 = 499_610;
+/// log's new name (499,606 measured) → 515,650 with 医疗费用报销 (its form: six receipts, each an
+/// amount and a photo slot, the hospital level) and 新生儿参保 (its form with the division
+/// picker and the guardian) in the forms module, and 医疗保险 on 我的社保 (claims and children)
+/// in the common module (515,174–515,534 measured; the margin as the shell's, for the same reason).
+pub const PRECACHED_BROTLI_BUDGET: u64 = 515_650;
 /// Where the product wants to be.
 pub const SHELL_BROTLI_GOAL: u64 = 130_000;
 
