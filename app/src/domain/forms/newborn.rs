@@ -133,10 +133,7 @@ pub fn validate(d: &NewbornDraft, ctx: &Context) -> Result<Valid<Newborn>, Field
     }
     // A mother's ID number is a woman's, a father's a man's (the 17th digit).
     let relation = relation.filter(|r| {
-        let wrong = match (*r, guardian_id_number.as_ref().map(IdNumber::sex)) {
-            ("mother", Some(Sex::Male)) | ("father", Some(Sex::Female)) => true,
-            _ => false,
-        };
+        let wrong = matches!((*r, guardian_id_number.as_ref().map(IdNumber::sex)), ("mother", Some(Sex::Male)) | ("father", Some(Sex::Female)));
         if wrong {
             e.error(field::RELATION, Issue::new("newborn.relation_sex", "与孩子的关系和监护人身份证号码的性别不符", "The relation does not match the sex in the guardian's ID number"));
         }
