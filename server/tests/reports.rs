@@ -161,7 +161,8 @@ async fn reports_add_up(store: Arc<dyn Store>) {
 both_stores!(reports, reports_add_up);
 
 /// 待遇发放明细: persons 1 (玄武) and 3 (锡山) are paid a pension from two months ago (kept by the
-/// store as an approved claim pays it: three months each); by hand, 3 × 300,000 + 3 × 250,000.
+/// store as an approved claim pays it: three months each), and person 5 (玄武) a month of
+/// 失业保险金; by hand, 3 × 300,000 + 3 × 250,000 + the month's amount.
 /// The certification coverage chart counts them, within scope.
 async fn benefit_payments_add_up(store: Arc<dyn Store>) {
     let (state, month) = fixture(&store).await;
@@ -190,19 +191,22 @@ async fn benefit_payments_add_up(store: Arc<dyn Store>) {
         let id = store.claim_submit(&claim, &entry, 1).await.unwrap().unwrap();
         assert!(store.claim_decide(id, approver.account.id, None, today, &entry, 2).await.unwrap());
     }
+    let unemployed = unemployment_paid_this_month(&state, &store).await;
     let all = filter(Report::BenefitPayments, Scope::All, first, month, None, None).unwrap();
     let rows = xlsx(&state, Report::BenefitPayments, &all).await;
     let body = data(&rows);
-    assert_eq!(body.len(), 7, "six months paid and the totals: {rows:?}");
+    assert_eq!(body.len(), 8, "six months of pension, one of 失业保险金, and the totals: {rows:?}");
     assert_eq!(text(&body[0][0]), first.to_string(), "by month: {body:?}");
     assert!(body[..6].iter().all(|r| text(&r[2]).contains('*') && text(&r[3]) == "基本养老金"), "{body:?}");
-    assert_eq!(fen(&body[6][5]), 3 * 300_000 + 3 * 250_000);
-    // An operator of 玄武 sees person 1's three months only; a unit reads none.
+    assert_eq!((text(&body[6][0]), text(&body[6][3]), fen(&body[6][5])), (month.to_string().as_str(), "失业保险金", unemployed), "the month's last: {body:?}");
+    assert_eq!(fen(&body[7][5]), 3 * 300_000 + 3 * 250_000 + unemployed);
+    // An operator of 玄武 sees person 1's three months and the 玄武 unit's unemployed; a unit
+    // reads none.
     let xuanwu = filter(Report::BenefitPayments, Scope::Region(320102, 320102), first, month, None, None).unwrap();
     let rows = xlsx(&state, Report::BenefitPayments, &xuanwu).await;
     let body = data(&rows);
-    assert_eq!((body.len(), fen(&body[3][5])), (4, 3 * 300_000), "{rows:?}");
-    assert!(body[..3].iter().all(|r| text(&r[4]).contains("玄武")), "{body:?}");
+    assert_eq!((body.len(), fen(&body[4][5])), (5, 3 * 300_000 + unemployed), "{rows:?}");
+    assert!(body[..4].iter().all(|r| text(&r[4]).contains("玄武")), "{body:?}");
     assert_eq!(filter(Report::BenefitPayments, Scope::Unit(1), first, month, None, None).unwrap_err().code, "report.scope");
 
     // 认证覆盖: both approved today, so both certified; an operator of 锡山区 counts person 3.
@@ -216,6 +220,44 @@ async fn benefit_payments_add_up(store: Arc<dyn Store>) {
     assert!(chart.contains("已认证 Certified 领取人 Pensioners: 1</title>"), "{chart}");
 }
 both_stores!(benefit_payments, benefit_payments_add_up);
+
+/// Person 5, insured in 失业保险 by a unit of 玄武 for the 14 months before this one (each paid),
+/// dismissed (the unit's 减员), registered by a field worker, approved and paid this month by
+/// the monthly run: the amount paid.
+async fn unemployment_paid_this_month(state: &server::AppState, store: &Arc<dyn Store>) -> i64 {
+    use app::domain::forms::{separation::SeparationDraft, unemployment::UnemploymentDraft};
+    use app::domain::policy::Insurance;
+    let cx: server::ledger::Cx = state.cx();
+    let (id, code) = (id_number(5), credit_code(5));
+    let id_index = state.vault.blind_index(server::vault::purpose::ID_NUMBER, &id);
+    let today = app::domain::Date::china_from_unix_ms(server::store::now_ms());
+    let this = Month::of(today);
+    let at = |n: i32| Month::from_index(this.index() + n).unwrap();
+    let unit = common::unit(state, &code).await;
+    let sealed = state.vault.seal(&server::vault::bound::ledger_person(&id_index), id.as_bytes());
+    let person = ledger::relationships::NewPerson { id_index, id_sealed: sealed, name: "周五".into() };
+    let enrol = ledger::Enrol { unit_id: unit, person, region: 320102, start_month: at(-14).to_string(), insurances: vec![Insurance::Unemployment], base: 600_000, actor: None };
+    assert_eq!(store.enrol_direct(&enrol, 1).await.unwrap(), None);
+    let mut rows = Vec::new();
+    for m in at(-14).through(at(-1)) {
+        ledger::monthly::assess(&cx, m, None, None).await.unwrap();
+        let due = store.statement(unit, &m.to_string()).await.unwrap().unwrap().due;
+        rows.push(serde_json::json!({ "credit_code": code, "month": m.to_string(), "amount": format!("{}.{:02}", due / 100, due % 100), "reference": format!("REF5-{m}"), "paid_on": today.iso() }));
+    }
+    ledger::payments::import(store.as_ref(), serde_json::to_string(&rows).unwrap().as_bytes(), today, None, 1).await.unwrap();
+    let file = |kind: FilingKind, payload: String, by: Principal| async move {
+        let out = intake::ingest_as(&state.cx(), batch(vec![item(&client_id(), kind, &payload)]), Some(&by)).await.unwrap();
+        assert!(matches!(out.results[0].outcome(), Outcome::Accepted { .. }), "{:?}", out.results);
+    };
+    let sep = SeparationDraft { id_number: id.clone(), name: "周五".into(), insurances: vec![Insurance::Unemployment], last_month: at(-1).to_string(), reason: "dismissed".into(), credit_code: String::new() };
+    file(FilingKind::Separation, serde_json::to_string(&sep).unwrap(), common::signed_in(state, Role::EmployerHandler, Some(&code)).await).await;
+    assert_eq!(common::approve_all(state).await, 1);
+    let d = UnemploymentDraft { id_number: id, name: "周五".into(), left_on: today.iso(), cause: "contract_ended".into(), statement: String::new() };
+    file(FilingKind::Unemployment, serde_json::to_string(&d).unwrap(), common::field_worker(state).await).await;
+    assert_eq!(common::approve_all(state).await, 1);
+    assert_eq!(server::unemployment::pay_due(store.as_ref(), this, 3).await.unwrap(), 1);
+    store.spells("active", 10).await.unwrap()[0].monthly
+}
 
 async fn get(state: &server::AppState, by: &Principal, name: &str, q: Params) -> (StatusCode, Vec<u8>) {
     let cx = Cx::from_ref(state);

@@ -193,21 +193,21 @@ pub async fn produce(store: &dyn ReportStore, vault: &Vault, report: Report, fil
             }
         }
         Report::BenefitPayments => {
-            let mut after = (String::new(), 0);
+            let mut after = (String::new(), String::new(), 0);
             loop {
-                let page = store.report_benefits(filter, (&after.0, after.1), PAGE).await?;
+                let page = store.report_benefits(filter, (&after.0, &after.1, after.2), PAGE).await?;
                 for r in &page {
                     t.row(&[
                         Cell::Text(r.month.clone()),
                         Cell::Text(r.name.clone()),
                         Cell::Text(masked_id(vault, &r.id_index, &r.id_sealed, today)?),
-                        Cell::Text("基本养老金".into()),
+                        Cell::Text(if r.benefit == "unemployment" { "失业保险金" } else { "基本养老金" }.into()),
                         Cell::Text(region_name(r.region)),
                         Cell::Fen(r.amount),
                     ])?;
                 }
                 match page.last() {
-                    Some(last) if page.len() as i64 == PAGE => after = (last.month.clone(), last.claim),
+                    Some(last) if page.len() as i64 == PAGE => after = (last.month.clone(), last.benefit.clone(), last.id),
                     _ => break,
                 }
             }

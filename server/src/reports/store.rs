@@ -75,7 +75,10 @@ pub struct CaseGroup {
 /// One benefit month paid, with the person (ID number sealed) and their area.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BenefitRow {
-    pub claim: i64,
+    /// `pension` (a claim's month) or `unemployment` (a spell's month).
+    pub benefit: String,
+    /// The claim's or the spell's id.
+    pub id: i64,
     pub month: String,
     pub amount: i64,
     pub name: String,
@@ -96,7 +99,7 @@ pub trait ReportStore: Send + Sync {
     async fn report_cases(&self, f: &Filter) -> Result<Vec<CaseGroup>, StoreError>;
     /// A page of the pension months paid in the period, by month and claim after `after`; the
     /// unit and region are the pensioner's latest pension relationship's.
-    async fn report_benefits(&self, f: &Filter, after: (&str, i64), limit: i64) -> Result<Vec<BenefitRow>, StoreError>;
+    async fn report_benefits(&self, f: &Filter, after: (&str, &str, i64), limit: i64) -> Result<Vec<BenefitRow>, StoreError>;
     /// Per month of the period: (month, assessed, collected, the unit-months' unpaid parts).
     async fn stats_money(&self, f: &Filter) -> Result<Vec<(String, i64, i64, i64)>, StoreError>;
     /// Cases filed per day `first..=last` (ISO dates): (day, count), days with none left out.
@@ -216,19 +219,27 @@ macro_rules! impl_report_store {
                     .collect()
             }
 
-            async fn report_benefits(&self, f: &Filter, after: (&str, i64), limit: i64) -> Result<Vec<BenefitRow>, StoreError> {
+            async fn report_benefits(&self, f: &Filter, after: (&str, &str, i64), limit: i64) -> Result<Vec<BenefitRow>, StoreError> {
+                // 基本养老金 by the region and unit of the pensioner's latest pension relationship;
+                // 失业保险金 by those of the unit whose 减员 the spell followed.
                 let sql = format!(
-                    "SELECT pp.claim_id, pp.month, pp.amount, p.name, p.id_index, p.id_sealed, r.region \
+                    "SELECT b.benefit, b.id, b.month, b.amount, b.name, b.id_index, b.id_sealed, b.region FROM ( \
+                     SELECT 'pension' AS benefit, pp.claim_id AS id, pp.month, pp.amount, p.name, p.id_index, p.id_sealed, r.region, r.unit_id \
                      FROM pension_payments pp JOIN pension_claims c ON c.id = pp.claim_id JOIN ledger_persons p ON p.id = c.person_id \
-                     JOIN ledger_relationships r ON r.id = ({LATEST_PENSION_RELATIONSHIP}) \
-                     WHERE pp.month >= $1 AND pp.month <= $2 AND ($3 < 0 OR r.unit_id = $3) AND r.region >= $4 AND r.region <= $5 \
-                     AND (pp.month > $6 OR (pp.month = $6 AND pp.claim_id > $7)) ORDER BY pp.month, pp.claim_id LIMIT $8"
+                     JOIN ledger_relationships r ON r.id = ({LATEST_PENSION_RELATIONSHIP}) WHERE pp.month >= $1 AND pp.month <= $2 \
+                     UNION ALL \
+                     SELECT 'unemployment' AS benefit, up.spell_id AS id, up.month, up.amount, p.name, p.id_index, p.id_sealed, u.region, s.unit_id \
+                     FROM unemployment_payments up JOIN unemployment_spells s ON s.id = up.spell_id JOIN ledger_persons p ON p.id = s.person_id \
+                     JOIN ledger_units u ON u.id = s.unit_id WHERE up.month >= $1 AND up.month <= $2 \
+                     ) b WHERE ($3 < 0 OR b.unit_id = $3) AND b.region >= $4 AND b.region <= $5 \
+                     AND (b.month > $6 OR (b.month = $6 AND (b.benefit > $7 OR (b.benefit = $7 AND b.id > $8)))) ORDER BY b.month, b.benefit, b.id LIMIT $9"
                 );
-                let rows = scoped!(sqlx::query(&sql), f.from.to_string(), f.to.to_string(), f).bind(after.0).bind(after.1).bind(limit).fetch_all(&self.pool).await?;
+                let rows = scoped!(sqlx::query(&sql), f.from.to_string(), f.to.to_string(), f).bind(after.0).bind(after.1).bind(after.2).bind(limit).fetch_all(&self.pool).await?;
                 rows.iter()
                     .map(|r| {
                         Ok(BenefitRow {
-                            claim: r.try_get("claim_id")?,
+                            benefit: r.try_get("benefit")?,
+                            id: r.try_get("id")?,
                             month: r.try_get("month")?,
                             amount: r.try_get("amount")?,
                             name: r.try_get("name")?,
