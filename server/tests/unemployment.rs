@@ -127,6 +127,7 @@ async fn unemployment_is_granted_paid_and_stopped_by_a_new_job(store: Arc<dyn St
     assert!(matches!(file(&state, FilingKind::Enrolment, serde_json::to_string(&e).unwrap(), Vec::new(), &worker).await, Outcome::Accepted { .. }));
     assert_eq!(common::approve_all(&state).await, 1);
     assert_eq!(server::unemployment::pay_due(store.as_ref(), at(2), 4).await.unwrap(), 0, "stopped");
+    assert!(store.spells_to_pay().await.unwrap().is_empty(), "paid to the month before its stop, the spell is not read again");
     let mine = reader.call(&state, Method::GET, "/api/unemployment", None).await;
     let s = &mine.body[0];
     assert_eq!((s["status"].as_str(), s["stopped_in"].as_str(), s["paid"].as_u64(), s["left"].as_u64()), (Some("stopped"), Some(at(1).to_string().as_str()), Some(1), Some(11)), "{s}");
@@ -281,3 +282,19 @@ async fn two_registrations_approved_at_once_open_one_spell(store: Arc<dyn Store>
     assert_eq!((refused.status, refused.body["code"].as_str()), (StatusCode::CONFLICT, Some("case.checks_failed")), "{}", refused.body);
 }
 both_stores!(approval_race, two_registrations_approved_at_once_open_one_spell);
+
+/// A spell stopped from next month before anything was paid is still owed this month: the run
+/// reads it and pays it once, then reads it no more.
+async fn a_stopped_spell_is_paid_to_its_stop_then_left_alone(store: Arc<dyn Store>) {
+    let state = common::state_over(store.clone());
+    let spell = an_active_spell(&state, &store, &id_number(10)).await;
+    let (_, mut o) = staff(&state, "operator", &id_number(60), "13700000060").await;
+    let this = Month::of(app::domain::Date::china_from_unix_ms(server::store::now_ms()));
+    let stop = serde_json::json!({"reason": "emigrated", "month": this.next().to_string()});
+    let done = o.call(&state, Method::POST, &format!("/api/office/unemployment/{spell}/stop"), Some(stop)).await;
+    assert_eq!(done.status, StatusCode::OK, "{}", done.body);
+    assert_eq!(store.spells_to_pay().await.unwrap(), vec![spell], "owed this month");
+    assert_eq!(server::unemployment::pay_due(store.as_ref(), this.next(), 2).await.unwrap(), 1, "this month only, not the stop's");
+    assert!(store.spells_to_pay().await.unwrap().is_empty(), "nothing more is owed");
+}
+both_stores!(stopped_then_settled, a_stopped_spell_is_paid_to_its_stop_then_left_alone);

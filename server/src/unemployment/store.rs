@@ -198,8 +198,13 @@ macro_rules! impl_unemployment_store {
             }
 
             async fn spells_to_pay(&self) -> Result<Vec<i64>, StoreError> {
+                // A stopped spell is owed the months before its stop (and to its last month):
+                // while it is paid through neither, `paid_through + 1 < stopped_in` in month
+                // numbers (year × 12 + month, from the `YYYY-MM` text in either dialect).
                 Ok(sqlx::query_scalar(
-                    "SELECT id FROM unemployment_spells WHERE status = 'active' OR (status = 'stopped' AND stopped_in > first_month AND (paid_through IS NULL OR paid_through < stopped_in)) ORDER BY id",
+                    "SELECT id FROM unemployment_spells WHERE status = 'active' OR (status = 'stopped' AND stopped_in > first_month AND (paid_through IS NULL \
+                     OR (paid_through < last_month AND CAST(substr(paid_through, 1, 4) AS INTEGER) * 12 + CAST(substr(paid_through, 6, 2) AS INTEGER) + 1 \
+                     < CAST(substr(stopped_in, 1, 4) AS INTEGER) * 12 + CAST(substr(stopped_in, 6, 2) AS INTEGER)))) ORDER BY id",
                 )
                 .fetch_all(&self.pool)
                 .await?)
