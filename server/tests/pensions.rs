@@ -110,6 +110,11 @@ async fn a_pension_claim_is_computed_decided_under_four_eyes_and_paid(store: Arc
     assert_eq!(paid.last().unwrap()["month"].as_str(), Some(statutory.next().to_string().as_str()));
     let again = a.call(&state, Method::POST, &format!("/api/office/pension-claims/{second}/decision"), Some(json!({"approve": true}))).await;
     assert_eq!((again.status, again.body["code"].as_str()), (StatusCode::CONFLICT, Some("pension.claim_decided")));
+    // Drawing a pension, he pays into 养老保险 no more: that relationship ended (retired, with
+    // its event), the medical one stays the unit's.
+    let open = store.open_relationships(&state.vault.blind_index(server::vault::purpose::ID_NUMBER, &id)).await.unwrap();
+    let kinds: Vec<app::domain::policy::Insurance> = open.iter().map(|r| r.insurance).collect();
+    assert_eq!(kinds, [app::domain::policy::Insurance::Medical], "{open:?}");
 
     // The approval is the first certification: certified until a year from today.
     assert_eq!(done.body["certified_on"].as_str(), Some(today.iso().as_str()));

@@ -99,6 +99,40 @@ fn month(text: &str) -> Result<Month, sqlx::Error> {
     Month::parse(text).ok_or_else(|| sqlx::Error::Decode(format!("a month in pension_claims: {text:?}").into()))
 }
 
+/// `stop_contributing!(&mut *tx, claim_id, person_id, first_month, by, now)`: a pensioner no
+/// longer pays into 基本养老保险 — their open pension relationship ends with the month before
+/// the pension's first (never before the relationship began), reason `retired`, with the
+/// ledger's event; the other insurances are the unit's to end (a 减员). Months already assessed
+/// after the end are not adjusted here. Evaluates to `Result<(), sqlx::Error>`.
+macro_rules! stop_contributing {
+    ($conn:expr, $claim:expr, $person:expr, $first:expr, $by:expr, $now:expr) => {{
+        async {
+            let (person, first): (i64, Month) = ($person, $first);
+            let open: Option<(i64, i64, String)> = sqlx::query_as(
+                "SELECT id, unit_id, start_month FROM ledger_relationships WHERE person_id = $1 AND insurance = 'pension' AND status <> 'ended'",
+            )
+            .bind(person)
+            .fetch_optional(&mut *$conn)
+            .await?;
+            if let Some((relationship, unit, start)) = open {
+                let before = Month::from_index(first.index() - 1).map(|m| m.to_string()).unwrap_or_default();
+                let last = if before >= start { before } else { start };
+                sqlx::query("UPDATE ledger_relationships SET status = 'ended', end_month = $1, reason = 'retired', updated_at = $2 WHERE id = $3")
+                    .bind(&last)
+                    .bind($now)
+                    .bind(relationship)
+                    .execute(&mut *$conn)
+                    .await?;
+                let detail = serde_json::json!({ "why": "retired", "claim": $claim, "insurances": ["pension"] }).to_string();
+                let event = $crate::ledger::events::Event { actor: Some($by), action: "retire", unit_id: Some(unit), person_id: Some(person), month: Some(last), detail };
+                $crate::ledger::events::insert_event!(&mut *$conn, &event, $now)?;
+            }
+            Ok::<_, sqlx::Error>(())
+        }
+        .await
+    }};
+}
+
 /// `pay!(&mut *tx, claim_id, first_month, paid_through, monthly, through, now)`: inserts the
 /// months after `paid_through` (or from `first_month`) through `through`, each once, and moves
 /// `paid_through`; evaluates to `Result<u64, sqlx::Error>`, the months written.
@@ -271,9 +305,11 @@ macro_rules! impl_claim_store {
                     return Ok(false);
                 }
                 if return_reason.is_none() {
-                    let (first, monthly): (String, i64) = sqlx::query_as("SELECT first_month, monthly FROM pension_claims WHERE id = $1").bind(id).fetch_one(&mut *tx).await?;
+                    let (first, monthly, person): (String, i64, i64) =
+                        sqlx::query_as("SELECT first_month, monthly, person_id FROM pension_claims WHERE id = $1").bind(id).fetch_one(&mut *tx).await?;
                     certify_claim!(&mut *tx, id, today, "approval", Some(by), now)?;
                     pay!(&mut *tx, id, month(&first)?, None::<Month>, monthly, Month::of(today), now)?;
+                    stop_contributing!(&mut *tx, id, person, month(&first)?, by, now)?;
                 }
                 let entry = AuditEntry { target: Some(format!("pension_claim:{id}")), ..audit.clone() };
                 insert_audit!(&mut *tx, &entry, now)?;
