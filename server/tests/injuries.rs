@@ -155,3 +155,73 @@ async fn a_work_accident_is_reported_recognised_and_awarded_under_four_eyes(stor
     }
 }
 both_stores!(work_accident, a_work_accident_is_reported_recognised_and_awarded_under_four_eyes);
+
+/// 伤残津贴 from the fund: a grade-3 award approved under four eyes is paid by the monthly run
+/// from the month after the grade was entered, each month once, and no more once the person's
+/// pension begins (工伤保险条例 第35条).
+async fn a_grade_three_allowance_is_paid_monthly_until_the_pension(store: Arc<dyn Store>) {
+    let state = common::state_over(store.clone());
+    let worker = common::field_worker(&state).await;
+    let id = id_number(4);
+    let today = app::domain::Date::china_from_unix_ms(server::store::now_ms());
+    let this = Month::of(today);
+    let mut e = enrolment(&id);
+    e.insurances = vec![Insurance::Pension, Insurance::WorkInjury];
+    let start = Month::from_index(this.index() - 3).unwrap();
+    e.start_month = start.to_string();
+    let out = intake::ingest_as(&state.cx(), batch(vec![item(&client_id(), FilingKind::Enrolment, &serde_json::to_string(&e).unwrap())]), Some(&worker)).await.unwrap();
+    assert!(matches!(out.results[0].outcome(), Outcome::Accepted { .. }), "{:?}", out.results[0].outcome());
+    assert_eq!(common::approve_all(&state).await, 1);
+    for m in start.through(this) {
+        server::ledger::monthly::assess(&state.cx(), m, None, None).await.unwrap();
+    }
+    let unit_account = signed_in(&state, Role::EmployerHandler, Some(&credit_code(1))).await;
+    let both = [photo(&state, SCENE_SLOT).await, photo(&state, RECORD_SLOT).await];
+    assert!(matches!(file(&state, &report(&id, &today.iso()), &both, Some(&unit_account)).await, Outcome::Accepted { .. }));
+    assert_eq!(common::approve_all(&state).await, 1);
+    let (_, mut o) = staff(&state, "operator", &id_number(60), "13700000060").await;
+    let (_, mut s) = staff(&state, "supervisor", &id_number(61), "13700000061").await;
+    let iid = o.call(&state, Method::GET, "/api/office/injuries", None).await.body[0]["id"].as_i64().unwrap();
+    let done = o.call(&state, Method::POST, &format!("/api/office/injuries/{iid}/assessment"), Some(json!({"grade": "3"}))).await;
+    assert_eq!(done.status, StatusCode::OK, "{}", done.body);
+    let monthly = done.body["award"]["monthly_allowance"].as_i64().expect("grades 1–4 have one");
+    assert_eq!(server::injuries::pay_due(store.as_ref(), this, 1).await.unwrap(), 0, "not approved yet");
+    let approved = s.call(&state, Method::POST, &format!("/api/office/injuries/{iid}/decision"), Some(json!({"approve": true}))).await;
+    assert_eq!(approved.status, StatusCode::OK, "{}", approved.body);
+    assert_eq!(server::injuries::pay_due(store.as_ref(), this, 2).await.unwrap(), 0, "from the month after the grade");
+
+    // A pension from the month after next: only next month's allowance is ever paid.
+    let person = store.person_id(&state.vault.blind_index(server::vault::purpose::ID_NUMBER, &id)).await.unwrap().unwrap();
+    let (filer, approver) = (signed_in(&state, Role::Operator, None).await, signed_in(&state, Role::Supervisor, None).await);
+    let pension_from = this.next().next();
+    let claim = server::pensions::NewClaim {
+        person_id: person,
+        category: app::domain::pension::Category::Male,
+        retire_in: this.next(),
+        first_month: pension_from,
+        archive_months: 180,
+        archive_index: 10_000,
+        archive_ref: "档案".into(),
+        base: app::domain::Fen(813_167),
+        index: 10_000,
+        months: 180,
+        basic: app::domain::Fen(200_000),
+        account: app::domain::Fen(0),
+        working: Vec::new(),
+        submitted_by: filer.account.id,
+    };
+    let entry = server::store::AuditEntry { action: "test".into(), ..Default::default() };
+    let cid = store.claim_submit(&claim, &entry, 3).await.unwrap().unwrap();
+    assert!(store.claim_decide(cid, approver.account.id, None, today, &entry, 4).await.unwrap());
+    let later = Month::from_index(pension_from.index() + 2).unwrap();
+    assert_eq!(server::injuries::pay_due(store.as_ref(), later, 5).await.unwrap(), 1, "next month only");
+    assert_eq!(server::injuries::pay_due(store.as_ref(), later, 6).await.unwrap(), 0, "once");
+    let benefits = server::reports::filter(server::reports::Report::BenefitPayments, server::reports::Scope::All, this, later, None, None).unwrap();
+    // 待遇发放明细 lists it, named, at the award's amount.
+    let dir = tempfile::tempdir().unwrap();
+    let (file, rows) = server::reports::file::produce_to_temp(store.as_ref(), &state.vault, server::reports::Report::BenefitPayments, &benefits, server::reports::file::Format::Csv, today, dir.path()).await.unwrap();
+    let csv = std::fs::read_to_string(file.path()).unwrap();
+    assert_eq!(rows, 1, "{csv}");
+    assert!(csv.contains(&format!("{},", this.next())) && csv.contains("伤残津贴") && csv.contains(&app::domain::Fen(monthly).yuan().replace(',', "")), "{csv}");
+}
+both_stores!(injury_allowance, a_grade_three_allowance_is_paid_monthly_until_the_pension);

@@ -9,10 +9,14 @@
 //!   award computed by the shared rules (`app::domain::benefits::injury`) and approved by
 //!   another account (four eyes);
 //! - [`mine`]: the injured person reads their injuries and, once approved, the award with its
-//!   working.
+//!   working;
+//! - [`pay_due`]: 伤残津贴 the fund pays (grades 1–4, 工伤保险条例 第35条) by the monthly run,
+//!   each month once, from the month after the grade was entered, stopping when the person's
+//!   pension begins.
 //!
-//! Not yet here: 伤残津贴's monthly payments, the 一次性工伤医疗补助金 on leaving the job, and
-//! the grade's review (再次鉴定).
+//! Not yet here: the 伤残津贴 paid months on the person's own screen (the 待遇发放明细 report
+//! lists them), the top-up to the local minimum wage, the 一次性工伤医疗补助金 on leaving the
+//! job, and the grade's review (再次鉴定).
 
 pub mod mine;
 pub mod report;
@@ -21,6 +25,16 @@ pub mod store;
 use std::sync::Arc;
 
 pub use self::store::{Injury, InjuryStore};
+
+/// The monthly run: every approved injury's 伤残津贴 months due through `through`, each once;
+/// the months written.
+pub async fn pay_due(store: &dyn InjuryStore, through: app::domain::ledger::Month, now: i64) -> Result<u64, crate::store::StoreError> {
+    let mut written = 0;
+    for id in store.allowances_to_pay().await? {
+        written += store.pay_allowance(id, through, now).await?;
+    }
+    Ok(written)
+}
 
 /// The queries work injuries need: their own and the ledger's.
 pub trait Db: InjuryStore + crate::ledger::Db {}

@@ -8,6 +8,7 @@
 //!   conditional update and the table's CHECK both say so) or returns it to `recognised` with
 //!   the reason, the assessment cleared; each with its audit entry in the same transaction.
 
+use app::domain::ledger::Month;
 use app::domain::Date;
 use async_trait::async_trait;
 use sqlx::Row;
@@ -63,6 +64,12 @@ pub trait InjuryStore: Send + Sync {
     /// Approves (`return_reason: None`) or returns an assessed award; `false` when it is not
     /// assessed or `by` assessed it (nothing was written then).
     async fn injury_decide(&self, id: i64, by: i64, return_reason: Option<&str>, audit: &AuditEntry, now: i64) -> Result<bool, StoreError>;
+    /// The approved injuries whose 伤残津贴 the fund pays (grades 1–4).
+    async fn allowances_to_pay(&self) -> Result<Vec<i64>, StoreError>;
+    /// Pays an approved injury's 伤残津贴 each month after the last paid (or from the month after
+    /// the grade was entered) through `through` — never into the first month of the person's
+    /// approved pension — each once, in one transaction; the months written.
+    async fn pay_allowance(&self, id: i64, through: Month, now: i64) -> Result<u64, StoreError>;
 }
 
 /// `recognise_injury!(&mut *tx, case_id, &Recognise, by, now)`: keeps the injury of an approved
@@ -189,6 +196,47 @@ macro_rules! impl_injury_store {
                 insert_audit!(&mut *tx, audit, now)?;
                 tx.commit().await?;
                 Ok(true)
+            }
+
+            async fn allowances_to_pay(&self) -> Result<Vec<i64>, StoreError> {
+                Ok(sqlx::query_scalar("SELECT id FROM work_injuries WHERE status = 'approved' AND grade <= 4 AND allowance > 0 ORDER BY id").fetch_all(&self.pool).await?)
+            }
+
+            async fn pay_allowance(&self, id: i64, through: Month, now: i64) -> Result<u64, StoreError> {
+                let mut tx = self.begin_write().await?;
+                let row: Option<(i64, Option<i64>, Option<i64>, Option<i64>, String)> =
+                    sqlx::query_as("SELECT person_id, grade, allowance, assessed_at, status FROM work_injuries WHERE id = $1").bind(id).fetch_optional(&mut *tx).await?;
+                let Some((person, Some(grade), Some(monthly), Some(assessed_at), status)) = row else { return Ok(0) };
+                if status != "approved" || grade > 4 || monthly <= 0 {
+                    return Ok(0);
+                }
+                let last: Option<String> = sqlx::query_scalar("SELECT MAX(month) FROM injury_allowance_payments WHERE injury_id = $1").bind(id).fetch_one(&mut *tx).await?;
+                let pension: Option<String> =
+                    sqlx::query_scalar("SELECT MIN(first_month) FROM pension_claims WHERE person_id = $1 AND status = 'applied'").bind(person).fetch_one(&mut *tx).await?;
+                let from = match last.as_deref().and_then(Month::parse) {
+                    Some(m) => m.next(),
+                    None => Month::of(Date::china_from_unix_ms(assessed_at)).next(),
+                };
+                let mut until = through;
+                if let Some(first) = pension.as_deref().and_then(Month::parse) {
+                    match Month::from_index(first.index() - 1) {
+                        Some(before) => until = until.min(before),
+                        None => return Ok(0),
+                    }
+                }
+                let mut written = 0;
+                for m in from.through(until) {
+                    written += sqlx::query("INSERT INTO injury_allowance_payments (injury_id, month, amount, paid_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING")
+                        .bind(id)
+                        .bind(m.to_string())
+                        .bind(monthly)
+                        .bind(now)
+                        .execute(&mut *tx)
+                        .await?
+                        .rows_affected();
+                }
+                tx.commit().await?;
+                Ok(written)
             }
         }
     };

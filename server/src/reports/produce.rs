@@ -201,7 +201,14 @@ pub async fn produce(store: &dyn ReportStore, vault: &Vault, report: Report, fil
                         Cell::Text(r.month.clone()),
                         Cell::Text(r.name.clone()),
                         Cell::Text(masked_id(vault, &r.id_index, &r.id_sealed, today)?),
-                        Cell::Text(if r.benefit == "unemployment" { "失业保险金" } else { "基本养老金" }.into()),
+                        Cell::Text(
+                            match r.benefit.as_str() {
+                                "unemployment" => "失业保险金",
+                                "injury" => "伤残津贴",
+                                _ => "基本养老金",
+                            }
+                            .into(),
+                        ),
                         Cell::Text(region_name(r.region)),
                         Cell::Fen(r.amount),
                     ])?;
