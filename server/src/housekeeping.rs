@@ -31,8 +31,10 @@ pub struct Swept {
     pub pensions: u64,
     /// 失业保险金 months paid.
     pub unemployment: u64,
-    /// 伤残津贴 months paid.
+    /// 一次性伤残补助金 and 伤残津贴 months paid.
     pub injuries: u64,
+    /// 医疗费用报销 claims paid out.
+    pub medical: u64,
     /// Certification reminders sent.
     pub reminders: u64,
 }
@@ -50,6 +52,7 @@ pub async fn sweep(state: &AppState, now: i64) -> Result<Swept, StoreError> {
         pensions: crate::pensions::payroll::pay_due(s, &state.cx::<crate::ledger::Cx>().pension.certification, Month::of(Date::china_from_unix_ms(now)), now).await?,
         unemployment: crate::unemployment::pay_due(s, Month::of(Date::china_from_unix_ms(now)), now).await?,
         injuries: crate::injuries::pay_due(s, Month::of(Date::china_from_unix_ms(now)), now).await?,
+        medical: crate::medical::pay_due(s, Month::of(Date::china_from_unix_ms(now)), now).await?,
         reminders: crate::pensions::reminders::remind(
             s,
             &state.cx::<crate::accounts::Cx>(),

@@ -156,9 +156,9 @@ async fn a_work_accident_is_reported_recognised_and_awarded_under_four_eyes(stor
 }
 both_stores!(work_accident, a_work_accident_is_reported_recognised_and_awarded_under_four_eyes);
 
-/// 伤残津贴 from the fund: a grade-3 award approved under four eyes is paid by the monthly run
-/// from the month after the grade was entered, each month once, and no more once the person's
-/// pension begins (工伤保险条例 第35条).
+/// A grade-3 award approved under four eyes: the monthly run pays its 一次性伤残补助金 once, and
+/// its 伤残津贴 from the month after the grade was entered, each month once, no more once the
+/// person's pension begins (工伤保险条例 第35条); 待遇发放明细 lists both.
 async fn a_grade_three_allowance_is_paid_monthly_until_the_pension(store: Arc<dyn Store>) {
     let state = common::state_over(store.clone());
     let worker = common::field_worker(&state).await;
@@ -185,10 +185,12 @@ async fn a_grade_three_allowance_is_paid_monthly_until_the_pension(store: Arc<dy
     let done = o.call(&state, Method::POST, &format!("/api/office/injuries/{iid}/assessment"), Some(json!({"grade": "3"}))).await;
     assert_eq!(done.status, StatusCode::OK, "{}", done.body);
     let monthly = done.body["award"]["monthly_allowance"].as_i64().expect("grades 1–4 have one");
+    let lump = done.body["award"]["lump_sum"].as_i64().unwrap();
     assert_eq!(server::injuries::pay_due(store.as_ref(), this, 1).await.unwrap(), 0, "not approved yet");
     let approved = s.call(&state, Method::POST, &format!("/api/office/injuries/{iid}/decision"), Some(json!({"approve": true}))).await;
     assert_eq!(approved.status, StatusCode::OK, "{}", approved.body);
-    assert_eq!(server::injuries::pay_due(store.as_ref(), this, 2).await.unwrap(), 0, "from the month after the grade");
+    assert_eq!(server::injuries::pay_due(store.as_ref(), this, 2).await.unwrap(), 1, "the lump sum; the allowance from the month after the grade");
+    assert_eq!(server::injuries::pay_due(store.as_ref(), this, 2).await.unwrap(), 0, "the lump sum once");
 
     // A pension from the month after next: only next month's allowance is ever paid.
     let person = store.person_id(&state.vault.blind_index(server::vault::purpose::ID_NUMBER, &id)).await.unwrap().unwrap();
@@ -217,11 +219,12 @@ async fn a_grade_three_allowance_is_paid_monthly_until_the_pension(store: Arc<dy
     assert_eq!(server::injuries::pay_due(store.as_ref(), later, 5).await.unwrap(), 1, "next month only");
     assert_eq!(server::injuries::pay_due(store.as_ref(), later, 6).await.unwrap(), 0, "once");
     let benefits = server::reports::filter(server::reports::Report::BenefitPayments, server::reports::Scope::All, this, later, None, None).unwrap();
-    // 待遇发放明细 lists it, named, at the award's amount.
+    // 待遇发放明细 lists both, named, at the award's amounts.
     let dir = tempfile::tempdir().unwrap();
     let (file, rows) = server::reports::file::produce_to_temp(store.as_ref(), &state.vault, server::reports::Report::BenefitPayments, &benefits, server::reports::file::Format::Csv, today, dir.path()).await.unwrap();
     let csv = std::fs::read_to_string(file.path()).unwrap();
-    assert_eq!(rows, 1, "{csv}");
+    assert_eq!(rows, 2, "{csv}");
     assert!(csv.contains(&format!("{},", this.next())) && csv.contains("伤残津贴") && csv.contains(&app::domain::Fen(monthly).yuan().replace(',', "")), "{csv}");
+    assert!(csv.contains(&format!("{},", this)) && csv.contains("一次性伤残补助金") && csv.contains(&app::domain::Fen(lump).yuan().replace(',', "")), "{csv}");
 }
 both_stores!(injury_allowance, a_grade_three_allowance_is_paid_monthly_until_the_pension);

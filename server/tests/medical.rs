@@ -176,6 +176,18 @@ async fn a_claim_is_returned_per_receipt_fixed_and_paid_within_the_year(store: A
     assert_eq!(done.status, StatusCode::NO_CONTENT, "{}", done.body);
     assert_eq!(store.reimbursed_in(person, i32::from(today.year)).await.unwrap(), 586_500 + 66_500);
 
+    // The monthly run pays each out once.
+    let this = Month::of(today);
+    assert_eq!(server::medical::pay_due(store.as_ref(), this, 1).await.unwrap(), 2);
+    assert_eq!(server::medical::pay_due(store.as_ref(), this, 2).await.unwrap(), 0, "once");
+    let paid = server::reports::filter(server::reports::Report::BenefitPayments, server::reports::Scope::All, this, this, None, None).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let (file, rows) = server::reports::file::produce_to_temp(store.as_ref(), &state.vault, server::reports::Report::BenefitPayments, &paid, server::reports::file::Format::Csv, today, dir.path())
+        .await
+        .unwrap();
+    let csv = std::fs::read_to_string(file.path()).unwrap();
+    assert!(rows == 2 && csv.contains("医疗费用报销") && csv.contains("5865.00") && csv.contains("665.00"), "待遇发放明细 lists both: {csv}");
+
     // The person reads both, the latest first, with the working; someone else reads nothing.
     let mine = me.call(&state, Method::GET, "/api/medical/claims", None).await;
     assert_eq!(mine.status, StatusCode::OK, "{}", mine.body);

@@ -10,9 +10,9 @@
 //!   another account (four eyes);
 //! - [`mine`]: the injured person reads their injuries and, once approved, the award with its
 //!   working;
-//! - [`pay_due`]: 伤残津贴 the fund pays (grades 1–4, 工伤保险条例 第35条) by the monthly run,
-//!   each month once, from the month after the grade was entered, stopping when the person's
-//!   pension begins.
+//! - [`pay_due`]: the monthly run pays an approved award's 一次性伤残补助金 once, and the
+//!   伤残津贴 the fund pays (grades 1–4, 工伤保险条例 第35条) each month once, from the month
+//!   after the grade was entered, stopping when the person's pension begins.
 //!
 //! Not yet here: the 伤残津贴 paid months on the person's own screen (the 待遇发放明细 report
 //! lists them), the top-up to the local minimum wage, the 一次性工伤医疗补助金 on leaving the
@@ -26,10 +26,11 @@ use std::sync::Arc;
 
 pub use self::store::{Injury, InjuryStore};
 
-/// The monthly run: every approved injury's 伤残津贴 months due through `through`, each once;
-/// the months written.
+/// The monthly run: every approved award's 一次性伤残补助金 not paid yet, in `through`; then
+/// every approved injury's 伤残津贴 months due through `through`, each once; the payments
+/// written.
 pub async fn pay_due(store: &dyn InjuryStore, through: app::domain::ledger::Month, now: i64) -> Result<u64, crate::store::StoreError> {
-    let mut written = 0;
+    let mut written = store.pay_lump_sums(&through.to_string()).await?;
     for id in store.allowances_to_pay().await? {
         written += store.pay_allowance(id, through, now).await?;
     }

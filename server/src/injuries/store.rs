@@ -66,6 +66,9 @@ pub trait InjuryStore: Send + Sync {
     async fn injury_decide(&self, id: i64, by: i64, return_reason: Option<&str>, audit: &AuditEntry, now: i64) -> Result<bool, StoreError>;
     /// The approved injuries whose 伤残津贴 the fund pays (grades 1–4).
     async fn allowances_to_pay(&self) -> Result<Vec<i64>, StoreError>;
+    /// Pays out, in `month`, every approved award's 一次性伤残补助金 not paid yet (once: only
+    /// where no month is set); the awards paid.
+    async fn pay_lump_sums(&self, month: &str) -> Result<u64, StoreError>;
     /// Pays an approved injury's 伤残津贴 each month after the last paid (or from the month after
     /// the grade was entered) through `through` — never into the first month of the person's
     /// approved pension — each once, in one transaction; the months written.
@@ -196,6 +199,14 @@ macro_rules! impl_injury_store {
                 insert_audit!(&mut *tx, audit, now)?;
                 tx.commit().await?;
                 Ok(true)
+            }
+
+            async fn pay_lump_sums(&self, month: &str) -> Result<u64, StoreError> {
+                Ok(sqlx::query("UPDATE work_injuries SET lump_paid_month = $1 WHERE status = 'approved' AND lump_paid_month IS NULL AND lump_sum > 0")
+                    .bind(month)
+                    .execute(&self.pool)
+                    .await?
+                    .rows_affected())
             }
 
             async fn allowances_to_pay(&self) -> Result<Vec<i64>, StoreError> {

@@ -14,7 +14,10 @@
 //!   intake and again by the operator (the duplicate check is on the child); approving keeps
 //!   the child ([`newborn_store`]) with the first month covered.
 //!
-//! Not yet here: the payment of the amount (it is recorded as owed, not paid out), a receipt's
+//! [`pay_due`]: the housekeeping's monthly run pays out each approved claim's amount once (the
+//! month it was paid is kept; 待遇发放明细 lists it).
+//!
+//! Not yet here: a bank transfer behind the payment (the month is recorded), a receipt's
 //! number and a check that it was not claimed before, lower deductibles for repeat admissions.
 //! A newborn is kept in its own table, not in the ledger's relationships (those hang on a unit
 //! and a base): the residents' yearly contribution, its collection and the child's later
@@ -30,6 +33,11 @@ use std::sync::Arc;
 
 pub use self::newborn_store::NewbornStore;
 pub use self::store::{Claim, MedicalStore};
+
+/// The monthly run: every approved claim not paid yet is paid in `month`; the claims paid.
+pub async fn pay_due(store: &dyn MedicalStore, month: app::domain::ledger::Month, now: i64) -> Result<u64, crate::store::StoreError> {
+    store.pay_claims(&month.to_string(), now).await
+}
 
 /// Who runs a check: the intake for whoever sent the filing (`None`: nobody signed in), or
 /// the case queue's desk re-examining a case the intake let in (who filed it was checked then;

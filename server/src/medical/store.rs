@@ -33,6 +33,9 @@ pub trait MedicalStore: Send + Sync {
     async fn reimbursed_in(&self, person_id: i64, year: i32) -> Result<i64, StoreError>;
     /// The person's claims, the latest first.
     async fn claims_of(&self, person_id: i64, limit: i64) -> Result<Vec<Claim>, StoreError>;
+    /// Pays out, in `month`, every approved claim that pays something back and is not paid yet
+    /// (once: only where no month is set); the claims paid.
+    async fn pay_claims(&self, month: &str, now: i64) -> Result<u64, StoreError>;
 }
 
 /// `keep_claim!(&mut *tx, case_id, &Reimburse, by, now)`: keeps the claim of an approved case —
@@ -97,6 +100,14 @@ macro_rules! impl_medical_store {
                     .fetch_one(&self.pool)
                     .await?;
                 Ok(sum)
+            }
+
+            async fn pay_claims(&self, month: &str, _now: i64) -> Result<u64, StoreError> {
+                Ok(sqlx::query("UPDATE medical_claims SET paid_month = $1 WHERE paid_month IS NULL AND reimbursed > 0")
+                    .bind(month)
+                    .execute(&self.pool)
+                    .await?
+                    .rows_affected())
             }
 
             async fn claims_of(&self, person_id: i64, limit: i64) -> Result<Vec<Claim>, StoreError> {

@@ -40,7 +40,7 @@ pub enum Report {
     InsuredStats,
     /// 业务办理统计: cases by kind, status, operator and month.
     CaseStats,
-    /// 待遇发放明细: the benefits paid, by month and person — 基本养老金, 失业保险金 and 伤残津贴.
+    /// 待遇发放明细: the benefits paid, by month and person — 基本养老金, 失业保险金, 伤残津贴, 一次性伤残补助金 and 医疗费用报销.
     BenefitPayments,
 }
 

@@ -205,6 +205,8 @@ pub async fn produce(store: &dyn ReportStore, vault: &Vault, report: Report, fil
                             match r.benefit.as_str() {
                                 "unemployment" => "失业保险金",
                                 "injury" => "伤残津贴",
+                                "injury_lump" => "一次性伤残补助金",
+                                "medical" => "医疗费用报销",
                                 _ => "基本养老金",
                             }
                             .into(),

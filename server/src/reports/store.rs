@@ -75,7 +75,8 @@ pub struct CaseGroup {
 /// One benefit month paid, with the person (ID number sealed) and their area.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BenefitRow {
-    /// `pension` (a claim's month), `unemployment` (a spell's) or `injury` (伤残津贴).
+    /// `pension` (a claim's month), `unemployment` (a spell's), `injury` (伤残津贴),
+    /// `injury_lump` (一次性伤残补助金) or `medical` (医疗费用报销).
     pub benefit: String,
     /// The claim's or the spell's id.
     pub id: i64,
@@ -222,7 +223,8 @@ macro_rules! impl_report_store {
             async fn report_benefits(&self, f: &Filter, after: (&str, &str, i64), limit: i64) -> Result<Vec<BenefitRow>, StoreError> {
                 // 基本养老金 by the region and unit of the pensioner's latest pension relationship;
                 // 失业保险金 by those of the unit whose 减员 the spell followed; 伤残津贴 by those of
-                // the unit the injury happened at.
+                // the unit the injury happened at (its lump sum too); 医疗费用报销 by those of the
+                // medical relationship that covered the stay.
                 let sql = format!(
                     "SELECT b.benefit, b.id, b.month, b.amount, b.name, b.id_index, b.id_sealed, b.region FROM ( \
                      SELECT 'pension' AS benefit, pp.claim_id AS id, pp.month, pp.amount, p.name, p.id_index, p.id_sealed, r.region, r.unit_id \
@@ -236,6 +238,14 @@ macro_rules! impl_report_store {
                      SELECT 'injury' AS benefit, ip.injury_id AS id, ip.month, ip.amount, p.name, p.id_index, p.id_sealed, u.region, w.unit_id \
                      FROM injury_allowance_payments ip JOIN work_injuries w ON w.id = ip.injury_id JOIN ledger_persons p ON p.id = w.person_id \
                      JOIN ledger_units u ON u.id = w.unit_id WHERE ip.month >= $1 AND ip.month <= $2 \
+                     UNION ALL \
+                     SELECT 'injury_lump' AS benefit, w.id, w.lump_paid_month AS month, w.lump_sum AS amount, p.name, p.id_index, p.id_sealed, u.region, w.unit_id \
+                     FROM work_injuries w JOIN ledger_persons p ON p.id = w.person_id JOIN ledger_units u ON u.id = w.unit_id \
+                     WHERE w.lump_paid_month >= $1 AND w.lump_paid_month <= $2 \
+                     UNION ALL \
+                     SELECT 'medical' AS benefit, m.id, m.paid_month AS month, m.reimbursed AS amount, p.name, p.id_index, p.id_sealed, u.region, m.unit_id \
+                     FROM medical_claims m JOIN ledger_persons p ON p.id = m.person_id JOIN ledger_units u ON u.id = m.unit_id \
+                     WHERE m.paid_month >= $1 AND m.paid_month <= $2 \
                      ) b WHERE ($3 < 0 OR b.unit_id = $3) AND b.region >= $4 AND b.region <= $5 \
                      AND (b.month > $6 OR (b.month = $6 AND (b.benefit > $7 OR (b.benefit = $7 AND b.id > $8)))) ORDER BY b.month, b.benefit, b.id LIMIT $9"
                 );
