@@ -3,7 +3,8 @@
 //! registers as unemployed — only for themselves; the operator sees the months granted from the
 //! ledger's paid months and the amount with the working; approving it opens the spell, the
 //! monthly run pays each month once; a new enrolment anywhere stops it by itself, the months
-//! left kept for the next spell, and a second registration while employed is refused. Two
+//! left kept for the next spell, and a second registration while employed is refused; while on
+//! benefit a hospital stay is covered by 职工医保 (第48条), not before. Two
 //! registrations approved at once open one spell.
 
 mod common;
@@ -13,6 +14,7 @@ use std::sync::Arc;
 use app::api::auth::Role;
 use app::api::sync::{AttachmentRef, FilingKind, Outcome};
 use app::domain::forms::separation::SeparationDraft;
+use app::domain::forms::medical_claim::{MedicalClaimDraft, RECEIPTS};
 use app::domain::forms::unemployment::{UnemploymentDraft, PROOF_SLOT};
 use app::domain::ledger::Month;
 use app::domain::policy::Insurance;
@@ -85,6 +87,19 @@ async fn unemployment_is_granted_paid_and_stopped_by_a_new_job(store: Arc<dyn St
     assert!(matches!(file(&state, FilingKind::Separation, serde_json::to_string(&sep).unwrap(), Vec::new(), &unit_account).await, Outcome::Accepted { .. }));
     assert_eq!(common::approve_all(&state).await, 1);
 
+    // Never in 医疗保险, and not yet on benefit: a hospital stay is not covered.
+    let stay = MedicalClaimDraft {
+        id_number: id.clone(),
+        name: "王小明".into(),
+        hospital: "南京市第一医院".into(),
+        level: "3".into(),
+        admitted_on: today.iso(),
+        discharged_on: today.iso(),
+        receipts: vec!["2000".into()],
+    };
+    let claim = || async { AttachmentRef { slot: RECEIPTS[0].into(), ..photo(&state).await } };
+    assert_eq!(refused_on(file(&state, FilingKind::MedicalClaim, serde_json::to_string(&stay).unwrap(), vec![claim().await], &me).await), ("id_number".into(), "medical.no_record".into()));
+
     // Only for oneself; without the proof photo the unit's reason does not do.
     let someone = signed_in(&state, Role::Resident, None).await;
     assert_eq!(refused_on(file(&state, FilingKind::Unemployment, draft(), vec![photo(&state).await], &someone).await), ("id_number".into(), "unemployment.not_self".into()));
@@ -116,6 +131,10 @@ async fn unemployment_is_granted_paid_and_stopped_by_a_new_job(store: Arc<dyn St
     let s = &mine.body[0];
     assert_eq!((s["status"].as_str(), s["months"].as_u64(), s["paid"].as_u64(), s["left"].as_u64()), (Some("active"), Some(12), Some(1), Some(11)), "{s}");
     assert_eq!((s["monthly"].as_i64(), s["paid_total"].as_i64()), (Some(monthly_fen), Some(monthly_fen)), "{s}");
+
+    // On benefit the person is in 职工医保 (第48条): the same stay is covered now, and approved.
+    assert!(matches!(file(&state, FilingKind::MedicalClaim, serde_json::to_string(&stay).unwrap(), vec![claim().await], &me).await, Outcome::Accepted { .. }));
+    assert_eq!(common::approve_all(&state).await, 1);
 
     // A new job from next month, at unit B (its enrolment approved like any): the spell stops
     // from that month by itself; the months left stay for the next spell; the run pays no more.

@@ -27,7 +27,9 @@ pub struct Claim {
 #[async_trait]
 pub trait MedicalStore: Send + Sync {
     /// The unit and region of the person's 医疗保险 relationship that covers `month`
-    /// (`YYYY-MM`), the latest started if several do.
+    /// (`YYYY-MM`), the latest started if several do; else, while the person draws 失业保险金
+    /// that month (社会保险法 第48条: the unemployed on benefit are in 职工医保, the fund paying
+    /// for them), the unit and region of the unit whose 减员 the spell followed.
     async fn medical_cover(&self, person_id: i64, month: &str) -> Result<Option<(i64, i64)>, StoreError>;
     /// What the fund paid the person on claims of `year` (fen).
     async fn reimbursed_in(&self, person_id: i64, year: i32) -> Result<i64, StoreError>;
@@ -90,7 +92,19 @@ macro_rules! impl_medical_store {
                 .bind(month)
                 .fetch_optional(&self.pool)
                 .await?;
-                Ok(row)
+                if row.is_some() {
+                    return Ok(row);
+                }
+                // A spell's months: from its first to its last, short of the month it stopped.
+                let spell: Option<(i64, i64)> = sqlx::query_as(
+                    "SELECT s.unit_id, u.region FROM unemployment_spells s JOIN ledger_units u ON u.id = s.unit_id WHERE s.person_id = $1 \
+                     AND s.first_month <= $2 AND s.last_month >= $2 AND (s.stopped_in IS NULL OR s.stopped_in > $2) ORDER BY s.id DESC LIMIT 1",
+                )
+                .bind(person_id)
+                .bind(month)
+                .fetch_optional(&self.pool)
+                .await?;
+                Ok(spell)
             }
 
             async fn reimbursed_in(&self, person_id: i64, year: i32) -> Result<i64, StoreError> {

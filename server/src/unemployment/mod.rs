@@ -15,8 +15,11 @@
 //! - The other statutory stops (第51条) are an operator's (`office::unemployment`).
 //! - [`mine`]: the person reads months granted, paid and left.
 //!
-//! Not yet here: the medical contributions the fund pays during a spell (第48条), and recovering months paid past
-//! a back-dated re-employment.
+//! - While on benefit the person is in 职工医保 (第48条): a 医疗费用报销 for a stay in a month of
+//!   the spell is covered (`medical::store`'s cover).
+//!
+//! Not yet here: the medical contributions the fund pays for them during a spell (第48条: not
+//! assessed in the ledger), and recovering months paid past a back-dated re-employment.
 
 pub mod mine;
 pub mod register;
