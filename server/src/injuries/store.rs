@@ -235,17 +235,15 @@ macro_rules! impl_injury_store {
                         None => return Ok(0),
                     }
                 }
-                let mut written = 0;
-                for m in from.through(until) {
-                    written += sqlx::query("INSERT INTO injury_allowance_payments (injury_id, month, amount, paid_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING")
-                        .bind(id)
-                        .bind(m.to_string())
-                        .bind(monthly)
-                        .bind(now)
-                        .execute(&mut *tx)
-                        .await?
-                        .rows_affected();
-                }
+                let written = crate::store::insert_months!(
+                    tx,
+                    "INSERT INTO injury_allowance_payments (injury_id, month, amount, paid_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+                    id,
+                    from,
+                    until,
+                    monthly,
+                    now
+                )?;
                 tx.commit().await?;
                 Ok(written)
             }

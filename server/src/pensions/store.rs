@@ -143,17 +143,15 @@ macro_rules! pay {
                 Some(m) => m.next(),
                 None => $first,
             };
-            let mut written = 0u64;
-            for m in from.through($through) {
-                written += sqlx::query("INSERT INTO pension_payments (claim_id, month, amount, paid_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING")
-                    .bind($id)
-                    .bind(m.to_string())
-                    .bind($monthly)
-                    .bind($now)
-                    .execute(&mut *$conn)
-                    .await?
-                    .rows_affected();
-            }
+            let written = $crate::store::insert_months!(
+                $conn,
+                "INSERT INTO pension_payments (claim_id, month, amount, paid_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+                $id,
+                from,
+                $through,
+                $monthly,
+                $now
+            )?;
             if from <= $through {
                 sqlx::query("UPDATE pension_claims SET paid_through = $1 WHERE id = $2").bind($through.to_string()).bind($id).execute(&mut *$conn).await?;
             }

@@ -9,12 +9,14 @@
 mod audit;
 mod counters;
 mod meta;
+mod monthly;
 mod postgres;
 mod sqlite;
 
 pub use audit::{AuditEntry, AuditRecord, AuditStore};
 pub use counters::CounterStore;
 pub(crate) use audit::insert_audit;
+pub(crate) use monthly::insert_months;
 pub use meta::MetaStore;
 pub use postgres::PgStore;
 pub use sqlite::SqliteStore;

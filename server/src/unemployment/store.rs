@@ -230,17 +230,15 @@ macro_rules! impl_unemployment_store {
                     Some(m) => m.next(),
                     None => first,
                 };
-                let mut written = 0u64;
-                for m in from.through(until) {
-                    written += sqlx::query("INSERT INTO unemployment_payments (spell_id, month, amount, paid_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING")
-                        .bind(id)
-                        .bind(m.to_string())
-                        .bind(monthly)
-                        .bind(now)
-                        .execute(&mut *tx)
-                        .await?
-                        .rows_affected();
-                }
+                let written = crate::store::insert_months!(
+                    tx,
+                    "INSERT INTO unemployment_payments (spell_id, month, amount, paid_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+                    id,
+                    from,
+                    until,
+                    monthly,
+                    now
+                )?;
                 if from <= until {
                     let ended = status == "active" && until == last;
                     sqlx::query("UPDATE unemployment_spells SET paid_through = $1, status = CASE WHEN $2 THEN 'ended' ELSE status END, updated_at = $3 WHERE id = $4")
