@@ -270,7 +270,7 @@ async fn get(state: &server::AppState, by: &Principal, name: &str, q: Params) ->
 }
 
 fn params(month: Month, unit: Option<String>, format: &str) -> Params {
-    Params { from: Some(month.to_string()), to: Some(month.to_string()), unit, region: None, format: Some(format.into()) }
+    Params { from: Some(month.to_string()), to: Some(month.to_string()), unit, region: None, format: Some(format.into()), person: None }
 }
 
 fn code(body: &[u8]) -> String {
@@ -384,3 +384,32 @@ async fn charts_carry_the_figures_within_scope(store: Arc<dyn Store>) {
     assert_eq!(svg(&state, &admin, "pie", q()).await.0, StatusCode::NOT_FOUND);
 }
 both_stores!(charts, charts_carry_the_figures_within_scope);
+
+/// 个人参保缴费证明 as a report: person 1's month — one row per insurance, the unit, the base,
+/// what each side owed (together one person's 204,000 fen), and 未到账 (the unit paid 1,000.00
+/// of 4,080.00); an operator of another region reads none of it; a unit may not ask; the person
+/// must be named, and known.
+async fn a_persons_record_is_a_report(store: Arc<dyn Store>) {
+    let (state, month) = fixture(&store).await;
+    let admin = common::signed_in(&state, Role::Admin, None).await;
+    let ask = |person: Option<String>| Params { person, ..params(month, None, "xlsx") };
+    let (status, body) = get(&state, &admin, "person-record", ask(Some(id_number(1)))).await;
+    assert_eq!(status, StatusCode::OK, "{}", String::from_utf8_lossy(&body));
+    let rows = sheet(body);
+    let body = data(&rows);
+    assert_eq!(body.len(), 3, "pension, medical and the totals: {rows:?}");
+    assert!(body[..2].iter().all(|r| text(&r[0]) == month.to_string() && text(&r[2]) == "测试单位000001" && fen(&r[3]) == 600_000 && text(&r[6]) == "未到账"), "{body:?}");
+    assert_eq!(fen(&body[2][4]) + fen(&body[2][5]), PER_PERSON, "{body:?}");
+    let operator = common::signed_in(&state, Role::Operator, None).await;
+    store.staff_set_region(operator.account.id, 320205).await.unwrap();
+    let (status, body) = get(&state, &operator, "person-record", ask(Some(id_number(1)))).await;
+    assert_eq!((status, data(&sheet(body)).len()), (StatusCode::OK, 1), "the totals only: 玄武's unit is not 锡山's");
+    let unit_a = common::signed_in(&state, Role::EmployerHandler, Some(&credit_code(1))).await;
+    let (status, body) = get(&state, &unit_a, "person-record", ask(Some(id_number(1)))).await;
+    assert_eq!((status, code(&body).as_str()), (StatusCode::FORBIDDEN, "report.scope"));
+    let (status, body) = get(&state, &admin, "person-record", ask(None)).await;
+    assert_eq!((status, code(&body).as_str()), (StatusCode::BAD_REQUEST, "report.person_needed"));
+    let (status, body) = get(&state, &admin, "person-record", ask(Some(id_number(8)))).await;
+    assert_eq!((status, code(&body).as_str()), (StatusCode::NOT_FOUND, "report.person_unknown"));
+}
+both_stores!(person_record, a_persons_record_is_a_report);

@@ -8,13 +8,14 @@ use serde::{Deserialize, Serialize};
 pub const PREVIEW_ROWS: usize = 100;
 
 /// The reports, by the name in the address, with their Chinese and English titles.
-pub const REPORTS: [(&str, &str, &str); 6] = [
+pub const REPORTS: [(&str, &str, &str); 7] = [
     ("unit-statement", "单位缴费核定单", "Unit contribution statement"),
     ("roster", "参保人员花名册", "Roster of insured persons"),
     ("arrears", "欠费明细", "Arrears"),
     ("insured-stats", "参保统计", "Insured persons by region, insurance and month"),
     ("case-stats", "业务办理统计", "Cases by kind, status, operator and month"),
     ("benefit-payments", "待遇发放明细", "Benefit payments"),
+    ("person-record", "个人参保缴费证明", "Personal contribution record"),
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

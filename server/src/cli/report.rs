@@ -1,4 +1,4 @@
-//! `shebao-server report NAME [--unit CODE] [--region R] --from YYYY-MM --to YYYY-MM --format
+//! `shebao-server report NAME [--unit CODE] [--person ID] [--region R] --from YYYY-MM --to YYYY-MM --format
 //! xlsx|csv|html --out FILE`: any report without the app (for scheduled jobs). The command runs with
 //! the store's own access, so it sees every unit and region; the file is written whole or not at
 //! all. Prints what it wrote (JSON).
@@ -26,6 +26,10 @@ pub enum ReportName {
     InsuredStats,
     /// 业务办理统计: cases by kind, status, operator and month.
     CaseStats,
+    /// 待遇发放明细: every benefit paid, by month and person.
+    BenefitPayments,
+    /// 个人参保缴费证明 (needs --person).
+    PersonRecord,
 }
 
 impl From<ReportName> for Report {
@@ -36,6 +40,8 @@ impl From<ReportName> for Report {
             ReportName::Arrears => Report::Arrears,
             ReportName::InsuredStats => Report::InsuredStats,
             ReportName::CaseStats => Report::CaseStats,
+            ReportName::BenefitPayments => Report::BenefitPayments,
+            ReportName::PersonRecord => Report::PersonRecord,
         }
     }
 }
@@ -54,6 +60,9 @@ pub struct ReportArgs {
     pub store: StoreArgs,
     #[arg(value_enum)]
     pub name: ReportName,
+    /// The person's ID number (person-record).
+    #[arg(long)]
+    pub person: Option<String>,
     /// One unit's credit code.
     #[arg(long)]
     pub unit: Option<String>,
@@ -90,7 +99,13 @@ pub async fn run(args: &ReportArgs) -> anyhow::Result<()> {
     if let Some(r) = args.region {
         anyhow::ensure!(divisions::is_known(r), "{r} is not a known division");
     }
-    let f = filter(report, Scope::All, month(&args.from)?, month(&args.to)?, unit, args.region.map(region_range)).map_err(|r| anyhow::anyhow!("{}", r.en))?;
+    let mut f = filter(report, Scope::All, month(&args.from)?, month(&args.to)?, unit, args.region.map(region_range)).map_err(|r| anyhow::anyhow!("{}", r.en))?;
+    if report.needs_person() {
+        let id = args.person.as_deref().ok_or_else(|| anyhow::anyhow!("person-record needs --person ID_NUMBER"))?;
+        let id = app::domain::IdNumber::parse(id, Date::china_from_unix_ms(crate::store::now_ms())).map_err(|e| anyhow::anyhow!("{id}: {}", e.en))?.value;
+        let index = vault.blind_index(crate::vault::purpose::ID_NUMBER, id.as_str());
+        f.person = Some(store.report_person_id(&index).await?.ok_or_else(|| anyhow::anyhow!("no such person in the ledger"))?);
+    }
     let format = match args.format {
         FileFormat::Xlsx => Format::Xlsx,
         FileFormat::Csv => Format::Csv,

@@ -61,12 +61,12 @@ pub async fn run(args: &ReportBenchArgs) -> anyhow::Result<()> {
         monthly::assess(&cx, start, Some(unit.id), None).await?;
     }
     let dir = tempfile::tempdir()?;
-    let everyone = Filter { from: start, to: Month::of(today), unit: None, region: (0, i64::MAX) };
+    let everyone = Filter { from: start, to: Month::of(today), unit: None, region: (0, i64::MAX), person: None };
     let t = Instant::now();
     let (file, insured_rows) = produce_to_temp(store.as_ref(), &vault, Report::InsuredStats, &everyone, Format::Xlsx, today, dir.path()).await?;
     let insured_s = t.elapsed().as_secs_f64();
     let insured_bytes = file.as_file().metadata()?.len();
-    let one_unit = Filter { from: start, to: start, unit: Some(unit.id), region: (0, i64::MAX) };
+    let one_unit = Filter { from: start, to: start, unit: Some(unit.id), region: (0, i64::MAX), person: None };
     let t = Instant::now();
     let (file, statement_rows) = produce_to_temp(store.as_ref(), &vault, Report::UnitStatement, &one_unit, Format::Xlsx, today, dir.path()).await?;
     let statement_s = t.elapsed().as_secs_f64();

@@ -48,6 +48,8 @@ pub struct Params {
     pub unit: Option<String>,
     pub region: Option<String>,
     pub format: Option<String>,
+    /// The person's ID number (个人参保缴费证明).
+    pub person: Option<String>,
 }
 
 fn bad(code: &'static str, zh: &'static str, en: &'static str) -> Refusal {
@@ -77,6 +79,16 @@ async fn scope_of(cx: &Cx, by: &Principal) -> Result<Scope, Refusal> {
     })
 }
 
+/// The ledger's person named by an ID number (a report about one person; staff only: a unit
+/// may not ask for one, so telling whether the ledger holds them tells staff only).
+async fn person_of(cx: &Cx, id: Option<&str>) -> Result<i64, Refusal> {
+    let id = id.filter(|s| !s.trim().is_empty()).ok_or_else(|| bad("report.person_needed", "请填写该人员的身份证号码", "Give the person's ID number"))?;
+    let today = app::domain::Date::china_from_unix_ms(crate::store::now_ms());
+    let id = app::domain::IdNumber::parse(id, today).map_err(|e| Refusal::api(StatusCode::BAD_REQUEST, e))?.value;
+    let index = cx.vault.blind_index(crate::vault::purpose::ID_NUMBER, id.as_str());
+    cx.store.report_person_id(&index).await?.ok_or_else(|| Refusal::not_found(Issue::new("report.person_unknown", "台账中没有该人员", "The ledger has no such person")))
+}
+
 /// `GET /api/reports/{name}`.
 pub async fn download(State(cx): State<Cx>, Extension(by): Extension<Option<Principal>>, Path(name): Path<String>, Query(q): Query<Params>) -> Result<Response, Refusal> {
     let by = by.ok_or_else(Refusal::bad_request)?;
@@ -103,7 +115,10 @@ pub async fn download(State(cx): State<Cx>, Extension(by): Extension<Option<Prin
             }
         }
     };
-    let f = filter(report, scope, from, to, unit, region).map_err(|r| Refusal::api(StatusCode::FORBIDDEN, Issue::new(r.code, r.zh, r.en)))?;
+    let mut f = filter(report, scope, from, to, unit, region).map_err(|r| Refusal::api(StatusCode::FORBIDDEN, Issue::new(r.code, r.zh, r.en)))?;
+    if report.needs_person() {
+        f.person = Some(person_of(&cx, q.person.as_deref()).await?);
+    }
     static SLOTS: OnceLock<Semaphore> = OnceLock::new();
     let Ok(_slot) = SLOTS.get_or_init(|| Semaphore::new(AT_ONCE)).try_acquire() else {
         return Err(Refusal::api_after(StatusCode::SERVICE_UNAVAILABLE, Issue::new("report.busy", "报表生成繁忙，请稍后再试", "Reports are busy: try again shortly"), 10));
@@ -139,7 +154,7 @@ async fn audit(cx: &Cx, by: &Principal, report: Report, f: &super::Filter, how: 
         actor_role: Some(by.role.as_str().to_owned()),
         action: "report.download".into(),
         target: Some(format!("report:{}", report.code())),
-        detail: Some(format!("{}..{} unit={:?} region={:?} {how} rows={rows}", f.from, f.to, f.unit, f.region)),
+        detail: Some(format!("{}..{} unit={:?} region={:?} person={:?} {how} rows={rows}", f.from, f.to, f.unit, f.region, f.person)),
     };
     cx.store.audit_append(&entry, now).await?;
     Ok(())

@@ -42,6 +42,9 @@ pub enum Report {
     CaseStats,
     /// 待遇发放明细: the benefits paid, by month and person — 基本养老金, 失业保险金, 伤残津贴, 一次性伤残补助金 and 医疗费用报销.
     BenefitPayments,
+    /// 个人参保缴费证明: one person's months — insurance, unit, base, what each side owed, and
+    /// whether the unit's month was paid (`Filter::person`).
+    PersonRecord,
 }
 
 /// What a column holds; numbers are written as numbers.
@@ -79,7 +82,8 @@ pub enum Cell {
 }
 
 impl Report {
-    pub const ALL: [Report; 6] = [Report::UnitStatement, Report::Roster, Report::Arrears, Report::InsuredStats, Report::CaseStats, Report::BenefitPayments];
+    pub const ALL: [Report; 7] =
+        [Report::UnitStatement, Report::Roster, Report::Arrears, Report::InsuredStats, Report::CaseStats, Report::BenefitPayments, Report::PersonRecord];
 
     /// The name on the command line and in the address (the app's list, in [`Report::ALL`]'s
     /// order).
@@ -100,6 +104,11 @@ impl Report {
     /// Whether it is about one unit (and needs one named).
     pub fn needs_unit(self) -> bool {
         matches!(self, Report::UnitStatement)
+    }
+
+    /// Whether it is about one person (named by their ID number).
+    pub fn needs_person(self) -> bool {
+        matches!(self, Report::PersonRecord)
     }
 
     /// Whether a unit may read it (about itself).
@@ -169,6 +178,18 @@ impl Report {
             ];
                 C
             }
+            Report::PersonRecord => {
+                const C: &[Column] = &[
+                col("费款所属期", "Month", Text),
+                col("险种", "Insurance", Text),
+                col("参保单位", "Unit", Text),
+                unsummed("缴费基数", "Base"),
+                col("单位缴纳", "Employer", Fen),
+                col("个人缴纳", "Individual", Fen),
+                col("到账情况", "Paid", Text),
+            ];
+                C
+            }
             Report::BenefitPayments => {
                 const C: &[Column] = &[
                 col("发放月份", "Month", Text),
@@ -202,6 +223,9 @@ pub struct Filter {
     pub unit: Option<i64>,
     /// A division code's range, both ends included.
     pub region: (i64, i64),
+    /// The person of a [`Report::needs_person`] report (the ledger's id), set by the caller
+    /// once it has found them.
+    pub person: Option<i64>,
 }
 
 /// Why a report cannot be produced as asked (said to the reader, Chinese and English).
@@ -246,7 +270,7 @@ pub fn filter(report: Report, scope: Scope, from: Month, to: Month, unit: Option
         }
         Scope::All => (unit.map(|(id, _)| id), region.unwrap_or((0, i64::MAX))),
     };
-    Ok(Filter { from, to, unit, region })
+    Ok(Filter { from, to, unit, region, person: None })
 }
 
 /// Where a report's rows go, in order: the header once, the rows, the totals once.

@@ -221,6 +221,36 @@ pub async fn produce(store: &dyn ReportStore, vault: &Vault, report: Report, fil
                 }
             }
         }
+        Report::PersonRecord => {
+            // Each (month, insurance, unit) once: the last base set, the sums of its rows
+            // (a 补差 adds to its month); a month assessed then reversed is left out.
+            let rows = match filter.person {
+                Some(person) => store.report_person(filter, person).await?,
+                None => Vec::new(),
+            };
+            let mut i = 0;
+            while i < rows.len() {
+                let r = &rows[i];
+                let same = rows[i..].iter().take_while(|x| x.month == r.month && x.insurance == r.insurance && x.unit_id == r.unit_id).count();
+                let group = &rows[i..i + same];
+                i += same;
+                let base = group.iter().rev().map(|x| x.base).find(|b| *b > 0).unwrap_or(0);
+                let (employer, individual): (i64, i64) = (group.iter().map(|x| x.employer).sum(), group.iter().map(|x| x.individual).sum());
+                if employer == 0 && individual == 0 {
+                    continue;
+                }
+                let paid = if r.due > 0 && r.paid >= r.due { "已到账" } else { "未到账" };
+                t.row(&[
+                    Cell::Text(r.month.clone()),
+                    Cell::Text(insurance_zh(&r.insurance)),
+                    Cell::Text(r.unit_name.clone()),
+                    Cell::Fen(base),
+                    Cell::Fen(employer),
+                    Cell::Fen(individual),
+                    Cell::Text(paid.into()),
+                ])?;
+            }
+        }
         Report::CaseStats => {
             for g in store.report_cases(filter).await? {
                 t.row(&[

@@ -215,7 +215,7 @@ mod tests {
 
     #[test]
     fn days_end_at_the_period_or_today() {
-        let f = Filter { from: m("2026-01"), to: m("2026-12"), unit: None, region: (0, i64::MAX) };
+        let f = Filter { from: m("2026-01"), to: m("2026-12"), unit: None, region: (0, i64::MAX), person: None };
         let today = Date::new(2026, 12, 4).unwrap();
         let (first, last) = days(&f, today);
         assert_eq!((first.iso().as_str(), last.iso().as_str()), ("2026-09-04", "2026-12-04"));

@@ -88,8 +88,28 @@ pub struct BenefitRow {
     pub region: i64,
 }
 
+/// One assessment row of a person (a regular month or a 补差), with its unit's month as paid.
+#[derive(Debug, Clone)]
+pub struct PersonMonthRow {
+    pub month: String,
+    pub insurance: String,
+    pub unit_id: i64,
+    pub unit_name: String,
+    pub base: i64,
+    pub employer: i64,
+    pub individual: i64,
+    /// The unit's month: due and paid (0 when no statement yet).
+    pub due: i64,
+    pub paid: i64,
+}
+
 #[async_trait]
 pub trait ReportStore: Send + Sync {
+    /// The ledger's id of the person with this ID number's blind index.
+    async fn report_person_id(&self, id_index: &str) -> Result<Option<i64>, StoreError>;
+    /// The person's assessment rows in the period, within the filter's unit and region, by
+    /// month, insurance, unit and row (one person's months: read whole).
+    async fn report_person(&self, f: &Filter, person: i64) -> Result<Vec<PersonMonthRow>, StoreError>;
     /// The unit's rows in the period after `(month, id)`, in that order.
     async fn report_statement(&self, f: &Filter, after: (&str, i64), limit: i64) -> Result<Vec<StatementRow>, StoreError>;
     /// Relationships insured at some month of the period, after `(unit, id)`, in that order.
@@ -127,6 +147,44 @@ macro_rules! impl_report_store {
     ($store:ty) => {
         #[async_trait]
         impl ReportStore for $store {
+            async fn report_person_id(&self, id_index: &str) -> Result<Option<i64>, StoreError> {
+                Ok(sqlx::query_scalar("SELECT id FROM ledger_persons WHERE id_index = $1").bind(id_index).fetch_optional(&self.pool).await?)
+            }
+
+            async fn report_person(&self, f: &Filter, person: i64) -> Result<Vec<PersonMonthRow>, StoreError> {
+                let rows = scoped!(
+                    sqlx::query(
+                        "SELECT a.month, a.insurance, a.unit_id, u.name AS unit_name, a.base, a.employer, a.individual, \
+                         COALESCE(s.due, 0) AS due, COALESCE(s.paid, 0) AS paid \
+                         FROM ledger_assessments a JOIN ledger_units u ON u.id = a.unit_id \
+                         LEFT JOIN ledger_statements s ON s.unit_id = a.unit_id AND s.month = a.month \
+                         WHERE a.month >= $1 AND a.month <= $2 AND ($3 < 0 OR a.unit_id = $3) AND u.region >= $4 AND u.region <= $5 AND a.person_id = $6 \
+                         ORDER BY a.month, a.insurance, a.unit_id, a.id",
+                    ),
+                    f.from.to_string(),
+                    f.to.to_string(),
+                    f
+                )
+                .bind(person)
+                .fetch_all(&self.pool)
+                .await?;
+                rows.iter()
+                    .map(|r| {
+                        Ok(PersonMonthRow {
+                            month: r.try_get("month")?,
+                            insurance: r.try_get("insurance")?,
+                            unit_id: r.try_get("unit_id")?,
+                            unit_name: r.try_get("unit_name")?,
+                            base: r.try_get("base")?,
+                            employer: r.try_get("employer")?,
+                            individual: r.try_get("individual")?,
+                            due: r.try_get("due")?,
+                            paid: r.try_get("paid")?,
+                        })
+                    })
+                    .collect()
+            }
+
             async fn report_statement(&self, f: &Filter, after: (&str, i64), limit: i64) -> Result<Vec<StatementRow>, StoreError> {
                 let rows = sqlx::query(
                     "SELECT a.id, a.month, p.name, p.id_index, p.id_sealed, a.insurance, a.kind, a.base, a.employer, a.individual \

@@ -27,18 +27,20 @@ pub fn Reports() -> impl IntoView {
     let to = RwSignal::new(this_month);
     let unit = RwSignal::new(String::new());
     let region = RwSignal::new(String::new());
+    let person = RwSignal::new(String::new());
     let preview = RwSignal::new(None::<ReportPreview>);
     let problem = RwSignal::new(None::<Issue>);
     let busy = RwSignal::new(false);
     // The address of the report as asked, in `format`.
     let address = move |format: &str| {
         format!(
-            "{}?from={}&to={}&unit={}&region={}&format={format}",
+            "{}?from={}&to={}&unit={}&region={}&person={}&format={format}",
             endpoints::REPORT.with(&[&name.get()]),
             enc(&from.get()),
             enc(&to.get()),
             enc(&unit.get()),
-            enc(&region.get())
+            enc(&region.get()),
+            enc(&person.get())
         )
     };
     let ask = move |ev: leptos::ev::SubmitEvent| {
@@ -81,6 +83,7 @@ pub fn Reports() -> impl IntoView {
                 {field("report-to", strings::REPORT_TO, to, "month")}
                 {field("report-unit", strings::REPORT_UNIT, unit, "text")}
                 {field("report-region", strings::REPORT_REGION, region, "text")}
+                {field("report-person", strings::REPORT_PERSON, person, "text")}
                 <button type="submit" class="btn" data-testid="report-preview" disabled=move || busy.get()>{tr(strings::REPORT_PREVIEW)}</button>
             </form>
             {move || problem.get().map(|p| view! { <p class="field-error" role="alert" data-testid="form-message">{i18n.issue(&p)}</p> })}
