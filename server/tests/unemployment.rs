@@ -317,3 +317,24 @@ async fn a_stopped_spell_is_paid_to_its_stop_then_left_alone(store: Arc<dyn Stor
     assert!(store.spells_to_pay().await.unwrap().is_empty(), "nothing more is owed");
 }
 both_stores!(stopped_then_settled, a_stopped_spell_is_paid_to_its_stop_then_left_alone);
+
+/// A new job enrolled late — its first month one already paid: the spell stops from that
+/// month by itself, and the back office lists the month paid since as overpaid, to recover.
+async fn a_back_dated_job_shows_the_months_to_recover(store: Arc<dyn Store>) {
+    let state = common::state_over(store.clone());
+    let id = id_number(11);
+    an_active_spell(&state, &store, &id).await;
+    let this = Month::of(app::domain::Date::china_from_unix_ms(server::store::now_ms()));
+    assert_eq!(server::unemployment::pay_due(store.as_ref(), this, 2).await.unwrap(), 1);
+    let unit_b = common::unit(&state, &credit_code(2)).await;
+    let id_index = state.vault.blind_index(purpose::ID_NUMBER, &id);
+    let person = NewPerson { id_index: id_index.clone(), id_sealed: state.vault.seal(&bound::ledger_person(&id_index), id.as_bytes()), name: "李四".into() };
+    let enrol = Enrol { unit_id: unit_b, person, region: 320102, start_month: this.to_string(), insurances: vec![Insurance::Unemployment], base: 600_000, actor: None };
+    assert_eq!(store.enrol_direct(&enrol, 3).await.unwrap(), None);
+    let (_, mut o) = staff(&state, "operator", &id_number(60), "13700000060").await;
+    let listed = o.call(&state, Method::GET, "/api/office/unemployment?status=stopped", None).await;
+    let v = &listed.body[0];
+    assert_eq!((v["spell"]["stopped_in"].as_str(), v["overpaid"].as_u64()), (Some(this.to_string().as_str()), Some(1)), "{v}");
+    assert_eq!(v["overpaid_total"], v["spell"]["monthly"], "{v}");
+}
+both_stores!(overpaid, a_back_dated_job_shows_the_months_to_recover);

@@ -53,6 +53,12 @@ pub struct SpellView {
     pub name: String,
     pub id_masked: String,
     pub spell: MySpell,
+    /// Months paid from the month the spell stopped on (its stop back-dated past them), and
+    /// their sum: to recover (应追回).
+    #[serde(default)]
+    pub overpaid: u16,
+    #[serde(default)]
+    pub overpaid_total: Fen,
 }
 
 /// `POST OFFICE_UNEMPLOYMENT_STOP`: a stop from `month` (`YYYY-MM`; never before the spell's

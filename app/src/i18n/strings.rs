@@ -635,6 +635,7 @@ texts! {
     OFFICE_EFFECT_NEWBORN = "新生儿参保：城乡居民医保", "Newborn: residents' medical insurance";
     NEWBORN_TILE = "孩子的城乡居民医保", "Residents' medical insurance for a child";
     NEWBORN_COVERED_FROM = "医保待遇起始月", "Covered from";
+    UNEMPLOYMENT_OVERPAID = "多发待追回（再就业参保月起已发放的失业保险金）", "Overpaid, to recover (benefit paid from the month of re-employment)";
     REPORT_PERSON = "身份证号码（个人参保缴费证明）", "ID number (personal record)";
 }
 

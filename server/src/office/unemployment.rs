@@ -36,7 +36,14 @@ pub struct SpellQuery {
 
 fn view(cx: &Cx, s: &Spell, now: i64) -> Result<SpellView, Internal> {
     let id = cx.ledger.vault.open(&bound::ledger_person(&s.id_index), &s.id_sealed)?;
-    Ok(SpellView { id: s.id, name: s.name.clone(), id_masked: IdNumber::mask(&String::from_utf8_lossy(&id), today(now)), spell: my_spell(s) })
+    Ok(SpellView {
+        id: s.id,
+        name: s.name.clone(),
+        id_masked: IdNumber::mask(&String::from_utf8_lossy(&id), today(now)),
+        spell: my_spell(s),
+        overpaid: s.overpaid,
+        overpaid_total: app::domain::Fen(s.overpaid_total),
+    })
 }
 
 /// `GET /api/office/unemployment`.

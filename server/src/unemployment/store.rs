@@ -35,6 +35,10 @@ pub struct Spell {
     /// Months paid, and their sum in fen.
     pub paid: u16,
     pub paid_total: i64,
+    /// Months paid from the month it stopped on (a stop back-dated past months already paid:
+    /// a re-employment enrolled late), and their sum in fen — to recover.
+    pub overpaid: u16,
+    pub overpaid_total: i64,
 }
 
 /// The person's latest ended relationship in 失业保险: the unit and its 减员.
@@ -105,7 +109,9 @@ pub(crate) use register_spell;
 const SPELL_QUERY: &str = "SELECT s.id, s.case_id, s.person_id, p.name, p.id_index, p.id_sealed, u.name AS unit_name, s.registered_on, s.first_month, \
      s.last_month, s.earned, s.carried, s.months, s.monthly, s.working, s.status, s.stopped_in, s.stop_reason, \
      (SELECT COUNT(*) FROM unemployment_payments p WHERE p.spell_id = s.id) AS paid, \
-     CAST((SELECT COALESCE(SUM(p.amount), 0) FROM unemployment_payments p WHERE p.spell_id = s.id) AS BIGINT) AS paid_total \
+     CAST((SELECT COALESCE(SUM(p.amount), 0) FROM unemployment_payments p WHERE p.spell_id = s.id) AS BIGINT) AS paid_total, \
+     (SELECT COUNT(*) FROM unemployment_payments p WHERE p.spell_id = s.id AND p.month >= s.stopped_in) AS overpaid, \
+     CAST((SELECT COALESCE(SUM(p.amount), 0) FROM unemployment_payments p WHERE p.spell_id = s.id AND p.month >= s.stopped_in) AS BIGINT) AS overpaid_total \
      FROM unemployment_spells s JOIN ledger_units u ON u.id = s.unit_id JOIN ledger_persons p ON p.id = s.person_id";
 
 fn month(text: &str) -> Result<Month, sqlx::Error> {
@@ -140,6 +146,8 @@ macro_rules! impl_unemployment_store {
                 stop_reason: r.try_get("stop_reason")?,
                 paid: small(r.try_get("paid")?),
                 paid_total: r.try_get("paid_total")?,
+                overpaid: small(r.try_get("overpaid")?),
+                overpaid_total: r.try_get("overpaid_total")?,
             })
         }
 

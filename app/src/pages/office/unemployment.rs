@@ -1,7 +1,9 @@
 //! 失业保险金 on the workbench: the spells being paid (months granted, paid and left, a month's
 //! amount), and the statutory stops an operator records (社会保险法 第51条: military service,
 //! moving abroad, a pension, refusing suitable work or training, death) from a month.
-//! Re-employment needs no one: the server stops the spell when the person is enrolled again.
+//! Re-employment needs no one: the server stops the spell when the person is enrolled again;
+//! when that enrolment was back-dated past months already paid, the stopped spell is listed
+//! with the months and the sum to recover (多发待追回).
 
 use leptos::prelude::*;
 
@@ -16,12 +18,16 @@ pub fn UnemploymentCard() -> impl IntoView {
     let i18n = use_i18n();
     let net = use_network();
     let spells = RwSignal::new(Vec::<SpellView>::new());
+    let owed = RwSignal::new(Vec::<SpellView>::new());
     let problem = RwSignal::new(None::<Issue>);
     let load = move || {
         leptos::task::spawn_local(async move {
             match client::get_json::<Vec<SpellView>>(&format!("{}?status=active", endpoints::OFFICE_UNEMPLOYMENT.path)).await {
                 Ok(l) => spells.set(l),
                 Err(e) => problem.set(Some(e.to_issue())),
+            }
+            if let Ok(l) = client::get_json::<Vec<SpellView>>(&format!("{}?status=stopped", endpoints::OFFICE_UNEMPLOYMENT.path)).await {
+                owed.set(l.into_iter().filter(|v| v.overpaid > 0).collect());
             }
         });
     };
@@ -68,6 +74,17 @@ pub fn UnemploymentCard() -> impl IntoView {
                     }
                 }).collect_view()}
             </ul>
+            {move || owed.with(|o| !o.is_empty()).then(|| view! {
+                <h3>{tr(strings::UNEMPLOYMENT_OVERPAID)}</h3>
+                <ul class="list" data-testid="unemployment-overpaid">
+                    {owed.get().into_iter().map(|v| view! {
+                        <li class="list-item" data-spell=v.id>
+                            <span class="list-title">{v.name}" · "{v.id_masked}</span>
+                            <span class="list-sub">{v.spell.stopped_in.unwrap_or_default()}" · "{v.overpaid}" × "{v.spell.monthly.yuan()}" = "{v.overpaid_total.yuan()}" "{tr(strings::YUAN)}</span>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            })}
         </section>
     }
 }
