@@ -18,8 +18,11 @@
 //! - While on benefit the person is in 职工医保 (第48条): a 医疗费用报销 for a stay in a month of
 //!   the spell is covered (`medical::store`'s cover).
 //!
+//! - A re-employment enrolled late stops the spell from a month already paid: the back office
+//!   lists the months paid since and their sum, to recover (`office::unemployment`).
+//!
 //! Not yet here: the medical contributions the fund pays for them during a spell (第48条: not
-//! assessed in the ledger), and recovering months paid past a back-dated re-employment.
+//! assessed in the ledger), and the recovery itself (the money coming back, recorded).
 
 pub mod mine;
 pub mod register;
