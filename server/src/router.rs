@@ -74,6 +74,8 @@ pub fn app(state: AppState) -> Router {
         (&ep::OFFICE_FIND, serve(&ep::OFFICE_FIND, office::find::find)),
         (&ep::OFFICE_PERSON, serve(&ep::OFFICE_PERSON, office::persons::page)),
         (&ep::OFFICE_PERSON_REVEAL, serve(&ep::OFFICE_PERSON_REVEAL, office::persons::reveal)),
+        (&ep::OFFICE_RELATIONSHIP_SUSPEND, serve(&ep::OFFICE_RELATIONSHIP_SUSPEND, office::suspensions::suspend)),
+        (&ep::OFFICE_RELATIONSHIP_RESUME, serve(&ep::OFFICE_RELATIONSHIP_RESUME, office::suspensions::resume)),
         (&ep::OFFICE_PERSON_DETAILS, serve(&ep::OFFICE_PERSON_DETAILS, office::details::change)),
         (&ep::OFFICE_UNIT, serve(&ep::OFFICE_UNIT, office::units::page)),
         (&ep::OFFICE_UNIT_CLASS, serve(&ep::OFFICE_UNIT_CLASS, office::units::set_class)),

@@ -160,6 +160,9 @@ pub const OFFICE_ADJUSTMENT_DECISION: Endpoint = ep(Post, "/api/office/adjustmen
 // 养老金申请: an operator files a person's claim (the body: `domain::forms::pension_claim::
 // PensionClaimDraft`); a supervisor, never the filer, approves it (payments start) or returns it.
 pub const OFFICE_PERSON_CLAIM: Endpoint = ep(Post, "/api/office/persons/{id}/pension-claims", Roles(BACK_OFFICE));
+/// 暂停缴费 / 恢复缴费 of a relationship from a month.
+pub const OFFICE_RELATIONSHIP_SUSPEND: Endpoint = ep(Post, "/api/office/relationships/{id}/suspend", Roles(BACK_OFFICE));
+pub const OFFICE_RELATIONSHIP_RESUME: Endpoint = ep(Post, "/api/office/relationships/{id}/resume", Roles(BACK_OFFICE));
 pub const OFFICE_PERSON_CLAIMS: Endpoint = ep(Get, "/api/office/persons/{id}/pension-claims", Roles(BACK_OFFICE));
 pub const OFFICE_PENSION_CLAIMS: Endpoint = ep(Get, "/api/office/pension-claims", Roles(BACK_OFFICE));
 pub const OFFICE_PENSION_CLAIM_DECISION: Endpoint = ep(Post, "/api/office/pension-claims/{id}/decision", Roles(&[Role::Supervisor]));
@@ -252,6 +255,8 @@ pub const ALL: &[Endpoint] = &[
     OFFICE_FIND,
     OFFICE_PERSON,
     OFFICE_PERSON_REVEAL,
+    OFFICE_RELATIONSHIP_SUSPEND,
+    OFFICE_RELATIONSHIP_RESUME,
     OFFICE_PERSON_DETAILS,
     OFFICE_PERSON_PENSION,
     OFFICE_UNIT,

@@ -163,7 +163,8 @@ pub(crate) use credit_accounts;
 const INPUTS: &str = "SELECT r.id, r.person_id, r.insurance, r.region, \
        (SELECT b.declared FROM ledger_bases b WHERE b.person_id = r.person_id AND b.unit_id = r.unit_id AND b.year <= $3 \
         ORDER BY b.year DESC LIMIT 1) AS declared, \
-       CAST(CASE WHEN r.start_month <= $2 AND (r.end_month IS NULL OR r.end_month >= $2) THEN 1 ELSE 0 END AS BIGINT) AS in_scope, \
+       CAST(CASE WHEN r.start_month <= $2 AND (r.end_month IS NULL OR r.end_month >= $2) AND NOT EXISTS (SELECT 1 FROM ledger_suspensions z \
+        WHERE z.relationship_id = r.id AND z.from_month <= $2 AND (z.to_month IS NULL OR z.to_month >= $2)) THEN 1 ELSE 0 END AS BIGINT) AS in_scope, \
        CAST(COALESCE(x.employer, 0) AS BIGINT) AS employer, CAST(COALESCE(x.individual, 0) AS BIGINT) AS individual, \
        CAST(COALESCE(x.regular, 0) AS BIGINT) AS regular \
      FROM ledger_relationships r \

@@ -37,6 +37,7 @@ pub mod injuries;
 pub mod payments;
 pub mod pension;
 pub mod persons;
+pub mod suspensions;
 pub mod unemployment;
 pub mod unit_store;
 pub mod units;
@@ -47,6 +48,7 @@ pub use self::adjust_store::AdjustStore;
 pub use self::batch_store::BatchStore;
 pub use self::case_store::{CaseStore, Filed, NewCase};
 pub use self::details_store::DetailStore;
+pub use self::suspensions::SuspensionStore;
 pub use self::unit_store::UnitDetailStore;
 use app::domain::{Date, Issue};
 
@@ -56,10 +58,10 @@ use crate::store::{AuditEntry, AuditStore, CounterStore};
 
 /// The queries the back office needs: its own, the ledger's, the audit log and the quotas.
 pub trait Db:
-    AdjustStore + BatchStore + CaseStore + DetailStore + UnitDetailStore + crate::injuries::Db + crate::unemployment::UnemploymentStore + crate::medical::MedicalStore + crate::medical::NewbornStore + crate::registry::RegistryStore + crate::filings::FilingStore + crate::uploads::UploadStore + AuditStore + CounterStore
+    AdjustStore + BatchStore + CaseStore + DetailStore + UnitDetailStore + crate::injuries::Db + crate::unemployment::UnemploymentStore + crate::medical::MedicalStore + crate::medical::NewbornStore + SuspensionStore + crate::registry::RegistryStore + crate::filings::FilingStore + crate::uploads::UploadStore + AuditStore + CounterStore
 {
 }
-impl<T: AdjustStore + BatchStore + CaseStore + DetailStore + UnitDetailStore + crate::injuries::Db + crate::unemployment::UnemploymentStore + crate::medical::MedicalStore + crate::medical::NewbornStore + crate::registry::RegistryStore + crate::filings::FilingStore + crate::uploads::UploadStore + AuditStore + CounterStore + ?Sized> Db for T {}
+impl<T: AdjustStore + BatchStore + CaseStore + DetailStore + UnitDetailStore + crate::injuries::Db + crate::unemployment::UnemploymentStore + crate::medical::MedicalStore + crate::medical::NewbornStore + SuspensionStore + crate::registry::RegistryStore + crate::filings::FilingStore + crate::uploads::UploadStore + AuditStore + CounterStore + ?Sized> Db for T {}
 
 /// What the back office reaches (`FromRef` of the server's state).
 #[derive(Clone)]
