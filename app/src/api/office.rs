@@ -100,6 +100,27 @@ pub struct OfficePerson {
     /// The person's base adjustments, newest first.
     #[serde(default)]
     pub adjustments: Vec<BaseAdjustment>,
+    /// The relationships not ended, each with its id (暂停缴费 / 恢复缴费 act on one).
+    #[serde(default)]
+    pub open: Vec<OpenLine>,
+}
+
+/// A relationship not ended, as the back office acts on it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OpenLine {
+    pub id: i64,
+    pub insurance: crate::domain::policy::Insurance,
+    pub unit: String,
+    /// `active` or `suspended`.
+    pub status: String,
+}
+
+/// `POST OFFICE_RELATIONSHIP_SUSPEND` / `_RESUME`: from `month` (`YYYY-MM`); a reason to suspend.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SuspendAsk {
+    pub month: String,
+    #[serde(default)]
+    pub reason: String,
 }
 
 /// A person's details kept by the back office (信息变更): the cards and the mobile masked, the

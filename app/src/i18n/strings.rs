@@ -636,6 +636,11 @@ texts! {
     NEWBORN_TILE = "孩子的城乡居民医保", "Residents' medical insurance for a child";
     NEWBORN_COVERED_FROM = "医保待遇起始月", "Covered from";
     UNEMPLOYMENT_OVERPAID = "多发待追回（再就业参保月起已发放的失业保险金）", "Overpaid, to recover (benefit paid from the month of re-employment)";
+    OFFICE_SUSPEND_TITLE = "暂停 / 恢复缴费", "Suspend or resume contributions";
+    OFFICE_SUSPEND = "暂停缴费", "Suspend";
+    OFFICE_RESUME = "恢复缴费", "Resume";
+    OFFICE_SUSPEND_FROM = "自该月起", "From the month";
+    OFFICE_SUSPEND_REASON = "暂停原因", "Why";
     REPORT_PERSON = "身份证号码（个人参保缴费证明）", "ID number (personal record)";
 }
 

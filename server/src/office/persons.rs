@@ -58,7 +58,14 @@ pub async fn page(State(cx): State<Cx>, Extension(by): Extension<Option<Principa
     let details = super::details::of(&cx, &person).await?;
     let units = cx.store.person_units(person.id).await?;
     let adjustments = cx.store.adjust_recent(Some(person.id), super::adjustments::RECENT).await?;
-    Ok(Json(OfficePerson { person: person.id, name: person.name, id_masked, records, details, units, adjustments }).into_response())
+    let open = cx
+        .store
+        .open_relationships(&person.id_index)
+        .await?
+        .into_iter()
+        .map(|r| app::api::office::OpenLine { id: r.id, insurance: r.insurance, unit: r.unit_name, status: r.status })
+        .collect();
+    Ok(Json(OfficePerson { person: person.id, name: person.name, id_masked, records, details, units, adjustments, open }).into_response())
 }
 
 /// `POST /api/office/persons/{id}/reveal`.

@@ -15,7 +15,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::{Extension, Json};
-use serde::Deserialize;
+use app::api::office::SuspendAsk as Ask;
 
 use super::{actor, staff, Cx};
 use crate::accounts::session::Principal;
@@ -116,22 +116,15 @@ macro_rules! impl_suspension_store {
 impl_suspension_store!(SqliteStore);
 impl_suspension_store!(PgStore);
 
-/// `{month, reason}` (the reason only to suspend).
-#[derive(Debug, Deserialize)]
-pub struct Ask {
-    pub month: String,
-    #[serde(default)]
-    pub reason: String,
-}
-
 fn month_of(ask: &Ask) -> Result<Month, Refusal> {
     Month::parse(ask.month.trim()).ok_or_else(|| Refusal::field("month", Issue::new("month.invalid", "月份应为 YYYY-MM", "A month is YYYY-MM")))
 }
 
-fn answer(done: Suspended) -> Answer {
+/// `status`: the relationship's, once done.
+fn answer(done: Suspended, status: &str) -> Answer {
     let conflict = |code, zh, en| Err(Refusal::conflict(Issue::new(code, zh, en)));
     match done {
-        Suspended::Yes => Ok(StatusCode::NO_CONTENT.into_response()),
+        Suspended::Yes => Ok((StatusCode::OK, Json(serde_json::json!({ "status": status }))).into_response()),
         Suspended::NotActive => conflict("suspend.not_active", "该参保关系不在正常缴费状态，不能暂停", "This relationship is not open and paying: it cannot be suspended"),
         Suspended::BeforeStart => conflict("suspend.before_start", "暂停月份不能早于参保开始月份", "The month is before the relationship began"),
         Suspended::NotSuspended => conflict("suspend.not_suspended", "该参保关系未暂停缴费", "This relationship is not suspended"),
@@ -151,7 +144,7 @@ pub async fn suspend(State(cx): State<Cx>, Extension(by): Extension<Option<Princ
         return Err(Refusal::field("reason", Issue::new("suspend.reason", "请用 2 至 60 个字写明暂停缴费的原因", "Say why in 2 to 60 characters")));
     }
     let audit = AuditEntry { action: "office.suspend".into(), target: Some(format!("relationship:{id}")), detail: Some(format!("from={month}")), ..actor(by) };
-    answer(cx.store.suspend(id, &month.to_string(), &reason, by.account.id, &audit, now).await?)
+    answer(cx.store.suspend(id, &month.to_string(), &reason, by.account.id, &audit, now).await?, "suspended")
 }
 
 /// `POST /api/office/relationships/{id}/resume`.
@@ -161,5 +154,5 @@ pub async fn resume(State(cx): State<Cx>, Extension(by): Extension<Option<Princi
     quota::take(cx.store.as_ref(), &format!("suspend:{}", by.account.id), quota::HOUR_MS, PER_HOUR, now).await?;
     let month = month_of(&ask)?;
     let audit = AuditEntry { action: "office.resume".into(), target: Some(format!("relationship:{id}")), detail: Some(format!("from={month}")), ..actor(by) };
-    answer(cx.store.resume(id, &month.to_string(), by.account.id, &audit, now).await?)
+    answer(cx.store.resume(id, &month.to_string(), by.account.id, &audit, now).await?, "active")
 }

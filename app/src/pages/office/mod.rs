@@ -12,6 +12,7 @@ mod pension;
 mod person;
 mod reports;
 mod stats;
+mod suspend;
 mod unit;
 mod visits;
 mod injuries;

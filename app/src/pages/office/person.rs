@@ -79,6 +79,7 @@ pub fn Person(id: i64) -> impl IntoView {
                     <AdjustmentList list=Signal::derive(move || person.with(|p| p.as_ref().map(|p| p.adjustments.clone()).unwrap_or_default())) changed=load/>
                     <AdjustForm person=id units=p.units.clone() done=load/>
                 </section>
+                {(!p.open.is_empty()).then(|| view! { <super::suspend::SuspendCard open=p.open.clone() done=load/> })}
                 <PensionCard id=id/>
                 <ClaimCard person=Some(id)/>
                 {records_view(p.records.clone(), true)}
