@@ -75,8 +75,11 @@ use crate::util;
 /// every text of the public bundle is in the main module's data (123,893–124,036 measured over
 /// three builds of this work: moving twelve labels between files moved it by 143). The margin
 /// is wider than before because the same commit measured 123,688 in one checkout and 123,704
-/// in another (a clean clone at another path): a budget 2 bytes over one measurement failed CI.
-pub const SHELL_BROTLI_BUDGET: u64 = 124_100;
+/// in another (a clean clone at another path): a budget 2 bytes over one measurement failed CI
+/// → 124,400, the code unchanged: a clean clone measured 123,938 where this checkout measured
+/// 123,893–124,036, and the raw wasm differed by one byte while its brotli differed by 88 — the
+/// checkout's path reaches the binary, so the margin is set to about 350 over the highest seen.
+pub const SHELL_BROTLI_BUDGET: u64 = 124_400;
 /// Total brotli bytes of everything precached (the shell and the modules loaded on first use):
 /// what a phone downloads, once per version, to work offline. Moves only down, or up with the
 /// reason in the commit. History: 383,700 when the public bundle was first split (383,658
@@ -126,8 +129,10 @@ pub const SHELL_BROTLI_BUDGET: u64 = 124_100;
 /// log's new name (499,606 measured) → 515,650 with 医疗费用报销 (its form: six receipts, each an
 /// amount and a photo slot, the hospital level) and 新生儿参保 (its form with the division
 /// picker and the guardian) in the forms module, and 医疗保险 on 我的社保 (claims and children)
-/// in the common module (515,174–515,534 measured; the margin as the shell's, for the same reason).
-pub const PRECACHED_BROTLI_BUDGET: u64 = 515_650;
+/// in the common module (515,174–515,534 measured; the margin as the shell's, for the same reason)
+/// → 516,100, the public code unchanged: a clean clone measured 515,651 (CI failed by one byte)
+/// where this checkout measures 515,413 — about 450 over the highest seen, for the same reason.
+pub const PRECACHED_BROTLI_BUDGET: u64 = 516_100;
 /// Where the product wants to be.
 pub const SHELL_BROTLI_GOAL: u64 = 130_000;
 
