@@ -178,8 +178,8 @@ async fn a_claim_is_returned_per_receipt_fixed_and_paid_within_the_year(store: A
 
     // The monthly run pays each out once.
     let this = Month::of(today);
-    assert_eq!(server::medical::pay_due(store.as_ref(), this, 1).await.unwrap(), 2);
-    assert_eq!(server::medical::pay_due(store.as_ref(), this, 2).await.unwrap(), 0, "once");
+    assert_eq!(server::medical::pay_due(store.as_ref(), this).await.unwrap(), 2);
+    assert_eq!(server::medical::pay_due(store.as_ref(), this).await.unwrap(), 0, "once");
     let paid = server::reports::filter(server::reports::Report::BenefitPayments, server::reports::Scope::All, this, this, None, None).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let (file, rows) = server::reports::file::produce_to_temp(store.as_ref(), &state.vault, server::reports::Report::BenefitPayments, &paid, server::reports::file::Format::Csv, today, dir.path())

@@ -104,7 +104,7 @@ pub async fn run(args: &ReportArgs) -> anyhow::Result<()> {
         let id = args.person.as_deref().ok_or_else(|| anyhow::anyhow!("person-record needs --person ID_NUMBER"))?;
         let id = app::domain::IdNumber::parse(id, Date::china_from_unix_ms(crate::store::now_ms())).map_err(|e| anyhow::anyhow!("{id}: {}", e.en))?.value;
         let index = vault.blind_index(crate::vault::purpose::ID_NUMBER, id.as_str());
-        f.person = Some(store.report_person_id(&index).await?.ok_or_else(|| anyhow::anyhow!("no such person in the ledger"))?);
+        f.person = Some(store.person_id(&index).await?.ok_or_else(|| anyhow::anyhow!("no such person in the ledger"))?);
     }
     let format = match args.format {
         FileFormat::Xlsx => Format::Xlsx,

@@ -33,3 +33,26 @@ impl Verdict {
 pub fn unavailable() -> Issue {
     Issue::new("unavailable", "服务暂时不可用，将自动重试", "The service is unavailable for now; it will be retried automatically")
 }
+
+/// Why an account may not file a person's own business (失业登记, 医疗费用报销, 新生儿参保).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotFiler {
+    /// Nobody signed in.
+    SignIn,
+    /// A resident filing for someone else.
+    NotSelf,
+    /// An account that neither is the person nor files for others (a unit, a supervisor).
+    Role,
+}
+
+/// Who may file a person's own business: the person themselves (the account's ID number's
+/// blind index is `person_index`), or staff who file for others (field workers, operators).
+pub fn files_for(by: Option<&crate::accounts::session::Principal>, person_index: &str) -> Result<(), NotFiler> {
+    use app::api::auth::Role;
+    match by {
+        None => Err(NotFiler::SignIn),
+        Some(p) if p.role == Role::Resident && p.account.id_index != person_index => Err(NotFiler::NotSelf),
+        Some(p) if p.role != Role::Resident && !p.role.files_for_others() => Err(NotFiler::Role),
+        Some(_) => Ok(()),
+    }
+}

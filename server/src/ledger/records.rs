@@ -9,6 +9,7 @@ use app::domain::ledger::account::balance;
 use app::domain::ledger::{arrears, Month, RowAmounts, Standing, Totals};
 use app::domain::{Date, Fen, IdNumber};
 
+use super::record_store::PersonRow;
 use super::{Cx, Unit};
 use crate::http::Internal;
 use crate::vault::bound;
@@ -35,28 +36,11 @@ pub async fn of_person(cx: &Cx, id_index: &str, from: Month, to: Month, now: i64
         return Ok(empty(balance(&[], to, &cx.policy)));
     };
     let (f, t) = (from.to_string(), to.to_string());
-    let statements: BTreeMap<(i64, String), (i64, i64)> =
-        cx.store.person_statements(person, &f, &t).await?.into_iter().map(|(u, m, due, paid)| ((u, m), (due, paid))).collect();
-    let mut grouped: BTreeMap<MonthKey, MonthSum> = BTreeMap::new();
-    for r in cx.store.person_rows(person, &f, &t).await? {
-        let g = grouped.entry((r.month.clone(), r.insurance, r.unit_id)).or_insert((r.unit_name.clone(), 0, 0, 0));
-        if r.base > 0 {
-            g.1 = r.base;
-        }
-        g.2 += r.employer;
-        g.3 += r.individual;
-    }
+    let statements = cx.store.person_statements(person, &f, &t).await?;
     let mut records = empty(balance(&[], to, &cx.policy));
-    for ((month, insurance, unit_id), (unit, base, employer, individual)) in grouped {
-        if employer == 0 && individual == 0 {
-            continue; // assessed, then reversed
-        }
-        let Some(m) = Month::parse(&month) else { continue };
-        let paid = statements.get(&(unit_id, month)).is_some_and(|(due, paid)| *due > 0 && paid >= due);
-        records.employer_total = Fen(records.employer_total.0 + employer);
-        records.individual_total = Fen(records.individual_total.0 + individual);
-        records.months.push(MonthRecord { month: m, insurance, unit, base: Fen(base), employer: Fen(employer), individual: Fen(individual), paid });
-    }
+    records.months = month_records(&cx.store.person_rows(person, &f, &t).await?, &statements);
+    records.employer_total = Fen(records.months.iter().map(|m| m.employer.0).sum());
+    records.individual_total = Fen(records.months.iter().map(|m| m.individual.0).sum());
     records.relationships = cx
         .store
         .person_relationships(person)
@@ -76,6 +60,31 @@ pub async fn of_person(cx: &Cx, id_index: &str, from: Month, to: Month, now: i64
         cx.store.person_credits(person).await?.into_iter().filter_map(|(m, a)| Some((Month::parse(&m)?, Fen(a)))).collect();
     records.account = balance(&credits, to, &cx.policy);
     Ok(records)
+}
+
+/// A person's rows as months: each (month, insurance, unit) once, with the last base set and
+/// the sums of its rows (a 补差 adds to its month); a month assessed then reversed is left out;
+/// paid when the unit's statement of that month (`statements`: unit, month, due, paid) is.
+/// 我的社保, the back office's person page and the 个人参保缴费证明 report all read it so.
+pub fn month_records(rows: &[PersonRow], statements: &[(i64, String, i64, i64)]) -> Vec<MonthRecord> {
+    let paid: BTreeMap<(i64, &str), (i64, i64)> = statements.iter().map(|(u, m, due, paid)| ((*u, m.as_str()), (*due, *paid))).collect();
+    let mut grouped: BTreeMap<MonthKey, MonthSum> = BTreeMap::new();
+    for r in rows {
+        let g = grouped.entry((r.month.clone(), r.insurance, r.unit_id)).or_insert((r.unit_name.clone(), 0, 0, 0));
+        if r.base > 0 {
+            g.1 = r.base;
+        }
+        g.2 += r.employer;
+        g.3 += r.individual;
+    }
+    grouped
+        .into_iter()
+        .filter(|(_, (_, _, employer, individual))| *employer != 0 || *individual != 0)
+        .filter_map(|((month, insurance, unit_id), (unit, base, employer, individual))| {
+            let settled = paid.get(&(unit_id, month.as_str())).is_some_and(|(due, paid)| *due > 0 && paid >= due);
+            Some(MonthRecord { month: Month::parse(&month)?, insurance, unit, base: Fen(base), employer: Fen(employer), individual: Fen(individual), paid: settled })
+        })
+        .collect()
 }
 
 /// The unit's people with an open relationship, ID numbers masked.

@@ -12,7 +12,7 @@ use app::domain::{Date, Fen, Issue};
 
 use super::store::MedicalStore;
 use super::Asker;
-use crate::filings::Verdict;
+use crate::filings::{NotFiler, Verdict};
 use crate::http::Internal;
 use crate::vault::purpose;
 
@@ -59,15 +59,13 @@ pub async fn check(cx: &crate::ledger::Cx, claims: &dyn MedicalStore, c: &Medica
     let reject = |field: &str, issue: Issue| Ok(Err(Verdict::reject(field, issue)));
     let id_index = cx.vault.blind_index(purpose::ID_NUMBER, c.id_number.as_str());
     let Asker::Filer(by) = asker else { return found(cx, claims, c).await };
-    match by.map(|p| p.role) {
-        None => return reject(field::ID_NUMBER, Issue::new("medical.sign_in", "请先登录再申请医疗费用报销", "Sign in to claim medical expenses")),
-        Some(app::api::auth::Role::Resident) if by.is_some_and(|p| p.account.id_index != id_index) => {
-            return reject(field::ID_NUMBER, Issue::new("medical.not_self", "只能为本人申请医疗费用报销", "You can only claim your own medical expenses"));
-        }
-        Some(role) if role != app::api::auth::Role::Resident && !role.files_for_others() => {
-            return reject(field::ID_NUMBER, Issue::new("medical.role", "该账号不能申请医疗费用报销", "This account cannot file a medical expense claim"));
-        }
-        Some(_) => {}
+    if let Err(not) = crate::filings::files_for(by, &id_index) {
+        let issue = match not {
+            NotFiler::SignIn => Issue::new("medical.sign_in", "请先登录再申请医疗费用报销", "Sign in to claim medical expenses"),
+            NotFiler::NotSelf => Issue::new("medical.not_self", "只能为本人申请医疗费用报销", "You can only claim your own medical expenses"),
+            NotFiler::Role => Issue::new("medical.role", "该账号不能申请医疗费用报销", "This account cannot file a medical expense claim"),
+        };
+        return reject(field::ID_NUMBER, issue);
     }
     if let Some(slots) = slots {
         if let Some((n, name)) = RECEIPTS.iter().enumerate().take(c.receipts.len()).find(|(_, name)| !slots.contains(name)) {

@@ -35,8 +35,8 @@ pub use self::newborn_store::NewbornStore;
 pub use self::store::{Claim, MedicalStore};
 
 /// The monthly run: every approved claim not paid yet is paid in `month`; the claims paid.
-pub async fn pay_due(store: &dyn MedicalStore, month: app::domain::ledger::Month, now: i64) -> Result<u64, crate::store::StoreError> {
-    store.pay_claims(&month.to_string(), now).await
+pub async fn pay_due(store: &dyn MedicalStore, month: app::domain::ledger::Month) -> Result<u64, crate::store::StoreError> {
+    store.pay_claims(&month.to_string()).await
 }
 
 /// Who runs a check: the intake for whoever sent the filing (`None`: nobody signed in), or

@@ -13,7 +13,7 @@ use app::domain::{Date, Issue};
 
 use super::newborn_store::NewbornStore;
 use super::Asker;
-use crate::filings::Verdict;
+use crate::filings::{NotFiler, Verdict};
 use crate::http::Internal;
 use crate::vault::purpose;
 
@@ -36,20 +36,15 @@ pub struct Enrol {
 pub async fn check(cx: &crate::ledger::Cx, store: &dyn NewbornStore, n: &Newborn, asker: Asker<'_>, filed_on: Date) -> Result<Result<Enrol, Verdict>, Internal> {
     let reject = |field: &str, issue: Issue| Ok(Err(Verdict::reject(field, issue)));
     let guardian_index = cx.vault.blind_index(purpose::ID_NUMBER, n.guardian_id_number.as_str());
-    let by = match asker {
-        Asker::Filer(by) => by,
-        Asker::Desk => None,
-    };
-    match by.map(|p| p.role) {
-        None if matches!(asker, Asker::Desk) => {}
-        None => return reject(field::GUARDIAN_ID_NUMBER, Issue::new("newborn.sign_in", "请先登录再为新生儿参保", "Sign in to enrol a newborn")),
-        Some(app::api::auth::Role::Resident) if by.is_some_and(|p| p.account.id_index != guardian_index) => {
-            return reject(field::GUARDIAN_ID_NUMBER, Issue::new("newborn.not_self", "监护人须为登录本人", "The guardian must be the person signed in"));
+    if let Asker::Filer(by) = asker {
+        if let Err(not) = crate::filings::files_for(by, &guardian_index) {
+            let issue = match not {
+                NotFiler::SignIn => Issue::new("newborn.sign_in", "请先登录再为新生儿参保", "Sign in to enrol a newborn"),
+                NotFiler::NotSelf => Issue::new("newborn.not_self", "监护人须为登录本人", "The guardian must be the person signed in"),
+                NotFiler::Role => Issue::new("newborn.role", "该账号不能办理新生儿参保", "This account cannot enrol a newborn"),
+            };
+            return reject(field::GUARDIAN_ID_NUMBER, issue);
         }
-        Some(role) if role != app::api::auth::Role::Resident && !role.files_for_others() => {
-            return reject(field::GUARDIAN_ID_NUMBER, Issue::new("newborn.role", "该账号不能办理新生儿参保", "This account cannot enrol a newborn"));
-        }
-        Some(_) => {}
     }
     let cert_index = cx.vault.blind_index(purpose::BIRTH_CERT, &n.birth_cert);
     let child_index = n.child_id_number.as_ref().map(|id| cx.vault.blind_index(purpose::ID_NUMBER, id.as_str()));

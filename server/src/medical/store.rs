@@ -37,7 +37,7 @@ pub trait MedicalStore: Send + Sync {
     async fn claims_of(&self, person_id: i64, limit: i64) -> Result<Vec<Claim>, StoreError>;
     /// Pays out, in `month`, every approved claim that pays something back and is not paid yet
     /// (once: only where no month is set); the claims paid.
-    async fn pay_claims(&self, month: &str, now: i64) -> Result<u64, StoreError>;
+    async fn pay_claims(&self, month: &str) -> Result<u64, StoreError>;
 }
 
 /// `keep_claim!(&mut *tx, case_id, &Reimburse, by, now)`: keeps the claim of an approved case —
@@ -116,7 +116,7 @@ macro_rules! impl_medical_store {
                 Ok(sum)
             }
 
-            async fn pay_claims(&self, month: &str, _now: i64) -> Result<u64, StoreError> {
+            async fn pay_claims(&self, month: &str) -> Result<u64, StoreError> {
                 Ok(sqlx::query("UPDATE medical_claims SET paid_month = $1 WHERE paid_month IS NULL AND reimbursed > 0")
                     .bind(month)
                     .execute(&self.pool)

@@ -27,8 +27,8 @@ use crate::http::{Internal, Refusal};
 use crate::store::{AuditEntry, AuditStore};
 
 /// The queries a download needs: the reports', the ledger's units, the audit log.
-pub trait Db: super::ReportStore + crate::ledger::UnitStore + AuditStore {}
-impl<T: super::ReportStore + crate::ledger::UnitStore + AuditStore + ?Sized> Db for T {}
+pub trait Db: super::ReportStore + crate::ledger::UnitStore + crate::ledger::record_store::RecordStore + AuditStore {}
+impl<T: super::ReportStore + crate::ledger::UnitStore + crate::ledger::record_store::RecordStore + AuditStore + ?Sized> Db for T {}
 
 #[derive(Clone)]
 pub struct Cx {
@@ -86,7 +86,7 @@ async fn person_of(cx: &Cx, id: Option<&str>) -> Result<i64, Refusal> {
     let today = app::domain::Date::china_from_unix_ms(crate::store::now_ms());
     let id = app::domain::IdNumber::parse(id, today).map_err(|e| Refusal::api(StatusCode::BAD_REQUEST, e))?.value;
     let index = cx.vault.blind_index(crate::vault::purpose::ID_NUMBER, id.as_str());
-    cx.store.report_person_id(&index).await?.ok_or_else(|| Refusal::not_found(Issue::new("report.person_unknown", "台账中没有该人员", "The ledger has no such person")))
+    cx.store.person_id(&index).await?.ok_or_else(|| Refusal::not_found(Issue::new("report.person_unknown", "台账中没有该人员", "The ledger has no such person")))
 }
 
 /// `GET /api/reports/{name}`.

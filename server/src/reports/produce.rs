@@ -222,32 +222,22 @@ pub async fn produce(store: &dyn ReportStore, vault: &Vault, report: Report, fil
             }
         }
         Report::PersonRecord => {
-            // Each (month, insurance, unit) once: the last base set, the sums of its rows
-            // (a 补差 adds to its month); a month assessed then reversed is left out.
+            // The months as 我的社保 reads them (`ledger::records::month_records`).
             let rows = match filter.person {
                 Some(person) => store.report_person(filter, person).await?,
                 None => Vec::new(),
             };
-            let mut i = 0;
-            while i < rows.len() {
-                let r = &rows[i];
-                let same = rows[i..].iter().take_while(|x| x.month == r.month && x.insurance == r.insurance && x.unit_id == r.unit_id).count();
-                let group = &rows[i..i + same];
-                i += same;
-                let base = group.iter().rev().map(|x| x.base).find(|b| *b > 0).unwrap_or(0);
-                let (employer, individual): (i64, i64) = (group.iter().map(|x| x.employer).sum(), group.iter().map(|x| x.individual).sum());
-                if employer == 0 && individual == 0 {
-                    continue;
-                }
-                let paid = if r.due > 0 && r.paid >= r.due { "已到账" } else { "未到账" };
+            let statements: Vec<(i64, String, i64, i64)> = rows.iter().map(|r| (r.row.unit_id, r.row.month.clone(), r.due, r.paid)).collect();
+            let person_rows: Vec<_> = rows.into_iter().map(|r| r.row).collect();
+            for m in crate::ledger::records::month_records(&person_rows, &statements) {
                 t.row(&[
-                    Cell::Text(r.month.clone()),
-                    Cell::Text(insurance_zh(&r.insurance)),
-                    Cell::Text(r.unit_name.clone()),
-                    Cell::Fen(base),
-                    Cell::Fen(employer),
-                    Cell::Fen(individual),
-                    Cell::Text(paid.into()),
+                    Cell::Text(m.month.to_string()),
+                    Cell::Text(m.insurance.zh().into()),
+                    Cell::Text(m.unit),
+                    Cell::Fen(m.base.0),
+                    Cell::Fen(m.employer.0),
+                    Cell::Fen(m.individual.0),
+                    Cell::Text(if m.paid { "已到账" } else { "未到账" }.into()),
                 ])?;
             }
         }

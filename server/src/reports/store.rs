@@ -88,25 +88,17 @@ pub struct BenefitRow {
     pub region: i64,
 }
 
-/// One assessment row of a person (a regular month or a 补差), with its unit's month as paid.
+/// One assessment row of a person (a regular month or a 补差), with its unit's month: due and
+/// paid (0 when no statement yet).
 #[derive(Debug, Clone)]
 pub struct PersonMonthRow {
-    pub month: String,
-    pub insurance: String,
-    pub unit_id: i64,
-    pub unit_name: String,
-    pub base: i64,
-    pub employer: i64,
-    pub individual: i64,
-    /// The unit's month: due and paid (0 when no statement yet).
+    pub row: crate::ledger::record_store::PersonRow,
     pub due: i64,
     pub paid: i64,
 }
 
 #[async_trait]
 pub trait ReportStore: Send + Sync {
-    /// The ledger's id of the person with this ID number's blind index.
-    async fn report_person_id(&self, id_index: &str) -> Result<Option<i64>, StoreError>;
     /// The person's assessment rows in the period, within the filter's unit and region, by
     /// month, insurance, unit and row (one person's months: read whole).
     async fn report_person(&self, f: &Filter, person: i64) -> Result<Vec<PersonMonthRow>, StoreError>;
@@ -147,10 +139,6 @@ macro_rules! impl_report_store {
     ($store:ty) => {
         #[async_trait]
         impl ReportStore for $store {
-            async fn report_person_id(&self, id_index: &str) -> Result<Option<i64>, StoreError> {
-                Ok(sqlx::query_scalar("SELECT id FROM ledger_persons WHERE id_index = $1").bind(id_index).fetch_optional(&self.pool).await?)
-            }
-
             async fn report_person(&self, f: &Filter, person: i64) -> Result<Vec<PersonMonthRow>, StoreError> {
                 let rows = scoped!(
                     sqlx::query(
@@ -168,21 +156,22 @@ macro_rules! impl_report_store {
                 .bind(person)
                 .fetch_all(&self.pool)
                 .await?;
-                rows.iter()
-                    .map(|r| {
-                        Ok(PersonMonthRow {
-                            month: r.try_get("month")?,
-                            insurance: r.try_get("insurance")?,
-                            unit_id: r.try_get("unit_id")?,
-                            unit_name: r.try_get("unit_name")?,
-                            base: r.try_get("base")?,
-                            employer: r.try_get("employer")?,
-                            individual: r.try_get("individual")?,
-                            due: r.try_get("due")?,
-                            paid: r.try_get("paid")?,
-                        })
-                    })
-                    .collect()
+                let mut out = Vec::with_capacity(rows.len());
+                for r in &rows {
+                    let code: String = r.try_get("insurance")?;
+                    let Some(insurance) = app::domain::policy::Insurance::parse(&code) else { continue };
+                    let row = crate::ledger::record_store::PersonRow {
+                        month: r.try_get("month")?,
+                        insurance,
+                        unit_id: r.try_get("unit_id")?,
+                        unit_name: r.try_get("unit_name")?,
+                        base: r.try_get("base")?,
+                        employer: r.try_get("employer")?,
+                        individual: r.try_get("individual")?,
+                    };
+                    out.push(PersonMonthRow { row, due: r.try_get("due")?, paid: r.try_get("paid")? });
+                }
+                Ok(out)
             }
 
             async fn report_statement(&self, f: &Filter, after: (&str, i64), limit: i64) -> Result<Vec<StatementRow>, StoreError> {

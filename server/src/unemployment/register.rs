@@ -15,7 +15,7 @@ use app::domain::{Date, Issue};
 
 use super::store::{Ended, UnemploymentStore};
 use crate::accounts::session::Principal;
-use crate::filings::Verdict;
+use crate::filings::{NotFiler, Verdict};
 use crate::http::Internal;
 use crate::vault::purpose;
 
@@ -74,16 +74,13 @@ pub async fn check(
     let id_index = cx.vault.blind_index(purpose::ID_NUMBER, u.id_number.as_str());
     // Who may file is the intake's question; at the desk (`proof: None`) any member of staff
     // who may look at the case sees the rest of its check.
-    match by.filter(|_| proof.is_some()).map(|p| p.role) {
-        None if proof.is_none() => {}
-        None => return reject(field::ID_NUMBER, Issue::new("unemployment.sign_in", "请先登录再办理失业登记", "Sign in to register as unemployed")),
-        Some(app::api::auth::Role::Resident) if by.is_some_and(|p| p.account.id_index != id_index) => {
-            return reject(field::ID_NUMBER, Issue::new("unemployment.not_self", "只能为本人办理失业登记", "You can only register yourself"));
-        }
-        Some(role) if role != app::api::auth::Role::Resident && !role.files_for_others() => {
-            return reject(field::ID_NUMBER, Issue::new("unemployment.role", "该账号不能办理失业登记", "This account cannot file an unemployment registration"));
-        }
-        Some(_) => {}
+    if let (Some(_), Err(not)) = (proof, crate::filings::files_for(by, &id_index)) {
+        let issue = match not {
+            NotFiler::SignIn => Issue::new("unemployment.sign_in", "请先登录再办理失业登记", "Sign in to register as unemployed"),
+            NotFiler::NotSelf => Issue::new("unemployment.not_self", "只能为本人办理失业登记", "You can only register yourself"),
+            NotFiler::Role => Issue::new("unemployment.role", "该账号不能办理失业登记", "This account cannot file an unemployment registration"),
+        };
+        return reject(field::ID_NUMBER, issue);
     }
     let Some(person_id) = cx.store.person_id(&id_index).await? else { return reject(field::ID_NUMBER, nothing_to_register()) };
     // Any open relationship is a job: the unit's 减员 comes first.
