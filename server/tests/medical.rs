@@ -3,7 +3,9 @@
 //! sees the receipts filed (each its own field), the check and the working; a return names the
 //! wrong receipt and the person learns which; the fixed claim is approved and kept with what
 //! it pays back; a second claim checked before the first was approved cannot be kept on that
-//! stale check (the year's cap would be passed), and is kept once checked again; the person
+//! stale check (the year's cap would be passed), and is kept once checked again, as the
+//! year's second admission (the lower deductible); a receipt
+//! paid back cannot be claimed again, by anyone, whichever cases race; the person
 //! reads their claims, nobody else does. 新生儿参保: the guardian files for a child; the case
 //! shows the first month covered; the child is enrolled once, whichever cases race; filed again,
 //! by the certificate or the ID number, it is refused; the guardian reads the child.
@@ -13,7 +15,7 @@ mod common;
 use std::sync::Arc;
 
 use app::api::sync::{AttachmentRef, FilingKind, SyncItem};
-use app::domain::forms::medical_claim::{validate, MedicalClaimDraft, RECEIPTS};
+use app::domain::forms::medical_claim::{validate, MedicalClaimDraft, RECEIPTS, RECEIPT_NUMBERS};
 use app::domain::forms::newborn::NewbornDraft;
 use app::domain::forms::Context;
 use app::domain::ledger::Month;
@@ -97,6 +99,7 @@ async fn a_claim_is_returned_per_receipt_fixed_and_paid_within_the_year(store: A
         admitted_on: ago(10).iso(),
         discharged_on: today.iso(),
         receipts: vec!["5000".into(), "3000".into()],
+        receipt_numbers: vec!["32010126 0000000001".into(), "32010126 0000000002".into()],
     };
 
     // Only one's own; every receipt photographed; someone the ledger does not hold as insured
@@ -141,7 +144,7 @@ async fn a_claim_is_returned_per_receipt_fixed_and_paid_within_the_year(store: A
     fixed.version_of = Some(first.client_id.clone());
     assert_eq!(sync(&state, &mut me, &fixed).await["status"], "accepted");
     let second_draft =
-        MedicalClaimDraft { hospital: "玄武区社区卫生服务中心".into(), level: "1".into(), admitted_on: today.iso(), discharged_on: today.iso(), receipts: vec!["1000".into()], ..stay };
+        MedicalClaimDraft { hospital: "玄武区社区卫生服务中心".into(), level: "1".into(), admitted_on: today.iso(), discharged_on: today.iso(), receipts: vec!["1000".into()], receipt_numbers: vec!["XW20260000777".into()], ..stay };
     assert_eq!(sync(&state, &mut me, &claim(&state, &second_draft, 1).await).await["status"], "accepted");
     let ids = queue(&state, &mut o).await;
     assert_eq!(ids.len(), 2, "{ids:?}");
@@ -162,6 +165,19 @@ async fn a_claim_is_returned_per_receipt_fixed_and_paid_within_the_year(store: A
     let person = store.person_id(&id_index).await.unwrap().unwrap();
     assert_eq!(store.reimbursed_in(person, i32::from(today.year)).await.unwrap(), 586_500);
 
+    // Someone else, insured too, files the second stay's receipt as theirs while it waits: let
+    // in (nothing paid it back yet); checked now, before the second is approved.
+    let other_id = id_number(4);
+    let other_index = state.vault.blind_index(purpose::ID_NUMBER, &other_id);
+    let other = NewPerson { id_index: other_index.clone(), id_sealed: state.vault.seal(&bound::ledger_person(&other_index), other_id.as_bytes()), name: "李四".into() };
+    assert_eq!(store.enrol_direct(&Enrol { person: other, ..enrol }, 1).await.unwrap(), None);
+    let (_, mut li) = staff(&state, "resident", &other_id, "13900139004").await;
+    let copied = MedicalClaimDraft { id_number: other_id.clone(), name: "李四".into(), receipt_numbers: vec!["xw 2026 0000 777".into()], ..second_draft.clone() };
+    assert_eq!(sync(&state, &mut li, &claim(&state, &copied, 1).await).await["status"], "accepted");
+    let copied_case = *queue(&state, &mut o).await.iter().find(|id| ![fixed_case, second_case].contains(id)).unwrap();
+    let copied_check = server::medical::claim::check(&cx, store.as_ref(), &validate(&copied, &ctx).unwrap().value, server::medical::Asker::Desk, None).await.unwrap().unwrap().claim;
+    assert_eq!(copied_check.numbers, ["XW20260000777"]);
+
     // The stale check cannot be kept: the store refuses it in the approval's transaction.
     assert_eq!(decide(&state, &mut o, second_case, json!({"action": "open"})).await.status, StatusCode::NO_CONTENT);
     let effect = Effect::Reimburse(stale);
@@ -170,11 +186,29 @@ async fn a_claim_is_returned_per_receipt_fixed_and_paid_within_the_year(store: A
     let moved = store.case_decide(&t, &audit, server::store::now_ms()).await.unwrap();
     assert!(matches!(moved, CaseMoved::Stale), "{moved:?}");
     assert_eq!(store.claims_of(person, 10).await.unwrap().len(), 1, "nothing kept");
-    // Approved through the desk it is checked again, on the year as it now is:
-    // (1,000 − 300) × 95 % = 665.00 yuan.
+    // Approved through the desk it is checked again, on the year as it now is — the year's
+    // second admission, so half the 一级 deductible: (1,000 − 150) × 95 % = 807.50 yuan.
     let done = decide(&state, &mut o, second_case, json!({"action": "approve"})).await;
     assert_eq!(done.status, StatusCode::NO_CONTENT, "{}", done.body);
-    assert_eq!(store.reimbursed_in(person, i32::from(today.year)).await.unwrap(), 586_500 + 66_500);
+    assert_eq!(store.reimbursed_in(person, i32::from(today.year)).await.unwrap(), 586_500 + 80_750);
+
+    // The receipt is paid back now: the copy's check made before cannot be kept (its person's
+    // year did not change: the receipt alone refuses it), the desk checking again names the
+    // receipt, and filed again it is refused at the intake.
+    assert_eq!(decide(&state, &mut o, copied_case, json!({"action": "open"})).await.status, StatusCode::NO_CONTENT);
+    let effect = Effect::Reimburse(copied_check);
+    let t = CaseTransition { id: copied_case, from: "in_review", to: "approved", by: operator, reasons: None, effect: Some(&effect) };
+    assert!(matches!(store.case_decide(&t, &audit, server::store::now_ms()).await.unwrap(), CaseMoved::Stale));
+    let li_person = store.person_id(&other_index).await.unwrap().unwrap();
+    assert!(store.claims_of(li_person, 10).await.unwrap().is_empty(), "the claim row went with the refused receipt");
+    let again = decide(&state, &mut o, copied_case, json!({"action": "approve"})).await;
+    assert_eq!((again.status, again.body["code"].as_str()), (StatusCode::CONFLICT, Some("case.checks_failed")), "{}", again.body);
+    let view = o.call(&state, Method::GET, &format!("/api/office/cases/{copied_case}"), None).await;
+    assert!(view.body.to_string().contains("medical.receipt_claimed"), "{}", view.body);
+    assert_eq!(refused(&sync(&state, &mut li, &claim(&state, &copied, 1).await).await), (RECEIPT_NUMBERS[0].into(), "medical.receipt_claimed".into()));
+    // One receipt of a new claim already paid back: the refusal names that one.
+    let mixed = MedicalClaimDraft { receipts: vec!["10".into(), "20".into()], receipt_numbers: vec!["NEW0000000001".into(), "3201-0126-0000-0000-02".into()], ..second_draft.clone() };
+    assert_eq!(refused(&sync(&state, &mut me, &claim(&state, &mixed, 2).await).await), (RECEIPT_NUMBERS[1].into(), "medical.receipt_claimed".into()));
 
     // The monthly run pays each out once.
     let this = Month::of(today);
@@ -186,13 +220,13 @@ async fn a_claim_is_returned_per_receipt_fixed_and_paid_within_the_year(store: A
         .await
         .unwrap();
     let csv = std::fs::read_to_string(file.path()).unwrap();
-    assert!(rows == 2 && csv.contains("医疗费用报销") && csv.contains("5865.00") && csv.contains("665.00"), "待遇发放明细 lists both: {csv}");
+    assert!(rows == 2 && csv.contains("医疗费用报销") && csv.contains("5865.00") && csv.contains("807.50"), "待遇发放明细 lists both: {csv}");
 
     // The person reads both, the latest first, with the working; someone else reads nothing.
     let mine = me.call(&state, Method::GET, "/api/medical/claims", None).await;
     assert_eq!(mine.status, StatusCode::OK, "{}", mine.body);
     let got: Vec<(i64, i64)> = mine.body["claims"].as_array().unwrap().iter().map(|c| (c["claimed"].as_i64().unwrap(), c["reimbursed"].as_i64().unwrap())).collect();
-    assert_eq!(got, [(100_000, 66_500), (780_000, 586_500)], "{}", mine.body);
+    assert_eq!(got, [(100_000, 80_750), (780_000, 586_500)], "{}", mine.body);
     assert!(!mine.body["claims"][0]["working"].as_array().unwrap().is_empty());
     assert_eq!(someone.call(&state, Method::GET, "/api/medical/claims", None).await.body, json!({"claims": [], "children": []}));
 }

@@ -96,6 +96,7 @@ async fn unemployment_is_granted_paid_and_stopped_by_a_new_job(store: Arc<dyn St
         admitted_on: today.iso(),
         discharged_on: today.iso(),
         receipts: vec!["2000".into()],
+        receipt_numbers: vec!["3201012600000099".into()],
     };
     let claim = || async { AttachmentRef { slot: RECEIPTS[0].into(), ..photo(&state).await } };
     assert_eq!(refused_on(file(&state, FilingKind::MedicalClaim, serde_json::to_string(&stay).unwrap(), vec![claim().await], &me).await), ("id_number".into(), "medical.no_record".into()));

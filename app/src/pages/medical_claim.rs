@@ -1,6 +1,6 @@
 //! `/medical-claim[/{draft}]` — 医疗费用报销: a person claims back a hospital stay they paid in
 //! full (or a field worker or an operator files it for them): who, the hospital and its level,
-//! the days of the stay, and up to six receipts, each an amount with its photo. Checked as
+//! the days of the stay, and up to six receipts, each a number, an amount and a photo. Checked as
 //! typed by the shared rules, saved as typed, submitted into the outbox with its photos; an
 //! operator approves it or returns it with a reason on a receipt, and what it paid back (with
 //! the working) shows on 我的社保.
@@ -11,7 +11,7 @@ use super::outbox_form::{FormFoot, FormHead, OutboxForm};
 use crate::api::sync::FilingKind;
 use crate::components::{IdNumberField, InputKind, PhotoSlot, TextField};
 use crate::domain::benefits::medical::Level;
-use crate::domain::forms::medical_claim::{field, validate, MedicalClaimDraft, RECEIPTS};
+use crate::domain::forms::medical_claim::{field, validate, MedicalClaimDraft, RECEIPTS, RECEIPT_NUMBERS};
 use crate::domain::FieldErrors;
 use crate::i18n::{strings, tr, use_i18n, Text};
 use crate::offline::json;
@@ -48,6 +48,7 @@ pub fn MedicalClaim(draft_id: Option<String>) -> impl IntoView {
         view! {
             <Show when=move || { n < f.count.get() }>
                 <div class="receipt">
+                    <TextField name=RECEIPT_NUMBERS[n] label=strings::RECEIPT_NUMBER_LABELS[n] value=f.numbers[n] issues=issues(RECEIPT_NUMBERS[n]) reveal=reveal/>
                     <TextField name=RECEIPTS[n] label=strings::RECEIPT_AMOUNTS[n] value=f.receipts[n] issues=issues(RECEIPTS[n]) kind=InputKind::Decimal reveal=reveal/>
                     <PhotoSlot name=RECEIPTS[n] label=strings::RECEIPT_PHOTOS[n] attachments=attachments disabled=Signal::derive(move || !editable.get())/>
                 </div>
@@ -96,6 +97,7 @@ struct Fields {
     admitted_on: RwSignal<String>,
     discharged_on: RwSignal<String>,
     receipts: [RwSignal<String>; 6],
+    numbers: [RwSignal<String>; 6],
     count: RwSignal<usize>,
 }
 
@@ -110,6 +112,7 @@ impl Fields {
             admitted_on: s(),
             discharged_on: s(),
             receipts: [s(), s(), s(), s(), s(), s()],
+            numbers: [s(), s(), s(), s(), s(), s()],
             count: RwSignal::new(1),
         }
     }
@@ -123,6 +126,7 @@ impl Fields {
             admitted_on: self.admitted_on.get(),
             discharged_on: self.discharged_on.get(),
             receipts: self.receipts[..self.count.get()].iter().map(|r| r.get()).collect(),
+            receipt_numbers: self.numbers[..self.count.get()].iter().map(|r| r.get()).collect(),
         }
     }
 
@@ -135,6 +139,9 @@ impl Fields {
         self.discharged_on.set(d.discharged_on);
         self.count.set(d.receipts.len().clamp(1, self.receipts.len()));
         for (signal, value) in self.receipts.iter().zip(d.receipts) {
+            signal.set(value);
+        }
+        for (signal, value) in self.numbers.iter().zip(d.receipt_numbers) {
             signal.set(value);
         }
     }

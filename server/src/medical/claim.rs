@@ -1,12 +1,14 @@
 //! 医疗费用报销 at the intake and in the case queue. Who files: the person for themselves, or a
 //! field worker or an operator for them. What must hold: the person was insured in 医疗保险
-//! in the month they left hospital, and every receipt has its photo. Then what it pays back:
+//! in the month they left hospital, every receipt has its photo and none was paid back before
+//! (by its number, on any claim kept). Then what it pays back:
 //! the rule in force that month where the person is insured (the city's, else the
-//! province's), on what the fund already paid them in that calendar year. The operator sees
+//! province's), on what the fund already paid them in that calendar year and on how many
+//! claims (a repeat admission's lower deductible). The operator sees
 //! the same check and working; approving keeps the [`Reimburse`] worked out.
 
 use app::domain::benefits::medical::{reimburse, rule_for, Level};
-use app::domain::forms::medical_claim::{field, MedicalClaim, RECEIPTS};
+use app::domain::forms::medical_claim::{field, MedicalClaim, RECEIPTS, RECEIPT_NUMBERS};
 use app::domain::ledger::{Month, Working};
 use app::domain::{Date, Fen, Issue};
 
@@ -28,9 +30,13 @@ pub struct Reimburse {
     pub admitted_on: Date,
     pub discharged_on: Date,
     pub receipts: Vec<Fen>,
+    /// Each receipt's number, in the same order: kept with the claim, each once ever.
+    pub numbers: Vec<String>,
     /// What the fund had paid the person that year when the check ran: the approval keeps the
     /// claim only if it is still so.
     pub already: Fen,
+    /// And on how many claims of the year (a repeat admission's lower deductible rests on it).
+    pub earlier: u32,
     pub deductible: Fen,
     pub reimbursed: Fen,
     pub working: Working,
@@ -88,9 +94,21 @@ async fn found(cx: &crate::ledger::Cx, claims: &dyn MedicalStore, c: &MedicalCla
     let Some(rule) = rule_for(&cx.benefits.medical_reimbursement, u32::try_from(region).unwrap_or(0), month) else {
         return reject(field::DISCHARGED_ON, Issue::new("medical.no_rule", "本地医疗费用报销标准尚未录入，请联系经办机构", "The local reimbursement rules are not entered yet: contact the agency"));
     };
+    let claimed = claims.receipts_claimed(&c.numbers).await?;
+    if let Some((n, name)) = c.numbers.iter().zip(RECEIPT_NUMBERS).enumerate().find_map(|(n, (number, name))| claimed.contains(number).then_some((n, name))) {
+        return reject(
+            name,
+            Issue::formatted(
+                "medical.receipt_claimed",
+                format!("票据 {} 已报销过，同一张票据不能重复报销；如有疑问请联系经办机构", n + 1),
+                format!("Receipt {} was paid back already and cannot be claimed again; contact the agency if this is wrong", n + 1),
+            ),
+        );
+    }
     let year = i32::from(c.discharged_on.year);
     let already = Fen(claims.reimbursed_in(person_id, year).await?);
-    let r = match reimburse(&c.receipts, c.level, already, rule) {
+    let earlier = u32::try_from(claims.admissions_in(person_id, year).await?).unwrap_or(u32::MAX);
+    let r = match reimburse(&c.receipts, c.level, already, earlier, rule) {
         Ok(r) => r,
         Err(issue) => return reject(field::LEVEL, issue),
     };
@@ -102,7 +120,9 @@ async fn found(cx: &crate::ledger::Cx, claims: &dyn MedicalStore, c: &MedicalCla
         admitted_on: c.admitted_on,
         discharged_on: c.discharged_on,
         receipts: c.receipts.clone(),
+        numbers: c.numbers.clone(),
         already,
+        earlier,
         deductible: r.deductible,
         reimbursed: r.total,
         working: r.working,

@@ -4,9 +4,11 @@
 //! - [`claim`]: the filing's check at the intake and again when an operator examines its case —
 //!   who may file it (the person, or staff for them), that the person was insured in 医疗保险
 //!   in the month of the discharge, a photo for every receipt, and what it pays back
-//!   (`app::domain::benefits::medical` on what the fund already paid the person that year).
+//!   (`app::domain::benefits::medical` on what the fund already paid the person that year);
+//!   a receipt whose number a kept claim paid back is refused, whoever files it.
 //!   Approving the case keeps the claim ([`store::keep_claim!`], in the approval's transaction,
-//!   only if the person's year has not changed since the operator's preview); returning it names
+//!   only if the person's year has not changed since the operator's preview and no receipt was
+//!   paid back meanwhile; its receipts' numbers are kept, each once); returning it names
 //!   the receipts that are wrong, each with its reason (the case queue's reasons per field).
 //! - [`store`]: the claims kept; [`mine`]: the person reads theirs, and the children they
 //!   enrolled, with the working.
@@ -17,8 +19,10 @@
 //! [`pay_due`]: the housekeeping's monthly run pays out each approved claim's amount once (the
 //! month it was paid is kept; 待遇发放明细 lists it).
 //!
-//! Not yet here: a bank transfer behind the payment (the month is recorded), a receipt's
-//! number and a check that it was not claimed before, lower deductibles for repeat admissions.
+//! Not yet here: a bank transfer behind the payment (the month is recorded); the admissions a
+//! repeat admission's lower deductible counts are the claims kept here, not the stays settled
+//! directly at a hospital (no link to the hospitals' settlement). A receipt's number is checked against the claims kept, not against
+//! the hospital's own records (no link to the 财政电子票据 platform).
 //! A newborn is kept in its own table, not in the ledger's relationships (those hang on a unit
 //! and a base): the residents' yearly contribution, its collection and the child's later
 //! years of 城乡居民医保 are not modelled.

@@ -1,5 +1,6 @@
-//! 医疗费用报销 claims as stored (`medical_claims`): kept when their case is approved
-//! ([`keep_claim!`], inside the case's transaction), read by their person. The hospital's name
+//! 医疗费用报销 claims as stored (`medical_claims`, their receipts' numbers in
+//! `medical_receipts`): kept when their case is approved ([`keep_claim!`], inside the case's
+//! transaction), read by their person. The hospital's name
 //! stays in the sealed filing; the table keeps the figures and the working.
 
 use async_trait::async_trait;
@@ -31,8 +32,12 @@ pub trait MedicalStore: Send + Sync {
     /// that month (社会保险法 第48条: the unemployed on benefit are in 职工医保, the fund paying
     /// for them), the unit and region of the unit whose 减员 the spell followed.
     async fn medical_cover(&self, person_id: i64, month: &str) -> Result<Option<(i64, i64)>, StoreError>;
+    /// Which of `numbers` (as `receipt_number` keeps them) a kept claim paid back already.
+    async fn receipts_claimed(&self, numbers: &[String]) -> Result<Vec<String>, StoreError>;
     /// What the fund paid the person on claims of `year` (fen).
     async fn reimbursed_in(&self, person_id: i64, year: i32) -> Result<i64, StoreError>;
+    /// How many claims (admissions) of `year` the person has kept.
+    async fn admissions_in(&self, person_id: i64, year: i32) -> Result<i64, StoreError>;
     /// The person's claims, the latest first.
     async fn claims_of(&self, person_id: i64, limit: i64) -> Result<Vec<Claim>, StoreError>;
     /// Pays out, in `month`, every approved claim that pays something back and is not paid yet
@@ -40,20 +45,23 @@ pub trait MedicalStore: Send + Sync {
     async fn pay_claims(&self, month: &str) -> Result<u64, StoreError>;
 }
 
-/// `keep_claim!(&mut *tx, case_id, &Reimburse, by, now)`: keeps the claim of an approved case —
-/// only if what the fund paid the person that year is still what the check saw (else two claims
-/// approved at once could pass the cap); evaluates to `Result<bool, sqlx::Error>`, `false` when
-/// the year changed and nothing was written.
+/// `keep_claim!(&mut *tx, case_id, &Reimburse, by, now)`: keeps the claim of an approved case
+/// and its receipts' numbers — only if what the fund paid the person that year, and on how
+/// many claims, is still what the check saw (else two claims approved at once could pass the
+/// cap, or both take a repeat admission's deductible as the first's) and no receipt was paid
+/// back since; evaluates to `Result<bool, sqlx::Error>`, `false` when either changed (the
+/// caller rolls the transaction back: the claim row written before a taken number goes too).
 macro_rules! keep_claim {
     ($conn:expr, $case:expr, $r:expr, $by:expr, $now:expr) => {{
         async {
             let r: &$crate::medical::claim::Reimburse = $r;
             let claimed: i64 = r.receipts.iter().map(|f| f.0).sum();
-            sqlx::query(
+            let claim_id: Option<(i64,)> = sqlx::query_as(
                 "INSERT INTO medical_claims (case_id, person_id, unit_id, year, level, admitted_on, discharged_on, receipts, claimed, deductible, reimbursed, \
                  working, approved_by, created_at) \
                  SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14 \
-                 WHERE (SELECT CAST(COALESCE(SUM(reimbursed), 0) AS BIGINT) FROM medical_claims WHERE person_id = $2 AND year = $4) = $15",
+                 WHERE (SELECT CAST(COALESCE(SUM(reimbursed), 0) AS BIGINT) FROM medical_claims WHERE person_id = $2 AND year = $4) = $15 \
+                 AND (SELECT COUNT(*) FROM medical_claims WHERE person_id = $2 AND year = $4) = $16 RETURNING id",
             )
             .bind($case)
             .bind(r.person_id)
@@ -70,9 +78,21 @@ macro_rules! keep_claim {
             .bind($by)
             .bind($now)
             .bind(r.already.0)
-            .execute(&mut *$conn)
-            .await
-            .map(|done| done.rows_affected() == 1)
+            .bind(i64::from(r.earlier))
+            .fetch_optional(&mut *$conn)
+            .await?;
+            let Some((claim_id,)) = claim_id else { return Ok::<bool, sqlx::Error>(false) };
+            for number in &r.numbers {
+                let kept = sqlx::query("INSERT INTO medical_receipts (number, claim_id) VALUES ($1, $2) ON CONFLICT (number) DO NOTHING")
+                    .bind(number)
+                    .bind(claim_id)
+                    .execute(&mut *$conn)
+                    .await?;
+                if kept.rows_affected() == 0 {
+                    return Ok(false);
+                }
+            }
+            Ok(true)
         }
         .await
     }};
@@ -107,6 +127,15 @@ macro_rules! impl_medical_store {
                 Ok(spell)
             }
 
+            async fn receipts_claimed(&self, numbers: &[String]) -> Result<Vec<String>, StoreError> {
+                let mut out = Vec::new();
+                for number in numbers {
+                    let kept: Option<String> = sqlx::query_scalar("SELECT number FROM medical_receipts WHERE number = $1").bind(number).fetch_optional(&self.pool).await?;
+                    out.extend(kept);
+                }
+                Ok(out)
+            }
+
             async fn reimbursed_in(&self, person_id: i64, year: i32) -> Result<i64, StoreError> {
                 let sum: i64 = sqlx::query_scalar("SELECT CAST(COALESCE(SUM(reimbursed), 0) AS BIGINT) FROM medical_claims WHERE person_id = $1 AND year = $2")
                     .bind(person_id)
@@ -114,6 +143,10 @@ macro_rules! impl_medical_store {
                     .fetch_one(&self.pool)
                     .await?;
                 Ok(sum)
+            }
+
+            async fn admissions_in(&self, person_id: i64, year: i32) -> Result<i64, StoreError> {
+                Ok(sqlx::query_scalar("SELECT COUNT(*) FROM medical_claims WHERE person_id = $1 AND year = $2").bind(person_id).bind(i64::from(year)).fetch_one(&self.pool).await?)
             }
 
             async fn pay_claims(&self, month: &str) -> Result<u64, StoreError> {

@@ -122,7 +122,7 @@ pub enum CaseMoved {
     /// Nothing changed: the separation cannot end what it names.
     NotEnded(Separated),
     /// Nothing changed: what the check worked on changed since (another claim of the person's
-    /// year was approved meanwhile, the same child enrolled by another case, or the person's
+    /// year was approved meanwhile, or one paying back the same receipt, the same child enrolled by another case, or the person's
     /// unemployment spell opened by another registration).
     Stale,
 }

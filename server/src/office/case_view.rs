@@ -67,10 +67,20 @@ pub async fn examine(cx: &Cx, case: &Case, by: &Principal, today: Date) -> Resul
                 .join("；");
         }
     }
-    // A claim's receipts: each its own field (a return names the receipt), those filed only.
+    // A claim's receipts: each its own field (a return names the receipt), those filed only,
+    // each shown with its number.
     if let Some(receipts) = json.get("receipts").and_then(|r| r.as_array()) {
+        let numbers = json.get("receipt_numbers").and_then(|r| r.as_array());
         fields.retain_mut(|f| match app::domain::forms::medical_claim::RECEIPTS.iter().position(|n| *n == f.name) {
-            Some(i) => receipts.get(i).map(|v| f.value = shown(v)).is_some(),
+            Some(i) => receipts
+                .get(i)
+                .map(|v| {
+                    f.value = match numbers.and_then(|n| n.get(i)).map(shown) {
+                        Some(number) => format!("{number} · {}", shown(v)),
+                        None => shown(v),
+                    }
+                })
+                .is_some(),
             None => true,
         });
     }

@@ -220,8 +220,8 @@ pub async fn decide(
         ))),
         CaseMoved::Stale => Err(Refusal::conflict(Issue::new(
             "case.stale",
-            "该业务所依据的记录刚有变化（如本年度又有报销获批、同一孩子已由另一笔业务参保），请刷新后重新核对",
-            "The records this case rests on have just changed (e.g. another claim this year was approved, or the same child enrolled by another case); reload and check again",
+            "该业务所依据的记录刚有变化（如本年度又有报销获批、同一票据已在另一笔报销中获批、同一孩子已由另一笔业务参保），请刷新后重新核对",
+            "The records this case rests on have just changed (e.g. another claim this year was approved, the same receipt was paid back by another claim, or the same child enrolled by another case); reload and check again",
         ))),
         CaseMoved::NotEnded(s) => {
             let verdict = crate::ledger::separation::refusal(s);

@@ -147,6 +147,7 @@ pub(super) fn summary(kind: &str, payload: &[u8], today: Date) -> (Vec<(&'static
                     ("公民身份号码 ID number", masked_id(&d.id_number, today)),
                     ("住院 Stay", format!("{} – {}", d.admitted_on, d.discharged_on)),
                     ("票据 Receipts", format!("{} 张，合计 {} 元", d.receipts.len(), app::domain::Fen(claimed).yuan())),
+                    ("票据号码 Receipt numbers", d.receipt_numbers.join("、")),
                 ];
                 (rows, region)
             }

@@ -3,8 +3,9 @@
 //! level comes off first, the rest is paid at the level's ratio, and the fund pays at most the
 //! yearly 最高支付限额 (cap) in a calendar year, less what it already paid this person that year
 //! (社会保险法 第28条; 国发〔1998〕44号: the 统筹地区 sets deductible, ratios and cap).
-//! Receipts are taken in the order filed: the deductible comes off the first, the cap cuts the
-//! one it is reached on. Exact fen; each receipt's share is rounded half up (`Fen::times`).
+//! From the second admission of a calendar year the deductible may be lower (the rule's
+//! `repeat_deductible` share). Receipts are taken in the order filed: the deductible comes off
+//! the first, the cap cuts the one it is reached on. Exact fen; each receipt's share is rounded half up (`Fen::times`).
 
 use serde::{Deserialize, Serialize};
 
@@ -67,6 +68,11 @@ pub struct MedicalRule {
     pub levels: Vec<LevelRule>,
     /// Fen the fund pays a person at most in a calendar year.
     pub yearly_cap: i64,
+    /// Basis points of the level's deductible that a second or later admission of the same
+    /// calendar year pays (a lower 起付线 for repeat admissions); none: every admission pays it
+    /// whole.
+    #[serde(default)]
+    pub repeat_deductible: Option<u32>,
     pub confirmed: bool,
     pub source: String,
 }
@@ -102,20 +108,25 @@ fn issue_no_level() -> Issue {
 }
 
 /// The claim of `receipts` (fen each, in the order filed) at a hospital of `level`, when the
-/// fund already paid this person `already` this year.
+/// fund already paid this person `already` this year on `earlier` claims (admissions) of that
+/// year: from the second admission the rule's `repeat_deductible` share of the deductible
+/// applies.
 ///
 /// ```
 /// use app::domain::benefits::medical::{reimburse, Level, LevelRule, MedicalRule};
 /// use app::domain::Fen;
 /// let rule = MedicalRule {
-///     region: 320000, from: "2024-01".into(), yearly_cap: 10_000_000, confirmed: false, source: String::new(),
+///     region: 320000, from: "2024-01".into(), yearly_cap: 10_000_000, repeat_deductible: Some(5_000), confirmed: false, source: String::new(),
 ///     levels: vec![LevelRule { level: Level(3), deductible: 90_000, ratio: 8_500 }],
 /// };
 /// // 1,200 + 800 yuan at a level-3 hospital: 900 off the first, (300 + 800) × 85 % = 935.
-/// let r = reimburse(&[Fen(120_000), Fen(80_000)], Level(3), Fen(0), &rule).unwrap();
+/// let r = reimburse(&[Fen(120_000), Fen(80_000)], Level(3), Fen(0), 0, &rule).unwrap();
 /// assert_eq!((r.per_receipt.clone(), r.total), (vec![Fen(25_500), Fen(68_000)], Fen(93_500)));
+/// // The year's second admission: half the deductible, 450 off; (750 + 800) × 85 % = 1,317.50.
+/// let again = reimburse(&[Fen(120_000), Fen(80_000)], Level(3), Fen(93_500), 1, &rule).unwrap();
+/// assert_eq!(again.total, Fen(131_750));
 /// ```
-pub fn reimburse(receipts: &[Fen], level: Level, already: Fen, rule: &MedicalRule) -> Result<Reimbursement, Issue> {
+pub fn reimburse(receipts: &[Fen], level: Level, already: Fen, earlier: u32, rule: &MedicalRule) -> Result<Reimbursement, Issue> {
     let l = rule.level(level).ok_or_else(issue_no_level)?;
     let ratio = BasisPoints(l.ratio);
     let unconfirmed = if rule.confirmed { "" } else { "，标准待核实" };
@@ -131,13 +142,26 @@ pub fn reimburse(receipts: &[Fen], level: Level, already: Fen, rule: &MedicalRul
         ),
         amount: None,
     }];
+    let deductible = match rule.repeat_deductible {
+        Some(share) if earlier > 0 => {
+            let lower = Fen(l.deductible).times(BasisPoints(share));
+            let n = earlier + 1;
+            working.push(Line {
+                zh: format!("本年度第 {n} 次住院：起付线按 {} 计，{} × {} = {} 元", BasisPoints(share).percent(), Fen(l.deductible).yuan(), BasisPoints(share).percent(), lower.yuan()),
+                en: format!("Admission {n} this year: the deductible at {}, {} × {} = {} yuan", BasisPoints(share).percent(), Fen(l.deductible).yuan(), BasisPoints(share).percent(), lower.yuan()),
+                amount: Some(lower),
+            });
+            lower.0
+        }
+        _ => l.deductible,
+    };
     let mut cap_left = (rule.yearly_cap - already.0).max(0);
     working.push(Line {
         zh: format!("本年度已报销 {} 元，年度最高支付限额 {} 元，尚可报销 {} 元", already.yuan(), Fen(rule.yearly_cap).yuan(), Fen(cap_left).yuan()),
         en: format!("Reimbursed this year {} yuan; yearly cap {} yuan; {} yuan left", already.yuan(), Fen(rule.yearly_cap).yuan(), Fen(cap_left).yuan()),
         amount: Some(Fen(cap_left)),
     });
-    let (mut deductible_left, mut per_receipt, mut capped) = (l.deductible, Vec::with_capacity(receipts.len()), false);
+    let (mut deductible_left, mut per_receipt, mut capped) = (deductible, Vec::with_capacity(receipts.len()), false);
     for (i, amount) in receipts.iter().enumerate() {
         let n = i + 1;
         let off = amount.0.min(deductible_left).max(0);
@@ -164,5 +188,5 @@ pub fn reimburse(receipts: &[Fen], level: Level, already: Fen, rule: &MedicalRul
     }
     let total = Fen(per_receipt.iter().map(|f| f.0).sum());
     working.push(Line { zh: format!("本次报销合计 {} 元", total.yuan()), en: format!("Reimbursed on this claim: {} yuan", total.yuan()), amount: Some(total) });
-    Ok(Reimbursement { per_receipt, total, deductible: Fen(l.deductible - deductible_left), capped, working })
+    Ok(Reimbursement { per_receipt, total, deductible: Fen(deductible - deductible_left), capped, working })
 }

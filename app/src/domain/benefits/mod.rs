@@ -101,13 +101,14 @@ impl BenefitPolicy {
             crate::domain::ledger::Month::parse(&r.from).is_none()
                 || r.yearly_cap <= 0
                 || r.levels.is_empty()
+                || r.repeat_deductible.is_some_and(|share| share > 10_000)
                 || r.levels.iter().any(|l| l.deductible < 0 || l.ratio == 0 || l.ratio > 10_000 || !medical::Level::ALL.contains(&l.level))
         };
         if p.newborn.iter().any(|r| r.window_days == 0 || crate::domain::ledger::Month::parse(&r.from).is_none()) {
             return Err("benefit policy: a newborn window needs a YYYY-MM start and at least one day".into());
         }
         if p.medical_reimbursement.iter().any(bad_rule) {
-            return Err("benefit policy: a medical rule needs a YYYY-MM start, a positive cap and levels 1–3 with ratios of 0–100 %".into());
+            return Err("benefit policy: a medical rule needs a YYYY-MM start, a positive cap and levels 1–3 with ratios of 0–100 %, a repeat admissions' share of at most 100 %".into());
         }
         Ok(p)
     }

@@ -82,22 +82,22 @@ mod medical {
     fn the_deductible_comes_off_the_first_receipts() {
         let r = rule();
         // Level 2: 600 yuan off, 90 % of the rest. 400 + 500 yuan: 400 all deductible, 200 off the second.
-        let c = reimburse(&[Fen(40_000), Fen(50_000)], Level(2), Fen(0), &r).unwrap();
+        let c = reimburse(&[Fen(40_000), Fen(50_000)], Level(2), Fen(0), 0, &r).unwrap();
         assert_eq!(c.per_receipt, vec![Fen(0), Fen(27_000)], "(500 − 200) × 90 %");
         assert_eq!((c.total, c.deductible, c.capped), (Fen(27_000), Fen(60_000), false));
         // Below the deductible, nothing is paid and only what was spent is used of it.
-        let small = reimburse(&[Fen(12_345)], Level(1), Fen(0), &r).unwrap();
+        let small = reimburse(&[Fen(12_345)], Level(1), Fen(0), 0, &r).unwrap();
         assert_eq!((small.total, small.deductible), (Fen(0), Fen(12_345)));
     }
 
     #[test]
     fn the_ratio_is_the_hospital_levels() {
         let r = rule();
-        let at = |level| reimburse(&[Fen(190_000)], Level(level), Fen(0), &r).unwrap().total;
+        let at = |level| reimburse(&[Fen(190_000)], Level(level), Fen(0), 0, &r).unwrap().total;
         // 1,900 yuan: level 1 (300, 95 %) 1,520; level 2 (600, 90 %) 1,170; level 3 (900, 85 %) 850.
         assert_eq!([at(1), at(2), at(3)], [Fen(152_000), Fen(117_000), Fen(85_000)]);
         // Half a fen rounds up: (1,000.01 − 900) × 85 % = 85.0085 → 85.01.
-        assert_eq!(reimburse(&[Fen(100_001)], Level(3), Fen(0), &r).unwrap().total, Fen(8_501));
+        assert_eq!(reimburse(&[Fen(100_001)], Level(3), Fen(0), 0, &r).unwrap().total, Fen(8_501));
     }
 
     #[test]
@@ -105,12 +105,12 @@ mod medical {
         let r = rule();
         let cap = r.yearly_cap;
         // 2,000 yuan left of the cap; receipts pay 1,275 (2,400 at level 3) then 1,700, cut to 725, then nothing.
-        let c = reimburse(&[Fen(240_000), Fen(200_000), Fen(50_000)], Level(3), Fen(cap - 200_000), &r).unwrap();
+        let c = reimburse(&[Fen(240_000), Fen(200_000), Fen(50_000)], Level(3), Fen(cap - 200_000), 0, &r).unwrap();
         assert_eq!(c.per_receipt, vec![Fen(127_500), Fen(72_500), Fen(0)]);
         assert_eq!((c.total, c.capped), (Fen(200_000), true));
         assert!(c.working[3].zh.contains("达到年度最高支付限额"), "{:?}", c.working[3]);
         // Already at the cap: nothing, and the working says how much was left (none).
-        let none = reimburse(&[Fen(500_000)], Level(1), Fen(cap), &r).unwrap();
+        let none = reimburse(&[Fen(500_000)], Level(1), Fen(cap), 0, &r).unwrap();
         assert_eq!(none.total, Fen(0));
         assert_eq!(none.working[1].amount, Some(Fen(0)));
         // The working's last line is the total.
@@ -118,12 +118,32 @@ mod medical {
     }
 
     #[test]
+    fn a_repeat_admission_pays_the_lower_deductible() {
+        let r = rule();
+        let share = r.repeat_deductible.expect("the shipped rule has one");
+        // The year's second (or later) admission: the level's deductible × the share.
+        let first = reimburse(&[Fen(190_000)], Level(2), Fen(0), 0, &r).unwrap();
+        let second = reimburse(&[Fen(190_000)], Level(2), first.total, 1, &r).unwrap();
+        let third = reimburse(&[Fen(190_000)], Level(2), Fen(first.total.0 + second.total.0), 2, &r).unwrap();
+        let lower = Fen(60_000).times(crate::domain::BasisPoints(share));
+        assert_eq!((first.deductible, second.deductible, third.deductible), (Fen(60_000), lower, lower), "not lowered again");
+        assert_eq!(second.total, Fen(190_000 - lower.0).times(crate::domain::BasisPoints(9_000)));
+        assert!(second.working[1].zh.contains("本年度第 2 次住院") && third.working[1].zh.contains("第 3 次"), "{:?}", second.working);
+        // Without the rule's share every admission pays the deductible whole.
+        let plain = super::super::medical::MedicalRule { repeat_deductible: None, ..r };
+        assert_eq!(reimburse(&[Fen(190_000)], Level(2), Fen(0), 3, &plain).unwrap().deductible, Fen(60_000));
+    }
+
+    #[test]
     fn a_level_without_a_rule_or_a_bad_rule_is_refused() {
         let mut r = rule();
         r.levels.retain(|l| l.level != Level(1));
-        assert_eq!(reimburse(&[Fen(1)], Level(1), Fen(0), &r).unwrap_err().code, "medical.level");
+        assert_eq!(reimburse(&[Fen(1)], Level(1), Fen(0), 0, &r).unwrap_err().code, "medical.level");
         let mut v: serde_json::Value = serde_json::from_str(SHIPPED).unwrap();
         v["medical_reimbursement"][0]["levels"][0]["ratio"] = serde_json::json!(10_001);
         assert!(BenefitPolicy::from_json(&v.to_string()).is_err(), "above 100 %");
+        let mut v: serde_json::Value = serde_json::from_str(SHIPPED).unwrap();
+        v["medical_reimbursement"][0]["repeat_deductible"] = serde_json::json!(10_001);
+        assert!(BenefitPolicy::from_json(&v.to_string()).is_err(), "a repeat share above 100 %");
     }
 }

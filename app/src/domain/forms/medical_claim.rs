@@ -24,6 +24,11 @@ pub mod field {
 
 /// Each receipt's field, in order: its amount's, its photo's slot, and what a return names.
 pub const RECEIPTS: [&str; 6] = ["receipt_1", "receipt_2", "receipt_3", "receipt_4", "receipt_5", "receipt_6"];
+/// Each receipt's number's field, in the same order.
+pub const RECEIPT_NUMBERS: [&str; 6] = ["receipt_no_1", "receipt_no_2", "receipt_no_3", "receipt_no_4", "receipt_no_5", "receipt_no_6"];
+/// A receipt number's length, after spaces and hyphens are taken out: a paper 医疗收费票据's 票据代码 and
+/// 票据号码 together, or a 财政电子票据's, are 10–30 characters; the margin takes other issuers'.
+pub const RECEIPT_NUMBER_LEN: std::ops::RangeInclusive<usize> = 6..=40;
 
 /// The oldest discharge the form takes; older claims go to the counter.
 pub const MAX_DAYS_BACK: i64 = 365;
@@ -44,6 +49,9 @@ pub struct MedicalClaimDraft {
     /// Each receipt's amount in 元 as typed, in order.
     #[serde(default)]
     pub receipts: Vec<String>,
+    /// Each receipt's number (票据代码 and 号码) as typed, in the same order.
+    #[serde(default)]
+    pub receipt_numbers: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,6 +64,26 @@ pub struct MedicalClaim {
     pub discharged_on: Date,
     /// Fen, in the order filed (at least one, at most [`RECEIPTS`]).
     pub receipts: Vec<Fen>,
+    /// Each receipt's number as [`receipt_number`] keeps it, in the same order; no two alike.
+    pub numbers: Vec<String>,
+}
+
+/// A receipt's number as kept and compared: spaces and hyphens taken out (a code and a number
+/// written apart are one receipt), letters upper case; 6–40 ASCII letters or digits. One number is one receipt, whoever files it: a receipt already
+/// paid back cannot be claimed again (the server's check, on the numbers kept).
+pub fn receipt_number(input: &str) -> Result<String, Issue> {
+    let n: String = input.chars().filter(|c| !c.is_whitespace() && *c != '-').map(|c| c.to_ascii_uppercase()).collect();
+    if n.is_empty() {
+        return Err(REQUIRED);
+    }
+    if !RECEIPT_NUMBER_LEN.contains(&n.len()) || !n.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return Err(Issue::new(
+            "medical.receipt_no",
+            "票据号码应为 6–40 位字母或数字（票据代码加票据号码）",
+            "A receipt number is 6–40 letters or digits (the receipt's code and number)",
+        ));
+    }
+    Ok(n)
 }
 
 fn day(e: &mut FieldErrors, name: &str, input: &str, today: Date) -> Option<Date> {
@@ -79,7 +107,7 @@ fn day(e: &mut FieldErrors, name: &str, input: &str, today: Date) -> Option<Date
 }
 
 /// Validates the form: the stay ended neither after today nor more than a year back, began
-/// before it ended; one to six receipts, each a positive amount.
+/// before it ended; one to six receipts, each a positive amount and a number, no two alike.
 pub fn validate(d: &MedicalClaimDraft, ctx: &Context) -> Result<Valid<MedicalClaim>, FieldErrors> {
     let mut e = FieldErrors::default();
     let id_number = e.take(field::ID_NUMBER, IdNumber::parse(&d.id_number, ctx.today));
@@ -140,6 +168,26 @@ pub fn validate(d: &MedicalClaimDraft, ctx: &Context) -> Result<Valid<MedicalCla
         }
         out
     };
+    // Each receipt filed has its number (none checked while the list itself is wrong).
+    let count = if d.receipts.len() > RECEIPTS.len() { 0 } else { d.receipts.len() };
+    let mut numbers = Some(Vec::with_capacity(count));
+    for (n, name) in RECEIPT_NUMBERS.into_iter().enumerate().take(count) {
+        let number = match receipt_number(d.receipt_numbers.get(n).map_or("", String::as_str)) {
+            Ok(number) if numbers.as_ref().is_some_and(|v: &Vec<String>| v.contains(&number)) => {
+                e.error(name, Issue::new("medical.receipt_twice", "同一张票据只能填写一次", "Each receipt can be entered only once"));
+                None
+            }
+            Ok(number) => Some(number),
+            Err(issue) => {
+                e.error(name, issue);
+                None
+            }
+        };
+        numbers = numbers.zip(number).map(|(mut v, n)| {
+            v.push(n);
+            v
+        });
+    }
     e.finish(|| {
         Some(MedicalClaim {
             id_number: id_number?,
@@ -149,6 +197,7 @@ pub fn validate(d: &MedicalClaimDraft, ctx: &Context) -> Result<Valid<MedicalCla
             admitted_on: admitted_on?,
             discharged_on: discharged_on?,
             receipts: receipts?,
+            numbers: numbers?,
         })
     })
 }
@@ -170,6 +219,7 @@ mod tests {
             admitted_on: "2026-11-02".into(),
             discharged_on: "2026-11-12".into(),
             receipts: vec!["1,200.50".into(), "800".into()],
+            receipt_numbers: vec!["3201 2026 0012345678".into(), "32012026-0012345679".into()],
         }
     }
 
@@ -177,6 +227,17 @@ mod tests {
     fn a_full_form_passes() {
         let v = validate(&draft(), &ctx()).unwrap().value;
         assert_eq!((v.level, v.receipts), (Level(3), vec![Fen(120_050), Fen(80_000)]));
+        assert_eq!(v.numbers, ["320120260012345678", "320120260012345679"], "spaces and hyphens out");
+    }
+
+    #[test]
+    fn a_receipt_number_is_kept_one_way() {
+        assert_eq!(receipt_number(" ab12-34cd ").as_deref(), Ok("AB1234CD"));
+        assert_eq!(receipt_number("   "), Err(REQUIRED));
+        for bad in ["12345", &"1".repeat(41), "1234567/8", "１２３４５６７"] {
+            assert_eq!(receipt_number(bad).map_err(|i| i.code), Err("medical.receipt_no".into()), "{bad}");
+        }
+        assert!(receipt_number("123456").is_ok() && receipt_number(&"9".repeat(40)).is_ok(), "the bounds are in");
     }
 
     #[test]
@@ -198,6 +259,9 @@ mod tests {
             (MedicalClaimDraft { receipts: seven, ..draft() }, field::RECEIPTS),
             (MedicalClaimDraft { receipts: vec!["100".into(), "12.345".into()], ..draft() }, RECEIPTS[1]),
             (MedicalClaimDraft { receipts: vec!["0".into()], ..draft() }, RECEIPTS[0]),
+            (MedicalClaimDraft { receipt_numbers: vec!["3201202600123456".into()], ..draft() }, RECEIPT_NUMBERS[1]),
+            (MedicalClaimDraft { receipt_numbers: vec!["3201202600123456".into(), "3201-2026 0012 3456".into()], ..draft() }, RECEIPT_NUMBERS[1]),
+            (MedicalClaimDraft { receipt_numbers: vec!["no.1".into(), "3201202600123456".into()], ..draft() }, RECEIPT_NUMBERS[0]),
         ] {
             let errors = validate(&d, &ctx()).unwrap_err();
             assert!(errors.errors.contains_key(name), "{name}: {errors:?}");
