@@ -158,7 +158,8 @@ both_stores!(work_accident, a_work_accident_is_reported_recognised_and_awarded_u
 
 /// A grade-3 award approved under four eyes: the monthly run pays its 一次性伤残补助金 once, and
 /// its 伤残津贴 from the month after the grade was entered, each month once, no more once the
-/// person's pension begins (工伤保险条例 第35条); 待遇发放明细 lists both.
+/// person's pension begins (工伤保险条例 第35条); 待遇发放明细 lists both, and the person reads
+/// them on 我的社保.
 async fn a_grade_three_allowance_is_paid_monthly_until_the_pension(store: Arc<dyn Store>) {
     let state = common::state_over(store.clone());
     let worker = common::field_worker(&state).await;
@@ -226,5 +227,14 @@ async fn a_grade_three_allowance_is_paid_monthly_until_the_pension(store: Arc<dy
     assert_eq!(rows, 2, "{csv}");
     assert!(csv.contains(&format!("{},", this.next())) && csv.contains("伤残津贴") && csv.contains(&app::domain::Fen(monthly).yuan().replace(',', "")), "{csv}");
     assert!(csv.contains(&format!("{},", this)) && csv.contains("一次性伤残补助金") && csv.contains(&app::domain::Fen(lump).yuan().replace(',', "")), "{csv}");
+
+    // The person reads what was paid: the lump sum's month, the one allowance month and its sum.
+    let (_, mut me) = staff(&state, "resident", &id, "13900139004").await;
+    let mine = me.call(&state, Method::GET, "/api/injuries", None).await;
+    assert_eq!(mine.status, StatusCode::OK, "{}", mine.body);
+    let paid = &mine.body[0]["paid"];
+    assert_eq!(paid["lump_sum_in"].as_str(), Some(this.to_string().as_str()), "{paid}");
+    assert_eq!((paid["allowance_months"].as_u64(), paid["allowance_total"].as_i64()), (Some(1), Some(monthly)), "{paid}");
+    assert_eq!(paid["allowance"], json!([{"month": this.next().to_string(), "amount": monthly}]), "{paid}");
 }
 both_stores!(injury_allowance, a_grade_three_allowance_is_paid_monthly_until_the_pension);

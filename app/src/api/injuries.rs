@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::ledger::Working;
+use crate::domain::ledger::{Month, Working};
 use crate::domain::Fen;
 
 /// One injury as the back office lists it (`OFFICE_INJURIES`).
@@ -60,4 +60,27 @@ pub struct MyInjury {
     pub status: String,
     pub grade: Option<u8>,
     pub award: Option<AwardView>,
+    /// What the fund paid of an approved award: the month the lump sum went out, and the
+    /// 伤残津贴 months (grades 1–4). Absent from older servers' answers.
+    #[serde(default)]
+    pub paid: InjuryPaid,
+}
+
+/// The payments of one injury's award.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InjuryPaid {
+    /// The month the 一次性伤残补助金 was paid.
+    pub lump_sum_in: Option<Month>,
+    /// 伤残津贴 months paid, how many and their sum, all of them.
+    pub allowance_months: u32,
+    pub allowance_total: Fen,
+    /// The latest allowance months paid, newest first (at most a year's).
+    pub allowance: Vec<AllowanceMonth>,
+}
+
+/// One month of 伤残津贴 paid.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AllowanceMonth {
+    pub month: Month,
+    pub amount: Fen,
 }

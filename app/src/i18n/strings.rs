@@ -614,7 +614,7 @@ texts! {
     UNEMPLOYMENT_STOPPED_FROM = "停发自", "Stopped from";
     KIND_MEDICAL_CLAIM = "医疗费用报销", "Medical expense claim";
     MEDICAL_TITLE = "住院费用报销", "Hospital costs reimbursed";
-    MEDICAL_FORM_NOTE = "全额垫付的住院费用（如异地就医未直接结算）可在出院一年内申请报销：每张票据填写金额并拍照。报销金额按医院等级的起付线、报销比例和年度最高支付限额计算，经办审核后显示在“我的社保”。", "Hospital stays paid in full (e.g. care elsewhere not settled directly) can be claimed within a year of discharge: enter each receipt's amount and photograph it. The amount follows the hospital level's deductible and ratio and the yearly cap; once the agency approves it, it shows on My insurance.";
+    MEDICAL_FORM_NOTE = "全额垫付的住院费用（如异地就医未直接结算）可在出院一年内申请报销：每张票据填写票据号码和金额并拍照，同一张票据只能报销一次。报销金额按医院等级的起付线、报销比例和年度最高支付限额计算，经办审核后显示在“我的社保”。", "Hospital stays paid in full (e.g. care elsewhere not settled directly) can be claimed within a year of discharge: enter each receipt's number and amount and photograph it; a receipt is paid back only once. The amount follows the hospital level's deductible and ratio and the yearly cap; once the agency approves it, it shows on My insurance.";
     FIELD_HOSPITAL = "医院名称", "Hospital";
     FIELD_HOSPITAL_LEVEL = "医院等级", "Hospital level";
     FIELD_ADMITTED_ON = "入院日期", "Admitted on";
@@ -642,9 +642,11 @@ texts! {
     OFFICE_SUSPEND_FROM = "自该月起", "From the month";
     OFFICE_SUSPEND_REASON = "暂停原因", "Why";
     REPORT_PERSON = "身份证号码（个人参保缴费证明）", "ID number (personal record)";
+    INJURY_LUMP_PAID = "一次性伤残补助金已发放，发放月份", "Lump sum paid in";
+    INJURY_ALLOWANCE_PAID = "伤残津贴已发放月数", "Disability allowance: months paid";
 }
 
-/// 医疗费用报销's receipts: each amount's label, then each photo's.
+/// 医疗费用报销's receipts: each amount's label, each number's, then each photo's.
 pub const RECEIPT_AMOUNTS: [Text; 6] = [
     Text { zh: "票据 1 金额（元）", en: "Receipt 1 amount (yuan)" },
     Text { zh: "票据 2 金额（元）", en: "Receipt 2 amount (yuan)" },
@@ -652,6 +654,14 @@ pub const RECEIPT_AMOUNTS: [Text; 6] = [
     Text { zh: "票据 4 金额（元）", en: "Receipt 4 amount (yuan)" },
     Text { zh: "票据 5 金额（元）", en: "Receipt 5 amount (yuan)" },
     Text { zh: "票据 6 金额（元）", en: "Receipt 6 amount (yuan)" },
+];
+pub const RECEIPT_NUMBER_LABELS: [Text; 6] = [
+    Text { zh: "票据 1 号码（票据代码加号码）", en: "Receipt 1 number (code and number)" },
+    Text { zh: "票据 2 号码", en: "Receipt 2 number" },
+    Text { zh: "票据 3 号码", en: "Receipt 3 number" },
+    Text { zh: "票据 4 号码", en: "Receipt 4 number" },
+    Text { zh: "票据 5 号码", en: "Receipt 5 number" },
+    Text { zh: "票据 6 号码", en: "Receipt 6 number" },
 ];
 pub const RECEIPT_PHOTOS: [Text; 6] = [
     Text { zh: "票据 1 照片", en: "Receipt 1 photo" },

@@ -1,6 +1,8 @@
 //! 工伤待遇 on 我的社保 (`/my-records`): the resident's work injuries — being assessed, or the
 //! approved award (the grade, the lump sum, the monthly allowance of grades 1–6) with its
-//! working. Shown only to someone with an injury on record; read while online.
+//! working, and what the fund paid of it: the lump sum's month, the 伤残津贴 months (grades
+//! 1–4; the last twelve listed, the count and the sum of all). Shown only to someone with an
+//! injury on record; read while online.
 
 use leptos::prelude::*;
 
@@ -47,12 +49,27 @@ pub fn MyInjuriesCard() -> impl IntoView {
                             <details><summary>{tr(strings::RECORDS_WORKING)}</summary><ul data-testid="injury-working">{working}</ul></details>
                         }
                     });
+                    let paid = i.paid;
+                    let lump = paid.lump_sum_in.map(|m| view! { <p data-testid="injury-lump-paid">{tr(strings::INJURY_LUMP_PAID)}" "{m.to_string()}</p> });
+                    let allowance = (paid.allowance_months > 0).then(|| {
+                        let rows = paid
+                            .allowance
+                            .iter()
+                            .map(|m| view! { <tr data-month=m.month.to_string()><td class="month">{m.month.to_string()}</td><td class="n">{m.amount.yuan()}</td><td>{tr(strings::PENSION_PAID)}</td></tr> })
+                            .collect_view();
+                        view! {
+                            <p data-testid="injury-allowance-paid">{tr(strings::INJURY_ALLOWANCE_PAID)}" "{paid.allowance_months}" · "{tr(strings::RECORDS_TOTAL)}" "{paid.allowance_total.yuan()}" "{tr(strings::YUAN)}</p>
+                            <table class="records" data-testid="injury-allowance"><tbody>{rows}</tbody></table>
+                        }
+                    });
                     let status = if i.status == "approved" { strings::INJURY_APPROVED } else { strings::INJURY_ASSESSING };
                     view! {
                         <li data-status=i.status.clone()>
                             <p><strong>{tr(strings::FIELD_ACCIDENT_ON)}" "{i.accident_on.clone()}</strong>" · "{i.unit_name.clone()}</p>
                             <p class="muted">{tr(status)}</p>
                             {award}
+                            {lump}
+                            {allowance}
                         </li>
                     }
                 })

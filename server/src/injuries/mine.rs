@@ -1,8 +1,9 @@
 //! `GET /api/injuries`: the signed-in resident's own work injuries — where each stands and,
-//! once approved, the award with its working. The person is found by the account's blind
+//! once approved, the award with its working and what the fund paid of it (the lump sum's
+//! month, the 伤残津贴 months). The person is found by the account's blind
 //! index; someone the ledger does not hold gets the same empty list as someone never injured.
 
-use app::api::injuries::{AwardView, MyInjury};
+use app::api::injuries::{AwardView, InjuryPaid, MyInjury};
 use axum::extract::State;
 use axum::response::IntoResponse;
 use axum::{Extension, Json};
@@ -13,6 +14,8 @@ use crate::http::{Answer, Refusal};
 
 /// Injuries listed at most.
 const SHOWN: i64 = 20;
+/// 伤残津贴 months listed at most per injury (the count and the sum cover them all).
+const ALLOWANCE_SHOWN: i64 = 12;
 
 /// The award of an assessed or approved injury, as computed.
 pub fn award_of(i: &Injury) -> Option<AwardView> {
@@ -31,21 +34,18 @@ pub async fn mine(State(cx): State<Cx>, Extension(by): Extension<Option<Principa
     let Some(person) = cx.store.person_id(&me.account.id_index).await? else {
         return Ok(Json(Vec::<MyInjury>::new()).into_response());
     };
-    let items: Vec<MyInjury> = cx
-        .store
-        .injuries_of(person, SHOWN)
-        .await?
-        .iter()
-        .map(|i| {
-            let approved = i.status == "approved";
-            MyInjury {
-                accident_on: i.accident_on.iso(),
-                unit_name: i.unit_name.clone(),
-                status: i.status.clone(),
-                grade: i.grade.filter(|_| approved).and_then(|g| u8::try_from(g).ok()),
-                award: award_of(i).filter(|_| approved),
-            }
-        })
-        .collect();
+    let mut items = Vec::new();
+    for i in cx.store.injuries_of(person, SHOWN).await? {
+        let approved = i.status == "approved";
+        let paid = if approved { cx.store.injury_paid(i.id, ALLOWANCE_SHOWN).await? } else { InjuryPaid::default() };
+        items.push(MyInjury {
+            accident_on: i.accident_on.iso(),
+            unit_name: i.unit_name.clone(),
+            status: i.status.clone(),
+            grade: i.grade.filter(|_| approved).and_then(|g| u8::try_from(g).ok()),
+            award: award_of(&i).filter(|_| approved),
+            paid,
+        });
+    }
     Ok(Json(items).into_response())
 }

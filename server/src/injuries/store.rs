@@ -6,10 +6,12 @@
 //!   recognised injury;
 //! - [`InjuryStore::injury_decide`] approves an assessed award (never by its assessor: the
 //!   conditional update and the table's CHECK both say so) or returns it to `recognised` with
-//!   the reason, the assessment cleared; each with its audit entry in the same transaction.
+//!   the reason, the assessment cleared; each with its audit entry in the same transaction;
+//! - [`InjuryStore::injury_paid`] reads what the fund paid of an award, for its person.
 
+use app::api::injuries::{AllowanceMonth, InjuryPaid};
 use app::domain::ledger::Month;
-use app::domain::Date;
+use app::domain::{Date, Fen};
 use async_trait::async_trait;
 use sqlx::Row;
 
@@ -64,6 +66,9 @@ pub trait InjuryStore: Send + Sync {
     /// Approves (`return_reason: None`) or returns an assessed award; `false` when it is not
     /// assessed or `by` assessed it (nothing was written then).
     async fn injury_decide(&self, id: i64, by: i64, return_reason: Option<&str>, audit: &AuditEntry, now: i64) -> Result<bool, StoreError>;
+    /// What the fund paid of an injury's award: the lump sum's month, and of the 伤残津贴 the
+    /// months paid, their sum and the latest `limit` (newest first).
+    async fn injury_paid(&self, id: i64, limit: i64) -> Result<InjuryPaid, StoreError>;
     /// The approved injuries whose 伤残津贴 the fund pays (grades 1–4).
     async fn allowances_to_pay(&self) -> Result<Vec<i64>, StoreError>;
     /// Pays out, in `month`, every approved award's 一次性伤残补助金 not paid yet (once: only
@@ -207,6 +212,27 @@ macro_rules! impl_injury_store {
                     .execute(&self.pool)
                     .await?
                     .rows_affected())
+            }
+
+            async fn injury_paid(&self, id: i64, limit: i64) -> Result<InjuryPaid, StoreError> {
+                let lump: Option<Option<String>> = sqlx::query_scalar("SELECT lump_paid_month FROM work_injuries WHERE id = $1").bind(id).fetch_optional(&self.pool).await?;
+                let (months, total): (i64, i64) =
+                    sqlx::query_as("SELECT COUNT(*), CAST(COALESCE(SUM(amount), 0) AS BIGINT) FROM injury_allowance_payments WHERE injury_id = $1")
+                        .bind(id)
+                        .fetch_one(&self.pool)
+                        .await?;
+                let latest: Vec<(String, i64)> = sqlx::query_as("SELECT month, amount FROM injury_allowance_payments WHERE injury_id = $1 ORDER BY month DESC LIMIT $2")
+                    .bind(id)
+                    .bind(limit)
+                    .fetch_all(&self.pool)
+                    .await?;
+                let month = |m: &str| Month::parse(m).ok_or_else(|| sqlx::Error::Decode(format!("a month of a work injury's payments: {m:?}").into()));
+                Ok(InjuryPaid {
+                    lump_sum_in: lump.flatten().as_deref().map(month).transpose()?,
+                    allowance_months: u32::try_from(months).unwrap_or(u32::MAX),
+                    allowance_total: Fen(total),
+                    allowance: latest.iter().map(|(m, amount)| Ok(AllowanceMonth { month: month(m)?, amount: Fen(*amount) })).collect::<Result<_, sqlx::Error>>()?,
+                })
             }
 
             async fn allowances_to_pay(&self) -> Result<Vec<i64>, StoreError> {
