@@ -9,12 +9,16 @@ use app::domain::pension::certification::{covered_through, CertificationPolicy};
 use super::ClaimStore;
 use crate::store::StoreError;
 
-/// Pays what is due through `through`; the months paid.
+/// Pays what is due through `through`; the months paid. A claim whose certification lapsed
+/// and is paid as far as it covers (暂停发放) is passed over without opening a transaction:
+/// the run every ten minutes would otherwise open one for each suspended pensioner to write
+/// nothing.
 pub async fn pay_due(store: &dyn ClaimStore, p: &CertificationPolicy, through: Month, now: i64) -> Result<u64, StoreError> {
     let mut written = 0;
-    for (id, certified_on) in store.claims_due(through).await? {
-        if let Some(until) = payable_through(certified_on, through, p) {
-            written += store.pay_claim(id, until, now).await?;
+    for (id, certified_on, paid_through) in store.claims_due(through).await? {
+        match payable_through(certified_on, through, p) {
+            Some(until) if paid_through.is_none_or(|paid| until > paid) => written += store.pay_claim(id, until, now).await?,
+            _ => {}
         }
     }
     Ok(written)

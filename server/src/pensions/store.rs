@@ -60,8 +60,9 @@ pub trait ClaimStore: Send + Sync {
     /// any more, or `by` filed it (nothing was written then).
     /// Approval is the first certification, on `today`.
     async fn claim_decide(&self, id: i64, by: i64, return_reason: Option<&str>, today: Date, audit: &AuditEntry, now: i64) -> Result<bool, StoreError>;
-    /// The approved claims not paid through `through`, with their latest certification.
-    async fn claims_due(&self, through: Month) -> Result<Vec<(i64, Option<Date>)>, StoreError>;
+    /// The approved claims not paid through `through`, with their latest certification and the
+    /// last month paid.
+    async fn claims_due(&self, through: Month) -> Result<Vec<(i64, Option<Date>, Option<Month>)>, StoreError>;
     /// Pays an approved claim each month after its last paid through `through`, in one
     /// transaction; the months paid.
     async fn pay_claim(&self, id: i64, through: Month, now: i64) -> Result<u64, StoreError>;
@@ -315,14 +316,14 @@ macro_rules! impl_claim_store {
                 Ok(true)
             }
 
-            async fn claims_due(&self, through: Month) -> Result<Vec<(i64, Option<Date>)>, StoreError> {
-                let due: Vec<(i64, Option<String>)> = sqlx::query_as(
-                    "SELECT id, certified_on FROM pension_claims WHERE status = 'applied' AND (paid_through IS NULL OR paid_through < $1) ORDER BY id",
+            async fn claims_due(&self, through: Month) -> Result<Vec<(i64, Option<Date>, Option<Month>)>, StoreError> {
+                let due: Vec<(i64, Option<String>, Option<String>)> = sqlx::query_as(
+                    "SELECT id, certified_on, paid_through FROM pension_claims WHERE status = 'applied' AND (paid_through IS NULL OR paid_through < $1) ORDER BY id",
                 )
                 .bind(through.to_string())
                 .fetch_all(&self.pool)
                 .await?;
-                Ok(due.into_iter().map(|(id, on)| (id, on.as_deref().and_then(Date::parse_iso))).collect())
+                due.into_iter().map(|(id, on, paid)| Ok((id, on.as_deref().and_then(Date::parse_iso), paid.as_deref().map(month).transpose()?))).collect()
             }
 
             async fn pay_claim(&self, id: i64, through: Month, now: i64) -> Result<u64, StoreError> {
