@@ -19,6 +19,7 @@ async fn main() -> ExitCode {
         Command::ReviewBench(args) => server::cli::review_bench::run(&args).await.map(|()| None),
         Command::LedgerBench(args) => server::cli::ledger_bench::run(&args).await.map(|()| None),
         Command::ReportBench(args) => server::cli::report_bench::run(&args).await.map(|()| None),
+        Command::PensionBench(args) => server::cli::pension_bench::run(&args).await.map(|()| None),
         Command::Check(args) => {
             return match server::cli::check::run(&args, &mut std::io::stdout().lock()) {
                 Ok(true) => ExitCode::SUCCESS,

@@ -11,6 +11,7 @@ pub mod report;
 pub mod report_bench;
 pub mod review_bench;
 pub mod ledger_bench;
+pub mod pension_bench;
 pub mod staff;
 
 use clap::{Parser, Subcommand};
@@ -48,5 +49,7 @@ pub enum Command {
     ReportBench(report_bench::ReportBenchArgs),
     /// Times the monthly assessment, a payment import and a 30-year record query (JSON).
     LedgerBench(ledger_bench::LedgerBenchArgs),
+    /// Times the housekeeping's run (payments, 暂停发放, reminders) over many pensioners (JSON).
+    PensionBench(pension_bench::PensionBenchArgs),
 }
 

@@ -24,6 +24,7 @@
 //! Not yet here: a liveness check beyond the prompt, the yearly uplift (调待), and the 补差 that
 //! would give back contributions already assessed for months after the pension began.
 
+pub mod bench_store;
 pub mod claims;
 pub mod face;
 pub mod field;
@@ -45,8 +46,8 @@ impl<T: VisitStore + crate::reports::store::ReportStore + ?Sized> FieldDb for T 
 
 /// The queries pensions need: their own, the back office's (which hold the ledger's), and the
 /// attachments of the field workers' filings.
-pub trait Db: ClaimStore + FieldDb + crate::office::Db + crate::uploads::UploadStore {}
-impl<T: ClaimStore + FieldDb + crate::office::Db + crate::uploads::UploadStore + ?Sized> Db for T {}
+pub trait Db: ClaimStore + FieldDb + crate::office::Db + crate::uploads::UploadStore + bench_store::PensionBenchStore {}
+impl<T: ClaimStore + FieldDb + crate::office::Db + crate::uploads::UploadStore + bench_store::PensionBenchStore + ?Sized> Db for T {}
 
 /// What pensions reach (`FromRef` of the server's state): their store, and the back office's
 /// context for the person, the ledger and the audit log.
