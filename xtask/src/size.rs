@@ -131,8 +131,10 @@ pub const SHELL_BROTLI_BUDGET: u64 = 124_400;
 /// picker and the guardian) in the forms module, and 医疗保险 on 我的社保 (claims and children)
 /// in the common module (515,174–515,534 measured; the margin as the shell's, for the same reason)
 /// → 516,100, the public code unchanged: a clean clone measured 515,651 (CI failed by one byte)
-/// where this checkout measures 515,413 — about 450 over the highest seen, for the same reason.
-pub const PRECACHED_BROTLI_BUDGET: u64 = 516_100;
+/// where this checkout measures 515,413 — about 450 over the highest seen, for the same reason
+/// → 518,800: the receipt numbers on 医疗费用报销 and the 工伤 payments on 我的社保 (a clean
+/// clone measured 518,367).
+pub const PRECACHED_BROTLI_BUDGET: u64 = 518_800;
 /// Where the product wants to be.
 pub const SHELL_BROTLI_GOAL: u64 = 130_000;
 
