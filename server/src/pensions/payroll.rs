@@ -9,17 +9,27 @@ use app::domain::pension::certification::{covered_through, CertificationPolicy};
 use super::ClaimStore;
 use crate::store::StoreError;
 
-/// Pays what is due through `through`; the months paid. A claim whose certification lapsed
-/// and is paid as far as it covers (暂停发放) is passed over without opening a transaction:
-/// the run every ten minutes would otherwise open one for each suspended pensioner to write
-/// nothing.
+/// How many claims one transaction of the run pays: a commit per pensioner would bound a
+/// million-pensioner month by the disk's syncs, and one for all would hold the (SQLite)
+/// writer for minutes.
+pub const BATCH: usize = 500;
+
+/// Pays what is due through `through`, [`BATCH`] claims per transaction; the months paid. A
+/// claim whose certification lapsed and is paid as far as it covers (暂停发放) is passed over:
+/// the run every ten minutes would otherwise write nothing for each suspended pensioner.
 pub async fn pay_due(store: &dyn ClaimStore, p: &CertificationPolicy, through: Month, now: i64) -> Result<u64, StoreError> {
+    let due: Vec<(i64, Month)> = store
+        .claims_due(through)
+        .await?
+        .into_iter()
+        .filter_map(|(id, certified_on, paid_through)| {
+            let until = payable_through(certified_on, through, p)?;
+            paid_through.is_none_or(|paid| until > paid).then_some((id, until))
+        })
+        .collect();
     let mut written = 0;
-    for (id, certified_on, paid_through) in store.claims_due(through).await? {
-        match payable_through(certified_on, through, p) {
-            Some(until) if paid_through.is_none_or(|paid| until > paid) => written += store.pay_claim(id, until, now).await?,
-            _ => {}
-        }
+    for batch in due.chunks(BATCH) {
+        written += store.pay_claims(batch, now).await?;
     }
     Ok(written)
 }

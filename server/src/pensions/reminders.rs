@@ -1,9 +1,11 @@
 //! 养老待遇资格认证 reminders by SMS: once the certification is within its reminder's days of
 //! the due date (or past it), the pensioner's mobile — their account's — is told the date and
-//! the ways to certify, once per due date (`pension_claims.reminded_for`, taken before the
-//! message goes and given back when it could not go). The housekeeping sweeps them. The text
+//! the ways to certify, once per due date (`pension_claims.reminded_for`, taken a batch at a
+//! time before the messages go and given back when one could not go). The housekeeping sweeps them. The text
 //! names no one and carries no number but the date. A pensioner without an account is not
 //! reached this way (the field worker's due list lists them).
+
+use std::collections::HashSet;
 
 use app::domain::pension::certification::{due, standing, CertificationPolicy, Standing};
 use app::domain::Date;
@@ -24,28 +26,35 @@ pub async fn remind(store: &dyn ClaimStore, accounts: &crate::accounts::Cx, p: &
     // Every certification that can be due by then: a month has at least 28 days (the exact
     // standing is worked out below).
     let reach = today.days_since_epoch() + i64::from(p.remind_days) - i64::from(p.every_months) * 28;
+    let pending: Vec<(i64, Date, String)> = store
+        .claims_to_remind(Date::from_days_since_epoch(reach))
+        .await?
+        .into_iter()
+        .filter(|(_, last, _, _)| !matches!(standing(*last, today, p), Standing::Certified { .. }))
+        .map(|(claim, last, reminded, id_index)| (claim, due(last, p), reminded, id_index))
+        .filter(|(_, until, reminded, _)| reminded.as_deref() != Some(until.iso().as_str()))
+        .map(|(claim, until, _, id_index)| (claim, until, id_index))
+        .collect();
     let mut sent = 0;
-    for (claim, last, reminded, id_index) in store.claims_to_remind(Date::from_days_since_epoch(reach)).await? {
-        if matches!(standing(last, today, p), Standing::Certified { .. }) {
-            continue;
-        }
-        let until = due(last, p);
-        if reminded.as_deref() == Some(until.iso().as_str()) || !store.claim_mark_reminded(claim, until).await? {
-            continue;
-        }
-        let Some(account) = accounts.store.account_by_id_index(&id_index).await? else { continue };
-        let mobile = match accounts.mobile_of(&account) {
-            Ok(m) => m,
-            Err(error) => {
-                tracing::warn!(claim, %error, "a pensioner's mobile could not be read; no reminder");
-                continue;
-            }
-        };
-        match accounts.services.sms.send(&mobile, "", &text(until)).await {
-            Ok(()) => sent += 1,
-            Err(error) => {
-                tracing::warn!(claim, %error, "a certification reminder could not be sent; the next sweep tries again");
-                store.claim_unmark_reminded(claim, until).await?;
+    for batch in pending.chunks(super::payroll::BATCH) {
+        let take: Vec<(i64, Date)> = batch.iter().map(|(claim, until, _)| (*claim, *until)).collect();
+        let taken: HashSet<i64> = store.claims_mark_reminded(&take).await?.into_iter().collect();
+        for (claim, until, id_index) in batch.iter().filter(|(claim, _, _)| taken.contains(claim)) {
+            let (claim, until) = (*claim, *until);
+            let Some(account) = accounts.store.account_by_id_index(id_index).await? else { continue };
+            let mobile = match accounts.mobile_of(&account) {
+                Ok(m) => m,
+                Err(error) => {
+                    tracing::warn!(claim, %error, "a pensioner's mobile could not be read; no reminder");
+                    continue;
+                }
+            };
+            match accounts.services.sms.send(&mobile, "", &text(until)).await {
+                Ok(()) => sent += 1,
+                Err(error) => {
+                    tracing::warn!(claim, %error, "a certification reminder could not be sent; the next sweep tries again");
+                    store.claim_unmark_reminded(claim, until).await?;
+                }
             }
         }
     }

@@ -66,6 +66,9 @@ pub trait ClaimStore: Send + Sync {
     /// Pays an approved claim each month after its last paid through `through`, in one
     /// transaction; the months paid.
     async fn pay_claim(&self, id: i64, through: Month, now: i64) -> Result<u64, StoreError>;
+    /// [`Self::pay_claim`] for many claims (each through its own month) in one transaction,
+    /// so that the month's run commits once per batch, not once per pensioner; the months paid.
+    async fn pay_claims(&self, due: &[(i64, Month)], now: i64) -> Result<u64, StoreError>;
     /// Records a certification of an approved claim's pensioner on `on` (`way`: `counter`,
     /// `field`, `self`) with its audit entry; the claim keeps the latest day. `false` when the
     /// claim is not approved (nothing was written then).
@@ -77,9 +80,10 @@ pub trait ClaimStore: Send + Sync {
     /// Approved claims certified on or before `on_or_before`: (claim, its latest certification,
     /// the due date last reminded of, the person's ID number's blind index).
     async fn claims_to_remind(&self, on_or_before: Date) -> Result<Vec<(i64, Date, Option<String>, String)>, StoreError>;
-    /// Takes the reminder of `due` for a claim: `false` when it was taken already (by this
-    /// sweep's earlier run or another replica's).
-    async fn claim_mark_reminded(&self, id: i64, due: Date) -> Result<bool, StoreError>;
+    /// Takes the reminders of many claims (each of its due date) in one transaction: the
+    /// claims whose reminder this call took — not one taken already (by this sweep's earlier
+    /// run or another replica's).
+    async fn claims_mark_reminded(&self, due: &[(i64, Date)]) -> Result<Vec<i64>, StoreError>;
     /// Gives it back (the message could not be sent): the next sweep tries again.
     async fn claim_unmark_reminded(&self, id: i64, due: Date) -> Result<(), StoreError>;
 }
@@ -327,11 +331,18 @@ macro_rules! impl_claim_store {
             }
 
             async fn pay_claim(&self, id: i64, through: Month, now: i64) -> Result<u64, StoreError> {
+                self.pay_claims(&[(id, through)], now).await
+            }
+
+            async fn pay_claims(&self, due: &[(i64, Month)], now: i64) -> Result<u64, StoreError> {
                 let mut tx = self.begin_write().await?;
-                let row: Option<(String, Option<String>, i64)> =
-                    sqlx::query_as("SELECT first_month, paid_through, monthly FROM pension_claims WHERE id = $1 AND status = 'applied'").bind(id).fetch_optional(&mut *tx).await?;
-                let Some((first, paid_through, monthly)) = row else { return Ok(0) };
-                let written = pay!(&mut *tx, id, month(&first)?, paid_through.as_deref().map(month).transpose()?, monthly, through, now)?;
+                let mut written = 0;
+                for &(id, through) in due {
+                    let row: Option<(String, Option<String>, i64)> =
+                        sqlx::query_as("SELECT first_month, paid_through, monthly FROM pension_claims WHERE id = $1 AND status = 'applied'").bind(id).fetch_optional(&mut *tx).await?;
+                    let Some((first, paid_through, monthly)) = row else { continue };
+                    written += pay!(&mut *tx, id, month(&first)?, paid_through.as_deref().map(month).transpose()?, monthly, through, now)?;
+                }
                 tx.commit().await?;
                 Ok(written)
             }
@@ -366,14 +377,22 @@ macro_rules! impl_claim_store {
                 Ok(rows.into_iter().filter_map(|(id, on, reminded, index)| Some((id, Date::parse_iso(&on)?, reminded, index))).collect())
             }
 
-            async fn claim_mark_reminded(&self, id: i64, due: Date) -> Result<bool, StoreError> {
-                let done = sqlx::query("UPDATE pension_claims SET reminded_for = $1 WHERE id = $2 AND (reminded_for IS NULL OR reminded_for <> $1)")
-                    .bind(due.iso())
-                    .bind(id)
-                    .execute(&self.pool)
-                    .await?
-                    .rows_affected();
-                Ok(done == 1)
+            async fn claims_mark_reminded(&self, due: &[(i64, Date)]) -> Result<Vec<i64>, StoreError> {
+                let mut tx = self.begin_write().await?;
+                let mut taken = Vec::new();
+                for &(id, on) in due {
+                    let done = sqlx::query("UPDATE pension_claims SET reminded_for = $1 WHERE id = $2 AND (reminded_for IS NULL OR reminded_for <> $1)")
+                        .bind(on.iso())
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await?
+                        .rows_affected();
+                    if done == 1 {
+                        taken.push(id);
+                    }
+                }
+                tx.commit().await?;
+                Ok(taken)
             }
 
             async fn claim_unmark_reminded(&self, id: i64, due: Date) -> Result<(), StoreError> {
