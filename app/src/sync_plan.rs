@@ -87,7 +87,7 @@ impl OutboxItem {
 
     /// Accepted as a case whose decision the device has not learnt yet: a pass asks after it.
     pub fn awaits_review(&self) -> bool {
-        self.state == ItemState::Accepted && crate::api::cases::is_case(self.kind) && self.review.as_ref().is_none_or(|r| r.status.is_open())
+        self.state == ItemState::Accepted && crate::api::cases::is_reviewed(self.kind) && self.review.as_ref().is_none_or(|r| r.status.is_open())
     }
 
     /// Sent back by the agency with reasons: the person fixes it and files it again.
@@ -273,6 +273,8 @@ mod tests {
         let mut registration = accepted;
         registration.kind = FilingKind::PersonalRegistration;
         assert!(!registration.awaits_review(), "not a case");
+        registration.kind = FilingKind::PensionCertification;
+        assert!(registration.awaits_review(), "a field visit: an operator confirms it");
     }
 
     fn item(payload_len: usize) -> OutboxItem {

@@ -118,7 +118,7 @@ pub fn app(state: AppState) -> Router {
         (&ep::OFFICE_UNEMPLOYMENT_STOP, serve(&ep::OFFICE_UNEMPLOYMENT_STOP, office::unemployment::stop)),
         (&ep::REPORT, serve(&ep::REPORT, reports::http::download)),
         (&ep::STATS, serve(&ep::STATS, reports::http::chart)),
-        (&ep::FILINGS_REVIEW, serve(&ep::FILINGS_REVIEW, office::cases::filings_review)),
+        (&ep::FILINGS_REVIEW, serve(&ep::FILINGS_REVIEW, intake::review::filings_review)),
         (&ep::VOUCHER, serve(&ep::VOUCHER, vouchers::voucher)),
         (&ep::VERIFY, serve(&ep::VERIFY, vouchers::verify)),
         (&ep::VOUCHER_CSS, serve(&ep::VOUCHER_CSS, vouchers::stylesheet)),

@@ -167,7 +167,8 @@ both_stores!(pension_claim, a_pension_claim_is_computed_decided_under_four_eyes_
 /// on the field worker's due list (ID number masked); the worker's visit syncs as a filing with a photo, refused without
 /// the photo, from a resident, from another area or with another ID number (one answer for
 /// all); an operator, not the worker, looks at the photo and confirms; the claim is certified
-/// on the visit's day and the months the suspension skipped are paid at once.
+/// on the visit's day and the months the suspension skipped are paid at once. A visit returned
+/// reaches the worker's phone with its reason.
 async fn a_field_workers_visit_certifies_once_an_operator_confirms(store: Arc<dyn Store>) {
     use app::api::auth::Role;
     use app::domain::forms::pension_certification::{CertificationDraft, PHOTO_SLOT};
@@ -286,6 +287,27 @@ async fn a_field_workers_visit_certifies_once_an_operator_confirms(store: Arc<dy
     assert_eq!(mine["claim"]["certification"].as_str(), Some("certified"), "{mine}");
     let list = w.call(&state, Method::GET, "/api/field/pension-due", None).await;
     assert!(!list.body["items"].as_array().unwrap().iter().any(|i| i["claim"].as_i64() == Some(claim)), "{}", list.body);
+
+    // A visit returned: the worker's phone learns the operator's reason at its next sync (as a
+    // case's), on the attestation; another account asking the same filing learns nothing.
+    let mut again = item(&client_id(), FilingKind::PensionCertification, &serde_json::to_string(&draft(&id)).unwrap());
+    again.attachments = vec![photo.clone()];
+    let synced = w.call(&state, Method::POST, "/api/sync", Some(serde_json::to_value(batch(vec![again.clone()])).unwrap())).await;
+    assert_eq!(synced.body["results"][0]["status"], "accepted", "{}", synced.body);
+    let ask = json!({"client_ids": [again.client_id]});
+    let told = w.call(&state, Method::POST, "/api/filings/review", Some(ask.clone())).await;
+    assert_eq!((told.status, told.body["filings"][0]["status"].as_str()), (StatusCode::OK, Some("submitted")), "{}", told.body);
+    let pending = o.call(&state, Method::GET, "/api/office/pension-visits", None).await;
+    let vid = pending.body.as_array().unwrap().iter().find(|v| v["claim"].as_i64() == Some(claim)).expect("listed")["id"].as_i64().unwrap();
+    let why = "照片未见正脸，请重新拍摄";
+    let back = o.call(&state, Method::POST, &format!("/api/office/pension-visits/{vid}/decision"), Some(json!({"approve": false, "reason": why}))).await;
+    assert_eq!((back.status, back.body["status"].as_str()), (StatusCode::OK, Some("returned")), "{}", back.body);
+    let told = w.call(&state, Method::POST, "/api/filings/review", Some(ask.clone())).await;
+    let review = &told.body["filings"][0];
+    assert_eq!((review["status"].as_str(), review["reasons"][0]["target"]["name"].as_str()), (Some("rejected"), Some("attest")), "{}", told.body);
+    assert_eq!(review["reasons"][0]["note"], why);
+    let nosy = o.call(&state, Method::POST, "/api/filings/review", Some(ask)).await;
+    assert_eq!(nosy.body["filings"], json!([]), "{}", nosy.body);
 
     // 本人认证: not a photo, a photo that does not match, a service that cannot be asked — none
     // certifies, each says why and the other ways; a match certifies today.

@@ -23,6 +23,14 @@ pub fn is_case(kind: FilingKind) -> bool {
     matches!(kind, FilingKind::Enrolment | FilingKind::Separation | FilingKind::BaseDeclaration | FilingKind::InjuryReport | FilingKind::Unemployment | FilingKind::MedicalClaim | FilingKind::Newborn)
 }
 
+/// Whether the device asks what became of filings of `kind` ([`FILINGS_REVIEW`]): the cases,
+/// and the field workers' visits, which an operator confirms or returns too.
+///
+/// [`FILINGS_REVIEW`]: super::endpoints::FILINGS_REVIEW
+pub fn is_reviewed(kind: FilingKind) -> bool {
+    is_case(kind) || kind == FilingKind::PensionCertification
+}
+
 /// The fields of a `kind`'s form a reason may name (the form shows it on that field).
 pub fn reason_fields(kind: FilingKind) -> &'static [&'static str] {
     match kind {
@@ -272,6 +280,8 @@ mod tests {
             assert!(!reason_fields(kind).is_empty());
         }
         assert!(!is_case(FilingKind::EmployerRegistration));
+        assert!(is_reviewed(FilingKind::PensionCertification) && !is_case(FilingKind::PensionCertification), "reviewed, not on the desk's queue");
+        assert!(!is_reviewed(FilingKind::PersonalRegistration));
         assert!(reason_fields(FilingKind::Enrolment).contains(&"monthly_base"));
     }
 }

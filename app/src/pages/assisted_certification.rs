@@ -159,6 +159,8 @@ pub fn AssistedCertification(draft_id: Option<String>) -> impl IntoView {
                     <span>{tr(strings::FIELD_ATTEST)}</span>
                 </label>
                 {move || attest_error().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+                // A returned visit's reason (the operator's), on the version that visits again.
+                {move || issues(field::ATTEST).get().warnings.into_iter().map(|w| view! { <p class="field-warning">{i18n.issue(&w)}</p> }).collect_view()}
                 <FormFoot form=form/>
             </form>
         </main>

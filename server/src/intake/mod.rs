@@ -5,9 +5,11 @@
 //! result (same content) or a conflict (other content); the shared rules validate the payload
 //! once into a [`ValidFiling`]; the attachments must be stored; its kind's check runs
 //! ([`kinds`]). What passes is stored in one transaction for the whole batch, so every
-//! "accepted" in the answer is already durable; then each kind's effect runs.
+//! "accepted" in the answer is already durable; then each kind's effect runs. What became of
+//! them later, the device asks [`review`].
 
 mod kinds;
+pub mod review;
 
 use kinds::Storing;
 

@@ -8,12 +8,11 @@
 //! - `POST /api/office/cases/{id}/decision`: open, approve (applied to the ledger in the same
 //!   transaction; the voucher then says approved) or return with a reason per field; the
 //!   account that filed a case (at the counter) cannot act on it;
-//! - `POST /api/filings/review`: the filing device asks what became of its filings; only the
-//!   sender's own filings are answered.
+//! - [`case_reviews`]: what the filing device learns of its cases (`intake::review` answers
+//!   `POST /api/filings/review`); only the sender's own filings are answered.
 
 use app::api::cases::{
-    insurances_in, is_case, module_bit, reason_fields, CaseDecision, CaseItem, CaseQueue, CaseView, FilingReview, ReviewAnswer, ReviewAsk, CASES_PAGE,
-    MAX_ASKED,
+    insurances_in, is_case, module_bit, reason_fields, CaseDecision, CaseItem, CaseQueue, CaseView, FilingReview, CASES_PAGE,
 };
 use app::api::sync::FilingKind;
 use app::domain::policy::Insurance;
@@ -31,7 +30,7 @@ use super::{actor, staff, today, Cx};
 use crate::accounts::session::Principal;
 use crate::employers::review::{age_bound, earliest_day_within, history, latest_day_aged, reasons_of, region_of, region_range, statuses_of};
 use crate::http::{body, Answer, Refusal};
-use crate::store::now_ms;
+use crate::store::{now_ms, StoreError};
 
 fn not_found() -> Refusal {
     Refusal::not_found(Issue::new("case.not_found", "没有找到该业务", "No such case"))
@@ -234,19 +233,13 @@ pub async fn decide(
     }
 }
 
-/// `POST /api/filings/review`: what became of the caller's own filings among those asked.
-pub async fn filings_review(State(cx): State<Cx>, Extension(by): Extension<Option<Principal>>, json: Result<Json<ReviewAsk>, JsonRejection>) -> Answer {
-    let by = by.ok_or_else(Refusal::bad_request)?;
-    let ask = body(json)?;
-    if ask.client_ids.len() > MAX_ASKED {
-        return Err(Refusal::bad_request());
-    }
-    let filings = cx
-        .store
-        .cases_sent_by(by.account.id, &ask.client_ids)
+/// The desk's cases among `client_ids` that `account` sent, as the filing device learns them
+/// (`POST /api/filings/review`, with the field visits: `intake::review`).
+pub async fn case_reviews(store: &(impl super::CaseStore + ?Sized), account: i64, client_ids: &[String]) -> Result<Vec<FilingReview>, StoreError> {
+    Ok(store
+        .cases_sent_by(account, client_ids)
         .await?
         .into_iter()
         .map(|c| FilingReview { client_id: c.client_id.clone(), status: status_of(&c), reasons: reasons_of(c.reasons.as_deref()), updated_at: c.updated_at })
-        .collect();
-    Ok(Json(ReviewAnswer { filings }).into_response())
+        .collect())
 }

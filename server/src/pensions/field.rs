@@ -9,13 +9,17 @@
 //! - `GET /api/office/pension-visits`, `…/{id}/photo` and `POST …/{id}/decision`: an operator,
 //!   never the worker, looks at the photo and confirms the visit (the claim is certified on
 //!   the visit's day and the months a suspension skipped are paid at once) or returns it with
-//!   a reason.
+//!   a reason;
+//! - [`visit_reviews`]: the worker's phone learns that at its next sync, as it learns a
+//!   case's (`POST /api/filings/review`): a returned visit shows the reason, to visit again.
 
 use app::api::auth::Role;
+use app::api::cases::FilingReview;
 use app::api::ledger::{DueList, DuePensioner};
 use app::api::office::{BatchDecision, FieldVisitView};
 use app::domain::forms::pension_certification::{field, AssistedCertification, PHOTO_SLOT};
 use app::domain::pension::certification::{standing, Standing};
+use app::domain::review::{Reason, Status, Target};
 use app::domain::{divisions, IdNumber, Issue};
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -29,7 +33,7 @@ use crate::employers::review::region_range;
 use crate::filings::Verdict;
 use crate::http::{quota, Answer, Internal, Refusal};
 use crate::office::{actor, four_eyes, return_reason, staff, today};
-use crate::store::AuditEntry;
+use crate::store::{AuditEntry, StoreError};
 use crate::vault::{bound, purpose, Vault};
 
 /// The most pensioners one due list holds (an area's; the measure is made with this many).
@@ -181,6 +185,26 @@ pub async fn photo(State(cx): State<Cx>, Extension(by): Extension<Option<Princip
     let v = visit_in_area(&cx, by, id).await?;
     crate::office::audit(&cx.office, by, "pension.visit_photo", Some(format!("pension_claim:{}", v.claim)), None, crate::store::now_ms()).await?;
     crate::uploads::attached_file(cx.store.as_ref(), &cx.office.ledger.vault, &v.client_id, PHOTO_SLOT).await?.ok_or_else(unknown)
+}
+
+/// The visits among `client_ids` that `account` filed, as the filing device learns them:
+/// pending is 已提交, confirmed 审核通过, returned 退回 with the operator's reason (on the
+/// attestation: the visit as a whole).
+pub async fn visit_reviews(store: &(impl super::VisitStore + ?Sized), account: i64, client_ids: &[String]) -> Result<Vec<FilingReview>, StoreError> {
+    Ok(store
+        .visits_sent_by(account, client_ids)
+        .await?
+        .into_iter()
+        .map(|(client_id, status, reason, updated_at)| {
+            let status = match status.as_str() {
+                "confirmed" => Status::Approved,
+                "returned" => Status::Rejected,
+                _ => Status::Submitted,
+            };
+            let reasons = reason.map(|note| Reason { target: Target::Field(field::ATTEST.into()), code: "other".into(), note }).into_iter().collect();
+            FilingReview { client_id, status, reasons, updated_at }
+        })
+        .collect())
 }
 
 /// `POST /api/office/pension-visits/{id}/decision`: confirm, or return with a reason.

@@ -56,6 +56,9 @@ pub trait VisitStore: Send + Sync {
     /// pending visit; `false` when it is not pending any more, `by` filed it, or the claim is
     /// not being paid (nothing was written then).
     async fn visit_decide(&self, id: i64, by: i64, return_reason: Option<&str>, audit: &AuditEntry, now: i64) -> Result<bool, StoreError>;
+    /// The visits among `client_ids` that `account` filed, as the filing device learns them:
+    /// (client id, status, the reason it was returned, when it last changed).
+    async fn visits_sent_by(&self, account: i64, client_ids: &[String]) -> Result<Vec<(String, String, Option<String>, i64)>, StoreError>;
 }
 
 /// The claim, its person and the division of the person's latest pension relationship.
@@ -178,6 +181,21 @@ macro_rules! impl_visit_store {
                 insert_audit!(&mut *tx, &entry, now)?;
                 tx.commit().await?;
                 Ok(true)
+            }
+
+            async fn visits_sent_by(&self, account: i64, client_ids: &[String]) -> Result<Vec<(String, String, Option<String>, i64)>, StoreError> {
+                let mut out = Vec::new();
+                for client in client_ids {
+                    let row = sqlx::query_as(
+                        "SELECT client_id, status, return_reason, COALESCE(decided_at, filed_at) FROM pension_field_visits WHERE client_id = $1 AND filed_by = $2",
+                    )
+                    .bind(client)
+                    .bind(account)
+                    .fetch_optional(&self.pool)
+                    .await?;
+                    out.extend(row);
+                }
+                Ok(out)
             }
         }
     };
