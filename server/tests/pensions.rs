@@ -163,7 +163,8 @@ async fn a_pension_claim_is_computed_decided_under_four_eyes_and_paid(store: Arc
 }
 both_stores!(pension_claim, a_pension_claim_is_computed_decided_under_four_eyes_and_paid);
 
-/// 协助认证: a pensioner suspended for want of a certification is reminded by SMS (once), and is
+/// 协助认证: a pensioner suspended for want of a certification is reminded by SMS (once; at the
+/// details' mobile without an account, at the account's with one), and is
 /// on the field worker's due list (ID number masked); the worker's visit syncs as a filing with a photo, refused without
 /// the photo, from a resident, from another area or with another ID number (one answer for
 /// all); an operator, not the worker, looks at the photo and confirms; the claim is certified
@@ -204,14 +205,23 @@ async fn a_field_workers_visit_certifies_once_an_operator_confirms(store: Arc<dy
     let paid_through = |c: serde_json::Value| c.as_array().unwrap().iter().find(|c| c["id"].as_i64() == Some(claim)).unwrap()["paid_through"].as_str().map(str::to_owned);
     assert_eq!(paid_through(o.call(&state, Method::GET, "/api/office/pension-claims", None).await.body), Some(covered.to_string()), "suspended");
 
-    // He has an account: the sweep tells his mobile the due date, once.
-    let (_, mut me) = staff(&state, "resident", &id, "13900139062").await;
+    // No account yet: the sweep texts the mobile the counter keeps in his details (信息变更)
+    // the due date, once.
     let dev = state.accounts.dev_sms.clone().unwrap();
     let due_on = app::domain::pension::certification::due(long_ago, &policy);
+    let kept = o.call(&state, Method::POST, &format!("/api/office/persons/{person}/details"), Some(json!({"mobile": "13900139063"}))).await;
+    assert_eq!(kept.status, StatusCode::NO_CONTENT, "{}", kept.body);
     assert_eq!(server::housekeeping::sweep(&state, server::store::now_ms()).await.unwrap().reminders, 1);
-    let told = dev.recent().into_iter().find(|m| m.mobile == "13900139062").expect("reminded");
+    let told = dev.recent().into_iter().find(|m| m.mobile == "13900139063").expect("reminded at the details' mobile");
     assert!(told.text.contains(&due_on.iso()) && !told.text.contains(&id), "{}", told.text);
     assert_eq!(server::housekeeping::sweep(&state, server::store::now_ms()).await.unwrap().reminders, 0, "once per due date");
+    // With an account, its mobile (proved by a code) comes first (the reminder given back, as a
+    // failed send gives it back, to be sent again).
+    let (_, mut me) = staff(&state, "resident", &id, "13900139062").await;
+    store.claim_unmark_reminded(claim, due_on).await.unwrap();
+    assert_eq!(server::housekeeping::sweep(&state, server::store::now_ms()).await.unwrap().reminders, 1);
+    let told = dev.recent().into_iter().find(|m| m.mobile == "13900139062").expect("reminded at the account's mobile");
+    assert!(told.text.contains(&due_on.iso()), "{}", told.text);
 
     // The due list: this pensioner, suspended, the ID number masked; nothing for other roles.
     let list = w.call(&state, Method::GET, "/api/field/pension-due", None).await;

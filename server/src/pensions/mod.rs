@@ -37,7 +37,7 @@ pub mod visit_store;
 
 use std::sync::Arc;
 
-pub use self::store::{ClaimStore, NewClaim, Paid};
+pub use self::store::{ClaimStore, NewClaim, Paid, ToRemind};
 pub use self::visit_store::VisitStore;
 
 /// The queries a field worker's visit needs at the intake: the visits and the staff's regions.

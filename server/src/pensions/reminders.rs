@@ -1,17 +1,20 @@
 //! 养老待遇资格认证 reminders by SMS: once the certification is within its reminder's days of
-//! the due date (or past it), the pensioner's mobile — their account's — is told the date and
-//! the ways to certify, once per due date (`pension_claims.reminded_for`, taken a batch at a
-//! time before the messages go and given back when one could not go). The housekeeping sweeps them. The text
-//! names no one and carries no number but the date. A pensioner without an account is not
-//! reached this way (the field worker's due list lists them).
+//! the due date (or past it), the pensioner's mobile — their account's, else the one the counter
+//! keeps in their details (信息变更) — is told the date and the ways to certify, once per due
+//! date (`pension_claims.reminded_for`, taken a batch at a time before the messages go and given
+//! back when one could not go). The housekeeping sweeps them. The text names no one and carries
+//! no number but the date. A pensioner with neither mobile is not reached this way (the field
+//! worker's due list lists them).
 
 use std::collections::HashSet;
 
 use app::domain::pension::certification::{due, standing, CertificationPolicy, Standing};
 use app::domain::Date;
 
-use super::ClaimStore;
+use super::{ClaimStore, ToRemind};
+use crate::office::details_store::DetailField;
 use crate::store::StoreError;
+use crate::vault::bound;
 
 /// The message for a due date.
 pub fn text(due: Date) -> String {
@@ -21,39 +24,54 @@ pub fn text(due: Date) -> String {
     )
 }
 
+/// Where a pensioner's reminder goes: their account's mobile (proved by a code when it was
+/// registered), else the mobile the counter keeps in their details (信息变更); none when neither
+/// is known or opens.
+fn mobile(accounts: &crate::accounts::Cx, account: Option<&crate::accounts::Account>, due: &ToRemind) -> Option<String> {
+    if let Some(account) = account {
+        match accounts.mobile_of(account) {
+            Ok(m) => return Some(m),
+            Err(error) => tracing::warn!(claim = due.claim, %error, "a pensioner's account mobile could not be read"),
+        }
+    }
+    let sealed = due.details_mobile.as_ref()?;
+    match accounts.vault.open(&bound::person_detail(&due.id_index, DetailField::Mobile.as_str()), sealed) {
+        Ok(plain) => String::from_utf8(plain).ok(),
+        Err(error) => {
+            tracing::warn!(claim = due.claim, %error, "a pensioner's mobile in the details could not be read");
+            None
+        }
+    }
+}
+
 /// Sends the reminders due on `today`; the number sent.
 pub async fn remind(store: &dyn ClaimStore, accounts: &crate::accounts::Cx, p: &CertificationPolicy, today: Date) -> Result<u64, StoreError> {
     // Every certification that can be due by then: a month has at least 28 days (the exact
     // standing is worked out below).
     let reach = today.days_since_epoch() + i64::from(p.remind_days) - i64::from(p.every_months) * 28;
-    let pending: Vec<(i64, Date, String)> = store
+    let pending: Vec<(ToRemind, Date)> = store
         .claims_to_remind(Date::from_days_since_epoch(reach))
         .await?
         .into_iter()
-        .filter(|(_, last, _, _)| !matches!(standing(*last, today, p), Standing::Certified { .. }))
-        .map(|(claim, last, reminded, id_index)| (claim, due(last, p), reminded, id_index))
-        .filter(|(_, until, reminded, _)| reminded.as_deref() != Some(until.iso().as_str()))
-        .map(|(claim, until, _, id_index)| (claim, until, id_index))
+        .filter(|c| !matches!(standing(c.certified_on, today, p), Standing::Certified { .. }))
+        .map(|c| {
+            let until = due(c.certified_on, p);
+            (c, until)
+        })
+        .filter(|(c, until)| c.reminded_for.as_deref() != Some(until.iso().as_str()))
         .collect();
     let mut sent = 0;
     for batch in pending.chunks(super::payroll::BATCH) {
-        let take: Vec<(i64, Date)> = batch.iter().map(|(claim, until, _)| (*claim, *until)).collect();
+        let take: Vec<(i64, Date)> = batch.iter().map(|(c, until)| (c.claim, *until)).collect();
         let taken: HashSet<i64> = store.claims_mark_reminded(&take).await?.into_iter().collect();
-        for (claim, until, id_index) in batch.iter().filter(|(claim, _, _)| taken.contains(claim)) {
-            let (claim, until) = (*claim, *until);
-            let Some(account) = accounts.store.account_by_id_index(id_index).await? else { continue };
-            let mobile = match accounts.mobile_of(&account) {
-                Ok(m) => m,
-                Err(error) => {
-                    tracing::warn!(claim, %error, "a pensioner's mobile could not be read; no reminder");
-                    continue;
-                }
-            };
-            match accounts.services.sms.send(&mobile, "", &text(until)).await {
+        for (c, until) in batch.iter().filter(|(c, _)| taken.contains(&c.claim)) {
+            let account = accounts.store.account_by_id_index(&c.id_index).await?;
+            let Some(mobile) = mobile(accounts, account.as_ref(), c) else { continue };
+            match accounts.services.sms.send(&mobile, "", &text(*until)).await {
                 Ok(()) => sent += 1,
                 Err(error) => {
-                    tracing::warn!(claim, %error, "a certification reminder could not be sent; the next sweep tries again");
-                    store.claim_unmark_reminded(claim, until).await?;
+                    tracing::warn!(claim = c.claim, %error, "a certification reminder could not be sent; the next sweep tries again");
+                    store.claim_unmark_reminded(c.claim, *until).await?;
                 }
             }
         }

@@ -77,15 +77,28 @@ pub trait ClaimStore: Send + Sync {
     async fn claim_payments(&self, claim_id: i64, limit: i64) -> Result<Vec<Paid>, StoreError>;
     /// A claim's latest `limit` certifications, newest first: the day and the way.
     async fn claim_certifications(&self, claim_id: i64, limit: i64) -> Result<Vec<(String, String)>, StoreError>;
-    /// Approved claims certified on or before `on_or_before`: (claim, its latest certification,
-    /// the due date last reminded of, the person's ID number's blind index).
-    async fn claims_to_remind(&self, on_or_before: Date) -> Result<Vec<(i64, Date, Option<String>, String)>, StoreError>;
+    /// Approved claims certified on or before `on_or_before`, as [`ToRemind`].
+    async fn claims_to_remind(&self, on_or_before: Date) -> Result<Vec<ToRemind>, StoreError>;
     /// Takes the reminders of many claims (each of its due date) in one transaction: the
     /// claims whose reminder this call took — not one taken already (by this sweep's earlier
     /// run or another replica's).
     async fn claims_mark_reminded(&self, due: &[(i64, Date)]) -> Result<Vec<i64>, StoreError>;
     /// Gives it back (the message could not be sent): the next sweep tries again.
     async fn claim_unmark_reminded(&self, id: i64, due: Date) -> Result<(), StoreError>;
+}
+
+/// A claim whose certification may be due, as the reminders need it.
+#[derive(Debug, Clone)]
+pub struct ToRemind {
+    pub claim: i64,
+    /// Its latest certification.
+    pub certified_on: Date,
+    /// The due date last reminded of.
+    pub reminded_for: Option<String>,
+    /// The person's ID number's blind index.
+    pub id_index: String,
+    /// The mobile the counter keeps in the person's details (信息变更), sealed.
+    pub details_mobile: Option<Vec<u8>>,
 }
 
 const SELECT: &str = "SELECT c.id, c.person_id, p.name AS person_name, c.category, c.retire_in, c.first_month, c.archive_months, c.archive_index, \
@@ -366,15 +379,20 @@ macro_rules! impl_claim_store {
                     .await?)
             }
 
-            async fn claims_to_remind(&self, on_or_before: Date) -> Result<Vec<(i64, Date, Option<String>, String)>, StoreError> {
-                let rows: Vec<(i64, String, Option<String>, String)> = sqlx::query_as(
-                    "SELECT c.id, c.certified_on, c.reminded_for, p.id_index FROM pension_claims c JOIN ledger_persons p ON p.id = c.person_id \
-                     WHERE c.status = 'applied' AND c.certified_on <= $1 ORDER BY c.id",
+            async fn claims_to_remind(&self, on_or_before: Date) -> Result<Vec<ToRemind>, StoreError> {
+                let rows: Vec<(i64, String, Option<String>, String, Option<Vec<u8>>)> = sqlx::query_as(
+                    "SELECT c.id, c.certified_on, c.reminded_for, p.id_index, d.mobile FROM pension_claims c JOIN ledger_persons p ON p.id = c.person_id \
+                     LEFT JOIN office_person_details d ON d.person_id = p.id WHERE c.status = 'applied' AND c.certified_on <= $1 ORDER BY c.id",
                 )
                 .bind(on_or_before.iso())
                 .fetch_all(&self.pool)
                 .await?;
-                Ok(rows.into_iter().filter_map(|(id, on, reminded, index)| Some((id, Date::parse_iso(&on)?, reminded, index))).collect())
+                Ok(rows
+                    .into_iter()
+                    .filter_map(|(claim, on, reminded_for, id_index, details_mobile)| {
+                        Some(ToRemind { claim, certified_on: Date::parse_iso(&on)?, reminded_for, id_index, details_mobile })
+                    })
+                    .collect())
             }
 
             async fn claims_mark_reminded(&self, due: &[(i64, Date)]) -> Result<Vec<i64>, StoreError> {
