@@ -350,3 +350,32 @@ async fn a_field_workers_visit_certifies_once_an_operator_confirms(store: Arc<dy
     }
 }
 both_stores!(field_visit, a_field_workers_visit_certifies_once_an_operator_confirms);
+
+/// 待遇发放 in batches: 1,200 pensioners (more than one transaction's batch, their months more
+/// than one statement's rows), each paid three months short, their last certifications spread
+/// over 456 days: the run pays what each certification covers — the same months as working out
+/// every claim alone — and the next run pays nothing.
+async fn the_run_pays_many_claims_as_each_alone_would(store: Arc<dyn Store>) {
+    use app::domain::pension::certification::covered_through;
+    use app::domain::Date;
+    use server::pensions::bench_store::PensionSeed;
+    let p = app::domain::pension::PensionPolicy::from_json(server::state::SHIPPED_POLICY).unwrap().certification;
+    let today = Date::china_from_unix_ms(server::store::now_ms());
+    let this = Month::of(today);
+    let back = |n: i32| Month::from_index(this.index() - n).unwrap();
+    let days: Vec<String> = (0..456).map(|k| Date::from_days_since_epoch(today.days_since_epoch() - k).iso()).collect();
+    let n: i64 = 1_200;
+    let seed = PensionSeed { pensioners: n, first_month: &back(24).to_string(), paid_through: &back(3).to_string(), monthly: 300_000, days: &days };
+    store.bench_seed_pensioners(&seed, 1).await.unwrap();
+    // The seed gives person `id` (1, 2, … in a fresh store) the day `id % 456` back.
+    let until = |id: i64| this.min(covered_through(Date::parse_iso(&days[usize::try_from(id % 456).unwrap()]).unwrap(), &p));
+    let expected: i64 = (1..=n).map(|id| i64::from((until(id).index() - back(3).index()).max(0))).sum();
+    assert!(expected > 2 * n, "most claims are three months short: {expected}");
+    let paid = server::pensions::payroll::pay_due(store.as_ref(), &p, this, 2).await.unwrap();
+    assert_eq!(i64::try_from(paid).unwrap(), expected);
+    assert_eq!(server::pensions::payroll::pay_due(store.as_ref(), &p, this, 3).await.unwrap(), 0, "each month once");
+    let (through_this, _) = store.bench_pension_counts(&this.to_string()).await.unwrap();
+    assert_eq!(through_this, (1..=n).filter(|&id| until(id) == this).count() as i64);
+}
+
+both_stores!(payment_run, the_run_pays_many_claims_as_each_alone_would);

@@ -66,8 +66,9 @@ pub trait ClaimStore: Send + Sync {
     /// Pays an approved claim each month after its last paid through `through`, in one
     /// transaction; the months paid.
     async fn pay_claim(&self, id: i64, through: Month, now: i64) -> Result<u64, StoreError>;
-    /// [`Self::pay_claim`] for many claims (each through its own month) in one transaction,
-    /// so that the month's run commits once per batch, not once per pensioner; the months paid.
+    /// [`Self::pay_claim`] for many claims (each through its own month) in one transaction and
+    /// a few set-based statements, so that the month's run neither commits nor round-trips
+    /// per pensioner; the months paid.
     async fn pay_claims(&self, due: &[(i64, Month)], now: i64) -> Result<u64, StoreError>;
     /// Records a certification of an approved claim's pensioner on `on` (`way`: `counter`,
     /// `field`, `self`) with its audit entry; the claim keeps the latest day. `false` when the
@@ -104,6 +105,15 @@ pub struct ToRemind {
 const SELECT: &str = "SELECT c.id, c.person_id, p.name AS person_name, c.category, c.retire_in, c.first_month, c.archive_months, c.archive_index, \
      c.archive_ref, c.base, c.avg_index, c.months, c.basic, c.account, c.monthly, c.working, c.status, c.paid_through, c.submitted_by, \
      c.submitted_at, c.decided_by, c.decided_at, c.return_reason, c.certified_on FROM pension_claims c JOIN ledger_persons p ON p.id = c.person_id";
+
+/// Rows (and ids) per statement of [`ClaimStore::pay_claims`]: 4 binds a row keeps a statement
+/// at 800 binds, well within either database's limit.
+const PAY_CHUNK: usize = 200;
+
+/// `$from, $from+1, …` for `n` binds.
+fn placeholders(from: usize, n: usize) -> String {
+    (from..from + n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
+}
 
 fn status(s: &str) -> BatchStatus {
     match s {
@@ -348,13 +358,57 @@ macro_rules! impl_claim_store {
             }
 
             async fn pay_claims(&self, due: &[(i64, Month)], now: i64) -> Result<u64, StoreError> {
+                // Set-based, a few statements a batch rather than three a claim: the claims as
+                // they stand in this write transaction, their months in multi-row inserts, and
+                // one update per month paid through.
                 let mut tx = self.begin_write().await?;
+                let through: std::collections::HashMap<i64, Month> = due.iter().copied().collect();
+                let mut plan: Vec<(i64, Month, Month, i64)> = Vec::with_capacity(due.len());
+                for ids in due.chunks(PAY_CHUNK) {
+                    let sql = format!(
+                        "SELECT id, first_month, paid_through, monthly FROM pension_claims WHERE status = 'applied' AND id IN ({})",
+                        placeholders(1, ids.len())
+                    );
+                    let mut q = sqlx::query_as::<_, (i64, String, Option<String>, i64)>(&sql);
+                    for (id, _) in ids {
+                        q = q.bind(id);
+                    }
+                    for (id, first, paid, monthly) in q.fetch_all(&mut *tx).await? {
+                        let from = match paid.as_deref().map(month).transpose()? {
+                            Some(m) => m.next(),
+                            None => month(&first)?,
+                        };
+                        let until = through[&id];
+                        if from <= until {
+                            plan.push((id, from, until, monthly));
+                        }
+                    }
+                }
+                let rows: Vec<(i64, String, i64)> =
+                    plan.iter().flat_map(|&(id, from, until, monthly)| from.through(until).map(move |m| (id, m.to_string(), monthly))).collect();
                 let mut written = 0;
-                for &(id, through) in due {
-                    let row: Option<(String, Option<String>, i64)> =
-                        sqlx::query_as("SELECT first_month, paid_through, monthly FROM pension_claims WHERE id = $1 AND status = 'applied'").bind(id).fetch_optional(&mut *tx).await?;
-                    let Some((first, paid_through, monthly)) = row else { continue };
-                    written += pay!(&mut *tx, id, month(&first)?, paid_through.as_deref().map(month).transpose()?, monthly, through, now)?;
+                for chunk in rows.chunks(PAY_CHUNK) {
+                    let values: Vec<String> = (0..chunk.len()).map(|i| format!("(${}, ${}, ${}, ${})", 4 * i + 1, 4 * i + 2, 4 * i + 3, 4 * i + 4)).collect();
+                    let sql = format!("INSERT INTO pension_payments (claim_id, month, amount, paid_at) VALUES {} ON CONFLICT DO NOTHING", values.join(", "));
+                    let mut q = sqlx::query(&sql);
+                    for (id, m, amount) in chunk {
+                        q = q.bind(id).bind(m).bind(amount).bind(now);
+                    }
+                    written += q.execute(&mut *tx).await?.rows_affected();
+                }
+                let mut by_month: std::collections::BTreeMap<Month, Vec<i64>> = std::collections::BTreeMap::new();
+                for &(id, _, until, _) in &plan {
+                    by_month.entry(until).or_default().push(id);
+                }
+                for (until, ids) in by_month {
+                    for ids in ids.chunks(PAY_CHUNK) {
+                        let sql = format!("UPDATE pension_claims SET paid_through = $1 WHERE id IN ({})", placeholders(2, ids.len()));
+                        let mut q = sqlx::query(&sql).bind(until.to_string());
+                        for id in ids {
+                            q = q.bind(id);
+                        }
+                        q.execute(&mut *tx).await?;
+                    }
                 }
                 tx.commit().await?;
                 Ok(written)
