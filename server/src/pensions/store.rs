@@ -365,15 +365,18 @@ macro_rules! impl_claim_store {
                 let through: std::collections::HashMap<i64, Month> = due.iter().copied().collect();
                 let mut plan: Vec<(i64, Month, Month, i64)> = Vec::with_capacity(due.len());
                 for ids in due.chunks(PAY_CHUNK) {
-                    let sql = format!(
-                        "SELECT id, first_month, paid_through, monthly FROM pension_claims WHERE status = 'applied' AND id IN ({})",
-                        placeholders(1, ids.len())
-                    );
-                    let mut q = sqlx::query_as::<_, (i64, String, Option<String>, i64)>(&sql);
+                    // By the key alone, the status checked here: with the status in the WHERE,
+                    // PostgreSQL with stale statistics (a bulk-loaded table) also scanned the
+                    // status index, 30 ms a batch instead of 0.2.
+                    let sql = format!("SELECT id, status, first_month, paid_through, monthly FROM pension_claims WHERE id IN ({})", placeholders(1, ids.len()));
+                    let mut q = sqlx::query_as::<_, (i64, String, String, Option<String>, i64)>(&sql);
                     for (id, _) in ids {
                         q = q.bind(id);
                     }
-                    for (id, first, paid, monthly) in q.fetch_all(&mut *tx).await? {
+                    for (id, status, first, paid, monthly) in q.fetch_all(&mut *tx).await? {
+                        if status != "applied" {
+                            continue;
+                        }
                         let from = match paid.as_deref().map(month).transpose()? {
                             Some(m) => m.next(),
                             None => month(&first)?,
