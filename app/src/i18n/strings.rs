@@ -520,7 +520,6 @@ texts! {
     STATS_TABLE_ARREARS = "表格：欠费明细报表", "Table: the arrears report";
     STATS_TABLE_CASES = "表格：业务办理统计报表", "Table: the case statistics report";
     STATS_TABLE_QUEUE = "明细：待办队列", "Details: the case queue";
-    STATS_CERT_NOT_YET = "养老待遇资格认证覆盖率：认证功能尚未上线，暂无统计", "Pension certification coverage: certification is not built yet, so there is nothing to chart";
     STATEMENT_FILES = "本月核定单：", "This month's statement:";
     CLAIMS = "养老金申请", "Pension claims";
     CLAIM_NEW = "提交养老金申请", "File a pension claim";

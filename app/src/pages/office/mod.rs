@@ -10,6 +10,7 @@ mod find;
 mod payments;
 mod pension;
 mod person;
+mod region_select;
 mod reports;
 mod stats;
 mod suspend;

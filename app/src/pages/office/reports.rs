@@ -12,6 +12,8 @@ use crate::domain::Issue;
 use crate::i18n::{strings, tr, use_i18n};
 use crate::state::clock;
 
+use super::region_select::RegionSelect;
+
 /// Percent-encodes a query value (credit codes and division codes are ASCII; anything else
 /// typed is sent as it was typed, encoded).
 pub(super) fn enc(s: &str) -> String {
@@ -82,7 +84,7 @@ pub fn Reports() -> impl IntoView {
                 {field("report-from", strings::REPORT_FROM, from, "month")}
                 {field("report-to", strings::REPORT_TO, to, "month")}
                 {field("report-unit", strings::REPORT_UNIT, unit, "text")}
-                {field("report-region", strings::REPORT_REGION, region, "text")}
+                <RegionSelect id="report-region" label=strings::REPORT_REGION value=region/>
                 {field("report-person", strings::REPORT_PERSON, person, "text")}
                 <button type="submit" class="btn" data-testid="report-preview" disabled=move || busy.get()>{tr(strings::REPORT_PREVIEW)}</button>
             </form>

@@ -7,12 +7,12 @@
 use leptos::prelude::*;
 
 use crate::api::endpoints;
-use crate::domain::divisions;
 use crate::domain::ledger::Month;
 use crate::i18n::{strings, tr, use_i18n, Text};
 use crate::routes::Route;
-use crate::state::{clock, use_policy};
+use crate::state::clock;
 
+use super::region_select::RegionSelect;
 use super::reports::enc;
 
 /// The charts: the server's name, the caption, the report with the same figures.
@@ -27,19 +27,11 @@ const CHARTS: [(&str, Text, Text); 5] = [
 #[component]
 pub fn Stats() -> impl IntoView {
     let i18n = use_i18n();
-    let policy = use_policy();
     let to_month = Month::of(clock::today());
     let from_month = Month::from_index(to_month.index() - 11).unwrap_or(to_month);
     let from = RwSignal::new(from_month.to_string());
     let to = RwSignal::new(to_month.to_string());
     let region = RwSignal::new(String::new());
-    // The provinces the policy data covers, and their cities.
-    let regions = move || {
-        let mut provinces: Vec<u32> = policy.table().map(|t| t.base_limits.iter().map(|l| l.region / 10_000 * 10_000).collect()).unwrap_or_default();
-        provinces.sort_unstable();
-        provinces.dedup();
-        provinces.into_iter().flat_map(|p| std::iter::once(p).chain(divisions::children(Some(p)).into_iter().map(|(c, _)| c))).collect::<Vec<_>>()
-    };
     let src = move |chart: &str| {
         format!("{}?from={}&to={}&region={}", endpoints::STATS.with(&[chart]), enc(&from.get()), enc(&to.get()), enc(&region.get()))
     };
@@ -58,16 +50,7 @@ pub fn Stats() -> impl IntoView {
             <div class="details-form report-form">
                 {month("stats-from", strings::REPORT_FROM, from)}
                 {month("stats-to", strings::REPORT_TO, to)}
-                <div class="field">
-                    <label for="stats-region">{tr(strings::STATS_REGION)}</label>
-                    <select id="stats-region" data-testid="stats-region" on:change=move |ev| region.set(event_target_value(&ev))>
-                        <option value="">{tr(strings::STATS_ALL)}</option>
-                        {move || regions().into_iter().map(|code| {
-                            let name = divisions::full_name(code).unwrap_or_default();
-                            view! { <option value=code.to_string()>{name}</option> }
-                        }).collect_view()}
-                    </select>
-                </div>
+                <RegionSelect id="stats-region" label=strings::STATS_REGION value=region/>
             </div>
             // Two charts a row at a desk, one on a tablet; the styles stay out of the phone's shell.
             <div class="charts" style="display:grid;grid-template-columns:repeat(auto-fit,minmax(440px,1fr));gap:1rem">
@@ -81,7 +64,6 @@ pub fn Stats() -> impl IntoView {
                     </figure>
                 }).collect_view()}
             </div>
-            <p class="field-hint" data-testid="stats-not-yet">{tr(strings::STATS_CERT_NOT_YET)}</p>
         </main>
     }
 }
