@@ -32,7 +32,10 @@ async fn a_pension_claim_is_computed_decided_under_four_eyes_and_paid(store: Arc
     state.dev = true;
     let worker = common::field_worker(&state).await;
     let id = old_man();
-    let e = enrolment(&id);
+    // Insured from three months back (the unit's late enrolment): those months get assessed.
+    let now = Month::parse(&this_month()).unwrap();
+    let start = Month::from_index(now.index() - 3).unwrap();
+    let e = app::domain::forms::enrolment::EnrolmentDraft { start_month: start.to_string(), ..enrolment(&id) };
     let out = intake::ingest_as(&state.cx(), batch(vec![item(&client_id(), FilingKind::Enrolment, &serde_json::to_string(&e).unwrap())]), Some(&worker)).await.unwrap();
     assert!(matches!(out.results[0].outcome(), Outcome::Accepted { .. }), "{:?}", out.results[0].outcome());
     assert_eq!(common::approve_all(&state).await, 1);
@@ -98,9 +101,20 @@ async fn a_pension_claim_is_computed_decided_under_four_eyes_and_paid(store: Arc
     assert_eq!(again.status, StatusCode::CREATED, "{}", again.body);
     let second = again.body["id"].as_i64().unwrap();
     let monthly = again.body["monthly"].as_i64().unwrap();
+    // Meanwhile his unit's months were assessed, 养老保险 included.
+    let ledger = state.cx::<server::ledger::Cx>();
+    for m in start.through(now) {
+        server::ledger::monthly::assess(&ledger, m, None, None).await.unwrap();
+    }
+    let id_index = state.vault.blind_index(server::vault::purpose::ID_NUMBER, &id);
+    let pension_months = |r: app::api::ledger::Records| -> Vec<(Month, i64)> {
+        r.months.iter().filter(|m| m.insurance == app::domain::policy::Insurance::Pension).map(|m| (m.month, m.employer.0 + m.individual.0)).collect()
+    };
+    let before = pension_months(server::ledger::records::of_person(&ledger, &id_index, start, now, 1).await.unwrap());
+    assert_eq!(before.len(), 4, "{before:?}");
+    assert!(before.iter().all(|(_, fen)| *fen > 0), "{before:?}");
     let done = a.call(&state, Method::POST, &format!("/api/office/pension-claims/{second}/decision"), Some(json!({"approve": true}))).await;
     assert_eq!((done.status, done.body["status"].as_str(), done.body["decided_by"].as_i64()), (StatusCode::OK, Some("applied"), Some(s1)), "{}", done.body);
-    let now = Month::parse(&this_month()).unwrap();
     assert_eq!(done.body["paid_through"].as_str(), Some(this_month().as_str()));
     let due = usize::try_from(now.index() - statutory.index()).unwrap();
     let mine = me.call(&state, Method::GET, "/api/pension", None).await.body;
@@ -115,6 +129,11 @@ async fn a_pension_claim_is_computed_decided_under_four_eyes_and_paid(store: Arc
     let open = store.open_relationships(&state.vault.blind_index(server::vault::purpose::ID_NUMBER, &id)).await.unwrap();
     let kinds: Vec<app::domain::policy::Insurance> = open.iter().map(|r| r.insurance).collect();
     assert_eq!(kinds, [app::domain::policy::Insurance::Medical], "{open:?}");
+    // 补差: the relationship ended with its first month (his pension began before it); the three
+    // months assessed after it are reversed, the first stands.
+    let after = pension_months(server::ledger::records::of_person(&ledger, &id_index, start, now, 2).await.unwrap());
+    let net: Vec<i64> = start.through(now).map(|m| after.iter().filter(|(n, _)| *n == m).map(|(_, fen)| fen).sum()).collect();
+    assert_eq!(net, [before[0].1, 0, 0, 0], "{after:?}");
 
     // The approval is the first certification: certified until a year from today.
     assert_eq!(done.body["certified_on"].as_str(), Some(today.iso().as_str()));

@@ -11,7 +11,8 @@
 //!   `GET /api/office/persons/{id}/pension-claims` a person's;
 //! - `POST /api/office/pension-claims/{id}/decision` (supervisor, not the filer): approve — the
 //!   first certification; the months from the month after retirement through this one are
-//!   paid in the same transaction — or return with a reason;
+//!   paid in the same transaction, and the months assessed to the ended pension relationship
+//!   after it assessed again (补差: reversed) — or return with a reason;
 //! - `POST /api/office/pension-claims/{id}/certifications`: 养老待遇资格认证 at the counter.
 
 use std::collections::BTreeMap;
@@ -189,6 +190,16 @@ pub async fn decide(State(cx): State<Cx>, Extension(by): Extension<Option<Princi
     let audit = AuditEntry { action: action.into(), detail: Some(format!("person={} monthly={}", claim.person, claim.monthly.0)), ..actor(by) };
     if !cx.store.claim_decide(id, by.account.id, returned, today(now), &audit, now).await? {
         return Err(not_pending());
+    }
+    if d.approve {
+        // 补差: the pension relationship ended back in time, with the month before the first paid
+        // (`stop_contributing!`); months already assessed after it billed the unit for a
+        // pensioner. Assessing them again reverses them (out of scope now: an adjustment row),
+        // in the unit's statement and the person's record. Each month is its own transaction
+        // after the approval's; one left undone by a crash is reversed by the month's next run.
+        for (unit, month) in cx.store.pension_months_assessed(claim.person, claim.first_month).await? {
+            crate::ledger::monthly::assess(&cx.office.ledger, month, Some(unit), Some(by.account.id)).await?;
+        }
     }
     let stored = cx.store.claim_get(id).await?.ok_or_else(|| Refusal::unreadable("a claim just decided"))?;
     Ok(Json(stored).into_response())

@@ -5,7 +5,8 @@
 //!   shared rules (`app::domain::pension::claim`) from the ledger and the policy data and keeps
 //!   it with its working; a supervisor, never the filer, approves it (the months due so far
 //!   are paid at once, as 补发 when the retirement month is past, and the person's open pension
-//!   relationship ends with the month before the first paid: a pensioner contributes no more)
+//!   relationship ends with the month before the first paid: a pensioner contributes no more,
+//!   and the months already assessed after it are assessed again, reversed as 补差)
 //!   or returns it with a reason;
 //! - [`mine`]: 待遇领取情况 — the person's claim and their payments, month by month;
 //! - [`payroll`]: the payment run the housekeeping makes — each new month paid once, none past
@@ -21,8 +22,7 @@
 //! - [`selfcert`]: 本人认证 — the pensioner's live photo compared by the face-verification
 //!   service ([`face`]).
 //!
-//! Not yet here: a liveness check beyond the prompt, the yearly uplift (调待), and the 补差 that
-//! would give back contributions already assessed for months after the pension began.
+//! Not yet here: a liveness check beyond the prompt and the yearly uplift (调待).
 
 pub mod bench_store;
 pub mod claims;

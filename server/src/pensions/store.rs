@@ -60,6 +60,9 @@ pub trait ClaimStore: Send + Sync {
     /// any more, or `by` filed it (nothing was written then).
     /// Approval is the first certification, on `today`.
     async fn claim_decide(&self, id: i64, by: i64, return_reason: Option<&str>, today: Date, audit: &AuditEntry, now: i64) -> Result<bool, StoreError>;
+    /// The (unit, month) pairs assessed to a person's 养老保险 from `from` on, oldest first: the
+    /// months an approval back in time must assess again (补差).
+    async fn pension_months_assessed(&self, person: i64, from: Month) -> Result<Vec<(i64, Month)>, StoreError>;
     /// The approved claims not paid through `through`, with their latest certification and the
     /// last month paid.
     async fn claims_due(&self, through: Month) -> Result<Vec<(i64, Option<Date>, Option<Month>)>, StoreError>;
@@ -341,6 +344,17 @@ macro_rules! impl_claim_store {
                 insert_audit!(&mut *tx, &entry, now)?;
                 tx.commit().await?;
                 Ok(true)
+            }
+
+            async fn pension_months_assessed(&self, person: i64, from: Month) -> Result<Vec<(i64, Month)>, StoreError> {
+                let rows: Vec<(i64, String)> = sqlx::query_as(
+                    "SELECT DISTINCT unit_id, month FROM ledger_assessments WHERE person_id = $1 AND insurance = 'pension' AND month >= $2 ORDER BY month, unit_id",
+                )
+                .bind(person)
+                .bind(from.to_string())
+                .fetch_all(&self.pool)
+                .await?;
+                rows.into_iter().map(|(unit, m)| Ok((unit, month(&m)?))).collect()
             }
 
             async fn claims_due(&self, through: Month) -> Result<Vec<(i64, Option<Date>, Option<Month>)>, StoreError> {
