@@ -2,8 +2,11 @@
 //! the database itself) `--persons` people in `--units` units, each insured in the four
 //! insurances from 2024-07, and 30 years of history for `--history` of them; then times the
 //! assessment of the next month not yet assessed (every unit, every relationship), the import of
-//! a `--payments`-row collection file, and `--samples` queries of one person's 30-year record.
-//! Prints one JSON object (the bench reads it). Run it again to assess the following month.
+//! a `--payments`-row collection file, and `--samples` queries of one person's 30-year record;
+//! last, it gives every unit a statement for every month to this one (made-up figures, no rows
+//! behind them) and times the statistics' 核定与到账 chart over them all. Prints one JSON object
+//! (the bench reads it). A data dir serves one run (the statements of the last step count as
+//! assessed months for none, but their sums no longer agree).
 
 use std::time::Instant;
 
@@ -135,6 +138,15 @@ pub async fn run(args: &LedgerBenchArgs) -> anyhow::Result<()> {
     let at = |q: f64| times.get(((times.len() as f64 - 1.0) * q).round() as usize).copied().unwrap_or(0.0);
     let page_at = |q: f64| page_times.get(((page_times.len() as f64 - 1.0) * q).round() as usize).copied().unwrap_or(0.0);
     let fault = if args.fault { Some(fault_run(args, &cx, month.next(), assess_s, import_s, today, now).await?) } else { None };
+    // Last (its statements have no rows behind them): 核定与到账 over every unit and every month
+    // from the bench's first to this one, as the statistics screen asks it.
+    let months: Vec<String> = start.through(Month::of(today)).map(|m| m.to_string()).collect();
+    let statements_added = cx.store.bench_seed_statements(&months, now).await?;
+    let everyone = crate::reports::Filter { from: start, to: Month::of(today), unit: None, region: (0, i64::MAX), person: None };
+    let t = Instant::now();
+    let chart = crate::reports::stats::chart(store.as_ref(), crate::reports::stats::Kind::Money, &everyone, today, &cx.pension.certification).await?;
+    let svg = crate::reports::svg::render(&chart);
+    let money_chart_s = t.elapsed().as_secs_f64();
     println!(
         "{}",
         serde_json::json!({
@@ -145,6 +157,7 @@ pub async fn run(args: &LedgerBenchArgs) -> anyhow::Result<()> {
             "payments": args.payments, "import_s": import_s, "imported": imported,
             "record_rows": months_seen, "record_p50_ms": at(0.5), "record_p99_ms": at(0.99), "samples": args.samples,
             "office_page_p50_ms": page_at(0.5), "office_page_p99_ms": page_at(0.99),
+            "money_chart_s": money_chart_s, "money_chart_bytes": svg.len(), "money_chart_months": months.len(), "statements_added": statements_added,
         })
     );
     Ok(())

@@ -48,6 +48,11 @@ pub trait BenchStore: Send + Sync {
     /// an ID number for each, as a statement opens them).
     async fn bench_unit_persons(&self, unit_id: i64) -> Result<Vec<(i64, String)>, StoreError>;
     async fn bench_seal(&self, sealed: &[(i64, Vec<u8>)]) -> Result<(), StoreError>;
+    /// A statement for every bench unit in each of `months` that has none (what the money
+    /// chart reads), with made-up figures: due ¥10,000–¥19,600 by unit, every tenth unit half
+    /// paid. No rows stand behind them (the sums no longer agree after this: the bench's last
+    /// step); not assessed, so a later run of a month writes its rows and due. The count added.
+    async fn bench_seed_statements(&self, months: &[String], now: i64) -> Result<u64, StoreError>;
 }
 
 macro_rules! impl_bench_store {
@@ -172,6 +177,23 @@ macro_rules! impl_bench_store {
                 .bind(unit_id)
                 .fetch_all(&self.pool)
                 .await?)
+            }
+
+            async fn bench_seed_statements(&self, months: &[String], now: i64) -> Result<u64, StoreError> {
+                // The months as a table (the bench's own values, generated: no input reaches the SQL).
+                let months = months.iter().map(|m| format!("('{m}')")).collect::<Vec<_>>().join(", ");
+                let added = sqlx::query(&format!(
+                    "WITH m(month) AS (VALUES {months}) \
+                     INSERT INTO ledger_statements (unit_id, month, assessed_at, due, paid, updated_at) \
+                     SELECT u.id, m.month, NULL, 1000000 + (u.id % 97) * 10000, \
+                            CASE WHEN u.id % 10 = 0 THEN 500000 ELSE 1000000 + (u.id % 97) * 10000 END, $1 \
+                     FROM ledger_units u CROSS JOIN m WHERE u.credit_code LIKE '913201028%' ON CONFLICT (unit_id, month) DO NOTHING"
+                ))
+                .bind(now)
+                .execute(&self.pool)
+                .await?
+                .rows_affected();
+                Ok(added)
             }
 
             async fn bench_seal(&self, sealed: &[(i64, Vec<u8>)]) -> Result<(), StoreError> {
