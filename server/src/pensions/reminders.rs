@@ -27,21 +27,18 @@ pub fn text(due: Date) -> String {
 /// Where a pensioner's reminder goes: their account's mobile (proved by a code when it was
 /// registered), else the mobile the counter keeps in their details (信息变更); none when neither
 /// is known or opens.
-fn mobile(accounts: &crate::accounts::Cx, account: Option<&crate::accounts::Account>, due: &ToRemind) -> Option<String> {
-    if let Some(account) = account {
-        match accounts.mobile_of(account) {
-            Ok(m) => return Some(m),
-            Err(error) => tracing::warn!(claim = due.claim, %error, "a pensioner's account mobile could not be read"),
-        }
-    }
-    let sealed = due.details_mobile.as_ref()?;
-    match accounts.vault.open(&bound::person_detail(&due.id_index, DetailField::Mobile.as_str()), sealed) {
+fn mobile(vault: &crate::vault::Vault, due: &ToRemind) -> Option<String> {
+    let open = |bound: String, sealed: &Vec<u8>, what: &str| match vault.open(&bound, sealed) {
         Ok(plain) => String::from_utf8(plain).ok(),
         Err(error) => {
-            tracing::warn!(claim = due.claim, %error, "a pensioner's mobile in the details could not be read");
+            tracing::warn!(claim = due.claim, %error, "a pensioner's {what} mobile could not be read");
             None
         }
-    }
+    };
+    due.account_mobile
+        .as_ref()
+        .and_then(|sealed| open(bound::account_mobile(&due.id_index), sealed, "account"))
+        .or_else(|| due.details_mobile.as_ref().and_then(|sealed| open(bound::person_detail(&due.id_index, DetailField::Mobile.as_str()), sealed, "details")))
 }
 
 /// Sends the reminders due on `today`; the number sent.
@@ -65,8 +62,7 @@ pub async fn remind(store: &dyn ClaimStore, accounts: &crate::accounts::Cx, p: &
         let take: Vec<(i64, Date)> = batch.iter().map(|(c, until)| (c.claim, *until)).collect();
         let taken: HashSet<i64> = store.claims_mark_reminded(&take).await?.into_iter().collect();
         for (c, until) in batch.iter().filter(|(c, _)| taken.contains(&c.claim)) {
-            let account = accounts.store.account_by_id_index(&c.id_index).await?;
-            let Some(mobile) = mobile(accounts, account.as_ref(), c) else { continue };
+            let Some(mobile) = mobile(&accounts.vault, c) else { continue };
             match accounts.services.sms.send(&mobile, "", &text(*until)).await {
                 Ok(()) => sent += 1,
                 Err(error) => {
