@@ -111,8 +111,9 @@ const SELECT: &str = "SELECT c.id, c.person_id, p.name AS person_name, c.categor
      c.archive_ref, c.base, c.avg_index, c.months, c.basic, c.account, c.monthly, c.working, c.status, c.paid_through, c.submitted_by, \
      c.submitted_at, c.decided_by, c.decided_at, c.return_reason, c.certified_on FROM pension_claims c JOIN ledger_persons p ON p.id = c.person_id";
 
-/// Rows (and ids) per statement of [`ClaimStore::pay_claims`]: 4 binds a row keeps a statement
-/// at 800 binds, well within either database's limit.
+/// Rows (and ids) per statement of [`ClaimStore::pay_claims`] and
+/// [`ClaimStore::claims_mark_reminded`]: at most 4 binds a row keeps a statement at 800 binds,
+/// well within either database's limit.
 const PAY_CHUNK: usize = 200;
 
 /// `$from, $from+1, …` for `n` binds.
@@ -472,18 +473,22 @@ macro_rules! impl_claim_store {
             }
 
             async fn claims_mark_reminded(&self, due: &[(i64, Date)]) -> Result<Vec<i64>, StoreError> {
+                // One conditional update a chunk, the claims and their dates as a table: the
+                // claims it changed are those whose reminder this call took.
                 let mut tx = self.begin_write().await?;
                 let mut taken = Vec::new();
-                for &(id, on) in due {
-                    let done = sqlx::query("UPDATE pension_claims SET reminded_for = $1 WHERE id = $2 AND (reminded_for IS NULL OR reminded_for <> $1)")
-                        .bind(on.iso())
-                        .bind(id)
-                        .execute(&mut *tx)
-                        .await?
-                        .rows_affected();
-                    if done == 1 {
-                        taken.push(id);
+                for chunk in due.chunks(PAY_CHUNK) {
+                    let values: Vec<String> = (0..chunk.len()).map(|i| format!("(${}, ${})", 2 * i + 1, 2 * i + 2)).collect();
+                    let sql = format!(
+                        "WITH v(id, due) AS (VALUES {}) UPDATE pension_claims SET reminded_for = (SELECT v.due FROM v WHERE v.id = pension_claims.id) \
+                         WHERE id IN (SELECT v.id FROM v) AND (reminded_for IS NULL OR reminded_for <> (SELECT v.due FROM v WHERE v.id = pension_claims.id)) RETURNING id",
+                        values.join(", ")
+                    );
+                    let mut q = sqlx::query_scalar::<_, i64>(&sql);
+                    for (id, on) in chunk {
+                        q = q.bind(id).bind(on.iso());
                     }
+                    taken.extend(q.fetch_all(&mut *tx).await?);
                 }
                 tx.commit().await?;
                 Ok(taken)
