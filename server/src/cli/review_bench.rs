@@ -3,7 +3,8 @@
 //! Jiangsu's counties and the last 30 days; once — a rerun reuses them), then requests the
 //! queue pages through the whole router (session, guard, handler, store) as a reviewer and
 //! prints p50/p99 per filter as JSON (the bench reads it). With `--cases N`, the same for the
-//! back office's case queue (待办): N enrolment cases of one unit, asked as an operator.
+//! back office's case queue (待办): N enrolment cases of one unit, asked as an operator, and the
+//! statistics' two case charts (每日受理, 待办时长) drawn over them once each.
 
 use std::time::Instant;
 
@@ -93,6 +94,18 @@ pub async fn run(args: &ReviewBenchArgs) -> anyhow::Result<()> {
         let queries = [("open", "status=open"), ("module", "module=unemployment"), ("city", "status=all&region=320100"), ("aged 5", "min_age=5"), ("page 20", "page=20")];
         out["cases"] = serde_json::json!(cases);
         out["case_filters"] = measure(&router, &token, "/api/office/cases", &queries, args.samples).await?.into();
+        // The statistics' case charts over the same queue (the store's work and the SVG), once
+        // each: the period is the last three months, every region.
+        let today = app::domain::Date::china_from_unix_ms(now);
+        let this = app::domain::ledger::Month::of(today);
+        let everyone = crate::reports::Filter { from: app::domain::ledger::Month::from_index(this.index() - 2).unwrap_or(this), to: this, unit: None, region: (0, i64::MAX), person: None };
+        let certification = app::domain::pension::PensionPolicy::from_json(crate::state::SHIPPED_POLICY).map_err(anyhow::Error::msg)?.certification;
+        for kind in [crate::reports::stats::Kind::Cases, crate::reports::stats::Kind::CaseAge] {
+            let t = Instant::now();
+            let svg = crate::reports::svg::render(&crate::reports::stats::chart(store.as_ref(), kind, &everyone, today, &certification).await?);
+            out[format!("{}_chart_s", kind.code())] = t.elapsed().as_secs_f64().into();
+            out[format!("{}_chart_bytes", kind.code())] = svg.len().into();
+        }
     }
     println!("{out}");
     Ok(())
