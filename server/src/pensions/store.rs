@@ -111,10 +111,10 @@ const SELECT: &str = "SELECT c.id, c.person_id, p.name AS person_name, c.categor
      c.archive_ref, c.base, c.avg_index, c.months, c.basic, c.account, c.monthly, c.working, c.status, c.paid_through, c.submitted_by, \
      c.submitted_at, c.decided_by, c.decided_at, c.return_reason, c.certified_on FROM pension_claims c JOIN ledger_persons p ON p.id = c.person_id";
 
-/// Rows (and ids) per statement of [`ClaimStore::pay_claims`] and
+/// Rows (and ids) per statement of `pay!` and
 /// [`ClaimStore::claims_mark_reminded`]: at most 4 binds a row keeps a statement at 800 binds,
 /// well within either database's limit.
-const PAY_CHUNK: usize = 200;
+const CHUNK: usize = 200;
 
 /// `$from, $from+1, …` for `n` binds.
 fn placeholders(from: usize, n: usize) -> String {
@@ -167,27 +167,66 @@ macro_rules! stop_contributing {
     }};
 }
 
-/// `pay!(&mut *tx, claim_id, first_month, paid_through, monthly, through, now)`: inserts the
-/// months after `paid_through` (or from `first_month`) through `through`, each once, and moves
-/// `paid_through`; evaluates to `Result<u64, sqlx::Error>`, the months written.
+/// `pay!(&mut *tx, &[(claim_id, through)], now)`: pays each approved claim among them the
+/// months after its `paid_through` (or from its first month) through its `through`, each
+/// month once (the payments' key; `ON CONFLICT DO NOTHING`), and moves `paid_through`;
+/// evaluates to `Result<u64, sqlx::Error>`, the months written. Set-based, a few statements a
+/// batch rather than three a claim: the claims as they stand in the caller's transaction,
+/// their months in multi-row inserts, one update per month paid through.
 macro_rules! pay {
-    ($conn:expr, $id:expr, $first:expr, $paid_through:expr, $monthly:expr, $through:expr, $now:expr) => {{
+    ($conn:expr, $due:expr, $now:expr) => {{
         async {
-            let from = match $paid_through {
-                Some(m) => m.next(),
-                None => $first,
-            };
-            let written = $crate::store::insert_months!(
-                $conn,
-                "INSERT INTO pension_payments (claim_id, month, amount, paid_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
-                $id,
-                from,
-                $through,
-                $monthly,
-                $now
-            )?;
-            if from <= $through {
-                sqlx::query("UPDATE pension_claims SET paid_through = $1 WHERE id = $2").bind($through.to_string()).bind($id).execute(&mut *$conn).await?;
+            let due: &[(i64, Month)] = $due;
+            let through: std::collections::HashMap<i64, Month> = due.iter().copied().collect();
+            let mut plan: Vec<(i64, Month, Month, i64)> = Vec::with_capacity(due.len());
+            for ids in due.chunks(CHUNK) {
+                // By the key alone, the status checked here: with the status in the WHERE,
+                // PostgreSQL with stale statistics (a bulk-loaded table) also scanned the
+                // status index, 30 ms a batch instead of 0.2.
+                let sql = format!("SELECT id, status, first_month, paid_through, monthly FROM pension_claims WHERE id IN ({})", placeholders(1, ids.len()));
+                let mut q = sqlx::query_as::<_, (i64, String, String, Option<String>, i64)>(&sql);
+                for (id, _) in ids {
+                    q = q.bind(id);
+                }
+                for (id, status, first, paid, monthly) in q.fetch_all(&mut *$conn).await? {
+                    if status != "applied" {
+                        continue;
+                    }
+                    let from = match paid.as_deref().map(month).transpose()? {
+                        Some(m) => m.next(),
+                        None => month(&first)?,
+                    };
+                    let until = through[&id];
+                    if from <= until {
+                        plan.push((id, from, until, monthly));
+                    }
+                }
+            }
+            let rows: Vec<(i64, String, i64)> =
+                plan.iter().flat_map(|&(id, from, until, monthly)| from.through(until).map(move |m| (id, m.to_string(), monthly))).collect();
+            let mut written = 0;
+            for chunk in rows.chunks(CHUNK) {
+                let values: Vec<String> = (0..chunk.len()).map(|i| format!("(${}, ${}, ${}, ${})", 4 * i + 1, 4 * i + 2, 4 * i + 3, 4 * i + 4)).collect();
+                let sql = format!("INSERT INTO pension_payments (claim_id, month, amount, paid_at) VALUES {} ON CONFLICT DO NOTHING", values.join(", "));
+                let mut q = sqlx::query(&sql);
+                for (id, m, amount) in chunk {
+                    q = q.bind(id).bind(m).bind(amount).bind($now);
+                }
+                written += q.execute(&mut *$conn).await?.rows_affected();
+            }
+            let mut by_month: std::collections::BTreeMap<Month, Vec<i64>> = std::collections::BTreeMap::new();
+            for &(id, _, until, _) in &plan {
+                by_month.entry(until).or_default().push(id);
+            }
+            for (until, ids) in by_month {
+                for ids in ids.chunks(CHUNK) {
+                    let sql = format!("UPDATE pension_claims SET paid_through = $1 WHERE id IN ({})", placeholders(2, ids.len()));
+                    let mut q = sqlx::query(&sql).bind(until.to_string());
+                    for id in ids {
+                        q = q.bind(id);
+                    }
+                    q.execute(&mut *$conn).await?;
+                }
             }
             Ok::<u64, sqlx::Error>(written)
         }
@@ -337,10 +376,10 @@ macro_rules! impl_claim_store {
                     return Ok(false);
                 }
                 if return_reason.is_none() {
-                    let (first, monthly, person): (String, i64, i64) =
-                        sqlx::query_as("SELECT first_month, monthly, person_id FROM pension_claims WHERE id = $1").bind(id).fetch_one(&mut *tx).await?;
+                    let (first, person): (String, i64) =
+                        sqlx::query_as("SELECT first_month, person_id FROM pension_claims WHERE id = $1").bind(id).fetch_one(&mut *tx).await?;
                     certify_claim!(&mut *tx, id, today, "approval", Some(by), now)?;
-                    pay!(&mut *tx, id, month(&first)?, None::<Month>, monthly, Month::of(today), now)?;
+                    pay!(&mut *tx, &[(id, Month::of(today))], now)?;
                     stop_contributing!(&mut *tx, id, person, month(&first)?, by, now)?;
                 }
                 let entry = AuditEntry { target: Some(format!("pension_claim:{id}")), ..audit.clone() };
@@ -375,61 +414,8 @@ macro_rules! impl_claim_store {
             }
 
             async fn pay_claims(&self, due: &[(i64, Month)], now: i64) -> Result<u64, StoreError> {
-                // Set-based, a few statements a batch rather than three a claim: the claims as
-                // they stand in this write transaction, their months in multi-row inserts, and
-                // one update per month paid through.
                 let mut tx = self.begin_write().await?;
-                let through: std::collections::HashMap<i64, Month> = due.iter().copied().collect();
-                let mut plan: Vec<(i64, Month, Month, i64)> = Vec::with_capacity(due.len());
-                for ids in due.chunks(PAY_CHUNK) {
-                    // By the key alone, the status checked here: with the status in the WHERE,
-                    // PostgreSQL with stale statistics (a bulk-loaded table) also scanned the
-                    // status index, 30 ms a batch instead of 0.2.
-                    let sql = format!("SELECT id, status, first_month, paid_through, monthly FROM pension_claims WHERE id IN ({})", placeholders(1, ids.len()));
-                    let mut q = sqlx::query_as::<_, (i64, String, String, Option<String>, i64)>(&sql);
-                    for (id, _) in ids {
-                        q = q.bind(id);
-                    }
-                    for (id, status, first, paid, monthly) in q.fetch_all(&mut *tx).await? {
-                        if status != "applied" {
-                            continue;
-                        }
-                        let from = match paid.as_deref().map(month).transpose()? {
-                            Some(m) => m.next(),
-                            None => month(&first)?,
-                        };
-                        let until = through[&id];
-                        if from <= until {
-                            plan.push((id, from, until, monthly));
-                        }
-                    }
-                }
-                let rows: Vec<(i64, String, i64)> =
-                    plan.iter().flat_map(|&(id, from, until, monthly)| from.through(until).map(move |m| (id, m.to_string(), monthly))).collect();
-                let mut written = 0;
-                for chunk in rows.chunks(PAY_CHUNK) {
-                    let values: Vec<String> = (0..chunk.len()).map(|i| format!("(${}, ${}, ${}, ${})", 4 * i + 1, 4 * i + 2, 4 * i + 3, 4 * i + 4)).collect();
-                    let sql = format!("INSERT INTO pension_payments (claim_id, month, amount, paid_at) VALUES {} ON CONFLICT DO NOTHING", values.join(", "));
-                    let mut q = sqlx::query(&sql);
-                    for (id, m, amount) in chunk {
-                        q = q.bind(id).bind(m).bind(amount).bind(now);
-                    }
-                    written += q.execute(&mut *tx).await?.rows_affected();
-                }
-                let mut by_month: std::collections::BTreeMap<Month, Vec<i64>> = std::collections::BTreeMap::new();
-                for &(id, _, until, _) in &plan {
-                    by_month.entry(until).or_default().push(id);
-                }
-                for (until, ids) in by_month {
-                    for ids in ids.chunks(PAY_CHUNK) {
-                        let sql = format!("UPDATE pension_claims SET paid_through = $1 WHERE id IN ({})", placeholders(2, ids.len()));
-                        let mut q = sqlx::query(&sql).bind(until.to_string());
-                        for id in ids {
-                            q = q.bind(id);
-                        }
-                        q.execute(&mut *tx).await?;
-                    }
-                }
+                let written = pay!(&mut *tx, due, now)?;
                 tx.commit().await?;
                 Ok(written)
             }
@@ -477,7 +463,7 @@ macro_rules! impl_claim_store {
                 // claims it changed are those whose reminder this call took.
                 let mut tx = self.begin_write().await?;
                 let mut taken = Vec::new();
-                for chunk in due.chunks(PAY_CHUNK) {
+                for chunk in due.chunks(CHUNK) {
                     let values: Vec<String> = (0..chunk.len()).map(|i| format!("(${}, ${})", 2 * i + 1, 2 * i + 2)).collect();
                     let sql = format!(
                         "WITH v(id, due) AS (VALUES {}) UPDATE pension_claims SET reminded_for = (SELECT v.due FROM v WHERE v.id = pension_claims.id) \

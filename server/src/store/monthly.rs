@@ -1,7 +1,8 @@
 //! The one way a benefit's months are paid: a payments table keyed by the benefit and the
 //! month, each month inserted once (`ON CONFLICT DO NOTHING` on that key), in the caller's
-//! transaction. Pensions, 失业保险金 and 伤残津贴 each decide which months are due; this writes
-//! them.
+//! transaction. 失业保险金 and 伤残津贴 each decide which months are due; this writes them.
+//! Pensions write the same keyed rows many claims to a statement (`pensions::store`'s `pay!`):
+//! their monthly run covers every pensioner at once.
 
 /// `insert_months!(&mut *tx, "INSERT INTO t (key, month, amount, paid_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
 /// id, from, until, amount, now)`: every month `from..=until` (none when `from > until`);
