@@ -145,6 +145,7 @@ async fn an_approval_that_the_ledger_no_longer_allows_changes_nothing(store: Arc
             name: "王小明".into(),
             insurances: vec![app::domain::policy::Insurance::Pension],
             last_month: last.to_owned(),
+            left_on: common::today_iso(),
             reason: "resigned".into(),
             credit_code: credit_code(1),
         };
@@ -213,5 +214,27 @@ async fn the_preview_shows_every_month_a_case_changes(store: Arc<dyn Store>) {
     let held: Vec<(&str, Option<i64>, bool)> =
         effect.iter().map(|l| (l["insurance"].as_str().unwrap(), l["base"].as_i64(), l["action"] == "base" && l["employer"].as_i64().unwrap() > 0)).collect();
     assert_eq!(held, [("pension", Some(700_000), true), ("medical", Some(700_000), true)], "{}", view.body);
+
+    // A separation told 20 days after the job ended: taken, and its preview says it is 5 days
+    // past the 15 of 社会保险法 第50条 (once, on the first line).
+    let today = app::domain::Date::china_from_unix_ms(app::api::ssr::now_ms());
+    let d = app::domain::forms::separation::SeparationDraft {
+        id_number: id_number(1),
+        name: "王小明".into(),
+        insurances: vec![app::domain::policy::Insurance::Pension],
+        last_month: this.to_string(),
+        left_on: app::domain::Date::from_days_since_epoch(today.days_since_epoch() - 20).iso(),
+        reason: "dismissed".into(),
+        credit_code: credit_code(1),
+    };
+    assert_eq!(sync(&state, &mut worker, &item(&client_id(), FilingKind::Separation, &serde_json::to_string(&d).unwrap())).await["status"], "accepted");
+    let queue = o.call(&state, Method::GET, "/api/office/cases?kind=separation", None).await;
+    let id = queue.body["items"][0]["id"].as_i64().unwrap();
+    let view = o.call(&state, Method::GET, &format!("/api/office/cases/{id}"), None).await;
+    let effect = view.body["effect"].as_array().unwrap();
+    assert_eq!(effect.len(), 1, "{}", view.body);
+    let working = effect[0]["working"].to_string();
+    assert!(working.contains(&format!("离职日期 {}", d.left_on)) && working.contains("超过离职之日起15日告知时限 5 天"), "{working}");
+    assert!(view.body["checks"].as_array().unwrap().iter().all(|c| c["issue"].is_null()), "lateness does not fail a check: {}", view.body);
 }
 both_stores!(preview_by_month, the_preview_shows_every_month_a_case_changes);

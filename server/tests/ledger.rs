@@ -106,6 +106,7 @@ fn separation(n: u32, code: &str, insurances: Vec<Insurance>) -> app::api::sync:
         name: "王小明".into(),
         insurances,
         last_month: this_month(),
+        left_on: common::today_iso(),
         reason: "resigned".into(),
         credit_code: code.to_owned(),
     };

@@ -249,7 +249,7 @@ async fn unemployment_paid_this_month(state: &server::AppState, store: &Arc<dyn 
         let out = intake::ingest_as(&state.cx(), batch(vec![item(&client_id(), kind, &payload)]), Some(&by)).await.unwrap();
         assert!(matches!(out.results[0].outcome(), Outcome::Accepted { .. }), "{:?}", out.results);
     };
-    let sep = SeparationDraft { id_number: id.clone(), name: "周五".into(), insurances: vec![Insurance::Unemployment], last_month: at(-1).to_string(), reason: "dismissed".into(), credit_code: String::new() };
+    let sep = SeparationDraft { id_number: id.clone(), name: "周五".into(), insurances: vec![Insurance::Unemployment], last_month: at(-1).to_string(), left_on: common::today_iso(), reason: "dismissed".into(), credit_code: String::new() };
     file(FilingKind::Separation, serde_json::to_string(&sep).unwrap(), common::signed_in(state, Role::EmployerHandler, Some(&code)).await).await;
     assert_eq!(common::approve_all(state).await, 1);
     let d = UnemploymentDraft { id_number: id, name: "周五".into(), left_on: today.iso(), cause: "contract_ended".into(), statement: String::new() };

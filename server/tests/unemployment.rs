@@ -83,7 +83,7 @@ async fn unemployment_is_granted_paid_and_stopped_by_a_new_job(store: Arc<dyn St
     let draft = || serde_json::to_string(&d).unwrap();
     assert_eq!(refused_on(file(&state, FilingKind::Unemployment, draft(), vec![photo(&state).await], &me).await), ("id_number".into(), "unemployment.insured".into()));
     let unit_account = signed_in(&state, Role::EmployerHandler, Some(&credit_code(1))).await;
-    let sep = SeparationDraft { id_number: id.clone(), name: "王小明".into(), insurances: vec![Insurance::Unemployment], last_month: at(-1).to_string(), reason: "resigned".into(), credit_code: String::new() };
+    let sep = SeparationDraft { id_number: id.clone(), name: "王小明".into(), insurances: vec![Insurance::Unemployment], last_month: at(-1).to_string(), left_on: common::today_iso(), reason: "resigned".into(), credit_code: String::new() };
     assert!(matches!(file(&state, FilingKind::Separation, serde_json::to_string(&sep).unwrap(), Vec::new(), &unit_account).await, Outcome::Accepted { .. }));
     assert_eq!(common::approve_all(&state).await, 1);
 
@@ -186,7 +186,7 @@ async fn a_registration_waiting(state: &server::AppState, store: &Arc<dyn Store>
     }
     payments::import(store.as_ref(), serde_json::to_string(&rows).unwrap().as_bytes(), today, None, 1).await.unwrap();
     let unit_account = signed_in(state, Role::EmployerHandler, Some(&credit_code(1))).await;
-    let sep = SeparationDraft { id_number: id.into(), name: "李四".into(), insurances: vec![Insurance::Unemployment], last_month: at(-1).to_string(), reason: "dismissed".into(), credit_code: String::new() };
+    let sep = SeparationDraft { id_number: id.into(), name: "李四".into(), insurances: vec![Insurance::Unemployment], last_month: at(-1).to_string(), left_on: common::today_iso(), reason: "dismissed".into(), credit_code: String::new() };
     assert!(matches!(file(state, FilingKind::Separation, serde_json::to_string(&sep).unwrap(), Vec::new(), &unit_account).await, Outcome::Accepted { .. }));
     assert_eq!(common::approve_all(state).await, 1);
     let worker = signed_in(state, Role::FieldWorker, None).await;

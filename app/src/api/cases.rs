@@ -50,6 +50,7 @@ pub fn reason_fields(kind: FilingKind) -> &'static [&'static str] {
             separation::field::CREDIT_CODE,
             separation::field::INSURANCES,
             separation::field::LAST_MONTH,
+            separation::field::LEFT_ON,
             separation::field::REASON,
         ],
         FilingKind::BaseDeclaration => &[base_declaration::field::CREDIT_CODE, base_declaration::field::EFFECTIVE_MONTH, base_declaration::field::ROWS],

@@ -1,5 +1,5 @@
 //! `/separation[/{draft}]` — 人员减员: a unit ends an employee's insurance with it (the last
-//! month and why). Checked as typed by the shared rules, saved as typed, submitted into the
+//! month, the day the job ended and why; told late, the form says so as it is typed). Checked as typed by the shared rules, saved as typed, submitted into the
 //! outbox like every filing; the server ends the relationships when it accepts it.
 
 use leptos::prelude::*;
@@ -50,6 +50,7 @@ pub fn Separation(draft_id: Option<String>) -> impl IntoView {
                     <TextField name=field::NAME label=strings::FIELD_NAME value=f.name issues=issues(field::NAME) reveal=reveal/>
                     <InsuranceChecks name=field::INSURANCES value=f.insurances issues=issues(field::INSURANCES) reveal=reveal/>
                     <TextField name=field::LAST_MONTH label=strings::FIELD_LAST_MONTH value=f.last_month issues=issues(field::LAST_MONTH) kind=InputKind::Month reveal=reveal/>
+                    <TextField name=field::LEFT_ON label=strings::FIELD_LEFT_ON value=f.left_on issues=issues(field::LEFT_ON) kind=InputKind::Date reveal=reveal/>
                     <div class="field" class:field-invalid=move || reason_error().is_some()>
                         <label for=field::REASON>{tr(strings::FIELD_REASON)}</label>
                         <select id=field::REASON name=field::REASON prop:value=move || f.reason.get()
@@ -75,6 +76,7 @@ struct Fields {
     name: RwSignal<String>,
     insurances: RwSignal<Vec<Insurance>>,
     last_month: RwSignal<String>,
+    left_on: RwSignal<String>,
     reason: RwSignal<String>,
     credit_code: RwSignal<String>,
 }
@@ -87,7 +89,7 @@ fn initial_draft() -> SeparationDraft {
 impl Fields {
     fn new() -> Fields {
         let s = || RwSignal::new(String::new());
-        let f = Fields { id_number: s(), name: s(), insurances: RwSignal::new(Vec::new()), last_month: s(), reason: s(), credit_code: s() };
+        let f = Fields { id_number: s(), name: s(), insurances: RwSignal::new(Vec::new()), last_month: s(), left_on: s(), reason: s(), credit_code: s() };
         f.fill(initial_draft());
         f
     }
@@ -98,6 +100,7 @@ impl Fields {
             name: self.name.get(),
             insurances: self.insurances.get(),
             last_month: self.last_month.get(),
+            left_on: self.left_on.get(),
             reason: self.reason.get(),
             credit_code: self.credit_code.get(),
         }
@@ -108,6 +111,7 @@ impl Fields {
         self.name.set(d.name);
         self.insurances.set(d.insurances);
         self.last_month.set(d.last_month);
+        self.left_on.set(d.left_on);
         self.reason.set(d.reason);
         self.credit_code.set(d.credit_code);
     }

@@ -144,6 +144,8 @@ pub async fn examine(cx: &Cx, case: &Case, by: &Principal, today: Date) -> Resul
             match ledger::separation::check(store, vault, &s, Some(by)).await? {
                 Ok(end) => {
                     checks.push(check("compliance", "该人员在本单位的参保关系存在且可终止", "The relationships with this unit exist and can end", None, None));
+                    // The notice's timing goes with the first line (it is one for the filing).
+                    let mut timing = separation_timing(&s, Date::parse_iso(&case.submitted_on).unwrap_or(today));
                     for ins in &end.insurances {
                         lines.push(EffectLine {
                             action: "end".into(),
@@ -153,7 +155,7 @@ pub async fn examine(cx: &Cx, case: &Case, by: &Principal, today: Date) -> Resul
                             base: None,
                             employer: None,
                             individual: None,
-                            working: Vec::new(),
+                            working: std::mem::take(&mut timing),
                             issue: None,
                         });
                     }
@@ -319,6 +321,30 @@ fn injury_timing(r: &crate::injuries::report::Recognise) -> Vec<app::domain::led
         )
     } else {
         line("在事故之日起30日内申报".into(), "Reported within 30 days of the accident".into())
+    });
+    out
+}
+
+/// When the employment ended and when the unit told the agency, against the 15 days of
+/// 社会保险法 第50条 (owed for a person left without a job: not on retirement, death or a
+/// transfer). A late notice does not stop the case: the operator sees it and reviews why.
+fn separation_timing(s: &app::domain::forms::separation::Separation, filed_on: Date) -> Vec<app::domain::ledger::Line> {
+    use app::domain::forms::separation::{notice_late_days, NOTICE_DAYS};
+    let line = |zh: String, en: String| app::domain::ledger::Line { zh, en, amount: None };
+    let mut out = vec![line(
+        format!("离职日期 {}，单位申报日期 {}", s.left_on.iso(), filed_on.iso()),
+        format!("Job ended on {}, filed by the unit on {}", s.left_on.iso(), filed_on.iso()),
+    )];
+    out.push(match (s.reason.leaves_unemployed(), notice_late_days(s.left_on, filed_on)) {
+        (false, _) => line(
+            format!("减员原因为{}：不适用失业人员名单{NOTICE_DAYS}日告知时限（社会保险法 第50条）", s.reason.zh()),
+            format!("Reason {}: the {NOTICE_DAYS}-day notice of the unemployed (art. 50) does not apply", s.reason.en()),
+        ),
+        (true, Some(late)) => line(
+            format!("超过离职之日起{NOTICE_DAYS}日告知时限 {late} 天（社会保险法 第50条：逾期告知，审查原因）"),
+            format!("{late} days past the {NOTICE_DAYS} days the unit had (art. 50: told late, review why)"),
+        ),
+        (true, None) => line(format!("在离职之日起{NOTICE_DAYS}日内告知"), format!("Told within {NOTICE_DAYS} days of the job's end")),
     });
     out
 }

@@ -90,6 +90,7 @@ pub(super) fn summary(kind: &str, payload: &[u8], today: Date) -> (Vec<(&'static
                     ("公民身份号码 ID number", masked_id(&d.id_number, today)),
                     ("险种 Insurances", insurances.join("、")),
                     ("最后参保月份 Last month", d.last_month),
+                    ("离职日期 Job ended on", d.left_on),
                     ("减员原因 Reason", reason),
                 ];
                 (rows, app::domain::CreditCode::parse(&d.credit_code).ok().map(|c| c.value.division()))

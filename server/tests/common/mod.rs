@@ -151,6 +151,11 @@ pub fn this_month() -> String {
     format!("{:04}-{:02}", today.year, today.month)
 }
 
+/// Today (China) as `YYYY-MM-DD`: the day a test's employment ends, told in time.
+pub fn today_iso() -> String {
+    app::domain::Date::china_from_unix_ms(app::api::ssr::now_ms()).iso()
+}
+
 /// A valid enrolment draft for the person with `id_number`.
 pub fn enrolment(id_number: &str) -> app::domain::forms::enrolment::EnrolmentDraft {
     app::domain::forms::enrolment::EnrolmentDraft {

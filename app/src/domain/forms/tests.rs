@@ -320,6 +320,7 @@ fn separation_ok() -> separation::SeparationDraft {
         name: "王小明".into(),
         insurances: vec![Insurance::Pension, Insurance::Medical],
         last_month: "2026-10".into(),
+        left_on: "2026-11-10".into(),
         reason: "resigned".into(),
         credit_code: String::new(),
     }
@@ -342,6 +343,24 @@ fn separation_fields() {
     fails(&|d| d.last_month = "2027-02".into(), separation::field::LAST_MONTH, "month.range");
     fails(&|d| d.last_month = "2026/10".into(), separation::field::LAST_MONTH, "month.format");
     fails(&|d| d.credit_code = "91320102MA1XXXXX0".into(), separation::field::CREDIT_CODE, "credit_code.length");
+    fails(&|d| d.left_on = String::new(), separation::field::LEFT_ON, "required");
+    fails(&|d| d.left_on = "2026-11-31".into(), separation::field::LEFT_ON, "date.invalid");
+    fails(&|d| d.left_on = "2027-01-01".into(), separation::field::LEFT_ON, "separation.left_later");
+    fails(&|d| d.left_on = "2025-11-20".into(), separation::field::LEFT_ON, "separation.too_old");
+    assert_eq!(ok.left_on, Date::new(2026, 11, 10).unwrap());
+    // Next month's last day is the latest; a year back the earliest.
+    for edge in ["2026-12-31", "2025-11-21"] {
+        assert!(separation::validate(&separation::SeparationDraft { left_on: edge.into(), ..separation_ok() }, &ctx(&p)).is_ok(), "{edge}");
+    }
+    // The notice of 第50条: filed on the 12th day it is in time; on the 22nd, 7 days late, a
+    // warning and no error — but not for a retirement, which leaves no one unemployed.
+    let warned = |left_on: &str, reason: &str| {
+        let v = separation::validate(&separation::SeparationDraft { left_on: left_on.into(), reason: reason.into(), ..separation_ok() }, &ctx(&p)).unwrap();
+        v.warnings.get(separation::field::LEFT_ON).and_then(|w| w.first()).map(|i| i.code.to_string())
+    };
+    assert_eq!(warned("2026-11-10", "resigned"), None);
+    assert_eq!(warned("2026-10-31", "dismissed").as_deref(), Some("separation.late"));
+    assert_eq!(warned("2026-10-31", "retired"), None);
     for r in separation::Reason::ALL {
         assert_eq!(separation::Reason::parse(r.code()), Some(r));
     }
