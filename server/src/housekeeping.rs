@@ -51,7 +51,7 @@ pub async fn sweep(state: &AppState, now: i64) -> Result<Swept, StoreError> {
         counters: s.counters_expire(now - 2 * DAY_MS).await?,
         pensions: crate::pensions::payroll::pay_due(s, &state.cx::<crate::ledger::Cx>().pension.certification, Month::of(Date::china_from_unix_ms(now)), now).await?,
         unemployment: crate::unemployment::pay_due(s, Month::of(Date::china_from_unix_ms(now)), now).await?,
-        injuries: crate::injuries::pay_due(s, Month::of(Date::china_from_unix_ms(now)), now).await?,
+        injuries: crate::injuries::pay_due(s, &state.cx::<crate::ledger::Cx>().benefits.work_injury_benefits, Month::of(Date::china_from_unix_ms(now)), now).await?,
         medical: crate::medical::pay_due(s, Month::of(Date::china_from_unix_ms(now))).await?,
         reminders: crate::pensions::reminders::remind(
             s,

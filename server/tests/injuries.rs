@@ -158,8 +158,8 @@ both_stores!(work_accident, a_work_accident_is_reported_recognised_and_awarded_u
 
 /// A grade-3 award approved under four eyes: the monthly run pays its 一次性伤残补助金 once, and
 /// its 伤残津贴 from the month after the grade was entered, each month once, no more once the
-/// person's pension begins (工伤保险条例 第35条); 待遇发放明细 lists both, and the person reads
-/// them on 我的社保.
+/// person's pension begins (工伤保险条例 第35条), and a month whose minimum wage is more pays
+/// that; 待遇发放明细 lists them, and the person reads them on 我的社保.
 async fn a_grade_three_allowance_is_paid_monthly_until_the_pension(store: Arc<dyn Store>) {
     let state = common::state_over(store.clone());
     let worker = common::field_worker(&state).await;
@@ -187,16 +187,23 @@ async fn a_grade_three_allowance_is_paid_monthly_until_the_pension(store: Arc<dy
     assert_eq!(done.status, StatusCode::OK, "{}", done.body);
     let monthly = done.body["award"]["monthly_allowance"].as_i64().expect("grades 1–4 have one");
     let lump = done.body["award"]["lump_sum"].as_i64().unwrap();
-    assert_eq!(server::injuries::pay_due(store.as_ref(), this, 1).await.unwrap(), 0, "not approved yet");
+    assert!(done.body["award"]["working"].to_string().contains("不低于当地最低工资标准 2,490.00"), "the shipped minimum compared: {}", done.body);
+    // The policy as shipped, and the minimum wage raised above the award from the month after
+    // next (a later notice).
+    let mut policy = app::domain::benefits::BenefitPolicy::from_json(server::state::SHIPPED_POLICY).unwrap().work_injury_benefits;
+    let raised = monthly + 12_345;
+    policy.minimum_wages.push(app::domain::benefits::MonthlyAmount { region: 320000, from: this.next().next().to_string(), monthly: raised, confirmed: false, source: "test".into() });
+    assert_eq!(server::injuries::pay_due(store.as_ref(), &policy, this, 1).await.unwrap(), 0, "not approved yet");
     let approved = s.call(&state, Method::POST, &format!("/api/office/injuries/{iid}/decision"), Some(json!({"approve": true}))).await;
     assert_eq!(approved.status, StatusCode::OK, "{}", approved.body);
-    assert_eq!(server::injuries::pay_due(store.as_ref(), this, 2).await.unwrap(), 1, "the lump sum; the allowance from the month after the grade");
-    assert_eq!(server::injuries::pay_due(store.as_ref(), this, 2).await.unwrap(), 0, "the lump sum once");
+    assert_eq!(server::injuries::pay_due(store.as_ref(), &policy, this, 2).await.unwrap(), 1, "the lump sum; the allowance from the month after the grade");
+    assert_eq!(server::injuries::pay_due(store.as_ref(), &policy, this, 2).await.unwrap(), 0, "the lump sum once");
 
-    // A pension from the month after next: only next month's allowance is ever paid.
+    // A pension from the third month on: the next two months' allowance is all ever paid, the
+    // second at the raised minimum.
     let person = store.person_id(&state.vault.blind_index(server::vault::purpose::ID_NUMBER, &id)).await.unwrap().unwrap();
     let (filer, approver) = (signed_in(&state, Role::Operator, None).await, signed_in(&state, Role::Supervisor, None).await);
-    let pension_from = this.next().next();
+    let pension_from = this.next().next().next();
     let claim = server::pensions::NewClaim {
         person_id: person,
         category: app::domain::pension::Category::Male,
@@ -217,24 +224,24 @@ async fn a_grade_three_allowance_is_paid_monthly_until_the_pension(store: Arc<dy
     let cid = store.claim_submit(&claim, &entry, 3).await.unwrap().unwrap();
     assert!(store.claim_decide(cid, approver.account.id, None, today, &entry, 4).await.unwrap());
     let later = Month::from_index(pension_from.index() + 2).unwrap();
-    assert_eq!(server::injuries::pay_due(store.as_ref(), later, 5).await.unwrap(), 1, "next month only");
-    assert_eq!(server::injuries::pay_due(store.as_ref(), later, 6).await.unwrap(), 0, "once");
+    assert_eq!(server::injuries::pay_due(store.as_ref(), &policy, later, 5).await.unwrap(), 2, "two months only");
+    assert_eq!(server::injuries::pay_due(store.as_ref(), &policy, later, 6).await.unwrap(), 0, "once");
     let benefits = server::reports::filter(server::reports::Report::BenefitPayments, server::reports::Scope::All, this, later, None, None).unwrap();
     // 待遇发放明细 lists both, named, at the award's amounts.
     let dir = tempfile::tempdir().unwrap();
     let (file, rows) = server::reports::file::produce_to_temp(store.as_ref(), &state.vault, server::reports::Report::BenefitPayments, &benefits, server::reports::file::Format::Csv, today, dir.path()).await.unwrap();
     let csv = std::fs::read_to_string(file.path()).unwrap();
-    assert_eq!(rows, 2, "{csv}");
+    assert_eq!(rows, 3, "{csv}");
     assert!(csv.contains(&format!("{},", this.next())) && csv.contains("伤残津贴") && csv.contains(&app::domain::Fen(monthly).yuan().replace(',', "")), "{csv}");
     assert!(csv.contains(&format!("{},", this)) && csv.contains("一次性伤残补助金") && csv.contains(&app::domain::Fen(lump).yuan().replace(',', "")), "{csv}");
 
-    // The person reads what was paid: the lump sum's month, the one allowance month and its sum.
+    // The person reads what was paid: the lump sum's month, the two allowance months and their sum.
     let (_, mut me) = staff(&state, "resident", &id, "13900139004").await;
     let mine = me.call(&state, Method::GET, "/api/injuries", None).await;
     assert_eq!(mine.status, StatusCode::OK, "{}", mine.body);
     let paid = &mine.body[0]["paid"];
     assert_eq!(paid["lump_sum_in"].as_str(), Some(this.to_string().as_str()), "{paid}");
-    assert_eq!((paid["allowance_months"].as_u64(), paid["allowance_total"].as_i64()), (Some(1), Some(monthly)), "{paid}");
-    assert_eq!(paid["allowance"], json!([{"month": this.next().to_string(), "amount": monthly}]), "{paid}");
+    assert_eq!((paid["allowance_months"].as_u64(), paid["allowance_total"].as_i64()), (Some(2), Some(monthly + raised)), "{paid}");
+    assert_eq!(paid["allowance"], json!([{"month": this.next().next().to_string(), "amount": raised}, {"month": this.next().to_string(), "amount": monthly}]), "{paid}");
 }
 both_stores!(injury_allowance, a_grade_three_allowance_is_paid_monthly_until_the_pension);

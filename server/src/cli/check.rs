@@ -91,6 +91,9 @@ pub enum What {
         /// The area's average monthly wage, yuan.
         #[arg(long)]
         average: String,
+        /// The local monthly minimum wage the 伤残津贴 is topped up to, yuan (left out: none).
+        #[arg(long)]
+        minimum: Option<String>,
     },
 }
 
@@ -112,7 +115,7 @@ pub fn run(args: &CheckArgs, out: &mut impl Write) -> anyhow::Result<bool> {
             one(check_pension::pension(&input, &pension_policy(args)?))
         }
         What::Unemployment { months_contributed, carried } => one(check_benefits::unemployment(months_contributed, carried, &benefit_policy(args)?)),
-        What::Injury { grade, wage, average } => one(check_benefits::injury(grade, wage, average, &benefit_policy(args)?)),
+        What::Injury { grade, wage, average, minimum } => one(check_benefits::injury(grade, wage, average, minimum.as_deref(), &benefit_policy(args)?)),
     };
     for line in lines {
         writeln!(out, "{line}")?;

@@ -37,9 +37,10 @@ pub fn unemployment(contributed: &str, carried: &str, p: &BenefitPolicy) -> Valu
     })
 }
 
-/// The award for a disability `grade`, the person's `wage` and the area's `average` (yuan).
-pub fn injury(grade: &str, wage: &str, average: &str, p: &BenefitPolicy) -> Value {
-    let input = json!({ "grade": grade, "wage": wage, "average": average });
+/// The award for a disability `grade`, the person's `wage`, the area's `average` and, when
+/// given, the local `minimum` wage the 伤残津贴 is topped up to (yuan).
+pub fn injury(grade: &str, wage: &str, average: &str, minimum: Option<&str>, p: &BenefitPolicy) -> Value {
+    let input = json!({ "grade": grade, "wage": wage, "average": average, "minimum": minimum });
     let mut issues = Vec::new();
     let g = grade.trim().parse::<u8>().ok();
     if g.is_none() {
@@ -47,8 +48,12 @@ pub fn injury(grade: &str, wage: &str, average: &str, p: &BenefitPolicy) -> Valu
     }
     let w = Fen::parse_yuan(wage).map(|c| c.value).map_err(|e| issues.push(("wage", e))).ok();
     let a = Fen::parse_yuan(average).map(|c| c.value).map_err(|e| issues.push(("average", e))).ok();
-    let (Some(g), Some(w), Some(a)) = (g, w, a) else { return refused(input, issues) };
-    match injury::award(g, w, a, &p.work_injury_benefits) {
+    let m = match minimum {
+        None => Some(None),
+        Some(m) => Fen::parse_yuan(m).map(|c| Some(c.value)).map_err(|e| issues.push(("minimum", e))).ok(),
+    };
+    let (Some(g), Some(w), Some(a), Some(m)) = (g, w, a, m) else { return refused(input, issues) };
+    match injury::award(g, w, a, m, &p.work_injury_benefits) {
         Err(issue) => refused(input, vec![(if issue.code == "injury.grade" { "grade" } else { "wage" }, issue)]),
         Ok(award) => json!({
             "input": input,
@@ -81,10 +86,15 @@ mod tests {
 
     #[test]
     fn injury_answers_the_vector() {
-        let v = injury("7", "3000", "6000", &p());
+        let v = injury("7", "3000", "6000", None, &p());
         assert_eq!((v["wage_fen"].as_i64(), v["lump_sum_fen"].as_i64()), (Some(360_000), Some(4_680_000)));
         assert!(v["monthly_allowance_fen"].is_null());
-        let v = injury("11", "3000", "6000", &p());
+        let v = injury("11", "3000", "6000", None, &p());
         assert_eq!((v["valid"].as_bool(), v["errors"][0]["field"].as_str()), (Some(false), Some("grade")));
+        // Grade 4 at the floor: 75 % of 3,600 is 2,700, topped up to a minimum of 2,800.
+        let v = injury("4", "3000", "6000", Some("2800"), &p());
+        assert_eq!(v["monthly_allowance_fen"].as_i64(), Some(280_000), "{v}");
+        let v = injury("4", "3000", "6000", Some("two"), &p());
+        assert_eq!(v["errors"][0]["field"].as_str(), Some("minimum"), "{v}");
     }
 }

@@ -10,6 +10,7 @@
 //! - [`InjuryStore::injury_paid`] reads what the fund paid of an award, for its person.
 
 use app::api::injuries::{AllowanceMonth, InjuryPaid};
+use app::domain::benefits::{injury::topped_up, InjuryPolicy};
 use app::domain::ledger::Month;
 use app::domain::{Date, Fen};
 use async_trait::async_trait;
@@ -77,7 +78,7 @@ pub trait InjuryStore: Send + Sync {
     /// Pays an approved injury's 伤残津贴 each month after the last paid (or from the month after
     /// the grade was entered) through `through` — never into the first month of the person's
     /// approved pension — each once, in one transaction; the months written.
-    async fn pay_allowance(&self, id: i64, through: Month, now: i64) -> Result<u64, StoreError>;
+    async fn pay_allowance(&self, id: i64, through: Month, policy: &InjuryPolicy, now: i64) -> Result<u64, StoreError>;
 }
 
 /// `recognise_injury!(&mut *tx, case_id, &Recognise, by, now)`: keeps the injury of an approved
@@ -239,11 +240,15 @@ macro_rules! impl_injury_store {
                 Ok(sqlx::query_scalar("SELECT id FROM work_injuries WHERE status = 'approved' AND grade <= 4 AND allowance > 0 ORDER BY id").fetch_all(&self.pool).await?)
             }
 
-            async fn pay_allowance(&self, id: i64, through: Month, now: i64) -> Result<u64, StoreError> {
+            async fn pay_allowance(&self, id: i64, through: Month, policy: &InjuryPolicy, now: i64) -> Result<u64, StoreError> {
                 let mut tx = self.begin_write().await?;
-                let row: Option<(i64, Option<i64>, Option<i64>, Option<i64>, String)> =
-                    sqlx::query_as("SELECT person_id, grade, allowance, assessed_at, status FROM work_injuries WHERE id = $1").bind(id).fetch_optional(&mut *tx).await?;
-                let Some((person, Some(grade), Some(monthly), Some(assessed_at), status)) = row else { return Ok(0) };
+                let row: Option<(i64, Option<i64>, Option<i64>, Option<i64>, String, i64)> = sqlx::query_as(
+                    "SELECT w.person_id, w.grade, w.allowance, w.assessed_at, w.status, u.region FROM work_injuries w JOIN ledger_units u ON u.id = w.unit_id WHERE w.id = $1",
+                )
+                .bind(id)
+                .fetch_optional(&mut *tx)
+                .await?;
+                let Some((person, Some(grade), Some(monthly), Some(assessed_at), status, region)) = row else { return Ok(0) };
                 if status != "approved" || grade > 4 || monthly <= 0 {
                     return Ok(0);
                 }
@@ -261,15 +266,20 @@ macro_rules! impl_injury_store {
                         None => return Ok(0),
                     }
                 }
-                let written = crate::store::insert_months!(
-                    tx,
-                    "INSERT INTO injury_allowance_payments (injury_id, month, amount, paid_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
-                    id,
-                    from,
-                    until,
-                    monthly,
-                    now
-                )?;
+                // Each month at the award's figure, or that month's minimum wage when more.
+                let region = u32::try_from(region).unwrap_or(0);
+                let mut written = 0u64;
+                for m in from.through(until) {
+                    let amount = topped_up(Fen(monthly), policy.minimum_wage(region, m).map(|w| Fen(w.monthly)));
+                    written += sqlx::query("INSERT INTO injury_allowance_payments (injury_id, month, amount, paid_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING")
+                        .bind(id)
+                        .bind(m.to_string())
+                        .bind(amount.0)
+                        .bind(now)
+                        .execute(&mut *tx)
+                        .await?
+                        .rows_affected();
+                }
                 tx.commit().await?;
                 Ok(written)
             }

@@ -131,7 +131,10 @@ pub async fn assess(State(cx): State<Cx>, Extension(by): Extension<Option<Princi
     let base = base_for(&cx.ledger.pension, province, year).ok_or_else(|| {
         unprocessable(Issue::new("injury.no_average", "政策数据中没有该省的职工月平均工资", "The policy data has no average wage for this province"))
     })?;
-    let computed = award(grade, wage, base.amount, &cx.ledger.benefits.work_injury_benefits).map_err(unprocessable)?;
+    // The minimum wage of this month: the award's figure; each month paid is compared again.
+    let policy = &cx.ledger.benefits.work_injury_benefits;
+    let minimum = policy.minimum_wage(u32::try_from(i.unit_region).unwrap_or(0), Month::of(app::domain::Date::china_from_unix_ms(now))).map(|m| Fen(m.monthly));
+    let computed = award(grade, wage, base.amount, minimum, policy).map_err(unprocessable)?;
     let (note_zh, note_en) = if base.confirmed { ("", "") } else { ("（待核实）", " (to be confirmed)") };
     let mut working = vec![
         wage_line,

@@ -1,6 +1,7 @@
 //! The work-injury award by disability grade (工伤保险条例 第35–37条): 本人工资 within its band
 //! of the area's average wage (第64条), the 一次性伤残补助金 and, for grades 1–6, the monthly
-//! 伤残津贴.
+//! 伤残津贴 — never below the local minimum wage of the month it is for ([`topped_up`]: the
+//! fund makes up the difference for grades 1–4, 第35条; the unit for grades 5–6, 第36条).
 
 use super::InjuryPolicy;
 use crate::domain::ledger::{Line, Working};
@@ -21,18 +22,25 @@ fn percent(amount: Fen, percent: u16) -> Fen {
     Fen((i128::from(amount.0) * i128::from(percent) * 2 + 100) as i64 / 200)
 }
 
-/// The award for `grade` (1–10), the injured person's average monthly contribution wage `wage`
-/// and the area's average monthly wage `average`.
+/// A month's 伤残津贴: the `allowance` worked out from 本人工资, or the month's local minimum
+/// wage when that is more.
+pub fn topped_up(allowance: Fen, minimum: Option<Fen>) -> Fen {
+    minimum.map_or(allowance, |m| allowance.max(m))
+}
+
+/// The award for `grade` (1–10), the injured person's average monthly contribution wage `wage`,
+/// the area's average monthly wage `average` and the local minimum wage now (`None`: the policy
+/// data has none, and the working says the floor was not applied).
 ///
 /// ```
 /// use app::domain::benefits::{injury::award, BenefitPolicy};
 /// use app::domain::Fen;
 /// let p = BenefitPolicy::from_json(include_str!("../../../../server/data/policy.json")).unwrap();
 /// // DOMAIN-LEDGER's vector: grade 7, wage 3,000, average 6,000 → 3,600 × 13 = 46,800.
-/// let a = award(7, Fen(300_000), Fen(600_000), &p.work_injury_benefits).unwrap();
+/// let a = award(7, Fen(300_000), Fen(600_000), None, &p.work_injury_benefits).unwrap();
 /// assert_eq!((a.wage, a.lump_sum, a.monthly_allowance), (Fen(360_000), Fen(4_680_000), None));
 /// ```
-pub fn award(grade: u8, wage: Fen, average: Fen, p: &InjuryPolicy) -> Result<Award, Issue> {
+pub fn award(grade: u8, wage: Fen, average: Fen, minimum: Option<Fen>, p: &InjuryPolicy) -> Result<Award, Issue> {
     let Some(months) = usize::from(grade).checked_sub(1).and_then(|i| p.lump_sum_months.get(i)) else {
         return Err(Issue::new("injury.grade", "伤残等级应为 1 至 10 级", "The disability grade is 1 to 10"));
     };
@@ -67,7 +75,31 @@ pub fn award(grade: u8, wage: Fen, average: Fen, p: &InjuryPolicy) -> Result<Awa
             en: format!("Disability allowance = {} × {pct} % = {} yuan a month", clamped.yuan(), a.yuan()),
             amount: Some(a),
         });
-        a
+        let (payer_zh, payer_en) = if grade <= 4 { ("工伤保险基金", "the fund") } else { ("用人单位", "the unit") };
+        let article = if grade <= 4 { 35 } else { 36 };
+        let Some(m) = minimum else {
+            working.push(Line {
+                zh: "政策数据中没有当地最低工资标准：未按最低工资补足".into(),
+                en: "The policy data has no local minimum wage: no top-up applied".into(),
+                amount: None,
+            });
+            return a;
+        };
+        let paid = topped_up(a, Some(m));
+        working.push(if paid > a {
+            Line {
+                zh: format!("低于当地最低工资标准 {} 元，由{payer_zh}补足差额 {} 元（工伤保险条例 第{article}条），按月随当月标准", m.yuan(), Fen(paid.0 - a.0).yuan()),
+                en: format!("Below the local minimum wage {} yuan: {payer_en} makes up the {} (art. {article}), month by month at that month's figure", m.yuan(), Fen(paid.0 - a.0).yuan()),
+                amount: Some(paid),
+            }
+        } else {
+            Line {
+                zh: format!("不低于当地最低工资标准 {} 元（低于时按月补足，工伤保险条例 第{article}条）", m.yuan()),
+                en: format!("Not below the local minimum wage {} yuan (topped up month by month if it is, art. {article})", m.yuan()),
+                amount: None,
+            }
+        });
+        paid
     });
     Ok(Award { wage: clamped, lump_sum, monthly_allowance, working })
 }

@@ -48,11 +48,19 @@ pub struct MonthlyAmount {
     pub source: String,
 }
 
+impl MonthlyAmount {
+    /// The row of `rows` in force in `month` in the province of `region` (any division code in
+    /// it): the province's latest from that month or before.
+    pub fn in_force(rows: &[MonthlyAmount], region: u32, month: crate::domain::ledger::Month) -> Option<&MonthlyAmount> {
+        let month = month.to_string();
+        rows.iter().filter(|a| a.region == region / 10_000 * 10_000 && a.from <= month).max_by(|a, b| a.from.cmp(&b.from))
+    }
+}
+
 impl UnemploymentPolicy {
     /// The amount in force in `month` in the province of `region` (any division code in it).
     pub fn amount(&self, region: u32, month: crate::domain::ledger::Month) -> Option<&MonthlyAmount> {
-        let month = month.to_string();
-        self.amounts.iter().filter(|a| a.region == region / 10_000 * 10_000 && a.from <= month).max_by(|a, b| a.from.cmp(&b.from))
+        MonthlyAmount::in_force(&self.amounts, region, month)
     }
 }
 
@@ -65,8 +73,19 @@ pub struct InjuryPolicy {
     /// 本人工资 lies within these % of the area's average wage.
     pub wage_floor_percent: u16,
     pub wage_ceiling_percent: u16,
+    /// The local minimum wage a month, by province and from a month on: a 伤残津贴 below it is
+    /// topped up to it (工伤保险条例 第35条 by the fund, 第36条 by the unit), month by month.
+    #[serde(default)]
+    pub minimum_wages: Vec<MonthlyAmount>,
     pub confirmed: bool,
     pub source: String,
+}
+
+impl InjuryPolicy {
+    /// The minimum wage in force in `month` in the province of `region`.
+    pub fn minimum_wage(&self, region: u32, month: crate::domain::ledger::Month) -> Option<&MonthlyAmount> {
+        MonthlyAmount::in_force(&self.minimum_wages, region, month)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -94,6 +113,9 @@ impl BenefitPolicy {
             return Err("benefit policy: an unemployment amount must be positive and start at a YYYY-MM month".into());
         }
         let i = &p.work_injury_benefits;
+        if i.minimum_wages.iter().any(|a| a.monthly <= 0 || crate::domain::ledger::Month::parse(&a.from).is_none()) {
+            return Err("benefit policy: a minimum wage must be positive and start at a YYYY-MM month".into());
+        }
         if i.lump_sum_months.len() != 10 || i.allowance_percent.len() > 10 || i.wage_floor_percent > i.wage_ceiling_percent {
             return Err("benefit policy: ten grades of lump sums, at most ten allowances, floor below ceiling".into());
         }

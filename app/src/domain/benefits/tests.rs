@@ -1,6 +1,6 @@
 //! The benefit rules at their boundaries (`shared/DOMAIN-LEDGER.md` (e) and (f)).
 
-use super::injury::award;
+use super::injury::{award, topped_up};
 use super::unemployment::months_granted;
 use super::*;
 use crate::domain::Fen;
@@ -39,23 +39,50 @@ fn lump_sums_for_every_grade_with_the_wage_clamped() {
     let p = p().work_injury_benefits;
     let average = Fen(600_000);
     // A wage below 60 % of the average counts as 3,600; above 300 % as 18,000.
-    let low: Vec<i64> = (1..=10).map(|g| award(g, Fen(300_000), average, &p).unwrap().lump_sum.0).collect();
+    let low: Vec<i64> = (1..=10).map(|g| award(g, Fen(300_000), average, None, &p).unwrap().lump_sum.0).collect();
     assert_eq!(low, [27, 25, 23, 21, 18, 16, 13, 11, 9, 7].map(|m| 360_000 * m));
-    let high = award(1, Fen(5_000_000), average, &p).unwrap();
+    let high = award(1, Fen(5_000_000), average, None, &p).unwrap();
     assert_eq!((high.wage, high.lump_sum, high.monthly_allowance), (Fen(1_800_000), Fen(48_600_000), Some(Fen(1_620_000))));
-    let inside = award(5, Fen(700_033), average, &p).unwrap();
+    let inside = award(5, Fen(700_033), average, None, &p).unwrap();
     assert_eq!((inside.wage, inside.monthly_allowance), (Fen(700_033), Some(Fen(490_023))), "70 % of 7,000.33, half up");
-    assert_eq!(award(6, Fen(700_000), average, &p).unwrap().monthly_allowance, Some(Fen(420_000)));
-    assert_eq!(award(7, Fen(700_000), average, &p).unwrap().monthly_allowance, None);
-    assert!(inside.working[0].zh.contains("之内") && award(8, Fen(300_000), average, &p).unwrap().working[0].zh.contains("计为 3,600.00"));
+    assert_eq!(award(6, Fen(700_000), average, None, &p).unwrap().monthly_allowance, Some(Fen(420_000)));
+    assert_eq!(award(7, Fen(700_000), average, None, &p).unwrap().monthly_allowance, None);
+    assert!(inside.working[0].zh.contains("之内") && award(8, Fen(300_000), average, None, &p).unwrap().working[0].zh.contains("计为 3,600.00"));
+}
+
+#[test]
+fn an_allowance_below_the_minimum_wage_is_topped_up_by_whoever_pays_it() {
+    let p = p().work_injury_benefits;
+    let average = Fen(600_000);
+    // Grade 4 at the floor: 75 % of 3,600 = 2,700; a minimum of 2,800 lifts it by 100, the
+    // fund paying (第35条); grade 6 at 60 % = 2,160, the unit paying (第36条).
+    let four = award(4, Fen(300_000), average, Some(Fen(280_000)), &p).unwrap();
+    assert_eq!(four.monthly_allowance, Some(Fen(280_000)));
+    let last = four.working.last().unwrap();
+    assert!(last.zh.contains("工伤保险基金补足差额 100.00") && last.zh.contains("第35条") && last.amount == Some(Fen(280_000)), "{last:?}");
+    let six = award(6, Fen(300_000), average, Some(Fen(280_000)), &p).unwrap();
+    assert_eq!(six.monthly_allowance, Some(Fen(280_000)));
+    assert!(six.working.last().unwrap().zh.contains("用人单位补足差额 640.00"), "{:?}", six.working);
+    // Above the minimum nothing changes, and the working says it was compared; without a
+    // figure it says none was applied; grades 7–10 have no allowance to top up.
+    let above = award(4, Fen(300_000), average, Some(Fen(200_000)), &p).unwrap();
+    assert_eq!(above.monthly_allowance, Some(Fen(270_000)));
+    assert!(above.working.last().unwrap().zh.contains("不低于当地最低工资标准 2,000.00"));
+    assert!(award(4, Fen(300_000), average, None, &p).unwrap().working.last().unwrap().zh.contains("未按最低工资补足"));
+    assert_eq!(award(7, Fen(300_000), average, Some(Fen(9_000_000)), &p).unwrap().monthly_allowance, None);
+    assert_eq!((topped_up(Fen(1), None), topped_up(Fen(5), Some(Fen(3))), topped_up(Fen(3), Some(Fen(5)))), (Fen(1), Fen(5), Fen(5)));
+    // The policy data's figure is found for any division of the province, from its month on.
+    let july = crate::domain::ledger::Month::new(2025, 9).unwrap();
+    assert_eq!(p.minimum_wage(320102, july), None, "before its first month");
+    assert_eq!(p.minimum_wage(320102, july.next()).map(|m| m.monthly), Some(249_000));
 }
 
 #[test]
 fn a_grade_or_wage_out_of_range_is_refused() {
     let p = p().work_injury_benefits;
-    assert_eq!(award(0, Fen(1), Fen(1), &p).unwrap_err().code, "injury.grade");
-    assert_eq!(award(11, Fen(1), Fen(1), &p).unwrap_err().code, "injury.grade");
-    assert_eq!(award(3, Fen(0), Fen(600_000), &p).unwrap_err().code, "injury.wage");
+    assert_eq!(award(0, Fen(1), Fen(1), None, &p).unwrap_err().code, "injury.grade");
+    assert_eq!(award(11, Fen(1), Fen(1), None, &p).unwrap_err().code, "injury.grade");
+    assert_eq!(award(3, Fen(0), Fen(600_000), None, &p).unwrap_err().code, "injury.wage");
 }
 
 #[test]
