@@ -122,6 +122,8 @@ pub fn app(state: AppState) -> Router {
         (&ep::VOUCHER, serve(&ep::VOUCHER, vouchers::voucher)),
         (&ep::VERIFY, serve(&ep::VERIFY, vouchers::verify)),
         (&ep::VOUCHER_CSS, serve(&ep::VOUCHER_CSS, vouchers::stylesheet)),
+        (&ep::VOUCHER_PAYMENT, serve(&ep::VOUCHER_PAYMENT, office::vouchers::payment)),
+        (&ep::VOUCHER_ADJUSTMENT, serve(&ep::VOUCHER_ADJUSTMENT, office::vouchers::adjustment)),
         (&ep::SERVER_FNS, serve(&ep::SERVER_FNS, server_fns)),
         (&ep::DEV_FILINGS, serve(&ep::DEV_FILINGS, dev::filings)),
         (&ep::DEV_ATTACHMENT, serve(&ep::DEV_ATTACHMENT, dev::attachment)),

@@ -165,8 +165,24 @@ async fn a_payment_file_moves_money_only_under_four_eyes(store: Arc<dyn Store>) 
     assert_eq!(store.payments_total().await.unwrap(), due);
     let list = o.call(&state, Method::GET, "/api/office/payments", None).await;
     assert_eq!(list.body.as_array().unwrap().iter().map(|b| b["status"].as_str().unwrap()).collect::<Vec<_>>(), ["returned", "applied"]);
+    // Each file prints its voucher for staff: the applied one with its unit's row, sum, both
+    // members of staff and what it took; the returned one as returned, with the reason. Not
+    // for anyone else, and each print is audited.
+    let printed = o.call(&state, Method::GET, &format!("/voucher/payment/{first}"), None).await;
+    assert_eq!(printed.status, StatusCode::OK);
+    let yuan = app::domain::Fen(due).yuan();
+    for part in [format!("PAY-{first:08}"), "已复核并生效".into(), format!("<td>{}</td><td>1</td><td>{yuan}</td>", credit_code(1)), format!("工号 Staff #{s1}"), "新入账 1 笔".into()] {
+        assert!(printed.text.contains(&part), "{part}: {}", printed.text);
+    }
+    let printed = o.call(&state, Method::GET, &format!("/voucher/payment/{second}"), None).await;
+    assert!(printed.text.contains("已退回，未生效") && printed.text.contains("金额与银行回单不符") && !printed.text.contains("新入账"), "{}", printed.text);
+    assert_eq!(o.call(&state, Method::GET, "/voucher/payment/999999", None).await.status, StatusCode::NOT_FOUND);
+    let mut anonymous = common::browser::Browser::default();
+    assert_ne!(anonymous.call(&state, Method::GET, &format!("/voucher/payment/{first}"), None).await.status, StatusCode::OK, "anonymous");
+    let (_, mut resident) = staff(&state, "resident", &id_number(53), "13700000053").await;
+    assert_eq!(resident.call(&state, Method::GET, &format!("/voucher/payment/{first}"), None).await.status, StatusCode::FORBIDDEN, "a resident");
     let log = actions(&state).await;
-    for action in ["office.payments_submit", "office.payments_confirm", "office.payments_return"] {
+    for action in ["office.payments_submit", "office.payments_confirm", "office.payments_return", "office.voucher_print"] {
         assert!(log.iter().any(|(a, _, t)| a == action && t.as_deref().is_some_and(|t| t.starts_with("payment_batch:"))), "{action}: {log:?}");
     }
 }
@@ -238,7 +254,14 @@ async fn a_base_adjustment_moves_money_only_under_four_eyes(store: Arc<dyn Store
     let page = o.call(&state, Method::GET, &format!("/api/office/persons/{person}"), None).await;
     let statuses: Vec<&str> = page.body["adjustments"].as_array().unwrap().iter().map(|a| a["status"].as_str().unwrap()).collect();
     assert_eq!(statuses, ["returned", "applied"], "{}", page.body);
+    // Each prints its voucher: before and after, the reason, who proposed and who confirmed.
+    let printed = o.call(&state, Method::GET, &format!("/voucher/adjustment/{first}"), None).await;
+    assert_eq!(printed.status, StatusCode::OK);
+    for part in [format!("ADJ-{first:08}"), "6,000.00 元/月".into(), "7,000.00 元/月".into(), "申报时录错，按工资表更正".into(), format!("工号 Staff #{operator}"), format!("工号 Staff #{s1}"), "已复核并生效".into()] {
+        assert!(printed.text.contains(&part), "{part}: {}", printed.text);
+    }
     let log = actions(&state).await;
+    assert!(log.iter().any(|(a, _, t)| a == "office.voucher_print" && t.as_deref() == Some(&format!("base_adjustment:{first}"))), "{log:?}");
     for action in ["office.adjust_submit", "office.adjust_confirm", "office.adjust_return"] {
         assert!(log.iter().any(|(a, _, t)| a == action && t.as_deref().is_some_and(|t| t.starts_with("base_adjustment:"))), "{action}: {log:?}");
     }

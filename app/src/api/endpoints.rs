@@ -209,6 +209,9 @@ pub const FILINGS_REVIEW: Endpoint = ep(Post, "/api/filings/review", Roles(SIGNE
 pub const VOUCHER: Endpoint = ep(Get, "/voucher/{client_id}", Anyone);
 pub const VERIFY: Endpoint = ep(Get, "/verify/{token}", Anyone);
 pub const VOUCHER_CSS: Endpoint = ep(Get, "/voucher.css", Anyone);
+// The back office's four-eyes work printed (a payment file, a base adjustment): staff only.
+pub const VOUCHER_PAYMENT: Endpoint = ep(Get, "/voucher/payment/{id}", Roles(BACK_OFFICE));
+pub const VOUCHER_ADJUSTMENT: Endpoint = ep(Get, "/voucher/adjustment/{id}", Roles(BACK_OFFICE));
 
 /// Public server functions (server information, the policy table).
 pub const SERVER_FNS: Endpoint = ep(Method::Any, "/api/{*fn_name}", Anyone);
@@ -297,6 +300,8 @@ pub const ALL: &[Endpoint] = &[
     VOUCHER,
     VERIFY,
     VOUCHER_CSS,
+    VOUCHER_PAYMENT,
+    VOUCHER_ADJUSTMENT,
     SERVER_FNS,
     DEV_FILINGS,
     DEV_ATTACHMENT,

@@ -41,6 +41,7 @@ pub mod suspensions;
 pub mod unemployment;
 pub mod unit_store;
 pub mod units;
+pub mod vouchers;
 
 use std::sync::Arc;
 

@@ -14,6 +14,8 @@ pub struct Answer {
     pub status: StatusCode,
     pub body: Value,
     pub cookies: Vec<String>,
+    /// The body as text (a printed page's HTML).
+    pub text: String,
 }
 
 impl Browser {
@@ -55,7 +57,7 @@ impl Browser {
             }
         }
         let text = super::body_text(response).await;
-        Answer { status, body: serde_json::from_str(&text).unwrap_or(Value::Null), cookies }
+        Answer { status, body: serde_json::from_str(&text).unwrap_or(Value::Null), cookies, text }
     }
 }
 

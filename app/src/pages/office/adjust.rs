@@ -126,6 +126,7 @@ pub fn AdjustmentList(list: Signal<Vec<BaseAdjustment>>, changed: impl Fn() + Co
                             {a.decided_by.map(|d| view! { " · "{tr(strings::OFFICE_DECIDED_BY)}" #"{d} })}
                         </span>
                         {a.return_reason.clone().map(|r| view! { <span class="list-sub">{tr(strings::OFFICE_RETURN_REASON)}": "{r}</span> })}
+                        <a class="list-sub" data-testid="adjust-voucher" href=endpoints::VOUCHER_ADJUSTMENT.with(&[&id.to_string()]) target="_blank" rel="noopener">{tr(strings::VOUCHER_PRINT)}</a>
                         <Show when=move || pending && supervisor()>
                             <Decide prefix="adjust" decide=move |approve, reason| decide(id, approve, reason)/>
                         </Show>

@@ -129,6 +129,7 @@ pub fn Payments() -> impl IntoView {
                                 {b.already.filter(|a| *a > 0).map(|a| view! { " · "{tr(strings::OFFICE_ALREADY)}" "{a} })}
                             </span>
                             {b.reason.clone().map(|r| view! { <span class="list-sub">{tr(strings::OFFICE_RETURN_REASON)}": "{r}</span> })}
+                            <a class="list-sub" data-testid="batch-voucher" href=endpoints::VOUCHER_PAYMENT.with(&[&id.to_string()]) target="_blank" rel="noopener">{tr(strings::VOUCHER_PRINT)}</a>
                             <Show when=move || pending && supervisor()>
                                 <div class="actions">
                                     <button type="button" class="btn" data-testid="confirm" on:click=move |_| decide(id, true, String::new())>{tr(strings::OFFICE_CONFIRM)}</button>
