@@ -116,6 +116,7 @@ pub fn app(state: AppState) -> Router {
         (&ep::MEDICAL_MINE, serve(&ep::MEDICAL_MINE, medical::mine::mine)),
         (&ep::OFFICE_UNEMPLOYMENT, serve(&ep::OFFICE_UNEMPLOYMENT, office::unemployment::list)),
         (&ep::OFFICE_UNEMPLOYMENT_STOP, serve(&ep::OFFICE_UNEMPLOYMENT_STOP, office::unemployment::stop)),
+        (&ep::OFFICE_UNEMPLOYMENT_RECOVER, serve(&ep::OFFICE_UNEMPLOYMENT_RECOVER, office::unemployment::recover)),
         (&ep::REPORT, serve(&ep::REPORT, reports::http::download)),
         (&ep::STATS, serve(&ep::STATS, reports::http::chart)),
         (&ep::FILINGS_REVIEW, serve(&ep::FILINGS_REVIEW, intake::review::filings_review)),

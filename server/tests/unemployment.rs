@@ -337,5 +337,35 @@ async fn a_back_dated_job_shows_the_months_to_recover(store: Arc<dyn Store>) {
     let v = &listed.body[0];
     assert_eq!((v["spell"]["stopped_in"].as_str(), v["overpaid"].as_u64()), (Some(this.to_string().as_str()), Some(1)), "{v}");
     assert_eq!(v["overpaid_total"], v["spell"]["monthly"], "{v}");
+
+    // 追回: the money coming back is recorded within what is left, once per slip.
+    let spell = v["id"].as_i64().unwrap();
+    let owed = v["overpaid_total"].as_i64().unwrap();
+    let path = format!("/api/office/unemployment/{spell}/recoveries");
+    let today = app::domain::Date::china_from_unix_ms(server::store::now_ms()).iso();
+    let yuan = |fen: i64| app::domain::Fen(fen).yuan().replace(',', "");
+    let ask = |fen: i64, reference: &str| serde_json::json!({"amount": yuan(fen), "recovered_on": today, "reference": reference});
+    let recovered = |b: &serde_json::Value| b["recovered"].as_i64();
+    let code = |b: &serde_json::Value, f: &str| b["fields"]["errors"][f][0]["code"].as_str().map(str::to_owned);
+    let bad = o.call(&state, Method::POST, &path, Some(serde_json::json!({"amount": "0", "recovered_on": "2999-01-01", "reference": "回单"}))).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.body);
+    assert_eq!((code(&bad.body, "amount"), code(&bad.body, "recovered_on"), code(&bad.body, "reference")), (Some("recovery.amount".into()), Some("recovery.future".into()), Some("recovery.reference".into())));
+    let over = o.call(&state, Method::POST, &path, Some(ask(owed + 1, "SLIP-1"))).await;
+    assert_eq!(code(&over.body, "amount").as_deref(), Some("recovery.too_much"), "{}", over.body);
+    let part = o.call(&state, Method::POST, &path, Some(ask(owed - 100, "slip 1"))).await;
+    assert_eq!((part.status, recovered(&part.body)), (StatusCode::OK, Some(owed - 100)), "{}", part.body);
+    let again = o.call(&state, Method::POST, &path, Some(ask(owed - 100, "SLIP-1"))).await;
+    assert_eq!((again.status, recovered(&again.body)), (StatusCode::OK, Some(owed - 100)), "the same slip again changes nothing: {}", again.body);
+    let other = o.call(&state, Method::POST, &path, Some(ask(50, "SLIP1"))).await;
+    assert_eq!(code(&other.body, "reference").as_deref(), Some("recovery.reference_taken"), "{}", other.body);
+    let rest = o.call(&state, Method::POST, &path, Some(ask(200, "SLIP-2"))).await;
+    assert_eq!(code(&rest.body, "amount").as_deref(), Some("recovery.too_much"), "{}", rest.body);
+    assert!(rest.body["fields"]["errors"]["amount"][0]["zh"].as_str().unwrap().contains("1.00 元"), "{}", rest.body);
+    let rest = o.call(&state, Method::POST, &path, Some(ask(100, "SLIP-2"))).await;
+    assert_eq!(recovered(&rest.body), Some(owed), "{}", rest.body);
+    let (_, mut resident) = staff(&state, "resident", &id, "13900139011").await;
+    assert_eq!(resident.call(&state, Method::POST, &path, Some(ask(1, "SLIP-3"))).await.status, StatusCode::FORBIDDEN);
+    let audited = store.audit_recent(100).await.unwrap().into_iter().filter(|r| r.entry.action == "unemployment.recover").count();
+    assert_eq!(audited, 2, "two recoveries kept, each audited");
 }
 both_stores!(overpaid, a_back_dated_job_shows_the_months_to_recover);

@@ -195,6 +195,7 @@ pub const UNEMPLOYMENT_MINE: Endpoint = ep(Get, "/api/unemployment", Roles(&[Rol
 // The back office's spells (`?status=active|stopped|ended`), and a statutory stop.
 pub const OFFICE_UNEMPLOYMENT: Endpoint = ep(Get, "/api/office/unemployment", Roles(BACK_OFFICE));
 pub const OFFICE_UNEMPLOYMENT_STOP: Endpoint = ep(Post, "/api/office/unemployment/{id}/stop", Roles(BACK_OFFICE));
+pub const OFFICE_UNEMPLOYMENT_RECOVER: Endpoint = ep(Post, "/api/office/unemployment/{id}/recoveries", Roles(BACK_OFFICE));
 // 医疗费用报销: the signed-in person's approved claims, with the working.
 pub const MEDICAL_MINE: Endpoint = ep(Get, "/api/medical/claims", Roles(&[Role::Resident]));
 // 报表: a report as a download (`?from=YYYY-MM&to=YYYY-MM&unit=&region=&format=xlsx|csv|html|json`); a unit
@@ -296,6 +297,7 @@ pub const ALL: &[Endpoint] = &[
     MEDICAL_MINE,
     OFFICE_UNEMPLOYMENT,
     OFFICE_UNEMPLOYMENT_STOP,
+    OFFICE_UNEMPLOYMENT_RECOVER,
     FILINGS_REVIEW,
     VOUCHER,
     VERIFY,

@@ -59,6 +59,9 @@ pub struct SpellView {
     pub overpaid: u16,
     #[serde(default)]
     pub overpaid_total: Fen,
+    /// What operators recorded as come back of it (`OFFICE_UNEMPLOYMENT_RECOVER`).
+    #[serde(default)]
+    pub recovered: Fen,
 }
 
 /// `POST OFFICE_UNEMPLOYMENT_STOP`: a stop from `month` (`YYYY-MM`; never before the spell's

@@ -643,6 +643,11 @@ texts! {
     REPORT_PERSON = "身份证号码（个人参保缴费证明）", "ID number (personal record)";
     INJURY_LUMP_PAID = "一次性伤残补助金已发放，发放月份", "Lump sum paid in";
     INJURY_ALLOWANCE_PAID = "伤残津贴已发放月数", "Disability allowance: months paid";
+    RECOVERED = "已追回", "Recovered";
+    RECOVER_AMOUNT = "追回金额（元）", "Amount (yuan)";
+    RECOVER_ON = "到账日期", "Came back on";
+    RECOVER_REFERENCE = "缴款凭证号", "Slip reference";
+    RECOVER_SUBMIT = "登记追回", "Record a recovery";
 }
 
 /// 医疗费用报销's receipts: each amount's label, each number's, then each photo's.

@@ -7,8 +7,13 @@
 //!   never before the spell's first; the months paid stay paid and the months left stay on the
 //!   spell. Audited; 120 stops an hour per account. Re-employment needs no one: the database
 //!   stops the spell when a relationship opens (migration 0023).
+//! - `POST /api/office/unemployment/{id}/recoveries`: 追回 — money come back for the months
+//!   paid past a stop (the amount, the day, the slip's reference), kept only within what is
+//!   left to recover and once per reference (a repeat of the same slip changes nothing).
+//!   Audited; within the same hourly quota.
 
 use app::api::unemployment::{SpellStop, SpellView, STOP_REASONS};
+use app::domain::forms::recovery::{self, RecoveryDraft};
 use app::domain::ledger::Month;
 use app::domain::{IdNumber, Issue};
 use axum::extract::{Path, Query, State};
@@ -20,6 +25,7 @@ use crate::accounts::session::Principal;
 use crate::http::{quota, Answer, Internal, Refusal};
 use crate::store::AuditEntry;
 use crate::unemployment::mine::my_spell;
+use crate::unemployment::store::{NewRecovery, Recovered};
 use crate::unemployment::Spell;
 use crate::vault::bound;
 
@@ -43,6 +49,7 @@ fn view(cx: &Cx, s: &Spell, now: i64) -> Result<SpellView, Internal> {
         spell: my_spell(s),
         overpaid: s.overpaid,
         overpaid_total: app::domain::Fen(s.overpaid_total),
+        recovered: app::domain::Fen(s.recovered),
     })
 }
 
@@ -72,6 +79,39 @@ pub async fn stop(State(cx): State<Cx>, Extension(by): Extension<Option<Principa
     let audit = AuditEntry { action: "unemployment.stop".into(), target: Some(format!("spell:{id}")), detail: Some(format!("reason={reason} from={month}")), ..actor(by) };
     if !cx.store.spell_stop(id, month, reason, by.account.id, &audit, now).await? {
         return Err(Refusal::conflict(Issue::new("unemployment.not_active", "该失业保险金已停发或已领完", "This benefit is stopped or fully paid already")));
+    }
+    let stored = cx.store.spell_get(id).await?.ok_or_else(Refusal::bad_request)?;
+    Ok(Json(view(&cx, &stored, now)?).into_response())
+}
+
+/// `POST /api/office/unemployment/{id}/recoveries`.
+pub async fn recover(State(cx): State<Cx>, Extension(by): Extension<Option<Principal>>, Path(id): Path<i64>, Json(d): Json<RecoveryDraft>) -> Answer {
+    let by = staff(&by)?;
+    let now = crate::store::now_ms();
+    let r = recovery::validate(&d, today(now)).map_err(|errors| Refusal::form(app::api::auth::FormRefusal::invalid(errors)))?.value;
+    quota::take(cx.store.as_ref(), &format!("unemployment:{}", by.account.id), quota::HOUR_MS, PER_HOUR, now).await?;
+    let new = NewRecovery { amount: r.amount.0, recovered_on: r.recovered_on.iso(), reference: r.reference.clone(), by: by.account.id };
+    let audit = AuditEntry {
+        action: "unemployment.recover".into(),
+        target: Some(format!("spell:{id}")),
+        detail: Some(format!("amount={} reference={}", r.amount.0, r.reference)),
+        ..actor(by)
+    };
+    match cx.store.spell_recover(id, &new, &audit, now).await? {
+        Recovered::Kept | Recovered::Repeated => {}
+        Recovered::ReferenceTaken => {
+            return Err(Refusal::field(
+                recovery::field::REFERENCE,
+                Issue::new("recovery.reference_taken", "该凭证号已登记为另一笔追回金额，请核对", "This reference is recorded already with another amount: check it"),
+            ))
+        }
+        Recovered::TooMuch { outstanding } => {
+            let left = app::domain::Fen(outstanding).yuan();
+            return Err(Refusal::field(
+                recovery::field::AMOUNT,
+                Issue::formatted("recovery.too_much", format!("超过尚待追回的 {left} 元"), format!("More than the {left} yuan left to recover")),
+            ));
+        }
     }
     let stored = cx.store.spell_get(id).await?.ok_or_else(Refusal::bad_request)?;
     Ok(Json(view(&cx, &stored, now)?).into_response())

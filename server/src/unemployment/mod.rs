@@ -21,8 +21,11 @@
 //! - A re-employment enrolled late stops the spell from a month already paid: the back office
 //!   lists the months paid since and their sum, to recover (`office::unemployment`).
 //!
+//!   The money coming back is recorded there too (追回, `unemployment_recoveries`), within what
+//!   is left to recover.
+//!
 //! Not yet here: the medical contributions the fund pays for them during a spell (第48条: not
-//! assessed in the ledger), and the recovery itself (the money coming back, recorded).
+//! assessed in the ledger).
 
 pub mod mine;
 pub mod register;

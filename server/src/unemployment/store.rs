@@ -39,6 +39,29 @@ pub struct Spell {
     /// a re-employment enrolled late), and their sum in fen — to recover.
     pub overpaid: u16,
     pub overpaid_total: i64,
+    /// What operators recorded as come back of it, in fen.
+    pub recovered: i64,
+}
+
+/// Money come back for a spell's overpaid months (追回), as an operator records it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewRecovery {
+    pub amount: i64,
+    pub recovered_on: String,
+    pub reference: String,
+    pub by: i64,
+}
+
+/// What became of a recovery.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Recovered {
+    Kept,
+    /// The reference was recorded for the spell already, with this amount: nothing new.
+    Repeated,
+    /// The reference was recorded for the spell already, with another amount.
+    ReferenceTaken,
+    /// More than is left to recover (that much, in fen); nothing written.
+    TooMuch { outstanding: i64 },
 }
 
 /// The person's latest ended relationship in 失业保险: the unit and its 减员.
@@ -69,6 +92,10 @@ pub trait UnemploymentStore: Send + Sync {
     /// Pays a spell's months through `through` — never past its last month nor into the month
     /// it stopped — each once; a spell paid to its last month has ended. The months written.
     async fn pay_spell(&self, id: i64, through: Month, now: i64) -> Result<u64, StoreError>;
+    /// Records `r` for spell `id` with its audit entry, if what is recovered stays within what
+    /// was paid from the stop's month on (the spell's update is the guard: two at once cannot
+    /// both pass it) and its reference is new to the spell.
+    async fn spell_recover(&self, id: i64, r: &NewRecovery, audit: &AuditEntry, now: i64) -> Result<Recovered, StoreError>;
 }
 
 /// `register_spell!(&mut *tx, case_id, &Register, by, now)`: keeps the spell of an approved
@@ -111,8 +138,8 @@ const SPELL_QUERY: &str = "SELECT s.id, s.case_id, s.person_id, p.name, p.id_ind
      (SELECT COUNT(*) FROM unemployment_payments p WHERE p.spell_id = s.id) AS paid, \
      CAST((SELECT COALESCE(SUM(p.amount), 0) FROM unemployment_payments p WHERE p.spell_id = s.id) AS BIGINT) AS paid_total, \
      (SELECT COUNT(*) FROM unemployment_payments p WHERE p.spell_id = s.id AND p.month >= s.stopped_in) AS overpaid, \
-     CAST((SELECT COALESCE(SUM(p.amount), 0) FROM unemployment_payments p WHERE p.spell_id = s.id AND p.month >= s.stopped_in) AS BIGINT) AS overpaid_total \
-     FROM unemployment_spells s JOIN ledger_units u ON u.id = s.unit_id JOIN ledger_persons p ON p.id = s.person_id";
+     CAST((SELECT COALESCE(SUM(p.amount), 0) FROM unemployment_payments p WHERE p.spell_id = s.id AND p.month >= s.stopped_in) AS BIGINT) AS overpaid_total, \
+     s.recovered FROM unemployment_spells s JOIN ledger_units u ON u.id = s.unit_id JOIN ledger_persons p ON p.id = s.person_id";
 
 fn month(text: &str) -> Result<Month, sqlx::Error> {
     Month::parse(text).ok_or_else(|| sqlx::Error::Decode(format!("a month in unemployment_spells: {text:?}").into()))
@@ -148,6 +175,7 @@ macro_rules! impl_unemployment_store {
                 paid_total: r.try_get("paid_total")?,
                 overpaid: small(r.try_get("overpaid")?),
                 overpaid_total: r.try_get("overpaid_total")?,
+                recovered: r.try_get("recovered")?,
             })
         }
 
@@ -188,6 +216,58 @@ macro_rules! impl_unemployment_store {
                 insert_audit!(&mut *tx, audit, now)?;
                 tx.commit().await?;
                 Ok(true)
+            }
+
+            async fn spell_recover(&self, id: i64, r: &NewRecovery, audit: &AuditEntry, now: i64) -> Result<Recovered, StoreError> {
+                let mut tx = self.begin_write().await?;
+                let known: Option<i64> = sqlx::query_scalar("SELECT amount FROM unemployment_recoveries WHERE spell_id = $1 AND reference = $2")
+                    .bind(id)
+                    .bind(&r.reference)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                if let Some(amount) = known {
+                    return Ok(if amount == r.amount { Recovered::Repeated } else { Recovered::ReferenceTaken });
+                }
+                let moved = sqlx::query(
+                    "UPDATE unemployment_spells SET recovered = recovered + $1, updated_at = $2 WHERE id = $3 AND recovered + $1 <= \
+                     (SELECT COALESCE(SUM(p.amount), 0) FROM unemployment_payments p WHERE p.spell_id = unemployment_spells.id AND p.month >= unemployment_spells.stopped_in)",
+                )
+                .bind(r.amount)
+                .bind(now)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+                if moved != 1 {
+                    let outstanding: Option<i64> = sqlx::query_scalar(
+                        "SELECT CAST((SELECT COALESCE(SUM(p.amount), 0) FROM unemployment_payments p WHERE p.spell_id = s.id AND p.month >= s.stopped_in) - s.recovered AS BIGINT) \
+                         FROM unemployment_spells s WHERE s.id = $1",
+                    )
+                    .bind(id)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                    return Ok(Recovered::TooMuch { outstanding: outstanding.unwrap_or(0).max(0) });
+                }
+                let kept = sqlx::query(
+                    "INSERT INTO unemployment_recoveries (spell_id, amount, recovered_on, reference, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6) \
+                     ON CONFLICT DO NOTHING",
+                )
+                .bind(id)
+                .bind(r.amount)
+                .bind(&r.recovered_on)
+                .bind(&r.reference)
+                .bind(r.by)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+                if kept != 1 {
+                    // The same reference recorded at the same moment by another: this one is rolled back.
+                    return Ok(Recovered::Repeated);
+                }
+                insert_audit!(&mut *tx, audit, now)?;
+                tx.commit().await?;
+                Ok(Recovered::Kept)
             }
 
             async fn last_ended(&self, person_id: i64) -> Result<Option<Ended>, StoreError> {

@@ -17,6 +17,7 @@ pub mod password_reset;
 pub mod person_details;
 pub mod pension_certification;
 pub mod pension_claim;
+pub mod recovery;
 pub mod personal;
 pub mod separation;
 pub mod unemployment;

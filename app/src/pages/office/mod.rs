@@ -10,6 +10,7 @@ mod find;
 mod payments;
 mod pension;
 mod person;
+mod recover;
 mod region_select;
 mod reports;
 mod stats;

@@ -3,7 +3,8 @@
 //! moving abroad, a pension, refusing suitable work or training, death) from a month.
 //! Re-employment needs no one: the server stops the spell when the person is enrolled again;
 //! when that enrolment was back-dated past months already paid, the stopped spell is listed
-//! with the months and the sum to recover (多发待追回).
+//! with the months and the sum to recover (多发待追回), what came back so far, and the form that
+//! records the next (`recover`), one spell at a time.
 
 use leptos::prelude::*;
 
@@ -20,6 +21,8 @@ pub fn UnemploymentCard() -> impl IntoView {
     let spells = RwSignal::new(Vec::<SpellView>::new());
     let owed = RwSignal::new(Vec::<SpellView>::new());
     let problem = RwSignal::new(None::<Issue>);
+    // The one spell whose recovery form is open.
+    let recovering = RwSignal::new(None::<i64>);
     let load = move || {
         leptos::task::spawn_local(async move {
             match client::get_json::<Vec<SpellView>>(&format!("{}?status=active", endpoints::OFFICE_UNEMPLOYMENT.path)).await {
@@ -77,11 +80,23 @@ pub fn UnemploymentCard() -> impl IntoView {
             {move || owed.with(|o| !o.is_empty()).then(|| view! {
                 <h3>{tr(strings::UNEMPLOYMENT_OVERPAID)}</h3>
                 <ul class="list" data-testid="unemployment-overpaid">
-                    {owed.get().into_iter().map(|v| view! {
-                        <li class="list-item" data-spell=v.id>
-                            <span class="list-title">{v.name}" · "{v.id_masked}</span>
-                            <span class="list-sub">{v.spell.stopped_in.unwrap_or_default()}" · "{v.overpaid}" × "{v.spell.monthly.yuan()}" = "{v.overpaid_total.yuan()}" "{tr(strings::YUAN)}</span>
-                        </li>
+                    {owed.get().into_iter().map(|v| {
+                        let id = v.id;
+                        let left = v.overpaid_total.0 > v.recovered.0;
+                        view! {
+                            <li class="list-item" data-spell=id>
+                                <span class="list-title">{v.name}" · "{v.id_masked}</span>
+                                <span class="list-sub">{v.spell.stopped_in.unwrap_or_default()}" · "{v.overpaid}" × "{v.spell.monthly.yuan()}" = "{v.overpaid_total.yuan()}" "{tr(strings::YUAN)}
+                                    " · "{tr(strings::RECOVERED)}" "<span data-testid="recovered">{v.recovered.yuan()}</span>" "{tr(strings::YUAN)}</span>
+                                {left.then(|| view! {
+                                    <Show when=move || recovering.get() == Some(id) fallback=move || view! {
+                                        <button type="button" class="btn btn-secondary" data-testid="recover" on:click=move |_| recovering.set(Some(id))>{tr(strings::RECOVER_SUBMIT)}</button>
+                                    }>
+                                        <super::recover::RecoverForm spell=id done=move || { recovering.set(None); load(); }/>
+                                    </Show>
+                                })}
+                            </li>
+                        }
                     }).collect_view()}
                 </ul>
             })}
