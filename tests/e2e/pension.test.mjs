@@ -5,7 +5,9 @@
 // phone and reads 待遇领取情况 — the first month and this one, certified for a year — also with
 // the signal gone. Then 协助认证: with the policy's certification made due already, a field
 // worker downloads the area's due list, goes offline, certifies him with a photo at the visit;
-// back online the visit syncs; an operator looks at the photo and confirms it; he reads
+// back online the visit syncs; an operator looks at the photo and returns it with a reason,
+// which the worker's phone shows at its next sync; the fix, with a new photo, syncs and the
+// operator confirms it; he reads
 // 已认证至 a year on, and the visit among his certifications; he also certifies himself with a
 // photo from the front camera.
 import { test, after } from 'node:test';
@@ -186,12 +188,36 @@ test('a pension claim is computed, approved under four eyes, and its months show
   await field.context.setOffline(false);
   await field.page.locator('[data-testid=filing-status][data-state=accepted]').waitFor({ timeout: 60_000 });
 
-  // The operator (not the worker) sees the visit with its photo and confirms it.
+  // The operator (not the worker) sees the visit with its photo; she returns it with a reason.
   await operator.goto(srv.url + '/office');
   const visit = operator.locator('[data-testid=visits] li.visit').filter({ hasText: C.name });
   await visit.waitFor();
   await operator.waitForFunction((el) => el.complete && el.naturalWidth > 0, await visit.locator('img.visit-photo').elementHandle());
   await operator.screenshot({ path: join(ARTIFACTS, 'office-visits-1280.png'), fullPage: true });
+  await visit.getByTestId('visit-return-reason').fill('照片不清晰，请重新拍摄');
+  await visit.getByTestId('visit-return').click();
+  await operator.getByText('暂无待确认的协助认证').waitFor();
+
+  // The worker's phone learns the return at its next sync: the reason on the visit; the fix,
+  // with a new photo, goes in as a linked version.
+  await field.page.goto(srv.url + '/sync');
+  await field.page.getByTestId('sync-now').click();
+  await field.page.locator('[data-testid=outbox] [data-review=rejected]').waitFor({ timeout: 30_000 });
+  await field.page.locator('[data-testid=outbox] li', { has: field.page.locator('[data-review=rejected]') }).locator('a').click();
+  await field.page.getByTestId('returned-reasons').getByText('照片不清晰').waitFor();
+  await field.page.getByTestId('fix').click();
+  await field.page.getByTestId('returned').waitFor();
+  await field.page.locator('.field-warning').getByText('照片不清晰').waitFor();
+  await field.page.screenshot({ path: join(ARTIFACTS, 'visit-returned-360x800.png'), fullPage: true });
+  await field.page.locator('#face-file').setInputFiles({ name: 'face2.png', mimeType: 'image/png', buffer: noisePng(900, 1200, 73) });
+  await field.page.locator('[data-slot=face] img.photo-preview').waitFor();
+  await field.page.locator('#attest input').check();
+  await field.page.getByTestId('submit').click();
+  await field.page.locator('[data-testid=filing-status][data-state=accepted]').waitFor({ timeout: 60_000 });
+
+  // The fix, confirmed.
+  await operator.goto(srv.url + '/office');
+  await visit.waitFor();
   await visit.getByTestId('visit-confirm').click();
   await operator.getByText('暂无待确认的协助认证').waitFor();
 
