@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{words, Context};
+use super::{check_day, days_before, words, Context};
 use crate::domain::{text, CreditCode, Date, FieldErrors, IdNumber, Issue, PersonName, Valid, REQUIRED};
 
 pub mod field {
@@ -91,42 +91,26 @@ pub fn validate(d: &InjuryReportDraft, ctx: &Context) -> Result<Valid<InjuryRepo
     let mut e = FieldErrors::default();
     let id_number = e.take(field::ID_NUMBER, IdNumber::parse(&d.id_number, ctx.today));
     let name = e.take(field::NAME, PersonName::parse(&d.name));
-    let accident_on = match d.accident_on.trim() {
-        "" => {
-            e.error(field::ACCIDENT_ON, REQUIRED);
-            None
-        }
-        input => match Date::parse_iso(input) {
-            None => {
-                e.error(field::ACCIDENT_ON, Issue::new("date.invalid", "日期格式不正确", "Not a valid date"));
-                None
-            }
-            Some(day) if day > ctx.today => {
-                e.error(field::ACCIDENT_ON, Issue::new("injury.future", "事故日期不能晚于今天", "The accident cannot be after today"));
-                None
-            }
-            Some(day) if ctx.today.days_since_epoch() - day.days_since_epoch() > MAX_DAYS_BACK => {
-                e.error(
-                    field::ACCIDENT_ON,
-                    Issue::new("injury.too_old", "事故已超过一年，请携带材料到经办窗口说明原因", "The accident is more than a year ago: bring the papers to the counter and say why"),
-                );
-                None
-            }
-            Some(day) => {
-                if let Some(late) = late_days(day, ctx.today) {
-                    e.warn(
-                        field::ACCIDENT_ON,
-                        Issue::formatted(
-                            "injury.late",
-                            format!("已超过事故之日起30日的申报时限 {late} 天：仍可申报，迟报情况将由经办机构认定时审查"),
-                            format!("{late} days past the 30 days the unit has: the report is still taken, and the delay is examined at recognition"),
-                        ),
-                    );
-                }
-                Some(day)
-            }
-        },
-    };
+    let accident_on = check_day(
+        &mut e,
+        field::ACCIDENT_ON,
+        &d.accident_on,
+        (ctx.today, Issue::new("injury.future", "事故日期不能晚于今天", "The accident cannot be after today")),
+        Some((
+            days_before(ctx.today, MAX_DAYS_BACK),
+            Issue::new("injury.too_old", "事故已超过一年，请携带材料到经办窗口说明原因", "The accident is more than a year ago: bring the papers to the counter and say why"),
+        )),
+    );
+    if let Some(late) = accident_on.and_then(|day| late_days(day, ctx.today)) {
+        e.warn(
+            field::ACCIDENT_ON,
+            Issue::formatted(
+                "injury.late",
+                format!("已超过事故之日起30日的申报时限 {late} 天：仍可申报，迟报情况将由经办机构认定时审查"),
+                format!("{late} days past the 30 days the unit has: the report is still taken, and the delay is examined at recognition"),
+            ),
+        );
+    }
     let accident_at = if d.accident_at.trim().is_empty() {
         e.error(field::ACCIDENT_AT, REQUIRED);
         None

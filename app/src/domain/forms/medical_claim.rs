@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{words, Context};
+use super::{check_day, words, Context};
 use crate::domain::benefits::medical::Level;
 use crate::domain::{Date, Fen, FieldErrors, IdNumber, Issue, PersonName, Valid, REQUIRED};
 
@@ -87,23 +87,7 @@ pub fn receipt_number(input: &str) -> Result<String, Issue> {
 }
 
 fn day(e: &mut FieldErrors, name: &str, input: &str, today: Date) -> Option<Date> {
-    match input.trim() {
-        "" => {
-            e.error(name, REQUIRED);
-            None
-        }
-        input => match Date::parse_iso(input) {
-            None => {
-                e.error(name, Issue::new("date.invalid", "日期格式不正确", "Not a valid date"));
-                None
-            }
-            Some(d) if d > today => {
-                e.error(name, Issue::new("medical.future", "日期不能晚于今天", "The day cannot be after today"));
-                None
-            }
-            Some(d) => Some(d),
-        },
-    }
+    check_day(e, name, input, (today, Issue::new("medical.future", "日期不能晚于今天", "The day cannot be after today")), None)
 }
 
 /// Validates the form: the stay ended neither after today nor more than a year back, began

@@ -71,6 +71,34 @@ fn months_between(a: Date, b: Date) -> i32 {
     (i32::from(b.year) - i32::from(a.year)) * 12 + i32::from(b.month) - i32::from(a.month)
 }
 
+/// A required `YYYY-MM-DD` day no later than `latest` and, when given, no earlier than
+/// `earliest`: empty is `required`, unreadable `date.invalid`, outside a bound that side's issue.
+fn check_day(errors: &mut FieldErrors, field: &str, input: &str, latest: (Date, Issue), earliest: Option<(Date, Issue)>) -> Option<Date> {
+    let input = input.trim();
+    if input.is_empty() {
+        errors.error(field, REQUIRED);
+        return None;
+    }
+    let Some(day) = Date::parse_iso(input) else {
+        errors.error(field, Issue::new("date.invalid", "日期格式不正确", "Not a valid date"));
+        return None;
+    };
+    if day > latest.0 {
+        errors.error(field, latest.1);
+        return None;
+    }
+    if let Some((_, issue)) = earliest.filter(|(first, _)| day < *first) {
+        errors.error(field, issue);
+        return None;
+    }
+    Some(day)
+}
+
+/// `today` less `days`.
+fn days_before(today: Date, days: i64) -> Date {
+    Date::from_days_since_epoch(today.days_since_epoch() - days)
+}
+
 /// Checks a required `YYYY-MM` month no earlier than `back` months before this one and no later
 /// than `ahead` months after it; earlier than this month is a warning (back-dating needs review).
 fn check_month(errors: &mut FieldErrors, field: &str, input: &str, today: Date, back: i32, ahead: i32) -> Option<Date> {

@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Context;
+use super::{check_day, days_before, Context};
 use crate::domain::id_number::Sex;
 use crate::domain::{divisions, text, Date, FieldErrors, IdNumber, Issue, PersonName, Valid, REQUIRED};
 
@@ -77,30 +77,16 @@ pub fn parse_birth_cert(input: &str) -> Result<String, Issue> {
 pub fn validate(d: &NewbornDraft, ctx: &Context) -> Result<Valid<Newborn>, FieldErrors> {
     let mut e = FieldErrors::default();
     let child_name = e.take(field::CHILD_NAME, PersonName::parse(&d.child_name));
-    let birth_date = match d.birth_date.trim() {
-        "" => {
-            e.error(field::BIRTH_DATE, REQUIRED);
-            None
-        }
-        input => match Date::parse_iso(input) {
-            None => {
-                e.error(field::BIRTH_DATE, Issue::new("date.invalid", "日期格式不正确", "Not a valid date"));
-                None
-            }
-            Some(b) if b > ctx.today => {
-                e.error(field::BIRTH_DATE, Issue::new("newborn.future", "出生日期不能晚于今天", "The birth date cannot be after today"));
-                None
-            }
-            Some(b) if ctx.today.days_since_epoch() - b.days_since_epoch() > MAX_AGE_DAYS => {
-                e.error(
-                    field::BIRTH_DATE,
-                    Issue::new("newborn.too_old", "孩子已满一周岁，请在城乡居民医保集中参保期到经办窗口办理", "The child is over a year old: enrol them at the counter in the residents' yearly campaign"),
-                );
-                None
-            }
-            Some(b) => Some(b),
-        },
-    };
+    let birth_date = check_day(
+        &mut e,
+        field::BIRTH_DATE,
+        &d.birth_date,
+        (ctx.today, Issue::new("newborn.future", "出生日期不能晚于今天", "The birth date cannot be after today")),
+        Some((
+            days_before(ctx.today, MAX_AGE_DAYS),
+            Issue::new("newborn.too_old", "孩子已满一周岁，请在城乡居民医保集中参保期到经办窗口办理", "The child is over a year old: enrol them at the counter in the residents' yearly campaign"),
+        )),
+    );
     let birth_cert = parse_birth_cert(&d.birth_cert).map_err(|issue| e.error(field::BIRTH_CERT, issue)).ok();
     let child_id_number = if d.child_id_number.trim().is_empty() {
         Some(None)

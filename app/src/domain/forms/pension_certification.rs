@@ -7,8 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Context;
-use crate::domain::{Date, FieldErrors, IdNumber, Issue, PersonName, Valid, REQUIRED};
+use super::{check_day, days_before, Context};
+use crate::domain::{Date, FieldErrors, IdNumber, Issue, PersonName, Valid};
 
 pub mod field {
     pub const CLAIM: &str = "claim";
@@ -65,27 +65,13 @@ pub fn validate(d: &CertificationDraft, ctx: &Context) -> Result<Valid<AssistedC
     };
     let name = e.take(field::NAME, PersonName::parse(&d.name));
     let id_number = e.take(field::ID_NUMBER, IdNumber::parse(&d.id_number, ctx.today));
-    let seen_on = match d.seen_on.trim() {
-        "" => {
-            e.error(field::SEEN_ON, REQUIRED);
-            None
-        }
-        text => match Date::parse_iso(text) {
-            Some(day) if day > ctx.today => {
-                e.error(field::SEEN_ON, Issue::new("certification.future", "认证日期不能晚于今天", "The visit cannot be after today"));
-                None
-            }
-            Some(day) if ctx.today.days_since_epoch() - day.days_since_epoch() > MAX_DAYS_BACK => {
-                e.error(field::SEEN_ON, Issue::new("certification.stale", "认证日期距今超过60天，请重新上门认证", "The visit is more than 60 days ago: visit again"));
-                None
-            }
-            Some(day) => Some(day),
-            None => {
-                e.error(field::SEEN_ON, Issue::new("date.invalid", "日期格式不正确", "Not a valid date"));
-                None
-            }
-        },
-    };
+    let seen_on = check_day(
+        &mut e,
+        field::SEEN_ON,
+        &d.seen_on,
+        (ctx.today, Issue::new("certification.future", "认证日期不能晚于今天", "The visit cannot be after today")),
+        Some((days_before(ctx.today, MAX_DAYS_BACK), Issue::new("certification.stale", "认证日期距今超过60天，请重新上门认证", "The visit is more than 60 days ago: visit again"))),
+    );
     if !d.attest {
         e.error(field::ATTEST, Issue::new("certification.attest", "请确认您已当面核实领取人本人", "Confirm that you saw the pensioner in person"));
     }

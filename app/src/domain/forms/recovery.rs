@@ -63,27 +63,13 @@ pub fn validate(d: &RecoveryDraft, today: Date) -> Result<Valid<Recovery>, Field
         }
         None => None,
     };
-    let recovered_on = match d.recovered_on.trim() {
-        "" => {
-            e.error(field::RECOVERED_ON, REQUIRED);
-            None
-        }
-        input => match Date::parse_iso(input) {
-            None => {
-                e.error(field::RECOVERED_ON, Issue::new("date.invalid", "日期格式不正确", "Not a valid date"));
-                None
-            }
-            Some(day) if day > today => {
-                e.error(field::RECOVERED_ON, Issue::new("recovery.future", "到账日期不能晚于今天", "The money cannot come back after today"));
-                None
-            }
-            Some(day) if today.days_since_epoch() - day.days_since_epoch() > MAX_DAYS_BACK => {
-                e.error(field::RECOVERED_ON, Issue::new("recovery.too_old", "到账已超过一年，请由稽核处理", "More than a year ago: the auditors handle it"));
-                None
-            }
-            Some(day) => Some(day),
-        },
-    };
+    let recovered_on = super::check_day(
+        &mut e,
+        field::RECOVERED_ON,
+        &d.recovered_on,
+        (today, Issue::new("recovery.future", "到账日期不能晚于今天", "The money cannot come back after today")),
+        Some((super::days_before(today, MAX_DAYS_BACK), Issue::new("recovery.too_old", "到账已超过一年，请由稽核处理", "More than a year ago: the auditors handle it"))),
+    );
     let reference = text::identifier(&d.reference);
     if reference.is_empty() {
         e.error(field::REFERENCE, REQUIRED);

@@ -9,7 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{check_month, Context};
+use super::{check_day, check_month, days_before, Context};
 use crate::domain::policy::Insurance;
 use crate::domain::{text, CreditCode, Date, FieldErrors, IdNumber, Issue, PersonName, Valid, REQUIRED};
 
@@ -155,28 +155,19 @@ pub fn validate(d: &SeparationDraft, ctx: &Context) -> Result<Valid<Separation>,
         e.error(field::INSURANCES, Issue::new("insurances.none", "请至少选择一个险种", "Choose at least one insurance"));
     }
     let last_month = check_month(&mut e, field::LAST_MONTH, &d.last_month, ctx.today, 12, 1);
-    let left_on = match d.left_on.trim() {
-        "" => {
-            e.error(field::LEFT_ON, REQUIRED);
-            None
-        }
-        input => match Date::parse_iso(input) {
-            None => {
-                e.error(field::LEFT_ON, Issue::new("date.invalid", "日期格式不正确", "Not a valid date"));
-                None
-            }
-            // (months_between reads the year and month alone)
-            Some(day) if super::months_between(ctx.today, day) > 1 => {
-                e.error(field::LEFT_ON, Issue::new("separation.left_later", "离职日期最晚为下月", "The job can end next month at the latest"));
-                None
-            }
-            Some(day) if ctx.today.days_since_epoch() - day.days_since_epoch() > MAX_DAYS_BACK => {
-                e.error(field::LEFT_ON, Issue::new("separation.too_old", "离职已超过一年，请携带材料到经办窗口办理", "The job ended more than a year ago: bring the papers to the counter"));
-                None
-            }
-            Some(day) => Some(day),
-        },
-    };
+    // The last day of next month: the day before the first of the month after it.
+    let (year, month) = if ctx.today.month >= 11 { (ctx.today.year + 1, ctx.today.month - 10) } else { (ctx.today.year, ctx.today.month + 2) };
+    let latest = days_before(Date::new(year, month, 1).expect("a real month"), 1);
+    let left_on = check_day(
+        &mut e,
+        field::LEFT_ON,
+        &d.left_on,
+        (latest, Issue::new("separation.left_later", "离职日期最晚为下月", "The job can end next month at the latest")),
+        Some((
+            days_before(ctx.today, MAX_DAYS_BACK),
+            Issue::new("separation.too_old", "离职已超过一年，请携带材料到经办窗口办理", "The job ended more than a year ago: bring the papers to the counter"),
+        )),
+    );
     let reason = if d.reason.trim().is_empty() {
         e.error(field::REASON, REQUIRED);
         None

@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{words, Context};
+use super::{check_day, days_before, words, Context};
 use crate::domain::{Date, FieldErrors, IdNumber, Issue, PersonName, Valid, REQUIRED};
 
 pub mod field {
@@ -111,30 +111,16 @@ pub fn validate(d: &UnemploymentDraft, ctx: &Context) -> Result<Valid<Unemployme
     let mut e = FieldErrors::default();
     let id_number = e.take(field::ID_NUMBER, IdNumber::parse(&d.id_number, ctx.today));
     let name = e.take(field::NAME, PersonName::parse(&d.name));
-    let left_on = match d.left_on.trim() {
-        "" => {
-            e.error(field::LEFT_ON, REQUIRED);
-            None
-        }
-        input => match Date::parse_iso(input) {
-            None => {
-                e.error(field::LEFT_ON, Issue::new("date.invalid", "日期格式不正确", "Not a valid date"));
-                None
-            }
-            Some(day) if day > ctx.today => {
-                e.error(field::LEFT_ON, Issue::new("unemployment.future", "离职日期不能晚于今天：失业后再办理登记", "The job cannot end after today: register once it has ended"));
-                None
-            }
-            Some(day) if ctx.today.days_since_epoch() - day.days_since_epoch() > MAX_DAYS_BACK => {
-                e.error(
-                    field::LEFT_ON,
-                    Issue::new("unemployment.too_old", "离职已超过一年，请携带材料到经办窗口办理", "The job ended more than a year ago: bring the papers to the counter"),
-                );
-                None
-            }
-            Some(day) => Some(day),
-        },
-    };
+    let left_on = check_day(
+        &mut e,
+        field::LEFT_ON,
+        &d.left_on,
+        (ctx.today, Issue::new("unemployment.future", "离职日期不能晚于今天：失业后再办理登记", "The job cannot end after today: register once it has ended")),
+        Some((
+            days_before(ctx.today, MAX_DAYS_BACK),
+            Issue::new("unemployment.too_old", "离职已超过一年，请携带材料到经办窗口办理", "The job ended more than a year ago: bring the papers to the counter"),
+        )),
+    );
     let cause = if d.cause.trim().is_empty() {
         e.error(field::CAUSE, REQUIRED);
         None
