@@ -62,6 +62,9 @@ async fn a_pension_claim_is_computed_decided_under_four_eyes_and_paid(store: Arc
     let before_60 = Month::from_index(birth.index() + 59 * 12).unwrap();
     let early = o.call(&state, Method::POST, &path, Some(ask(before_60, 180))).await;
     assert_eq!(codes(&early.body, "retire_in").as_deref(), Some("pension.outside_window"), "{}", early.body);
+    // Later than the statutory month (弹性延迟退休) needs the unit's written agreement.
+    let late = o.call(&state, Method::POST, &path, Some(ask(statutory.next(), 180))).await;
+    assert_eq!(codes(&late.body, "agreement_ref").as_deref(), Some("pension.delay_agreement"), "{}", late.body);
     assert_eq!(o.call(&state, Method::GET, "/api/office/pension-claims", None).await.body.as_array().map(Vec::len), Some(0), "nothing kept");
 
     // Kept pending with its working: 江苏's base (unconfirmed, so it says so), Z = 1.0, 15 years.
@@ -74,6 +77,7 @@ async fn a_pension_claim_is_computed_decided_under_four_eyes_and_paid(store: Arc
     assert_eq!((k["retire_in"].as_str(), k["first_month"].as_str()), (Some(statutory.to_string().as_str()), Some(statutory.next().to_string().as_str())));
     let working: Vec<&str> = k["working"].as_array().unwrap().iter().map(|l| l["zh"].as_str().unwrap()).collect();
     assert!(working.iter().any(|l| l.contains("待核实")) && working.iter().any(|l| l.starts_with("基础养老金 =")) && working.iter().any(|l| l.starts_with("每月养老金")), "{working:?}");
+    assert!(!working.iter().any(|l| l.starts_with("弹性")), "the statutory month is no flexible retirement: {working:?}");
     let first = k["id"].as_i64().unwrap();
     // One live claim per person.
     let twice = o.call(&state, Method::POST, &path, Some(ask(statutory, 200))).await;

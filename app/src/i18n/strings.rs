@@ -648,6 +648,8 @@ texts! {
     RECOVER_ON = "到账日期", "Came back on";
     RECOVER_REFERENCE = "缴款凭证号", "Slip reference";
     RECOVER_SUBMIT = "登记追回", "Record a recovery";
+    CLAIM_AGREEMENT_REF = "延迟退休协议编号", "Late retirement agreement";
+    CLAIM_AGREEMENT_HINT = "晚于法定退休月份领取时必填（单位与职工书面协商一致）", "Needed when retiring after the statutory month (the unit's and the worker's written agreement)";
 }
 
 /// 医疗费用报销's receipts: each amount's label, each number's, then each photo's.

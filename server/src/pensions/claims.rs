@@ -21,7 +21,7 @@ use app::api::office::{BatchDecision, BatchStatus, PensionClaimView};
 use app::domain::forms::pension_claim::{field, validate, PensionClaimDraft};
 use app::domain::ledger::Month;
 use app::domain::pension::claim::{compute, Archive, YearBases};
-use app::domain::pension::{may_retire, Age, Category};
+use app::domain::pension::{flexible_terms, may_retire, window, Age, Category};
 use app::domain::policy::Insurance;
 use app::domain::{Fen, IdNumber, Issue, Sex};
 use axum::extract::{Path, State};
@@ -106,6 +106,8 @@ pub async fn submit(State(cx): State<Cx>, Extension(by): Extension<Option<Princi
         Err(issue) if issue.code == "pension.too_few_months" => return Err(Refusal::field(field::ARCHIVE_MONTHS, issue)),
         Err(issue) => return Err(Refusal::field(field::RETIRE_IN, issue)),
     };
+    let statutory = window(birth, category, p).statutory;
+    working.extend(flexible_terms(statutory, c.retire_in, &c.agreement_ref).map_err(|issue| Refusal::field(field::AGREEMENT_REF, issue))?);
     let province = province(&cx.office, person.id, &id_checked).await?;
     let age = Age(u16::try_from(c.retire_in.index() - birth.index()).unwrap_or(0));
     let years: Vec<YearBases> = by_year.into_values().collect();

@@ -16,6 +16,7 @@ pub mod field {
     pub const ARCHIVE_MONTHS: &str = "archive_months";
     pub const ARCHIVE_INDEX: &str = "archive_index";
     pub const ARCHIVE_REF: &str = "archive_ref";
+    pub const AGREEMENT_REF: &str = "agreement_ref";
 }
 
 /// The most months an archive can add (50 years).
@@ -39,6 +40,10 @@ pub struct PensionClaimDraft {
     pub archive_index: String,
     #[serde(default)]
     pub archive_ref: String,
+    /// The written agreement to retire after the statutory month (弹性延迟退休); needed then
+    /// only (the server knows the statutory month).
+    #[serde(default)]
+    pub agreement_ref: String,
 }
 
 /// A checked claim.
@@ -50,6 +55,7 @@ pub struct PensionClaim {
     /// Ten-thousandths; 0 when no archive month.
     pub archive_index: u32,
     pub archive_ref: String,
+    pub agreement_ref: String,
 }
 
 /// `0.8`, `1.2345` → ten-thousandths; more than four places, or anything else, is `None`.
@@ -116,8 +122,22 @@ pub fn validate(d: &PensionClaimDraft) -> Result<Valid<PensionClaim>, FieldError
             Issue::formatted("claim.archive_ref", format!("请填写档案编号或依据（不超过 {MAX_REF} 字）"), format!("Give the archive's reference (at most {MAX_REF} characters)")),
         );
     }
+    let agreement_ref = d.agreement_ref.trim();
+    if agreement_ref.chars().count() > MAX_REF {
+        e.error(
+            field::AGREEMENT_REF,
+            Issue::formatted("claim.agreement_ref", format!("协议编号不超过 {MAX_REF} 字"), format!("The agreement's reference is at most {MAX_REF} characters")),
+        );
+    }
     e.finish(|| {
-        Some(PensionClaim { category: category?, retire_in: retire_in?, archive_months: archive_months?, archive_index: archive_index?, archive_ref: archive_ref.to_owned() })
+        Some(PensionClaim {
+            category: category?,
+            retire_in: retire_in?,
+            archive_months: archive_months?,
+            archive_index: archive_index?,
+            archive_ref: archive_ref.to_owned(),
+            agreement_ref: agreement_ref.to_owned(),
+        })
     })
 }
 

@@ -172,6 +172,43 @@ pub fn may_retire(birth: Month, c: Category, contributed: u16, retire_in: Month,
     Ok(working)
 }
 
+/// The terms of a flexible retirement (办法 第三条) for someone whose statutory month is
+/// `statutory`, retiring in `retire_in`: earlier is the worker's own choice; later needs the
+/// unit and the worker to agree (人社部发〔2024〕94号), so the written agreement's reference
+/// `agreement` is required then. The working line saying which, none at the statutory month.
+///
+/// ```
+/// use app::domain::pension::flexible_terms;
+/// use app::domain::ledger::Month;
+/// let statutory = Month::new(2030, 6).unwrap();
+/// assert!(flexible_terms(statutory, statutory, "").unwrap().is_none());
+/// assert!(flexible_terms(statutory, Month::new(2029, 6).unwrap(), "").unwrap().unwrap().zh.contains("提前 12 个月"));
+/// assert_eq!(flexible_terms(statutory, Month::new(2031, 6).unwrap(), " ").unwrap_err().code, "pension.delay_agreement");
+/// assert!(flexible_terms(statutory, Month::new(2031, 6).unwrap(), "协议 2030-17").unwrap().unwrap().zh.contains("协议 2030-17"));
+/// ```
+pub fn flexible_terms(statutory: Month, retire_in: Month, agreement: &str) -> Result<Option<Line>, Issue> {
+    let agreement = agreement.trim();
+    let line = |zh: String, en: String| Some(Line { zh, en, amount: None });
+    Ok(match retire_in.index() - statutory.index() {
+        0 => None,
+        early if early < 0 => line(
+            format!("弹性提前退休：早于法定退休月份 {statutory} 提前 {} 个月（本人自愿选择）", -early),
+            format!("Flexible early retirement: {} months before the statutory {statutory} (the worker's own choice)", -early),
+        ),
+        _ if agreement.is_empty() => {
+            return Err(Issue::new(
+                "pension.delay_agreement",
+                "晚于法定退休月份领取，须单位与职工协商一致并书面约定：请填写协议编号",
+                "Retiring after the statutory month needs the unit's and the worker's written agreement: give its reference",
+            ))
+        }
+        late => line(
+            format!("弹性延迟退休：晚于法定退休月份 {statutory} 延迟 {late} 个月，单位与职工协商一致（协议 {agreement}）"),
+            format!("Flexible late retirement: {late} months after the statutory {statutory}, agreed by the unit and the worker (agreement {agreement})"),
+        ),
+    })
+}
+
 /// `numerator / denominator`, rounded half up (both positive).
 fn div_half_up(numerator: i128, denominator: i128) -> i64 {
     ((numerator * 2 + denominator) / (denominator * 2)) as i64

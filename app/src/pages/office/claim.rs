@@ -54,14 +54,15 @@ pub fn ClaimCard(person: Option<i64>) -> impl IntoView {
 #[component]
 pub fn ClaimForm(person: i64, done: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
     let i18n = use_i18n();
-    let all: [RwSignal<String>; 5] = std::array::from_fn(|_| RwSignal::new(String::new()));
-    let [category, retire_in, archive_months, archive_index, archive_ref] = all;
+    let all: [RwSignal<String>; 6] = std::array::from_fn(|_| RwSignal::new(String::new()));
+    let [category, retire_in, archive_months, archive_index, archive_ref, agreement_ref] = all;
     let draft = move || PensionClaimDraft {
         category: category.get(),
         retire_in: retire_in.get(),
         archive_months: archive_months.get(),
         archive_index: archive_index.get(),
         archive_ref: archive_ref.get(),
+        agreement_ref: agreement_ref.get(),
     };
     let report = Memo::new(move |_| FieldErrors::verdict(validate(&draft())));
     let form = OnlineForm::new(report, move || {
@@ -95,6 +96,8 @@ pub fn ClaimForm(person: i64, done: impl Fn() + Copy + Send + Sync + 'static) ->
             <TextField name=field::ARCHIVE_MONTHS label=strings::CLAIM_ARCHIVE_MONTHS value=archive_months issues=issues(field::ARCHIVE_MONTHS) kind=InputKind::Numeric reveal=reveal/>
             <TextField name=field::ARCHIVE_INDEX label=strings::CLAIM_ARCHIVE_INDEX value=archive_index issues=issues(field::ARCHIVE_INDEX) kind=InputKind::Decimal reveal=reveal/>
             <TextField name=field::ARCHIVE_REF label=strings::CLAIM_ARCHIVE_REF value=archive_ref issues=issues(field::ARCHIVE_REF) reveal=reveal/>
+            <TextField name=field::AGREEMENT_REF label=strings::CLAIM_AGREEMENT_REF value=agreement_ref issues=issues(field::AGREEMENT_REF)
+                hint=Some(strings::CLAIM_AGREEMENT_HINT) reveal=reveal/>
             {move || message.get().map(|m| view! { <p class="field-error" role="alert" data-testid="claim-message">{i18n.issue(&m)}</p> })}
             <button type="submit" class="btn btn-secondary" data-testid="claim-submit">{tr(strings::OFFICE_SUBMIT)}</button>
         </form>
