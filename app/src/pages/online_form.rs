@@ -55,6 +55,15 @@ impl OnlineForm {
         })
     }
 
+    /// After a kept submission: the fields emptied, errors hidden, no message.
+    pub fn clear(self, fields: &[RwSignal<String>]) {
+        for f in fields {
+            f.set(String::new());
+        }
+        self.reveal.set(false);
+        self.message.set(None);
+    }
+
     /// Sends `body` to `path` if there is a network and the rules find no error; `done` gets
     /// the answer.
     pub fn send<P, B, T>(self, path: P, body: B, done: impl FnOnce(T) + 'static)

@@ -31,11 +31,7 @@ pub fn AdjustForm(person: i64, units: Vec<UnitHit>, done: impl Fn() + Copy + Sen
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         form.send(endpoints::OFFICE_PERSON_ADJUST.with(&[&person.to_string()]), draft(), move |_: BaseAdjustment| {
-            for s in all {
-                s.set(String::new());
-            }
-            reveal.set(false);
-            message.set(None);
+            form.clear(&all);
             done();
         });
     };

@@ -72,11 +72,7 @@ pub fn ClaimForm(person: i64, done: impl Fn() + Copy + Send + Sync + 'static) ->
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         form.send(endpoints::OFFICE_PERSON_CLAIM.with(&[&person.to_string()]), draft(), move |_: PensionClaimView| {
-            for s in all {
-                s.set(String::new());
-            }
-            reveal.set(false);
-            message.set(None);
+            form.clear(&all);
             done();
         });
     };

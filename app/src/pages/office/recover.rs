@@ -28,11 +28,7 @@ pub fn RecoverForm(spell: i64, done: impl Fn() + Copy + Send + Sync + 'static) -
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         form.send(endpoints::OFFICE_UNEMPLOYMENT_RECOVER.with(&[&spell.to_string()]), draft(), move |_: SpellView| {
-            for s in all {
-                s.set(String::new());
-            }
-            reveal.set(false);
-            message.set(None);
+            form.clear(&all);
             done();
         });
     };
