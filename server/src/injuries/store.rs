@@ -268,18 +268,15 @@ macro_rules! impl_injury_store {
                 }
                 // Each month at the award's figure, or that month's minimum wage when more.
                 let region = u32::try_from(region).unwrap_or(0);
-                let mut written = 0u64;
-                for m in from.through(until) {
-                    let amount = topped_up(Fen(monthly), policy.minimum_wage(region, m).map(|w| Fen(w.monthly)));
-                    written += sqlx::query("INSERT INTO injury_allowance_payments (injury_id, month, amount, paid_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING")
-                        .bind(id)
-                        .bind(m.to_string())
-                        .bind(amount.0)
-                        .bind(now)
-                        .execute(&mut *tx)
-                        .await?
-                        .rows_affected();
-                }
+                let written = crate::store::insert_months!(
+                    tx,
+                    "INSERT INTO injury_allowance_payments (injury_id, month, amount, paid_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+                    id,
+                    from,
+                    until,
+                    |m: Month| topped_up(Fen(monthly), policy.minimum_wage(region, m).map(|w| Fen(w.monthly))).0,
+                    now
+                )?;
                 tx.commit().await?;
                 Ok(written)
             }

@@ -133,7 +133,7 @@ pub async fn assess(State(cx): State<Cx>, Extension(by): Extension<Option<Princi
     })?;
     // The minimum wage of this month: the award's figure; each month paid is compared again.
     let policy = &cx.ledger.benefits.work_injury_benefits;
-    let minimum = policy.minimum_wage(u32::try_from(i.unit_region).unwrap_or(0), Month::of(app::domain::Date::china_from_unix_ms(now))).map(|m| Fen(m.monthly));
+    let minimum = policy.minimum_wage(u32::try_from(i.unit_region).unwrap_or(0), Month::of(today(now))).map(|m| Fen(m.monthly));
     let computed = award(grade, wage, base.amount, minimum, policy).map_err(unprocessable)?;
     let (note_zh, note_en) = if base.confirmed { ("", "") } else { ("（待核实）", " (to be confirmed)") };
     let mut working = vec![

@@ -105,8 +105,10 @@ pub async fn recover(State(cx): State<Cx>, Extension(by): Extension<Option<Princ
                 Issue::new("recovery.reference_taken", "该凭证号已登记为另一笔追回金额，请核对", "This reference is recorded already with another amount: check it"),
             ))
         }
-        Recovered::TooMuch { outstanding } => {
-            let left = app::domain::Fen(outstanding).yuan();
+        Recovered::TooMuch => {
+            // What is left, as the spell reads now (its overpaid sum less what came back).
+            let spell = cx.store.spell_get(id).await?.ok_or_else(Refusal::bad_request)?;
+            let left = app::domain::Fen((spell.overpaid_total - spell.recovered).max(0)).yuan();
             return Err(Refusal::field(
                 recovery::field::AMOUNT,
                 Issue::formatted("recovery.too_much", format!("超过尚待追回的 {left} 元"), format!("More than the {left} yuan left to recover")),

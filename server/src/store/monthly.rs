@@ -5,14 +5,17 @@
 //! their monthly run covers every pensioner at once.
 
 /// `insert_months!(&mut *tx, "INSERT INTO t (key, month, amount, paid_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
-/// id, from, until, amount, now)`: every month `from..=until` (none when `from > until`);
-/// evaluates to `Result<u64, sqlx::Error>`, the months written.
+/// id, from, until, |month| amount, now)`: every month `from..=until` (none when `from > until`)
+/// at the amount the closure gives for it (fen); evaluates to `Result<u64, sqlx::Error>`, the
+/// months written.
 macro_rules! insert_months {
-    ($conn:expr, $sql:expr, $id:expr, $from:expr, $until:expr, $amount:expr, $now:expr) => {{
+    ($conn:expr, $sql:expr, $id:expr, $from:expr, $until:expr, $amount_of:expr, $now:expr) => {{
         async {
+            let amount_of = $amount_of;
             let mut written = 0u64;
             for m in $from.through($until) {
-                written += sqlx::query($sql).bind($id).bind(m.to_string()).bind($amount).bind($now).execute(&mut *$conn).await?.rows_affected();
+                let amount: i64 = amount_of(m);
+                written += sqlx::query($sql).bind($id).bind(m.to_string()).bind(amount).bind($now).execute(&mut *$conn).await?.rows_affected();
             }
             Ok::<u64, sqlx::Error>(written)
         }

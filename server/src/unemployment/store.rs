@@ -60,8 +60,8 @@ pub enum Recovered {
     Repeated,
     /// The reference was recorded for the spell already, with another amount.
     ReferenceTaken,
-    /// More than is left to recover (that much, in fen); nothing written.
-    TooMuch { outstanding: i64 },
+    /// More than is left to recover (the spell says how much is); nothing written.
+    TooMuch,
 }
 
 /// The person's latest ended relationship in 失业保险: the unit and its 减员.
@@ -239,14 +239,7 @@ macro_rules! impl_unemployment_store {
                 .await?
                 .rows_affected();
                 if moved != 1 {
-                    let outstanding: Option<i64> = sqlx::query_scalar(
-                        "SELECT CAST((SELECT COALESCE(SUM(p.amount), 0) FROM unemployment_payments p WHERE p.spell_id = s.id AND p.month >= s.stopped_in) - s.recovered AS BIGINT) \
-                         FROM unemployment_spells s WHERE s.id = $1",
-                    )
-                    .bind(id)
-                    .fetch_optional(&mut *tx)
-                    .await?;
-                    return Ok(Recovered::TooMuch { outstanding: outstanding.unwrap_or(0).max(0) });
+                    return Ok(Recovered::TooMuch);
                 }
                 let kept = sqlx::query(
                     "INSERT INTO unemployment_recoveries (spell_id, amount, recovered_on, reference, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6) \
@@ -324,7 +317,7 @@ macro_rules! impl_unemployment_store {
                     id,
                     from,
                     until,
-                    monthly,
+                    |_| monthly,
                     now
                 )?;
                 if from <= until {
