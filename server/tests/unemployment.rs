@@ -73,7 +73,7 @@ async fn unemployment_is_granted_paid_and_stopped_by_a_new_job(store: Arc<dyn St
     assert!(matches!(&report, payments::Report::Imported(i) if i.taken == 14), "{report:?}");
 
     // Registering while still insured is refused; the unit's 减员 (resigned: says nothing of
-    // whose choice) ends it.
+    // whose choice) ends it, giving a day the job ended three days before the person's.
     let (_, mut reader) = staff(&state, "resident", &id, "13900139001").await;
     let me = {
         let account = store.account_by_id_index(&id_index).await.unwrap().unwrap();
@@ -83,7 +83,8 @@ async fn unemployment_is_granted_paid_and_stopped_by_a_new_job(store: Arc<dyn St
     let draft = || serde_json::to_string(&d).unwrap();
     assert_eq!(refused_on(file(&state, FilingKind::Unemployment, draft(), vec![photo(&state).await], &me).await), ("id_number".into(), "unemployment.insured".into()));
     let unit_account = signed_in(&state, Role::EmployerHandler, Some(&credit_code(1))).await;
-    let sep = SeparationDraft { id_number: id.clone(), name: "王小明".into(), insurances: vec![Insurance::Unemployment], last_month: at(-1).to_string(), left_on: common::today_iso(), reason: "resigned".into(), credit_code: String::new() };
+    let unit_says = app::domain::Date::from_days_since_epoch(today.days_since_epoch() - 3);
+    let sep = SeparationDraft { id_number: id.clone(), name: "王小明".into(), insurances: vec![Insurance::Unemployment], last_month: at(-1).to_string(), left_on: unit_says.iso(), reason: "resigned".into(), credit_code: String::new() };
     assert!(matches!(file(&state, FilingKind::Separation, serde_json::to_string(&sep).unwrap(), Vec::new(), &unit_account).await, Outcome::Accepted { .. }));
     assert_eq!(common::approve_all(&state).await, 1);
 
@@ -122,6 +123,7 @@ async fn unemployment_is_granted_paid_and_stopped_by_a_new_job(store: Arc<dyn St
     let working = effect["working"].to_string();
     assert!(working.contains("累计缴费 14 个月") && working.contains("最长领取 12 个月") && working.contains("离职"), "{working}");
     assert!(working.contains(&format!("12 个月 × {}", app::domain::Fen(monthly_fen).yuan())), "{working}");
+    assert!(working.contains(&format!("单位 {}，本人 {}，相差 3 天", unit_says.iso(), today.iso())), "the unit's day against the person's: {working}");
     assert_eq!(common::approve_all(&state).await, 1);
 
     // Paid by the monthly run, each month once.

@@ -56,6 +56,9 @@ pub struct Separate {
     pub last_month: String,
     /// 离职 / 退休 / 死亡 / 转出 / 其他, as a code.
     pub reason: String,
+    /// The day the job ended as the unit gave it (`YYYY-MM-DD`): what a later 失业登记 is
+    /// checked against.
+    pub left_on: String,
     pub actor: Option<i64>,
 }
 
@@ -185,7 +188,7 @@ macro_rules! end_relationships {
                     return Ok(Some($crate::ledger::Separated::BeforeStart(*ins)));
                 }
                 sqlx::query(
-                    "UPDATE ledger_relationships SET status = 'ended', end_month = $1, reason = $2, updated_at = $3 \
+                    "UPDATE ledger_relationships SET status = 'ended', end_month = $1, reason = $2, updated_at = $3, left_on = $7 \
                      WHERE person_id = $4 AND insurance = $5 AND unit_id = $6 AND status <> 'ended'",
                 )
                 .bind(&s.last_month)
@@ -194,6 +197,7 @@ macro_rules! end_relationships {
                 .bind(person)
                 .bind(ins.code())
                 .bind(s.unit_id)
+                .bind(&s.left_on)
                 .execute(&mut *$tx)
                 .await?;
             }

@@ -63,5 +63,5 @@ pub async fn check(store: &dyn super::Db, vault: &Vault, s: &Separation, by: Opt
             Some(_) => {}
         }
     }
-    Ok(Ok(Separate { unit_id: unit.id, id_index, insurances: s.insurances.clone(), last_month, reason: s.reason.code().to_owned(), actor: Some(actor) }))
+    Ok(Ok(Separate { unit_id: unit.id, id_index, insurances: s.insurances.clone(), last_month, reason: s.reason.code().to_owned(), left_on: s.left_on.iso(), actor: Some(actor) }))
 }

@@ -230,6 +230,7 @@ pub async fn examine(cx: &Cx, case: &Case, by: &Principal, today: Date) -> Resul
                             format!("Last unit {}, separation reason: {}; the person says: {}", found.ended.unit_name, reason.map_or("—", |r| r.en()), u.cause.en()),
                         ),
                         line(format!("离职日期 {}，失业登记日期 {}", u.left_on.iso(), registered_on.iso()), format!("Job ended {}, registered {}", u.left_on.iso(), registered_on.iso())),
+                        app::domain::benefits::unemployment::left_on_check(u.left_on, found.ended.left_on.as_deref().and_then(Date::parse_iso)),
                     ];
                     working.extend(found.register.working.iter().cloned());
                     lines.push(EffectLine {

@@ -73,6 +73,9 @@ pub struct Ended {
     pub end_month: Option<String>,
     /// The 减员 reason's code.
     pub reason: Option<String>,
+    /// The day the job ended as the unit's 减员 gave it (`YYYY-MM-DD`); `None` before the form
+    /// asked for it.
+    pub left_on: Option<String>,
 }
 
 #[async_trait]
@@ -265,14 +268,14 @@ macro_rules! impl_unemployment_store {
 
             async fn last_ended(&self, person_id: i64) -> Result<Option<Ended>, StoreError> {
                 let row = sqlx::query(
-                    "SELECT r.unit_id, u.name, u.region, r.end_month, r.reason FROM ledger_relationships r JOIN ledger_units u ON u.id = r.unit_id \
+                    "SELECT r.unit_id, u.name, u.region, r.end_month, r.reason, r.left_on FROM ledger_relationships r JOIN ledger_units u ON u.id = r.unit_id \
                      WHERE r.person_id = $1 AND r.insurance = 'unemployment' AND r.status = 'ended' ORDER BY r.end_month DESC, r.id DESC LIMIT 1",
                 )
                 .bind(person_id)
                 .fetch_optional(&self.pool)
                 .await?;
                 row.map(|r| -> Result<Ended, sqlx::Error> {
-                    Ok(Ended { unit_id: r.try_get(0)?, unit_name: r.try_get(1)?, region: r.try_get(2)?, end_month: r.try_get(3)?, reason: r.try_get(4)? })
+                    Ok(Ended { unit_id: r.try_get(0)?, unit_name: r.try_get(1)?, region: r.try_get(2)?, end_month: r.try_get(3)?, reason: r.try_get(4)?, left_on: r.try_get(5)? })
                 })
                 .transpose()
                 .map_err(StoreError::from)

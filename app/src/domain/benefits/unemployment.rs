@@ -3,7 +3,7 @@
 
 use super::UnemploymentPolicy;
 use crate::domain::ledger::{Line, Month, Working};
-use crate::domain::Fen;
+use crate::domain::{Date, Fen};
 
 /// What a spell grants.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,4 +85,38 @@ pub fn spell(grant: &Grant, amount: &super::MonthlyAmount, first: Month) -> (Mon
         amount: Some(total),
     });
     (last, working)
+}
+
+/// The cross-check of the day the job ended: what the person registering says against what the
+/// unit's 减员 said (`None`: the unit's separation predates the question). A difference never
+/// refuses — the person may be right — but the operator sees it, in days.
+///
+/// ```
+/// use app::domain::benefits::unemployment::left_on_check;
+/// use app::domain::Date;
+/// let d = |day| Date::new(2026, 11, day).unwrap();
+/// assert!(left_on_check(d(30), Some(d(30))).zh.contains("一致"));
+/// assert!(left_on_check(d(30), Some(d(20))).zh.contains("相差 10 天"));
+/// assert!(left_on_check(d(20), Some(d(30))).en.contains("10 days"));
+/// assert!(left_on_check(d(30), None).zh.contains("未申报"));
+/// ```
+pub fn left_on_check(said: Date, unit_said: Option<Date>) -> Line {
+    let (zh, en) = match unit_said {
+        None => (
+            format!("单位减员未申报离职日期；本人申报 {}", said.iso()),
+            format!("The unit's separation gave no day the job ended; the person says {}", said.iso()),
+        ),
+        Some(u) if u == said => (
+            format!("离职日期与单位减员申报一致（{}）", said.iso()),
+            format!("The day the job ended agrees with the unit's separation ({})", said.iso()),
+        ),
+        Some(u) => {
+            let apart = (said.days_since_epoch() - u.days_since_epoch()).abs();
+            (
+                format!("离职日期与单位减员申报不一致：单位 {}，本人 {}，相差 {apart} 天，请核实", u.iso(), said.iso()),
+                format!("The day the job ended differs from the unit's separation: unit {}, person {}, {apart} days apart; please verify", u.iso(), said.iso()),
+            )
+        }
+    };
+    Line { zh, en, amount: None }
 }
