@@ -47,6 +47,12 @@ impl PgStore {
     }
 
     async fn connect_with(options: PgConnectOptions) -> Result<Self, StoreError> {
+        // No JIT compilation: every query here is a short indexed one, and once a table grows
+        // past what its statistics say (a bulk load, a month's assessment before autovacuum
+        // analyses it) the planner's cost crosses `jit_above_cost` and PostgreSQL spends ~45 ms
+        // compiling a query that runs in 5 — measured: the 1,000,000-person assessment's inputs
+        // query, 30 ms of its mean time per unit (docs/benchmarks.md).
+        let options = options.options([("jit", "off")]);
         // A request waits at most a few seconds for a connection, then is answered "unavailable".
         let pool = PgPoolOptions::new().max_connections(16).acquire_timeout(std::time::Duration::from_secs(5)).connect_with(options).await?;
         sqlx::migrate!("migrations/postgres").run(&pool).await?;
