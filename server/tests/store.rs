@@ -19,6 +19,20 @@ both_stores!(meta, meta_round_trip);
 
 
 #[tokio::test]
+async fn postgres_connections_do_not_jit_compile() {
+    let url = std::env::var("SHEBAO_TEST_DATABASE_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".to_owned());
+    let schema = format!("t_{}_jit", std::process::id());
+    let Ok(store) = server::store::PgStore::connect_in_schema(&url, &schema).await else {
+        use std::io::Write;
+        let _ = writeln!(std::io::stderr(), "SKIPPED postgres_connections_do_not_jit_compile: no server answers at {url}");
+        return;
+    };
+    let jit = store.jit().await;
+    server::store::PgStore::drop_schema(&url, &schema).await.unwrap();
+    assert_eq!(jit.unwrap(), "off", "a short query must not pay for JIT compilation (docs/benchmarks.md)");
+}
+
+#[tokio::test]
 async fn sqlite_is_durable_by_configuration() {
     let dir = tempfile::tempdir().unwrap();
     let store = server::store::SqliteStore::open_dir(dir.path()).await.unwrap();

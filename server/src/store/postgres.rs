@@ -41,6 +41,11 @@ impl PgStore {
         Ok(())
     }
 
+    /// `jit` as a connection of the pool reports it.
+    pub async fn jit(&self) -> Result<String, StoreError> {
+        Ok(sqlx::query_scalar("SHOW jit").fetch_one(&self.pool).await?)
+    }
+
     /// A write transaction (read committed; conflicts resolve through unique keys).
     pub(crate) async fn begin_write(&self) -> Result<sqlx::Transaction<'_, sqlx::Postgres>, sqlx::Error> {
         self.pool.begin().await
