@@ -1,9 +1,9 @@
 //! The monthly assessment as rules over what the store read ([`Input`]): each relationship of
 //! the month gets its regular row once; when the figures change later (a new base, a corrected
 //! rate, a relationship ended back in time) the difference becomes an adjustment row (补差). The
-//! arithmetic is the shared domain's [`assess`]; this only decides which rows are missing.
+//! arithmetic is the shared domain's [`figures`] (the numbers of [`app::domain::ledger::assess`], without the working); this only decides which rows are missing.
 
-use app::domain::ledger::{assess, Clamp, IndustryClass, LedgerPolicy, Month};
+use app::domain::ledger::{figures, Clamp, IndustryClass, LedgerPolicy, Month};
 use app::domain::policy::PolicyTable;
 use app::domain::Fen;
 
@@ -30,7 +30,7 @@ pub fn rows(inputs: &[Input], cx: &Context) -> Computed {
                 out.skipped.push((i.relationship_id, "assessment.no_policy".into()));
                 continue;
             };
-            match assess(Fen(declared), region, i.insurance, cx.month.first_day(), cx.class, cx.table, cx.ledger) {
+            match figures(Fen(declared), region, i.insurance, cx.month.first_day(), cx.class, cx.table, cx.ledger) {
                 Ok(a) => NewRow {
                     relationship_id: i.relationship_id,
                     person_id: i.person_id,
@@ -82,6 +82,7 @@ pub fn rows(inputs: &[Input], cx: &Context) -> Computed {
 
 #[cfg(test)]
 mod tests {
+    use app::domain::ledger::assess;
     use app::domain::policy::Insurance;
     use proptest::prelude::*;
 

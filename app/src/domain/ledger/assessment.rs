@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{div_half_up, line, LedgerPolicy, Working};
-use crate::domain::policy::{Insurance, PolicyTable};
+use crate::domain::policy::{BaseLimit, Insurance, PolicyTable, Rate};
 use crate::domain::{BasisPoints, Date, Fen, Issue};
 
 /// 工伤保险行业类别, 一类 (lowest risk) to 八类.
@@ -57,6 +57,80 @@ fn no_figure(what_zh: &str, what_en: &str, region: u32, month: Date) -> Issue {
     )
 }
 
+/// An assessment's figures without its working: what the monthly run writes. Formatting the
+/// working's lines was most of the server's own time in a 4,000,000-row run (docs/benchmarks.md);
+/// [`assess`] computes the same figures here and then explains them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Figures {
+    pub base: Fen,
+    pub clamp: Option<Clamp>,
+    pub employer_rate: BasisPoints,
+    pub individual_rate: BasisPoints,
+    pub employer: Fen,
+    pub individual: Fen,
+}
+
+/// The figures, and the band and rate they came from (for the working).
+fn figures_from<'a>(
+    declared: Fen,
+    region: u32,
+    insurance: Insurance,
+    month: Date,
+    class: Option<IndustryClass>,
+    table: &'a PolicyTable,
+    ledger: &LedgerPolicy,
+) -> Result<(Figures, &'a BaseLimit, &'a Rate), Issue> {
+    let limit = table.base_limit(region, month).ok_or_else(|| no_figure("缴费基数上下限", "base limits", region, month))?;
+    let rate = table.rate(region, insurance, month).ok_or_else(|| no_figure(insurance.zh(), insurance.en(), region, month))?;
+    let (base, clamp) = if declared < limit.min {
+        (limit.min, Some(Clamp::Floor(limit.min)))
+    } else if declared > limit.max {
+        (limit.max, Some(Clamp::Ceiling(limit.max)))
+    } else {
+        (declared, None)
+    };
+    let employer_rate = if insurance == Insurance::WorkInjury {
+        let class = class.ok_or_else(|| {
+            Issue::new("assessment.no_class", "工伤保险需要单位的行业类别（一类至八类）", "Work-injury insurance needs the unit's industry class (1 to 8)")
+        })?;
+        let rates = ledger.class_rates(month).ok_or_else(|| no_figure("工伤行业基准费率", "work-injury class rates", region, month))?;
+        rates.rates[usize::from(class.get() - 1)]
+    } else if rate.employer_min == rate.employer_max {
+        rate.employer_min
+    } else {
+        return Err(Issue::formatted(
+            "assessment.rate_unsettled",
+            format!("{}的单位费率在政策参数中是一个范围（{}–{}），请先确定本地费率", insurance.zh(), rate.employer_min.percent(), rate.employer_max.percent()),
+            format!("The employer rate of {} is a range in the policy data ({}–{}); set the local rate first", insurance.en(), rate.employer_min.percent(), rate.employer_max.percent()),
+        ));
+    };
+    let individual_rate = if insurance == Insurance::WorkInjury { BasisPoints(0) } else { rate.individual.unwrap_or(BasisPoints(0)) };
+    let employer = Fen(div_half_up(i128::from(base.0) * i128::from(employer_rate.0), 10_000));
+    let individual = Fen(div_half_up(i128::from(base.0) * i128::from(individual_rate.0), 10_000));
+    Ok((Figures { base, clamp, employer_rate, individual_rate, employer, individual }, limit, rate))
+}
+
+/// [`assess`]'s figures, without the working.
+///
+/// ```
+/// use app::domain::ledger::{assess, figures, IndustryClass, LedgerPolicy};
+/// use app::domain::policy::{Insurance, PolicyTable};
+/// use app::domain::{Date, Fen};
+/// let json = include_str!("../../../../server/data/policy.json");
+/// let (table, ledger) = (PolicyTable::from_json(json).unwrap(), LedgerPolicy::from_json(json).unwrap());
+/// let on = Date::new(2026, 1, 1).unwrap();
+/// for declared in [100_000, 600_000, 9_000_000] {
+///     for ins in Insurance::ALL {
+///         let (a, f) = (assess(Fen(declared), 320102, ins, on, IndustryClass::new(3), &table, &ledger).unwrap(),
+///                       figures(Fen(declared), 320102, ins, on, IndustryClass::new(3), &table, &ledger).unwrap());
+///         assert_eq!((f.base, f.clamp, f.employer, f.individual), (a.base, a.clamp, a.employer, a.individual));
+///     }
+/// }
+/// ```
+pub fn figures(declared: Fen, region: u32, insurance: Insurance, month: Date, class: Option<IndustryClass>, table: &PolicyTable, ledger: &LedgerPolicy) -> Result<Figures, Issue> {
+    figures_from(declared, region, insurance, month, class, table, ledger).map(|(f, _, _)| f)
+}
+
 /// Assesses `declared` for `insurance` in `month` (its first day) in `region`; `class` is the
 /// unit's work-injury industry class (required for work injury).
 ///
@@ -78,20 +152,13 @@ pub fn assess(
     table: &PolicyTable,
     ledger: &LedgerPolicy,
 ) -> Result<Assessment, Issue> {
-    let limit = table.base_limit(region, month).ok_or_else(|| no_figure("缴费基数上下限", "base limits", region, month))?;
-    let rate = table.rate(region, insurance, month).ok_or_else(|| no_figure(insurance.zh(), insurance.en(), region, month))?;
+    let (f, limit, rate) = figures_from(declared, region, insurance, month, class, table, ledger)?;
+    let Figures { base, clamp, employer_rate, individual_rate, employer, individual } = f;
     let mut working = vec![line(
         format!("申报缴费基数 {} 元", declared.yuan()),
         format!("Declared base {} yuan", declared.yuan()),
         Some(declared),
     )];
-    let (base, clamp) = if declared < limit.min {
-        (limit.min, Some(Clamp::Floor(limit.min)))
-    } else if declared > limit.max {
-        (limit.max, Some(Clamp::Ceiling(limit.max)))
-    } else {
-        (declared, None)
-    };
     working.push(match clamp {
         Some(Clamp::Floor(f)) => line(
             format!("低于下限，按下限 {} 元核定（{}）", f.yuan(), limit.source),
@@ -109,24 +176,6 @@ pub fn assess(
             Some(base),
         ),
     });
-    let employer_rate = if insurance == Insurance::WorkInjury {
-        let class = class.ok_or_else(|| {
-            Issue::new("assessment.no_class", "工伤保险需要单位的行业类别（一类至八类）", "Work-injury insurance needs the unit's industry class (1 to 8)")
-        })?;
-        let rates = ledger.class_rates(month).ok_or_else(|| no_figure("工伤行业基准费率", "work-injury class rates", region, month))?;
-        rates.rates[usize::from(class.get() - 1)]
-    } else if rate.employer_min == rate.employer_max {
-        rate.employer_min
-    } else {
-        return Err(Issue::formatted(
-            "assessment.rate_unsettled",
-            format!("{}的单位费率在政策参数中是一个范围（{}–{}），请先确定本地费率", insurance.zh(), rate.employer_min.percent(), rate.employer_max.percent()),
-            format!("The employer rate of {} is a range in the policy data ({}–{}); set the local rate first", insurance.en(), rate.employer_min.percent(), rate.employer_max.percent()),
-        ));
-    };
-    let individual_rate = if insurance == Insurance::WorkInjury { BasisPoints(0) } else { rate.individual.unwrap_or(BasisPoints(0)) };
-    let employer = Fen(div_half_up(i128::from(base.0) * i128::from(employer_rate.0), 10_000));
-    let individual = Fen(div_half_up(i128::from(base.0) * i128::from(individual_rate.0), 10_000));
     working.push(line(
         format!("单位缴费 {} × {} = {} 元（四舍五入到分）", base.yuan(), employer_rate.percent(), employer.yuan()),
         format!("Employer {} × {} = {} yuan (rounded half up to the fen)", base.yuan(), employer_rate.percent(), employer.yuan()),

@@ -16,7 +16,7 @@ pub mod month;
 pub mod policy;
 pub mod statement;
 
-pub use assessment::{assess, Assessment, Clamp, IndustryClass};
+pub use assessment::{assess, figures, Assessment, Clamp, Figures, IndustryClass};
 pub use interest::{year_end, YearEnd};
 pub use late_fee::{late_fee, LateFee};
 pub use month::Month;
