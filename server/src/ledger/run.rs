@@ -181,7 +181,7 @@ mod tests {
             }
             for (i, b) in state.iter().zip(&bases) {
                 let a = assess(Fen(*b.last().unwrap()), 320102, Insurance::Pension, cx.month.first_day(), None, &table, &ledger).unwrap();
-                prop_assert_eq!((i.employer, i.individual), (a.employer.0, a.individual.0));
+                prop_assert_eq!((i.employer, i.individual), (a.figures.employer.0, a.figures.individual.0));
             }
         }
     }

@@ -367,9 +367,9 @@ fn month_line(cx: &Cx, action: &str, person: &str, ins: Insurance, base: app::do
     };
     match assess(base, region, ins, month.first_day(), class, &cx.ledger.table, &cx.ledger.policy) {
         Ok(a) => {
-            line.base = Some(a.base);
-            line.employer = Some(a.employer);
-            line.individual = Some(a.individual);
+            line.base = Some(a.figures.base);
+            line.employer = Some(a.figures.employer);
+            line.individual = Some(a.figures.individual);
             line.working = a.working;
         }
         Err(issue) => line.issue = Some(issue),

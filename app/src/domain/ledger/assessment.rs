@@ -39,13 +39,9 @@ pub struct Assessment {
     /// The first day of the month.
     pub month: Date,
     pub declared: Fen,
-    /// The base the amounts are computed on.
-    pub base: Fen,
-    pub clamp: Option<Clamp>,
-    pub employer_rate: BasisPoints,
-    pub individual_rate: BasisPoints,
-    pub employer: Fen,
-    pub individual: Fen,
+    /// The base, rates and amounts.
+    #[serde(flatten)]
+    pub figures: Figures,
     pub working: Working,
 }
 
@@ -60,8 +56,9 @@ fn no_figure(what_zh: &str, what_en: &str, region: u32, month: Date) -> Issue {
 /// An assessment's figures without its working: what the monthly run writes. Formatting the
 /// working's lines was most of the server's own time in a 4,000,000-row run (docs/benchmarks.md);
 /// [`assess`] computes the same figures here and then explains them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Figures {
+    /// The base the amounts are computed on.
     pub base: Fen,
     pub clamp: Option<Clamp>,
     pub employer_rate: BasisPoints,
@@ -123,7 +120,7 @@ fn figures_from<'a>(
 ///     for ins in Insurance::ALL {
 ///         let (a, f) = (assess(Fen(declared), 320102, ins, on, IndustryClass::new(3), &table, &ledger).unwrap(),
 ///                       figures(Fen(declared), 320102, ins, on, IndustryClass::new(3), &table, &ledger).unwrap());
-///         assert_eq!((f.base, f.clamp, f.employer, f.individual), (a.base, a.clamp, a.employer, a.individual));
+///         assert_eq!(f, a.figures);
 ///     }
 /// }
 /// ```
@@ -141,7 +138,7 @@ pub fn figures(declared: Fen, region: u32, insurance: Insurance, month: Date, cl
 /// let json = include_str!("../../../../server/data/policy.json");
 /// let (table, ledger) = (PolicyTable::from_json(json).unwrap(), LedgerPolicy::from_json(json).unwrap());
 /// let a = assess(Fen(600_000), 320102, Insurance::Pension, Date::new(2026, 1, 1).unwrap(), None, &table, &ledger).unwrap();
-/// assert_eq!((a.employer, a.individual), (Fen(96_000), Fen(48_000)));
+/// assert_eq!((a.figures.employer, a.figures.individual), (Fen(96_000), Fen(48_000)));
 /// ```
 pub fn assess(
     declared: Fen,
@@ -152,8 +149,8 @@ pub fn assess(
     table: &PolicyTable,
     ledger: &LedgerPolicy,
 ) -> Result<Assessment, Issue> {
-    let (f, limit, rate) = figures_from(declared, region, insurance, month, class, table, ledger)?;
-    let Figures { base, clamp, employer_rate, individual_rate, employer, individual } = f;
+    let (figures, limit, rate) = figures_from(declared, region, insurance, month, class, table, ledger)?;
+    let Figures { base, clamp, employer_rate, individual_rate, employer, individual } = figures;
     let mut working = vec![line(
         format!("申报缴费基数 {} 元", declared.yuan()),
         format!("Declared base {} yuan", declared.yuan()),
@@ -187,5 +184,5 @@ pub fn assess(
         Some(individual),
     ));
     working.push(line(format!("费率依据：{}", rate.source), format!("Rates: {}", rate.source), None));
-    Ok(Assessment { insurance, month, declared, base, clamp, employer_rate, individual_rate, employer, individual, working })
+    Ok(Assessment { insurance, month, declared, figures, working })
 }

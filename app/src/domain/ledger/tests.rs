@@ -24,23 +24,23 @@ fn pension(declared: i64) -> Assessment {
 #[test]
 fn a_base_below_the_floor_is_raised_to_it_and_says_so() {
     let a = pension(300_000);
-    assert_eq!(a.base, Fen(487_900));
-    assert_eq!(a.clamp, Some(Clamp::Floor(Fen(487_900))));
-    assert_eq!((a.employer, a.individual), (Fen(78_064), Fen(39_032))); // 780.64 / 390.32
+    assert_eq!(a.figures.base, Fen(487_900));
+    assert_eq!(a.figures.clamp, Some(Clamp::Floor(Fen(487_900))));
+    assert_eq!((a.figures.employer, a.figures.individual), (Fen(78_064), Fen(39_032))); // 780.64 / 390.32
     assert!(a.working.iter().any(|l| l.zh.contains("低于下限") && l.en.contains("floor")));
 }
 
 #[test]
 fn a_base_above_the_ceiling_is_lowered_to_it_and_says_so() {
     let a = pension(3_000_000);
-    assert_eq!(a.clamp, Some(Clamp::Ceiling(Fen(2_439_600))));
-    assert_eq!((a.employer, a.individual), (Fen(390_336), Fen(195_168))); // 3903.36 / 1951.68
+    assert_eq!(a.figures.clamp, Some(Clamp::Ceiling(Fen(2_439_600))));
+    assert_eq!((a.figures.employer, a.figures.individual), (Fen(390_336), Fen(195_168))); // 3903.36 / 1951.68
 }
 
 #[test]
 fn a_base_inside_the_band_is_taken_as_declared() {
     let a = pension(600_000);
-    assert_eq!((a.base, a.clamp), (Fen(600_000), None));
+    assert_eq!((a.figures.base, a.figures.clamp), (Fen(600_000), None));
 }
 
 #[test]
@@ -48,7 +48,7 @@ fn each_amount_is_rounded_half_up_to_the_fen_on_its_own() {
     let (table, ledger) = policy();
     // 4,879.01 × 0.5 % = 24.39505 → 24.40, for the employer and the individual alike.
     let a = assess(Fen(487_901), 320102, Insurance::Unemployment, jan_2026(), None, &table, &ledger).unwrap();
-    assert_eq!((a.employer, a.individual), (Fen(2_440), Fen(2_440)));
+    assert_eq!((a.figures.employer, a.figures.individual), (Fen(2_440), Fen(2_440)));
 }
 
 #[test]
@@ -56,7 +56,7 @@ fn work_injury_is_by_industry_class_and_employer_only() {
     let (table, ledger) = policy();
     let class3 = IndustryClass::new(3);
     let a = assess(Fen(600_000), 320102, Insurance::WorkInjury, jan_2026(), class3, &table, &ledger).unwrap();
-    assert_eq!((a.employer_rate, a.employer, a.individual), (BasisPoints(70), Fen(4_200), Fen(0)));
+    assert_eq!((a.figures.employer_rate, a.figures.employer, a.figures.individual), (BasisPoints(70), Fen(4_200), Fen(0)));
     let missing = assess(Fen(600_000), 320102, Insurance::WorkInjury, jan_2026(), None, &table, &ledger).unwrap_err();
     assert_eq!(missing.code, "assessment.no_class");
     assert_eq!((IndustryClass::new(0), IndustryClass::new(9)), (None, None));
@@ -128,18 +128,18 @@ proptest! {
     #[test]
     fn the_base_always_lies_in_the_band(declared in 0i64..100_000_000) {
         let a = pension(declared);
-        prop_assert!(a.base >= Fen(487_900) && a.base <= Fen(2_439_600));
-        prop_assert_eq!(a.clamp.is_none(), a.base == Fen(declared));
+        prop_assert!(a.figures.base >= Fen(487_900) && a.figures.base <= Fen(2_439_600));
+        prop_assert_eq!(a.figures.clamp.is_none(), a.figures.base == Fen(declared));
     }
 
     #[test]
     fn an_amount_is_within_half_a_fen_of_the_exact_product(declared in 0i64..100_000_000) {
         let a = pension(declared);
         // |employer × 10,000 − base × rate| ≤ 5,000, i.e. at most half a fen off.
-        let exact = i128::from(a.base.0) * i128::from(a.employer_rate.0);
-        prop_assert!((i128::from(a.employer.0) * 10_000 - exact).abs() <= 5_000);
-        let exact = i128::from(a.base.0) * i128::from(a.individual_rate.0);
-        prop_assert!((i128::from(a.individual.0) * 10_000 - exact).abs() <= 5_000);
+        let exact = i128::from(a.figures.base.0) * i128::from(a.figures.employer_rate.0);
+        prop_assert!((i128::from(a.figures.employer.0) * 10_000 - exact).abs() <= 5_000);
+        let exact = i128::from(a.figures.base.0) * i128::from(a.figures.individual_rate.0);
+        prop_assert!((i128::from(a.figures.individual.0) * 10_000 - exact).abs() <= 5_000);
     }
 
     #[test]
