@@ -20,7 +20,7 @@ both_stores!(meta, meta_round_trip);
 
 #[tokio::test]
 async fn postgres_connections_do_not_jit_compile() {
-    let url = std::env::var("SHEBAO_TEST_DATABASE_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".to_owned());
+    let url = common::postgres_url();
     let schema = format!("t_{}_jit", std::process::id());
     let Ok(store) = server::store::PgStore::connect_in_schema(&url, &schema).await else {
         use std::io::Write;

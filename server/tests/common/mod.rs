@@ -42,12 +42,16 @@ pub async fn sqlite() -> TestStore {
     TestStore { store: Arc::new(store), _dir: Some(dir), pg_schema: None }
 }
 
-/// The PostgreSQL named by `SHEBAO_TEST_DATABASE_URL` (default: the local server), in a fresh
-/// schema. `None`, with a line saying so, only when no server answers.
+/// The PostgreSQL the tests use: `SHEBAO_TEST_DATABASE_URL`, or the local server.
+pub fn postgres_url() -> String {
+    std::env::var("SHEBAO_TEST_DATABASE_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".to_owned())
+}
+
+/// The PostgreSQL of [`postgres_url`], in a fresh schema. `None`, with a line saying so, only
+/// when no server answers.
 pub async fn postgres(test: &str) -> Option<TestStore> {
     static N: AtomicU32 = AtomicU32::new(0);
-    let url = std::env::var("SHEBAO_TEST_DATABASE_URL")
-        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".to_owned());
+    let url = postgres_url();
     let schema = format!(
         "t_{}_{}_{}",
         std::process::id(),
