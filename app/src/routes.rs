@@ -99,10 +99,11 @@ fn segment(kind: FilingKind) -> &'static str {
         FilingKind::Unemployment => "unemployment",
         FilingKind::MedicalClaim => "medical-claim",
         FilingKind::Newborn => "newborn",
+        FilingKind::PersonChange => "person-change",
     }
 }
 
-const KINDS: [FilingKind; 10] = [
+const KINDS: [FilingKind; 11] = [
     FilingKind::PersonalRegistration,
     FilingKind::EmployerRegistration,
     FilingKind::Enrolment,
@@ -113,6 +114,7 @@ const KINDS: [FilingKind; 10] = [
     FilingKind::Unemployment,
     FilingKind::MedicalClaim,
     FilingKind::Newborn,
+    FilingKind::PersonChange,
 ];
 
 /// A draft id as the app makes them (a UUID).

@@ -388,6 +388,89 @@ async fn a_persons_name_is_corrected_only_to_the_registrys_and_contacts_are_kept
 }
 both_stores!(person_names, a_persons_name_is_corrected_only_to_the_registrys_and_contacts_are_kept);
 
+/// Files a 个人信息变更 as `b`: its client id and the sync's result.
+async fn file_change(state: &server::AppState, b: &mut common::browser::Browser, draft: &serde_json::Value, version_of: Option<String>) -> (String, serde_json::Value) {
+    let mut it = item(&client_id(), FilingKind::PersonChange, &draft.to_string());
+    it.version_of = version_of;
+    let answer = b.call(state, Method::POST, "/api/sync", Some(serde_json::to_value(batch(vec![it.clone()])).unwrap())).await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+    (it.client_id, answer.body["results"][0].clone())
+}
+
+/// 个人信息变更 filed from a phone: only by the person (or staff), only for someone the ledger
+/// holds under that name; a case with each field's before and after; returned with a reason on
+/// a field, which the person's device learns; the fix approved sets the details as the counter
+/// does — sealed, in the history by the operator who approved, audited without the values.
+async fn a_persons_own_change_is_a_case_returned_per_field_and_applied_on_approval(store: Arc<dyn Store>) {
+    let (state, _) = ledger_with_one_person(store.clone()).await;
+    let code = |r: &serde_json::Value, field: &str| r["errors"]["errors"][field][0]["code"].as_str().map(str::to_owned);
+    let mine = json!({"id_number": id_number(1), "name": "王小明", "mobile": "139 0013 9002", "contact_division": "320102", "contact_detail": "北京东路 9 号"});
+
+    // Someone else cannot file it; the person under another name is not found.
+    let (_, mut other) = staff(&state, "resident", &id_number(3), "13900139003").await;
+    let (_, r) = file_change(&state, &mut other, &mine, None).await;
+    assert_eq!((r["status"].as_str(), code(&r, "id_number").as_deref()), (Some("rejected"), Some("person_change.not_self")), "{r}");
+    let (_, mut me) = staff(&state, "resident", &id_number(1), "13900139001").await;
+    let mut wrong = mine.clone();
+    wrong["name"] = json!("王大明");
+    let (_, r) = file_change(&state, &mut me, &wrong, None).await;
+    assert_eq!(code(&r, "name").as_deref(), Some("person_change.no_record"), "{r}");
+    let (first, r) = file_change(&state, &mut me, &mine, None).await;
+    assert_eq!(r["status"], "accepted", "{r}");
+
+    // The case: every check passed, the change as before → after (the mobile masked).
+    let (operator, mut o) = staff(&state, "operator", &id_number(50), "13700000050").await;
+    let q = o.call(&state, Method::GET, "/api/office/cases?kind=person_change", None).await;
+    let case = q.body["items"][0]["id"].as_i64().unwrap_or_else(|| panic!("{}", q.body));
+    let view = o.call(&state, Method::GET, &format!("/api/office/cases/{case}"), None).await;
+    assert!(view.body["checks"].as_array().unwrap().iter().all(|c| c["issue"].is_null()), "{}", view.body);
+    let effect = &view.body["effect"][0];
+    assert_eq!(effect["action"], "details", "{effect}");
+    let working = effect["working"].to_string();
+    assert!(working.contains("手机号码：— → 139****9002") && working.contains("联系地址：— → 江苏省南京市玄武区北京东路 9 号"), "{working}");
+    let person = o.call(&state, Method::GET, &format!("/api/office/find?q={}", id_number(1)), None).await.body["persons"][0]["person"].as_i64().unwrap();
+    let page_path = format!("/api/office/persons/{person}");
+
+    // Returned with a reason on the street; the device learns it, nothing is set.
+    let decide = |body: serde_json::Value| (format!("/api/office/cases/{case}/decision"), body);
+    let (path, body) = decide(json!({"action": "open"}));
+    assert_eq!(o.call(&state, Method::POST, &path, Some(body)).await.status, StatusCode::NO_CONTENT);
+    let (path, body) = decide(json!({"action": "reject", "reasons": [{"target": {"kind": "field", "name": "contact_detail"}, "code": "mismatch", "note": "门牌号与户口簿不一致"}]}));
+    let returned = o.call(&state, Method::POST, &path, Some(body)).await;
+    assert_eq!(returned.status, StatusCode::NO_CONTENT, "{}", returned.body);
+    let told = me.call(&state, Method::POST, "/api/filings/review", Some(json!({"client_ids": [first]}))).await;
+    let review = &told.body["filings"][0];
+    assert_eq!((review["status"].as_str(), review["reasons"][0]["target"]["name"].as_str()), (Some("rejected"), Some("contact_detail")), "{}", told.body);
+    let page = o.call(&state, Method::GET, &page_path, None).await;
+    assert!(page.body["details"]["mobile"].is_null(), "a return sets nothing: {}", page.body);
+
+    // The fix, as a version of the first; approved, it is set as the counter sets it.
+    let mut fixed = mine.clone();
+    fixed["contact_detail"] = json!("北京东路 19 号");
+    let (_, r) = file_change(&state, &mut me, &fixed, Some(first)).await;
+    assert_eq!(r["status"], "accepted", "{r}");
+    let q = o.call(&state, Method::GET, "/api/office/cases?kind=person_change&status=submitted", None).await;
+    let case = q.body["items"][0]["id"].as_i64().unwrap_or_else(|| panic!("{}", q.body));
+    for action in ["open", "approve"] {
+        let done = o.call(&state, Method::POST, &format!("/api/office/cases/{case}/decision"), Some(json!({ "action": action }))).await;
+        assert_eq!(done.status, StatusCode::NO_CONTENT, "{action}: {}", done.body);
+    }
+    let page = o.call(&state, Method::GET, &page_path, None).await;
+    let d = &page.body["details"];
+    assert_eq!((d["mobile"].as_str(), d["contact_address"].as_str()), (Some("139****9002"), Some("江苏省南京市玄武区北京东路 19 号")), "{}", page.body);
+    let mut fields: Vec<&str> = d["changes"].as_array().unwrap().iter().map(|c| c["field"].as_str().unwrap()).collect();
+    fields.sort_unstable();
+    assert_eq!(fields, ["contact_address", "mobile"]);
+    assert!(d["changes"].as_array().unwrap().iter().all(|c| c["by"] == operator), "{d}");
+    let stored = store.details_get(person).await.unwrap();
+    assert!(!stored.get(server::office::details_store::DetailField::Mobile).unwrap().windows(4).any(|w| w == b"9002"), "sealed at rest");
+    let log = state.store.audit_recent(100).await.unwrap();
+    let details: Vec<&str> = log.iter().filter(|r| r.entry.action == "office.person_change").filter_map(|r| r.entry.detail.as_deref()).collect();
+    assert_eq!(details.len(), 2, "{details:?}");
+    assert!(details.iter().all(|d| !d.contains("139") && !d.contains("北京")), "no value in the audit log: {details:?}");
+}
+both_stores!(person_change, a_persons_own_change_is_a_case_returned_per_field_and_applied_on_approval);
+
 /// A staff session ends after 30 minutes without use (each use moves the deadline on), and
 /// 安全退出 ends it on the server.
 #[tokio::test]

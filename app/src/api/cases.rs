@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::review::{Decision, HistoryEntry};
 use super::sync::FilingKind;
-use crate::domain::forms::{base_declaration, enrolment, injury_report, medical_claim, newborn, separation, unemployment};
+use crate::domain::forms::{base_declaration, enrolment, injury_report, medical_claim, newborn, person_change, separation, unemployment};
 use crate::domain::ledger::Working;
 use crate::domain::policy::Insurance;
 use crate::domain::review::{Reason, Status, Target};
@@ -20,7 +20,7 @@ use crate::domain::{FieldErrors, Fen, Issue};
 
 /// Whether filings of `kind` wait for an operator.
 pub fn is_case(kind: FilingKind) -> bool {
-    matches!(kind, FilingKind::Enrolment | FilingKind::Separation | FilingKind::BaseDeclaration | FilingKind::InjuryReport | FilingKind::Unemployment | FilingKind::MedicalClaim | FilingKind::Newborn)
+    matches!(kind, FilingKind::Enrolment | FilingKind::Separation | FilingKind::BaseDeclaration | FilingKind::InjuryReport | FilingKind::Unemployment | FilingKind::MedicalClaim | FilingKind::Newborn | FilingKind::PersonChange)
 }
 
 /// Whether the device asks what became of filings of `kind` ([`FILINGS_REVIEW`]): the cases,
@@ -94,6 +94,15 @@ pub fn reason_fields(kind: FilingKind) -> &'static [&'static str] {
             newborn::field::GUARDIAN_ID_NUMBER,
             newborn::field::GUARDIAN_NAME,
             newborn::field::RELATION,
+        ],
+        FilingKind::PersonChange => &[
+            person_change::field::ID_NUMBER,
+            person_change::field::NAME,
+            person_change::field::MOBILE,
+            person_change::field::HOUSEHOLD_DIVISION,
+            person_change::field::HOUSEHOLD_DETAIL,
+            person_change::field::CONTACT_DIVISION,
+            person_change::field::CONTACT_DETAIL,
         ],
         FilingKind::PersonalRegistration | FilingKind::EmployerRegistration | FilingKind::PensionCertification => &[],
     }
@@ -276,7 +285,7 @@ mod tests {
 
     #[test]
     fn only_ledger_filings_are_cases_and_each_names_its_fields() {
-        for kind in [FilingKind::Enrolment, FilingKind::Separation, FilingKind::BaseDeclaration, FilingKind::InjuryReport, FilingKind::Unemployment, FilingKind::MedicalClaim, FilingKind::Newborn] {
+        for kind in [FilingKind::Enrolment, FilingKind::Separation, FilingKind::BaseDeclaration, FilingKind::InjuryReport, FilingKind::Unemployment, FilingKind::MedicalClaim, FilingKind::Newborn, FilingKind::PersonChange] {
             assert!(is_case(kind));
             assert!(!reason_fields(kind).is_empty());
         }

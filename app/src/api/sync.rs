@@ -35,6 +35,8 @@ pub enum FilingKind {
     MedicalClaim,
     /// 新生儿参保.
     Newborn,
+    /// 个人信息变更 (contact details, from a phone).
+    PersonChange,
 }
 
 impl FilingKind {
@@ -50,11 +52,12 @@ impl FilingKind {
             FilingKind::Unemployment => "unemployment",
             FilingKind::MedicalClaim => "medical_claim",
             FilingKind::Newborn => "newborn",
+            FilingKind::PersonChange => "person_change",
         }
     }
 
     pub fn parse(s: &str) -> Option<FilingKind> {
-        [Self::PersonalRegistration, Self::EmployerRegistration, Self::Enrolment, Self::BaseDeclaration, Self::Separation, Self::PensionCertification, Self::InjuryReport, Self::Unemployment, Self::MedicalClaim, Self::Newborn]
+        [Self::PersonalRegistration, Self::EmployerRegistration, Self::Enrolment, Self::BaseDeclaration, Self::Separation, Self::PensionCertification, Self::InjuryReport, Self::Unemployment, Self::MedicalClaim, Self::Newborn, Self::PersonChange]
             .into_iter()
             .find(|k| k.as_str() == s)
     }

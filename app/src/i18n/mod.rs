@@ -26,6 +26,7 @@ pub fn kind_text(kind: crate::api::sync::FilingKind) -> Text {
         FilingKind::Unemployment => strings::KIND_UNEMPLOYMENT,
         FilingKind::MedicalClaim => strings::KIND_MEDICAL_CLAIM,
         FilingKind::Newborn => strings::KIND_NEWBORN,
+        FilingKind::PersonChange => strings::KIND_PERSON_CHANGE,
     }
 }
 

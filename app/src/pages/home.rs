@@ -112,11 +112,12 @@ pub fn Home() -> impl IntoView {
                     <Tile title=strings::KIND_BASE_DECLARATION note=strings::HOME_EMPLOYER href=Route::Form(FilingKind::BaseDeclaration, None).href()/>
                     <Tile title=strings::KIND_INJURY_REPORT note=strings::HOME_EMPLOYER href=Route::Form(FilingKind::InjuryReport, None).href()/>
                 </Show>
-                // 失业登记, 医疗费用报销 and 新生儿参保: the person, or staff for them.
+                // 失业登记, 医疗费用报销, 新生儿参保 and 个人信息变更: the person, or staff for them.
                 <Show when=move || account.role().is_some_and(|r| r == Role::Resident || r.files_for_others())>
                     <Tile title=strings::KIND_UNEMPLOYMENT note=strings::UNEMPLOYMENT_TITLE href=Route::Form(FilingKind::Unemployment, None).href()/>
                     <Tile title=strings::KIND_MEDICAL_CLAIM note=strings::MEDICAL_TITLE href=Route::Form(FilingKind::MedicalClaim, None).href()/>
                     <Tile title=strings::KIND_NEWBORN note=strings::NEWBORN_TILE href=Route::Form(FilingKind::Newborn, None).href()/>
+                    <Tile title=strings::KIND_PERSON_CHANGE note=strings::PERSON_CHANGE_TILE href=Route::Form(FilingKind::PersonChange, None).href()/>
                 </Show>
                 <Show when=move || account.role() == Some(Role::FieldWorker)>
                     <Tile title=strings::KIND_PENSION_CERTIFICATION note=strings::FIELD_DUE_TITLE href=Route::Form(FilingKind::PensionCertification, None).href()/>

@@ -10,6 +10,7 @@ use app::domain::forms::injury_report::{self, InjuryReport};
 use app::domain::forms::medical_claim::{self, MedicalClaim};
 use app::domain::forms::newborn::{self, Newborn};
 use app::domain::forms::pension_certification::{self, AssistedCertification};
+use app::domain::forms::person_change::{self, PersonChange};
 use app::domain::forms::personal::{self, PersonalFiling};
 use app::domain::forms::separation::{self, Separation};
 use app::domain::forms::unemployment::{self, Unemployment};
@@ -30,6 +31,7 @@ pub enum ValidFiling {
     Unemployment(Unemployment),
     MedicalClaim(MedicalClaim),
     Newborn(Newborn),
+    PersonChange(PersonChange),
 }
 
 fn parse<T: DeserializeOwned>(payload: &str) -> Result<T, FieldErrors> {
@@ -54,6 +56,7 @@ impl ValidFiling {
             FilingKind::Unemployment => Self::Unemployment(unemployment::validate(&parse(payload)?, ctx)?.value),
             FilingKind::MedicalClaim => Self::MedicalClaim(medical_claim::validate(&parse(payload)?, ctx)?.value),
             FilingKind::Newborn => Self::Newborn(newborn::validate(&parse(payload)?, ctx)?.value),
+            FilingKind::PersonChange => Self::PersonChange(person_change::validate(&parse(payload)?, ctx)?.value),
         })
     }
 
@@ -69,6 +72,7 @@ impl ValidFiling {
             Self::Unemployment(_) => FilingKind::Unemployment,
             Self::MedicalClaim(_) => FilingKind::MedicalClaim,
             Self::Newborn(_) => FilingKind::Newborn,
+            Self::PersonChange(_) => FilingKind::PersonChange,
         }
     }
 
@@ -87,6 +91,7 @@ impl ValidFiling {
             Self::MedicalClaim(c) => Some(c.id_number.as_str()),
             // The child: its birth certificate.
             Self::Newborn(n) => Some(n.birth_cert.as_str()),
+            Self::PersonChange(c) => Some(c.id_number.as_str()),
         }
     }
 
@@ -104,6 +109,7 @@ impl ValidFiling {
             Self::Unemployment(u) => u.id_number.address_code(),
             Self::MedicalClaim(c) => c.id_number.address_code(),
             Self::Newborn(n) => n.region,
+            Self::PersonChange(c) => c.id_number.address_code(),
         }
     }
 }

@@ -95,6 +95,8 @@ pub enum Effect {
     Reimburse(crate::medical::claim::Reimburse),
     /// 新生儿参保: the child is kept.
     Newborn(crate::medical::newborn::Enrol),
+    /// 个人信息变更: the details are set, each with its before and after.
+    Details(crate::office::person_change::Change),
 }
 
 /// A decision to record.
@@ -393,6 +395,10 @@ macro_rules! impl_case_store {
                         Effect::Unemploy(r) => (!crate::unemployment::store::register_spell!(&mut *tx, t.id, r, t.by, now)?).then_some(CaseMoved::Stale),
                         Effect::Reimburse(r) => (!crate::medical::store::keep_claim!(&mut *tx, t.id, r, t.by, now)?).then_some(CaseMoved::Stale),
                         Effect::Newborn(e) => (!crate::medical::newborn_store::keep_newborn!(&mut *tx, t.id, e, t.by, now)?).then_some(CaseMoved::Stale),
+                        Effect::Details(c) => {
+                            let change = AuditEntry { action: "office.person_change".into(), target: Some(format!("person:{}", c.person_id)), ..audit.clone() };
+                            (!crate::office::details_store::set_details!(&mut *tx, c.person_id, &c.changes, None, t.by, &change, now)?).then_some(CaseMoved::Stale)
+                        }
                     };
                     if let Some(refused) = refused {
                         tx.rollback().await?;

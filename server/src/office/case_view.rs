@@ -303,6 +303,29 @@ pub async fn examine(cx: &Cx, case: &Case, by: &Principal, today: Date) -> Resul
                 None
             }
         },
+        ValidFiling::PersonChange(c) => match crate::office::person_change::check(store, vault, &c, None).await? {
+            Ok((person_id, index)) => {
+                checks.push(check("compliance", "身份证号码与姓名对应的参保记录", "An insurance record under this ID number and name", None, None));
+                let (change, working) = crate::office::person_change::change(cx.store.as_ref(), vault, person_id, &index, &c).await?;
+                lines.push(EffectLine {
+                    action: "details".into(),
+                    insurance: None,
+                    person: c.name.as_str().to_owned(),
+                    month: case.submitted_on.clone(),
+                    base: None,
+                    employer: None,
+                    individual: None,
+                    working,
+                    issue: None,
+                });
+                Some(Effect::Details(change))
+            }
+            Err(v) => {
+                let (field, issue) = refused(v).unzip();
+                checks.push(check("compliance", "参保记录", "The insurance record", issue, field));
+                None
+            }
+        },
         ValidFiling::PersonalRegistration(_) | ValidFiling::EmployerRegistration(_) | ValidFiling::PensionCertification(_) => None,
     };
     Ok(Examined { fields, checks, lines, effect })

@@ -34,12 +34,12 @@ pub const NAME_NOT_REGISTERED: Issue = Issue::new(
 const NAME_SAME: Issue = Issue::new("person.name_same", "与现有姓名相同，无需更正", "This is the name on record already");
 
 /// An address as kept (sealed): its division code and its street.
-fn address_bytes(a: &Address) -> Vec<u8> {
+pub(super) fn address_bytes(a: &Address) -> Vec<u8> {
     serde_json::json!({ "division": a.division, "detail": a.detail }).to_string().into_bytes()
 }
 
 /// An address as shown: the division names and the street.
-fn address_text(plain: &[u8]) -> String {
+pub(super) fn address_text(plain: &[u8]) -> String {
     let v: serde_json::Value = serde_json::from_slice(plain).unwrap_or_default();
     let division = v["division"].as_u64().and_then(|d| u32::try_from(d).ok()).unwrap_or_default();
     let detail = v["detail"].as_str().unwrap_or_default().to_owned();

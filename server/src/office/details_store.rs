@@ -8,7 +8,7 @@
 use async_trait::async_trait;
 use sqlx::Row;
 
-use crate::store::{insert_audit, AuditEntry, PgStore, SqliteStore, StoreError};
+use crate::store::{AuditEntry, PgStore, SqliteStore, StoreError};
 
 /// The details kept in `office_person_details`, each a sealed column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,6 +71,63 @@ pub trait DetailStore: Send + Sync {
     async fn details_set(&self, person_id: i64, changes: &[(DetailField, Vec<u8>)], rename: Option<&Rename>, actor: i64, audit: &AuditEntry, now: i64) -> Result<bool, StoreError>;
 }
 
+/// Sets each field and corrects the name inside a caller's transaction (the counter's own, or a
+/// case's approval): `false` when the name was no longer `rename.from` (the caller rolls back).
+macro_rules! set_details {
+    ($tx:expr, $person_id:expr, $changes:expr, $rename:expr, $actor:expr, $audit:expr, $now:expr) => {{
+        let (person_id, changes, rename, actor, audit, now): (i64, &[($crate::office::details_store::DetailField, Vec<u8>)], Option<&$crate::office::details_store::Rename>, i64, &$crate::store::AuditEntry, i64) = ($person_id, $changes, $rename, $actor, $audit, $now);
+        async {
+            let mut history: Vec<(&str, Option<Vec<u8>>, &[u8])> = Vec::new();
+            if let Some(r) = rename {
+                let renamed = sqlx::query("UPDATE ledger_persons SET name = $1 WHERE id = $2 AND name = $3")
+                    .bind(&r.to)
+                    .bind(person_id)
+                    .bind(&r.from)
+                    .execute(&mut *$tx)
+                    .await?
+                    .rows_affected();
+                if renamed != 1 {
+                    return Ok::<bool, $crate::store::StoreError>(false);
+                }
+                history.push(($crate::office::details_store::NAME, Some(r.from_sealed.clone()), &r.to_sealed));
+            }
+            for (field, after) in changes {
+                let field = field.as_str();
+                let before: Option<Option<Vec<u8>>> = sqlx::query_scalar(&format!("SELECT {field} FROM office_person_details WHERE person_id = $1"))
+                    .bind(person_id)
+                    .fetch_optional(&mut *$tx)
+                    .await?;
+                sqlx::query(&format!(
+                    "INSERT INTO office_person_details (person_id, {field}, updated_at) VALUES ($1, $2, $3) \
+                     ON CONFLICT (person_id) DO UPDATE SET {field} = excluded.{field}, updated_at = excluded.updated_at"
+                ))
+                .bind(person_id)
+                .bind(after)
+                .bind(now)
+                .execute(&mut *$tx)
+                .await?;
+                history.push((field, before.flatten(), after));
+            }
+            for (field, before, after) in history {
+                sqlx::query("INSERT INTO office_person_changes (person_id, field, before, after, actor, at) VALUES ($1, $2, $3, $4, $5, $6)")
+                    .bind(person_id)
+                    .bind(field)
+                    .bind(before)
+                    .bind(after)
+                    .bind(actor)
+                    .bind(now)
+                    .execute(&mut *$tx)
+                    .await?;
+                let entry = $crate::store::AuditEntry { detail: Some(format!("field={field}")), ..audit.clone() };
+                $crate::store::insert_audit!(&mut *$tx, &entry, now)?;
+            }
+            Ok::<bool, $crate::store::StoreError>(true)
+        }
+        .await
+    }};
+}
+pub(crate) use set_details;
+
 macro_rules! impl_detail_store {
     ($store:ty) => {
         #[async_trait]
@@ -98,49 +155,8 @@ macro_rules! impl_detail_store {
 
             async fn details_set(&self, person_id: i64, changes: &[(DetailField, Vec<u8>)], rename: Option<&Rename>, actor: i64, audit: &AuditEntry, now: i64) -> Result<bool, StoreError> {
                 let mut tx = self.begin_write().await?;
-                let mut history: Vec<(&str, Option<Vec<u8>>, &[u8])> = Vec::new();
-                if let Some(r) = rename {
-                    let renamed = sqlx::query("UPDATE ledger_persons SET name = $1 WHERE id = $2 AND name = $3")
-                        .bind(&r.to)
-                        .bind(person_id)
-                        .bind(&r.from)
-                        .execute(&mut *tx)
-                        .await?
-                        .rows_affected();
-                    if renamed != 1 {
-                        return Ok(false);
-                    }
-                    history.push((NAME, Some(r.from_sealed.clone()), &r.to_sealed));
-                }
-                for (field, after) in changes {
-                    let field = field.as_str();
-                    let before: Option<Option<Vec<u8>>> = sqlx::query_scalar(&format!("SELECT {field} FROM office_person_details WHERE person_id = $1"))
-                        .bind(person_id)
-                        .fetch_optional(&mut *tx)
-                        .await?;
-                    sqlx::query(&format!(
-                        "INSERT INTO office_person_details (person_id, {field}, updated_at) VALUES ($1, $2, $3) \
-                         ON CONFLICT (person_id) DO UPDATE SET {field} = excluded.{field}, updated_at = excluded.updated_at"
-                    ))
-                    .bind(person_id)
-                    .bind(after)
-                    .bind(now)
-                    .execute(&mut *tx)
-                    .await?;
-                    history.push((field, before.flatten(), after));
-                }
-                for (field, before, after) in history {
-                    sqlx::query("INSERT INTO office_person_changes (person_id, field, before, after, actor, at) VALUES ($1, $2, $3, $4, $5, $6)")
-                        .bind(person_id)
-                        .bind(field)
-                        .bind(before)
-                        .bind(after)
-                        .bind(actor)
-                        .bind(now)
-                        .execute(&mut *tx)
-                        .await?;
-                    let entry = AuditEntry { detail: Some(format!("field={field}")), ..audit.clone() };
-                    insert_audit!(&mut *tx, &entry, now)?;
+                if !set_details!(&mut *tx, person_id, changes, rename, actor, audit, now)? {
+                    return Ok(false);
                 }
                 tx.commit().await?;
                 Ok(true)

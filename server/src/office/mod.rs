@@ -7,7 +7,8 @@
 //!   every search, look and reveal is in the audit log; [`details`]: 信息变更 of a person (a
 //!   name correction checked against the registry, mobile, addresses, bank card and social
 //!   security card numbers; and [`units`] a unit's name, address, contact and industry class),
-//!   each change kept with its before and after;
+//!   each change kept with its before and after; [`person_change`]: the same filed from a phone
+//!   (mobile and addresses), a case like the ledger's filings;
 //! - [`cases`]: 待办, the case queue — every filing the ledger takes waits there as a case
 //!   ([`case_store`]) with its checks and the preview of its effect ([`case_view`]) until an
 //!   operator approves it (applied to the ledger) or returns it with a reason per field;
@@ -36,6 +37,7 @@ pub mod find;
 pub mod injuries;
 pub mod payments;
 pub mod pension;
+pub mod person_change;
 pub mod persons;
 pub mod suspensions;
 pub mod unemployment;

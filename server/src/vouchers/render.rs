@@ -1,7 +1,7 @@
 //! What a voucher says about its filing: the summary (ID numbers masked) and the office.
 
 use app::api::sync::FilingKind;
-use app::domain::forms::{base_declaration, employer, enrolment, injury_report, medical_claim, newborn, pension_certification, personal, separation, unemployment};
+use app::domain::forms::{base_declaration, employer, enrolment, injury_report, medical_claim, newborn, pension_certification, person_change, personal, separation, unemployment};
 use app::domain::{divisions, Date, IdNumber, MobileNumber};
 
 pub(super) fn kind_name(kind: &str) -> &'static str {
@@ -16,6 +16,7 @@ pub(super) fn kind_name(kind: &str) -> &'static str {
         Some(FilingKind::Unemployment) => "失业登记 Unemployment registration",
         Some(FilingKind::MedicalClaim) => "医疗费用报销 Medical expense claim",
         Some(FilingKind::Newborn) => "新生儿参保 Newborn enrolment",
+        Some(FilingKind::PersonChange) => "个人信息变更 Change of details",
         None => "业务 Filing",
     }
 }
@@ -135,6 +136,24 @@ pub(super) fn summary(kind: &str, payload: &[u8], today: Date) -> (Vec<(&'static
                     ("监护人 Guardian", d.guardian_name),
                     ("监护人身份号码 Guardian's ID number", masked_id(&d.guardian_id_number, today)),
                 ];
+                (rows, region)
+            }
+            Err(_) => (Vec::new(), None),
+        },
+        Some(FilingKind::PersonChange) => match serde_json::from_str::<person_change::PersonChangeDraft>(&text) {
+            Ok(d) => {
+                let region = IdNumber::parse(&d.id_number, today).ok().map(|c| c.value.address_code());
+                let mut rows = vec![("姓名 Name", d.name), ("公民身份号码 ID number", masked_id(&d.id_number, today))];
+                // What changed; the mobile masked like every number on a voucher.
+                if let Ok(m) = MobileNumber::parse(&d.mobile) {
+                    rows.push(("手机号码 Mobile", m.value.masked()));
+                }
+                if !d.household_division.trim().is_empty() {
+                    rows.push(("户籍地址 Household address", "已变更 Changed".into()));
+                }
+                if !d.contact_division.trim().is_empty() {
+                    rows.push(("联系地址 Contact address", "已变更 Changed".into()));
+                }
                 (rows, region)
             }
             Err(_) => (Vec::new(), None),

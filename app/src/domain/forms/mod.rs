@@ -14,6 +14,7 @@ pub mod mobile_change;
 pub mod notice;
 pub mod password_change;
 pub mod password_reset;
+pub mod person_change;
 pub mod person_details;
 pub mod pension_certification;
 pub mod pension_claim;

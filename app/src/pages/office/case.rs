@@ -104,7 +104,7 @@ pub fn Case(id: i64) -> impl IntoView {
                         <table class="table" data-testid="effect">
                             <tbody>
                                 {v.effect.iter().map(|l| {
-                                    let action = match l.action.as_str() { "open" => strings::OFFICE_EFFECT_OPEN, "month" => strings::OFFICE_EFFECT_MONTH, "end" => strings::OFFICE_EFFECT_END, "recognise" => strings::OFFICE_EFFECT_RECOGNISE, "unemploy" => strings::OFFICE_EFFECT_UNEMPLOY, "reimburse" => strings::OFFICE_EFFECT_REIMBURSE, "newborn" => strings::OFFICE_EFFECT_NEWBORN, _ => strings::OFFICE_EFFECT_BASE };
+                                    let action = match l.action.as_str() { "open" => strings::OFFICE_EFFECT_OPEN, "month" => strings::OFFICE_EFFECT_MONTH, "end" => strings::OFFICE_EFFECT_END, "recognise" => strings::OFFICE_EFFECT_RECOGNISE, "unemploy" => strings::OFFICE_EFFECT_UNEMPLOY, "reimburse" => strings::OFFICE_EFFECT_REIMBURSE, "newborn" => strings::OFFICE_EFFECT_NEWBORN, "details" => strings::OFFICE_EFFECT_DETAILS, _ => strings::OFFICE_EFFECT_BASE };
                                     view! {
                                         <tr data-action=l.action.clone()>
                                             <td>{tr(action)}</td>
