@@ -181,6 +181,55 @@ async fn the_month_is_assessed_once_and_a_base_change_adjusts_it(store: Arc<dyn 
 }
 both_stores!(assessment, the_month_is_assessed_once_and_a_base_change_adjusts_it);
 
+/// A run over more groups than one transaction takes (PostgreSQL writes two side by side): every
+/// unit is assessed once and its statement is its rows; the units without an industry class are
+/// reported in the units' order whichever lane met them; run again, nothing is written.
+async fn a_run_of_many_groups_assesses_each_unit_once(store: Arc<dyn Store>) {
+    use server::ledger::relationships::NewPerson;
+    use server::ledger::{Enrol, NewUnit};
+    use server::vault::{bound, purpose};
+    let state = state_over(store.clone());
+    let month = Month::parse(&this_month()).unwrap();
+    let n = 2 * monthly::UNITS_PER_TRANSACTION as u32 + 5;
+    let mut units = Vec::new();
+    for i in 1..=n {
+        let code = credit_code(i);
+        // Every third unit has no work-injury class yet: its work injury waits (skipped).
+        let u = NewUnit {
+            credit_code: code.clone(),
+            credit_index: state.vault.blind_index(purpose::CREDIT_CODE, &code),
+            name: format!("单位{i}"),
+            region: 320102,
+            industry_class: (i % 3 != 0).then_some(1),
+        };
+        let unit_id = store.unit_ensure(&u, None, "test", 1).await.unwrap();
+        let id = id_number(i);
+        let id_index = state.vault.blind_index(purpose::ID_NUMBER, &id);
+        let person = NewPerson { id_index: id_index.clone(), id_sealed: state.vault.seal(&bound::ledger_person(&id_index), id.as_bytes()), name: "王小明".into() };
+        let enrol = Enrol { unit_id, person, region: 320102, start_month: month.to_string(), insurances: vec![Insurance::Pension, Insurance::WorkInjury], base: 600_000, actor: None };
+        assert_eq!(store.enrol_direct(&enrol, 1).await.unwrap(), None);
+        units.push((unit_id, code));
+    }
+    let cx: ledger::Cx = state.cx();
+    let first = monthly::assess(&cx, month, None, None).await.unwrap();
+    let classless: Vec<&String> = units.iter().enumerate().filter(|(i, _)| (i + 1) % 3 == 0).map(|(_, (_, c))| c).collect();
+    assert_eq!((first.units, first.regular as usize), (u64::from(n), n as usize + (n as usize - classless.len())), "{first:?}");
+    let skipped: Vec<&String> = first.skipped.iter().map(|(code, _, _)| code).collect();
+    assert_eq!(skipped, classless, "in the units' order");
+    let mut total = 0;
+    for (unit_id, _) in &units {
+        let rows = store.month_rows(*unit_id, &month.to_string()).await.unwrap();
+        let sum: i64 = rows.iter().map(|r| r.employer + r.individual).sum();
+        assert!(sum > 0);
+        assert_eq!(store.statement(*unit_id, &month.to_string()).await.unwrap().unwrap().due, sum);
+        total += sum;
+    }
+    assert_eq!(first.employer + first.individual, total);
+    let again = monthly::assess(&cx, month, None, None).await.unwrap();
+    assert_eq!((again.units, again.regular, again.adjustments, again.employer), (u64::from(n), 0, 0, 0), "{again:?}");
+}
+both_stores!(assessment_groups, a_run_of_many_groups_assesses_each_unit_once);
+
 async fn a_payment_file_is_taken_whole_or_not_at_all(store: Arc<dyn Store>) {
     let state = state_over(store.clone());
     let worker = common::field_worker(&state).await;

@@ -365,4 +365,33 @@ test('enrolled offline, assessed, paid: the employee sees the month paid, prints
   await child.getByText('陈小宝').waitFor({ timeout: 30_000 });
   assert.equal((await child.locator('[data-field=covered_from]').innerText()).trim(), born.slice(0, 7));
   await assertFitsWidth(page);
+
+  // 个人信息变更 from the same phone, offline: a new mobile and contact address. It syncs as a
+  // case; the operator sees the change (the mobile masked) and approves it.
+  await context.setOffline(true);
+  await page.goto(srv.url + '/');
+  await page.locator('a.tile[href="/person-change"]').click();
+  await page.getByRole('heading', { name: '个人信息变更' }).waitFor();
+  await page.locator('#id_number').fill(A.id);
+  await page.locator('#name').fill(A.name);
+  await page.locator('#mobile').fill('139 0013 9777');
+  await page.locator('#contact_division-0').selectOption('320000');
+  await page.locator('#contact_division-1').selectOption('320100');
+  await page.locator('#contact_division-2').selectOption('320102');
+  await page.locator('#contact_detail').fill('北京东路 9 号');
+  await assertFitsWidth(page);
+  await page.screenshot({ path: join(ARTIFACTS, 'person-change-360x800.png'), fullPage: true });
+  await page.getByTestId('submit').click();
+  await page.getByTestId('filing-status').waitFor();
+  assert.notEqual(await page.getByTestId('filing-status').getAttribute('data-state'), 'accepted', 'no network: it waits');
+  await context.setOffline(false);
+  await page.locator('[data-testid=filing-status][data-state=accepted]').waitFor({ timeout: 60_000 });
+  await operator.goto(srv.url + '/office/cases');
+  await operator.locator('[data-testid=cases] tbody tr[data-kind=person_change] a').click();
+  await operator.getByTestId('case-open').click();
+  await operator.locator('[data-testid=checks] li').first().waitFor();
+  assert.equal(await operator.locator('[data-testid=checks] li[data-passed=false]').count(), 0, 'every check passed');
+  await operator.locator('[data-testid=effect] tr[data-action=details]').getByText('139****9777').first().waitFor();
+  await operator.getByTestId('case-approve').click();
+  await operator.locator('[data-testid=case][data-status=approved]').waitFor();
 });

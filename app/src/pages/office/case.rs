@@ -116,8 +116,9 @@ pub fn Case(id: i64) -> impl IntoView {
                                             <td>{l.individual.map(|e| view! { {tr(strings::OFFICE_INDIVIDUAL_PART)}" "{e.yuan()} })}</td>
                                             <td>
                                                 {l.issue.clone().map(|i| view! { <span class="field-warning">{move || i18n.issue(&i)}</span> })}
+                                                // A change of details is its lines (before → after): shown open.
                                                 {(!l.working.is_empty()).then(|| view! {
-                                                    <details><summary>{tr(strings::OFFICE_WORKING)}</summary>
+                                                    <details open=l.action == "details"><summary>{tr(strings::OFFICE_WORKING)}</summary>
                                                         <ol>{l.working.iter().map(|w| {
                                                             let line = Issue::formatted("case.working", w.zh.clone(), w.en.clone());
                                                             view! { <li>{move || i18n.issue(&line)}</li> }
