@@ -650,7 +650,7 @@ texts! {
     RECOVER_SUBMIT = "登记追回", "Record a recovery";
     CLAIM_AGREEMENT_REF = "延迟退休协议编号", "Late retirement agreement";
     CLAIM_AGREEMENT_HINT = "晚于法定退休月份领取时必填（单位与职工书面协商一致）", "Needed when retiring after the statutory month (the unit's and the worker's written agreement)";
-    KIND_PERSON_CHANGE = "个人信息变更", "Change of my details";
+    KIND_PERSON_CHANGE = "个人信息变更", "Change of personal details";
     PERSON_CHANGE_TILE = "手机号、户籍地址、联系地址", "Mobile, household and contact address";
     PERSON_CHANGE_NOTE = "只填写要变更的项目，未填写的保持不变；经办机构审核通过后生效。更正姓名、变更银行卡或社保卡号请携带身份证件到经办窗口办理。", "Fill in only what changes; the rest stays as it is. It takes effect once the agency approves it. To correct a name or change a bank card or social security card number, bring your ID to the counter.";
     OFFICE_EFFECT_DETAILS = "个人信息变更", "Details change";
