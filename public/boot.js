@@ -14,7 +14,7 @@ try {
 // in app/src/routes.rs keeps this table and `Route::split_group` in step), and each group's
 // files (written by `cargo xtask build`). A first visit straight to such a screen fetches its
 // modules beside the main one instead of after it.
-const SPLIT = { register: 'forms', 'employer-register': 'forms', enrolment: 'forms', 'base-declaration': 'forms', separation: 'forms', certify: 'forms', 'injury-report': 'forms', unemployment: 'forms', 'medical-claim': 'forms', newborn: 'forms', 'person-change': 'forms', login: 'common', agreement: 'common', privacy: 'common', 'verify-phone': 'common', 'forgot-password': 'common', addresses: 'common', 'employer-status': 'common', 'my-records': 'common', unit: 'common', profile: 'common', drafts: 'common', sync: 'common', settings: 'common', notices: 'common', help: 'common', contact: 'common' };
+const SPLIT = { register: 'forms', 'employer-register': 'forms', enrolment: 'forms', 'base-declaration': 'forms', separation: 'forms', certify: 'forms', 'injury-report': 'forms', unemployment: 'forms', 'medical-claim': 'forms', newborn: 'forms', 'person-change': 'forms', 'unit-change': 'forms', login: 'common', agreement: 'common', privacy: 'common', 'verify-phone': 'common', 'forgot-password': 'common', addresses: 'common', 'employer-status': 'common', 'my-records': 'common', unit: 'common', profile: 'common', drafts: 'common', sync: 'common', settings: 'common', notices: 'common', help: 'common', contact: 'common' };
 const SPLIT_FILES = /*SPLIT_FILES*/{};
 if (!STAFF) {
   for (const href of SPLIT_FILES[SPLIT[window.location.pathname.split('/')[1]]] || []) {

@@ -100,10 +100,11 @@ fn segment(kind: FilingKind) -> &'static str {
         FilingKind::MedicalClaim => "medical-claim",
         FilingKind::Newborn => "newborn",
         FilingKind::PersonChange => "person-change",
+        FilingKind::UnitChange => "unit-change",
     }
 }
 
-const KINDS: [FilingKind; 11] = [
+const KINDS: [FilingKind; 12] = [
     FilingKind::PersonalRegistration,
     FilingKind::EmployerRegistration,
     FilingKind::Enrolment,
@@ -115,6 +116,7 @@ const KINDS: [FilingKind; 11] = [
     FilingKind::MedicalClaim,
     FilingKind::Newborn,
     FilingKind::PersonChange,
+    FilingKind::UnitChange,
 ];
 
 /// A draft id as the app makes them (a UUID).

@@ -44,6 +44,7 @@ fn forms(kind: FilingKind, id: Option<String>) -> Result<AnyView, NotDownloaded>
         FilingKind::MedicalClaim => view! { <pages::MedicalClaim draft_id=id/> }.into_any(),
         FilingKind::Newborn => view! { <pages::Newborn draft_id=id/> }.into_any(),
         FilingKind::PersonChange => view! { <pages::PersonChange draft_id=id/> }.into_any(),
+        FilingKind::UnitChange => view! { <pages::UnitChange draft_id=id/> }.into_any(),
     })
 }
 

@@ -295,6 +295,61 @@ async fn unit_browser(state: &server::AppState, code: &str) -> Browser {
     b
 }
 
+/// 单位信息变更 filed from a phone: a unit's account files only for itself; the case shows each
+/// field's before and after (the mobile masked); a return names a field; approved, the unit's
+/// address and contact are set as at the counter, with the ledger event and the audit line.
+async fn a_units_own_change_is_a_case_applied_on_approval(store: Arc<dyn Store>) {
+    let state = state_over(store);
+    let (code, other) = (credit_code(1), credit_code(2));
+    let unit_id = unit(&state, &code).await;
+    unit(&state, &other).await;
+    let mut b = unit_browser(&state, &code).await;
+    let file = |draft: serde_json::Value| item(&client_id(), FilingKind::UnitChange, &draft.to_string());
+    let change = serde_json::json!({"region": "320102", "address": "北京东路 9 号", "contact_name": "李会计", "contact_mobile": "139 0013 9000"});
+    let mut theirs = change.clone();
+    theirs["credit_code"] = serde_json::json!(other);
+    let sent = b.call(&state, Method::POST, "/api/sync", Some(serde_json::to_value(batch(vec![file(theirs)])).unwrap())).await;
+    let r = &sent.body["results"][0];
+    assert_eq!(r["errors"]["errors"]["credit_code"][0]["code"], "unit_change.not_your_unit", "{r}");
+    let first = file(change.clone());
+    let sent = b.call(&state, Method::POST, "/api/sync", Some(serde_json::to_value(batch(vec![first.clone()])).unwrap())).await;
+    assert_eq!(sent.body["results"][0]["status"], "accepted", "{}", sent.body);
+
+    let (operator, mut o) = common::browser::staff(&state, "operator", &id_number(50), "13700000050").await;
+    let q = o.call(&state, Method::GET, "/api/office/cases?kind=unit_change", None).await;
+    let case = q.body["items"][0]["id"].as_i64().unwrap_or_else(|| panic!("{}", q.body));
+    let view = o.call(&state, Method::GET, &format!("/api/office/cases/{case}"), None).await;
+    assert!(view.body["checks"].as_array().unwrap().iter().all(|c| c["issue"].is_null()), "{}", view.body);
+    let working = view.body["effect"][0]["working"].to_string();
+    assert!(working.contains("联系人手机号：— → 139****9000") && working.contains("单位地址：— → 江苏省南京市玄武区北京东路 9 号"), "{working}");
+    let decide = |action: serde_json::Value| (format!("/api/office/cases/{case}/decision"), Some(action));
+    let (path, body) = decide(serde_json::json!({"action": "open"}));
+    assert_eq!(o.call(&state, Method::POST, &path, body).await.status, StatusCode::NO_CONTENT);
+    let (path, body) = decide(serde_json::json!({"action": "reject", "reasons": [{"target": {"kind": "field", "name": "contact_name"}, "code": "mismatch"}]}));
+    assert_eq!(o.call(&state, Method::POST, &path, body).await.status, StatusCode::NO_CONTENT);
+    let told = b.call(&state, Method::POST, "/api/filings/review", Some(serde_json::json!({"client_ids": [first.client_id]}))).await;
+    assert_eq!(told.body["filings"][0]["reasons"][0]["target"]["name"], "contact_name", "{}", told.body);
+    let page = o.call(&state, Method::GET, &format!("/api/office/units/{unit_id}"), None).await;
+    assert!(page.body["contact_name"].is_null(), "a return sets nothing: {}", page.body);
+
+    let mut fixed = file(serde_json::json!({"region": "320102", "address": "北京东路 9 号", "contact_name": "李红", "contact_mobile": "13900139000"}));
+    fixed.version_of = Some(first.client_id.clone());
+    let sent = b.call(&state, Method::POST, "/api/sync", Some(serde_json::to_value(batch(vec![fixed])).unwrap())).await;
+    assert_eq!(sent.body["results"][0]["status"], "accepted", "{}", sent.body);
+    let q = o.call(&state, Method::GET, "/api/office/cases?kind=unit_change&status=submitted", None).await;
+    let case = q.body["items"][0]["id"].as_i64().unwrap_or_else(|| panic!("{}", q.body));
+    for action in ["open", "approve"] {
+        let done = o.call(&state, Method::POST, &format!("/api/office/cases/{case}/decision"), Some(serde_json::json!({ "action": action }))).await;
+        assert_eq!(done.status, StatusCode::NO_CONTENT, "{action}: {}", done.body);
+    }
+    let page = o.call(&state, Method::GET, &format!("/api/office/units/{unit_id}"), None).await;
+    let p = &page.body;
+    assert_eq!((p["contact_name"].as_str(), p["contact_mobile"].as_str(), p["address"].as_str()), (Some("李红"), Some("139****9000"), Some("江苏省南京市玄武区北京东路 9 号")), "{p}");
+    let log = state.store.audit_recent(100).await.unwrap();
+    assert!(log.iter().any(|r| r.entry.action == "office.unit_details" && r.entry.actor == Some(operator)), "audited as the approving operator");
+}
+both_stores!(unit_change, a_units_own_change_is_a_case_applied_on_approval);
+
 async fn get(state: &server::AppState, b: &mut Browser, path: &str) -> Answer {
     b.call(state, Method::GET, path, None).await
 }

@@ -34,6 +34,24 @@ function server(args) {
   return r.stdout;
 }
 
+/** A form filled offline is submitted (it waits in the outbox), syncs once the signal is back;
+ * the operator opens its case (kind `kind`), sees every check pass and `effect`, and approves. */
+async function submittedOfflineThenApproved(page, context, operator, url, kind, effect) {
+  await page.getByTestId('submit').click();
+  await page.getByTestId('filing-status').waitFor();
+  assert.notEqual(await page.getByTestId('filing-status').getAttribute('data-state'), 'accepted', 'no network: it waits');
+  await context.setOffline(false);
+  await page.locator('[data-testid=filing-status][data-state=accepted]').waitFor({ timeout: 60_000 });
+  await operator.goto(url + '/office/cases');
+  await operator.locator(`[data-testid=cases] tbody tr[data-kind=${kind}] a`).click();
+  await operator.getByTestId('case-open').click();
+  await operator.locator('[data-testid=checks] li').first().waitFor();
+  assert.equal(await operator.locator('[data-testid=checks] li[data-passed=false]').count(), 0, 'every check passed');
+  await effect.waitFor();
+  await operator.getByTestId('case-approve').click();
+  await operator.locator('[data-testid=case][data-status=approved]').waitFor();
+}
+
 test('enrolled offline, assessed, paid: the employee sees the month paid, prints the proof, reads it offline', async () => {
   const dataDir = tempDir('ledger');
   const csv = join(dataDir, 'registry.csv');
@@ -347,19 +365,7 @@ test('enrolled offline, assessed, paid: the employee sees the month paid, prints
   await page.locator('#relation').selectOption('father');
   await assertFitsWidth(page);
   await page.screenshot({ path: join(ARTIFACTS, 'newborn-360x800.png'), fullPage: true });
-  await page.getByTestId('submit').click();
-  await page.getByTestId('filing-status').waitFor();
-  assert.notEqual(await page.getByTestId('filing-status').getAttribute('data-state'), 'accepted', 'no network: it waits');
-  await context.setOffline(false);
-  await page.locator('[data-testid=filing-status][data-state=accepted]').waitFor({ timeout: 60_000 });
-  await operator.goto(srv.url + '/office/cases');
-  await operator.locator('[data-testid=cases] tbody tr[data-kind=newborn] a').click();
-  await operator.getByTestId('case-open').click();
-  await operator.locator('[data-testid=checks] li').first().waitFor();
-  assert.equal(await operator.locator('[data-testid=checks] li[data-passed=false]').count(), 0, 'every check passed');
-  await operator.locator('[data-testid=effect] tr[data-action=newborn]').waitFor();
-  await operator.getByTestId('case-approve').click();
-  await operator.locator('[data-testid=case][data-status=approved]').waitFor();
+  await submittedOfflineThenApproved(page, context, operator, srv.url, 'newborn', operator.locator('[data-testid=effect] tr[data-action=newborn]'));
   await page.goto(srv.url + '/my-records');
   const child = page.getByTestId('my-child');
   await child.getByText('陈小宝').waitFor({ timeout: 30_000 });
@@ -381,17 +387,5 @@ test('enrolled offline, assessed, paid: the employee sees the month paid, prints
   await page.locator('#contact_detail').fill('北京东路 9 号');
   await assertFitsWidth(page);
   await page.screenshot({ path: join(ARTIFACTS, 'person-change-360x800.png'), fullPage: true });
-  await page.getByTestId('submit').click();
-  await page.getByTestId('filing-status').waitFor();
-  assert.notEqual(await page.getByTestId('filing-status').getAttribute('data-state'), 'accepted', 'no network: it waits');
-  await context.setOffline(false);
-  await page.locator('[data-testid=filing-status][data-state=accepted]').waitFor({ timeout: 60_000 });
-  await operator.goto(srv.url + '/office/cases');
-  await operator.locator('[data-testid=cases] tbody tr[data-kind=person_change] a').click();
-  await operator.getByTestId('case-open').click();
-  await operator.locator('[data-testid=checks] li').first().waitFor();
-  assert.equal(await operator.locator('[data-testid=checks] li[data-passed=false]').count(), 0, 'every check passed');
-  await operator.locator('[data-testid=effect] tr[data-action=details]').getByText('139****9777').first().waitFor();
-  await operator.getByTestId('case-approve').click();
-  await operator.locator('[data-testid=case][data-status=approved]').waitFor();
+  await submittedOfflineThenApproved(page, context, operator, srv.url, 'person_change', operator.locator('[data-testid=effect] tr[data-action=details]').getByText('139****9777').first());
 });

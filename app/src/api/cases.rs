@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::review::{Decision, HistoryEntry};
 use super::sync::FilingKind;
-use crate::domain::forms::{base_declaration, enrolment, injury_report, medical_claim, newborn, person_change, separation, unemployment};
+use crate::domain::forms::{base_declaration, enrolment, injury_report, medical_claim, newborn, person_change, separation, unemployment, unit_change};
 use crate::domain::ledger::Working;
 use crate::domain::policy::Insurance;
 use crate::domain::review::{Reason, Status, Target};
@@ -20,7 +20,7 @@ use crate::domain::{FieldErrors, Fen, Issue};
 
 /// Whether filings of `kind` wait for an operator.
 pub fn is_case(kind: FilingKind) -> bool {
-    matches!(kind, FilingKind::Enrolment | FilingKind::Separation | FilingKind::BaseDeclaration | FilingKind::InjuryReport | FilingKind::Unemployment | FilingKind::MedicalClaim | FilingKind::Newborn | FilingKind::PersonChange)
+    matches!(kind, FilingKind::Enrolment | FilingKind::Separation | FilingKind::BaseDeclaration | FilingKind::InjuryReport | FilingKind::Unemployment | FilingKind::MedicalClaim | FilingKind::Newborn | FilingKind::PersonChange | FilingKind::UnitChange)
 }
 
 /// Whether the device asks what became of filings of `kind` ([`FILINGS_REVIEW`]): the cases,
@@ -103,6 +103,13 @@ pub fn reason_fields(kind: FilingKind) -> &'static [&'static str] {
             person_change::field::HOUSEHOLD_DETAIL,
             person_change::field::CONTACT_DIVISION,
             person_change::field::CONTACT_DETAIL,
+        ],
+        FilingKind::UnitChange => &[
+            unit_change::field::CREDIT_CODE,
+            unit_change::field::REGION,
+            unit_change::field::ADDRESS,
+            unit_change::field::CONTACT_NAME,
+            unit_change::field::CONTACT_MOBILE,
         ],
         FilingKind::PersonalRegistration | FilingKind::EmployerRegistration | FilingKind::PensionCertification => &[],
     }
@@ -285,7 +292,7 @@ mod tests {
 
     #[test]
     fn only_ledger_filings_are_cases_and_each_names_its_fields() {
-        for kind in [FilingKind::Enrolment, FilingKind::Separation, FilingKind::BaseDeclaration, FilingKind::InjuryReport, FilingKind::Unemployment, FilingKind::MedicalClaim, FilingKind::Newborn, FilingKind::PersonChange] {
+        for kind in [FilingKind::Enrolment, FilingKind::Separation, FilingKind::BaseDeclaration, FilingKind::InjuryReport, FilingKind::Unemployment, FilingKind::MedicalClaim, FilingKind::Newborn, FilingKind::PersonChange, FilingKind::UnitChange] {
             assert!(is_case(kind));
             assert!(!reason_fields(kind).is_empty());
         }

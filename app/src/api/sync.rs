@@ -37,6 +37,8 @@ pub enum FilingKind {
     Newborn,
     /// 个人信息变更 (contact details, from a phone).
     PersonChange,
+    /// 单位信息变更 (address and contact, from a phone).
+    UnitChange,
 }
 
 impl FilingKind {
@@ -53,11 +55,12 @@ impl FilingKind {
             FilingKind::MedicalClaim => "medical_claim",
             FilingKind::Newborn => "newborn",
             FilingKind::PersonChange => "person_change",
+            FilingKind::UnitChange => "unit_change",
         }
     }
 
     pub fn parse(s: &str) -> Option<FilingKind> {
-        [Self::PersonalRegistration, Self::EmployerRegistration, Self::Enrolment, Self::BaseDeclaration, Self::Separation, Self::PensionCertification, Self::InjuryReport, Self::Unemployment, Self::MedicalClaim, Self::Newborn, Self::PersonChange]
+        [Self::PersonalRegistration, Self::EmployerRegistration, Self::Enrolment, Self::BaseDeclaration, Self::Separation, Self::PensionCertification, Self::InjuryReport, Self::Unemployment, Self::MedicalClaim, Self::Newborn, Self::PersonChange, Self::UnitChange]
             .into_iter()
             .find(|k| k.as_str() == s)
     }

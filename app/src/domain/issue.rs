@@ -93,6 +93,16 @@ impl FieldErrors {
         }
     }
 
+    /// Takes in what another validation found (a form built on another form's rules).
+    pub fn absorb(&mut self, other: FieldErrors) {
+        for (f, issues) in other.errors {
+            self.errors.entry(f).or_default().extend(issues);
+        }
+        for (f, issues) in other.warnings {
+            self.warnings.entry(f).or_default().extend(issues);
+        }
+    }
+
     pub fn has_errors(&self) -> bool {
         !self.errors.is_empty()
     }

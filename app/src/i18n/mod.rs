@@ -27,6 +27,7 @@ pub fn kind_text(kind: crate::api::sync::FilingKind) -> Text {
         FilingKind::MedicalClaim => strings::KIND_MEDICAL_CLAIM,
         FilingKind::Newborn => strings::KIND_NEWBORN,
         FilingKind::PersonChange => strings::KIND_PERSON_CHANGE,
+        FilingKind::UnitChange => strings::KIND_UNIT_CHANGE,
     }
 }
 

@@ -654,6 +654,9 @@ texts! {
     PERSON_CHANGE_TILE = "手机号、户籍地址、联系地址", "Mobile, household and contact address";
     PERSON_CHANGE_NOTE = "只填写要变更的项目，未填写的保持不变；经办机构审核通过后生效。更正姓名、变更银行卡或社保卡号请携带身份证件到经办窗口办理。", "Fill in only what changes; the rest stays as it is. It takes effect once the agency approves it. To correct a name or change a bank card or social security card number, bring your ID to the counter.";
     OFFICE_EFFECT_DETAILS = "个人信息变更", "Details change";
+    KIND_UNIT_CHANGE = "单位信息变更", "Change of the unit's details";
+    UNIT_CHANGE_TILE = "单位地址、联系人", "The unit's address and contact";
+    UNIT_CHANGE_NOTE = "只填写要变更的项目，未填写的保持不变；经办机构审核通过后生效。单位账号办理可不填统一社会信用代码。单位名称、行业类别的变更请持营业执照到经办窗口办理。", "Fill in only what changes; the rest stays as it is. It takes effect once the agency approves it. The unit's own account may leave the credit code empty. To change the unit's name or industry class, bring the business licence to the counter.";
 }
 
 /// 医疗费用报销's receipts: each amount's label, each number's, then each photo's.

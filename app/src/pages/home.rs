@@ -111,6 +111,7 @@ pub fn Home() -> impl IntoView {
                     <Tile title=strings::KIND_SEPARATION note=strings::HOME_EMPLOYER href=Route::Form(FilingKind::Separation, None).href()/>
                     <Tile title=strings::KIND_BASE_DECLARATION note=strings::HOME_EMPLOYER href=Route::Form(FilingKind::BaseDeclaration, None).href()/>
                     <Tile title=strings::KIND_INJURY_REPORT note=strings::HOME_EMPLOYER href=Route::Form(FilingKind::InjuryReport, None).href()/>
+                    <Tile title=strings::KIND_UNIT_CHANGE note=strings::UNIT_CHANGE_TILE href=Route::Form(FilingKind::UnitChange, None).href()/>
                 </Show>
                 // 失业登记, 医疗费用报销, 新生儿参保 and 个人信息变更: the person, or staff for them.
                 <Show when=move || account.role().is_some_and(|r| r == Role::Resident || r.files_for_others())>

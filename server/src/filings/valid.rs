@@ -14,6 +14,7 @@ use app::domain::forms::person_change::{self, PersonChange};
 use app::domain::forms::personal::{self, PersonalFiling};
 use app::domain::forms::separation::{self, Separation};
 use app::domain::forms::unemployment::{self, Unemployment};
+use app::domain::forms::unit_change::{self, UnitChange};
 use app::domain::forms::Context;
 use app::domain::{FieldErrors, Issue};
 use serde::de::DeserializeOwned;
@@ -32,6 +33,7 @@ pub enum ValidFiling {
     MedicalClaim(MedicalClaim),
     Newborn(Newborn),
     PersonChange(PersonChange),
+    UnitChange(UnitChange),
 }
 
 fn parse<T: DeserializeOwned>(payload: &str) -> Result<T, FieldErrors> {
@@ -57,6 +59,7 @@ impl ValidFiling {
             FilingKind::MedicalClaim => Self::MedicalClaim(medical_claim::validate(&parse(payload)?, ctx)?.value),
             FilingKind::Newborn => Self::Newborn(newborn::validate(&parse(payload)?, ctx)?.value),
             FilingKind::PersonChange => Self::PersonChange(person_change::validate(&parse(payload)?, ctx)?.value),
+            FilingKind::UnitChange => Self::UnitChange(unit_change::validate(&parse(payload)?)?.value),
         })
     }
 
@@ -73,6 +76,7 @@ impl ValidFiling {
             Self::MedicalClaim(_) => FilingKind::MedicalClaim,
             Self::Newborn(_) => FilingKind::Newborn,
             Self::PersonChange(_) => FilingKind::PersonChange,
+            Self::UnitChange(_) => FilingKind::UnitChange,
         }
     }
 
@@ -92,6 +96,7 @@ impl ValidFiling {
             // The child: its birth certificate.
             Self::Newborn(n) => Some(n.birth_cert.as_str()),
             Self::PersonChange(c) => Some(c.id_number.as_str()),
+            Self::UnitChange(c) => c.credit_code.as_ref().map(|c| c.as_str()),
         }
     }
 
@@ -110,6 +115,8 @@ impl ValidFiling {
             Self::MedicalClaim(c) => c.id_number.address_code(),
             Self::Newborn(n) => n.region,
             Self::PersonChange(c) => c.id_number.address_code(),
+            // The unit's division when named, else the new address's (the case takes the unit's).
+            Self::UnitChange(c) => c.credit_code.as_ref().map_or_else(|| c.details.address.as_ref().map_or(0, |a| a.division), |c| c.division()),
         }
     }
 }

@@ -79,6 +79,10 @@ pub async fn check(cx: &Cx, filing: &ValidFiling, item: &SyncItem, s: &Sender<'_
             // A person's details concern every insurance they are in; a case without a unit.
             return Ok(checked.map(|_| Storing::Case(case(FilingKind::PersonChange, modules_of(&Insurance::ALL), None, i64::from(filing.region()), Vec::new(), s))));
         }
+        ValidFiling::UnitChange(c) => {
+            let checked = crate::office::unit_change::check(cx.store.as_ref() as &dyn ledger::Db, &cx.accounts.vault, c, by).await?;
+            return Ok(checked.map(|unit| Storing::Case(case(FilingKind::UnitChange, modules_of(&Insurance::ALL), Some(unit.id), unit.region, Vec::new(), s))));
+        }
         ValidFiling::PensionCertification(c) => {
             let slots: Vec<&str> = item.attachments.iter().map(|a| a.slot.as_str()).collect();
             pensions::field::check(cx.store.as_ref() as &dyn pensions::FieldDb, &cx.accounts.vault, c, &slots, by).await?
@@ -100,7 +104,7 @@ pub async fn apply(cx: &Cx, filing: &ValidFiling, item: &SyncItem, s: &Sender<'_
         ValidFiling::PersonalRegistration(reg) => registration::filing::apply(&cx.accounts, reg, &item.client_id, s.now, s.by, s.address).await,
         ValidFiling::EmployerRegistration(reg) => employers::filing::apply(&cx.employers(), reg, item, &s.today.iso(), s.now).await,
         // Cases: applied when an operator approves them.
-        ValidFiling::Enrolment(_) | ValidFiling::Separation(_) | ValidFiling::BaseDeclaration(_) | ValidFiling::InjuryReport(_) | ValidFiling::Unemployment(_) | ValidFiling::MedicalClaim(_) | ValidFiling::Newborn(_) | ValidFiling::PersonChange(_) => Ok(()),
+        ValidFiling::Enrolment(_) | ValidFiling::Separation(_) | ValidFiling::BaseDeclaration(_) | ValidFiling::InjuryReport(_) | ValidFiling::Unemployment(_) | ValidFiling::MedicalClaim(_) | ValidFiling::Newborn(_) | ValidFiling::PersonChange(_) | ValidFiling::UnitChange(_) => Ok(()),
         // A visit waits for an operator to confirm it.
         ValidFiling::PensionCertification(c) => pensions::field::apply(cx.store.as_ref() as &dyn pensions::FieldDb, c, &item.client_id, s.by, s.now).await,
     }

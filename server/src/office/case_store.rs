@@ -97,6 +97,8 @@ pub enum Effect {
     Newborn(crate::medical::newborn::Enrol),
     /// 个人信息变更: the details are set, each with its before and after.
     Details(crate::office::person_change::Change),
+    /// 单位信息变更: the unit's address and contact are set, with the before and after.
+    UnitDetails { unit_id: i64, change: crate::office::unit_store::UnitChange },
 }
 
 /// A decision to record.
@@ -398,6 +400,10 @@ macro_rules! impl_case_store {
                         Effect::Details(c) => {
                             let change = AuditEntry { action: "office.person_change".into(), target: Some(format!("person:{}", c.person_id)), ..audit.clone() };
                             (!crate::office::details_store::set_details!(&mut *tx, c.person_id, &c.changes, None, t.by, &change, now)?).then_some(CaseMoved::Stale)
+                        }
+                        Effect::UnitDetails { unit_id, change } => {
+                            let audit = AuditEntry { action: "office.unit_details".into(), target: Some(format!("unit:{unit_id}")), ..audit.clone() };
+                            (!crate::office::unit_store::change_unit!(&mut *tx, *unit_id, change, t.by, &audit, now)?).then_some(CaseMoved::Stale)
                         }
                     };
                     if let Some(refused) = refused {

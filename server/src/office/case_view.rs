@@ -326,6 +326,32 @@ pub async fn examine(cx: &Cx, case: &Case, by: &Principal, today: Date) -> Resul
                 None
             }
         },
+        ValidFiling::UnitChange(mut c) => {
+            c.credit_code = c.credit_code.or(code);
+            match crate::office::unit_change::check(store, vault, &c, Some(by)).await? {
+                Ok(unit) => {
+                    checks.push(check("compliance", "单位为参保单位", "A unit of the ledger", None, None));
+                    let (change, working) = crate::office::unit_change::change(cx.store.as_ref(), vault, unit.id, &c).await?;
+                    lines.push(EffectLine {
+                        action: "unit_details".into(),
+                        insurance: None,
+                        person: unit.name.clone(),
+                        month: case.submitted_on.clone(),
+                        base: None,
+                        employer: None,
+                        individual: None,
+                        working,
+                        issue: None,
+                    });
+                    Some(Effect::UnitDetails { unit_id: unit.id, change })
+                }
+                Err(v) => {
+                    let (field, issue) = refused(v).unzip();
+                    checks.push(check("compliance", "参保单位", "The unit", issue, field));
+                    None
+                }
+            }
+        }
         ValidFiling::PersonalRegistration(_) | ValidFiling::EmployerRegistration(_) | ValidFiling::PensionCertification(_) => None,
     };
     Ok(Examined { fields, checks, lines, effect })

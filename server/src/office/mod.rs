@@ -8,7 +8,8 @@
 //!   name correction checked against the registry, mobile, addresses, bank card and social
 //!   security card numbers; and [`units`] a unit's name, address, contact and industry class),
 //!   each change kept with its before and after; [`person_change`]: the same filed from a phone
-//!   (mobile and addresses), a case like the ledger's filings;
+//!   (mobile and addresses), a case like the ledger's filings, and [`unit_change`] a unit's address
+//!   and contact filed by the unit;
 //! - [`cases`]: 待办, the case queue — every filing the ledger takes waits there as a case
 //!   ([`case_store`]) with its checks and the preview of its effect ([`case_view`]) until an
 //!   operator approves it (applied to the ledger) or returns it with a reason per field;
@@ -41,6 +42,7 @@ pub mod person_change;
 pub mod persons;
 pub mod suspensions;
 pub mod unemployment;
+pub mod unit_change;
 pub mod unit_store;
 pub mod units;
 pub mod vouchers;

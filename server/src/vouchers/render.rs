@@ -1,7 +1,7 @@
 //! What a voucher says about its filing: the summary (ID numbers masked) and the office.
 
 use app::api::sync::FilingKind;
-use app::domain::forms::{base_declaration, employer, enrolment, injury_report, medical_claim, newborn, pension_certification, person_change, personal, separation, unemployment};
+use app::domain::forms::{base_declaration, employer, enrolment, injury_report, medical_claim, newborn, pension_certification, person_change, personal, separation, unemployment, unit_change};
 use app::domain::{divisions, Date, IdNumber, MobileNumber};
 
 pub(super) fn kind_name(kind: &str) -> &'static str {
@@ -17,6 +17,7 @@ pub(super) fn kind_name(kind: &str) -> &'static str {
         Some(FilingKind::MedicalClaim) => "医疗费用报销 Medical expense claim",
         Some(FilingKind::Newborn) => "新生儿参保 Newborn enrolment",
         Some(FilingKind::PersonChange) => "个人信息变更 Change of details",
+        Some(FilingKind::UnitChange) => "单位信息变更 Change of the unit's details",
         None => "业务 Filing",
     }
 }
@@ -155,6 +156,22 @@ pub(super) fn summary(kind: &str, payload: &[u8], today: Date) -> (Vec<(&'static
                     rows.push(("联系地址 Contact address", "已变更 Changed".into()));
                 }
                 (rows, region)
+            }
+            Err(_) => (Vec::new(), None),
+        },
+        Some(FilingKind::UnitChange) => match serde_json::from_str::<unit_change::UnitChangeDraft>(&text) {
+            Ok(d) => {
+                let mut rows = Vec::new();
+                if !d.address.trim().is_empty() {
+                    rows.push(("单位地址 Address", "已变更 Changed".into()));
+                }
+                if !d.contact_name.trim().is_empty() {
+                    rows.push(("联系人 Contact person", d.contact_name));
+                }
+                if let Ok(m) = MobileNumber::parse(&d.contact_mobile) {
+                    rows.push(("联系人手机号 Contact's mobile", m.value.masked()));
+                }
+                (rows, d.region.parse().ok())
             }
             Err(_) => (Vec::new(), None),
         },

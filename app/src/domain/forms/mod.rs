@@ -22,6 +22,7 @@ pub mod recovery;
 pub mod personal;
 pub mod separation;
 pub mod unemployment;
+pub mod unit_change;
 pub mod unit_details;
 
 use super::{policy::PolicyTable, text, Date, FieldErrors, Issue, REQUIRED};

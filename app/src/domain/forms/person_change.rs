@@ -74,11 +74,6 @@ pub fn validate(d: &PersonChangeDraft, ctx: &Context) -> Result<Valid<PersonChan
         Ok(v) => (Some(v.value), FieldErrors { errors: Default::default(), warnings: v.warnings }),
         Err(errors) => (None, errors),
     };
-    for (f, issues) in found.errors {
-        e.errors.entry(f).or_default().extend(issues);
-    }
-    for (f, issues) in found.warnings {
-        e.warnings.entry(f).or_default().extend(issues);
-    }
+    e.absorb(found);
     e.finish(|| Some(PersonChange { id_number: id_number?, name: name?, details: details? }))
 }

@@ -104,7 +104,7 @@ pub fn Case(id: i64) -> impl IntoView {
                         <table class="table" data-testid="effect">
                             <tbody>
                                 {v.effect.iter().map(|l| {
-                                    let action = match l.action.as_str() { "open" => strings::OFFICE_EFFECT_OPEN, "month" => strings::OFFICE_EFFECT_MONTH, "end" => strings::OFFICE_EFFECT_END, "recognise" => strings::OFFICE_EFFECT_RECOGNISE, "unemploy" => strings::OFFICE_EFFECT_UNEMPLOY, "reimburse" => strings::OFFICE_EFFECT_REIMBURSE, "newborn" => strings::OFFICE_EFFECT_NEWBORN, "details" => strings::OFFICE_EFFECT_DETAILS, _ => strings::OFFICE_EFFECT_BASE };
+                                    let action = match l.action.as_str() { "open" => strings::OFFICE_EFFECT_OPEN, "month" => strings::OFFICE_EFFECT_MONTH, "end" => strings::OFFICE_EFFECT_END, "recognise" => strings::OFFICE_EFFECT_RECOGNISE, "unemploy" => strings::OFFICE_EFFECT_UNEMPLOY, "reimburse" => strings::OFFICE_EFFECT_REIMBURSE, "newborn" => strings::OFFICE_EFFECT_NEWBORN, "details" => strings::OFFICE_EFFECT_DETAILS, "unit_details" => strings::OFFICE_UNIT_DETAILS, _ => strings::OFFICE_EFFECT_BASE };
                                     view! {
                                         <tr data-action=l.action.clone()>
                                             <td>{tr(action)}</td>
@@ -116,9 +116,9 @@ pub fn Case(id: i64) -> impl IntoView {
                                             <td>{l.individual.map(|e| view! { {tr(strings::OFFICE_INDIVIDUAL_PART)}" "{e.yuan()} })}</td>
                                             <td>
                                                 {l.issue.clone().map(|i| view! { <span class="field-warning">{move || i18n.issue(&i)}</span> })}
-                                                // A change of details is its lines (before → after): shown open.
+                                                // A change of details (a person's or a unit's) is its lines, before → after: shown open.
                                                 {(!l.working.is_empty()).then(|| view! {
-                                                    <details open=l.action == "details"><summary>{tr(strings::OFFICE_WORKING)}</summary>
+                                                    <details open=l.action.ends_with("details")><summary>{tr(strings::OFFICE_WORKING)}</summary>
                                                         <ol>{l.working.iter().map(|w| {
                                                             let line = Issue::formatted("case.working", w.zh.clone(), w.en.clone());
                                                             view! { <li>{move || i18n.issue(&line)}</li> }

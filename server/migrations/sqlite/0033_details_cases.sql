@@ -1,5 +1,5 @@
--- 个人信息变更 filed from a phone is a case too: the queue takes its kind, and like a newborn's
--- it has no unit (a person's own details). SQLite cannot change a CHECK, so the table is
+-- 个人信息变更 and 单位信息变更 filed from a phone are cases too: the queue takes their kinds; a
+-- person's change, like a newborn's, has no unit. SQLite cannot change a CHECK, so the table is
 -- rebuilt as in 0025: its rows kept aside, the table dropped and made again, the rows put back
 -- with their ids; the foreign keys that refer to it are checked at commit (deferred).
 PRAGMA defer_foreign_keys = ON;
@@ -10,7 +10,7 @@ DROP TABLE office_cases;
 CREATE TABLE office_cases (
     id           INTEGER PRIMARY KEY AUTOINCREMENT,
     filing_id    INTEGER NOT NULL UNIQUE REFERENCES filings (id),
-    kind         TEXT    NOT NULL CHECK (kind IN ('enrolment', 'separation', 'base_declaration', 'injury_report', 'unemployment', 'medical_claim', 'newborn', 'person_change')),
+    kind         TEXT    NOT NULL CHECK (kind IN ('enrolment', 'separation', 'base_declaration', 'injury_report', 'unemployment', 'medical_claim', 'newborn', 'person_change', 'unit_change')),
     -- The insurances it concerns, as bits (pension 1, medical 2, unemployment 4, work injury 8).
     modules      INTEGER NOT NULL,
     unit_id      INTEGER REFERENCES ledger_units (id) CHECK (unit_id IS NOT NULL OR kind IN ('newborn', 'person_change')),
