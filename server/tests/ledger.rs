@@ -181,9 +181,9 @@ async fn the_month_is_assessed_once_and_a_base_change_adjusts_it(store: Arc<dyn 
 }
 both_stores!(assessment, the_month_is_assessed_once_and_a_base_change_adjusts_it);
 
-/// A run over more groups than one transaction takes (PostgreSQL writes two side by side): every
-/// unit is assessed once and its statement is its rows; the units without an industry class are
-/// reported in the units' order whichever lane met them; run again, nothing is written.
+/// A run over more groups than one transaction takes: every unit is assessed once and its
+/// statement is its rows; the units without an industry class are reported in the units' order;
+/// run again, nothing is written.
 async fn a_run_of_many_groups_assesses_each_unit_once(store: Arc<dyn Store>) {
     use server::ledger::relationships::NewPerson;
     use server::ledger::{Enrol, NewUnit};

@@ -100,14 +100,7 @@ pub trait AssessmentStore: Send + Sync {
     async fn statements(&self, unit_id: i64, from: &str, to: &str) -> Result<Vec<Statement>, StoreError>;
     /// The rows of a unit's month, in the order written.
     async fn month_rows(&self, unit_id: i64, month: &str) -> Result<Vec<StoredRow>, StoreError>;
-    /// How many groups of units the monthly run writes side by side: one on SQLite (one writer
-    /// at a time, the others would only wait), [`PG_LANES`] on PostgreSQL (each transaction's work
-    /// is its server process's, on its own core).
-    fn write_lanes(&self) -> usize;
 }
-
-/// Write lanes on PostgreSQL: the machines we run on have two cores.
-pub const PG_LANES: usize = 2;
 
 /// Rows per multi-row `INSERT` on SQLite (14 anonymous `?` values each, under SQLite's limit of
 /// 32,766). Anonymous on purpose: sqlx's SQLite driver looks each `$N` parameter up by name, which
@@ -225,10 +218,6 @@ macro_rules! impl_assessment_store {
 
         #[async_trait]
         impl AssessmentStore for $store {
-            fn write_lanes(&self) -> usize {
-                if $numbered { PG_LANES } else { 1 }
-            }
-
             async fn assess_units(&self, units: &[i64], month: &str, rules: Rules<'_>, actor: Option<i64>, now: i64) -> Result<Vec<Computed>, StoreError> {
                 let mut tx = self.begin_write().await?;
                 let mut done = Vec::with_capacity(units.len());

@@ -37,58 +37,33 @@ pub async fn assess(cx: &Cx, month: Month, unit: Option<i64>, actor: Option<i64>
         None => cx.store.units_insured_in(&m).await?,
     };
     let mut report = RunReport { month: m.clone(), ..Default::default() };
-    // The groups go to the store's write lanes in turn (lane k takes groups k, k + lanes, …),
-    // the lanes run side by side, and the report adds their groups up in the units' order.
-    let groups: Vec<&[i64]> = units.chunks(UNITS_PER_TRANSACTION).collect();
-    let lanes = cx.store.write_lanes().clamp(1, 2);
-    let lane = |k: usize| {
-        let groups = &groups;
-        async move {
-            let mut out = Vec::new();
-            for (i, group) in groups.iter().enumerate().skip(k).step_by(lanes) {
-                out.push((i, assess_group(cx, month, group, actor).await?));
+    for group in units.chunks(UNITS_PER_TRANSACTION) {
+        let mut known = HashMap::with_capacity(group.len());
+        for &id in group {
+            if let Some(unit) = cx.store.unit_get(id).await? {
+                let class = unit.industry_class.and_then(|c| u8::try_from(c).ok()).and_then(IndustryClass::new);
+                known.insert(id, (class, unit.credit_code));
             }
-            Ok::<_, Internal>(out)
         }
-    };
-    let mut done = if lanes == 2 {
-        let (a, b) = tokio::join!(lane(0), lane(1));
-        let mut all = a?;
-        all.extend(b?);
-        all
-    } else {
-        lane(0).await?
-    };
-    done.sort_unstable_by_key(|(i, _)| *i);
-    for (code, done) in done.into_iter().flat_map(|(_, group)| group) {
-        report.units += 1;
-        for r in &done.rows {
-            match r.kind {
-                super::assessments::RowKind::Regular => report.regular += 1,
-                super::assessments::RowKind::Adjustment => report.adjustments += 1,
+        let ids: Vec<i64> = group.iter().copied().filter(|id| known.contains_key(id)).collect();
+        let rules = |unit: i64, inputs: &[super::assessments::Input]| {
+            let class = known.get(&unit).and_then(|(c, _)| *c);
+            rows(inputs, &Context { month, class, table: &cx.table, ledger: &cx.policy })
+        };
+        let done = cx.store.assess_units(&ids, &m, &rules, actor, app::api::ssr::now_ms()).await?;
+        for (id, done) in ids.iter().zip(done) {
+            report.units += 1;
+            for r in &done.rows {
+                match r.kind {
+                    super::assessments::RowKind::Regular => report.regular += 1,
+                    super::assessments::RowKind::Adjustment => report.adjustments += 1,
+                }
+                report.employer += r.employer;
+                report.individual += r.individual;
             }
-            report.employer += r.employer;
-            report.individual += r.individual;
+            let code = known.get(id).map(|(_, c)| c.clone()).unwrap_or_default();
+            report.skipped.extend(done.skipped.into_iter().map(|(rel, issue)| (code.clone(), rel, issue)));
         }
-        report.skipped.extend(done.skipped.into_iter().map(|(rel, issue)| (code.clone(), rel, issue)));
     }
     Ok(report)
-}
-
-/// One group of units in one transaction: what was written per unit, with its credit code.
-async fn assess_group(cx: &Cx, month: Month, group: &[i64], actor: Option<i64>) -> Result<Vec<(String, super::assessments::Computed)>, Internal> {
-    let mut known = HashMap::with_capacity(group.len());
-    for &id in group {
-        if let Some(unit) = cx.store.unit_get(id).await? {
-            let class = unit.industry_class.and_then(|c| u8::try_from(c).ok()).and_then(IndustryClass::new);
-            known.insert(id, (class, unit.credit_code));
-        }
-    }
-    let ids: Vec<i64> = group.iter().copied().filter(|id| known.contains_key(id)).collect();
-    let rules = |unit: i64, inputs: &[super::assessments::Input]| {
-        let class = known.get(&unit).and_then(|(c, _)| *c);
-        rows(inputs, &Context { month, class, table: &cx.table, ledger: &cx.policy })
-    };
-    let done = cx.store.assess_units(&ids, &month.to_string(), &rules, actor, app::api::ssr::now_ms()).await?;
-    Ok(ids.iter().zip(done).map(|(id, d)| (known.get(id).map(|(_, c)| c.clone()).unwrap_or_default(), d)).collect())
 }
