@@ -189,7 +189,8 @@ pub struct CaseCheck {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EffectLine {
     /// `open` (a relationship's first month) | `month` (a later month a back-dated enrolment
-    /// adds) | `end` | `base` (a month at a declared base).
+    /// adds) | `end` | `base` (a month at a declared base) | `recognise` | `unemploy` |
+    /// `reimburse` | `newborn` | `details` | `unit_details`.
     pub action: String,
     pub insurance: Option<Insurance>,
     pub person: String,
@@ -204,6 +205,14 @@ pub struct EffectLine {
     pub working: Working,
     /// Why it cannot be assessed as it stands (a rate not settled, no industry class yet).
     pub issue: Option<Issue>,
+}
+
+impl EffectLine {
+    /// A line that moves no contribution (a benefit kept, details changed): what, in which
+    /// insurance, for whom, when, and its working.
+    pub fn unassessed(action: &str, insurance: Option<Insurance>, person: String, month: String, working: Working) -> EffectLine {
+        EffectLine { action: action.into(), insurance, person, month, base: None, employer: None, individual: None, working, issue: None }
+    }
 }
 
 /// `GET OFFICE_CASE`: the case in full.

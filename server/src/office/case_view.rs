@@ -147,17 +147,7 @@ pub async fn examine(cx: &Cx, case: &Case, by: &Principal, today: Date) -> Resul
                     // The notice's timing goes with the first line (it is one for the filing).
                     let mut timing = separation_timing(&s, Date::parse_iso(&case.submitted_on).unwrap_or(today));
                     for ins in &end.insurances {
-                        lines.push(EffectLine {
-                            action: "end".into(),
-                            insurance: Some(*ins),
-                            person: s.name.as_str().to_owned(),
-                            month: end.last_month.clone(),
-                            base: None,
-                            employer: None,
-                            individual: None,
-                            working: std::mem::take(&mut timing),
-                            issue: None,
-                        });
+                        lines.push(EffectLine::unassessed("end", Some(*ins), s.name.as_str().to_owned(), end.last_month.clone(), std::mem::take(&mut timing)));
                     }
                     Some(Effect::Separate(end))
                 }
@@ -195,17 +185,7 @@ pub async fn examine(cx: &Cx, case: &Case, by: &Principal, today: Date) -> Resul
             match crate::injuries::report::check(store, vault, &r, None, Some(by), reported_on).await? {
                 Ok((recognise, _)) => {
                     checks.push(check("compliance", "事故发生时该职工在本单位参加工伤保险", "Insured in work injury with this unit when the accident happened", None, None));
-                    lines.push(EffectLine {
-                        action: "recognise".into(),
-                        insurance: Some(Insurance::WorkInjury),
-                        person: r.name.as_str().to_owned(),
-                        month: r.accident_on.iso(),
-                        base: None,
-                        employer: None,
-                        individual: None,
-                        working: injury_timing(&recognise),
-                        issue: None,
-                    });
+                    lines.push(EffectLine::unassessed("recognise", Some(Insurance::WorkInjury), r.name.as_str().to_owned(), r.accident_on.iso(), injury_timing(&recognise)));
                     Some(Effect::Recognise(recognise))
                 }
                 Err(v) => {
@@ -233,17 +213,7 @@ pub async fn examine(cx: &Cx, case: &Case, by: &Principal, today: Date) -> Resul
                         app::domain::benefits::unemployment::left_on_check(u.left_on, found.ended.left_on.as_deref().and_then(Date::parse_iso)),
                     ];
                     working.extend(found.register.working.iter().cloned());
-                    lines.push(EffectLine {
-                        action: "unemploy".into(),
-                        insurance: Some(Insurance::Unemployment),
-                        person: u.name.as_str().to_owned(),
-                        month: found.register.first_month.to_string(),
-                        base: None,
-                        employer: None,
-                        individual: None,
-                        working,
-                        issue: None,
-                    });
+                    lines.push(EffectLine::unassessed("unemploy", Some(Insurance::Unemployment), u.name.as_str().to_owned(), found.register.first_month.to_string(), working));
                     Some(Effect::Unemploy(found.register))
                 }
                 Err(v) => {
@@ -262,17 +232,7 @@ pub async fn examine(cx: &Cx, case: &Case, by: &Principal, today: Date) -> Resul
                     format!("{}, admitted {}, discharged {}; {} receipts", c.hospital, c.admitted_on.iso(), c.discharged_on.iso(), c.receipts.len()),
                 )];
                 working.extend(found.claim.working.iter().cloned());
-                lines.push(EffectLine {
-                    action: "reimburse".into(),
-                    insurance: Some(Insurance::Medical),
-                    person: c.name.as_str().to_owned(),
-                    month: c.discharged_on.iso(),
-                    base: None,
-                    employer: None,
-                    individual: None,
-                    working,
-                    issue: None,
-                });
+                lines.push(EffectLine::unassessed("reimburse", Some(Insurance::Medical), c.name.as_str().to_owned(), c.discharged_on.iso(), working));
                 Some(Effect::Reimburse(found.claim))
             }
             Err(v) => {
@@ -284,17 +244,7 @@ pub async fn examine(cx: &Cx, case: &Case, by: &Principal, today: Date) -> Resul
         ValidFiling::Newborn(n) => match crate::medical::newborn::check(&cx.ledger, cx.store.as_ref(), &n, crate::medical::Asker::Desk, Date::parse_iso(&case.submitted_on).unwrap_or(today)).await? {
             Ok(enrol) => {
                 checks.push(check("compliance", "该孩子尚未参保（按出生医学证明和身份号码查重）", "The child is not enrolled yet (by birth certificate and ID number)", None, None));
-                lines.push(EffectLine {
-                    action: "newborn".into(),
-                    insurance: Some(Insurance::Medical),
-                    person: n.child_name.as_str().to_owned(),
-                    month: enrol.first_month.clone(),
-                    base: None,
-                    employer: None,
-                    individual: None,
-                    working: enrol.working.clone(),
-                    issue: None,
-                });
+                lines.push(EffectLine::unassessed("newborn", Some(Insurance::Medical), n.child_name.as_str().to_owned(), enrol.first_month.clone(), enrol.working.clone()));
                 Some(Effect::Newborn(enrol))
             }
             Err(v) => {
@@ -307,17 +257,7 @@ pub async fn examine(cx: &Cx, case: &Case, by: &Principal, today: Date) -> Resul
             Ok((person_id, index)) => {
                 checks.push(check("compliance", "身份证号码与姓名对应的参保记录", "An insurance record under this ID number and name", None, None));
                 let (change, working) = crate::office::person_change::change(cx.store.as_ref(), vault, person_id, &index, &c).await?;
-                lines.push(EffectLine {
-                    action: "details".into(),
-                    insurance: None,
-                    person: c.name.as_str().to_owned(),
-                    month: case.submitted_on.clone(),
-                    base: None,
-                    employer: None,
-                    individual: None,
-                    working,
-                    issue: None,
-                });
+                lines.push(EffectLine::unassessed("details", None, c.name.as_str().to_owned(), case.submitted_on.clone(), working));
                 Some(Effect::Details(change))
             }
             Err(v) => {
@@ -332,17 +272,7 @@ pub async fn examine(cx: &Cx, case: &Case, by: &Principal, today: Date) -> Resul
                 Ok(unit) => {
                     checks.push(check("compliance", "单位为参保单位", "A unit of the ledger", None, None));
                     let (change, working) = crate::office::unit_change::change(cx.store.as_ref(), vault, unit.id, &c).await?;
-                    lines.push(EffectLine {
-                        action: "unit_details".into(),
-                        insurance: None,
-                        person: unit.name.clone(),
-                        month: case.submitted_on.clone(),
-                        base: None,
-                        employer: None,
-                        individual: None,
-                        working,
-                        issue: None,
-                    });
+                    lines.push(EffectLine::unassessed("unit_details", None, unit.name.clone(), case.submitted_on.clone(), working));
                     Some(Effect::UnitDetails { unit_id: unit.id, change })
                 }
                 Err(v) => {
