@@ -17,7 +17,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   ARTIFACTS, assertFitsWidth, badge, codeFor, fillEnrolment, idNumber, launchPhone, netState, signInStaff, signInWorker, startServer, tempDir, thisMonth,
-  waitForSavedDraft, waitForServiceWorker,
+  UNIT, waitForSavedDraft, waitForServiceWorker,
 } from './support.mjs';
 
 const cleanups = [];
@@ -388,4 +388,16 @@ test('enrolled offline, assessed, paid: the employee sees the month paid, prints
   await assertFitsWidth(page);
   await page.screenshot({ path: join(ARTIFACTS, 'person-change-360x800.png'), fullPage: true });
   await submittedOfflineThenApproved(page, context, operator, srv.url, 'person_change', operator.locator('[data-testid=effect] tr[data-action=details]').getByText('139****9777').first());
+
+  // 单位信息变更 from the field worker's phone, offline, naming the unit: a new contact person
+  // and mobile. It syncs as a case; the operator sees the change and approves it.
+  await worker.context.setOffline(true);
+  await worker.page.goto(srv.url + '/unit-change');
+  await worker.page.getByRole('heading', { name: '单位信息变更' }).waitFor();
+  await worker.page.locator('#credit_code').fill(UNIT.code);
+  await worker.page.locator('#contact_name').fill('李会计');
+  await worker.page.locator('#contact_mobile').fill('13900139888');
+  await assertFitsWidth(worker.page);
+  await worker.page.screenshot({ path: join(ARTIFACTS, 'unit-change-360x800.png'), fullPage: true });
+  await submittedOfflineThenApproved(worker.page, worker.context, operator, srv.url, 'unit_change', operator.locator('[data-testid=effect] tr[data-action=unit_details]').getByText('139****9888').first());
 });

@@ -78,8 +78,11 @@ use crate::util;
 /// in another (a clean clone at another path): a budget 2 bytes over one measurement failed CI
 /// → 124,400, the code unchanged: a clean clone measured 123,938 where this checkout measured
 /// 123,893–124,036, and the raw wasm differed by one byte while its brotli differed by 88 — the
-/// checkout's path reaches the binary, so the margin is set to about 350 over the highest seen.
-pub const SHELL_BROTLI_BUDGET: u64 = 124_400;
+/// checkout's path reaches the binary, so the margin is set to about 350 over the highest seen
+/// → 124,600 with 个人信息变更 and 单位信息变更 from a phone: an eleventh and a twelfth filing
+/// kind in the shell's routes and names, their home tiles and their titles (124,200 measured,
+/// 124,081 before; the margin kept at about 400 for the checkout's path).
+pub const SHELL_BROTLI_BUDGET: u64 = 124_600;
 /// Total brotli bytes of everything precached (the shell and the modules loaded on first use):
 /// what a phone downloads, once per version, to work offline. Moves only down, or up with the
 /// reason in the commit. History: 383,700 when the public bundle was first split (383,658
@@ -136,8 +139,11 @@ pub const SHELL_BROTLI_BUDGET: u64 = 124_400;
 /// clone measured 518,367) → 519,600: 人员减员's 离职日期 field and its 15-day notice (518,695
 /// measured), then the seven forms' day checks written once (`forms::check_day`): the forms
 /// module lost 939 raw bytes but brotli finds less repetition in it, +343 (a clean clone
-/// measured 519,139; the margin as before, for the checkout's path).
-pub const PRECACHED_BROTLI_BUDGET: u64 = 519_600;
+/// measured 519,139; the margin as before, for the checkout's path) → 527,600 with 个人信息变更
+/// (the mobile and the two addresses, each with its division picker) and 单位信息变更 (the
+/// address and the contact) as outbox forms in the forms module, their shared rules and
+/// strings, the shell's share above (527,088 measured, 519,136 before: 3,976 bytes a form).
+pub const PRECACHED_BROTLI_BUDGET: u64 = 527_600;
 /// Where the product wants to be.
 pub const SHELL_BROTLI_GOAL: u64 = 130_000;
 
