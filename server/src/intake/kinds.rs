@@ -75,7 +75,7 @@ pub async fn check(cx: &Cx, filing: &ValidFiling, item: &SyncItem, s: &Sender<'_
             return Ok(checked.map(|found| Storing::Case(case(FilingKind::Newborn, module_bit(Insurance::Medical), None, found.region, Vec::new(), s))));
         }
         ValidFiling::PersonChange(c) => {
-            let checked = crate::office::person_change::check(cx.store.as_ref() as &dyn ledger::Db, &cx.accounts.vault, c, Some(by)).await?;
+            let checked = crate::office::person_change::check(cx.store.as_ref() as &dyn ledger::Db, &cx.accounts.vault, c, medical::Asker::Filer(by)).await?;
             // A person's details concern every insurance they are in; a case without a unit.
             return Ok(checked.map(|_| Storing::Case(case(FilingKind::PersonChange, modules_of(&Insurance::ALL), None, i64::from(filing.region()), Vec::new(), s))));
         }

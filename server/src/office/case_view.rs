@@ -253,7 +253,7 @@ pub async fn examine(cx: &Cx, case: &Case, by: &Principal, today: Date) -> Resul
                 None
             }
         },
-        ValidFiling::PersonChange(c) => match crate::office::person_change::check(store, vault, &c, None).await? {
+        ValidFiling::PersonChange(c) => match crate::office::person_change::check(store, vault, &c, crate::medical::Asker::Desk).await? {
             Ok((person_id, index)) => {
                 checks.push(check("compliance", "身份证号码与姓名对应的参保记录", "An insurance record under this ID number and name", None, None));
                 let (change, working) = crate::office::person_change::change(cx.store.as_ref(), vault, person_id, &index, &c).await?;

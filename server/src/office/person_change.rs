@@ -13,6 +13,7 @@ use super::details::{address_bytes, address_text};
 use super::details_store::{DetailField, DetailStore};
 use crate::filings::{NotFiler, Verdict};
 use crate::http::Internal;
+use crate::medical::Asker;
 use crate::vault::{bound, purpose, Vault};
 
 /// What approving the case sets: each field's sealed value.
@@ -22,11 +23,11 @@ pub struct Change {
     pub changes: Vec<(DetailField, Vec<u8>)>,
 }
 
-/// Who the change is for, and whether they may file it. `by`: `None` at the desk (an operator
-/// re-examines what a filer was already allowed to file).
-pub async fn check(store: &dyn crate::ledger::Db, vault: &Vault, c: &PersonChange, filer: Option<Option<&crate::accounts::session::Principal>>) -> Result<Result<(i64, String), Verdict>, Internal> {
+/// Who the change is for (the ledger's person and the ID number's blind index), and whether the
+/// asker may file it (the desk re-examines what the intake already let in).
+pub async fn check(store: &dyn crate::ledger::Db, vault: &Vault, c: &PersonChange, asker: Asker<'_>) -> Result<Result<(i64, String), Verdict>, Internal> {
     let index = vault.blind_index(purpose::ID_NUMBER, c.id_number.as_str());
-    if let Some(by) = filer {
+    if let Asker::Filer(by) = asker {
         if let Err(not) = crate::filings::files_for(by, &index) {
             let issue = match not {
                 NotFiler::SignIn => Issue::new("person_change.sign_in", "请先登录再办理信息变更", "Sign in to change your details"),
