@@ -406,6 +406,10 @@ async fn a_persons_own_change_is_a_case_returned_per_field_and_applied_on_approv
     let code = |r: &serde_json::Value, field: &str| r["errors"]["errors"][field][0]["code"].as_str().map(str::to_owned);
     let mine = json!({"id_number": id_number(1), "name": "王小明", "mobile": "139 0013 9002", "contact_division": "320102", "contact_detail": "北京东路 9 号"});
 
+    // Nobody signed in (a session that ended while the phone was offline): it waits in the
+    // outbox for a sign-in, it is not refused.
+    let (_, r) = file_change(&state, &mut common::browser::Browser::default(), &mine, None).await;
+    assert_eq!((r["status"].as_str(), r["message"]["code"].as_str()), (Some("retry"), Some("person_change.sign_in")), "{r}");
     // Someone else cannot file it; the person under another name is not found.
     let (_, mut other) = staff(&state, "resident", &id_number(3), "13900139003").await;
     let (_, r) = file_change(&state, &mut other, &mine, None).await;

@@ -45,6 +45,18 @@ pub enum NotFiler {
     Role,
 }
 
+impl NotFiler {
+    /// What the intake answers, with the kind's own `issue`: nobody signed in (a session that
+    /// ended while the phone was offline) waits in the outbox until someone signs in again, as
+    /// the unit forms do; the others are refused on `field`.
+    pub fn verdict(self, field: &str, issue: Issue) -> Verdict {
+        match self {
+            NotFiler::SignIn => Verdict::Retry(issue),
+            NotFiler::NotSelf | NotFiler::Role => Verdict::reject(field, issue),
+        }
+    }
+}
+
 /// Who may file a person's own business: the person themselves (the account's ID number's
 /// blind index is `person_index`), or staff who file for others (field workers, operators).
 pub fn files_for(by: Option<&crate::accounts::session::Principal>, person_index: &str) -> Result<(), NotFiler> {

@@ -71,7 +71,7 @@ pub async fn check(cx: &crate::ledger::Cx, claims: &dyn MedicalStore, c: &Medica
             NotFiler::NotSelf => Issue::new("medical.not_self", "只能为本人申请医疗费用报销", "You can only claim your own medical expenses"),
             NotFiler::Role => Issue::new("medical.role", "该账号不能申请医疗费用报销", "This account cannot file a medical expense claim"),
         };
-        return reject(field::ID_NUMBER, issue);
+        return Ok(Err(not.verdict(field::ID_NUMBER, issue)));
     }
     if let Some(slots) = slots {
         if let Some((n, name)) = RECEIPTS.iter().enumerate().take(c.receipts.len()).find(|(_, name)| !slots.contains(name)) {

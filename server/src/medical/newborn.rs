@@ -43,7 +43,7 @@ pub async fn check(cx: &crate::ledger::Cx, store: &dyn NewbornStore, n: &Newborn
                 NotFiler::NotSelf => Issue::new("newborn.not_self", "监护人须为登录本人", "The guardian must be the person signed in"),
                 NotFiler::Role => Issue::new("newborn.role", "该账号不能办理新生儿参保", "This account cannot enrol a newborn"),
             };
-            return reject(field::GUARDIAN_ID_NUMBER, issue);
+            return Ok(Err(not.verdict(field::GUARDIAN_ID_NUMBER, issue)));
         }
     }
     let cert_index = cx.vault.blind_index(purpose::BIRTH_CERT, &n.birth_cert);

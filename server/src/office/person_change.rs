@@ -34,7 +34,7 @@ pub async fn check(store: &dyn crate::ledger::Db, vault: &Vault, c: &PersonChang
                 NotFiler::NotSelf => Issue::new("person_change.not_self", "只能变更登录本人的信息", "You can change only your own details"),
                 NotFiler::Role => Issue::new("person_change.role", "该账号不能办理个人信息变更", "This account cannot change a person's details"),
             };
-            return Ok(Err(Verdict::reject(field::ID_NUMBER, issue)));
+            return Ok(Err(not.verdict(field::ID_NUMBER, issue)));
         }
     }
     let person = store.person_entry(None, Some(&index)).await?;

@@ -80,7 +80,7 @@ pub async fn check(
             NotFiler::NotSelf => Issue::new("unemployment.not_self", "只能为本人办理失业登记", "You can only register yourself"),
             NotFiler::Role => Issue::new("unemployment.role", "该账号不能办理失业登记", "This account cannot file an unemployment registration"),
         };
-        return reject(field::ID_NUMBER, issue);
+        return Ok(Err(not.verdict(field::ID_NUMBER, issue)));
     }
     let Some(person_id) = cx.store.person_id(&id_index).await? else { return reject(field::ID_NUMBER, nothing_to_register()) };
     // Any open relationship is a job: the unit's 减员 comes first.
