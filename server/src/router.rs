@@ -54,6 +54,7 @@ pub fn app(state: AppState) -> Router {
         (&ep::PROFILE, serve(&ep::PROFILE, accounts::profile)),
         (&ep::MY_PROFILE, serve(&ep::MY_PROFILE, accounts::my_profile)),
         (&ep::PASSWORD, serve(&ep::PASSWORD, accounts::change_password)),
+        (&ep::PASSWORD_CONFIRM, serve(&ep::PASSWORD_CONFIRM, accounts::confirm_password)),
         (&ep::MOBILE, serve(&ep::MOBILE, accounts::change_mobile)),
         (&ep::LOGOUT_ALL, serve(&ep::LOGOUT_ALL, accounts::logout_all)),
         (&ep::AUDIT, serve(&ep::AUDIT, admin::audit)),

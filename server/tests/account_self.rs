@@ -325,3 +325,28 @@ async fn self_service_changes_have_a_quota(store: Arc<dyn Store>) {
     assert_eq!(pw.status, StatusCode::TOO_MANY_REQUESTS);
 }
 both_stores!(self_service_quota, self_service_changes_have_a_quota);
+
+/// 确认密码 (before a field worker's phone seals the due list with a key made from the password):
+/// the right one is answered 204, a wrong one is refused on its field and counts as a login
+/// try, and only a field worker may ask.
+async fn a_field_worker_confirms_the_password(store: Arc<dyn Store>) {
+    let mut state = common::state_over(store);
+    state.dev = true;
+    let (_, mut field) = common::browser::staff(&state, "field_worker", &common::id_number(31), "13900139031").await;
+    let confirm = |p: &str| Some(json!({"password": p}));
+    let path = "/api/auth/password/confirm";
+    let ok = field.call(&state, Method::POST, path, confirm(common::browser::STAFF_PASSWORD)).await;
+    assert_eq!(ok.status, StatusCode::NO_CONTENT, "{}", ok.body);
+    for n in 0..4 {
+        let wrong = field.call(&state, Method::POST, path, confirm(&format!("Wrong-garden{n}"))).await;
+        assert_eq!(wrong.body["fields"]["errors"]["password"][0]["code"], "password.current_wrong", "{}", wrong.body);
+    }
+    // The fourth failure makes the next try wait, even with the right password.
+    let waits = field.call(&state, Method::POST, path, confirm(common::browser::STAFF_PASSWORD)).await;
+    assert_eq!((waits.status, waits.body["code"].as_str()), (StatusCode::TOO_MANY_REQUESTS, Some("login.wait")), "{}", waits.body);
+    // A resident's session is refused before any password is looked at.
+    let (w, mut resident) = world(state.store.clone()).await;
+    let refused = w.call(&mut resident, Method::POST, path, confirm(PASSWORD)).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN, "{}", refused.body);
+}
+both_stores!(password_confirm, a_field_worker_confirms_the_password);

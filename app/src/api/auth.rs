@@ -127,6 +127,13 @@ pub struct LoginRequest {
     pub sms_code: String,
 }
 
+/// `POST PASSWORD_CONFIRM`: the signed-in account's password, answered 204 or refused on
+/// `password` (`password.current_wrong`), each wrong one a login try of the account.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PasswordConfirm {
+    pub password: String,
+}
+
 /// The signed-in person (`GET ME`, and the answer to login and registration).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Me {

@@ -96,6 +96,9 @@ pub const PROFILE: Endpoint = ep(Post, "/api/auth/profile", Roles(SIGNED_IN));
 pub const MY_PROFILE: Endpoint = ep(Get, "/api/auth/profile", Roles(SIGNED_IN));
 pub const PASSWORD: Endpoint = ep(Post, "/api/auth/password", Roles(SIGNED_IN));
 pub const MOBILE: Endpoint = ep(Post, "/api/auth/mobile", Roles(SIGNED_IN));
+/// 确认密码: the signed-in field worker's password, checked before the phone seals the area's
+/// due list with a key made from it (`offline/sealed.rs`), so that a typo cannot lock the list.
+pub const PASSWORD_CONFIRM: Endpoint = ep(Post, "/api/auth/password/confirm", Roles(&[Role::FieldWorker]));
 /// 退出所有设备: every session of the account ends, this one too.
 pub const LOGOUT_ALL: Endpoint = ep(Post, "/api/auth/logout-all", Roles(SIGNED_IN));
 
@@ -240,6 +243,7 @@ pub const ALL: &[Endpoint] = &[
     MY_PROFILE,
     PASSWORD,
     MOBILE,
+    PASSWORD_CONFIRM,
     LOGOUT_ALL,
     AUDIT,
     NOTICES,

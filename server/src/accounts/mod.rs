@@ -31,7 +31,7 @@ pub use self::guards::{CodeRecord, Failures, GuardStore};
 use self::identity::{IdentityCheck, RegistryStandIn, Remembered};
 pub use self::login::{login, logout, logout_all, me, me_of, signed_in};
 pub use self::mobile_change::{change_mobile, old_number_notice};
-pub use self::password_change::{change_password, PASSWORD_NOTICE};
+pub use self::password_change::{change_password, confirm_password, PASSWORD_NOTICE};
 use self::passwords::Hasher;
 pub use self::profile::{my_profile, profile};
 pub use self::reset::reset;

@@ -1,9 +1,11 @@
 //! `POST /api/auth/password` (修改密码): the current password, and a new one under the shared
 //! rules. A wrong current password counts against the account's login throttle (a stolen
 //! session must not become a way to guess the password), every other session of the account
-//! ends, and the account's phone is told by SMS.
+//! ends, and the account's phone is told by SMS. `POST /api/auth/password/confirm` (确认密码)
+//! checks the password alone, under the same throttle: a field worker's phone makes the key
+//! that seals the due list from it, and must not make it from a typo.
 
-use app::api::auth::{FormRefusal, PasswordChangeRequest};
+use app::api::auth::{FormRefusal, PasswordChangeRequest, PasswordConfirm};
 use app::domain::forms::password_change::{self, field, PasswordChange};
 use app::domain::password::Personal;
 use app::domain::{IdNumber, Issue};
@@ -62,5 +64,20 @@ pub async fn change_password(
     if let Err(e) = cx.services.sms.send(&mobile, "", PASSWORD_NOTICE).await {
         tracing::warn!(account = p.account.id, error = %e, "password change notice not sent");
     }
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+/// `POST /api/auth/password/confirm`: 204 when the password is the account's.
+pub async fn confirm_password(
+    State(cx): State<Cx>,
+    ClientAddress(addr): ClientAddress,
+    Extension(principal): Extension<Option<Principal>>,
+    json: Result<Json<PasswordConfirm>, JsonRejection>,
+) -> Answer {
+    let p = principal.ok_or_else(Refusal::bad_request)?;
+    let now = now_ms();
+    super::self_service_quota(&cx, p.account.id, now).await?;
+    let d = body(json)?;
+    check_current(&cx, &p, &d.password, "password", &addr, now).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
