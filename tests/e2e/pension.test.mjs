@@ -160,15 +160,45 @@ test('a pension claim is computed, approved under four eyes, and its months show
   await signInStaff(field.page, srv.url, FIELD);
   await waitForServiceWorker(field.page);
   await field.page.locator('a.tile[href="/certify"]').click();
+  // The list is sealed on the phone under a key made from the worker's password, which the
+  // server confirms first: a typo is refused and nothing is downloaded.
+  await field.page.locator('#due_password').fill('Field-walk8');
+  await field.page.getByText('下载本区域名单').click();
+  await field.page.getByTestId('due-list').getByText('当前密码不正确').waitFor();
+  await field.page.locator('#due_password').fill(FIELD.password);
   await field.page.getByText('下载本区域名单').click();
   const listed = field.page.locator(`[data-testid=due-list] li[data-claim]`).filter({ hasText: C.name });
   await listed.waitFor();
   assert.ok((await listed.innerText()).includes(`${C.id.slice(0, 4)}**********${C.id.slice(14)}`), 'the ID number masked');
+  // What the phone keeps is ciphertext: neither the name nor the masked number is in it.
+  const stored = await field.page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('shebao');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const get = open.result.transaction('meta').objectStore('meta').get('due_list');
+      get.onsuccess = () => {
+        open.result.close();
+        const r = get.result;
+        resolve({ v: r && r.v, bytes: r && r.data ? r.data.length : 0, text: new TextDecoder().decode(r && r.data ? r.data : new Uint8Array()) });
+      };
+      get.onerror = () => reject(get.error);
+    };
+  }));
+  assert.equal(stored.v, 1, 'a sealed record');
+  assert.ok(stored.bytes > 100 && !stored.text.includes(C.name) && !stored.text.includes(C.id.slice(14)), 'sealed, not readable');
 
-  // In the village, no signal: the list is still there after a reload; the visit is filed.
+  // In the village, no signal: after a reload the list is still there, and opens with the
+  // password (a wrong one does not open it); the visit is filed.
   await field.context.setOffline(true);
   await field.page.reload();
   await netState(field.page).getByText('离线').waitFor();
+  await field.page.getByTestId('due-open').waitFor();
+  assert.equal(await listed.count(), 0, 'locked until the password is typed');
+  await field.page.locator('#due_password').fill('Field-walk8');
+  await field.page.getByTestId('due-open').click();
+  await field.page.getByText('密码不正确，名单未能打开').waitFor();
+  await field.page.locator('#due_password').fill(FIELD.password);
+  await field.page.getByTestId('due-open').click();
   await listed.getByRole('button').click();
   await field.page.getByTestId('pensioner').getByText(C.name).waitFor();
   await field.page.locator('#id_number').fill(idNumber(714));

@@ -10,4 +10,5 @@ pub mod lock;
 pub mod outbox;
 pub mod photo;
 pub mod pass;
+pub mod sealed;
 pub mod upload;

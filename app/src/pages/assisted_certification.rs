@@ -1,5 +1,6 @@
 //! `/certify[/{draft}]` — 养老待遇资格认证（协助）: a field worker's visit to a pensioner. While
-//! online the worker downloads the area's 待认证名单 (kept on the phone, forgotten at logout);
+//! online the worker downloads the area's 待认证名单 (kept on the phone sealed under a key made
+//! from the worker's password, `offline/sealed.rs`, opened with it offline; forgotten at logout);
 //! at the visit, with or without signal, the worker picks the pensioner from the list, types
 //! the ID number off the card (checked as typed against the list's masked number), takes the
 //! photo and attests. The visit goes to the outbox like every filing and syncs later; an
@@ -9,28 +10,84 @@ use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
 use super::outbox_form::{FormFoot, FormHead, OutboxForm};
+use crate::api::auth::PasswordConfirm;
 use crate::api::ledger::{DueList, DuePensioner};
 use crate::api::sync::FilingKind;
 use crate::api::{client, endpoints};
-use crate::components::{IdNumberField, InputKind, PhotoSlot, TextField};
+use crate::components::{FieldIssues, IdNumberField, InputKind, PhotoSlot, TextField};
 use crate::domain::forms::pension_certification::{field, matches_masked, validate, CertificationDraft, PHOTO_SLOT};
 use crate::domain::{FieldErrors, Issue};
 use crate::i18n::{strings, tr, use_i18n};
-use crate::offline::{db, json};
+use crate::offline::{db, json, sealed};
 use crate::state::account::KEPT_DUE_LIST;
 use crate::state::draft::{DraftSession, Snapshot};
 use crate::state::{clock, use_network, Reachability};
 
-async fn kept() -> Option<DueList> {
-    let db = db::shared().await.ok()?;
-    let text = db::meta_get(&db, KEPT_DUE_LIST).await.ok().flatten()?.as_string()?;
-    json::from_text(&text).ok()
+/// What the phone keeps of the due list: nothing, a list sealed under a key not made yet this
+/// app session, or the list itself.
+enum Kept {
+    Nothing,
+    Locked,
+    Open(DueList),
 }
 
-async fn keep(list: &DueList) {
-    if let (Ok(db), Ok(text)) = (db::shared().await, json::to_text(list)) {
-        let _ = db::meta_put(&db, KEPT_DUE_LIST, &JsValue::from_str(&text)).await;
+fn from_bytes(bytes: &[u8]) -> Option<DueList> {
+    json::from_text(std::str::from_utf8(bytes).ok()?).ok()
+}
+
+async fn kept() -> Kept {
+    let Ok(db) = db::shared().await else { return Kept::Nothing };
+    let Some(record) = db::meta_get(&db, KEPT_DUE_LIST).await.ok().flatten() else { return Kept::Nothing };
+    if record.is_string() {
+        // Kept in the clear by an earlier version: gone, to be downloaded again and sealed.
+        let _ = db::meta_put(&db, KEPT_DUE_LIST, &JsValue::NULL).await;
     }
+    if sealed::salt_of(&record).is_none() {
+        return Kept::Nothing;
+    }
+    let Some(key) = sealed::held() else { return Kept::Locked };
+    match sealed::open(&key, KEPT_DUE_LIST, &record).await.ok().and_then(|b| from_bytes(&b)) {
+        Some(list) => Kept::Open(list),
+        None => Kept::Locked,
+    }
+}
+
+/// The kept list opened with a key made from `password`, which is then held for the session.
+async fn open_kept(password: &str) -> Option<DueList> {
+    let db = db::shared().await.ok()?;
+    let record = db::meta_get(&db, KEPT_DUE_LIST).await.ok().flatten()?;
+    let key = sealed::derive(password, Some(sealed::salt_of(&record)?)).await.ok()?;
+    let list = from_bytes(&sealed::open(&key, KEPT_DUE_LIST, &record).await.ok()?)?;
+    sealed::hold(&key);
+    Some(list)
+}
+
+/// The session's key, or one made from `password` once the server has confirmed it (a typo
+/// must not seal the list under a password nobody knows).
+async fn key_for(password: &str) -> Result<sealed::Key, Issue> {
+    if let Some(key) = sealed::held() {
+        return Ok(key);
+    }
+    let confirm = PasswordConfirm { password: password.to_owned() };
+    client::post_json::<_, ()>(endpoints::PASSWORD_CONFIRM.path, &confirm).await.map_err(|e| e.to_issue())?;
+    let key = sealed::derive(password, None).await.map_err(|_| wrong_password())?;
+    sealed::hold(&key);
+    Ok(key)
+}
+
+fn wrong_password() -> Issue {
+    Issue::new("due_list.locked", strings::FIELD_DUE_WRONG.zh, strings::FIELD_DUE_WRONG.en)
+}
+
+/// Downloads the area's list and keeps it sealed.
+async fn download_sealed(password: &str) -> Result<DueList, Issue> {
+    let key = key_for(password).await?;
+    let list = client::get_json::<DueList>(endpoints::FIELD_PENSION_DUE.path).await.map_err(|e| e.to_issue())?;
+    let text = json::to_text(&list).map_err(|_| wrong_password())?;
+    if let (Ok(db), Ok(record)) = (db::shared().await, sealed::seal(&key, KEPT_DUE_LIST, text.as_bytes()).await) {
+        let _ = db::meta_put(&db, KEPT_DUE_LIST, &record).await;
+    }
+    Ok(list)
 }
 
 #[component]
@@ -63,25 +120,42 @@ pub fn AssistedCertification(draft_id: Option<String>) -> impl IntoView {
     let list = RwSignal::new(None::<DueList>);
     let problem = RwSignal::new(None::<Issue>);
     let loading = RwSignal::new(false);
+    let locked = RwSignal::new(false);
+    let unlocked = RwSignal::new(sealed::held().is_some());
+    let password = RwSignal::new(String::new());
     leptos::task::spawn_local(async move {
-        if let Some(l) = kept().await {
-            list.set(Some(l));
+        match kept().await {
+            Kept::Open(l) => list.set(Some(l)),
+            Kept::Locked => locked.set(true),
+            Kept::Nothing => {}
         }
     });
-    let download = move |_| {
+    let opened = move |result: Result<DueList, Issue>| {
+        match result {
+            Ok(l) => {
+                list.set(Some(l));
+                locked.set(false);
+                unlocked.set(true);
+                password.set(String::new());
+            }
+            Err(e) => problem.set(Some(e)),
+        }
+        loading.set(false);
+    };
+    let busy = move || {
         loading.set(true);
         problem.set(None);
-        leptos::task::spawn_local(async move {
-            match client::get_json::<DueList>(endpoints::FIELD_PENSION_DUE.path).await {
-                Ok(l) => {
-                    keep(&l).await;
-                    list.set(Some(l));
-                }
-                Err(e) => problem.set(Some(e.to_issue())),
-            }
-            loading.set(false);
-        });
+        password.get_untracked()
     };
+    let download = move |_| {
+        let typed = busy();
+        leptos::task::spawn_local(async move { opened(download_sealed(&typed).await) });
+    };
+    let open = move |_| {
+        let typed = busy();
+        leptos::task::spawn_local(async move { opened(open_kept(&typed).await.ok_or_else(wrong_password)) });
+    };
+    let no_issues = Signal::derive(FieldIssues::default);
     let listed = move || list.with(|l| l.as_ref().and_then(|l| l.items.iter().find(|p| p.claim.to_string() == f.claim.get()).cloned()));
     let pick = move |p: &DuePensioner| {
         f.claim.set(p.claim.to_string());
@@ -117,11 +191,21 @@ pub fn AssistedCertification(draft_id: Option<String>) -> impl IntoView {
         view! {
             <section class="card" data-testid="due-list">
                 <h2>{tr(strings::FIELD_DUE_TITLE)}</h2>
+                <Show when=move || !unlocked.get()>
+                    <TextField name="due_password" label=strings::FIELD_DUE_PASSWORD value=password issues=no_issues
+                        kind=InputKind::Password autocomplete="current-password"/>
+                </Show>
+                <Show when=move || locked.get()>
+                    <p class="muted">{tr(strings::FIELD_DUE_LOCKED)}</p>
+                    <button type="button" class="btn btn-wide" data-testid="due-open" on:click=open
+                        disabled=move || loading.get()>{tr(strings::FIELD_DUE_OPEN)}</button>
+                </Show>
                 <button type="button" class="btn btn-secondary btn-wide" on:click=download
                     disabled=move || loading.get() || net.state() != Reachability::Online>{tr(strings::FIELD_DUE_DOWNLOAD)}</button>
                 {move || problem.get().map(|e| view! { <p class="field-error" role="alert">{i18n.issue(&e)}</p> })}
                 {match items {
                     Some(v) => v.into_any(),
+                    None if locked.get() => ().into_any(),
                     None => view! { <p class="muted">{tr(strings::FIELD_DUE_NONE)}</p> }.into_any(),
                 }}
                 {move || claim_error().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}

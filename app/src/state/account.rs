@@ -17,7 +17,8 @@ const KEY: &str = "me";
 pub const KEPT_RECORDS: &str = "my_records";
 /// The signed-in resident's last 待遇领取情况 (`pages/my_pension.rs`): forgotten with the person.
 pub const KEPT_PENSION: &str = "my_pension";
-/// A field worker's 待认证名单 (`pages/assisted_certification.rs`): forgotten with the worker.
+/// A field worker's 待认证名单 (`pages/assisted_certification.rs`), sealed (`offline/sealed.rs`):
+/// forgotten with the worker, and the key with it.
 pub const KEPT_DUE_LIST: &str = "due_list";
 /// A logout asked for without a network: the server's session is ended once it can be reached.
 const LOGOUT_PENDING: &str = "logout_pending";
@@ -97,6 +98,7 @@ pub(crate) async fn keep(me: Option<&Me>) {
     };
     let _ = db::meta_put(&db, KEY, &value).await;
     if me.is_none() {
+        crate::offline::sealed::forget();
         for kept in [KEPT_RECORDS, KEPT_PENSION, KEPT_DUE_LIST] {
             let _ = db::meta_put(&db, kept, &JsValue::NULL).await;
         }
