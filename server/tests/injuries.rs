@@ -80,7 +80,7 @@ async fn a_work_accident_is_reported_recognised_and_awarded_under_four_eyes(stor
     assert_eq!(refused_on(file(&state, &d, std::slice::from_ref(&scene), Some(&unit_account)).await), (RECORD_SLOT.into(), "injury.photos".into()));
     let both = [scene.clone(), record.clone()];
     let resident = signed_in(&state, Role::Resident, None).await;
-    assert_eq!(refused_on(file(&state, &d, &both, Some(&resident)).await), ("form".into(), "injury.not_employer".into()));
+    assert_eq!(refused_on(file(&state, &d, &both, Some(&resident)).await), ("id_number".into(), "injury.own_only".into()), "a resident, for someone else");
     let stranger = report(&id_number(2), &today.iso());
     assert_eq!(refused_on(file(&state, &stranger, &both, Some(&unit_account)).await), ("id_number".into(), "injury.not_insured".into()));
     let other_unit = signed_in(&state, Role::EmployerHandler, Some(&credit_code(2))).await;
@@ -245,3 +245,53 @@ async fn a_grade_three_allowance_is_paid_monthly_until_the_pension(store: Arc<dy
     assert_eq!(paid["allowance"], json!([{"month": this.next().next().to_string(), "amount": raised}, {"month": this.next().to_string(), "amount": monthly}]), "{paid}");
 }
 both_stores!(injury_allowance, a_grade_three_allowance_is_paid_monthly_until_the_pension);
+
+/// 工伤保险条例 第17条 第2款: the unit has not applied, so the injured person applies for
+/// themselves, naming the unit; only for their own ID number, and an unknown unit is answered as
+/// one they were not insured with. The case says it is the person's own application and how
+/// long after the accident; approving it recognises the injury as a unit's report would.
+async fn the_injured_person_applies_when_the_unit_did_not(store: Arc<dyn Store>) {
+    let state = common::state_over(store.clone());
+    let worker = common::field_worker(&state).await;
+    let id = id_number(3);
+    let today = app::domain::Date::china_from_unix_ms(server::store::now_ms());
+    let this = Month::of(today);
+    let mut e = enrolment(&id);
+    e.insurances = vec![Insurance::WorkInjury];
+    e.start_month = Month::from_index(this.index() - 3).unwrap().to_string();
+    let out = intake::ingest_as(&state.cx(), batch(vec![item(&client_id(), FilingKind::Enrolment, &serde_json::to_string(&e).unwrap())]), Some(&worker)).await.unwrap();
+    assert!(matches!(out.results[0].outcome(), Outcome::Accepted { .. }), "{:?}", out.results[0].outcome());
+    assert_eq!(common::approve_all(&state).await, 1);
+
+    let (_, _browser) = staff(&state, "resident", &id, "13900139003").await;
+    let me = {
+        let account = state.store.account_by_id_index(&state.vault.blind_index(server::vault::purpose::ID_NUMBER, &id)).await.unwrap().unwrap();
+        Principal { account, role: Role::Resident, token_hash: String::new(), csrf: String::new() }
+    };
+    let both = [photo(&state, SCENE_SLOT).await, photo(&state, RECORD_SLOT).await];
+    let accident = app::domain::Date::from_days_since_epoch(today.days_since_epoch() - 40);
+    let mut d = report(&id, &accident.iso());
+    assert_eq!(refused_on(file(&state, &d, &both, Some(&me)).await), ("credit_code".into(), "injury.unit_required".into()));
+    d.credit_code = credit_code(9);
+    assert_eq!(refused_on(file(&state, &d, &both, Some(&me)).await), ("id_number".into(), "injury.not_insured".into()), "an unknown unit: the same answer");
+    let mut someone_else = report(&id_number(4), &accident.iso());
+    someone_else.credit_code = credit_code(1);
+    assert_eq!(refused_on(file(&state, &someone_else, &both, Some(&me)).await), ("id_number".into(), "injury.own_only".into()));
+    d.credit_code = credit_code(1);
+    assert!(matches!(file(&state, &d, &both, Some(&me)).await, Outcome::Accepted { .. }));
+
+    let (_, mut o) = staff(&state, "operator", &id_number(62), "13700000062").await;
+    let queue = o.call(&state, Method::GET, "/api/office/cases?kind=injury_report", None).await;
+    assert_eq!(queue.body["total"].as_i64(), Some(1), "{}", queue.body);
+    let case = queue.body["items"][0]["id"].as_i64().unwrap();
+    let view = o.call(&state, Method::GET, &format!("/api/office/cases/{case}"), None).await;
+    assert!(view.body["checks"].as_array().unwrap().iter().all(|c| c["issue"].is_null()), "{}", view.body);
+    let working = view.body["effect"][0]["working"].to_string();
+    assert!(working.contains("职工本人申请") && working.contains("距事故 40 天"), "{working}");
+    let decide_by = app::domain::Date::from_days_since_epoch(today.days_since_epoch() + 60);
+    assert!(working.contains(&format!("即 {} 前", decide_by.iso())), "the decision's 60 days: {working}");
+    assert_eq!(common::approve_all(&state).await, 1);
+    let listed = o.call(&state, Method::GET, "/api/office/injuries", None).await;
+    assert_eq!((listed.body[0]["status"].as_str(), listed.body[0]["late_days"].as_i64()), (Some("recognised"), Some(10)), "{}", listed.body);
+}
+both_stores!(own_application, the_injured_person_applies_when_the_unit_did_not);

@@ -83,8 +83,9 @@ use crate::util;
 /// kind in the shell's routes and names, their home tiles and their titles (124,200 measured,
 /// 124,081 before; the margin kept at about 400 for the checkout's path) → 124,800 with the due
 /// list sealed on the phone: the key is forgotten at logout, which the shell does (124,400
-/// measured).
-pub const SHELL_BROTLI_BUDGET: u64 = 124_800;
+/// measured) → 125,000 with a resident's own 工伤认定申请 (第17条 第2款): its home tile and
+/// strings (124,623 measured; the margin back to about 400).
+pub const SHELL_BROTLI_BUDGET: u64 = 125_000;
 /// Total brotli bytes of everything precached (the shell and the modules loaded on first use):
 /// what a phone downloads, once per version, to work offline. Moves only down, or up with the
 /// reason in the commit. History: 383,700 when the public bundle was first split (383,658
@@ -148,8 +149,10 @@ pub const SHELL_BROTLI_BUDGET: u64 = 124_800;
 /// 532,700 with the field worker's due list sealed at rest (`offline/sealed.rs`: PBKDF2 and
 /// AES-GCM through Web Crypto, the password step before the download and after a restart, its
 /// strings; 532,247 measured, +5,159 — the async steps through `JsFuture` cost more than the
-/// calls; a JS-side implementation could save some of it).
-pub const PRECACHED_BROTLI_BUDGET: u64 = 532_700;
+/// calls; a JS-side implementation could save some of it) → 533,200 with a resident's own
+/// 工伤认定申请: the shell's share above and the form's late warning naming the person's year
+/// (532,735 measured).
+pub const PRECACHED_BROTLI_BUDGET: u64 = 533_200;
 /// Where the product wants to be.
 pub const SHELL_BROTLI_GOAL: u64 = 130_000;
 

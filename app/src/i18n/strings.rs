@@ -553,6 +553,8 @@ texts! {
     FIELD_DUE_PASSWORD = "登录密码（名单加密保存在本机，凭密码打开）", "Your password (the list is kept encrypted on this phone and opens with it)";
     FIELD_DUE_OPEN = "打开本机名单", "Open the list on this phone";
     FIELD_DUE_LOCKED = "本机保存的名单已加密：输入登录密码打开，离线也可以", "The list on this phone is encrypted: type your password to open it, offline too";
+    INJURY_SELF_TILE = "工伤认定申请", "Apply for work-injury recognition";
+    INJURY_SELF_NOTE = "单位未申报时，本人一年内可申请", "If your unit has not, within a year";
     FIELD_DUE_WRONG = "密码不正确，名单未能打开", "Wrong password: the list did not open";
     FIELD_PENSIONER = "领取人", "Pensioner";
     FIELD_PICK_AGAIN = "换一位", "Pick another";

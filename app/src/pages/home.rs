@@ -101,6 +101,7 @@ pub fn Home() -> impl IntoView {
                 </Show>
                 <Show when=move || account.role() == Some(Role::Resident)>
                     <Tile title=strings::HOME_MY_INSURANCE note=strings::RECORDS_TITLE href=Route::MyRecords.href()/>
+                    <Tile title=strings::INJURY_SELF_TILE note=strings::INJURY_SELF_NOTE href=Route::Form(FilingKind::InjuryReport, None).href()/>
                 </Show>
                 <Show when=move || account.role() == Some(Role::EmployerHandler)>
                     <Tile title=strings::HOME_UNIT_BUSINESS note=strings::ROSTER_TITLE href=Route::UnitBusiness.href()/>

@@ -1,8 +1,11 @@
 //! 工伤事故申报 at the intake and in the case queue: both photos, which unit reports ([`ledger::unit_of`]:
-//! a unit's own account, or staff naming the unit), and that the injured person held 工伤 with
-//! that unit in the accident's month. The same check runs when an operator examines the case,
+//! a unit's own account, or staff naming the unit) — or the injured person's own application
+//! when the unit has not applied (工伤保险条例 第17条 第2款: a resident for their own ID number,
+//! naming the unit by its credit code) — and that the injured person held 工伤 with that unit in
+//! the accident's month. The same check runs when an operator examines the case,
 //! and its [`Recognise`] is what approving it applies.
 
+use app::api::auth::Role;
 use app::domain::forms::injury_report::{field, late_days, InjuryReport, RECORD_SLOT, SCENE_SLOT};
 use app::domain::ledger::Month;
 use app::domain::policy::Insurance;
@@ -32,6 +35,8 @@ pub struct Recognise {
     /// Days past the 30 the unit had (0 in time), counted to `reported_on`.
     pub late_days: i64,
     pub reported_on: Date,
+    /// The injured person applied themselves (第17条 第2款), not the unit or staff for it.
+    pub by_person: bool,
 }
 
 fn not_insured() -> Issue {
@@ -56,16 +61,42 @@ pub async fn check(
     if let Some(missing) = slots.and_then(|slots| [SCENE_SLOT, RECORD_SLOT].into_iter().find(|s| !slots.contains(s))) {
         return Ok(Err(Verdict::reject(missing, Issue::new("injury.photos", "请拍摄事故现场照片和诊断证明（病历）照片", "Take a photo of the scene and one of the diagnosis or medical record"))));
     }
-    let (unit, _) = match unit_of(store, vault, by, r.credit_code.as_ref(), field::CREDIT_CODE, &WORDING).await? {
-        Ok(found) => found,
-        Err(verdict) => return Ok(Err(verdict)),
-    };
     let id_index = vault.blind_index(purpose::ID_NUMBER, r.id_number.as_str());
+    let by_person = by.is_some_and(|p| p.role == Role::Resident);
+    let unit = if let Some(person) = by.filter(|_| by_person) {
+        if person.account.id_index != id_index {
+            return Ok(Err(Verdict::reject(
+                field::ID_NUMBER,
+                Issue::new("injury.own_only", "个人只能为本人申请工伤认定", "A person applies for work-injury recognition only for themselves"),
+            )));
+        }
+        let Some(code) = r.credit_code.as_ref() else {
+            return Ok(Err(Verdict::reject(
+                field::CREDIT_CODE,
+                Issue::new(
+                    "injury.unit_required",
+                    "请填写事故发生时用人单位的统一社会信用代码",
+                    "Give the credit code of the unit you worked for when the accident happened",
+                ),
+            )));
+        };
+        // A unit the ledger does not know gets the answer of one the person was not insured
+        // with: the form says nothing of which units exist.
+        match store.unit_by_code(code.as_str()).await? {
+            Some(unit) => unit,
+            None => return Ok(Err(Verdict::reject(field::ID_NUMBER, not_insured()))),
+        }
+    } else {
+        match unit_of(store, vault, by, r.credit_code.as_ref(), field::CREDIT_CODE, &WORDING).await? {
+            Ok((unit, _)) => unit,
+            Err(verdict) => return Ok(Err(verdict)),
+        }
+    };
     let month = Month::of(r.accident_on).to_string();
     let open = store.open_relationships(&id_index).await?;
     if !open.iter().any(|o| o.insurance == Insurance::WorkInjury && o.unit_id == unit.id && o.start_month <= month) {
         return Ok(Err(Verdict::reject(field::ID_NUMBER, not_insured())));
     }
     let late = late_days(r.accident_on, reported_on).unwrap_or(0);
-    Ok(Ok((Recognise { unit_id: unit.id, id_index, accident_on: r.accident_on, late_days: late, reported_on }, unit)))
+    Ok(Ok((Recognise { unit_id: unit.id, id_index, accident_on: r.accident_on, late_days: late, reported_on, by_person }, unit)))
 }

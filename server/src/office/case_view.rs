@@ -5,8 +5,10 @@
 //! month, what each month it changes comes to at the rates in force then, with the working). The approval applies
 //! exactly the [`Effect`] worked out here.
 
+use app::api::auth::Role;
 use app::api::cases::{reason_fields, CaseCheck, CaseField, EffectLine};
 use app::api::sync::FilingKind;
+use app::domain::forms::injury_report::DECISION_DAYS;
 use app::domain::forms::Context;
 use app::domain::ledger::{assess, IndustryClass, Month};
 use app::domain::policy::Insurance;
@@ -183,7 +185,8 @@ pub async fn examine(cx: &Cx, case: &Case, by: &Principal, today: Date) -> Resul
             r.credit_code = r.credit_code.or(code);
             let reported_on = Date::parse_iso(&case.submitted_on).unwrap_or(today);
             match crate::injuries::report::check(store, vault, &r, None, Some(by), reported_on).await? {
-                Ok((recognise, _)) => {
+                Ok((mut recognise, _)) => {
+                    recognise.by_person = own_application(cx, case, &recognise.id_index).await?;
                     checks.push(check("compliance", "事故发生时该职工在本单位参加工伤保险", "Insured in work injury with this unit when the accident happened", None, None));
                     lines.push(EffectLine::unassessed("recognise", Some(Insurance::WorkInjury), r.name.as_str().to_owned(), r.accident_on.iso(), injury_timing(&recognise)));
                     Some(Effect::Recognise(recognise))
@@ -287,14 +290,29 @@ pub async fn examine(cx: &Cx, case: &Case, by: &Principal, today: Date) -> Resul
     Ok(Examined { fields, checks, lines, effect })
 }
 
-/// When the accident happened and when the unit reported it: in time, or how late.
+/// Whether the injured person filed the case themselves (工伤保险条例 第17条 第2款): its sender
+/// is a resident's account under the injured person's ID number.
+async fn own_application(cx: &Cx, case: &Case, id_index: &str) -> Result<bool, Internal> {
+    let Some(sender) = case.submitted_by else { return Ok(false) };
+    Ok(cx.store.account_by_id(sender).await?.is_some_and(|a| a.role == Role::Resident.as_str() && a.id_index == id_index))
+}
+
+/// When the accident happened and when the unit reported it (or the person applied): in time,
+/// or how late; and the day the decision is due.
 fn injury_timing(r: &crate::injuries::report::Recognise) -> Vec<app::domain::ledger::Line> {
     let line = |zh: String, en: String| app::domain::ledger::Line { zh, en, amount: None };
+    let (by_zh, by_en) = if r.by_person { ("职工本人申请日期", "applied for by the injured person on") } else { ("单位申报日期", "reported on") };
     let mut out = vec![line(
-        format!("事故日期 {}，单位申报日期 {}", r.accident_on.iso(), r.reported_on.iso()),
-        format!("Accident on {}, reported on {}", r.accident_on.iso(), r.reported_on.iso()),
+        format!("事故日期 {}，{by_zh} {}", r.accident_on.iso(), r.reported_on.iso()),
+        format!("Accident on {}, {by_en} {}", r.accident_on.iso(), r.reported_on.iso()),
     )];
-    out.push(if r.late_days > 0 {
+    let days = r.reported_on.days_since_epoch() - r.accident_on.days_since_epoch();
+    out.push(if r.by_person {
+        line(
+            format!("职工本人申请工伤认定（单位未申报时，事故之日起一年内，第17条第2款）；距事故 {days} 天"),
+            format!("The injured person's own application (when the unit has not applied, within a year of the accident, art. 17(2)); {days} days after the accident"),
+        )
+    } else if r.late_days > 0 {
         line(
             format!("超过30日申报时限 {} 天（迟报：认定时审查迟报原因）", r.late_days),
             format!("{} days past the 30 days the unit had (late: examine why before recognising)", r.late_days),
@@ -302,6 +320,11 @@ fn injury_timing(r: &crate::injuries::report::Recognise) -> Vec<app::domain::led
     } else {
         line("在事故之日起30日内申报".into(), "Reported within 30 days of the accident".into())
     });
+    let decide_by = Date::from_days_since_epoch(r.reported_on.days_since_epoch() + DECISION_DAYS);
+    out.push(line(
+        format!("认定决定时限：申请之日起{DECISION_DAYS}日内，即 {} 前（第20条；事实清楚、无争议的15日内）", decide_by.iso()),
+        format!("The decision is due within {DECISION_DAYS} days of the application, by {} (art. 20; 15 days for a clear, undisputed case)", decide_by.iso()),
+    ));
     out
 }
 

@@ -63,10 +63,10 @@ use crate::store::{AuditEntry, AuditStore, CounterStore};
 
 /// The queries the back office needs: its own, the ledger's, the audit log and the quotas.
 pub trait Db:
-    AdjustStore + BatchStore + CaseStore + DetailStore + UnitDetailStore + crate::injuries::Db + crate::unemployment::UnemploymentStore + crate::medical::MedicalStore + crate::medical::NewbornStore + SuspensionStore + crate::registry::RegistryStore + crate::filings::FilingStore + crate::uploads::UploadStore + AuditStore + CounterStore
+    AdjustStore + BatchStore + CaseStore + DetailStore + UnitDetailStore + crate::injuries::Db + crate::unemployment::UnemploymentStore + crate::medical::MedicalStore + crate::medical::NewbornStore + SuspensionStore + crate::registry::RegistryStore + crate::filings::FilingStore + crate::uploads::UploadStore + crate::accounts::AccountStore + AuditStore + CounterStore
 {
 }
-impl<T: AdjustStore + BatchStore + CaseStore + DetailStore + UnitDetailStore + crate::injuries::Db + crate::unemployment::UnemploymentStore + crate::medical::MedicalStore + crate::medical::NewbornStore + SuspensionStore + crate::registry::RegistryStore + crate::filings::FilingStore + crate::uploads::UploadStore + AuditStore + CounterStore + ?Sized> Db for T {}
+impl<T: AdjustStore + BatchStore + CaseStore + DetailStore + UnitDetailStore + crate::injuries::Db + crate::unemployment::UnemploymentStore + crate::medical::MedicalStore + crate::medical::NewbornStore + SuspensionStore + crate::registry::RegistryStore + crate::filings::FilingStore + crate::uploads::UploadStore + crate::accounts::AccountStore + AuditStore + CounterStore + ?Sized> Db for T {}
 
 /// What the back office reaches (`FromRef` of the server's state).
 #[derive(Clone)]

@@ -4,7 +4,8 @@
 //! accident ([`DUE_DAYS`]); a later report is still taken, with its lateness shown to the
 //! reporter as a warning and to the operator who recognises it (工伤认定). As on the other unit
 //! forms, a unit's account files for its own unit and agency staff name the unit by its credit
-//! code.
+//! code. When the unit has not applied, the injured person applies for themselves within the
+//! year (第17条 第2款), naming the unit by its credit code: the same form.
 
 use serde::{Deserialize, Serialize};
 
@@ -29,6 +30,9 @@ pub const RECORD_SLOT: &str = "record";
 
 /// The days the unit has to report (第17条 第1款).
 pub const DUE_DAYS: i64 = 30;
+/// The days the agency has to decide (工伤认定) from the application (第20条 第1款; 15 for a
+/// clear case where the facts are not disputed, 第20条 第2款).
+pub const DECISION_DAYS: i64 = 60;
 /// The oldest accident the form takes: the injured person's own time limit (第17条 第2款, one
 /// year); older ones go to the counter with the reasons for the delay.
 pub const MAX_DAYS_BACK: i64 = 365;
@@ -106,8 +110,8 @@ pub fn validate(d: &InjuryReportDraft, ctx: &Context) -> Result<Valid<InjuryRepo
             field::ACCIDENT_ON,
             Issue::formatted(
                 "injury.late",
-                format!("已超过事故之日起30日的申报时限 {late} 天：仍可申报，迟报情况将由经办机构认定时审查"),
-                format!("{late} days past the 30 days the unit has: the report is still taken, and the delay is examined at recognition"),
+                format!("已超过事故之日起30日的单位申报时限 {late} 天：仍可申报（单位未申报的，职工本人可在一年内申请），迟报情况由经办机构认定时审查"),
+                format!("{late} days past the 30 days the unit has: the report is still taken (if the unit has not applied, the injured person may, within a year), and the delay is examined at recognition"),
             ),
         );
     }
