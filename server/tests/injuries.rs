@@ -55,23 +55,29 @@ fn refused_on(o: Outcome) -> (String, String) {
     }
 }
 
-async fn a_work_accident_is_reported_recognised_and_awarded_under_four_eyes(store: Arc<dyn Store>) {
-    let state = common::state_over(store.clone());
-    let worker = common::field_worker(&state).await;
-    let id = id_number(1);
+/// `id` insured in 工伤 (and 养老) with unit 1 from three months back, at 6,000 yuan a month: a
+/// field worker's enrolment, approved, and each month since assessed. Today and this month.
+async fn insured(state: &server::AppState, id: &str) -> (app::domain::Date, Month) {
+    let worker = common::field_worker(state).await;
     let today = app::domain::Date::china_from_unix_ms(server::store::now_ms());
     let this = Month::of(today);
-    // Insured in 工伤 (and 养老) with the unit from three months back, at 6,000 yuan a month.
     let start = Month::from_index(this.index() - 3).unwrap();
-    let mut e = enrolment(&id);
+    let mut e = enrolment(id);
     e.insurances = vec![Insurance::Pension, Insurance::WorkInjury];
     e.start_month = start.to_string();
     let out = intake::ingest_as(&state.cx(), batch(vec![item(&client_id(), FilingKind::Enrolment, &serde_json::to_string(&e).unwrap())]), Some(&worker)).await.unwrap();
     assert!(matches!(out.results[0].outcome(), Outcome::Accepted { .. }), "{:?}", out.results[0].outcome());
-    assert_eq!(common::approve_all(&state).await, 1);
+    assert_eq!(common::approve_all(state).await, 1);
     for m in start.through(this) {
         server::ledger::monthly::assess(&state.cx(), m, None, None).await.unwrap();
     }
+    (today, this)
+}
+
+async fn a_work_accident_is_reported_recognised_and_awarded_under_four_eyes(store: Arc<dyn Store>) {
+    let state = common::state_over(store.clone());
+    let id = id_number(1);
+    let (today, _) = insured(&state, &id).await;
 
     // The report: both photos, the unit's own account, an employee insured with it.
     let unit_account = signed_in(&state, Role::EmployerHandler, Some(&credit_code(1))).await;
@@ -162,20 +168,8 @@ both_stores!(work_accident, a_work_accident_is_reported_recognised_and_awarded_u
 /// that; 待遇发放明细 lists them, and the person reads them on 我的社保.
 async fn a_grade_three_allowance_is_paid_monthly_until_the_pension(store: Arc<dyn Store>) {
     let state = common::state_over(store.clone());
-    let worker = common::field_worker(&state).await;
     let id = id_number(4);
-    let today = app::domain::Date::china_from_unix_ms(server::store::now_ms());
-    let this = Month::of(today);
-    let mut e = enrolment(&id);
-    e.insurances = vec![Insurance::Pension, Insurance::WorkInjury];
-    let start = Month::from_index(this.index() - 3).unwrap();
-    e.start_month = start.to_string();
-    let out = intake::ingest_as(&state.cx(), batch(vec![item(&client_id(), FilingKind::Enrolment, &serde_json::to_string(&e).unwrap())]), Some(&worker)).await.unwrap();
-    assert!(matches!(out.results[0].outcome(), Outcome::Accepted { .. }), "{:?}", out.results[0].outcome());
-    assert_eq!(common::approve_all(&state).await, 1);
-    for m in start.through(this) {
-        server::ledger::monthly::assess(&state.cx(), m, None, None).await.unwrap();
-    }
+    let (today, this) = insured(&state, &id).await;
     let unit_account = signed_in(&state, Role::EmployerHandler, Some(&credit_code(1))).await;
     let both = [photo(&state, SCENE_SLOT).await, photo(&state, RECORD_SLOT).await];
     assert!(matches!(file(&state, &report(&id, &today.iso()), &both, Some(&unit_account)).await, Outcome::Accepted { .. }));
@@ -252,16 +246,8 @@ both_stores!(injury_allowance, a_grade_three_allowance_is_paid_monthly_until_the
 /// long after the accident; approving it recognises the injury as a unit's report would.
 async fn the_injured_person_applies_when_the_unit_did_not(store: Arc<dyn Store>) {
     let state = common::state_over(store.clone());
-    let worker = common::field_worker(&state).await;
     let id = id_number(3);
-    let today = app::domain::Date::china_from_unix_ms(server::store::now_ms());
-    let this = Month::of(today);
-    let mut e = enrolment(&id);
-    e.insurances = vec![Insurance::WorkInjury];
-    e.start_month = Month::from_index(this.index() - 3).unwrap().to_string();
-    let out = intake::ingest_as(&state.cx(), batch(vec![item(&client_id(), FilingKind::Enrolment, &serde_json::to_string(&e).unwrap())]), Some(&worker)).await.unwrap();
-    assert!(matches!(out.results[0].outcome(), Outcome::Accepted { .. }), "{:?}", out.results[0].outcome());
-    assert_eq!(common::approve_all(&state).await, 1);
+    let (today, _) = insured(&state, &id).await;
 
     let (_, _browser) = staff(&state, "resident", &id, "13900139003").await;
     let me = {
