@@ -240,14 +240,28 @@ async fn a_grade_three_allowance_is_paid_monthly_until_the_pension(store: Arc<dy
 }
 both_stores!(injury_allowance, a_grade_three_allowance_is_paid_monthly_until_the_pension);
 
-/// 工伤保险条例 第17条 第2款: the unit has not applied, so the injured person applies for
-/// themselves, naming the unit; only for their own ID number, and an unknown unit is answered as
+/// 工伤保险条例 第17条 第2款: the unit has not applied, so the injured person — who has left the
+/// unit since — applies for themselves, naming the unit; only for their own ID number, and an unknown unit is answered as
 /// one they were not insured with. The case says it is the person's own application and how
 /// long after the accident; approving it recognises the injury as a unit's report would.
 async fn the_injured_person_applies_when_the_unit_did_not(store: Arc<dyn Store>) {
     let state = common::state_over(store.clone());
     let id = id_number(3);
-    let (today, _) = insured(&state, &id).await;
+    let (today, this) = insured(&state, &id).await;
+    // The person has left the unit since the accident (减员 this month): held then is what counts.
+    let unit_account = signed_in(&state, Role::EmployerHandler, Some(&credit_code(1))).await;
+    let sep = app::domain::forms::separation::SeparationDraft {
+        id_number: id.clone(),
+        name: "王小明".into(),
+        insurances: vec![Insurance::Pension, Insurance::WorkInjury],
+        last_month: this.to_string(),
+        left_on: today.iso(),
+        reason: "dismissed".into(),
+        credit_code: String::new(),
+    };
+    let out = intake::ingest_as(&state.cx(), batch(vec![item(&client_id(), FilingKind::Separation, &serde_json::to_string(&sep).unwrap())]), Some(&unit_account)).await.unwrap();
+    assert!(matches!(out.results[0].outcome(), Outcome::Accepted { .. }), "{:?}", out.results[0].outcome());
+    assert_eq!(common::approve_all(&state).await, 1);
 
     let (_, _browser) = staff(&state, "resident", &id, "13900139003").await;
     let me = {

@@ -62,8 +62,8 @@ pub async fn check(
         return Ok(Err(Verdict::reject(missing, Issue::new("injury.photos", "请拍摄事故现场照片和诊断证明（病历）照片", "Take a photo of the scene and one of the diagnosis or medical record"))));
     }
     let id_index = vault.blind_index(purpose::ID_NUMBER, r.id_number.as_str());
-    let by_person = by.is_some_and(|p| p.role == Role::Resident);
-    let unit = if let Some(person) = by.filter(|_| by_person) {
+    let person = by.filter(|p| p.role == Role::Resident);
+    let unit = if let Some(person) = person {
         if person.account.id_index != id_index {
             return Ok(Err(Verdict::reject(
                 field::ID_NUMBER,
@@ -93,10 +93,11 @@ pub async fn check(
         }
     };
     let month = Month::of(r.accident_on).to_string();
-    let open = store.open_relationships(&id_index).await?;
-    if !open.iter().any(|o| o.insurance == Insurance::WorkInjury && o.unit_id == unit.id && o.start_month <= month) {
+    // Held then, whether or not it has ended since: the person may have left the unit by the
+    // time the accident is reported (within the year, by the person).
+    if !store.held_in(&id_index, Insurance::WorkInjury, unit.id, &month).await? {
         return Ok(Err(Verdict::reject(field::ID_NUMBER, not_insured())));
     }
     let late = late_days(r.accident_on, reported_on).unwrap_or(0);
-    Ok(Ok((Recognise { unit_id: unit.id, id_index, accident_on: r.accident_on, late_days: late, reported_on, by_person }, unit)))
+    Ok(Ok((Recognise { unit_id: unit.id, id_index, accident_on: r.accident_on, late_days: late, reported_on, by_person: person.is_some() }, unit)))
 }

@@ -81,6 +81,9 @@ pub trait RelationshipStore: Send + Sync {
     /// The last month insured of the person's ended relationships, per insurance (a new one
     /// starts after it).
     async fn ended_through(&self, id_index: &str) -> Result<Vec<(Insurance, String)>, StoreError>;
+    /// Whether the person held `insurance` with the unit in `month` (`YYYY-MM`), whether the
+    /// relationship has ended since or not (a 工伤 applied for after the person left).
+    async fn held_in(&self, id_index: &str, insurance: Insurance, unit_id: i64, month: &str) -> Result<bool, StoreError>;
     /// Which of `id_indexes` have a relationship with the unit that has not ended.
     async fn in_unit(&self, unit_id: i64, id_indexes: &[String]) -> Result<Vec<bool>, StoreError>;
     /// Sets the declared bases of `year` for the unit's people (`(id_index, fen)`), with one
@@ -300,6 +303,22 @@ macro_rules! impl_relationship_store {
                 .fetch_all(&self.pool)
                 .await?;
                 Ok(rows.into_iter().filter_map(|(i, end)| Some((Insurance::parse(&i)?, end?))).collect())
+            }
+
+            async fn held_in(&self, id_index: &str, insurance: Insurance, unit_id: i64, month: &str) -> Result<bool, StoreError> {
+                let n: i64 = sqlx::query_scalar(
+                    "SELECT COUNT(*) FROM ledger_relationships r JOIN ledger_persons p ON p.id = r.person_id \
+                     WHERE p.id_index = $1 AND r.insurance = $2 AND r.unit_id = $3 AND r.start_month <= $4 \
+                     AND (r.status <> 'ended' OR r.end_month >= $5)",
+                )
+                .bind(id_index)
+                .bind(insurance.code())
+                .bind(unit_id)
+                .bind(month)
+                .bind(month)
+                .fetch_one(&self.pool)
+                .await?;
+                Ok(n > 0)
             }
 
             async fn in_unit(&self, unit_id: i64, id_indexes: &[String]) -> Result<Vec<bool>, StoreError> {
