@@ -39,7 +39,16 @@ pub struct Recognise {
     pub by_person: bool,
 }
 
-fn not_insured() -> Issue {
+/// The one answer to a person not insured in 工伤 with the unit then (unknown, elsewhere, or
+/// not at all), worded for the unit or for the person applying themselves.
+fn not_insured(own: bool) -> Issue {
+    if own {
+        return Issue::new(
+            "injury.not_insured",
+            "事故发生时您未在所填单位参加工伤保险，工伤保险基金不予支付；请核对单位的统一社会信用代码，如有异议请联系经办机构",
+            "You were not insured in work injury with the unit given when the accident happened: the fund does not pay; check the unit's credit code, and contact the agency if this is wrong",
+        );
+    }
     Issue::new(
         "injury.not_insured",
         "该职工在事故发生时未在本单位参加工伤保险，工伤保险基金不予支付；如有异议请联系经办机构",
@@ -84,7 +93,7 @@ pub async fn check(
         // with: the form says nothing of which units exist.
         match store.unit_by_code(code.as_str()).await? {
             Some(unit) => unit,
-            None => return Ok(Err(Verdict::reject(field::ID_NUMBER, not_insured()))),
+            None => return Ok(Err(Verdict::reject(field::ID_NUMBER, not_insured(true)))),
         }
     } else {
         match unit_of(store, vault, by, r.credit_code.as_ref(), field::CREDIT_CODE, &WORDING).await? {
@@ -96,7 +105,7 @@ pub async fn check(
     // Held then, whether or not it has ended since: the person may have left the unit by the
     // time the accident is reported (within the year, by the person).
     if !store.held_in(&id_index, Insurance::WorkInjury, unit.id, &month).await? {
-        return Ok(Err(Verdict::reject(field::ID_NUMBER, not_insured())));
+        return Ok(Err(Verdict::reject(field::ID_NUMBER, not_insured(person.is_some()))));
     }
     let late = late_days(r.accident_on, reported_on).unwrap_or(0);
     Ok(Ok((Recognise { unit_id: unit.id, id_index, accident_on: r.accident_on, late_days: late, reported_on, by_person: person.is_some() }, unit)))
