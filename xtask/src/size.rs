@@ -84,8 +84,9 @@ use crate::util;
 /// 124,081 before; the margin kept at about 400 for the checkout's path) → 124,800 with the due
 /// list sealed on the phone: the key is forgotten at logout, which the shell does (124,400
 /// measured) → 125,000 with a resident's own 工伤认定申请 (第17条 第2款): its home tile and
-/// strings (124,623 measured; the margin back to about 400).
-pub const SHELL_BROTLI_BUDGET: u64 = 125_000;
+/// strings (124,623 measured; the margin back to about 400) → 125,100 with the 工伤 form's line
+/// on who files it and when (124,721 measured; a clean clone measured 124,629 before it).
+pub const SHELL_BROTLI_BUDGET: u64 = 125_100;
 /// Total brotli bytes of everything precached (the shell and the modules loaded on first use):
 /// what a phone downloads, once per version, to work offline. Moves only down, or up with the
 /// reason in the commit. History: 383,700 when the public bundle was first split (383,658
@@ -151,8 +152,10 @@ pub const SHELL_BROTLI_BUDGET: u64 = 125_000;
 /// strings; 532,247 measured, +5,159 — the async steps through `JsFuture` cost more than the
 /// calls; a JS-side implementation could save some of it) → 533,200 with a resident's own
 /// 工伤认定申请: the shell's share above and the form's late warning naming the person's year
-/// (532,735 measured).
-pub const PRECACHED_BROTLI_BUDGET: u64 = 533_200;
+/// (532,735 measured) → 533,400 with the 工伤 form's line on who files it and when (532,936
+/// measured; a line shown to a resident only cost 1,951 — a `Show` on the account's role — so
+/// the line is shown to all).
+pub const PRECACHED_BROTLI_BUDGET: u64 = 533_400;
 /// Where the product wants to be.
 pub const SHELL_BROTLI_GOAL: u64 = 130_000;
 

@@ -554,6 +554,7 @@ texts! {
     FIELD_DUE_OPEN = "打开本机名单", "Open the list on this phone";
     FIELD_DUE_LOCKED = "本机保存的名单已加密：输入登录密码打开，离线也可以", "The list on this phone is encrypted: type your password to open it, offline too";
     INJURY_SELF_TILE = "工伤认定申请", "Apply for work-injury recognition";
+    INJURY_WHO_FILES = "单位应在事故之日起30日内申报；单位未申报的，职工本人可在一年内自行申请，并填写单位的统一社会信用代码", "The unit reports within 30 days of the accident; if it has not, the injured person may apply within a year, giving the unit's credit code";
     INJURY_SELF_NOTE = "单位未申报时，本人一年内可申请", "If your unit has not, within a year";
     FIELD_DUE_WRONG = "密码不正确，名单未能打开", "Wrong password: the list did not open";
     FIELD_PENSIONER = "领取人", "Pensioner";

@@ -2,7 +2,9 @@
 //! from the workshop floor: who, when and where, what happened, where they are treated, a photo
 //! of the scene and one of the diagnosis. Checked as typed by the shared rules (past the 30
 //! days, a warning says how late it is), saved as typed, submitted into the outbox like every
-//! filing with its photos; an operator recognises it in the case queue.
+//! filing with its photos; an operator recognises it in the case queue. The page says who files
+//! it: the unit within 30 days, or the injured person within the year when the unit has not
+//! (第17条 第2款), naming the unit by its credit code.
 
 use leptos::prelude::*;
 
@@ -42,6 +44,7 @@ pub fn InjuryReport(draft_id: Option<String>) -> impl IntoView {
     view! {
         <main class="page form-page">
             <h1>{tr(strings::KIND_INJURY_REPORT)}</h1>
+            <p class="muted">{tr(strings::INJURY_WHO_FILES)}</p>
             <FormHead form=form/>
             <form class="card" on:submit=|ev| ev.prevent_default()>
                 <fieldset disabled=move || !editable.get() class="plain">
