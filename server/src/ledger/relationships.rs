@@ -309,12 +309,11 @@ macro_rules! impl_relationship_store {
                 let n: i64 = sqlx::query_scalar(
                     "SELECT COUNT(*) FROM ledger_relationships r JOIN ledger_persons p ON p.id = r.person_id \
                      WHERE p.id_index = $1 AND r.insurance = $2 AND r.unit_id = $3 AND r.start_month <= $4 \
-                     AND (r.status <> 'ended' OR r.end_month >= $5)",
+                     AND (r.end_month IS NULL OR r.end_month >= $4)",
                 )
                 .bind(id_index)
                 .bind(insurance.code())
                 .bind(unit_id)
-                .bind(month)
                 .bind(month)
                 .fetch_one(&self.pool)
                 .await?;
