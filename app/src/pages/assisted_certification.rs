@@ -126,7 +126,11 @@ pub fn AssistedCertification(draft_id: Option<String>) -> impl IntoView {
     leptos::task::spawn_local(async move {
         match kept().await {
             Kept::Open(l) => list.set(Some(l)),
-            Kept::Locked => locked.set(true),
+            // Sealed under a key this session does not hold: the password opens it.
+            Kept::Locked => {
+                locked.set(true);
+                unlocked.set(false);
+            }
             Kept::Nothing => {}
         }
     });
