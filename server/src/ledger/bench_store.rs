@@ -151,7 +151,7 @@ macro_rules! impl_bench_store {
                 sqlx::query(
                     "INSERT INTO ledger_statements (unit_id, month, assessed_at, due, paid, updated_at) \
                      SELECT unit_id, month, $2, CAST(SUM(employer + individual) AS BIGINT), 0, $2 FROM ledger_assessments \
-                     WHERE person_id = $1 GROUP BY unit_id, month \
+                     WHERE unit_id IN (SELECT unit_id FROM ledger_relationships WHERE person_id = $1) AND person_id = $1 GROUP BY unit_id, month \
                      ON CONFLICT (unit_id, month) DO UPDATE SET due = ledger_statements.due + excluded.due",
                 )
                 .bind(person_id)

@@ -118,7 +118,8 @@ macro_rules! impl_record_store {
                 let rows = sqlx::query(
                     "SELECT a.month, a.insurance, a.unit_id, u.name AS unit_name, a.base, a.employer, a.individual \
                      FROM ledger_assessments a JOIN ledger_units u ON u.id = a.unit_id \
-                     WHERE a.person_id = $1 AND a.month BETWEEN $2 AND $3 ORDER BY a.month, a.insurance, a.id",
+                     WHERE a.unit_id IN (SELECT r.unit_id FROM ledger_relationships r WHERE r.person_id = $1) AND a.person_id = $1 \
+                       AND a.month BETWEEN $2 AND $3 ORDER BY a.month, a.insurance, a.id",
                 )
                 .bind(person_id)
                 .bind(from)

@@ -390,7 +390,8 @@ macro_rules! impl_claim_store {
 
             async fn pension_months_assessed(&self, person: i64, from: Month) -> Result<Vec<(i64, Month)>, StoreError> {
                 let rows: Vec<(i64, String)> = sqlx::query_as(
-                    "SELECT DISTINCT unit_id, month FROM ledger_assessments WHERE person_id = $1 AND insurance = 'pension' AND month >= $2 ORDER BY month, unit_id",
+                    "SELECT DISTINCT unit_id, month FROM ledger_assessments WHERE unit_id IN (SELECT unit_id FROM ledger_relationships WHERE person_id = $1) \
+                     AND person_id = $1 AND insurance = 'pension' AND month >= $2 ORDER BY month, unit_id",
                 )
                 .bind(person)
                 .bind(from.to_string())

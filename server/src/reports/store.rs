@@ -147,6 +147,7 @@ macro_rules! impl_report_store {
                          FROM ledger_assessments a JOIN ledger_units u ON u.id = a.unit_id \
                          LEFT JOIN ledger_statements s ON s.unit_id = a.unit_id AND s.month = a.month \
                          WHERE a.month >= $1 AND a.month <= $2 AND ($3 < 0 OR a.unit_id = $3) AND u.region >= $4 AND u.region <= $5 AND a.person_id = $6 \
+                         AND a.unit_id IN (SELECT r.unit_id FROM ledger_relationships r WHERE r.person_id = $6) \
                          ORDER BY a.month, a.insurance, a.unit_id, a.id",
                     ),
                     f.from.to_string(),
