@@ -178,6 +178,14 @@ async fn the_month_is_assessed_once_and_a_base_change_adjusts_it(store: Arc<dyn 
     assert_eq!(rows.len(), 6, "the past rows stay as written");
     let sum: i64 = rows.iter().map(|r| r.employer + r.individual).sum();
     assert_eq!(due(&store.statement(unit_id, &month.to_string()).await.unwrap().unwrap()), sum);
+    // A base far above the ceiling: the adjustment rows read back with the clamp, the earlier
+    // rows without one (each store writes them its own way: INSERT on SQLite, COPY on PostgreSQL).
+    store.declare_bases(unit_id, year, &[(state.vault.blind_index("id_number", &id_number(2)), 100_000_000)], None, None, 2).await.unwrap();
+    assert_eq!(monthly::assess(&cx, month, None, None).await.unwrap().adjustments, 2);
+    let rows = store.month_rows(unit_id, &month.to_string()).await.unwrap();
+    let clamps: Vec<Option<&str>> = rows.iter().map(|r| r.clamp.as_deref()).collect();
+    assert_eq!(clamps, vec![None, None, None, None, None, None, Some("ceiling"), Some("ceiling")], "{rows:?}");
+    assert!(rows[6..].iter().all(|r| r.declared == 100_000_000 && r.base < r.declared && r.kind == server::ledger::assessments::RowKind::Adjustment), "{rows:?}");
 }
 both_stores!(assessment, the_month_is_assessed_once_and_a_base_change_adjusts_it);
 

@@ -107,31 +107,65 @@ pub trait AssessmentStore: Send + Sync {
 /// costs time in the square of the parameters — at 500 rows that was more than half of an
 /// assessment's time (measured with perf). A `?` has no name to look up.
 const SQLITE_CHUNK: usize = 256;
-/// Rows per multi-row `INSERT` on PostgreSQL (11 numbered values each, the unit, month and time
-/// shared as `$1`–`$3`).
-const PG_CHUNK: usize = 256;
 
-/// The `INSERT` of `n` assessment rows: numbered (`$N`, PostgreSQL) or anonymous (`?`, SQLite).
-fn insert_sql(n: usize, numbered: bool) -> String {
-    let mut sql = String::from(
-        "INSERT INTO ledger_assessments (relationship_id, unit_id, person_id, insurance, month, kind, declared, base, clamp, \
-         employer_rate, individual_rate, employer, individual, created_at) VALUES ",
-    );
-    for i in 0..n {
-        if i > 0 {
-            sql.push_str(", ");
+const ROW_INSERT_COLUMNS: &str =
+    "relationship_id, unit_id, person_id, insurance, month, kind, declared, base, clamp, employer_rate, individual_rate, employer, individual, created_at";
+
+/// Writes a unit's new rows on SQLite: multi-row `INSERT`s of [`SQLITE_CHUNK`] rows.
+async fn write_rows_sqlite(conn: &mut sqlx::SqliteConnection, unit_id: i64, month: &str, rows: &[NewRow], now: i64) -> Result<(), sqlx::Error> {
+    for chunk in rows.chunks(SQLITE_CHUNK) {
+        let mut sql = format!("INSERT INTO ledger_assessments ({ROW_INSERT_COLUMNS}) VALUES ");
+        sql.push_str(&vec!["(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"; chunk.len()].join(", "));
+        let mut q = sqlx::query(&sql);
+        for r in chunk {
+            q = q
+                .bind(r.relationship_id)
+                .bind(unit_id)
+                .bind(r.person_id)
+                .bind(r.insurance.code())
+                .bind(month)
+                .bind(kind_name(r.kind))
+                .bind(r.declared)
+                .bind(r.base)
+                .bind(r.clamp)
+                .bind(r.employer_rate)
+                .bind(r.individual_rate)
+                .bind(r.employer)
+                .bind(r.individual)
+                .bind(now);
         }
-        if numbered {
-            let b = i * 11;
-            sql.push_str(&format!(
-                "(${}, $1, ${}, ${}, $2, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, $3)",
-                b + 4, b + 5, b + 6, b + 7, b + 8, b + 9, b + 10, b + 11, b + 12, b + 13, b + 14
-            ));
-        } else {
-            sql.push_str("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        }
+        q.execute(&mut *conn).await?;
     }
-    sql
+    Ok(())
+}
+
+/// Writes a unit's new rows on PostgreSQL: one `COPY … FROM STDIN` in text format (every value
+/// is a number or one of a few fixed ASCII words, so nothing needs escaping), which spares the
+/// server the parsing and binding of a multi-row `INSERT`'s thousands of parameters.
+async fn write_rows_pg(conn: &mut sqlx::PgConnection, unit_id: i64, month: &str, rows: &[NewRow], now: i64) -> Result<(), sqlx::Error> {
+    use std::fmt::Write as _;
+    let mut data = String::with_capacity(rows.len() * 96);
+    for r in rows {
+        let _ = writeln!(
+            data,
+            "{}\t{unit_id}\t{}\t{}\t{month}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{now}",
+            r.relationship_id,
+            r.person_id,
+            r.insurance.code(),
+            kind_name(r.kind),
+            r.declared,
+            r.base,
+            r.clamp.unwrap_or("\\N"),
+            r.employer_rate,
+            r.individual_rate,
+            r.employer,
+            r.individual,
+        );
+    }
+    let mut copy = conn.copy_in_raw(&format!("COPY ledger_assessments ({ROW_INSERT_COLUMNS}) FROM STDIN")).await?;
+    copy.send(data.into_bytes()).await?;
+    copy.finish().await?;
+    Ok(())
 }
 
 /// `credit_accounts!(&mut *tx, unit_id, month, now)`: once a unit's month is paid in full, each
@@ -185,7 +219,7 @@ fn kind_name(k: RowKind) -> &'static str {
 }
 
 macro_rules! impl_assessment_store {
-    ($store:ty, $row:ty, $numbered:expr, $chunk:expr) => {
+    ($store:ty, $row:ty, $write:ident) => {
         fn statement(r: &$row) -> Result<Statement, sqlx::Error> {
             Ok(Statement {
                 unit_id: r.try_get("unit_id")?,
@@ -264,33 +298,7 @@ macro_rules! impl_assessment_store {
                         done.push(computed);
                         continue;
                     }
-                    for chunk in computed.rows.chunks($chunk) {
-                        let sql = insert_sql(chunk.len(), $numbered);
-                        let mut q = sqlx::query(&sql);
-                        if $numbered {
-                            q = q.bind(unit_id).bind(month).bind(now);
-                        }
-                        for r in chunk {
-                            if !$numbered {
-                                q = q.bind(r.relationship_id).bind(unit_id).bind(r.person_id).bind(r.insurance.code()).bind(month);
-                            } else {
-                                q = q.bind(r.relationship_id).bind(r.person_id).bind(r.insurance.code());
-                            }
-                            q = q
-                                .bind(kind_name(r.kind))
-                                .bind(r.declared)
-                                .bind(r.base)
-                                .bind(r.clamp)
-                                .bind(r.employer_rate)
-                                .bind(r.individual_rate)
-                                .bind(r.employer)
-                                .bind(r.individual);
-                            if !$numbered {
-                                q = q.bind(now);
-                            }
-                        }
-                        q.execute(&mut *tx).await?;
-                    }
+                    $write(&mut *tx, unit_id, month, &computed.rows, now).await?;
                     sqlx::query(
                         "UPDATE ledger_statements SET assessed_at = COALESCE(assessed_at, $1), updated_at = $1, \
                          due = (SELECT CAST(COALESCE(SUM(employer + individual), 0) AS BIGINT) FROM ledger_assessments WHERE unit_id = $2 AND month = $3) \
@@ -355,9 +363,9 @@ macro_rules! impl_assessment_store {
 
 mod sqlite_impl {
     use super::*;
-    impl_assessment_store!(SqliteStore, sqlx::sqlite::SqliteRow, false, SQLITE_CHUNK);
+    impl_assessment_store!(SqliteStore, sqlx::sqlite::SqliteRow, write_rows_sqlite);
 }
 mod pg_impl {
     use super::*;
-    impl_assessment_store!(PgStore, sqlx::postgres::PgRow, true, PG_CHUNK);
+    impl_assessment_store!(PgStore, sqlx::postgres::PgRow, write_rows_pg);
 }
