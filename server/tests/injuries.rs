@@ -295,3 +295,57 @@ async fn the_injured_person_applies_when_the_unit_did_not(store: Arc<dyn Store>)
     assert_eq!((listed.body[0]["status"].as_str(), listed.body[0]["late_days"].as_i64()), (Some("recognised"), Some(10)), "{}", listed.body);
 }
 both_stores!(own_application, the_injured_person_applies_when_the_unit_did_not);
+
+/// 生活护理费 (工伤保险条例 第34条): a grade entered with the care the conclusion found (here
+/// 生活部分不能自理) adds 30 % of the same average wage a month to the award, with its working
+/// line; an unknown care level is refused on its field; once approved the fund pays it from the
+/// month after the grade was entered, each month once, listed in 待遇发放明细 and read by the
+/// person.
+async fn a_care_allowance_is_computed_and_paid_monthly(store: Arc<dyn Store>) {
+    let state = common::state_over(store.clone());
+    let id = id_number(5);
+    let (today, this) = insured(&state, &id).await;
+    let unit_account = signed_in(&state, Role::EmployerHandler, Some(&credit_code(1))).await;
+    let both = [photo(&state, SCENE_SLOT).await, photo(&state, RECORD_SLOT).await];
+    assert!(matches!(file(&state, &report(&id, &today.iso()), &both, Some(&unit_account)).await, Outcome::Accepted { .. }));
+    assert_eq!(common::approve_all(&state).await, 1);
+    let (_, mut o) = staff(&state, "operator", &id_number(62), "13700000062").await;
+    let (_, mut s) = staff(&state, "supervisor", &id_number(63), "13700000063").await;
+    let iid = o.call(&state, Method::GET, "/api/office/injuries", None).await.body[0]["id"].as_i64().unwrap();
+    let path = format!("/api/office/injuries/{iid}/assessment");
+    let bad = o.call(&state, Method::POST, &path, Some(json!({"grade": "8", "care": "some"}))).await;
+    assert_eq!((bad.status, bad.body["fields"]["errors"]["care"][0]["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("injury.care")), "{}", bad.body);
+    let done = o.call(&state, Method::POST, &path, Some(json!({"grade": "8", "care": "part"}))).await;
+    assert_eq!(done.status, StatusCode::OK, "{}", done.body);
+    let award = &done.body["award"];
+    // The average wage's line (the province's, the year before the accident) and 30 % of it, half up.
+    let average = award["working"].as_array().unwrap().iter().find(|l| l["zh"].as_str().unwrap().starts_with("全省职工月平均工资")).unwrap()["amount"].as_i64().unwrap();
+    let fee = award["care_fee"].as_i64().expect("a care allowance");
+    assert_eq!(fee, (average * 30 * 2 + 100) / 200, "{award}");
+    assert!(award["monthly_allowance"].is_null(), "grade 8 has no 伤残津贴: {award}");
+    assert!(award["working"].to_string().contains("生活护理费（生活部分不能自理）"), "{award}");
+
+    let policy = app::domain::benefits::BenefitPolicy::from_json(server::state::SHIPPED_POLICY).unwrap().work_injury_benefits;
+    assert_eq!(server::injuries::pay_due(store.as_ref(), &policy, this.next(), 1).await.unwrap(), 0, "not approved yet");
+    let approved = s.call(&state, Method::POST, &format!("/api/office/injuries/{iid}/decision"), Some(json!({"approve": true}))).await;
+    assert_eq!(approved.status, StatusCode::OK, "{}", approved.body);
+    let later = this.next().next();
+    assert_eq!(server::injuries::pay_due(store.as_ref(), &policy, later, 2).await.unwrap(), 3, "the lump sum and two months of care");
+    assert_eq!(server::injuries::pay_due(store.as_ref(), &policy, later, 3).await.unwrap(), 0, "each once");
+
+    let benefits = server::reports::filter(server::reports::Report::BenefitPayments, server::reports::Scope::All, this, later, None, None).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let (file, rows) = server::reports::file::produce_to_temp(store.as_ref(), &state.vault, server::reports::Report::BenefitPayments, &benefits, server::reports::file::Format::Csv, today, dir.path()).await.unwrap();
+    let csv = std::fs::read_to_string(file.path()).unwrap();
+    assert_eq!(rows, 3, "{csv}");
+    assert_eq!(csv.matches("生活护理费").count(), 2, "{csv}");
+    assert!(csv.contains(&format!("{},", later)) && csv.contains(&app::domain::Fen(fee).yuan().replace(',', "")), "{csv}");
+
+    let (_, mut me) = staff(&state, "resident", &id, "13900139005").await;
+    let mine = me.call(&state, Method::GET, "/api/injuries", None).await;
+    assert_eq!(mine.status, StatusCode::OK, "{}", mine.body);
+    assert_eq!(mine.body[0]["award"]["care_fee"].as_i64(), Some(fee), "{}", mine.body);
+    let paid = &mine.body[0]["paid"];
+    assert_eq!((paid["care_months"].as_u64(), paid["care_total"].as_i64()), (Some(2), Some(2 * fee)), "{paid}");
+}
+both_stores!(injury_care, a_care_allowance_is_computed_and_paid_monthly);

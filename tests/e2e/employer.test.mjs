@@ -363,7 +363,8 @@ test('an employer registers offline with four photos; sent back for the licence,
   await page.locator('[data-testid=filing-status][data-state=accepted]').waitFor({ timeout: 60_000 });
 
   // 工伤认定: the operator sees the case with both photos and approves it; enters grade 8 from the
-  // 劳动能力鉴定 conclusion, and the award is computed (6,000 yuan × 11 months).
+  // 劳动能力鉴定 conclusion, with care found needed in part, and the award is computed (6,000
+  // yuan × 11 months, and a monthly 生活护理费).
   await office.goto(server.url + '/office/cases');
   await office.locator('[data-testid=cases] tbody tr[data-kind=injury_report] a').first().click();
   await office.getByTestId('case-open').click();
@@ -376,11 +377,13 @@ test('an employer registers offline with four photos; sent back for the licence,
   await office.goto(server.url + '/office');
   const recognised = office.locator('[data-testid=injuries] li[data-status=recognised]').filter({ hasText: '赵一' });
   await recognised.getByTestId('injury-grade').fill('8');
+  await recognised.getByTestId('injury-care').selectOption('part');
   await recognised.getByTestId('injury-assess').click();
   const assessed = office.locator('[data-testid=injuries] li[data-status=assessed]').filter({ hasText: '赵一' });
   await assessed.getByTestId('injury-award').getByText('66,000').waitFor().catch(async (e) => {
     throw new Error(`${e.message}\nthe page says: ${await office.getByTestId('injuries').innerText()}`);
   });
+  await assessed.getByTestId('injury-award').getByText('生活护理费').waitFor();
   // Four eyes: the assessor cannot approve it; a supervisor does.
   await assessed.getByTestId('injury-confirm').click();
   await office.getByTestId('injury-problem').getByText('另一名工作人员').waitFor();
@@ -415,6 +418,7 @@ test('an employer registers offline with four photos; sent back for the licence,
   await mine.getByTestId('injury-award').getByText('66,000').waitFor({ timeout: 30_000 });
   await mine.locator('summary').click();
   await mine.getByTestId('injury-working').getByText('一次性伤残补助金').waitFor();
+  await mine.getByTestId('injury-working').getByText('生活部分不能自理').waitFor();
   await assertFitsWidth(me);
   await me.screenshot({ path: join(ARTIFACTS, 'my-injury-360x800.png'), fullPage: true });
 });

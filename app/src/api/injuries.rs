@@ -42,13 +42,22 @@ pub struct AwardView {
     pub lump_sum: Fen,
     /// 伤残津贴 a month (grades 1–6).
     pub monthly_allowance: Option<Fen>,
+    /// 生活护理费 a month, when the person was found to need care (第34条). Absent from older
+    /// servers' answers.
+    #[serde(default)]
+    pub care_fee: Option<Fen>,
     pub working: Working,
 }
 
-/// `POST OFFICE_INJURY_ASSESS`: the grade of the 劳动能力鉴定 conclusion, `1`–`10`.
+/// `POST OFFICE_INJURY_ASSESS`: the grade of the 劳动能力鉴定 conclusion, `1`–`10`, and the care it
+/// found the person needs, if any.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InjuryAssessment {
     pub grade: String,
+    /// The care the conclusion found the person needs: `full`, `most` or `part`
+    /// (`app::domain::benefits::injury::Care`), or empty for none.
+    #[serde(default)]
+    pub care: String,
 }
 
 /// One of the person's injuries (`INJURIES_MINE`): the award once approved.
@@ -76,6 +85,11 @@ pub struct InjuryPaid {
     pub allowance_total: Fen,
     /// The latest allowance months paid, newest first (at most a year's).
     pub allowance: Vec<AllowanceMonth>,
+    /// 生活护理费 months paid, how many and their sum.
+    #[serde(default)]
+    pub care_months: u32,
+    #[serde(default)]
+    pub care_total: Fen,
 }
 
 /// One month of 伤残津贴 paid.

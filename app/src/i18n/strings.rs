@@ -664,6 +664,9 @@ texts! {
     KIND_UNIT_CHANGE = "单位信息变更", "Change of the unit's details";
     UNIT_CHANGE_TILE = "单位地址、联系人", "The unit's address and contact";
     UNIT_CHANGE_NOTE = "只填写要变更的项目，未填写的保持不变；经办机构审核通过后生效。单位账号办理可不填统一社会信用代码。单位名称、行业类别的变更请持营业执照到经办窗口办理。", "Fill in only what changes; the rest stays as it is. It takes effect once the agency approves it. The unit's own account may leave the credit code empty. To change the unit's name or industry class, bring the business licence to the counter.";
+    INJURY_CARE_NONE = "不需要生活护理", "No care needed";
+    INJURY_CARE_FEE = "生活护理费", "Care allowance";
+    INJURY_CARE_PAID = "生活护理费已发放月数", "Care allowance: months paid";
 }
 
 /// 医疗费用报销's receipts: each amount's label, each number's, then each photo's.

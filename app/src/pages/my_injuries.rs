@@ -1,7 +1,7 @@
 //! 工伤待遇 on 我的社保 (`/my-records`): the resident's work injuries — being assessed, or the
 //! approved award (the grade, the lump sum, the monthly allowance of grades 1–6) with its
 //! working, and what the fund paid of it: the lump sum's month, the 伤残津贴 months (grades
-//! 1–4; the last twelve listed, the count and the sum of all). Shown only to someone with an
+//! 1–4; the last twelve listed, the count and the sum of all) and the 生活护理费 months. Shown only to someone with an
 //! injury on record; read while online.
 
 use leptos::prelude::*;
@@ -58,10 +58,11 @@ pub fn MyInjuriesCard() -> impl IntoView {
                             .map(|m| view! { <tr data-month=m.month.to_string()><td class="month">{m.month.to_string()}</td><td class="n">{m.amount.yuan()}</td><td>{tr(strings::PENSION_PAID)}</td></tr> })
                             .collect_view();
                         view! {
-                            <p data-testid="injury-allowance-paid">{tr(strings::INJURY_ALLOWANCE_PAID)}" "{paid.allowance_months}" · "{tr(strings::RECORDS_TOTAL)}" "{paid.allowance_total.yuan()}" "{tr(strings::YUAN)}</p>
+                            {months_paid("injury-allowance-paid", strings::INJURY_ALLOWANCE_PAID, paid.allowance_months, paid.allowance_total)}
                             <table class="records" data-testid="injury-allowance"><tbody>{rows}</tbody></table>
                         }
                     });
+                    let care = (paid.care_months > 0).then(|| months_paid("injury-care-paid", strings::INJURY_CARE_PAID, paid.care_months, paid.care_total));
                     let status = if i.status == "approved" { strings::INJURY_APPROVED } else { strings::INJURY_ASSESSING };
                     view! {
                         <li data-status=i.status.clone()>
@@ -70,6 +71,7 @@ pub fn MyInjuriesCard() -> impl IntoView {
                             {award}
                             {lump}
                             {allowance}
+                            {care}
                         </li>
                     }
                 })
@@ -82,4 +84,9 @@ pub fn MyInjuriesCard() -> impl IntoView {
             }
         })
     }
+}
+
+/// "<label> N · 合计 X 元": the months of a monthly benefit paid and their sum.
+fn months_paid(testid: &'static str, label: crate::i18n::Text, months: u32, total: crate::domain::Fen) -> impl IntoView {
+    view! { <p data-testid=testid>{tr(label)}" "{months}" · "{tr(strings::RECORDS_TOTAL)}" "{total.yuan()}" "{tr(strings::YUAN)}</p> }
 }

@@ -94,6 +94,9 @@ pub enum What {
         /// The local monthly minimum wage the 伤残津贴 is topped up to, yuan (left out: none).
         #[arg(long)]
         minimum: Option<String>,
+        /// The care the 劳动能力鉴定 found the person needs: full, most or part (生活护理费, 第34条).
+        #[arg(long)]
+        care: Option<String>,
     },
 }
 
@@ -115,7 +118,9 @@ pub fn run(args: &CheckArgs, out: &mut impl Write) -> anyhow::Result<bool> {
             one(check_pension::pension(&input, &pension_policy(args)?))
         }
         What::Unemployment { months_contributed, carried } => one(check_benefits::unemployment(months_contributed, carried, &benefit_policy(args)?)),
-        What::Injury { grade, wage, average, minimum } => one(check_benefits::injury(grade, wage, average, minimum.as_deref(), &benefit_policy(args)?)),
+        What::Injury { grade, wage, average, minimum, care } => {
+            one(check_benefits::injury(grade, wage, average, minimum.as_deref(), care.as_deref(), &benefit_policy(args)?))
+        }
     };
     for line in lines {
         writeln!(out, "{line}")?;

@@ -38,9 +38,10 @@ pub fn unemployment(contributed: &str, carried: &str, p: &BenefitPolicy) -> Valu
 }
 
 /// The award for a disability `grade`, the person's `wage`, the area's `average` and, when
-/// given, the local `minimum` wage the 伤残津贴 is topped up to (yuan).
-pub fn injury(grade: &str, wage: &str, average: &str, minimum: Option<&str>, p: &BenefitPolicy) -> Value {
-    let input = json!({ "grade": grade, "wage": wage, "average": average, "minimum": minimum });
+/// given, the local `minimum` wage the 伤残津贴 is topped up to (yuan) and the `care` the person
+/// needs (`full`, `most`, `part`: the 生活护理费).
+pub fn injury(grade: &str, wage: &str, average: &str, minimum: Option<&str>, care: Option<&str>, p: &BenefitPolicy) -> Value {
+    let input = json!({ "grade": grade, "wage": wage, "average": average, "minimum": minimum, "care": care });
     let mut issues = Vec::new();
     let g = grade.trim().parse::<u8>().ok();
     if g.is_none() {
@@ -52,19 +53,34 @@ pub fn injury(grade: &str, wage: &str, average: &str, minimum: Option<&str>, p: 
         None => Some(None),
         Some(m) => Fen::parse_yuan(m).map(|c| Some(c.value)).map_err(|e| issues.push(("minimum", e))).ok(),
     };
-    let (Some(g), Some(w), Some(a), Some(m)) = (g, w, a, m) else { return refused(input, issues) };
+    let c = match care {
+        None => Some(None),
+        Some(code) => injury::Care::parse(code.trim())
+            .map(Some)
+            .or_else(|| {
+                issues.push(("care", Issue::new("injury.care", "生活护理等级应为完全、大部分或部分不能自理", "The care level is full, most or part")));
+                None
+            }),
+    };
+    let (Some(g), Some(w), Some(a), Some(m), Some(c)) = (g, w, a, m, c) else { return refused(input, issues) };
     match injury::award(g, w, a, m, &p.work_injury_benefits) {
         Err(issue) => refused(input, vec![(if issue.code == "injury.grade" { "grade" } else { "wage" }, issue)]),
-        Ok(award) => json!({
-            "input": input,
-            "valid": true,
-            "wage_fen": award.wage.0,
-            "lump_sum_fen": award.lump_sum.0,
-            "monthly_allowance_fen": award.monthly_allowance.map(|f| f.0),
-            "working": working(&award.working),
-            "source": p.work_injury_benefits.source,
-            "confirmed": p.work_injury_benefits.confirmed,
-        }),
+        Ok(mut award) => {
+            let care = c.map(|c| injury::care_fee(c, a, &p.work_injury_benefits));
+            let care_fee = care.as_ref().and_then(|l| l.amount).map(|f| f.0);
+            award.working.extend(care);
+            json!({
+                "input": input,
+                "valid": true,
+                "wage_fen": award.wage.0,
+                "lump_sum_fen": award.lump_sum.0,
+                "monthly_allowance_fen": award.monthly_allowance.map(|f| f.0),
+                "care_fee_fen": care_fee,
+                "working": working(&award.working),
+                "source": p.work_injury_benefits.source,
+                "confirmed": p.work_injury_benefits.confirmed,
+            })
+        }
     }
 }
 
@@ -86,15 +102,21 @@ mod tests {
 
     #[test]
     fn injury_answers_the_vector() {
-        let v = injury("7", "3000", "6000", None, &p());
+        let v = injury("7", "3000", "6000", None, None, &p());
         assert_eq!((v["wage_fen"].as_i64(), v["lump_sum_fen"].as_i64()), (Some(360_000), Some(4_680_000)));
-        assert!(v["monthly_allowance_fen"].is_null());
-        let v = injury("11", "3000", "6000", None, &p());
+        assert!(v["monthly_allowance_fen"].is_null() && v["care_fee_fen"].is_null());
+        // 生活护理费: 40 % of the average 6,000, whatever the person's wage (第34条).
+        let v = injury("7", "3000", "6000", None, Some("most"), &p());
+        assert_eq!(v["care_fee_fen"].as_i64(), Some(240_000), "{v}");
+        assert!(v["working"].to_string().contains("生活护理费"), "{v}");
+        let v = injury("7", "3000", "6000", None, Some("some"), &p());
+        assert_eq!(v["errors"][0]["field"].as_str(), Some("care"), "{v}");
+        let v = injury("11", "3000", "6000", None, None, &p());
         assert_eq!((v["valid"].as_bool(), v["errors"][0]["field"].as_str()), (Some(false), Some("grade")));
         // Grade 4 at the floor: 75 % of 3,600 is 2,700, topped up to a minimum of 2,800.
-        let v = injury("4", "3000", "6000", Some("2800"), &p());
+        let v = injury("4", "3000", "6000", Some("2800"), None, &p());
         assert_eq!(v["monthly_allowance_fen"].as_i64(), Some(280_000), "{v}");
-        let v = injury("4", "3000", "6000", Some("two"), &p());
+        let v = injury("4", "3000", "6000", Some("two"), None, &p());
         assert_eq!(v["errors"][0]["field"].as_str(), Some("minimum"), "{v}");
     }
 }

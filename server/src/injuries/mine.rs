@@ -24,6 +24,7 @@ pub fn award_of(i: &Injury) -> Option<AwardView> {
         wage: app::domain::Fen(i.wage?),
         lump_sum: app::domain::Fen(i.lump_sum?),
         monthly_allowance: i.allowance.map(app::domain::Fen),
+        care_fee: i.care_fee.map(app::domain::Fen),
         working,
     })
 }

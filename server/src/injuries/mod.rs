@@ -13,7 +13,9 @@
 //! - [`pay_due`]: the monthly run pays an approved award's 一次性伤残补助金 once, and the
 //!   伤残津贴 the fund pays (grades 1–4, 工伤保险条例 第35条) each month once, from the month
 //!   after the grade was entered, stopping when the person's pension begins; a month whose
-//!   local minimum wage (the policy data's, in force that month) is more pays that instead.
+//!   local minimum wage (the policy data's, in force that month) is more pays that instead;
+//!   and the 生活护理费 (第34条) of a person found to need care, each month once from the month
+//!   after the grade was entered.
 //!
 //! Not yet here: the 一次性工伤医疗补助金 on leaving the job, the grade's review (再次鉴定),
 //! and the periodic adjustment of the 伤残津贴 (第40条).
@@ -27,12 +29,15 @@ use std::sync::Arc;
 pub use self::store::{Injury, InjuryStore};
 
 /// The monthly run: every approved award's 一次性伤残补助金 not paid yet, in `through`; then
-/// every approved injury's 伤残津贴 months due through `through`, each once; the payments
-/// written (the 伤残津贴 never below the minimum wage `policy` gives for the month).
+/// every approved injury's 伤残津贴 and 生活护理费 months due through `through`, each once; the
+/// payments written (the 伤残津贴 never below the minimum wage `policy` gives for the month).
 pub async fn pay_due(store: &dyn InjuryStore, policy: &app::domain::benefits::InjuryPolicy, through: app::domain::ledger::Month, now: i64) -> Result<u64, crate::store::StoreError> {
     let mut written = store.pay_lump_sums(&through.to_string()).await?;
     for id in store.allowances_to_pay().await? {
         written += store.pay_allowance(id, through, policy, now).await?;
+    }
+    for id in store.cares_to_pay().await? {
+        written += store.pay_care(id, through, now).await?;
     }
     Ok(written)
 }

@@ -38,6 +38,9 @@ pub struct Injury {
     pub wage: Option<i64>,
     pub lump_sum: Option<i64>,
     pub allowance: Option<i64>,
+    /// 生活护理费: the level of care (`full`, `most`, `part`) and the fee a month.
+    pub care_level: Option<String>,
+    pub care_fee: Option<i64>,
     /// The award's working as JSON (`Working`).
     pub working: Option<String>,
     pub assessed_by: Option<i64>,
@@ -52,6 +55,8 @@ pub struct Assessed<'a> {
     pub wage: i64,
     pub lump_sum: i64,
     pub allowance: Option<i64>,
+    /// 生活护理费: the level's code and the fee a month, or neither.
+    pub care: Option<(&'static str, i64)>,
     pub working: &'a str,
 }
 
@@ -79,6 +84,12 @@ pub trait InjuryStore: Send + Sync {
     /// the grade was entered) through `through` — never into the first month of the person's
     /// approved pension — each once, in one transaction; the months written.
     async fn pay_allowance(&self, id: i64, through: Month, policy: &InjuryPolicy, now: i64) -> Result<u64, StoreError>;
+    /// The approved injuries with a 生活护理费.
+    async fn cares_to_pay(&self) -> Result<Vec<i64>, StoreError>;
+    /// Pays an approved injury's 生活护理费 each month after the last paid (or from the month
+    /// after the grade was entered) through `through`, each once, in one transaction; the months
+    /// written. It does not stop when a pension begins (第34条 has no such rule).
+    async fn pay_care(&self, id: i64, through: Month, now: i64) -> Result<u64, StoreError>;
 }
 
 /// `recognise_injury!(&mut *tx, case_id, &Recognise, by, now)`: keeps the injury of an approved
@@ -110,7 +121,7 @@ macro_rules! recognise_injury {
 pub(crate) use recognise_injury;
 
 const INJURY_QUERY: &str = "SELECT w.id, w.case_id, f.receipt_no, w.person_id, p.name, p.id_index, p.id_sealed, u.name AS unit_name, u.region AS unit_region, \
-     w.accident_on, w.reported_on, w.late_days, w.status, w.grade, w.wage, w.lump_sum, w.allowance, w.working, w.assessed_by, w.approved_by, w.return_reason \
+     w.accident_on, w.reported_on, w.late_days, w.status, w.grade, w.wage, w.lump_sum, w.allowance, w.care_level, w.care_fee, w.working, w.assessed_by, w.approved_by, w.return_reason \
      FROM work_injuries w JOIN ledger_persons p ON p.id = w.person_id JOIN ledger_units u ON u.id = w.unit_id \
      JOIN office_cases c ON c.id = w.case_id JOIN filings f ON f.id = c.filing_id";
 
@@ -139,6 +150,8 @@ macro_rules! impl_injury_store {
                 wage: r.try_get("wage")?,
                 lump_sum: r.try_get("lump_sum")?,
                 allowance: r.try_get("allowance")?,
+                care_level: r.try_get("care_level")?,
+                care_fee: r.try_get("care_fee")?,
                 working: r.try_get("working")?,
                 assessed_by: r.try_get("assessed_by")?,
                 approved_by: r.try_get("approved_by")?,
@@ -167,8 +180,8 @@ macro_rules! impl_injury_store {
             async fn injury_assess(&self, id: i64, a: &Assessed<'_>, by: i64, audit: &AuditEntry, now: i64) -> Result<bool, StoreError> {
                 let mut tx = self.begin_write().await?;
                 let moved = sqlx::query(
-                    "UPDATE work_injuries SET status = 'assessed', grade = $1, wage = $2, lump_sum = $3, allowance = $4, working = $5, assessed_by = $6, assessed_at = $7 \
-                     WHERE id = $8 AND status = 'recognised'",
+                    "UPDATE work_injuries SET status = 'assessed', grade = $1, wage = $2, lump_sum = $3, allowance = $4, working = $5, assessed_by = $6, assessed_at = $7, \
+                     care_level = $9, care_fee = $10 WHERE id = $8 AND status = 'recognised'",
                 )
                 .bind(i64::from(a.grade))
                 .bind(a.wage)
@@ -178,6 +191,8 @@ macro_rules! impl_injury_store {
                 .bind(by)
                 .bind(now)
                 .bind(id)
+                .bind(a.care.map(|(level, _)| level))
+                .bind(a.care.map(|(_, fee)| fee))
                 .execute(&mut *tx)
                 .await?
                 .rows_affected();
@@ -194,7 +209,7 @@ macro_rules! impl_injury_store {
                 let sql = match return_reason {
                     None => "UPDATE work_injuries SET status = 'approved', approved_by = $1, approved_at = $2, return_reason = $3 \
                              WHERE id = $4 AND status = 'assessed' AND assessed_by <> $1",
-                    Some(_) => "UPDATE work_injuries SET status = 'recognised', grade = NULL, wage = NULL, lump_sum = NULL, allowance = NULL, working = NULL, \
+                    Some(_) => "UPDATE work_injuries SET status = 'recognised', grade = NULL, wage = NULL, lump_sum = NULL, allowance = NULL, care_level = NULL, care_fee = NULL, working = NULL, \
                                 assessed_by = NULL, assessed_at = NULL, return_reason = $3 \
                                 WHERE id = $4 AND status = 'assessed' AND assessed_by <> $1 AND $2 > 0",
                 };
@@ -227,12 +242,19 @@ macro_rules! impl_injury_store {
                     .bind(limit)
                     .fetch_all(&self.pool)
                     .await?;
+                let (care_months, care_total): (i64, i64) =
+                    sqlx::query_as("SELECT COUNT(*), CAST(COALESCE(SUM(amount), 0) AS BIGINT) FROM injury_care_payments WHERE injury_id = $1")
+                        .bind(id)
+                        .fetch_one(&self.pool)
+                        .await?;
                 let month = |m: &str| Month::parse(m).ok_or_else(|| sqlx::Error::Decode(format!("a month of a work injury's payments: {m:?}").into()));
                 Ok(InjuryPaid {
                     lump_sum_in: lump.flatten().as_deref().map(month).transpose()?,
                     allowance_months: u32::try_from(months).unwrap_or(u32::MAX),
                     allowance_total: Fen(total),
                     allowance: latest.iter().map(|(m, amount)| Ok(AllowanceMonth { month: month(m)?, amount: Fen(*amount) })).collect::<Result<_, sqlx::Error>>()?,
+                    care_months: u32::try_from(care_months).unwrap_or(u32::MAX),
+                    care_total: Fen(care_total),
                 })
             }
 
@@ -275,6 +297,36 @@ macro_rules! impl_injury_store {
                     from,
                     until,
                     |m: Month| topped_up(Fen(monthly), policy.minimum_wage(region, m).map(|w| Fen(w.monthly))).0,
+                    now
+                )?;
+                tx.commit().await?;
+                Ok(written)
+            }
+
+            async fn cares_to_pay(&self) -> Result<Vec<i64>, StoreError> {
+                Ok(sqlx::query_scalar("SELECT id FROM work_injuries WHERE status = 'approved' AND care_fee > 0 ORDER BY id").fetch_all(&self.pool).await?)
+            }
+
+            async fn pay_care(&self, id: i64, through: Month, now: i64) -> Result<u64, StoreError> {
+                let mut tx = self.begin_write().await?;
+                let row: Option<(Option<i64>, Option<i64>, String)> =
+                    sqlx::query_as("SELECT care_fee, assessed_at, status FROM work_injuries WHERE id = $1").bind(id).fetch_optional(&mut *tx).await?;
+                let Some((Some(fee), Some(assessed_at), status)) = row else { return Ok(0) };
+                if status != "approved" || fee <= 0 {
+                    return Ok(0);
+                }
+                let last: Option<String> = sqlx::query_scalar("SELECT MAX(month) FROM injury_care_payments WHERE injury_id = $1").bind(id).fetch_one(&mut *tx).await?;
+                let from = match last.as_deref().and_then(Month::parse) {
+                    Some(m) => m.next(),
+                    None => Month::of(Date::china_from_unix_ms(assessed_at)).next(),
+                };
+                let written = crate::store::insert_months!(
+                    tx,
+                    "INSERT INTO injury_care_payments (injury_id, month, amount, paid_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+                    id,
+                    from,
+                    through,
+                    |_| fee,
                     now
                 )?;
                 tx.commit().await?;

@@ -7,7 +7,9 @@
 //!   contribution bases (工伤's, else the month's highest) in the 12 months before the accident's month (fewer when insured for
 //!   less; the accident's own month when there is none before) — and takes the area's average
 //!   wage from the policy data (the province's 计发基数 of the year before the accident); the
-//!   award is then `app::domain::benefits::injury::award`, kept with its working;
+//!   award is then `app::domain::benefits::injury::award`, kept with its working. With it, the
+//!   care the conclusion found the person needs (`care`: full, most or part; 第34条): the
+//!   生活护理费 a month, a percent of the same average wage, joins the award and its working;
 //! - `POST /api/office/injuries/{id}/decision`: an account other than the assessor approves
 //!   it, or returns it with a reason (the grade is entered again).
 
@@ -15,7 +17,7 @@ use std::collections::BTreeMap;
 
 use app::api::injuries::{InjuryAssessment, InjuryView};
 use app::api::office::BatchDecision;
-use app::domain::benefits::injury::award;
+use app::domain::benefits::injury::{award, care_fee, Care};
 use app::domain::ledger::{Line, Month};
 use app::domain::pension::claim::base_for;
 use app::domain::policy::Insurance;
@@ -117,6 +119,12 @@ pub async fn assess(State(cx): State<Cx>, Extension(by): Extension<Option<Princi
     quota::take(cx.store.as_ref(), &format!("injury:{}", by.account.id), quota::HOUR_MS, PER_HOUR, now).await?;
     let grade = app::domain::text::to_half_width(&a.grade).trim().parse::<u8>().ok().filter(|g| (1..=10).contains(g));
     let grade = grade.ok_or_else(|| Refusal::field("grade", Issue::new("injury.grade", "伤残等级应为 1 至 10 级", "The disability grade is 1 to 10")))?;
+    let care = match a.care.trim() {
+        "" => None,
+        code => Some(Care::parse(code).ok_or_else(|| {
+            Refusal::field("care", Issue::new("injury.care", "生活护理等级应为完全、大部分或部分不能自理", "The care level is full, most or part"))
+        })?),
+    };
     let i = cx.store.injury_get(id).await?.ok_or_else(unknown)?;
     let unprocessable = |issue| Refusal::api(StatusCode::UNPROCESSABLE_ENTITY, issue);
     let (wage, wage_line) = wage(&cx, &i, now).await?.ok_or_else(|| {
@@ -145,12 +153,15 @@ pub async fn assess(State(cx): State<Cx>, Extension(by): Extension<Option<Princi
         },
     ];
     working.extend(computed.working);
+    let care_line = care.map(|c| care_fee(c, base.amount, policy));
+    let care = care.zip(care_line.as_ref().and_then(|l| l.amount)).map(|(c, fee)| (c.code(), fee.0));
+    working.extend(care_line);
     let working_json = serde_json::to_string(&working).map_err(|e| Internal::Unreadable(e.to_string()))?;
-    let kept = Assessed { grade, wage: computed.wage.0, lump_sum: computed.lump_sum.0, allowance: computed.monthly_allowance.map(|f| f.0), working: &working_json };
+    let kept = Assessed { grade, wage: computed.wage.0, lump_sum: computed.lump_sum.0, allowance: computed.monthly_allowance.map(|f| f.0), care, working: &working_json };
     let audit = AuditEntry {
         action: "injury.assess".into(),
         target: Some(format!("injury:{id}")),
-        detail: Some(format!("grade={grade} lump_sum={}", computed.lump_sum.0)),
+        detail: Some(format!("grade={grade} lump_sum={} care={}", computed.lump_sum.0, care.map_or("none", |(c, _)| c))),
         ..actor(by)
     };
     if !cx.store.injury_assess(id, &kept, by.account.id, &audit, now).await? {

@@ -206,6 +206,7 @@ pub async fn produce(store: &dyn ReportStore, vault: &Vault, report: Report, fil
                                 "unemployment" => "失业保险金",
                                 "injury" => "伤残津贴",
                                 "injury_lump" => "一次性伤残补助金",
+                                "injury_care" => "生活护理费",
                                 "medical" => "医疗费用报销",
                                 _ => "基本养老金",
                             }

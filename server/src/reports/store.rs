@@ -76,7 +76,7 @@ pub struct CaseGroup {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BenefitRow {
     /// `pension` (a claim's month), `unemployment` (a spell's), `injury` (伤残津贴),
-    /// `injury_lump` (一次性伤残补助金) or `medical` (医疗费用报销).
+    /// `injury_lump` (一次性伤残补助金), `injury_care` (生活护理费) or `medical` (医疗费用报销).
     pub benefit: String,
     /// The claim's or the spell's id.
     pub id: i64,
@@ -271,7 +271,7 @@ macro_rules! impl_report_store {
             async fn report_benefits(&self, f: &Filter, after: (&str, &str, i64), limit: i64) -> Result<Vec<BenefitRow>, StoreError> {
                 // 基本养老金 by the region and unit of the pensioner's latest pension relationship;
                 // 失业保险金 by those of the unit whose 减员 the spell followed; 伤残津贴 by those of
-                // the unit the injury happened at (its lump sum too); 医疗费用报销 by those of the
+                // the unit the injury happened at (its lump sum and 生活护理费 too); 医疗费用报销 by those of the
                 // medical relationship that covered the stay.
                 let sql = format!(
                     "SELECT b.benefit, b.id, b.month, b.amount, b.name, b.id_index, b.id_sealed, b.region FROM ( \
@@ -286,6 +286,10 @@ macro_rules! impl_report_store {
                      SELECT 'injury' AS benefit, ip.injury_id AS id, ip.month, ip.amount, p.name, p.id_index, p.id_sealed, u.region, w.unit_id \
                      FROM injury_allowance_payments ip JOIN work_injuries w ON w.id = ip.injury_id JOIN ledger_persons p ON p.id = w.person_id \
                      JOIN ledger_units u ON u.id = w.unit_id WHERE ip.month >= $1 AND ip.month <= $2 \
+                     UNION ALL \
+                     SELECT 'injury_care' AS benefit, cp.injury_id AS id, cp.month, cp.amount, p.name, p.id_index, p.id_sealed, u.region, w.unit_id \
+                     FROM injury_care_payments cp JOIN work_injuries w ON w.id = cp.injury_id JOIN ledger_persons p ON p.id = w.person_id \
+                     JOIN ledger_units u ON u.id = w.unit_id WHERE cp.month >= $1 AND cp.month <= $2 \
                      UNION ALL \
                      SELECT 'injury_lump' AS benefit, w.id, w.lump_paid_month AS month, w.lump_sum AS amount, p.name, p.id_index, p.id_sealed, u.region, w.unit_id \
                      FROM work_injuries w JOIN ledger_persons p ON p.id = w.person_id JOIN ledger_units u ON u.id = w.unit_id \

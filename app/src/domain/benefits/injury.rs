@@ -1,7 +1,8 @@
 //! The work-injury award by disability grade (工伤保险条例 第35–37条): 本人工资 within its band
 //! of the area's average wage (第64条), the 一次性伤残补助金 and, for grades 1–6, the monthly
 //! 伤残津贴 — never below the local minimum wage of the month it is for ([`topped_up`]: the
-//! fund makes up the difference for grades 1–4, 第35条; the unit for grades 5–6, 第36条).
+//! fund makes up the difference for grades 1–4, 第35条; the unit for grades 5–6, 第36条) — and
+//! the 生活护理费 of a person found to need care ([`care_fee`], 第34条).
 
 use super::InjuryPolicy;
 use crate::domain::ledger::{Line, Working};
@@ -26,6 +27,75 @@ fn percent(amount: Fen, percent: u16) -> Fen {
 /// wage when that is more.
 pub fn topped_up(allowance: Fen, minimum: Option<Fen>) -> Fen {
     minimum.map_or(allowance, |m| allowance.max(m))
+}
+
+/// How much help in daily life the 劳动能力鉴定委员会 found an injured person needs, which sets
+/// the 生活护理费 (第34条).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Care {
+    /// 生活完全不能自理.
+    Full,
+    /// 生活大部分不能自理.
+    Most,
+    /// 生活部分不能自理.
+    Part,
+}
+
+impl Care {
+    pub const ALL: [Care; 3] = [Care::Full, Care::Most, Care::Part];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Care::Full => "full",
+            Care::Most => "most",
+            Care::Part => "part",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Care> {
+        Care::ALL.into_iter().find(|c| c.code() == code)
+    }
+
+    pub fn zh(self) -> &'static str {
+        match self {
+            Care::Full => "生活完全不能自理",
+            Care::Most => "生活大部分不能自理",
+            Care::Part => "生活部分不能自理",
+        }
+    }
+
+    pub fn en(self) -> &'static str {
+        match self {
+            Care::Full => "cannot look after themselves at all",
+            Care::Most => "cannot look after themselves for the most part",
+            Care::Part => "cannot look after themselves in part",
+        }
+    }
+}
+
+/// The monthly 生活护理费 for `care`: the area's average monthly wage of the year before the
+/// accident × the level's percent, half up, with its line of working.
+///
+/// ```
+/// use app::domain::benefits::{injury::{care_fee, Care}, BenefitPolicy};
+/// use app::domain::Fen;
+/// let p = BenefitPolicy::from_json(include_str!("../../../../server/data/policy.json")).unwrap();
+/// // 第34条: 50 % / 40 % / 30 % of an average of 6,000.01 yuan.
+/// let fees: Vec<Fen> = Care::ALL.iter().map(|c| care_fee(*c, Fen(600_001), &p.work_injury_benefits).amount.unwrap()).collect();
+/// assert_eq!(fees, vec![Fen(300_001), Fen(240_000), Fen(180_000)]);
+/// ```
+pub fn care_fee(care: Care, average: Fen, p: &InjuryPolicy) -> Line {
+    let pct = p.care_percent[match care {
+        Care::Full => 0,
+        Care::Most => 1,
+        Care::Part => 2,
+    }];
+    let fee = percent(average, pct);
+    Line {
+        zh: format!("生活护理费（{}）= 平均工资 {} 元 × {pct}% = {} 元/月，由工伤保险基金按月支付（工伤保险条例 第34条）", care.zh(), average.yuan(), fee.yuan()),
+        en: format!("Care allowance (the person {}) = average wage {} × {pct} % = {} yuan a month, paid by the fund (art. 34)", care.en(), average.yuan(), fee.yuan()),
+        amount: Some(fee),
+    }
 }
 
 /// The award for `grade` (1–10), the injured person's average monthly contribution wage `wage`,

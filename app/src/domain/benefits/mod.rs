@@ -73,6 +73,9 @@ pub struct InjuryPolicy {
     /// 本人工资 lies within these % of the area's average wage.
     pub wage_floor_percent: u16,
     pub wage_ceiling_percent: u16,
+    /// 生活护理费 a month in % of the area's average monthly wage of the year before, by the
+    /// help the person needs: 生活完全不能自理, 大部分不能自理, 部分不能自理 (第34条).
+    pub care_percent: [u16; 3],
     /// The local minimum wage a month, by province and from a month on: a 伤残津贴 below it is
     /// topped up to it (工伤保险条例 第35条 by the fund, 第36条 by the unit), month by month.
     #[serde(default)]
@@ -118,6 +121,9 @@ impl BenefitPolicy {
         }
         if i.lump_sum_months.len() != 10 || i.allowance_percent.len() > 10 || i.wage_floor_percent > i.wage_ceiling_percent {
             return Err("benefit policy: ten grades of lump sums, at most ten allowances, floor below ceiling".into());
+        }
+        if i.care_percent.iter().any(|p| *p == 0 || *p > 100) || i.care_percent.windows(2).any(|w| w[1] >= w[0]) {
+            return Err("benefit policy: the three care levels' percents fall from full to partial care, each 1–100".into());
         }
         let bad_rule = |r: &medical::MedicalRule| {
             crate::domain::ledger::Month::parse(&r.from).is_none()

@@ -1,7 +1,7 @@
 //! 工伤待遇核算 on the workbench: the injuries recognised (their 工伤事故申报 case approved) wait
 //! for the grade of the 劳动能力鉴定 conclusion; the server computes the award from the ledger
-//! and the policy data; an account other than the assessor approves it or returns it with a
-//! reason (four eyes).
+//! and the policy data — with the 生活护理费 when the conclusion found the person needs care —
+//! and an account other than the assessor approves it or returns it with a reason (four eyes).
 
 use leptos::prelude::*;
 
@@ -10,8 +10,9 @@ use super::pension::working_view;
 use crate::api::injuries::{InjuryAssessment, InjuryView};
 use crate::api::office::BatchDecision;
 use crate::api::{client, endpoints};
+use crate::domain::benefits::injury::Care;
 use crate::domain::Issue;
-use crate::i18n::{strings, tr, use_i18n};
+use crate::i18n::{strings, tr, use_i18n, Lang};
 use crate::state::use_network;
 
 #[component]
@@ -32,11 +33,11 @@ pub fn InjuryCard() -> impl IntoView {
         }
     };
     load();
-    let assess = move |id: i64, grade: String| {
+    let assess = move |id: i64, grade: String, care: String| {
         problem.set(None);
         leptos::task::spawn_local(async move {
             let path = endpoints::OFFICE_INJURY_ASSESS.with(&[&id.to_string()]);
-            match client::post_form::<_, serde::de::IgnoredAny>(&path, &InjuryAssessment { grade }, net).await {
+            match client::post_form::<_, serde::de::IgnoredAny>(&path, &InjuryAssessment { grade, care }, net).await {
                 client::FormAnswer::Done(_) => load(),
                 client::FormAnswer::Refused(r) => problem.set(Some(r.fields.errors.values().flatten().next().cloned().unwrap_or_else(|| r.message()))),
                 client::FormAnswer::Failed(e) => problem.set(Some(e.to_issue())),
@@ -61,7 +62,11 @@ pub fn InjuryCard() -> impl IntoView {
             {move || (recognised.with(Vec::is_empty) && assessed.with(Vec::is_empty)).then(|| view! { <p class="muted">{tr(strings::INJURY_NONE)}</p> })}
             <ul class="list">
                 {move || recognised.get().into_iter().map(|v| {
-                    let (id, grade) = (v.id, RwSignal::new(String::new()));
+                    let (id, grade, care) = (v.id, RwSignal::new(String::new()), RwSignal::new(String::new()));
+                    let levels = Care::ALL
+                        .into_iter()
+                        .map(|c| view! { <option value=c.code()>{move || if i18n.lang() == Lang::En { c.en() } else { c.zh() }}</option> })
+                        .collect_view();
                     view! {
                         <li class="list-item injury" data-status="recognised" data-injury=id>
                             {head(&v)}
@@ -69,7 +74,11 @@ pub fn InjuryCard() -> impl IntoView {
                             <div class="actions">
                                 <input type="text" inputmode="numeric" data-testid="injury-grade" aria-label=move || i18n.t(strings::INJURY_GRADE)
                                     placeholder=move || i18n.t(strings::INJURY_GRADE) prop:value=move || grade.get() on:input=move |ev| grade.set(event_target_value(&ev))/>
-                                <button type="button" class="btn" data-testid="injury-assess" on:click=move |_| assess(id, grade.get_untracked())>{tr(strings::INJURY_ASSESS)}</button>
+                                <select data-testid="injury-care" aria-label=move || i18n.t(strings::INJURY_CARE_FEE) on:change=move |ev| care.set(event_target_value(&ev))>
+                                    <option value="">{tr(strings::INJURY_CARE_NONE)}</option>
+                                    {levels}
+                                </select>
+                                <button type="button" class="btn" data-testid="injury-assess" on:click=move |_| assess(id, grade.get_untracked(), care.get_untracked())>{tr(strings::INJURY_ASSESS)}</button>
                             </div>
                         </li>
                     }
@@ -82,6 +91,7 @@ pub fn InjuryCard() -> impl IntoView {
                             {v.award.clone().map(|a| view! {
                                 <p data-testid="injury-award">{tr(strings::INJURY_GRADE)}" "{v.grade.unwrap_or_default()}" · "{tr(strings::INJURY_LUMP_SUM)}" "{a.lump_sum.yuan()}
                                     {a.monthly_allowance.map(|m| view! { " · "{tr(strings::INJURY_ALLOWANCE)}" "{m.yuan()} })}
+                                    {a.care_fee.map(|m| view! { " · "{tr(strings::INJURY_CARE_FEE)}" "{m.yuan()} })}
                                 </p>
                                 {working_view(&a.working)}
                             })}
