@@ -163,7 +163,13 @@ async fn write_rows_pg(conn: &mut sqlx::PgConnection, unit_id: i64, month: &str,
         );
     }
     let mut copy = conn.copy_in_raw(&format!("COPY ledger_assessments ({ROW_INSERT_COLUMNS}) FROM STDIN")).await?;
-    copy.send(data.into_bytes()).await?;
+    // A COPY left open breaks the connection for its next use: one that could not be sent is
+    // aborted (the transaction then rolls back as for any other error).
+    let sent = copy.send(data.into_bytes()).await.map(|_| ());
+    if let Err(e) = sent {
+        let _ = copy.abort("the assessment rows could not be sent").await;
+        return Err(e);
+    }
     copy.finish().await?;
     Ok(())
 }
