@@ -53,15 +53,7 @@ pub fn injury(grade: &str, wage: &str, average: &str, minimum: Option<&str>, car
         None => Some(None),
         Some(m) => Fen::parse_yuan(m).map(|c| Some(c.value)).map_err(|e| issues.push(("minimum", e))).ok(),
     };
-    let c = match care {
-        None => Some(None),
-        Some(code) => injury::Care::parse(code.trim())
-            .map(Some)
-            .or_else(|| {
-                issues.push(("care", Issue::new("injury.care", "生活护理等级应为完全、大部分或部分不能自理", "The care level is full, most or part")));
-                None
-            }),
-    };
+    let c = injury::Care::asked(care.unwrap_or_default()).map_err(|e| issues.push(("care", e))).ok();
     let (Some(g), Some(w), Some(a), Some(m), Some(c)) = (g, w, a, m, c) else { return refused(input, issues) };
     match injury::award(g, w, a, m, &p.work_injury_benefits) {
         Err(issue) => refused(input, vec![(if issue.code == "injury.grade" { "grade" } else { "wage" }, issue)]),

@@ -125,6 +125,15 @@ const INJURY_QUERY: &str = "SELECT w.id, w.case_id, f.receipt_no, w.person_id, p
      FROM work_injuries w JOIN ledger_persons p ON p.id = w.person_id JOIN ledger_units u ON u.id = w.unit_id \
      JOIN office_cases c ON c.id = w.case_id JOIN filings f ON f.id = c.filing_id";
 
+/// The first month of a monthly benefit not paid yet: the one after the `last` paid, or after the
+/// month the grade was entered (`assessed_at`, ms).
+fn first_unpaid(last: Option<&str>, assessed_at: i64) -> Month {
+    match last.and_then(Month::parse) {
+        Some(m) => m.next(),
+        None => Month::of(Date::china_from_unix_ms(assessed_at)).next(),
+    }
+}
+
 fn day(text: &str) -> Result<Date, sqlx::Error> {
     Date::parse_iso(text).ok_or_else(|| sqlx::Error::Decode(format!("a day: {text:?}").into()))
 }
@@ -277,10 +286,7 @@ macro_rules! impl_injury_store {
                 let last: Option<String> = sqlx::query_scalar("SELECT MAX(month) FROM injury_allowance_payments WHERE injury_id = $1").bind(id).fetch_one(&mut *tx).await?;
                 let pension: Option<String> =
                     sqlx::query_scalar("SELECT MIN(first_month) FROM pension_claims WHERE person_id = $1 AND status = 'applied'").bind(person).fetch_one(&mut *tx).await?;
-                let from = match last.as_deref().and_then(Month::parse) {
-                    Some(m) => m.next(),
-                    None => Month::of(Date::china_from_unix_ms(assessed_at)).next(),
-                };
+                let from = first_unpaid(last.as_deref(), assessed_at);
                 let mut until = through;
                 if let Some(first) = pension.as_deref().and_then(Month::parse) {
                     match Month::from_index(first.index() - 1) {
@@ -316,10 +322,7 @@ macro_rules! impl_injury_store {
                     return Ok(0);
                 }
                 let last: Option<String> = sqlx::query_scalar("SELECT MAX(month) FROM injury_care_payments WHERE injury_id = $1").bind(id).fetch_one(&mut *tx).await?;
-                let from = match last.as_deref().and_then(Month::parse) {
-                    Some(m) => m.next(),
-                    None => Month::of(Date::china_from_unix_ms(assessed_at)).next(),
-                };
+                let from = first_unpaid(last.as_deref(), assessed_at);
                 let written = crate::store::insert_months!(
                     tx,
                     "INSERT INTO injury_care_payments (injury_id, month, amount, paid_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",

@@ -119,12 +119,7 @@ pub async fn assess(State(cx): State<Cx>, Extension(by): Extension<Option<Princi
     quota::take(cx.store.as_ref(), &format!("injury:{}", by.account.id), quota::HOUR_MS, PER_HOUR, now).await?;
     let grade = app::domain::text::to_half_width(&a.grade).trim().parse::<u8>().ok().filter(|g| (1..=10).contains(g));
     let grade = grade.ok_or_else(|| Refusal::field("grade", Issue::new("injury.grade", "伤残等级应为 1 至 10 级", "The disability grade is 1 to 10")))?;
-    let care = match a.care.trim() {
-        "" => None,
-        code => Some(Care::parse(code).ok_or_else(|| {
-            Refusal::field("care", Issue::new("injury.care", "生活护理等级应为完全、大部分或部分不能自理", "The care level is full, most or part"))
-        })?),
-    };
+    let care = Care::asked(&a.care).map_err(|issue| Refusal::field("care", issue))?;
     let i = cx.store.injury_get(id).await?.ok_or_else(unknown)?;
     let unprocessable = |issue| Refusal::api(StatusCode::UNPROCESSABLE_ENTITY, issue);
     let (wage, wage_line) = wage(&cx, &i, now).await?.ok_or_else(|| {

@@ -56,6 +56,24 @@ impl Care {
         Care::ALL.into_iter().find(|c| c.code() == code)
     }
 
+    /// The care an assessment asks for: none when `code` is empty, else one of the codes; the
+    /// refusal both the back office and the `check` command give for anything else.
+    ///
+    /// ```
+    /// use app::domain::benefits::injury::Care;
+    /// assert_eq!(Care::asked(" "), Ok(None));
+    /// assert_eq!(Care::asked("part"), Ok(Some(Care::Part)));
+    /// assert_eq!(Care::asked("some").unwrap_err().code, "injury.care");
+    /// ```
+    pub fn asked(code: &str) -> Result<Option<Care>, Issue> {
+        match code.trim() {
+            "" => Ok(None),
+            code => Care::parse(code)
+                .map(Some)
+                .ok_or_else(|| Issue::new("injury.care", "生活护理等级应为完全、大部分或部分不能自理", "The care level is full, most or part")),
+        }
+    }
+
     pub fn zh(self) -> &'static str {
         match self {
             Care::Full => "生活完全不能自理",
