@@ -112,6 +112,7 @@ pub fn app(state: AppState) -> Router {
         (&ep::OFFICE_INJURIES, serve(&ep::OFFICE_INJURIES, office::injuries::list)),
         (&ep::OFFICE_INJURY_ASSESS, serve(&ep::OFFICE_INJURY_ASSESS, office::injuries::assess)),
         (&ep::OFFICE_INJURY_DECISION, serve(&ep::OFFICE_INJURY_DECISION, office::injuries::decide)),
+        (&ep::OFFICE_INJURY_STOP, serve(&ep::OFFICE_INJURY_STOP, office::injuries::stop)),
         (&ep::INJURIES_MINE, serve(&ep::INJURIES_MINE, injuries::mine::mine)),
         (&ep::UNEMPLOYMENT_MINE, serve(&ep::UNEMPLOYMENT_MINE, unemployment::mine::mine)),
         (&ep::MEDICAL_MINE, serve(&ep::MEDICAL_MINE, medical::mine::mine)),

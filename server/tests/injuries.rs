@@ -349,3 +349,52 @@ async fn a_care_allowance_is_computed_and_paid_monthly(store: Arc<dyn Store>) {
     assert_eq!((paid["care_months"].as_u64(), paid["care_total"].as_i64()), (Some(2), Some(2 * fee)), "{paid}");
 }
 both_stores!(injury_care, a_care_allowance_is_computed_and_paid_monthly);
+
+/// 停止享受工伤保险待遇 (工伤保险条例 第42条): a grade-3 award with a 生活护理费, two months of
+/// each paid; an operator then records that the person refused treatment, back-dated to a month
+/// before the first owed — the stop takes the first owed, both benefits stop from it, and the
+/// months already paid from it are listed with their sum to recover. Refused: a stop before the
+/// award is approved, an unknown reason, a second stop. The person reads the stop and its reason.
+async fn an_operator_stops_the_monthly_benefits(store: Arc<dyn Store>) {
+    let state = common::state_over(store.clone());
+    let id = id_number(6);
+    let (today, this) = insured(&state, &id).await;
+    let unit_account = signed_in(&state, Role::EmployerHandler, Some(&credit_code(1))).await;
+    let both = [photo(&state, SCENE_SLOT).await, photo(&state, RECORD_SLOT).await];
+    assert!(matches!(file(&state, &report(&id, &today.iso()), &both, Some(&unit_account)).await, Outcome::Accepted { .. }));
+    assert_eq!(common::approve_all(&state).await, 1);
+    let (_, mut o) = staff(&state, "operator", &id_number(64), "13700000064").await;
+    let (_, mut s) = staff(&state, "supervisor", &id_number(65), "13700000065").await;
+    let iid = o.call(&state, Method::GET, "/api/office/injuries", None).await.body[0]["id"].as_i64().unwrap();
+    let done = o.call(&state, Method::POST, &format!("/api/office/injuries/{iid}/assessment"), Some(json!({"grade": "3", "care": "full"}))).await;
+    assert_eq!(done.status, StatusCode::OK, "{}", done.body);
+    let stop = format!("/api/office/injuries/{iid}/stop");
+    let early = o.call(&state, Method::POST, &stop, Some(json!({"reason": "refused_treatment", "month": this.to_string()}))).await;
+    assert_eq!((early.status, early.body["code"].as_str()), (StatusCode::CONFLICT, Some("injury.not_paying")), "not approved yet: {}", early.body);
+    let approved = s.call(&state, Method::POST, &format!("/api/office/injuries/{iid}/decision"), Some(json!({"approve": true}))).await;
+    assert_eq!(approved.status, StatusCode::OK, "{}", approved.body);
+    let policy = app::domain::benefits::BenefitPolicy::from_json(server::state::SHIPPED_POLICY).unwrap().work_injury_benefits;
+    let later = this.next().next();
+    assert_eq!(server::injuries::pay_due(store.as_ref(), &policy, later, 2).await.unwrap(), 5, "the lump sum, two months of 伤残津贴 and two of 生活护理费");
+
+    let bad = o.call(&state, Method::POST, &stop, Some(json!({"reason": "moved", "month": this.to_string()}))).await;
+    assert_eq!((bad.status, bad.body["fields"]["errors"]["reason"][0]["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("injury.stop_reason")), "{}", bad.body);
+    let stopped = o.call(&state, Method::POST, &stop, Some(json!({"reason": "refused_treatment", "month": this.to_string()}))).await;
+    assert_eq!(stopped.status, StatusCode::OK, "{}", stopped.body);
+    let (_, mut me) = staff(&state, "resident", &id, "13900139006").await;
+    let paid = me.call(&state, Method::GET, "/api/injuries", None).await.body[0]["paid"].clone();
+    let owed = paid["allowance_total"].as_i64().unwrap() + paid["care_total"].as_i64().unwrap();
+    assert_eq!(
+        stopped.body["stopped"],
+        json!({"month": this.next().to_string(), "reason": "refused_treatment", "overpaid_months": 4, "overpaid_total": owed}),
+        "from the first month owed, every month paid to recover: {}",
+        stopped.body
+    );
+    let again = o.call(&state, Method::POST, &stop, Some(json!({"reason": "lost_conditions", "month": later.to_string()}))).await;
+    assert_eq!((again.status, again.body["code"].as_str()), (StatusCode::CONFLICT, Some("injury.not_paying")), "once: {}", again.body);
+    assert_eq!(server::injuries::pay_due(store.as_ref(), &policy, later.next().next(), 3).await.unwrap(), 0, "nothing past the stop");
+
+    let mine = me.call(&state, Method::GET, "/api/injuries", None).await;
+    assert_eq!((mine.body[0]["stopped"]["month"].as_str(), mine.body[0]["stopped"]["reason"].as_str()), (Some(this.next().to_string().as_str()), Some("refused_treatment")), "{}", mine.body);
+}
+both_stores!(injury_stop, an_operator_stops_the_monthly_benefits);

@@ -25,7 +25,7 @@ pub const GROUPS: [(&[&str], &str, &str); 3] = [
 ];
 
 /// What each action is called: `(code, zh, en)`. An action not listed shows its code.
-pub const ACTIONS: [(&str, &str, &str); 51] = [
+pub const ACTIONS: [(&str, &str, &str); 52] = [
     ("application.submit", "提交注册申请", "Application submitted"),
     ("application.resubmit", "修改后重新提交", "Application resubmitted"),
     ("application.view", "查看申请", "Application viewed"),
@@ -55,6 +55,7 @@ pub const ACTIONS: [(&str, &str, &str); 51] = [
     ("injury.assess", "核算工伤待遇", "Work injury award computed"),
     ("injury.approve", "核准工伤待遇", "Work injury award approved"),
     ("injury.return", "退回工伤待遇", "Work injury award returned"),
+    ("injury.stop", "停止工伤待遇", "Work injury benefits stopped"),
     ("unemployment.stop", "停发失业保险金", "Unemployment benefit stopped"),
     ("office.person_view", "查看参保人", "Person's page viewed"),
     ("office.person_reveal", "显示完整证件号码", "ID number revealed"),

@@ -192,6 +192,7 @@ pub const OFFICE_CASE_FILE: Endpoint = ep(Get, "/api/office/cases/{id}/files/{sl
 pub const OFFICE_INJURIES: Endpoint = ep(Get, "/api/office/injuries", Roles(BACK_OFFICE));
 pub const OFFICE_INJURY_ASSESS: Endpoint = ep(Post, "/api/office/injuries/{id}/assessment", Roles(BACK_OFFICE));
 pub const OFFICE_INJURY_DECISION: Endpoint = ep(Post, "/api/office/injuries/{id}/decision", Roles(BACK_OFFICE));
+pub const OFFICE_INJURY_STOP: Endpoint = ep(Post, "/api/office/injuries/{id}/stop", Roles(BACK_OFFICE));
 pub const INJURIES_MINE: Endpoint = ep(Get, "/api/injuries", Roles(&[Role::Resident]));
 // 失业保险金: the signed-in person's spells, with months granted, paid and left.
 pub const UNEMPLOYMENT_MINE: Endpoint = ep(Get, "/api/unemployment", Roles(&[Role::Resident]));
@@ -296,6 +297,7 @@ pub const ALL: &[Endpoint] = &[
     OFFICE_INJURIES,
     OFFICE_INJURY_ASSESS,
     OFFICE_INJURY_DECISION,
+    OFFICE_INJURY_STOP,
     INJURIES_MINE,
     UNEMPLOYMENT_MINE,
     MEDICAL_MINE,

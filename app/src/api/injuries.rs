@@ -32,6 +32,30 @@ pub struct InjuryView {
     pub assessed_by: Option<i64>,
     /// Why the last assessment was returned.
     pub return_reason: Option<String>,
+    /// The monthly benefits' stop (第42条), once recorded.
+    #[serde(default)]
+    pub stopped: Option<InjuryStopped>,
+}
+
+/// The stops of an injury's monthly benefits an operator records (工伤保险条例 第42条): code,
+/// Chinese, English.
+pub const STOP_REASONS: [(&str, &str, &str); 3] = [
+    ("lost_conditions", "丧失享受待遇条件（含死亡）", "No longer meets the conditions (death among them)"),
+    ("refused_assessment", "拒不接受劳动能力鉴定", "Refused the work-capacity appraisal"),
+    ("refused_treatment", "拒绝治疗", "Refused treatment"),
+];
+
+/// An injury's monthly benefits (伤残津贴, 生活护理费) stopped from a month.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InjuryStopped {
+    /// The first month not owed.
+    pub month: Month,
+    /// One of [`STOP_REASONS`]' codes.
+    pub reason: String,
+    /// Months of either benefit paid from `month` on (the stop recorded after they went out),
+    /// and their sum: to recover.
+    pub overpaid_months: u32,
+    pub overpaid_total: Fen,
 }
 
 /// The award as computed.
@@ -73,6 +97,9 @@ pub struct MyInjury {
     /// 伤残津贴 months (grades 1–4). Absent from older servers' answers.
     #[serde(default)]
     pub paid: InjuryPaid,
+    /// The monthly benefits' stop (第42条), once recorded.
+    #[serde(default)]
+    pub stopped: Option<InjuryStopped>,
 }
 
 /// The payments of one injury's award.

@@ -216,6 +216,15 @@ pub struct BatchDecision {
     pub reason: String,
 }
 
+/// `POST OFFICE_UNEMPLOYMENT_STOP` and `POST OFFICE_INJURY_STOP`: a benefit's statutory stop from
+/// `month` (`YYYY-MM`; never before its first month) for one of the reasons its module lists
+/// (`unemployment::STOP_REASONS`, `injuries::STOP_REASONS`), as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BenefitStop {
+    pub reason: String,
+    pub month: String,
+}
+
 /// `POST OFFICE_PERSON_ADJUST`: 基数调整 of one person at one unit for one year, as typed.
 pub use crate::domain::forms::base_adjustment::BaseAdjustmentDraft as BaseAdjustmentRequest;
 

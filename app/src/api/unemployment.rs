@@ -64,10 +64,3 @@ pub struct SpellView {
     pub recovered: Fen,
 }
 
-/// `POST OFFICE_UNEMPLOYMENT_STOP`: a stop from `month` (`YYYY-MM`; never before the spell's
-/// first month) for one of [`STOP_REASONS`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SpellStop {
-    pub reason: String,
-    pub month: String,
-}

@@ -31,6 +31,12 @@ pub fn kind_text(kind: crate::api::sync::FilingKind) -> Text {
     }
 }
 
+/// The name of a code in one of the api's `(code, Chinese, English)` lists (a benefit's stop
+/// reasons); `None` for a code the list does not hold.
+pub fn listed(list: &'static [(&'static str, &'static str, &'static str)], code: &str) -> Option<Text> {
+    list.iter().find(|(c, ..)| *c == code).map(|(_, zh, en)| Text { zh, en })
+}
+
 use serde::{Deserialize, Serialize};
 
 /// A language the interface is offered in.

@@ -614,10 +614,10 @@ texts! {
     UNEMPLOYMENT_LEFT = "剩余月数", "Months left";
     UNEMPLOYMENT_MONTHLY = "每月金额", "A month";
     UNEMPLOYMENT_NONE = "暂无领取中的失业保险金", "No unemployment benefit being paid";
-    UNEMPLOYMENT_STOP_REASON = "停发原因", "Why it stops";
-    UNEMPLOYMENT_STOP_FROM = "停发月份", "Stops from";
-    UNEMPLOYMENT_STOP = "停发", "Stop";
-    UNEMPLOYMENT_STOPPED_FROM = "停发自", "Stopped from";
+    BENEFIT_STOP_REASON = "停发原因", "Why it stops";
+    BENEFIT_STOP_FROM = "停发月份", "Stops from";
+    BENEFIT_STOP = "停发", "Stop";
+    BENEFIT_STOPPED_FROM = "停发自", "Stopped from";
     KIND_MEDICAL_CLAIM = "医疗费用报销", "Medical expense claim";
     MEDICAL_TITLE = "住院费用报销", "Hospital costs reimbursed";
     MEDICAL_FORM_NOTE = "全额垫付的住院费用（如异地就医未直接结算）可在出院一年内申请报销：每张票据填写票据号码和金额并拍照，同一张票据只能报销一次。报销金额按医院等级的起付线、报销比例和年度最高支付限额计算，经办审核后显示在“我的社保”。", "Hospital stays paid in full (e.g. care elsewhere not settled directly) can be claimed within a year of discharge: enter each receipt's number and amount and photograph it; a receipt is paid back only once. The amount follows the hospital level's deductible and ratio and the yearly cap; once the agency approves it, it shows on My insurance.";
@@ -667,6 +667,7 @@ texts! {
     INJURY_CARE_NONE = "不需要生活护理", "No care needed";
     INJURY_CARE_FEE = "生活护理费", "Care allowance";
     INJURY_CARE_PAID = "生活护理费已发放月数", "Care allowance: months paid";
+    INJURY_OVERPAID = "停发后已发放月数（待追回）", "Months paid past the stop (to recover)";
 }
 
 /// 医疗费用报销's receipts: each amount's label, each number's, then each photo's.

@@ -1,15 +1,16 @@
 //! 工伤待遇 on 我的社保 (`/my-records`): the resident's work injuries — being assessed, or the
 //! approved award (the grade, the lump sum, the monthly allowance of grades 1–6) with its
 //! working, and what the fund paid of it: the lump sum's month, the 伤残津贴 months (grades
-//! 1–4; the last twelve listed, the count and the sum of all) and the 生活护理费 months. Shown only to someone with an
-//! injury on record; read while online.
+//! 1–4; the last twelve listed, the count and the sum of all) and the 生活护理费 months; and,
+//! once an operator recorded it, the month these monthly benefits stopped from and why
+//! (工伤保险条例 第42条). Shown only to someone with an injury on record; read while online.
 
 use leptos::prelude::*;
 
 use crate::api::client;
 use crate::api::endpoints;
-use crate::api::injuries::MyInjury;
-use crate::i18n::{strings, tr, use_i18n, Lang};
+use crate::api::injuries::{MyInjury, STOP_REASONS};
+use crate::i18n::{listed, strings, tr, use_i18n, Lang};
 use crate::state::{use_account, use_network, Reachability};
 
 #[component]
@@ -63,6 +64,9 @@ pub fn MyInjuriesCard() -> impl IntoView {
                         }
                     });
                     let care = (paid.care_months > 0).then(|| months_paid("injury-care-paid", strings::INJURY_CARE_PAID, paid.care_months, paid.care_total));
+                    let stopped = i.stopped.map(|s| {
+                        view! { <p data-testid="injury-stopped">{tr(strings::BENEFIT_STOPPED_FROM)}" "{s.month.to_string()}" · "{listed(&STOP_REASONS, &s.reason).map(tr)}</p> }
+                    });
                     let status = if i.status == "approved" { strings::INJURY_APPROVED } else { strings::INJURY_ASSESSING };
                     view! {
                         <li data-status=i.status.clone()>
@@ -72,6 +76,7 @@ pub fn MyInjuriesCard() -> impl IntoView {
                             {lump}
                             {allowance}
                             {care}
+                            {stopped}
                         </li>
                     }
                 })

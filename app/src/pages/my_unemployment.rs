@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::api::client;
 use crate::api::endpoints;
 use crate::api::unemployment::{MySpell, STOP_REASONS};
-use crate::i18n::{strings, tr, use_i18n, Lang, Text};
+use crate::i18n::{listed, strings, tr, use_i18n, Lang};
 use crate::state::{use_account, use_network, Reachability};
 
 #[component]
@@ -36,14 +36,14 @@ pub fn MyUnemploymentCard() -> impl IntoView {
                 .map(|s| {
                     let working = s.working.iter().map(|l| view! { <li>{if i18n.lang() == Lang::En { l.en.clone() } else { l.zh.clone() }}</li> }).collect_view();
                     // Re-employed, or a statutory stop by its name; then from which month.
-                    let statutory = STOP_REASONS.iter().find(|(code, _, _)| s.stop_reason.as_deref() == Some(*code));
+                    let statutory = s.stop_reason.as_deref().and_then(|code| listed(&STOP_REASONS, code));
                     let status = match (s.status.as_str(), statutory) {
                         ("active", _) => strings::UNEMPLOYMENT_ACTIVE,
-                        ("stopped", Some((_, zh, en))) => Text { zh, en },
+                        ("stopped", Some(reason)) => reason,
                         ("stopped", None) => strings::UNEMPLOYMENT_STOPPED,
                         _ => strings::UNEMPLOYMENT_ENDED,
                     };
-                    let from = statutory.map(|_| strings::UNEMPLOYMENT_STOPPED_FROM);
+                    let from = statutory.map(|_| strings::BENEFIT_STOPPED_FROM);
                     view! {
                         <li data-status=s.status.clone()>
                             <p><strong>{s.first_month.clone()}" – "{s.last_month.clone()}</strong>" · "{s.unit_name.clone()}</p>

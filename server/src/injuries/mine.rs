@@ -3,7 +3,7 @@
 //! month, the 伤残津贴 months). The person is found by the account's blind
 //! index; someone the ledger does not hold gets the same empty list as someone never injured.
 
-use app::api::injuries::{AwardView, InjuryPaid, MyInjury};
+use app::api::injuries::{AwardView, InjuryPaid, InjuryStopped, MyInjury};
 use axum::extract::State;
 use axum::response::IntoResponse;
 use axum::{Extension, Json};
@@ -29,6 +29,16 @@ pub fn award_of(i: &Injury) -> Option<AwardView> {
     })
 }
 
+/// The monthly benefits' stop, once recorded.
+pub fn stopped_of(i: &Injury) -> Option<InjuryStopped> {
+    Some(InjuryStopped {
+        month: app::domain::ledger::Month::parse(i.stopped_in.as_deref()?)?,
+        reason: i.stop_reason.clone()?,
+        overpaid_months: u32::try_from(i.overpaid_months).unwrap_or(u32::MAX),
+        overpaid_total: app::domain::Fen(i.overpaid_total),
+    })
+}
+
 /// `GET /api/injuries`.
 pub async fn mine(State(cx): State<Cx>, Extension(by): Extension<Option<Principal>>) -> Answer {
     let me = by.as_ref().ok_or_else(Refusal::bad_request)?;
@@ -46,6 +56,7 @@ pub async fn mine(State(cx): State<Cx>, Extension(by): Extension<Option<Principa
             grade: i.grade.filter(|_| approved).and_then(|g| u8::try_from(g).ok()),
             award: award_of(&i).filter(|_| approved),
             paid,
+            stopped: stopped_of(&i),
         });
     }
     Ok(Json(items).into_response())

@@ -15,7 +15,8 @@
 //!   after the grade was entered, stopping when the person's pension begins; a month whose
 //!   local minimum wage (the policy data's, in force that month) is more pays that instead;
 //!   and the 生活护理费 (第34条) of a person found to need care, each month once from the month
-//!   after the grade was entered.
+//!   after the grade was entered; neither from the month an operator stopped them (第42条,
+//!   `office::injuries`).
 //!
 //! Not yet here: the 一次性工伤医疗补助金 on leaving the job, the grade's review (再次鉴定),
 //! and the periodic adjustment of the 伤残津贴 (第40条).

@@ -7,7 +7,9 @@
 //! - [`InjuryStore::injury_decide`] approves an assessed award (never by its assessor: the
 //!   conditional update and the table's CHECK both say so) or returns it to `recognised` with
 //!   the reason, the assessment cleared; each with its audit entry in the same transaction;
-//! - [`InjuryStore::injury_paid`] reads what the fund paid of an award, for its person.
+//! - [`InjuryStore::injury_paid`] reads what the fund paid of an award, for its person;
+//! - [`InjuryStore::injury_stop`] records the stop of its monthly benefits (第42条), once; the
+//!   monthly payments ([`InjuryStore::pay_allowance`], [`InjuryStore::pay_care`]) end before it.
 
 use app::api::injuries::{AllowanceMonth, InjuryPaid};
 use app::domain::benefits::{injury::topped_up, InjuryPolicy};
@@ -46,6 +48,20 @@ pub struct Injury {
     pub assessed_by: Option<i64>,
     pub approved_by: Option<i64>,
     pub return_reason: Option<String>,
+    /// The monthly benefits' stop (第42条): its first month and reason, and the months of
+    /// either benefit paid from it and their sum.
+    pub stopped_in: Option<String>,
+    pub stop_reason: Option<String>,
+    pub overpaid_months: i64,
+    pub overpaid_total: i64,
+}
+
+impl Injury {
+    /// Whether the fund pays this award by the month: the 伤残津贴 of grades 1–4 (第35条), or a
+    /// 生活护理费 (第34条).
+    pub fn paid_monthly(&self) -> bool {
+        (self.grade.is_some_and(|g| g <= 4) && self.allowance.is_some_and(|a| a > 0)) || self.care_fee.is_some_and(|f| f > 0)
+    }
 }
 
 /// An assessment to keep.
@@ -90,6 +106,10 @@ pub trait InjuryStore: Send + Sync {
     /// after the grade was entered) through `through`, each once, in one transaction; the months
     /// written. It does not stop when a pension begins (第34条 has no such rule).
     async fn pay_care(&self, id: i64, through: Month, now: i64) -> Result<u64, StoreError>;
+    /// Stops an approved injury's monthly benefits from `month` — or from its first month owed
+    /// (the one after the grade was entered), when `month` is before it — with the reason; once:
+    /// `false` when it is not approved or stopped already (nothing written then).
+    async fn injury_stop(&self, id: i64, month: Month, reason: &str, by: i64, audit: &AuditEntry, now: i64) -> Result<bool, StoreError>;
 }
 
 /// `recognise_injury!(&mut *tx, case_id, &Recognise, by, now)`: keeps the injury of an approved
@@ -121,7 +141,12 @@ macro_rules! recognise_injury {
 pub(crate) use recognise_injury;
 
 const INJURY_QUERY: &str = "SELECT w.id, w.case_id, f.receipt_no, w.person_id, p.name, p.id_index, p.id_sealed, u.name AS unit_name, u.region AS unit_region, \
-     w.accident_on, w.reported_on, w.late_days, w.status, w.grade, w.wage, w.lump_sum, w.allowance, w.care_level, w.care_fee, w.working, w.assessed_by, w.approved_by, w.return_reason \
+     w.accident_on, w.reported_on, w.late_days, w.status, w.grade, w.wage, w.lump_sum, w.allowance, w.care_level, w.care_fee, w.working, w.assessed_by, w.approved_by, w.return_reason, \
+     w.stopped_in, w.stop_reason, \
+     (SELECT COUNT(*) FROM injury_allowance_payments a WHERE a.injury_id = w.id AND a.month >= w.stopped_in) \
+       + (SELECT COUNT(*) FROM injury_care_payments c WHERE c.injury_id = w.id AND c.month >= w.stopped_in) AS overpaid_months, \
+     CAST((SELECT COALESCE(SUM(a.amount), 0) FROM injury_allowance_payments a WHERE a.injury_id = w.id AND a.month >= w.stopped_in) \
+       + (SELECT COALESCE(SUM(c.amount), 0) FROM injury_care_payments c WHERE c.injury_id = w.id AND c.month >= w.stopped_in) AS BIGINT) AS overpaid_total \
      FROM work_injuries w JOIN ledger_persons p ON p.id = w.person_id JOIN ledger_units u ON u.id = w.unit_id \
      JOIN office_cases c ON c.id = w.case_id JOIN filings f ON f.id = c.filing_id";
 
@@ -131,6 +156,15 @@ fn first_unpaid(last: Option<&str>, assessed_at: i64) -> Month {
     match last.and_then(Month::parse) {
         Some(m) => m.next(),
         None => Month::of(Date::china_from_unix_ms(assessed_at)).next(),
+    }
+}
+
+/// The last month a monthly benefit is owed through `through` when `first_not_owed` (a
+/// pension's first month, a stop's) ends it; `None` when no month is owed at all.
+fn owed_until(through: Month, first_not_owed: Option<&str>) -> Option<Month> {
+    match first_not_owed.and_then(Month::parse) {
+        Some(first) => Month::from_index(first.index() - 1).map(|before| through.min(before)),
+        None => Some(through),
     }
 }
 
@@ -165,6 +199,10 @@ macro_rules! impl_injury_store {
                 assessed_by: r.try_get("assessed_by")?,
                 approved_by: r.try_get("approved_by")?,
                 return_reason: r.try_get("return_reason")?,
+                stopped_in: r.try_get("stopped_in")?,
+                stop_reason: r.try_get("stop_reason")?,
+                overpaid_months: r.try_get("overpaid_months")?,
+                overpaid_total: r.try_get("overpaid_total")?,
             })
         }
 
@@ -273,13 +311,13 @@ macro_rules! impl_injury_store {
 
             async fn pay_allowance(&self, id: i64, through: Month, policy: &InjuryPolicy, now: i64) -> Result<u64, StoreError> {
                 let mut tx = self.begin_write().await?;
-                let row: Option<(i64, Option<i64>, Option<i64>, Option<i64>, String, i64)> = sqlx::query_as(
-                    "SELECT w.person_id, w.grade, w.allowance, w.assessed_at, w.status, u.region FROM work_injuries w JOIN ledger_units u ON u.id = w.unit_id WHERE w.id = $1",
+                let row: Option<(i64, Option<i64>, Option<i64>, Option<i64>, String, i64, Option<String>)> = sqlx::query_as(
+                    "SELECT w.person_id, w.grade, w.allowance, w.assessed_at, w.status, u.region, w.stopped_in FROM work_injuries w JOIN ledger_units u ON u.id = w.unit_id WHERE w.id = $1",
                 )
                 .bind(id)
                 .fetch_optional(&mut *tx)
                 .await?;
-                let Some((person, Some(grade), Some(monthly), Some(assessed_at), status, region)) = row else { return Ok(0) };
+                let Some((person, Some(grade), Some(monthly), Some(assessed_at), status, region, stopped_in)) = row else { return Ok(0) };
                 if status != "approved" || grade > 4 || monthly <= 0 {
                     return Ok(0);
                 }
@@ -287,13 +325,7 @@ macro_rules! impl_injury_store {
                 let pension: Option<String> =
                     sqlx::query_scalar("SELECT MIN(first_month) FROM pension_claims WHERE person_id = $1 AND status = 'applied'").bind(person).fetch_one(&mut *tx).await?;
                 let from = first_unpaid(last.as_deref(), assessed_at);
-                let mut until = through;
-                if let Some(first) = pension.as_deref().and_then(Month::parse) {
-                    match Month::from_index(first.index() - 1) {
-                        Some(before) => until = until.min(before),
-                        None => return Ok(0),
-                    }
-                }
+                let Some(until) = owed_until(through, pension.as_deref()).and_then(|until| owed_until(until, stopped_in.as_deref())) else { return Ok(0) };
                 // Each month at the award's figure, or that month's minimum wage when more.
                 let region = u32::try_from(region).unwrap_or(0);
                 let written = crate::store::insert_months!(
@@ -315,25 +347,50 @@ macro_rules! impl_injury_store {
 
             async fn pay_care(&self, id: i64, through: Month, now: i64) -> Result<u64, StoreError> {
                 let mut tx = self.begin_write().await?;
-                let row: Option<(Option<i64>, Option<i64>, String)> =
-                    sqlx::query_as("SELECT care_fee, assessed_at, status FROM work_injuries WHERE id = $1").bind(id).fetch_optional(&mut *tx).await?;
-                let Some((Some(fee), Some(assessed_at), status)) = row else { return Ok(0) };
+                let row: Option<(Option<i64>, Option<i64>, String, Option<String>)> =
+                    sqlx::query_as("SELECT care_fee, assessed_at, status, stopped_in FROM work_injuries WHERE id = $1").bind(id).fetch_optional(&mut *tx).await?;
+                let Some((Some(fee), Some(assessed_at), status, stopped_in)) = row else { return Ok(0) };
                 if status != "approved" || fee <= 0 {
                     return Ok(0);
                 }
                 let last: Option<String> = sqlx::query_scalar("SELECT MAX(month) FROM injury_care_payments WHERE injury_id = $1").bind(id).fetch_one(&mut *tx).await?;
                 let from = first_unpaid(last.as_deref(), assessed_at);
+                let Some(until) = owed_until(through, stopped_in.as_deref()) else { return Ok(0) };
                 let written = crate::store::insert_months!(
                     tx,
                     "INSERT INTO injury_care_payments (injury_id, month, amount, paid_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
                     id,
                     from,
-                    through,
+                    until,
                     |_| fee,
                     now
                 )?;
                 tx.commit().await?;
                 Ok(written)
+            }
+
+            async fn injury_stop(&self, id: i64, month: Month, reason: &str, by: i64, audit: &AuditEntry, now: i64) -> Result<bool, StoreError> {
+                let mut tx = self.begin_write().await?;
+                let assessed_at: Option<Option<i64>> = sqlx::query_scalar("SELECT assessed_at FROM work_injuries WHERE id = $1 AND status = 'approved' AND stopped_in IS NULL")
+                    .bind(id)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                let Some(Some(assessed_at)) = assessed_at else { return Ok(false) };
+                let from = month.max(first_unpaid(None, assessed_at));
+                let moved = sqlx::query("UPDATE work_injuries SET stopped_in = $1, stop_reason = $2, stopped_by = $3 WHERE id = $4 AND status = 'approved' AND stopped_in IS NULL")
+                    .bind(from.to_string())
+                    .bind(reason)
+                    .bind(by)
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected();
+                if moved != 1 {
+                    return Ok(false);
+                }
+                insert_audit!(&mut *tx, audit, now)?;
+                tx.commit().await?;
+                Ok(true)
             }
         }
     };

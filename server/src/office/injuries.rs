@@ -11,12 +11,17 @@
 //!   care the conclusion found the person needs (`care`: full, most or part; 第34条): the
 //!   生活护理费 a month, a percent of the same average wage, joins the award and its working;
 //! - `POST /api/office/injuries/{id}/decision`: an account other than the assessor approves
-//!   it, or returns it with a reason (the grade is entered again).
+//!   it, or returns it with a reason (the grade is entered again);
+//! - `POST /api/office/injuries/{id}/stop`: 停止享受工伤保险待遇 (工伤保险条例 第42条) — the
+//!   monthly benefits of an approved award the fund pays by the month (伤残津贴 of grades 1–4,
+//!   生活护理费) stop from a month (never before the first owed) for one of the statute's three
+//!   reasons; recorded once, audited. Months paid from it already stay paid and are listed with
+//!   their sum, to recover (the recovery itself is not recorded here yet).
 
 use std::collections::BTreeMap;
 
-use app::api::injuries::{InjuryAssessment, InjuryView};
-use app::api::office::BatchDecision;
+use app::api::injuries::{InjuryAssessment, InjuryView, STOP_REASONS};
+use app::api::office::{BatchDecision, BenefitStop};
 use app::domain::benefits::injury::{award, care_fee, Care};
 use app::domain::ledger::{Line, Month};
 use app::domain::pension::claim::base_for;
@@ -30,7 +35,7 @@ use axum::{Extension, Json};
 use super::{actor, four_eyes, return_reason, staff, today, Cx};
 use crate::accounts::session::Principal;
 use crate::http::{quota, Answer, Internal, Refusal};
-use crate::injuries::mine::award_of;
+use crate::injuries::mine::{award_of, stopped_of};
 use crate::injuries::store::Assessed;
 use crate::injuries::Injury;
 use crate::store::AuditEntry;
@@ -68,6 +73,7 @@ fn view(cx: &Cx, i: &Injury, now: i64) -> Result<InjuryView, Internal> {
         award: award_of(i),
         assessed_by: i.assessed_by,
         return_reason: i.return_reason.clone(),
+        stopped: stopped_of(i),
     })
 }
 
@@ -184,6 +190,29 @@ pub async fn decide(State(cx): State<Cx>, Extension(by): Extension<Option<Princi
     };
     if !cx.store.injury_decide(id, by.account.id, returned, &audit, now).await? {
         return Err(Refusal::conflict(Issue::new("injury.decided", "该工伤待遇已处理，或尚未核定", "This award has been decided already, or is not assessed yet")));
+    }
+    let stored = cx.store.injury_get(id).await?.ok_or_else(unknown)?;
+    Ok(Json(view(&cx, &stored, now)?).into_response())
+}
+
+/// `POST /api/office/injuries/{id}/stop`.
+pub async fn stop(State(cx): State<Cx>, Extension(by): Extension<Option<Principal>>, Path(id): Path<i64>, Json(ask): Json<BenefitStop>) -> Answer {
+    let by = staff(&by)?;
+    let now = crate::store::now_ms();
+    quota::take(cx.store.as_ref(), &format!("injury:{}", by.account.id), quota::HOUR_MS, PER_HOUR, now).await?;
+    let reason = STOP_REASONS
+        .iter()
+        .map(|(code, _, _)| *code)
+        .find(|c| *c == ask.reason.trim())
+        .ok_or_else(|| Refusal::field("reason", Issue::new("injury.stop_reason", "请从列表中选择停止待遇的原因", "Choose the reason from the list")))?;
+    let month = Month::parse(ask.month.trim()).ok_or_else(|| Refusal::field("month", Issue::new("month.invalid", "月份应为 YYYY-MM", "A month is YYYY-MM")))?;
+    let i = cx.store.injury_get(id).await?.ok_or_else(unknown)?;
+    if !i.paid_monthly() {
+        return Err(Refusal::conflict(Issue::new("injury.not_monthly", "该工伤待遇没有由基金按月支付的项目", "The fund pays nothing of this award by the month")));
+    }
+    let audit = AuditEntry { action: "injury.stop".into(), target: Some(format!("injury:{id}")), detail: Some(format!("reason={reason} from={month}")), ..actor(by) };
+    if !cx.store.injury_stop(id, month, reason, by.account.id, &audit, now).await? {
+        return Err(Refusal::conflict(Issue::new("injury.not_paying", "该工伤待遇尚未批准，或已停止", "This award is not approved yet, or stopped already")));
     }
     let stored = cx.store.injury_get(id).await?.ok_or_else(unknown)?;
     Ok(Json(view(&cx, &stored, now)?).into_response())

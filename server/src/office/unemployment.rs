@@ -12,7 +12,8 @@
 //!   left to recover and once per reference (a repeat of the same slip changes nothing).
 //!   Audited; within the same hourly quota.
 
-use app::api::unemployment::{SpellStop, SpellView, STOP_REASONS};
+use app::api::office::BenefitStop;
+use app::api::unemployment::{SpellView, STOP_REASONS};
 use app::domain::forms::recovery::{self, RecoveryDraft};
 use app::domain::ledger::Month;
 use app::domain::{IdNumber, Issue};
@@ -66,7 +67,7 @@ pub async fn list(State(cx): State<Cx>, Extension(by): Extension<Option<Principa
 }
 
 /// `POST /api/office/unemployment/{id}/stop`.
-pub async fn stop(State(cx): State<Cx>, Extension(by): Extension<Option<Principal>>, Path(id): Path<i64>, Json(ask): Json<SpellStop>) -> Answer {
+pub async fn stop(State(cx): State<Cx>, Extension(by): Extension<Option<Principal>>, Path(id): Path<i64>, Json(ask): Json<BenefitStop>) -> Answer {
     let by = staff(&by)?;
     let now = crate::store::now_ms();
     quota::take(cx.store.as_ref(), &format!("unemployment:{}", by.account.id), quota::HOUR_MS, PER_HOUR, now).await?;

@@ -73,9 +73,10 @@ pub fn Decide(prefix: &'static str, decide: impl Fn(bool, String) + Copy + Send 
     }
 }
 
-/// Sends a supervisor's decision on something under four eyes to `path`: `changed` on success,
-/// else the refusal (its first field issue, or its message) in `problem`.
-pub fn send_decision(path: String, d: BatchDecision, net: Network, problem: RwSignal<Option<Issue>>, changed: impl Fn() + 'static) {
+/// Sends a back-office form to `path` — a supervisor's decision on something under four eyes,
+/// a grade, a benefit's stop: `changed` on success, else the refusal (its first field issue, or
+/// its message) in `problem`.
+pub fn send_decision(path: String, d: impl serde::Serialize + 'static, net: Network, problem: RwSignal<Option<Issue>>, changed: impl Fn() + 'static) {
     problem.set(None);
     leptos::task::spawn_local(async move {
         match client::post_form::<_, serde::de::IgnoredAny>(&path, &d, net).await {

@@ -2,17 +2,21 @@
 //! for the grade of the 劳动能力鉴定 conclusion; the server computes the award from the ledger
 //! and the policy data — with the 生活护理费 when the conclusion found the person needs care —
 //! and an account other than the assessor approves it or returns it with a reason (four eyes).
+//! The approved awards the fund pays by the month (伤残津贴 of grades 1–4, 生活护理费) are
+//! listed with the stop an operator records (工伤保险条例 第42条), or the stop recorded and
+//! the months paid past it.
 
 use leptos::prelude::*;
 
 use super::adjust::{send_decision, Decide};
 use super::pension::working_view;
-use crate::api::injuries::{InjuryAssessment, InjuryView};
+use super::stop_form::StopForm;
+use crate::api::injuries::{InjuryAssessment, InjuryView, STOP_REASONS};
 use crate::api::office::BatchDecision;
 use crate::api::{client, endpoints};
 use crate::domain::benefits::injury::Care;
 use crate::domain::Issue;
-use crate::i18n::{strings, tr, use_i18n, Lang};
+use crate::i18n::{listed, strings, tr, use_i18n, Lang};
 use crate::state::use_network;
 
 #[component]
@@ -21,12 +25,13 @@ pub fn InjuryCard() -> impl IntoView {
     let net = use_network();
     let recognised = RwSignal::new(Vec::<InjuryView>::new());
     let assessed = RwSignal::new(Vec::<InjuryView>::new());
+    let approved = RwSignal::new(Vec::<InjuryView>::new());
     let problem = RwSignal::new(None::<Issue>);
     let load = move || {
-        for (status, list) in [("recognised", recognised), ("assessed", assessed)] {
+        for (status, list) in [("recognised", recognised), ("assessed", assessed), ("approved", approved)] {
             leptos::task::spawn_local(async move {
                 match client::get_json::<Vec<InjuryView>>(&format!("{}?status={status}", endpoints::OFFICE_INJURIES.path)).await {
-                    Ok(l) => list.set(l),
+                    Ok(l) => list.set(l.into_iter().filter(|v| status != "approved" || monthly(v)).collect()),
                     Err(e) => problem.set(Some(e.to_issue())),
                 }
             });
@@ -34,15 +39,7 @@ pub fn InjuryCard() -> impl IntoView {
     };
     load();
     let assess = move |id: i64, grade: String, care: String| {
-        problem.set(None);
-        leptos::task::spawn_local(async move {
-            let path = endpoints::OFFICE_INJURY_ASSESS.with(&[&id.to_string()]);
-            match client::post_form::<_, serde::de::IgnoredAny>(&path, &InjuryAssessment { grade, care }, net).await {
-                client::FormAnswer::Done(_) => load(),
-                client::FormAnswer::Refused(r) => problem.set(Some(r.fields.errors.values().flatten().next().cloned().unwrap_or_else(|| r.message()))),
-                client::FormAnswer::Failed(e) => problem.set(Some(e.to_issue())),
-            }
-        });
+        send_decision(endpoints::OFFICE_INJURY_ASSESS.with(&[&id.to_string()]), InjuryAssessment { grade, care }, net, problem, load);
     };
     let decide = move |id: i64, approve: bool, reason: String| {
         send_decision(endpoints::OFFICE_INJURY_DECISION.with(&[&id.to_string()]), BatchDecision { approve, reason }, net, problem, load);
@@ -99,7 +96,36 @@ pub fn InjuryCard() -> impl IntoView {
                         </li>
                     }
                 }).collect_view()}
+                {move || approved.get().into_iter().map(|v| {
+                    let id = v.id;
+                    view! {
+                        <li class="list-item injury" data-status="approved" data-injury=id>
+                            {head(&v)}
+                            {match v.stopped.clone() {
+                                None => view! {
+                                    <StopForm reasons=&STOP_REASONS path=endpoints::OFFICE_INJURY_STOP.with(&[&id.to_string()]) problem done=load/>
+                                }.into_any(),
+                                Some(s) => {
+                                    let why = listed(&STOP_REASONS, &s.reason).map(tr);
+                                    view! {
+                                        <p class="field-warning" data-testid="injury-stopped">{tr(strings::BENEFIT_STOPPED_FROM)}" "{s.month.to_string()}" · "{why}
+                                            {(s.overpaid_months > 0).then(|| view! {
+                                                " · "{tr(strings::INJURY_OVERPAID)}" "{s.overpaid_months}" · "{s.overpaid_total.yuan()}" "{tr(strings::YUAN)}
+                                            })}
+                                        </p>
+                                    }.into_any()
+                                }
+                            }}
+                        </li>
+                    }
+                }).collect_view()}
             </ul>
         </section>
     }
+}
+
+/// Whether the fund pays an approved award by the month: the 伤残津贴 of grades 1–4, or a
+/// 生活护理费 (what the server's stop accepts).
+fn monthly(v: &InjuryView) -> bool {
+    v.award.as_ref().is_some_and(|a| a.care_fee.is_some() || (v.grade.is_some_and(|g| g <= 4) && a.monthly_allowance.is_some()))
 }

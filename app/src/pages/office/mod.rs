@@ -14,6 +14,7 @@ mod recover;
 mod region_select;
 mod reports;
 mod stats;
+mod stop_form;
 mod suspend;
 mod unit;
 mod visits;

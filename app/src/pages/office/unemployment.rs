@@ -8,16 +8,15 @@
 
 use leptos::prelude::*;
 
-use crate::api::unemployment::{SpellStop, SpellView, STOP_REASONS};
+use super::stop_form::StopForm;
+use crate::api::unemployment::{SpellView, STOP_REASONS};
 use crate::api::{client, endpoints};
 use crate::domain::Issue;
-use crate::i18n::{strings, tr, use_i18n, Text};
-use crate::state::use_network;
+use crate::i18n::{strings, tr, use_i18n};
 
 #[component]
 pub fn UnemploymentCard() -> impl IntoView {
     let i18n = use_i18n();
-    let net = use_network();
     let spells = RwSignal::new(Vec::<SpellView>::new());
     let owed = RwSignal::new(Vec::<SpellView>::new());
     let problem = RwSignal::new(None::<Issue>);
@@ -35,17 +34,6 @@ pub fn UnemploymentCard() -> impl IntoView {
         });
     };
     load();
-    let stop = move |id: i64, reason: String, month: String| {
-        problem.set(None);
-        leptos::task::spawn_local(async move {
-            let path = endpoints::OFFICE_UNEMPLOYMENT_STOP.with(&[&id.to_string()]);
-            match client::post_form::<_, serde::de::IgnoredAny>(&path, &SpellStop { reason, month }, net).await {
-                client::FormAnswer::Done(_) => load(),
-                client::FormAnswer::Refused(r) => problem.set(Some(r.fields.errors.values().flatten().next().cloned().unwrap_or_else(|| r.message()))),
-                client::FormAnswer::Failed(e) => problem.set(Some(e.to_issue())),
-            }
-        });
-    };
     view! {
         <section class="card" data-testid="unemployment-spells">
             <h2>{tr(strings::UNEMPLOYMENT_TITLE)}</h2>
@@ -54,25 +42,12 @@ pub fn UnemploymentCard() -> impl IntoView {
             <ul class="list">
                 {move || spells.get().into_iter().map(|v| {
                     let (id, s) = (v.id, v.spell);
-                    let reason = RwSignal::new(String::new());
-                    let month = RwSignal::new(String::new());
                     view! {
                         <li class="list-item" data-spell=id>
                             <span class="list-title">{v.name}" · "{v.id_masked}" · "{s.unit_name}</span>
                             <span class="list-sub">{s.first_month}" – "{s.last_month}" · "{tr(strings::UNEMPLOYMENT_PAID)}" "{s.paid}"/"{s.months}
                                 " · "{tr(strings::UNEMPLOYMENT_MONTHLY)}" "{s.monthly.yuan()}</span>
-                            <div class="actions">
-                                <select aria-label=move || i18n.t(strings::UNEMPLOYMENT_STOP_REASON) prop:value=move || reason.get()
-                                    on:change=move |ev| reason.set(event_target_value(&ev))>
-                                    <option value="">{tr(strings::UNEMPLOYMENT_STOP_REASON)}</option>
-                                    {STOP_REASONS.iter().map(|(code, zh, en)| view! { <option value=*code>{tr(Text { zh, en })}</option> }).collect_view()}
-                                </select>
-                                <input type="month" aria-label=move || i18n.t(strings::UNEMPLOYMENT_STOP_FROM) prop:value=move || month.get()
-                                    on:input=move |ev| month.set(event_target_value(&ev))/>
-                                <button type="button" class="btn btn-secondary" on:click=move |_| stop(id, reason.get_untracked(), month.get_untracked())>
-                                    {tr(strings::UNEMPLOYMENT_STOP)}
-                                </button>
-                            </div>
+                            <StopForm reasons=&STOP_REASONS path=endpoints::OFFICE_UNEMPLOYMENT_STOP.with(&[&id.to_string()]) problem done=load/>
                         </li>
                     }
                 }).collect_view()}
