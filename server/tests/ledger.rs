@@ -189,6 +189,51 @@ async fn the_month_is_assessed_once_and_a_base_change_adjusts_it(store: Arc<dyn 
 }
 both_stores!(assessment, the_month_is_assessed_once_and_a_base_change_adjusts_it);
 
+/// The schema keeps what the assessment rows point at: a relationship is never deleted nor
+/// re-keyed (a trigger on both stores), and a row naming no relationship is refused — on
+/// PostgreSQL by the per-statement check that replaced the foreign key (its per-row lock cost a
+/// month's run dearly, docs/benchmarks.md), which also refuses a row whose person is not its
+/// relationship's; on SQLite by the foreign key.
+async fn the_rows_keys_are_kept_by_the_schema(t: &common::TestStore) {
+    let store = t.store.clone();
+    let state = state_over(store.clone());
+    let worker = common::field_worker(&state).await;
+    let a = credit_code(1);
+    assert!(send(&state, vec![enrol_item(1, &a), enrol_item(2, &a)], &worker).await.iter().all(accepted));
+    assert_eq!(common::approve_all(&state).await, 2);
+    let month = Month::parse(&this_month()).unwrap();
+    assert_eq!(monthly::assess(&state.cx(), month, None, None).await.unwrap().regular, 4, "rows written through the check");
+    let deleted = t.execute_raw("DELETE FROM ledger_relationships WHERE id = (SELECT MIN(id) FROM ledger_relationships)").await;
+    assert!(deleted.as_ref().is_err_and(|e| e.contains("never deleted")), "{deleted:?}");
+    let rekeyed = t.execute_raw("UPDATE ledger_relationships SET unit_id = unit_id + 1 WHERE id = (SELECT MIN(id) FROM ledger_relationships)").await;
+    assert!(rekeyed.as_ref().is_err_and(|e| e.contains("re-keyed")), "{rekeyed:?}");
+    let row = |relationship: &str, person: &str| {
+        format!(
+            "INSERT INTO ledger_assessments (relationship_id, unit_id, person_id, insurance, month, kind, declared, base, employer_rate, individual_rate, employer, individual, created_at) \
+             SELECT {relationship}, r.unit_id, {person}, r.insurance, '2001-01', 'adjustment', 0, 0, 0, 0, 0, 0, 1 FROM ledger_relationships r WHERE r.id = (SELECT MIN(id) FROM ledger_relationships)"
+        )
+    };
+    let nowhere = t.execute_raw(&row("r.id + 1000000", "r.person_id")).await;
+    assert!(nowhere.is_err(), "a row naming no relationship: {nowhere:?}");
+    let other = t.execute_raw(&row("r.id", "(SELECT MAX(person_id) FROM ledger_relationships)")).await;
+    if store.backend() == server::store::Backend::Postgres {
+        assert!(other.as_ref().is_err_and(|e| e.contains("no relationship of its unit and person")), "another person's row: {other:?}");
+    }
+    assert_eq!(t.execute_raw(&row("r.id", "r.person_id")).await, Ok(1), "a row that names its own relationship is taken");
+}
+
+#[tokio::test]
+async fn rows_keys_sqlite() {
+    the_rows_keys_are_kept_by_the_schema(&common::sqlite().await).await;
+}
+
+#[tokio::test]
+async fn rows_keys_postgres() {
+    if let Some(t) = common::postgres("rows_keys").await {
+        the_rows_keys_are_kept_by_the_schema(&t).await;
+    }
+}
+
 /// A run over more groups than one transaction takes: every unit is assessed once and its
 /// statement is its rows; the units without an industry class are reported in the units' order;
 /// run again, nothing is written.

@@ -22,6 +22,28 @@ pub struct TestStore {
     pg_schema: Option<(String, String)>,
 }
 
+impl TestStore {
+    /// Runs one statement straight on the store's database, past the server's code — for tests
+    /// of what the schema itself refuses; `Err` holds the database's message.
+    pub async fn execute_raw(&self, sql: &str) -> Result<u64, String> {
+        use sqlx::Connection;
+        let done = match (&self._dir, &self.pg_schema) {
+            (Some(dir), _) => {
+                let options = sqlx::sqlite::SqliteConnectOptions::new().filename(dir.path().join("shebao.sqlite3")).foreign_keys(true);
+                let mut conn = sqlx::SqliteConnection::connect_with(&options).await.map_err(|e| e.to_string())?;
+                sqlx::query(sql).execute(&mut conn).await.map(|r| r.rows_affected())
+            }
+            (None, Some((url, schema))) => {
+                let mut conn = sqlx::PgConnection::connect(url).await.map_err(|e| e.to_string())?;
+                sqlx::query(&format!("SET search_path TO {schema}")).execute(&mut conn).await.map_err(|e| e.to_string())?;
+                sqlx::query(sql).execute(&mut conn).await.map(|r| r.rows_affected())
+            }
+            (None, None) => unreachable!("a test store is on one of the two"),
+        };
+        done.map_err(|e| e.to_string())
+    }
+}
+
 impl Drop for TestStore {
     fn drop(&mut self) {
         if let Some((url, schema)) = self.pg_schema.take() {
