@@ -353,7 +353,8 @@ both_stores!(injury_care, a_care_allowance_is_computed_and_paid_monthly);
 /// 停止享受工伤保险待遇 (工伤保险条例 第42条): a grade-3 award with a 生活护理费, two months of
 /// each paid; an operator then records that the person refused treatment, back-dated to a month
 /// before the first owed — the stop takes the first owed, both benefits stop from it, and the
-/// months already paid from it are listed with their sum to recover. Refused: a stop before the
+/// months already paid from it are listed with their sum to recover (the workbench's `paying`
+/// list holds the award before the stop and, with them, after it). Refused: a stop before the
 /// award is approved, an unknown reason, a second stop. The person reads the stop and its reason.
 async fn an_operator_stops_the_monthly_benefits(store: Arc<dyn Store>) {
     let state = common::state_over(store.clone());
@@ -377,6 +378,8 @@ async fn an_operator_stops_the_monthly_benefits(store: Arc<dyn Store>) {
     let later = this.next().next();
     assert_eq!(server::injuries::pay_due(store.as_ref(), &policy, later, 2).await.unwrap(), 5, "the lump sum, two months of 伤残津贴 and two of 生活护理费");
 
+    let paying = o.call(&state, Method::GET, "/api/office/injuries?status=paying", None).await;
+    assert_eq!((paying.body[0]["id"].as_i64(), paying.body[0]["stopped"].is_null()), (Some(iid), true), "listed for a stop: {}", paying.body);
     let bad = o.call(&state, Method::POST, &stop, Some(json!({"reason": "moved", "month": this.to_string()}))).await;
     assert_eq!((bad.status, bad.body["fields"]["errors"]["reason"][0]["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("injury.stop_reason")), "{}", bad.body);
     let stopped = o.call(&state, Method::POST, &stop, Some(json!({"reason": "refused_treatment", "month": this.to_string()}))).await;
@@ -390,6 +393,8 @@ async fn an_operator_stops_the_monthly_benefits(store: Arc<dyn Store>) {
         "from the first month owed, every month paid to recover: {}",
         stopped.body
     );
+    let paying = o.call(&state, Method::GET, "/api/office/injuries?status=paying", None).await;
+    assert_eq!(paying.body[0]["stopped"]["overpaid_months"].as_u64(), Some(4), "listed with the months to recover: {}", paying.body);
     let again = o.call(&state, Method::POST, &stop, Some(json!({"reason": "lost_conditions", "month": later.to_string()}))).await;
     assert_eq!((again.status, again.body["code"].as_str()), (StatusCode::CONFLICT, Some("injury.not_paying")), "once: {}", again.body);
     assert_eq!(server::injuries::pay_due(store.as_ref(), &policy, later.next().next(), 3).await.unwrap(), 0, "nothing past the stop");

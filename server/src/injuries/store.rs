@@ -81,6 +81,9 @@ pub trait InjuryStore: Send + Sync {
     async fn injury_get(&self, id: i64) -> Result<Option<Injury>, StoreError>;
     /// Injuries of a status, oldest first.
     async fn injuries(&self, status: &str, limit: i64) -> Result<Vec<Injury>, StoreError>;
+    /// The approved injuries whose monthly benefits an operator may have to stop or recover
+    /// ([`Injury::paid_monthly`], not stopped yet or with months paid past the stop), oldest first.
+    async fn injuries_paying(&self, limit: i64) -> Result<Vec<Injury>, StoreError>;
     /// A person's injuries, the latest first.
     async fn injuries_of(&self, person_id: i64, limit: i64) -> Result<Vec<Injury>, StoreError>;
     /// Keeps the grade and award of a recognised injury; `false` when it is not recognised.
@@ -215,6 +218,20 @@ macro_rules! impl_injury_store {
 
             async fn injuries(&self, status: &str, limit: i64) -> Result<Vec<Injury>, StoreError> {
                 let rows = sqlx::query(&format!("{INJURY_QUERY} WHERE w.status = $1 ORDER BY w.id LIMIT $2")).bind(status).bind(limit).fetch_all(&self.pool).await?;
+                rows.iter().map(injury_of).collect::<Result<_, _>>().map_err(StoreError::from)
+            }
+
+            async fn injuries_paying(&self, limit: i64) -> Result<Vec<Injury>, StoreError> {
+                let rows = sqlx::query(&format!(
+                    "{INJURY_QUERY} WHERE w.status = 'approved' AND ((w.grade <= 4 AND w.allowance > 0) OR w.care_fee > 0) \
+                     AND (w.stopped_in IS NULL \
+                       OR EXISTS (SELECT 1 FROM injury_allowance_payments a WHERE a.injury_id = w.id AND a.month >= w.stopped_in) \
+                       OR EXISTS (SELECT 1 FROM injury_care_payments c WHERE c.injury_id = w.id AND c.month >= w.stopped_in)) \
+                     ORDER BY w.id LIMIT $1"
+                ))
+                .bind(limit)
+                .fetch_all(&self.pool)
+                .await?;
                 rows.iter().map(injury_of).collect::<Result<_, _>>().map_err(StoreError::from)
             }
 

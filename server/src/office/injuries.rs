@@ -1,7 +1,9 @@
 //! 工伤待遇核算 in the back office, under four eyes (the injuries are kept by `injuries` when
 //! their 工伤事故申报 case is approved):
 //!
-//! - `GET /api/office/injuries?status=recognised|assessed|approved`: oldest first;
+//! - `GET /api/office/injuries?status=recognised|assessed|approved|paying`: oldest first;
+//!   `paying` — the approved awards the fund pays by the month, not stopped yet or stopped with
+//!   months paid past the stop;
 //! - `POST /api/office/injuries/{id}/assessment`: the grade (1–10) of the 劳动能力鉴定
 //!   conclusion. The server works out 本人工资 from the ledger — the average of the person's
 //!   contribution bases (工伤's, else the month's highest) in the 12 months before the accident's month (fewer when insured for
@@ -80,12 +82,12 @@ fn view(cx: &Cx, i: &Injury, now: i64) -> Result<InjuryView, Internal> {
 /// `GET /api/office/injuries`.
 pub async fn list(State(cx): State<Cx>, Extension(by): Extension<Option<Principal>>, Query(q): Query<InjuryQuery>) -> Answer {
     staff(&by)?;
-    let status = match q.status.as_deref().unwrap_or("recognised") {
-        s @ ("recognised" | "assessed" | "approved") => s,
+    let now = crate::store::now_ms();
+    let rows = match q.status.as_deref().unwrap_or("recognised") {
+        s @ ("recognised" | "assessed" | "approved") => cx.store.injuries(s, SHOWN).await?,
+        "paying" => cx.store.injuries_paying(SHOWN).await?,
         _ => return Err(Refusal::bad_request()),
     };
-    let now = crate::store::now_ms();
-    let rows = cx.store.injuries(status, SHOWN).await?;
     Ok(Json(rows.iter().map(|i| view(&cx, i, now)).collect::<Result<Vec<_>, _>>()?).into_response())
 }
 

@@ -3,8 +3,8 @@
 //! and the policy data — with the 生活护理费 when the conclusion found the person needs care —
 //! and an account other than the assessor approves it or returns it with a reason (four eyes).
 //! The approved awards the fund pays by the month (伤残津贴 of grades 1–4, 生活护理费) are
-//! listed with the stop an operator records (工伤保险条例 第42条), or the stop recorded and
-//! the months paid past it.
+//! listed with the stop an operator records (工伤保险条例 第42条), or, once stopped while
+//! months past the stop were paid, the stop and those months to recover.
 
 use leptos::prelude::*;
 
@@ -25,13 +25,13 @@ pub fn InjuryCard() -> impl IntoView {
     let net = use_network();
     let recognised = RwSignal::new(Vec::<InjuryView>::new());
     let assessed = RwSignal::new(Vec::<InjuryView>::new());
-    let approved = RwSignal::new(Vec::<InjuryView>::new());
+    let paying = RwSignal::new(Vec::<InjuryView>::new());
     let problem = RwSignal::new(None::<Issue>);
     let load = move || {
-        for (status, list) in [("recognised", recognised), ("assessed", assessed), ("approved", approved)] {
+        for (status, list) in [("recognised", recognised), ("assessed", assessed), ("paying", paying)] {
             leptos::task::spawn_local(async move {
                 match client::get_json::<Vec<InjuryView>>(&format!("{}?status={status}", endpoints::OFFICE_INJURIES.path)).await {
-                    Ok(l) => list.set(l.into_iter().filter(|v| status != "approved" || monthly(v)).collect()),
+                    Ok(l) => list.set(l),
                     Err(e) => problem.set(Some(e.to_issue())),
                 }
             });
@@ -96,7 +96,7 @@ pub fn InjuryCard() -> impl IntoView {
                         </li>
                     }
                 }).collect_view()}
-                {move || approved.get().into_iter().map(|v| {
+                {move || paying.get().into_iter().map(|v| {
                     let id = v.id;
                     view! {
                         <li class="list-item injury" data-status="approved" data-injury=id>
@@ -122,10 +122,4 @@ pub fn InjuryCard() -> impl IntoView {
             </ul>
         </section>
     }
-}
-
-/// Whether the fund pays an approved award by the month: the 伤残津贴 of grades 1–4, or a
-/// 生活护理费 (what the server's stop accepts).
-fn monthly(v: &InjuryView) -> bool {
-    v.award.as_ref().is_some_and(|a| a.care_fee.is_some() || (v.grade.is_some_and(|g| g <= 4) && a.monthly_allowance.is_some()))
 }
