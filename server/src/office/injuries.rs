@@ -34,7 +34,7 @@ use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::{Extension, Json};
 
-use super::{actor, four_eyes, return_reason, staff, today, Cx};
+use super::{actor, four_eyes, return_reason, staff, stop_asked, today, Cx};
 use crate::accounts::session::Principal;
 use crate::http::{quota, Answer, Internal, Refusal};
 use crate::injuries::mine::{award_of, stopped_of};
@@ -202,12 +202,7 @@ pub async fn stop(State(cx): State<Cx>, Extension(by): Extension<Option<Principa
     let by = staff(&by)?;
     let now = crate::store::now_ms();
     quota::take(cx.store.as_ref(), &format!("injury:{}", by.account.id), quota::HOUR_MS, PER_HOUR, now).await?;
-    let reason = STOP_REASONS
-        .iter()
-        .map(|(code, _, _)| *code)
-        .find(|c| *c == ask.reason.trim())
-        .ok_or_else(|| Refusal::field("reason", Issue::new("injury.stop_reason", "请从列表中选择停止待遇的原因", "Choose the reason from the list")))?;
-    let month = Month::parse(ask.month.trim()).ok_or_else(|| Refusal::field("month", Issue::new("month.invalid", "月份应为 YYYY-MM", "A month is YYYY-MM")))?;
+    let (reason, month) = stop_asked(&ask, &STOP_REASONS, Issue::new("injury.stop_reason", "请从列表中选择停止待遇的原因", "Choose the reason from the list"))?;
     let i = cx.store.injury_get(id).await?.ok_or_else(unknown)?;
     if !i.paid_monthly() {
         return Err(Refusal::conflict(Issue::new("injury.not_monthly", "该工伤待遇没有由基金按月支付的项目", "The fund pays nothing of this award by the month")));

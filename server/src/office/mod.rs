@@ -107,6 +107,15 @@ pub(crate) fn return_reason(reason: &str) -> Result<&str, Refusal> {
     Ok(reason)
 }
 
+/// A benefit's stop as asked (`BenefitStop`): the reason, one of `reasons`' codes (else refused
+/// on its field with `unknown`), and the month it stops from.
+pub(crate) fn stop_asked(ask: &app::api::office::BenefitStop, reasons: &'static [(&'static str, &'static str, &'static str)], unknown: Issue) -> Result<(&'static str, app::domain::ledger::Month), Refusal> {
+    let reason = reasons.iter().map(|(code, _, _)| *code).find(|c| *c == ask.reason.trim()).ok_or_else(|| Refusal::field("reason", unknown))?;
+    let month = app::domain::ledger::Month::parse(ask.month.trim())
+        .ok_or_else(|| Refusal::field("month", Issue::new("month.invalid", "月份应为 YYYY-MM", "A month is YYYY-MM")))?;
+    Ok((reason, month))
+}
+
 /// Writes who looked at or changed what.
 pub(crate) async fn audit(cx: &Cx, by: &Principal, action: &str, target: Option<String>, detail: Option<String>, now: i64) -> Result<(), Internal> {
     let entry = AuditEntry { action: action.into(), target, detail, ..actor(by) };

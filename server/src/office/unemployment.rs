@@ -15,13 +15,12 @@
 use app::api::office::BenefitStop;
 use app::api::unemployment::{SpellView, STOP_REASONS};
 use app::domain::forms::recovery::{self, RecoveryDraft};
-use app::domain::ledger::Month;
 use app::domain::{IdNumber, Issue};
 use axum::extract::{Path, Query, State};
 use axum::response::IntoResponse;
 use axum::{Extension, Json};
 
-use super::{actor, staff, today, Cx};
+use super::{actor, staff, stop_asked, today, Cx};
 use crate::accounts::session::Principal;
 use crate::http::{quota, Answer, Internal, Refusal};
 use crate::store::AuditEntry;
@@ -71,12 +70,7 @@ pub async fn stop(State(cx): State<Cx>, Extension(by): Extension<Option<Principa
     let by = staff(&by)?;
     let now = crate::store::now_ms();
     quota::take(cx.store.as_ref(), &format!("unemployment:{}", by.account.id), quota::HOUR_MS, PER_HOUR, now).await?;
-    let reason = STOP_REASONS
-        .iter()
-        .map(|(code, _, _)| *code)
-        .find(|c| *c == ask.reason.trim())
-        .ok_or_else(|| Refusal::field("reason", Issue::new("unemployment.stop_reason", "请从列表中选择停发原因", "Choose the reason from the list")))?;
-    let month = Month::parse(ask.month.trim()).ok_or_else(|| Refusal::field("month", Issue::new("month.invalid", "月份应为 YYYY-MM", "A month is YYYY-MM")))?;
+    let (reason, month) = stop_asked(&ask, &STOP_REASONS, Issue::new("unemployment.stop_reason", "请从列表中选择停发原因", "Choose the reason from the list"))?;
     let audit = AuditEntry { action: "unemployment.stop".into(), target: Some(format!("spell:{id}")), detail: Some(format!("reason={reason} from={month}")), ..actor(by) };
     if !cx.store.spell_stop(id, month, reason, by.account.id, &audit, now).await? {
         return Err(Refusal::conflict(Issue::new("unemployment.not_active", "该失业保险金已停发或已领完", "This benefit is stopped or fully paid already")));
