@@ -162,6 +162,25 @@ async fn a_work_accident_is_reported_recognised_and_awarded_under_four_eyes(stor
 }
 both_stores!(work_accident, a_work_accident_is_reported_recognised_and_awarded_under_four_eyes);
 
+/// `id`'s accident today reported by unit 1 with both photos and recognised (its case approved);
+/// an operator and a supervisor (staff numbers `n` and `n + 1`) and the injury's id.
+struct Recognised {
+    iid: i64,
+    o: common::browser::Browser,
+    s: common::browser::Browser,
+}
+
+async fn recognised(state: &server::AppState, id: &str, today: app::domain::Date, n: u32) -> Recognised {
+    let unit_account = signed_in(state, Role::EmployerHandler, Some(&credit_code(1))).await;
+    let both = [photo(state, SCENE_SLOT).await, photo(state, RECORD_SLOT).await];
+    assert!(matches!(file(state, &report(id, &today.iso()), &both, Some(&unit_account)).await, Outcome::Accepted { .. }));
+    assert_eq!(common::approve_all(state).await, 1);
+    let (_, mut o) = staff(state, "operator", &id_number(n), &format!("137000000{n}")).await;
+    let (_, s) = staff(state, "supervisor", &id_number(n + 1), &format!("137000000{}", n + 1)).await;
+    let iid = o.call(state, Method::GET, "/api/office/injuries", None).await.body[0]["id"].as_i64().unwrap();
+    Recognised { iid, o, s }
+}
+
 /// A grade-3 award approved under four eyes: the monthly run pays its 一次性伤残补助金 once, and
 /// its 伤残津贴 from the month after the grade was entered, each month once, no more once the
 /// person's pension begins (工伤保险条例 第35条), and a month whose minimum wage is more pays
@@ -170,13 +189,7 @@ async fn a_grade_three_allowance_is_paid_monthly_until_the_pension(store: Arc<dy
     let state = common::state_over(store.clone());
     let id = id_number(4);
     let (today, this) = insured(&state, &id).await;
-    let unit_account = signed_in(&state, Role::EmployerHandler, Some(&credit_code(1))).await;
-    let both = [photo(&state, SCENE_SLOT).await, photo(&state, RECORD_SLOT).await];
-    assert!(matches!(file(&state, &report(&id, &today.iso()), &both, Some(&unit_account)).await, Outcome::Accepted { .. }));
-    assert_eq!(common::approve_all(&state).await, 1);
-    let (_, mut o) = staff(&state, "operator", &id_number(60), "13700000060").await;
-    let (_, mut s) = staff(&state, "supervisor", &id_number(61), "13700000061").await;
-    let iid = o.call(&state, Method::GET, "/api/office/injuries", None).await.body[0]["id"].as_i64().unwrap();
+    let Recognised { iid, mut o, mut s } = recognised(&state, &id, today, 60).await;
     let done = o.call(&state, Method::POST, &format!("/api/office/injuries/{iid}/assessment"), Some(json!({"grade": "3"}))).await;
     assert_eq!(done.status, StatusCode::OK, "{}", done.body);
     let monthly = done.body["award"]["monthly_allowance"].as_i64().expect("grades 1–4 have one");
@@ -305,13 +318,7 @@ async fn a_care_allowance_is_computed_and_paid_monthly(store: Arc<dyn Store>) {
     let state = common::state_over(store.clone());
     let id = id_number(5);
     let (today, this) = insured(&state, &id).await;
-    let unit_account = signed_in(&state, Role::EmployerHandler, Some(&credit_code(1))).await;
-    let both = [photo(&state, SCENE_SLOT).await, photo(&state, RECORD_SLOT).await];
-    assert!(matches!(file(&state, &report(&id, &today.iso()), &both, Some(&unit_account)).await, Outcome::Accepted { .. }));
-    assert_eq!(common::approve_all(&state).await, 1);
-    let (_, mut o) = staff(&state, "operator", &id_number(62), "13700000062").await;
-    let (_, mut s) = staff(&state, "supervisor", &id_number(63), "13700000063").await;
-    let iid = o.call(&state, Method::GET, "/api/office/injuries", None).await.body[0]["id"].as_i64().unwrap();
+    let Recognised { iid, mut o, mut s } = recognised(&state, &id, today, 62).await;
     let path = format!("/api/office/injuries/{iid}/assessment");
     let bad = o.call(&state, Method::POST, &path, Some(json!({"grade": "8", "care": "some"}))).await;
     assert_eq!((bad.status, bad.body["fields"]["errors"]["care"][0]["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("injury.care")), "{}", bad.body);
@@ -360,13 +367,7 @@ async fn an_operator_stops_the_monthly_benefits(store: Arc<dyn Store>) {
     let state = common::state_over(store.clone());
     let id = id_number(6);
     let (today, this) = insured(&state, &id).await;
-    let unit_account = signed_in(&state, Role::EmployerHandler, Some(&credit_code(1))).await;
-    let both = [photo(&state, SCENE_SLOT).await, photo(&state, RECORD_SLOT).await];
-    assert!(matches!(file(&state, &report(&id, &today.iso()), &both, Some(&unit_account)).await, Outcome::Accepted { .. }));
-    assert_eq!(common::approve_all(&state).await, 1);
-    let (_, mut o) = staff(&state, "operator", &id_number(64), "13700000064").await;
-    let (_, mut s) = staff(&state, "supervisor", &id_number(65), "13700000065").await;
-    let iid = o.call(&state, Method::GET, "/api/office/injuries", None).await.body[0]["id"].as_i64().unwrap();
+    let Recognised { iid, mut o, mut s } = recognised(&state, &id, today, 64).await;
     let done = o.call(&state, Method::POST, &format!("/api/office/injuries/{iid}/assessment"), Some(json!({"grade": "3", "care": "full"}))).await;
     assert_eq!(done.status, StatusCode::OK, "{}", done.body);
     let stop = format!("/api/office/injuries/{iid}/stop");
